@@ -1,0 +1,6 @@
+package org.limber.catalog.domain;
+
+/** What kind of exercise it is. */
+public enum Category {
+    MOBILITY, STRETCH, CORE_STABILITY, STRENGTHENING, FUNCTIONAL, BREATHING, AEROBIC, SOFT_TISSUE_RELEASE
+}

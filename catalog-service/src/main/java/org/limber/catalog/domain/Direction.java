@@ -1,0 +1,6 @@
+package org.limber.catalog.domain;
+
+/** The main movement direction of the spine. */
+public enum Direction {
+    FLEXION, EXTENSION, ROTATION, LATERAL, NEUTRAL
+}

@@ -1,0 +1,6 @@
+package org.limber.catalog.domain;
+
+/** Something a member needs at hand (a wall counts as none). */
+public enum Equipment {
+    NONE, MAT, CHAIR, TOWEL, RESISTANCE_BAND, FOAM_ROLLER, LIGHT_WEIGHTS
+}

@@ -1,0 +1,6 @@
+package org.limber.catalog.domain;
+
+public enum ExerciseStatus {
+    PUBLISHED,
+    RETIRED
+}

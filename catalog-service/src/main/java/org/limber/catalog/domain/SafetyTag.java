@@ -1,0 +1,22 @@
+package org.limber.catalog.domain;
+
+/**
+ * What condition rules filter on. The meaning of each tag is documented for editors in
+ * {@code src/main/resources/exercises/README.md}.
+ */
+public enum SafetyTag {
+    SUSTAINED_EXTENSION,
+    LOADED_EXTENSION,
+    REPEATED_FLEXION,
+    LOADED_FLEXION,
+    LOADED_BENDING,
+    LIFTING,
+    TWISTING,
+    FLOOR_TRANSFER,
+    WEIGHT_ON_KNEES,
+    WRIST_LOADING,
+    BALANCE_DEMAND,
+    HIGH_EFFORT,
+    FLARE_SAFE,
+    NOT_ON_SPINE
+}

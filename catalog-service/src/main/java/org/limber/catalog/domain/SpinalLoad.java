@@ -1,0 +1,6 @@
+package org.limber.catalog.domain;
+
+/** How much load the spine takes, in increasing order. */
+public enum SpinalLoad {
+    LOW, MODERATE, HIGH
+}

@@ -1,0 +1,25 @@
+package org.limber.catalog.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Serialises changes to the published catalog across instances (publishing checks links
+ * against the whole catalog, so two publishes must not interleave).
+ */
+@ApplicationScoped
+public class CatalogLock {
+
+    private static final long KEY = 0xCA7A109L;
+
+    private final EntityManager em;
+
+    public CatalogLock(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Waits for the lock; it is released when the current transaction ends. */
+    public void lock() {
+        em.createNativeQuery("select pg_advisory_xact_lock(" + KEY + ")").getSingleResult();
+    }
+}

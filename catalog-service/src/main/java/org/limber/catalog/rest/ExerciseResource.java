@@ -1,0 +1,97 @@
+package org.limber.catalog.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.limber.catalog.domain.Category;
+import org.limber.catalog.domain.Direction;
+import org.limber.catalog.domain.Equipment;
+import org.limber.catalog.domain.ExerciseFilter;
+import org.limber.catalog.domain.Level;
+import org.limber.catalog.domain.Position;
+import org.limber.catalog.domain.Region;
+import org.limber.catalog.domain.SafetyTag;
+import org.limber.catalog.rest.ExerciseViews.Detail;
+import org.limber.catalog.rest.ExerciseViews.Summary;
+import org.limber.catalog.rest.ExerciseViews.Variations;
+import org.limber.catalog.service.CatalogService;
+import org.limber.common.paging.Page;
+import org.limber.common.rest.ConditionalGet;
+import org.limber.common.rest.QueryParams;
+
+@Path("/exercises")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+@ConditionalGet(maxAge = 60)
+@Tag(name = "Exercises", description = "The published exercise library; no token needed")
+public class ExerciseResource {
+
+    private final CatalogService catalog;
+
+    public ExerciseResource(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    @Operation(summary = "Search published exercises", description = "All filters combine (AND). Sorted stably; pages count from 0.")
+    @APIResponse(responseCode = "200", description = "A page of exercises")
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
+    @APIResponse(responseCode = "400", description = "A filter value is invalid; the problem names the parameter")
+    public Page<Summary> search(
+            @Parameter(description = "Words or part of a word, matched in name, aliases and description") @QueryParam("q") String q,
+            @Parameter(description = "One of " + "MOBILITY, STRETCH, CORE_STABILITY, STRENGTHENING, FUNCTIONAL, BREATHING, AEROBIC, SOFT_TISSUE_RELEASE") @QueryParam("category") String category,
+            @Parameter(description = "A body region the exercise works, e.g. LOWER_BACK") @QueryParam("region") String region,
+            @Parameter(description = "Starting position, e.g. STANDING") @QueryParam("position") String position,
+            @Parameter(description = "BEGINNER, INTERMEDIATE or ADVANCED") @QueryParam("level") String level,
+            @Parameter(description = "FLEXION, EXTENSION, ROTATION, LATERAL or NEUTRAL") @QueryParam("direction") String direction,
+            @Parameter(description = "Repeatable: equipment at hand; only exercises that need nothing else are returned") @QueryParam("equipment") List<String> equipment,
+            @Parameter(description = "Repeatable: leave out exercises with this safety tag") @QueryParam("excludeTag") List<String> excludeTags,
+            @Parameter(description = "NAME (default), LEVEL, CATEGORY or RECENT") @QueryParam("sort") String sort,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("size") String size) {
+        ExerciseFilter.Sort order = QueryParams.enumValue("sort", sort, ExerciseFilter.Sort.class);
+        ExerciseFilter filter = new ExerciseFilter(
+                q == null || q.isBlank() ? null : q.trim(),
+                QueryParams.enumValue("category", category, Category.class),
+                QueryParams.enumValue("region", region, Region.class),
+                QueryParams.enumValue("position", position, Position.class),
+                QueryParams.enumValue("level", level, Level.class),
+                QueryParams.enumValue("direction", direction, Direction.class),
+                QueryParams.enumSet("equipment", equipment, Equipment.class),
+                QueryParams.enumSet("excludeTag", excludeTags, SafetyTag.class),
+                order == null ? ExerciseFilter.Sort.NAME : order,
+                QueryParams.page(page),
+                QueryParams.size(size));
+        return catalog.search(filter).map(Summary::of);
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Operation(summary = "One exercise in full, with its direct easier and harder variations")
+    @APIResponse(responseCode = "200", description = "The exercise (a retired one says so in its status)")
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
+    @APIResponse(responseCode = "404", description = "No such exercise")
+    public Detail exercise(@PathParam("slug") String slug) {
+        return Detail.of(catalog.exercise(slug));
+    }
+
+    @GET
+    @Path("/{slug}/variations")
+    @Operation(summary = "The whole easier-to-harder family of an exercise, in order")
+    @APIResponse(responseCode = "200", description = "The family, easiest first, the exercise itself included")
+    @APIResponse(responseCode = "404", description = "No such exercise")
+    public Variations variations(@PathParam("slug") String slug) {
+        return new Variations(slug, catalog.variations(slug).stream().map(Summary::of).toList());
+    }
+}

@@ -1,0 +1,130 @@
+package org.limber.common.outbox;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+import org.limber.common.topic.TopicSetup;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+
+/**
+ * Relays outbox events to Kafka in the order they were written, as CloudEvents in binary mode
+ * ({@code ce_id}, {@code ce_type}, {@code ce_source}, {@code ce_time}, {@code ce_subject} headers;
+ * the JSON payload as value; the aggregate id as key). An event is marked published only once
+ * the broker has acknowledged it and every event before it; anything else is retried on the
+ * next run, so delivery is at least once and consumers deduplicate by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    public static final String CHANNEL = "outbox";
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final MutinyEmitter<String> emitter;
+    private final OutboxRepository repository;
+    private final TopicSetup topics;
+    private final OutboxConfig config;
+    private final URI source;
+    private final AtomicLong backlog = new AtomicLong();
+
+    public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> emitter,
+            OutboxRepository repository, TopicSetup topics, OutboxConfig config, MeterRegistry registry,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
+        this.emitter = emitter;
+        this.repository = repository;
+        this.topics = topics;
+        this.config = config;
+        this.source = URI.create("urn:limber:" + application);
+        registry.gauge("limber.outbox.backlog", backlog);
+    }
+
+    @Scheduled(every = "${limber.outbox.interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        if (config.enabled()) {
+            relayAll();
+        }
+    }
+
+    @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void cleanUp() {
+        QuarkusTransaction.requiringNew().run(() -> repository.deletePublishedBefore(Instant.now().minus(config.retention())));
+    }
+
+    /** Relays everything waiting now; returns how many events the broker acknowledged. */
+    public int relayAll() {
+        int total = 0;
+        int relayed;
+        do {
+            relayed = QuarkusTransaction.requiringNew().call(this::relayBatch);
+            total += relayed;
+        } while (relayed == config.batchSize());
+        backlog.set(QuarkusTransaction.requiringNew().call(repository::backlog));
+        return total;
+    }
+
+    private int relayBatch() {
+        if (!repository.tryRelayLock()) {
+            return 0;
+        }
+        List<OutboxEvent> batch = repository.nextBatch(config.batchSize());
+        if (batch.isEmpty() || !topics.ensureCreated()) {
+            return 0;
+        }
+        List<CompletableFuture<Void>> acks = batch.stream()
+                .map(event -> emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage())
+                .toList();
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        int acknowledged = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxEvent event = batch.get(i);
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                event.attempts++;
+                event.lastError = String.valueOf(e.getCause() == null ? e : e.getCause());
+                LOG.warnf("Outbox event %s (%s) not acknowledged yet, will retry: %s", event.eventId, event.type, event.lastError);
+                break;
+            }
+            event.publishedAt = Instant.now();
+            event.attempts++;
+            event.lastError = null;
+            acknowledged++;
+        }
+        return acknowledged;
+    }
+
+    private Message<String> toMessage(OutboxEvent event) {
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String> builder()
+                .withTopic(event.topic)
+                .withKey(event.key)
+                .build();
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String> builder()
+                .withId(event.eventId.toString())
+                .withType(event.type)
+                .withSource(source)
+                .withSubject(event.key)
+                .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .build();
+        return Message.of(event.payload, Metadata.of(kafka, cloudEvent));
+    }
+}

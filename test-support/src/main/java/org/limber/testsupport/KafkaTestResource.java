@@ -1,0 +1,44 @@
+package org.limber.testsupport;
+
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts a real Kafka broker (KRaft) for the test run and points the Kafka connector at it.
+ */
+public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final String[] NOISY = { "kafka", "org.apache.kafka", "state.change.logger", "org.apache.zookeeper" };
+    private static KafkaBroker broker;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        for (String category : NOISY) {
+            Logger.getLogger(category).setLevel(Level.WARNING);
+        }
+        if (broker == null) {
+            broker = KafkaBroker.start(TestDirs.fresh("kafka"));
+        }
+        return Map.of(
+                "kafka.bootstrap.servers", broker.bootstrapServers(),
+                "quarkus.log.category.\"kafka\".level", "WARN",
+                "quarkus.log.category.\"org.apache.kafka\".level", "WARN",
+                "quarkus.log.category.\"state.change.logger\".level", "WARN");
+    }
+
+    /** The running broker, for tests that read topics or stop and restart it. */
+    public static KafkaBroker broker() {
+        return broker;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+    }
+}
