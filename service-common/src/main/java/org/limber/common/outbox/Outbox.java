@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,10 +19,12 @@ public class Outbox {
 
     private final OutboxRepository repository;
     private final ObjectMapper mapper;
+    private final Event<OutboxWritten> written;
 
-    public Outbox(OutboxRepository repository, ObjectMapper mapper) {
+    public Outbox(OutboxRepository repository, ObjectMapper mapper, Event<OutboxWritten> written) {
         this.repository = repository;
         this.mapper = mapper;
+        this.written = written;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -39,5 +42,6 @@ public class Outbox {
             throw new IllegalArgumentException("event " + type + " cannot be written as JSON", e);
         }
         repository.persist(row);
+        written.fire(new OutboxWritten(topic));
     }
 }

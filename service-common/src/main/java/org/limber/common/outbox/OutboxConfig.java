@@ -12,6 +12,13 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /**
+     * How often the relay retries what could not be sent at once (events are relayed right after
+     * their transaction commits).
+     */
+    @WithDefault("2s")
+    String interval();
+
     /** Events relayed per transaction. */
     @WithDefault("200")
     int batchSize();

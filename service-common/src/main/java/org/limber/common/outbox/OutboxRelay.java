@@ -6,11 +6,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -20,6 +27,7 @@ import org.limber.common.topic.TopicSetup;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -45,10 +53,15 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final URI source;
     private final AtomicLong backlog = new AtomicLong();
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private final ReentrantLock running = new ReentrantLock();
+    private final ManagedExecutor executor;
+    private volatile boolean started;
 
     public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> emitter,
             OutboxRepository repository, TopicSetup topics, OutboxConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.application.name") String application) {
+            @ConfigProperty(name = "quarkus.application.name") String application, ManagedExecutor executor) {
+        this.executor = executor;
         this.emitter = emitter;
         this.repository = repository;
         this.topics = topics;
@@ -57,10 +70,40 @@ public class OutboxRelay {
         registry.gauge("limber.outbox.backlog", backlog);
     }
 
-    @Scheduled(every = "${limber.outbox.interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Relaying starts once the application (and its Kafka channel) is up. */
+    void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) StartupEvent event) {
+        started = true;
+        executor.execute(this::drain);
+    }
+
+    /** Right after a transaction that wrote events commits, relay them. */
+    void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        if (started) {
+            executor.execute(this::drain);
+        }
+    }
+
+    /** The safety net: whatever could not be relayed at once (the broker was down) is retried. */
+    @Scheduled(every = "${limber.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        if (config.enabled()) {
-            relayAll();
+        drain();
+    }
+
+    /** Relays until nothing is waiting; calls that arrive meanwhile are folded into this run. */
+    void drain() {
+        if (!started || !config.enabled()) {
+            return;
+        }
+        wanted.set(true);
+        while (wanted.get() && running.tryLock()) {
+            try {
+                wanted.set(false);
+                relayAll();
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox relay failed, will retry: %s", e.toString());
+            } finally {
+                running.unlock();
+            }
         }
     }
 
@@ -70,7 +113,7 @@ public class OutboxRelay {
     }
 
     /** Relays everything waiting now; returns how many events the broker acknowledged. */
-    public int relayAll() {
+    int relayAll() {
         int total = 0;
         int relayed;
         do {

@@ -17,9 +17,11 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.limber.common.problem.Problem.FieldProblem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -43,6 +45,17 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
         return respond(ProblemException.invalid(400, "The request has invalid fields.", errors).toProblem(uri.getPath()));
+    }
+
+    /** Wrong types, unknown fields, bad enum values (Quarkus has a built-in mapper without field names). */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unparseableJson(JsonParseException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper
