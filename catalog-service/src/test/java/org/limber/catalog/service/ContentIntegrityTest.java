@@ -1,0 +1,140 @@
+package org.limber.catalog.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.limber.catalog.domain.ExerciseContent;
+import org.limber.catalog.domain.Position;
+import org.limber.catalog.domain.SafetyTag;
+import org.limber.catalog.domain.VariationGraph;
+import org.limber.catalog.service.SeedLoader.SeedEntry;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The exercise files shipped with the service are complete, consistent and cover the domain brief. */
+@QuarkusTest
+class ContentIntegrityTest {
+
+    /** Every exercise the domain brief (shared/domain.md) names, each variation its own entry. */
+    static final List<String> NAMED_IN_DOMAIN_BRIEF = List.of(
+            "bird-dog", "bird-dog-arm-reach", "bird-dog-leg-reach", "glute-bridge",
+            "wall-push-up", "incline-push-up", "knee-push-up", "push-up", "bent-over-i-y-t", "standing-side-bend",
+            "childs-pose", "cat-cow", "seated-cat-cow", "supine-back-rotation-stretch", "knee-rocking", "superman",
+            "knee-plank", "forearm-plank", "full-plank", "knee-side-plank", "side-plank", "bent-over-row",
+            "hip-hinge", "hip-hinge-towel-pull", "kickstand-rdl", "band-pull-apart", "pallof-press", "squat",
+            "chair-sit-to-stand", "standing-hamstring-stretch", "standing-hip-flexor-stretch",
+            "half-kneeling-hip-flexor-stretch", "standing-diagonal-reach", "diaphragmatic-breathing", "dead-bug",
+            "figure-four-stretch", "single-knee-to-chest", "pelvic-tilt", "lunge-with-twist", "foam-roll-glutes",
+            "foam-roll-hamstrings", "foam-roll-hip-flexors", "foam-roll-upper-back", "prone-lying", "prone-on-elbows",
+            "prone-press-up", "standing-back-extension", "walking");
+
+    /** The progressions the brief describes, easier first. */
+    static final List<List<String>> PROGRESSIONS = List.of(
+            List.of("seated-cat-cow", "cat-cow"),
+            List.of("wall-push-up", "incline-push-up", "knee-push-up", "push-up"),
+            List.of("knee-plank", "forearm-plank", "full-plank"),
+            List.of("knee-side-plank", "side-plank"),
+            List.of("hip-hinge", "hip-hinge-towel-pull", "kickstand-rdl"),
+            List.of("chair-sit-to-stand", "squat"),
+            List.of("bird-dog-arm-reach", "bird-dog"),
+            List.of("bird-dog-leg-reach", "bird-dog"),
+            List.of("knee-rocking", "supine-back-rotation-stretch"),
+            List.of("bird-dog", "pallof-press"));
+
+    /** The gentle movements a flare allows (domain brief). */
+    static final Set<String> FLARE_SET = Set.of("pelvic-tilt", "knee-rocking", "diaphragmatic-breathing", "childs-pose", "walking");
+
+    static final Set<Position> ON_THE_FLOOR = Set.of(Position.SUPINE, Position.PRONE, Position.SIDE_LYING,
+            Position.HANDS_AND_KNEES, Position.KNEELING);
+
+    @Inject
+    SeedLoader seeds;
+
+    private Map<String, ExerciseContent> content() {
+        return seeds.read("exercises").stream().collect(Collectors.toMap(SeedEntry::slug, SeedEntry::content));
+    }
+
+    @Test
+    void everyFilePassesTheRulesEditorsArePublishedUnder() {
+        List<SeedEntry> entries = seeds.read("exercises");
+        assertThat(seeds.problems(entries)).isEmpty();
+        assertThat(entries).hasSizeGreaterThanOrEqualTo(35);
+    }
+
+    @Test
+    void everyExerciseTheBriefNamesIsPresent() {
+        assertThat(content().keySet()).containsAll(NAMED_IN_DOMAIN_BRIEF);
+    }
+
+    @Test
+    void everyEntryIsComplete() {
+        content().forEach((slug, c) -> {
+            assertThat(c.description()).as(slug + " description").isNotBlank();
+            assertThat(c.steps()).as(slug + " steps").hasSizeGreaterThanOrEqualTo(3);
+            assertThat(c.mayFeel()).as(slug + " mayFeel").isNotEmpty();
+            assertThat(c.tips()).as(slug + " tips").isNotEmpty();
+            assertThat(c.commonMistakes()).as(slug + " commonMistakes").isNotEmpty();
+            assertThat(c.muscles()).as(slug + " muscles").isNotEmpty();
+            assertThat(c.regions()).as(slug + " regions").isNotEmpty();
+            assertThat(c.equipment()).as(slug + " equipment").isNotEmpty();
+            assertThat(c.dose().range()).as(slug + " dose range").isNotNull();
+            if (ON_THE_FLOOR.contains(c.position())) {
+                assertThat(c.safetyTags()).as(slug + " starts on the floor").contains(SafetyTag.FLOOR_TRANSFER);
+            }
+        });
+    }
+
+    @Test
+    void everyLinkResolvesWithoutACycleAndTheBriefsProgressionsHold() {
+        Map<String, ExerciseContent> all = content();
+        VariationGraph graph = new VariationGraph(all.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> new VariationGraph.Links(e.getValue().easier(), e.getValue().harder()))));
+        assertThat(graph.unknown(all.keySet())).isEmpty();
+        assertThat(graph.cycle()).isEmpty();
+        for (List<String> progression : PROGRESSIONS) {
+            for (int i = 0; i + 1 < progression.size(); i++) {
+                String easier = progression.get(i);
+                String harder = progression.get(i + 1);
+                assertThat(graph.harderThan(easier)).as(easier + " -> " + harder).contains(harder);
+                assertThat(all.get(easier).level()).as(easier + " is not above " + harder)
+                        .isLessThanOrEqualTo(all.get(harder).level());
+            }
+        }
+    }
+
+    @Test
+    void safetyTagsFollowTheConditionRules() {
+        Map<String, ExerciseContent> all = content();
+        // Stenosis and spondylolisthesis leave out sustained or loaded extension: it must be tagged.
+        for (String extension : List.of("superman", "prone-on-elbows", "prone-press-up", "standing-back-extension")) {
+            assertThat(all.get(extension).safetyTags()).as(extension)
+                    .containsAnyOf(SafetyTag.SUSTAINED_EXTENSION, SafetyTag.LOADED_EXTENSION);
+        }
+        // Early after fusion: no loaded bending, lifting or twisting.
+        for (String bending : List.of("bent-over-row", "kickstand-rdl", "bent-over-i-y-t")) {
+            assertThat(all.get(bending).safetyTags()).as(bending).contains(SafetyTag.LOADED_BENDING);
+        }
+        for (String twisting : List.of("lunge-with-twist", "standing-diagonal-reach")) {
+            assertThat(all.get(twisting).safetyTags()).as(twisting).contains(SafetyTag.TWISTING);
+        }
+        Set<String> flareSafe = all.entrySet().stream().filter(e -> e.getValue().safetyTags().contains(SafetyTag.FLARE_SAFE))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        assertThat(flareSafe).containsAll(FLARE_SET);
+        all.entrySet().stream().filter(e -> e.getKey().startsWith("foam-roll-"))
+                .forEach(e -> assertThat(e.getValue().safetyTags()).as(e.getKey()).contains(SafetyTag.NOT_ON_SPINE));
+    }
+
+    @Test
+    void namesAndSlugsAreUnique() {
+        List<SeedEntry> entries = seeds.read("exercises");
+        assertThat(entries.stream().map(SeedEntry::slug).distinct().count()).isEqualTo(entries.size());
+        assertThat(entries.stream().map(e -> e.content().name().toLowerCase()).distinct().count()).isEqualTo(entries.size());
+    }
+}
