@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +40,7 @@ import org.limber.catalog.service.EditorialService.Candidate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.quarkus.runtime.StartupEvent;
@@ -166,12 +166,10 @@ public class SeedLoader {
                 try (InputStream in = Files.newInputStream(file)) {
                     JsonNode root = yaml.readTree(in);
                     for (JsonNode node : root.path("exercises")) {
-                        Map<String, JsonNode> fields = new LinkedHashMap<>();
-                        node.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue()));
-                        JsonNode slugNode = fields.remove("slug");
-                        String slug = slugNode == null ? null : slugNode.asText();
-                        ExerciseContent content = yaml.convertValue(yaml.valueToTree(fields), ExerciseContent.class);
-                        entries.add(new SeedEntry(file.getFileName().toString(), slug, content));
+                        ObjectNode fields = node.deepCopy();
+                        JsonNode slug = fields.remove("slug");
+                        ExerciseContent content = yaml.treeToValue(fields, ExerciseContent.class);
+                        entries.add(new SeedEntry(file.getFileName().toString(), slug == null ? null : slug.asText(), content));
                     }
                 } catch (IllegalArgumentException | IOException e) {
                     throw new IllegalStateException("Cannot read " + file.getFileName() + ": " + e.getMessage(), e);
