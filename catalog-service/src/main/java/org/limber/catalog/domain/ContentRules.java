@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
-import org.limber.common.problem.Problem.FieldProblem;
-
 import org.limber.catalog.domain.Dose.Range;
+import org.limber.common.problem.Problem.FieldProblem;
+import org.limber.events.catalog.Equipment;
 
 /**
  * Rules across the fields of one exercise's content that field constraints cannot express.

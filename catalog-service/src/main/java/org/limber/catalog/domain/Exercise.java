@@ -15,6 +15,11 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.limber.events.catalog.Category;
+import org.limber.events.catalog.Direction;
+import org.limber.events.catalog.Level;
+import org.limber.events.catalog.Position;
+import org.limber.events.catalog.SpinalLoad;
 
 /** An exercise as the public sees it: its current published (or retired) version. */
 @Entity

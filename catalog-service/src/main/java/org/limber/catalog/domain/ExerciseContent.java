@@ -9,6 +9,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.limber.events.catalog.Category;
+import org.limber.events.catalog.Direction;
+import org.limber.events.catalog.Equipment;
+import org.limber.events.catalog.Level;
+import org.limber.events.catalog.Position;
+import org.limber.events.catalog.Region;
+import org.limber.events.catalog.SafetyTag;
+import org.limber.events.catalog.SpinalLoad;
+
 /**
  * Everything an editor writes about an exercise (all but its slug). Field-level rules are
  * constraints here; rules across fields are in {@link ContentRules}.

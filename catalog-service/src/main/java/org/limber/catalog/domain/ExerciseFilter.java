@@ -2,6 +2,14 @@ package org.limber.catalog.domain;
 
 import java.util.Set;
 
+import org.limber.events.catalog.Category;
+import org.limber.events.catalog.Direction;
+import org.limber.events.catalog.Equipment;
+import org.limber.events.catalog.Level;
+import org.limber.events.catalog.Position;
+import org.limber.events.catalog.Region;
+import org.limber.events.catalog.SafetyTag;
+
 /**
  * What a reader asks of the catalog. Null or empty means "no condition". {@code equipment}
  * means "only exercises I can do with this equipment" (NONE is always available).

@@ -8,11 +8,11 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
-import org.limber.catalog.domain.Equipment;
 import org.limber.catalog.domain.Exercise;
 import org.limber.catalog.domain.ExerciseFilter;
 import org.limber.catalog.domain.ExerciseStatus;
 import org.limber.common.paging.Page;
+import org.limber.events.catalog.Equipment;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 

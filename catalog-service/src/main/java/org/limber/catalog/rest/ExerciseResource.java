@@ -14,14 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.limber.catalog.domain.Category;
-import org.limber.catalog.domain.Direction;
-import org.limber.catalog.domain.Equipment;
 import org.limber.catalog.domain.ExerciseFilter;
-import org.limber.catalog.domain.Level;
-import org.limber.catalog.domain.Position;
-import org.limber.catalog.domain.Region;
-import org.limber.catalog.domain.SafetyTag;
 import org.limber.catalog.rest.ExerciseViews.Detail;
 import org.limber.catalog.rest.ExerciseViews.Summary;
 import org.limber.catalog.rest.ExerciseViews.Variations;
@@ -29,6 +22,13 @@ import org.limber.catalog.service.CatalogService;
 import org.limber.common.paging.Page;
 import org.limber.common.rest.ConditionalGet;
 import org.limber.common.rest.QueryParams;
+import org.limber.events.catalog.Category;
+import org.limber.events.catalog.Direction;
+import org.limber.events.catalog.Equipment;
+import org.limber.events.catalog.Level;
+import org.limber.events.catalog.Position;
+import org.limber.events.catalog.Region;
+import org.limber.events.catalog.SafetyTag;
 
 @Path("/exercises")
 @Produces(MediaType.APPLICATION_JSON)

@@ -3,22 +3,22 @@ package org.limber.catalog.rest;
 import java.time.Instant;
 import java.util.List;
 
-import org.limber.catalog.domain.Category;
-import org.limber.catalog.domain.Direction;
 import org.limber.catalog.domain.Dose;
-import org.limber.catalog.domain.Equipment;
 import org.limber.catalog.domain.Exercise;
 import org.limber.catalog.domain.ExerciseContent;
 import org.limber.catalog.domain.ExerciseDraft;
 import org.limber.catalog.domain.ExerciseStatus;
 import org.limber.catalog.domain.ExerciseVersion;
-import org.limber.catalog.domain.Level;
 import org.limber.catalog.domain.Origin;
-import org.limber.catalog.domain.Position;
-import org.limber.catalog.domain.Region;
-import org.limber.catalog.domain.SafetyTag;
-import org.limber.catalog.domain.SpinalLoad;
 import org.limber.catalog.service.CatalogService;
+import org.limber.events.catalog.Category;
+import org.limber.events.catalog.Direction;
+import org.limber.events.catalog.Equipment;
+import org.limber.events.catalog.Level;
+import org.limber.events.catalog.Position;
+import org.limber.events.catalog.Region;
+import org.limber.events.catalog.SafetyTag;
+import org.limber.events.catalog.SpinalLoad;
 
 /** The response bodies of the catalog API. */
 public final class ExerciseViews {

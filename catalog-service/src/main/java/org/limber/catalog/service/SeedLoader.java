@@ -1,23 +1,12 @@
 package org.limber.catalog.service;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,12 +25,10 @@ import org.limber.catalog.domain.Slugs;
 import org.limber.catalog.repository.CatalogLock;
 import org.limber.catalog.repository.ExerciseRepository;
 import org.limber.catalog.service.EditorialService.Candidate;
+import org.limber.content.ExerciseFiles;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -67,7 +54,7 @@ public class SeedLoader {
     private final CatalogLock lock;
     private final Validator validator;
     private final ObjectMapper json;
-    private final ObjectMapper yaml;
+    private final ObjectMapper strict;
 
     public SeedLoader(CatalogConfig config, ExerciseRepository exercises, EditorialService editorial, CatalogLock lock,
             Validator validator, ObjectMapper json) {
@@ -77,7 +64,7 @@ public class SeedLoader {
         this.lock = lock;
         this.validator = validator;
         this.json = json;
-        this.yaml = new ObjectMapper(new YAMLFactory()).findAndRegisterModules()
+        this.strict = new ObjectMapper().findAndRegisterModules()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
@@ -134,46 +121,14 @@ public class SeedLoader {
         return problems;
     }
 
-    /** Reads every {@code *.yaml} file of a classpath folder, in file name order. */
+    /** Reads the entries of the exercise files in a classpath folder. */
     public List<SeedEntry> read(String location) {
-        URL marker = Thread.currentThread().getContextClassLoader().getResource(location + "/README.md");
-        if (marker == null) {
-            throw new IllegalStateException("No exercise folder " + location + " (with its README.md) on the classpath");
-        }
-        try {
-            URI uri = marker.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                try {
-                    return readFolder(FileSystems.getFileSystem(uri).provider().getPath(uri).getParent());
-                } catch (java.nio.file.FileSystemNotFoundException notOpen) {
-                    try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                        return readFolder(jar.provider().getPath(uri).getParent());
-                    }
-                }
-            }
-            return readFolder(Path.of(uri).getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<SeedEntry> readFolder(Path folder) throws IOException {
         List<SeedEntry> entries = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    JsonNode root = yaml.readTree(in);
-                    for (JsonNode node : root.path("exercises")) {
-                        ObjectNode fields = node.deepCopy();
-                        JsonNode slug = fields.remove("slug");
-                        ExerciseContent content = yaml.treeToValue(fields, ExerciseContent.class);
-                        entries.add(new SeedEntry(file.getFileName().toString(), slug == null ? null : slug.asText(), content));
-                    }
-                } catch (IllegalArgumentException | IOException e) {
-                    throw new IllegalStateException("Cannot read " + file.getFileName() + ": " + e.getMessage(), e);
-                }
+        for (ExerciseFiles.Entry entry : ExerciseFiles.read(location)) {
+            try {
+                entries.add(new SeedEntry(entry.file(), entry.slug(), strict.treeToValue(entry.fields(), ExerciseContent.class)));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IllegalStateException("Cannot read " + entry.file() + " " + entry.slug() + ": " + e.getMessage(), e);
             }
         }
         return entries;

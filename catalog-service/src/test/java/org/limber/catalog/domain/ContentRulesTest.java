@@ -8,6 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.limber.catalog.domain.Dose.DoseRange;
 import org.limber.catalog.domain.Dose.Range;
 import org.limber.common.problem.Problem.FieldProblem;
+import org.limber.events.catalog.Category;
+import org.limber.events.catalog.Direction;
+import org.limber.events.catalog.Equipment;
+import org.limber.events.catalog.Level;
+import org.limber.events.catalog.Position;
+import org.limber.events.catalog.Region;
+import org.limber.events.catalog.SpinalLoad;
 
 class ContentRulesTest {
 

@@ -18,12 +18,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.limber.catalog.domain.Category;
-import org.limber.catalog.domain.Equipment;
-import org.limber.catalog.domain.Position;
-import org.limber.catalog.domain.SafetyTag;
-import org.limber.catalog.service.SeedLoader;
 import org.limber.catalog.service.SeedLoader.SeedEntry;
+import org.limber.catalog.service.SeedLoader;
+import org.limber.events.catalog.Category;
+import org.limber.events.catalog.Equipment;
+import org.limber.events.catalog.Position;
+import org.limber.events.catalog.SafetyTag;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -74,15 +74,15 @@ class ExerciseResourceTest {
                 .containsExactlyElementsOf(expected(e -> e.content().category() == Category.CORE_STABILITY))
                 .contains("bird-dog", "dead-bug", "forearm-plank");
         assertThat(allSlugs("region=GLUTES"))
-                .containsExactlyElementsOf(expected(e -> e.content().regions().contains(org.limber.catalog.domain.Region.GLUTES)))
+                .containsExactlyElementsOf(expected(e -> e.content().regions().contains(org.limber.events.catalog.Region.GLUTES)))
                 .contains("glute-bridge");
         assertThat(allSlugs("position=standing"))
                 .containsExactlyElementsOf(expected(e -> e.content().position() == Position.STANDING))
                 .contains("wall-push-up", "walking");
         assertThat(allSlugs("level=ADVANCED"))
-                .containsExactlyElementsOf(expected(e -> e.content().level() == org.limber.catalog.domain.Level.ADVANCED));
+                .containsExactlyElementsOf(expected(e -> e.content().level() == org.limber.events.catalog.Level.ADVANCED));
         assertThat(allSlugs("direction=EXTENSION"))
-                .containsExactlyElementsOf(expected(e -> e.content().direction() == org.limber.catalog.domain.Direction.EXTENSION))
+                .containsExactlyElementsOf(expected(e -> e.content().direction() == org.limber.events.catalog.Direction.EXTENSION))
                 .contains("prone-press-up");
     }
 
@@ -140,7 +140,7 @@ class ExerciseResourceTest {
     @Test
     void sortsByLevelStably() {
         List<String> levels = given().get("/exercises?sort=level&size=100").jsonPath().getList("items.level", String.class);
-        assertThat(levels).isSortedAccordingTo(Comparator.comparing(org.limber.catalog.domain.Level::valueOf));
+        assertThat(levels).isSortedAccordingTo(Comparator.comparing(org.limber.events.catalog.Level::valueOf));
     }
 
     @Test

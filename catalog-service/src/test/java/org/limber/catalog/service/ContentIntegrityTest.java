@@ -11,10 +11,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.limber.catalog.domain.ExerciseContent;
-import org.limber.catalog.domain.Position;
-import org.limber.catalog.domain.SafetyTag;
 import org.limber.catalog.domain.VariationGraph;
 import org.limber.catalog.service.SeedLoader.SeedEntry;
+import org.limber.events.catalog.Position;
+import org.limber.events.catalog.SafetyTag;
 
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -1,4 +1,4 @@
-package org.limber.catalog.domain;
+package org.limber.events.catalog;
 
 /** The main movement direction of the spine. */
 public enum Direction {

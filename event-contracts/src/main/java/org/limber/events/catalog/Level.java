@@ -1,4 +1,4 @@
-package org.limber.catalog.domain;
+package org.limber.events.catalog;
 
 /** How demanding an exercise is, in increasing order. */
 public enum Level {

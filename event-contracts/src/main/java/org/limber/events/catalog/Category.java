@@ -1,4 +1,4 @@
-package org.limber.catalog.domain;
+package org.limber.events.catalog;
 
 /** What kind of exercise it is. */
 public enum Category {

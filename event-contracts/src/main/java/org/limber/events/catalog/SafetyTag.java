@@ -1,8 +1,8 @@
-package org.limber.catalog.domain;
+package org.limber.events.catalog;
 
 /**
  * What condition rules filter on. The meaning of each tag is documented for editors in
- * {@code src/main/resources/exercises/README.md}.
+ * {@code exercise-content/src/main/resources/exercises/README.md}.
  */
 public enum SafetyTag {
     SUSTAINED_EXTENSION,

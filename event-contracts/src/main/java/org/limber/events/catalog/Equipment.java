@@ -1,4 +1,4 @@
-package org.limber.catalog.domain;
+package org.limber.events.catalog;
 
 /** Something a member needs at hand (a wall counts as none). */
 public enum Equipment {

@@ -1,4 +1,4 @@
-package org.limber.catalog.domain;
+package org.limber.events.catalog;
 
 /** How much load the spine takes, in increasing order. */
 public enum SpinalLoad {

@@ -1,0 +1,31 @@
+package org.limber.routine.domain.intake;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+import org.limber.events.catalog.Equipment;
+import org.limber.events.catalog.Level;
+
+/**
+ * A member's answers at intake, already checked for completeness and ranges.
+ *
+ * @param painNow      0-10
+ * @param painTypical  0-10, the baseline of the member's trends
+ * @param surgeryDate  the date of spine surgery, or null if none
+ * @param redFlags     an answer to every red-flag question
+ */
+public record Intake(
+        Set<Condition> conditions,
+        int painNow,
+        int painTypical,
+        PainDuration duration,
+        LocalDate surgeryDate,
+        Map<RedFlag, Boolean> redFlags,
+        Set<Goal> goals,
+        Set<Equipment> equipment,
+        Set<Restriction> cannotGetInto,
+        int minutesPerSession,
+        int sessionsPerWeek,
+        Level experience) {
+}

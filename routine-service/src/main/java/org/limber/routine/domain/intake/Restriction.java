@@ -1,0 +1,7 @@
+package org.limber.routine.domain.intake;
+
+/** Positions a member cannot get into. */
+public enum Restriction {
+    FLOOR,
+    KNEELING
+}

@@ -1,0 +1,67 @@
+package org.limber.routine.domain.plan;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.limber.events.catalog.Equipment;
+import org.limber.routine.domain.intake.Intake;
+
+/**
+ * Whether an exercise may be prescribed to a member, and if not, why: equipment they lack, a
+ * level above their experience, or a condition or flare rule that applies to them.
+ */
+public final class Eligibility {
+
+    private final Intake intake;
+    private final Set<Equipment> available;
+    private final List<Rule> applicable;
+
+    public Eligibility(Intake intake, List<Rule> rules, LocalDate today) {
+        this.intake = intake;
+        this.available = EnumSet.of(Equipment.NONE);
+        this.available.addAll(intake.equipment());
+        this.applicable = rules.stream().filter(rule -> rule.appliesTo(intake, today)).toList();
+    }
+
+    /** The rules that apply to this member, in file order. */
+    public List<Rule> applicableRules() {
+        return applicable;
+    }
+
+    /** Whether a rule allowing only some exercises (the flare rule) applies. */
+    public boolean restrictedToOnly() {
+        return applicable.stream().anyMatch(rule -> rule.only() != null);
+    }
+
+    /** Why the exercise is left out: a condition or flare rule first, then level, then equipment. */
+    public Optional<String> whyExcluded(ExerciseOption exercise) {
+        Optional<Rule> rule = excludingRule(exercise);
+        if (rule.isPresent()) {
+            return Optional.of(rule.get().reason());
+        }
+        if (exercise.level().compareTo(intake.experience()) > 0) {
+            return Optional.of("it is above your current level (" + phrase(intake.experience()) + ")");
+        }
+        Set<Equipment> missing = exercise.equipment().stream().filter(e -> !available.contains(e))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Equipment.class)));
+        if (!missing.isEmpty()) {
+            return Optional.of("it needs " + missing.stream().map(Eligibility::phrase).collect(Collectors.joining(" and "))
+                    + ", which you do not have at hand");
+        }
+        return Optional.empty();
+    }
+
+    /** The rule that leaves the exercise out, if a condition or flare rule does. */
+    public Optional<Rule> excludingRule(ExerciseOption exercise) {
+        return applicable.stream().filter(rule -> rule.excludes(exercise)).findFirst();
+    }
+
+    static String phrase(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}

@@ -1,0 +1,259 @@
+package org.limber.routine.domain.plan;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.limber.events.catalog.Category;
+import org.limber.events.catalog.SpinalLoad;
+import org.limber.routine.domain.intake.Goal;
+import org.limber.routine.domain.intake.Intake;
+import org.limber.routine.domain.intake.PainDuration;
+
+/**
+ * Builds a week of sessions from a member's intake, the published catalog and the condition
+ * rules. Deterministic: the same inputs always give the same plan.
+ *
+ * <ol>
+ * <li>Every exercise the member lacks equipment for, that is above their level, or that a rule
+ * leaves out is excluded, with the reason.</li>
+ * <li>Of each family of variations (linked easier/harder), one remains: the hardest the member's
+ * level allows, gentler on the spine when equal.</li>
+ * <li>Each session fills slots in order (mobility, core stability, strengthening, a stretch,
+ * breathing, then extras while time remains), each from its category's candidates ranked by
+ * the member's goals and pain, rotating so that sessions of the week differ.</li>
+ * <li>An exercise enters at its default dose, or at its smallest dose when time is short, and
+ * only if it fits the minutes left.</li>
+ * </ol>
+ */
+public final class PlanBuilder {
+
+    /** The order in which a session is filled. */
+    static final List<Category> SLOTS = List.of(Category.MOBILITY, Category.CORE_STABILITY, Category.STRENGTHENING,
+            Category.STRETCH, Category.BREATHING, Category.FUNCTIONAL, Category.CORE_STABILITY, Category.STRENGTHENING,
+            Category.SOFT_TISSUE_RELEASE, Category.MOBILITY, Category.STRETCH, Category.AEROBIC);
+
+    /** During a flare: gentle movement only. */
+    static final List<Category> FLARE_SLOTS = List.of(Category.MOBILITY, Category.BREATHING, Category.STRETCH,
+            Category.MOBILITY, Category.AEROBIC);
+
+    private static final Map<Goal, Set<Category>> GOAL_CATEGORIES = Map.of(
+            Goal.REDUCE_PAIN, Set.of(Category.MOBILITY, Category.BREATHING),
+            Goal.MOVE_MORE_EASILY, Set.of(Category.MOBILITY, Category.STRETCH),
+            Goal.LIFT_SAFELY, Set.of(Category.FUNCTIONAL, Category.STRENGTHENING),
+            Goal.SIT_LONGER, Set.of(Category.STRETCH, Category.CORE_STABILITY),
+            Goal.STAY_ACTIVE, Set.of(Category.AEROBIC, Category.STRENGTHENING),
+            Goal.PREVENT_RECURRENCE, Set.of(Category.CORE_STABILITY, Category.STRENGTHENING));
+
+    private static final Map<Category, String> PURPOSE = Map.of(
+            Category.MOBILITY, "to loosen up and move your spine gently",
+            Category.STRETCH, "to ease tight muscles around your back and hips",
+            Category.CORE_STABILITY, "for core stability, to support your spine",
+            Category.STRENGTHENING, "to strengthen the muscles that carry your back",
+            Category.FUNCTIONAL, "to practise everyday movements like bending and lifting safely",
+            Category.BREATHING, "to relax and settle tension with calm breathing",
+            Category.AEROBIC, "for gentle aerobic activity, which helps back pain settle",
+            Category.SOFT_TISSUE_RELEASE, "to release tight soft tissue");
+
+    private final List<Rule> rules;
+
+    public PlanBuilder(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public PlanProposal build(Intake intake, Collection<ExerciseOption> catalog, LocalDate today) {
+        Eligibility eligibility = new Eligibility(intake, rules, today);
+        List<ExerciseOption> all = catalog.stream().sorted(Comparator.comparing(ExerciseOption::slug)).toList();
+
+        List<PlanProposal.Exclusion> excluded = new ArrayList<>();
+        Map<Category, Set<String>> ruleReasonsByCategory = new EnumMap<>(Category.class);
+        List<ExerciseOption> eligible = new ArrayList<>();
+        for (ExerciseOption exercise : all) {
+            Optional<String> why = eligibility.whyExcluded(exercise);
+            if (why.isPresent()) {
+                excluded.add(new PlanProposal.Exclusion(exercise.slug(), exercise.name(), why.get()));
+                eligibility.excludingRule(exercise).ifPresent(rule -> ruleReasonsByCategory
+                        .computeIfAbsent(exercise.category(), c -> new LinkedHashSet<>()).add(rule.reason()));
+            } else {
+                eligible.add(exercise);
+            }
+        }
+
+        Map<Category, List<ExerciseOption>> pools = pools(representatives(eligible, families(all)), intake);
+        boolean flare = eligibility.restrictedToOnly();
+        List<Category> slots = flare ? FLARE_SLOTS : SLOTS;
+        int budget = intake.minutesPerSession() * 60;
+
+        List<PlanProposal.Session> sessions = new ArrayList<>();
+        for (int number = 1; number <= intake.sessionsPerWeek(); number++) {
+            sessions.add(session(number, slots, pools, budget, intake, flare, ruleReasonsByCategory));
+        }
+        List<String> notes = new ArrayList<>();
+        eligibility.applicableRules().forEach(rule -> notes.add(capitalize(rule.reason()) + "."));
+        return new PlanProposal(sessions, excluded, notes);
+    }
+
+    private PlanProposal.Session session(int number, List<Category> slots, Map<Category, List<ExerciseOption>> pools,
+            int budget, Intake intake, boolean flare, Map<Category, Set<String>> ruleReasons) {
+        List<PlanProposal.Item> items = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        Map<Category, Integer> timesUsed = new EnumMap<>(Category.class);
+        int left = budget;
+        for (Category category : slots) {
+            List<ExerciseOption> pool = pools.getOrDefault(category, List.of());
+            if (pool.isEmpty()) {
+                continue;
+            }
+            int repeat = timesUsed.merge(category, 1, Integer::sum) - 1;
+            // Rotate through the ranked candidates: session n starts n-1 places further along.
+            int start = (number - 1 + repeat) % pool.size();
+            for (int k = 0; k < pool.size(); k++) {
+                ExerciseOption exercise = pool.get((start + k) % pool.size());
+                if (used.contains(exercise.slug())) {
+                    continue;
+                }
+                Optional<Dose> dose = fit(exercise, left);
+                if (dose.isEmpty()) {
+                    continue;
+                }
+                int seconds = TimeEstimate.seconds(dose.get(), exercise.unilateral());
+                items.add(new PlanProposal.Item(exercise.slug(), exercise.version(), exercise.name(), category,
+                        dose.get().prescribed(exercise.unilateral()), seconds,
+                        reason(exercise, intake, flare, ruleReasons, !dose.get().equals(exercise.dose())), false, false));
+                used.add(exercise.slug());
+                left -= seconds;
+                break;
+            }
+        }
+        return new PlanProposal.Session(number, items, budget - left);
+    }
+
+    /** The default dose if it fits the time left, else the smallest dose if that fits. */
+    static Optional<Dose> fit(ExerciseOption exercise, int secondsLeft) {
+        if (TimeEstimate.seconds(exercise.dose(), exercise.unilateral()) <= secondsLeft) {
+            return Optional.of(exercise.dose());
+        }
+        Dose minimum = exercise.dose().minimum();
+        return TimeEstimate.seconds(minimum, exercise.unilateral()) <= secondsLeft ? Optional.of(minimum) : Optional.empty();
+    }
+
+    private static String reason(ExerciseOption exercise, Intake intake, boolean flare, Map<Category, Set<String>> ruleReasons,
+            boolean shortened) {
+        StringBuilder reason = new StringBuilder(flare
+                ? "Gentle movement while your pain is high: chosen " + PURPOSE.get(exercise.category())
+                : "Chosen " + PURPOSE.get(exercise.category()));
+        intake.goals().stream().sorted()
+                .filter(goal -> GOAL_CATEGORIES.get(goal).contains(exercise.category()))
+                .findFirst()
+                .ifPresent(goal -> reason.append(", which serves your goal to ").append(Eligibility.phrase(goal)));
+        if (shortened) {
+            reason.append("; a shorter dose so the session fits your time");
+        }
+        Set<String> leftOut = ruleReasons.getOrDefault(exercise.category(), Set.of());
+        if (!leftOut.isEmpty()) {
+            reason.append("; ").append(String.join("; ", leftOut));
+        }
+        return reason.append('.').toString();
+    }
+
+    /** Candidates per category, best first: goals served, gentle when pain is high or recent, level fit. */
+    private static Map<Category, List<ExerciseOption>> pools(Collection<ExerciseOption> exercises, Intake intake) {
+        boolean beGentle = intake.painNow() >= 5 || intake.duration() == PainDuration.UNDER_6_WEEKS;
+        Map<Category, List<ExerciseOption>> pools = new EnumMap<>(Category.class);
+        Comparator<ExerciseOption> ranking = Comparator.<ExerciseOption> comparingInt(e -> -score(e, intake, beGentle))
+                .thenComparing(ExerciseOption::slug);
+        for (ExerciseOption exercise : exercises) {
+            pools.computeIfAbsent(exercise.category(), c -> new ArrayList<>()).add(exercise);
+        }
+        pools.values().forEach(pool -> pool.sort(ranking));
+        return pools;
+    }
+
+    private static int score(ExerciseOption exercise, Intake intake, boolean beGentle) {
+        int score = 0;
+        for (Goal goal : intake.goals()) {
+            if (GOAL_CATEGORIES.get(goal).contains(exercise.category())) {
+                score += 2;
+            }
+        }
+        if (beGentle) {
+            score += exercise.spinalLoad() == SpinalLoad.LOW ? 2 : exercise.spinalLoad() == SpinalLoad.HIGH ? -2 : 0;
+        }
+        if (exercise.level() == intake.experience()) {
+            score += 1;
+        }
+        return score;
+    }
+
+    /** Family id of every exercise: the easiest-named slug of its connected group of variations. */
+    static Map<String, String> families(List<ExerciseOption> all) {
+        Map<String, String> parent = new TreeMap<>();
+        all.forEach(e -> parent.put(e.slug(), e.slug()));
+        for (ExerciseOption e : all) {
+            for (String linked : concat(e.easier(), e.harder())) {
+                if (parent.containsKey(linked)) {
+                    union(parent, e.slug(), linked);
+                }
+            }
+        }
+        Map<String, String> family = new HashMap<>();
+        all.forEach(e -> family.put(e.slug(), find(parent, e.slug())));
+        return family;
+    }
+
+    /** Of each family, the eligible variant to use: hardest level allowed, then gentlest on the spine, then slug. */
+    private static Collection<ExerciseOption> representatives(List<ExerciseOption> eligible, Map<String, String> families) {
+        Comparator<ExerciseOption> preference = Comparator.comparing(ExerciseOption::level).reversed()
+                .thenComparing(ExerciseOption::spinalLoad)
+                .thenComparing(ExerciseOption::slug);
+        Map<String, ExerciseOption> chosen = new TreeMap<>();
+        for (ExerciseOption exercise : eligible) {
+            chosen.merge(families.get(exercise.slug()), exercise,
+                    (a, b) -> preference.compare(a, b) <= 0 ? a : b);
+        }
+        return chosen.values();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a == null ? List.of() : a);
+        if (b != null) {
+            all.addAll(b);
+        }
+        return all;
+    }
+
+    private static String find(Map<String, String> parent, String slug) {
+        String root = slug;
+        while (!parent.get(root).equals(root)) {
+            root = parent.get(root);
+        }
+        return root;
+    }
+
+    private static void union(Map<String, String> parent, String a, String b) {
+        String ra = find(parent, a);
+        String rb = find(parent, b);
+        if (!ra.equals(rb)) {
+            // The smaller slug becomes the root, so the result does not depend on input order.
+            if (ra.compareTo(rb) < 0) {
+                parent.put(rb, ra);
+            } else {
+                parent.put(ra, rb);
+            }
+        }
+    }
+
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

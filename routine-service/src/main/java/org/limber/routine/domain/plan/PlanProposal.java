@@ -1,0 +1,27 @@
+package org.limber.routine.domain.plan;
+
+import java.util.List;
+
+import org.limber.events.catalog.Category;
+import org.limber.events.member.PrescribedDose;
+
+/**
+ * A week of sessions built for a member, each item with its reason, and what was left out and why.
+ */
+public record PlanProposal(List<Session> sessions, List<Exclusion> excluded, List<String> notes) {
+
+    public record Session(int number, List<Item> items, int estimatedSeconds) {
+    }
+
+    /**
+     * One exercise of a session. {@code paused} items stay in the plan but are not done;
+     * {@code locked} items are not changed by automatic adaptation.
+     */
+    public record Item(String slug, int exerciseVersion, String name, Category category, PrescribedDose dose,
+            int estimatedSeconds, String reason, boolean paused, boolean locked) {
+    }
+
+    /** An exercise the member will not get, and why. */
+    public record Exclusion(String slug, String name, String reason) {
+    }
+}

@@ -1,0 +1,147 @@
+package org.limber.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.limber.content.ExerciseFiles;
+import org.limber.events.catalog.CatalogTopics;
+import org.limber.events.catalog.ExercisePublished;
+import org.limber.events.catalog.ExerciseRetired;
+import org.limber.events.catalog.ExerciseSnapshot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The real exercise library as catalog events, for services that keep a copy of the catalog:
+ * snapshots read from the exercise files, and a producer that publishes them to the test broker
+ * exactly as catalog-service does (CloudEvents headers, key = slug).
+ */
+public final class CatalogFixture {
+
+    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+
+    private CatalogFixture() {
+    }
+
+    /** Every exercise of the library as a version-1 published snapshot. */
+    public static List<ExerciseSnapshot> snapshots() {
+        List<ExerciseSnapshot> snapshots = new ArrayList<>();
+        for (ExerciseFiles.Entry entry : ExerciseFiles.read()) {
+            snapshots.add(snapshot(entry.slug(), entry.fields()));
+        }
+        return snapshots;
+    }
+
+    private static ExerciseSnapshot snapshot(String slug, JsonNode f) {
+        JsonNode d = f.path("dose");
+        JsonNode r = d.path("range");
+        ExerciseSnapshot.Dose dose = new ExerciseSnapshot.Dose(d.path("sets").asInt(), integer(d, "reps"), integer(d, "holdSeconds"),
+                integer(d, "durationSeconds"), d.path("restSeconds").asInt(), range(r, "sets"), range(r, "reps"),
+                range(r, "holdSeconds"), range(r, "durationSeconds"));
+        return new ExerciseSnapshot(slug, 1, "PUBLISHED", f.path("name").asText(), strings(f, "aliases"),
+                f.path("description").asText(), f.path("category").asText(), strings(f, "regions"), strings(f, "muscles"),
+                f.path("position").asText(), strings(f, "equipment"), f.path("level").asText(), f.path("unilateral").asBoolean(),
+                dose, strings(f, "steps"), strings(f, "mayFeel"), strings(f, "tips"), strings(f, "commonMistakes"),
+                f.path("direction").asText(), f.path("spinalLoad").asText(), strings(f, "safetyTags"), strings(f, "easier"),
+                strings(f, "harder"));
+    }
+
+    /** The snapshot as a new version (for example with another status or content). */
+    public static ExerciseSnapshot withVersion(ExerciseSnapshot s, int version, String status) {
+        return new ExerciseSnapshot(s.slug(), version, status, s.name(), s.aliases(), s.description(), s.category(), s.regions(),
+                s.muscles(), s.position(), s.equipment(), s.level(), s.unilateral(), s.dose(), s.steps(), s.mayFeel(), s.tips(),
+                s.commonMistakes(), s.direction(), s.spinalLoad(), s.safetyTags(), s.easier(), s.harder());
+    }
+
+    public static ExercisePublished published(ExerciseSnapshot snapshot) {
+        return new ExercisePublished(UUID.randomUUID(), Instant.now(), ExercisePublished.SCHEMA_VERSION, snapshot.slug(),
+                snapshot.version(), snapshot);
+    }
+
+    public static ExerciseRetired retired(ExerciseSnapshot snapshot, String reason) {
+        ExerciseSnapshot retired = withVersion(snapshot, snapshot.version(), "RETIRED");
+        return new ExerciseRetired(UUID.randomUUID(), Instant.now(), ExerciseRetired.SCHEMA_VERSION, snapshot.slug(),
+                snapshot.version(), reason, retired);
+    }
+
+    /** Publishes catalog events to the test broker as catalog-service would. */
+    public static void send(List<?> events) {
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (Object event : events) {
+                if (event instanceof ExercisePublished p) {
+                    producer.send(record(p.slug(), ExercisePublished.TYPE, p.eventId(), p));
+                } else if (event instanceof ExerciseRetired r) {
+                    producer.send(record(r.slug(), ExerciseRetired.TYPE, r.eventId(), r));
+                } else {
+                    throw new IllegalArgumentException("not a catalog event: " + event);
+                }
+            }
+            producer.flush();
+        }
+    }
+
+    /** Publishes raw text (for example a malformed event) with the given CloudEvents type. */
+    public static void sendRaw(String key, String type, String value) {
+        try (KafkaProducer<String, String> producer = producer()) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(CatalogTopics.EXERCISES, key, value);
+            headers(record, type, UUID.randomUUID());
+            producer.send(record);
+            producer.flush();
+        }
+    }
+
+    private static ProducerRecord<String, String> record(String key, String type, UUID id, Object event) {
+        try {
+            ProducerRecord<String, String> record = new ProducerRecord<>(CatalogTopics.EXERCISES, key, JSON.writeValueAsString(event));
+            headers(record, type, id);
+            return record;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void headers(ProducerRecord<String, String> record, String type, UUID id) {
+        Function<String, byte[]> bytes = s -> s.getBytes(StandardCharsets.UTF_8);
+        record.headers().add("ce_specversion", bytes.apply("1.0"));
+        record.headers().add("ce_id", bytes.apply(id.toString()));
+        record.headers().add("ce_type", bytes.apply(type));
+        record.headers().add("ce_source", bytes.apply("urn:limber:catalog-service"));
+        record.headers().add("ce_subject", bytes.apply(record.key()));
+        record.headers().add("content-type", bytes.apply("application/json"));
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    private static Integer integer(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asInt();
+    }
+
+    private static ExerciseSnapshot.Range range(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : new ExerciseSnapshot.Range(value.path("min").asInt(), value.path("max").asInt());
+    }
+
+    private static List<String> strings(JsonNode node, String field) {
+        List<String> values = new ArrayList<>();
+        node.path(field).forEach(v -> values.add(v.asText()));
+        return values;
+    }
+}
