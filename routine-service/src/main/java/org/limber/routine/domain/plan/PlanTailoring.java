@@ -1,0 +1,216 @@
+package org.limber.routine.domain.plan;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.limber.common.problem.Problem.FieldProblem;
+import org.limber.events.member.PrescribedDose;
+
+/**
+ * A clinician's changes to a plan (swap an exercise, change a dose, pause or resume an item),
+ * and the replacement of exercises the catalog has retired. Works on a copy: the result is the
+ * next version, or the errors of the request.
+ */
+public final class PlanTailoring {
+
+    public enum ChangeType {
+        SWAP,
+        DOSE,
+        PAUSE,
+        RESUME
+    }
+
+    /**
+     * One change to the items of {@code slug}, in every session or only in {@code session}.
+     * {@code to} is the exercise to swap in; {@code dose} the new dose.
+     */
+    public record Change(ChangeType type, String slug, Integer session, String to, PrescribedDose dose) {
+    }
+
+    /** The next version, the exclusions a clinician overrode, and what was replaced; or errors. */
+    public record Result(PlanProposal plan, List<String> overridden, List<String> replaced, List<FieldProblem> errors) {
+    }
+
+    private PlanTailoring() {
+    }
+
+    public static Result apply(PlanProposal current, List<Change> changes, Map<String, ExerciseOption> published,
+            Eligibility eligibility, String note, String overrideReason) {
+        List<List<PlanProposal.Item>> sessions = new ArrayList<>();
+        current.sessions().forEach(s -> sessions.add(new ArrayList<>(s.items())));
+        List<FieldProblem> errors = new ArrayList<>();
+        List<String> overridden = new ArrayList<>();
+        boolean override = overrideReason != null && !overrideReason.isBlank();
+
+        for (int c = 0; c < changes.size(); c++) {
+            Change change = changes.get(c);
+            String at = "changes[" + c + "]";
+            if (change.session() != null && (change.session() < 1 || change.session() > sessions.size())) {
+                errors.add(new FieldProblem(at + ".session", "the plan has sessions 1 to " + sessions.size()));
+                continue;
+            }
+            boolean found = false;
+            for (int s = 0; s < sessions.size(); s++) {
+                if (change.session() != null && change.session() != s + 1) {
+                    continue;
+                }
+                List<PlanProposal.Item> items = sessions.get(s);
+                for (int i = 0; i < items.size(); i++) {
+                    PlanProposal.Item item = items.get(i);
+                    if (!item.slug().equals(change.slug())) {
+                        continue;
+                    }
+                    found = true;
+                    Optional<PlanProposal.Item> changed = change(item, change, at, items, published, eligibility, note,
+                            override ? overrideReason : null, errors, overridden);
+                    if (changed.isPresent()) {
+                        items.set(i, changed.get());
+                    }
+                }
+            }
+            if (!found) {
+                errors.add(new FieldProblem(at + ".slug", change.slug() + " is not in "
+                        + (change.session() == null ? "the plan" : "session " + change.session())));
+            }
+        }
+        List<String> replaced = replaceRetired(sessions, published, eligibility);
+        if (!errors.isEmpty()) {
+            return new Result(null, List.of(), List.of(), errors);
+        }
+        return new Result(proposal(current, sessions), overridden.stream().distinct().toList(), replaced, List.of());
+    }
+
+    /** The plan with every exercise the catalog no longer publishes replaced (or dropped when nothing fits). */
+    public static Result replaceRetired(PlanProposal current, Map<String, ExerciseOption> published, Eligibility eligibility) {
+        List<List<PlanProposal.Item>> sessions = new ArrayList<>();
+        current.sessions().forEach(s -> sessions.add(new ArrayList<>(s.items())));
+        List<String> replaced = replaceRetired(sessions, published, eligibility);
+        return new Result(proposal(current, sessions), List.of(), replaced, List.of());
+    }
+
+    private static Optional<PlanProposal.Item> change(PlanProposal.Item item, Change change, String at, List<PlanProposal.Item> session,
+            Map<String, ExerciseOption> published, Eligibility eligibility, String note, String overrideReason,
+            List<FieldProblem> errors, List<String> overridden) {
+        switch (change.type()) {
+            case PAUSE, RESUME -> {
+                return Optional.of(new PlanProposal.Item(item.slug(), item.exerciseVersion(), item.name(), item.category(), item.dose(),
+                        item.estimatedSeconds(), item.reason(), change.type() == ChangeType.PAUSE, item.locked()));
+            }
+            case DOSE -> {
+                List<FieldProblem> doseErrors = checkDose(change.dose(), at + ".dose");
+                if (!doseErrors.isEmpty()) {
+                    errors.addAll(doseErrors);
+                    return Optional.empty();
+                }
+                ExerciseOption exercise = published.get(item.slug());
+                boolean unilateral = exercise != null ? exercise.unilateral() : item.dose().perSide();
+                PrescribedDose dose = new PrescribedDose(change.dose().sets(), change.dose().reps(), change.dose().holdSeconds(),
+                        change.dose().durationSeconds(), change.dose().restSeconds(), unilateral);
+                return Optional.of(new PlanProposal.Item(item.slug(), item.exerciseVersion(), item.name(), item.category(), dose,
+                        seconds(dose), "Dose set by your clinician: " + note, item.paused(), item.locked()));
+            }
+            case SWAP -> {
+                ExerciseOption to = change.to() == null ? null : published.get(change.to());
+                if (to == null) {
+                    errors.add(new FieldProblem(at + ".to", "there is no published exercise " + change.to()));
+                    return Optional.empty();
+                }
+                if (!to.slug().equals(item.slug()) && session.stream().anyMatch(other -> other.slug().equals(to.slug()))) {
+                    errors.add(new FieldProblem(at + ".to", to.slug() + " is in that session already"));
+                    return Optional.empty();
+                }
+                Optional<String> why = eligibility.whyExcluded(to);
+                if (why.isPresent() && overrideReason == null) {
+                    errors.add(new FieldProblem(at + ".to", to.slug() + " is left out for this member: " + why.get()
+                            + "; send an override with a reason to prescribe it anyway"));
+                    return Optional.empty();
+                }
+                String reason = "Chosen by your clinician: " + note;
+                if (why.isPresent()) {
+                    overridden.add(to.slug() + " (" + why.get() + ")");
+                    reason += " (prescribed despite the rule that " + why.get() + ": " + overrideReason + ")";
+                }
+                PrescribedDose dose = to.dose().prescribed(to.unilateral());
+                return Optional.of(new PlanProposal.Item(to.slug(), to.version(), to.name(), to.category(), dose, seconds(dose), reason,
+                        item.paused(), item.locked()));
+            }
+            default -> throw new IllegalStateException(change.type().name());
+        }
+    }
+
+    private static List<String> replaceRetired(List<List<PlanProposal.Item>> sessions, Map<String, ExerciseOption> published,
+            Eligibility eligibility) {
+        List<String> replaced = new ArrayList<>();
+        for (List<PlanProposal.Item> items : sessions) {
+            for (int i = 0; i < items.size(); i++) {
+                PlanProposal.Item item = items.get(i);
+                if (published.containsKey(item.slug())) {
+                    continue;
+                }
+                Set<String> inSession = new HashSet<>();
+                items.forEach(other -> inSession.add(other.slug()));
+                Optional<ExerciseOption> replacement = published.values().stream()
+                        .filter(e -> e.category() == item.category() && !inSession.contains(e.slug()))
+                        .filter(e -> eligibility.whyExcluded(e).isEmpty())
+                        .sorted(java.util.Comparator.comparing(ExerciseOption::level).thenComparing(ExerciseOption::slug))
+                        .findFirst();
+                if (replacement.isPresent()) {
+                    ExerciseOption e = replacement.get();
+                    PrescribedDose dose = e.dose().prescribed(e.unilateral());
+                    items.set(i, new PlanProposal.Item(e.slug(), e.version(), e.name(), e.category(), dose, seconds(dose),
+                            "Replaces " + item.name() + ", which was retired from the library", item.paused(), item.locked()));
+                    replaced.add(item.slug() + " -> " + e.slug());
+                } else {
+                    items.remove(i--);
+                    replaced.add(item.slug() + " -> (removed)");
+                }
+            }
+        }
+        return replaced;
+    }
+
+    private static PlanProposal proposal(PlanProposal current, List<List<PlanProposal.Item>> sessions) {
+        List<PlanProposal.Session> result = new ArrayList<>();
+        for (int s = 0; s < sessions.size(); s++) {
+            List<PlanProposal.Item> items = List.copyOf(sessions.get(s));
+            int seconds = items.stream().filter(i -> !i.paused()).mapToInt(PlanProposal.Item::estimatedSeconds).sum();
+            result.add(new PlanProposal.Session(current.sessions().get(s).number(), items, seconds));
+        }
+        return new PlanProposal(result, current.excluded(), current.notes());
+    }
+
+    private static int seconds(PrescribedDose dose) {
+        Dose asDose = new Dose(dose.sets(), dose.reps(), dose.holdSeconds(), dose.durationSeconds(), dose.restSeconds(), null, null,
+                null, null);
+        return TimeEstimate.seconds(asDose, dose.perSide());
+    }
+
+    static List<FieldProblem> checkDose(PrescribedDose dose, String at) {
+        List<FieldProblem> errors = new ArrayList<>();
+        if (dose == null) {
+            return List.of(new FieldProblem(at, "a dose change needs the dose"));
+        }
+        within(errors, at + ".sets", dose.sets(), 1, 10);
+        within(errors, at + ".reps", dose.reps(), 1, 50);
+        within(errors, at + ".holdSeconds", dose.holdSeconds(), 1, 120);
+        within(errors, at + ".durationSeconds", dose.durationSeconds(), 10, 3600);
+        within(errors, at + ".restSeconds", dose.restSeconds(), 0, 300);
+        if ((dose.reps() == null) == (dose.durationSeconds() == null)) {
+            errors.add(new FieldProblem(at, "give either reps or durationSeconds, not both and not neither"));
+        }
+        if (dose.holdSeconds() != null && dose.reps() == null) {
+            errors.add(new FieldProblem(at + ".holdSeconds", "a hold is per repetition, so it needs reps"));
+        }
+        return errors;
+    }
+
+    private static void within(List<FieldProblem> errors, String field, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            errors.add(new FieldProblem(field, "must be between " + min + " and " + max));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.limber.routine.messaging;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.limber.routine.service.CatalogReplica;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Keeps this service's copy of the catalog from the catalog.exercises topic (from its beginning
+ * for a new deployment). A record that cannot be applied goes to the dead-letter topic with the
+ * reason in its headers, and consumption carries on; the offset is committed only after the
+ * database transaction.
+ */
+@ApplicationScoped
+public class CatalogConsumer {
+
+    public static final String CHANNEL = "catalog-exercises";
+
+    private final CatalogReplica replica;
+
+    public CatalogConsumer(CatalogReplica replica) {
+        this.replica = replica;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking(ordered = true)
+    public void consume(ConsumerRecord<String, String> record) {
+        replica.apply(header(record, "ce_type"), record.value());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

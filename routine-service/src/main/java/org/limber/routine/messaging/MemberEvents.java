@@ -1,0 +1,72 @@
+package org.limber.routine.messaging;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.limber.common.outbox.Outbox;
+import org.limber.events.member.MemberReferred;
+import org.limber.events.member.MemberTopics;
+import org.limber.events.member.PlanAssigned;
+import org.limber.events.member.PrescribedDose;
+import org.limber.events.member.SessionCompleted;
+import org.limber.routine.domain.IntakeRecord;
+import org.limber.routine.domain.Plan;
+import org.limber.routine.domain.SessionLog;
+import org.limber.routine.domain.SessionReport;
+import org.limber.routine.domain.intake.RedFlag;
+import org.limber.routine.domain.plan.PlanProposal;
+
+/** Writes the events about members into the outbox, in the transaction of the change, key = member id. */
+@ApplicationScoped
+public class MemberEvents {
+
+    private final Outbox outbox;
+
+    public MemberEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void referred(IntakeRecord intake, List<RedFlag> redFlags, String clinicianId) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        outbox.add(MemberTopics.EVENTS, intake.memberId, MemberReferred.TYPE, id, now,
+                new MemberReferred(id, now, MemberReferred.SCHEMA_VERSION, intake.memberId, intake.id,
+                        redFlags.stream().map(Enum::name).toList(), redFlags.stream().map(f -> f.referralReason).toList(),
+                        clinicianId));
+    }
+
+    public void planAssigned(Plan plan, String clinicianId) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        List<PlanAssigned.Session> sessions = plan.proposal.sessions().stream()
+                .map(s -> new PlanAssigned.Session(s.number(), s.items().stream().filter(i -> !i.paused())
+                        .map(i -> new PlanAssigned.Item(i.slug(), i.exerciseVersion(), i.dose())).toList()))
+                .toList();
+        outbox.add(MemberTopics.EVENTS, plan.memberId, PlanAssigned.TYPE, id, now,
+                new PlanAssigned(id, now, PlanAssigned.SCHEMA_VERSION, plan.memberId, plan.version, plan.source.name(),
+                        plan.sessionsPerWeek, plan.minutesPerSession, plan.baselinePain, plan.conditions, clinicianId,
+                        plan.startDate, sessions));
+    }
+
+    public void sessionCompleted(SessionLog session, PlanProposal.Session prescribed) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        SessionReport report = session.report;
+        List<SessionCompleted.ExerciseOutcome> outcomes = report.exercises().stream()
+                .map(e -> new SessionCompleted.ExerciseOutcome(e.slug(), e.status().name(),
+                        e.skipReason() == null ? null : e.skipReason().name(), doseOf(prescribed, e.slug())))
+                .toList();
+        outbox.add(MemberTopics.EVENTS, session.memberId, SessionCompleted.TYPE, id, now,
+                new SessionCompleted(id, now, SessionCompleted.SCHEMA_VERSION, session.memberId, session.sessionId,
+                        session.planVersion, session.sessionNumber, session.performedAt, outcomes, report.painBefore(),
+                        report.painDuring(), report.painAfter(), report.effort().name(), report.note(),
+                        report.redFlagSymptoms().stream().map(Enum::name).toList()));
+    }
+
+    private static PrescribedDose doseOf(PlanProposal.Session session, String slug) {
+        return session.items().stream().filter(i -> i.slug().equals(slug)).map(PlanProposal.Item::dose).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,29 @@
+package org.limber.routine.repository;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.limber.common.paging.Page;
+import org.limber.routine.domain.SessionLog;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class SessionLogRepository implements PanacheRepositoryBase<SessionLog, SessionLog.Key> {
+
+    public Optional<SessionLog> find(String memberId, UUID sessionId) {
+        return findByIdOptional(new SessionLog.Key(memberId, sessionId));
+    }
+
+    public long countSince(String memberId, Instant from) {
+        return count("memberId = ?1 and performedAt >= ?2", memberId, from);
+    }
+
+    public Page<SessionLog> history(String memberId, int page, int size) {
+        var query = find("memberId = ?1 order by performedAt desc, sessionId", memberId);
+        return new Page<>(query.page(page, size).list(), page, size, query.count());
+    }
+}

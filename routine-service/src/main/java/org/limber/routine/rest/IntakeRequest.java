@@ -1,0 +1,88 @@
+package org.limber.routine.rest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.limber.common.problem.Problem.FieldProblem;
+import org.limber.events.catalog.Equipment;
+import org.limber.events.catalog.Level;
+import org.limber.routine.domain.intake.Condition;
+import org.limber.routine.domain.intake.Goal;
+import org.limber.routine.domain.intake.Intake;
+import org.limber.routine.domain.intake.PainDuration;
+import org.limber.routine.domain.intake.RedFlag;
+import org.limber.routine.domain.intake.Restriction;
+
+/** The intake questionnaire. Every red-flag question needs an explicit true or false. */
+public record IntakeRequest(
+        @NotEmpty Set<@NotNull Condition> conditions,
+        @NotNull @Min(0) @Max(10) @Schema(description = "Pain now, 0-10") Integer painNow,
+        @NotNull @Min(0) @Max(10) @Schema(description = "Typical pain over the last week, 0-10: the baseline of your trends") Integer painTypical,
+        @NotNull PainDuration duration,
+        @NotNull @Schema(description = "Have you had spine surgery?") Boolean spineSurgery,
+        @Schema(description = "Date of the spine surgery, needed when spineSurgery is true") LocalDate surgeryDate,
+        @NotNull @Valid RedFlagAnswers redFlags,
+        @NotEmpty Set<@NotNull Goal> goals,
+        @NotNull Set<@NotNull Equipment> equipment,
+        @NotNull @Schema(description = "Positions you cannot get into") Set<@NotNull Restriction> cannotGetInto,
+        @NotNull @Min(5) @Max(30) Integer minutesPerSession,
+        @NotNull @Min(2) @Max(7) Integer sessionsPerWeek,
+        @NotNull Level experience) {
+
+    /** One answer per red-flag question (see RedFlag for the wording). */
+    public record RedFlagAnswers(
+            @NotNull @Schema(description = "New loss of bladder or bowel control") Boolean bladderOrBowelControl,
+            @NotNull @Schema(description = "Numbness in the saddle area") Boolean saddleNumbness,
+            @NotNull @Schema(description = "Leg weakness or numbness getting worse") Boolean worseningLegWeakness,
+            @NotNull @Schema(description = "Recent major trauma, or a minor fall with osteoporosis or over 50") Boolean recentTrauma,
+            @NotNull @Schema(description = "History of cancer with new back pain") Boolean cancerHistory,
+            @NotNull @Schema(description = "Fever or unexplained weight loss") Boolean feverOrWeightLoss,
+            @NotNull @Schema(description = "Intravenous drug use or weakened immunity") Boolean infectionRisk,
+            @NotNull @Schema(description = "Constant night pain that no position eases") Boolean constantNightPain) {
+
+        Map<RedFlag, Boolean> asMap() {
+            Map<RedFlag, Boolean> answers = new EnumMap<>(RedFlag.class);
+            answers.put(RedFlag.BLADDER_OR_BOWEL_CONTROL, bladderOrBowelControl);
+            answers.put(RedFlag.SADDLE_NUMBNESS, saddleNumbness);
+            answers.put(RedFlag.WORSENING_LEG_WEAKNESS, worseningLegWeakness);
+            answers.put(RedFlag.RECENT_TRAUMA, recentTrauma);
+            answers.put(RedFlag.CANCER_HISTORY, cancerHistory);
+            answers.put(RedFlag.FEVER_OR_WEIGHT_LOSS, feverOrWeightLoss);
+            answers.put(RedFlag.INFECTION_RISK, infectionRisk);
+            answers.put(RedFlag.CONSTANT_NIGHT_PAIN, constantNightPain);
+            return answers;
+        }
+    }
+
+    /** Rules across fields. */
+    List<FieldProblem> problems(LocalDate today) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (Boolean.TRUE.equals(spineSurgery) && surgeryDate == null) {
+            problems.add(new FieldProblem("surgeryDate", "the date of the surgery is needed"));
+        }
+        if (Boolean.FALSE.equals(spineSurgery) && surgeryDate != null) {
+            problems.add(new FieldProblem("surgeryDate", "a surgery date without spine surgery"));
+        }
+        if (surgeryDate != null && surgeryDate.isAfter(today)) {
+            problems.add(new FieldProblem("surgeryDate", "is in the future"));
+        }
+        return problems;
+    }
+
+    Intake toIntake() {
+        return new Intake(Set.copyOf(conditions), painNow, painTypical, duration, Boolean.TRUE.equals(spineSurgery) ? surgeryDate : null,
+                redFlags.asMap(), Set.copyOf(goals), Set.copyOf(equipment), Set.copyOf(cannotGetInto), minutesPerSession,
+                sessionsPerWeek, experience);
+    }
+}

@@ -1,0 +1,122 @@
+package org.limber.routine.rest;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.limber.common.paging.Page;
+import org.limber.common.problem.Problem.FieldProblem;
+import org.limber.common.problem.ProblemException;
+import org.limber.common.rest.QueryParams;
+import org.limber.routine.rest.PlanViews.IntakeOutcome;
+import org.limber.routine.rest.PlanViews.PlanVersionSummary;
+import org.limber.routine.rest.PlanViews.PlanView;
+import org.limber.routine.rest.PlanViews.SessionView;
+import org.limber.routine.rest.PlanViews.TodayView;
+import org.limber.routine.service.IntakeService;
+import org.limber.routine.service.PlanService;
+import org.limber.routine.service.SessionService;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** A member's own intake, plan and sessions; the member is the token's subject. */
+@Path("/members/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed("member")
+@SecurityRequirement(name = "oidc")
+@Tag(name = "Member", description = "Intake, plan and session logging for the member holding the token")
+public class MemberResource {
+
+    private final IntakeService intakes;
+    private final PlanService plans;
+    private final SessionService sessions;
+    private final SecurityIdentity identity;
+
+    public MemberResource(IntakeService intakes, PlanService plans, SessionService sessions, SecurityIdentity identity) {
+        this.intakes = intakes;
+        this.plans = plans;
+        this.sessions = sessions;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("/intake")
+    @Operation(summary = "Take the intake", description = "Any red flag answered yes refers the member to a clinician (outcome REFERRED, no plan); otherwise the plan's next version is built (outcome PLAN_CREATED).")
+    @APIResponse(responseCode = "201", description = "Taken; Location is the plan when one was made")
+    @APIResponse(responseCode = "400", description = "Missing or out-of-range answers; each field is named")
+    @APIResponse(responseCode = "503", description = "The exercise library has not reached this service yet")
+    public Response intake(@NotNull @Valid IntakeRequest request) {
+        List<FieldProblem> problems = request.problems(LocalDate.now(ZoneOffset.UTC));
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(400, "The intake has invalid answers.", problems);
+        }
+        IntakeService.Taken taken = intakes.take(member(), request.toIntake());
+        return Response.created(URI.create(taken.plan() == null ? "/members/me/intake/" + taken.intake().id : "/members/me/plan"))
+                .entity(IntakeOutcome.of(taken)).build();
+    }
+
+    @GET
+    @Path("/plan")
+    @Operation(summary = "The plan in force, every item with its reason")
+    @APIResponse(responseCode = "404", description = "No plan yet")
+    public PlanView plan() {
+        return PlanView.of(plans.current(member()));
+    }
+
+    @GET
+    @Path("/plan/today")
+    @Operation(summary = "Today's session: the next session of this plan week, with each exercise's steps and dose")
+    public TodayView today() {
+        return TodayView.of(plans.today(member(), LocalDate.now(ZoneOffset.UTC)));
+    }
+
+    @GET
+    @Path("/plan/history")
+    @Operation(summary = "Every version of the plan, newest first, with who changed it and why")
+    public Page<PlanVersionSummary> history(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return plans.history(member(), QueryParams.page(page), QueryParams.size(size)).map(PlanVersionSummary::of);
+    }
+
+    @POST
+    @Path("/sessions")
+    @Operation(summary = "Log a session", description = "Idempotent on sessionId: a retry with the same content gets the same answer and no second event.")
+    @APIResponse(responseCode = "201", description = "Logged (or logged before by the same request)")
+    @APIResponse(responseCode = "400", description = "Missing or out-of-range fields")
+    @APIResponse(responseCode = "409", description = "The session id was used for another session")
+    @APIResponse(responseCode = "422", description = "It does not match the plan (version, session, exercises, time)")
+    public Response logSession(@NotNull @Valid SessionRequest request) {
+        SessionService.Logged logged = sessions.log(member(), request.toNewSession());
+        return Response.created(URI.create("/members/me/sessions/" + logged.session().sessionId))
+                .header("Idempotent-Replayed", String.valueOf(logged.replay()))
+                .entity(SessionView.of(logged.session())).build();
+    }
+
+    @GET
+    @Path("/sessions")
+    @Operation(summary = "Logged sessions, most recent first")
+    public Page<SessionView> sessions(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return sessions.history(member(), QueryParams.page(page), QueryParams.size(size)).map(SessionView::of);
+    }
+
+    private String member() {
+        return identity.getPrincipal().getName();
+    }
+}

@@ -1,0 +1,27 @@
+package org.limber.routine.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.limber.routine.domain.IntakeAssessment;
+import org.limber.routine.domain.plan.PlanBuilder;
+import org.limber.routine.domain.plan.Rule;
+import org.limber.routine.domain.plan.Rules;
+
+/** The condition rules clinicians maintain, read once at start, and the builder using them. */
+@ApplicationScoped
+public class RuleBook {
+
+    private final List<Rule> rules = Rules.load();
+    private final PlanBuilder builder = new PlanBuilder(rules);
+    private final IntakeAssessment assessment = new IntakeAssessment(builder);
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public IntakeAssessment assessment() {
+        return assessment;
+    }
+}

@@ -1,0 +1,163 @@
+package org.limber.routine.service;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.limber.common.paging.Page;
+import org.limber.common.problem.Problem.FieldProblem;
+import org.limber.common.problem.ProblemException;
+import org.limber.routine.config.RoutineConfig;
+import org.limber.routine.domain.Plan;
+import org.limber.routine.domain.SessionLog;
+import org.limber.routine.domain.SessionReport;
+import org.limber.routine.domain.SessionReport.ExerciseReport;
+import org.limber.routine.domain.SessionReport.Status;
+import org.limber.routine.domain.plan.PlanProposal;
+import org.limber.routine.messaging.MemberEvents;
+import org.limber.routine.repository.PlanRepository;
+import org.limber.routine.repository.SessionLogRepository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Records sessions members did. The client's session id makes it idempotent: a retry with the
+ * same content gets the same answer and makes no second event; the same id with other content is
+ * refused. The session and its SessionCompleted event are written in one transaction.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    /** What to log: the report, against which plan version and session, and when it was done. */
+    public record NewSession(UUID sessionId, int planVersion, Integer sessionNumber, Instant performedAt, SessionReport report) {
+    }
+
+    /** The stored session; {@code replay} when it was logged before by the same request. */
+    public record Logged(SessionLog session, boolean replay) {
+    }
+
+    private final SessionLogRepository sessions;
+    private final PlanRepository plans;
+    private final MemberEvents events;
+    private final RoutineConfig config;
+    private final ObjectMapper canonical;
+
+    public SessionService(SessionLogRepository sessions, PlanRepository plans, MemberEvents events, RoutineConfig config,
+            ObjectMapper mapper) {
+        this.sessions = sessions;
+        this.plans = plans;
+        this.events = events;
+        this.config = config;
+        this.canonical = mapper.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    }
+
+    @Transactional
+    public Logged log(String memberId, NewSession request) {
+        String hash = hash(request);
+        plans.lockMember(memberId);
+        var existing = sessions.find(memberId, request.sessionId());
+        if (existing.isPresent()) {
+            if (existing.get().requestHash.equals(hash)) {
+                return new Logged(existing.get(), true);
+            }
+            throw ProblemException.conflict("The session " + request.sessionId()
+                    + " was logged already with other content; a new session needs a new id.");
+        }
+        Plan plan = plans.version(memberId, request.planVersion()).orElseThrow(() -> ProblemException.invalid(422,
+                "The session does not match a plan of yours.",
+                List.of(new FieldProblem("planVersion", "you have no plan version " + request.planVersion()))));
+        List<FieldProblem> errors = new ArrayList<>();
+        checkTime(request.performedAt(), plan, errors);
+        int number = request.sessionNumber() != null ? request.sessionNumber() : nextNumber(memberId, plan, request.performedAt());
+        if (number < 1 || number > plan.proposal.sessions().size()) {
+            errors.add(new FieldProblem("sessionNumber", "plan version " + plan.version + " has sessions 1 to "
+                    + plan.proposal.sessions().size()));
+            throw ProblemException.invalid(422, "The session does not match your plan.", errors);
+        }
+        PlanProposal.Session prescribed = plan.proposal.sessions().get(number - 1);
+        checkExercises(request.report().exercises(), prescribed, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(422, "The session does not match your plan.", errors);
+        }
+        SessionLog session = new SessionLog();
+        session.memberId = memberId;
+        session.sessionId = request.sessionId();
+        session.planVersion = plan.version;
+        session.sessionNumber = number;
+        session.performedAt = request.performedAt();
+        session.receivedAt = Instant.now();
+        session.requestHash = hash;
+        session.report = request.report();
+        sessions.persist(session);
+        events.sessionCompleted(session, prescribed);
+        return new Logged(session, false);
+    }
+
+    @Transactional
+    public Page<SessionLog> history(String memberId, int page, int size) {
+        return sessions.history(memberId, page, size);
+    }
+
+    private void checkTime(Instant performedAt, Plan plan, List<FieldProblem> errors) {
+        Instant now = Instant.now();
+        if (performedAt.isAfter(now.plus(config.sessions().clockSkew()))) {
+            errors.add(new FieldProblem("performedAt", "is in the future"));
+        } else if (performedAt.isBefore(now.minus(config.sessions().maxAge()))) {
+            errors.add(new FieldProblem("performedAt", "is older than " + config.sessions().maxAge().toDays() + " days"));
+        } else if (performedAt.isBefore(plan.startDate.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            errors.add(new FieldProblem("performedAt", "is before plan version " + plan.version + " started (" + plan.startDate + ")"));
+        }
+    }
+
+    /** Without a session number: the next one of the plan week the session was done in. */
+    private int nextNumber(String memberId, Plan plan, Instant performedAt) {
+        LocalDate weekStart = plan.weekStart(LocalDate.ofInstant(performedAt, ZoneOffset.UTC));
+        long done = sessions.countSince(memberId, weekStart.atStartOfDay(ZoneOffset.UTC).toInstant());
+        return (int) (done % plan.proposal.sessions().size()) + 1;
+    }
+
+    private static void checkExercises(List<ExerciseReport> reported, PlanProposal.Session prescribed, List<FieldProblem> errors) {
+        Set<String> planned = new HashSet<>();
+        prescribed.items().stream().filter(i -> !i.paused()).forEach(i -> planned.add(i.slug()));
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < reported.size(); i++) {
+            ExerciseReport exercise = reported.get(i);
+            String at = "exercises[" + i + "]";
+            if (!planned.contains(exercise.slug())) {
+                errors.add(new FieldProblem(at + ".slug", exercise.slug() + " is not in session " + prescribed.number()));
+            } else if (!seen.add(exercise.slug())) {
+                errors.add(new FieldProblem(at + ".slug", exercise.slug() + " is reported twice"));
+            }
+            if (exercise.status() == Status.SKIPPED && exercise.skipReason() == null) {
+                errors.add(new FieldProblem(at + ".skipReason", "say why the exercise was skipped"));
+            }
+            if (exercise.status() == Status.DONE && exercise.skipReason() != null) {
+                errors.add(new FieldProblem(at + ".skipReason", "only a skipped exercise has a skip reason"));
+            }
+        }
+        planned.stream().filter(slug -> !seen.contains(slug)).sorted()
+                .forEach(slug -> errors.add(new FieldProblem("exercises", "says nothing of " + slug + ", which the session planned")));
+    }
+
+    private String hash(NewSession request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

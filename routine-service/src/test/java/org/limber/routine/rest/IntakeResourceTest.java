@@ -1,0 +1,171 @@
+package org.limber.routine.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.limber.routine.Fixtures.intake;
+import static org.limber.routine.Fixtures.member;
+import static org.limber.routine.Fixtures.newMember;
+import static org.limber.routine.Fixtures.redFlags;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.limber.events.member.MemberReferred;
+import org.limber.events.member.MemberTopics;
+import org.limber.events.member.PlanAssigned;
+import org.limber.routine.Fixtures;
+import org.limber.routine.service.CatalogReplica;
+import org.limber.testsupport.CatalogFixture;
+import org.limber.testsupport.Tokens;
+import org.limber.testsupport.TopicReader;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class IntakeResourceTest {
+
+    @Inject
+    CatalogReplica replica;
+
+    @BeforeEach
+    void catalog() {
+        Fixtures.catalogLoaded(replica);
+    }
+
+    @Test
+    void anIntakeWithoutRedFlagsGivesAPlanAndAnEvent() throws Exception {
+        String memberId = newMember();
+        try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
+            member(memberId).body(intake()).post("/members/me/intake").then().statusCode(201)
+                    .header("Location", containsString("/members/me/plan"))
+                    .body("outcome", equalTo("PLAN_CREATED"))
+                    .body("plan.version", equalTo(1))
+                    .body("plan.sessions", hasSize(3))
+                    .body("plan.sessions.items.flatten().reason", everyItem(containsString("Chosen")))
+                    .body("plan.sessions.items.flatten().dose.sets", everyItem(notNullValue()))
+                    .body("plan.baselinePain", equalTo(5));
+            member(memberId).get("/members/me/plan").then().statusCode(200)
+                    .body("version", equalTo(1)).body("memberId", equalTo(memberId)).body("source", equalTo("INTAKE"));
+
+            ConsumerRecord<String, String> record = topic.await(r -> memberId.equals(r.key()), Duration.ofSeconds(30));
+            assertThat(TopicReader.header(record, "ce_type")).isEqualTo(PlanAssigned.TYPE);
+            PlanAssigned event = CatalogFixture.JSON.readValue(record.value(), PlanAssigned.class);
+            assertThat(event.memberId()).isEqualTo(memberId);
+            assertThat(event.planVersion()).isEqualTo(1);
+            assertThat(event.sessionsPerWeek()).isEqualTo(3);
+            assertThat(event.baselinePain()).isEqualTo(5);
+            assertThat(event.conditions()).containsExactly("NON_SPECIFIC_LOW_BACK_PAIN");
+            assertThat(event.startDate()).isNotNull();
+            assertThat(event.sessions()).hasSize(3).allSatisfy(s -> assertThat(s.items()).isNotEmpty());
+        }
+    }
+
+    @Test
+    void aRedFlagRefersTheMemberWithoutAPlan() throws Exception {
+        String memberId = newMember();
+        Map<String, Object> answers = intake();
+        redFlags(answers).put("saddleNumbness", true);
+        try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
+            member(memberId).body(answers).post("/members/me/intake").then().statusCode(201)
+                    .body("outcome", equalTo("REFERRED"))
+                    .body("reasons.redFlag", equalTo(List.of("SADDLE_NUMBNESS")))
+                    .body("reasons[0].reason", containsString("saddle"))
+                    .body("plan", equalTo(null));
+            member(memberId).get("/members/me/plan").then().statusCode(404).contentType("application/problem+json");
+            ConsumerRecord<String, String> record = topic.await(r -> memberId.equals(r.key()), Duration.ofSeconds(30));
+            assertThat(TopicReader.header(record, "ce_type")).isEqualTo(MemberReferred.TYPE);
+            MemberReferred event = CatalogFixture.JSON.readValue(record.value(), MemberReferred.class);
+            assertThat(event.redFlags()).containsExactly("SADDLE_NUMBNESS");
+            assertThat(topic.readFor(Duration.ofSeconds(2))).filteredOn(r -> memberId.equals(r.key())).hasSize(1);
+        }
+    }
+
+    @Test
+    void anUnansweredRedFlagQuestionIsAnErrorNotANo() {
+        Map<String, Object> answers = intake();
+        redFlags(answers).remove("constantNightPain");
+        member(newMember()).body(answers).post("/members/me/intake").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("redFlags.constantNightPain")));
+    }
+
+    @Test
+    void everyMissingOrOutOfRangeAnswerIsNamed() {
+        Map<String, Object> answers = intake();
+        answers.put("painNow", 11);
+        answers.put("minutesPerSession", 40);
+        answers.put("sessionsPerWeek", 1);
+        answers.remove("experience");
+        answers.put("conditions", List.of());
+        member(newMember()).body(answers).post("/members/me/intake").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("conditions", "experience", "minutesPerSession", "painNow", "sessionsPerWeek")));
+
+        Map<String, Object> surgery = intake();
+        surgery.put("spineSurgery", true);
+        member(newMember()).body(surgery).post("/members/me/intake").then().statusCode(400)
+                .body("errors[0].field", equalTo("surgeryDate"));
+
+        Map<String, Object> unknown = intake();
+        unknown.put("conditions", List.of("BROKEN_HEART"));
+        member(newMember()).body(unknown).post("/members/me/intake").then().statusCode(400)
+                .body("errors[0].field", containsString("conditions"))
+                .body("errors[0].message", containsString("SPINAL_STENOSIS"));
+    }
+
+    @Test
+    void retakingTheIntakeMakesTheNextVersion() {
+        String memberId = newMember();
+        Fixtures.planFor(memberId, intake());
+        Map<String, Object> flare = intake();
+        flare.put("painNow", 8);
+        member(memberId).body(flare).post("/members/me/intake").then().statusCode(201)
+                .body("plan.version", equalTo(2))
+                .body("plan.sessions.items.flatten().reason", everyItem(containsString("Gentle movement")));
+        member(memberId).get("/members/me/plan/history").then().statusCode(200)
+                .body("items.version", equalTo(List.of(2, 1))).body("total", equalTo(2));
+    }
+
+    @Test
+    void todaysSessionCarriesStepsAndDose() {
+        String memberId = newMember();
+        Fixtures.planFor(memberId, intake());
+        member(memberId).get("/members/me/plan/today").then().statusCode(200)
+                .body("planVersion", equalTo(1))
+                .body("sessionNumber", equalTo(1))
+                .body("doneThisWeek", equalTo(0))
+                .body("exercises.size()", org.hamcrest.Matchers.greaterThan(0))
+                .body("exercises.steps.flatten().size()", org.hamcrest.Matchers.greaterThan(3))
+                .body("exercises.name", everyItem(notNullValue()))
+                .body("exercises.dose.sets", everyItem(notNullValue()));
+    }
+
+    @Test
+    void aMemberSeesOnlyTheirOwnPlanAndOnlyMembersTakeIntakes() {
+        String alice = newMember();
+        String bob = newMember();
+        Fixtures.planFor(alice, intake());
+        member(bob).get("/members/me/plan").then().statusCode(404);
+        member(bob).get("/members/me/plan/history").then().statusCode(200).body("total", equalTo(0));
+        member(alice).get("/members/me/plan").then().body("memberId", equalTo(alice));
+        given().contentType(ContentType.JSON).body(intake()).post("/members/me/intake").then().statusCode(401);
+        given().auth().oauth2(Tokens.clinician("carl")).contentType(ContentType.JSON).body(intake())
+                .post("/members/me/intake").then().statusCode(403);
+        given().auth().oauth2(Tokens.clinician("carl")).get("/members/me/plan").then().statusCode(403);
+        member(bob).get("/members/me/plan").then().body("detail", not(containsString(alice)));
+        given().get("/q/openapi?format=json").then().statusCode(200).body("paths.keySet()", hasItem("/members/me/intake"));
+    }
+}
