@@ -21,15 +21,16 @@ import org.limber.catalog.domain.ExerciseDraft;
 import org.limber.catalog.domain.ExerciseStatus;
 import org.limber.catalog.domain.ExerciseVersion;
 import org.limber.catalog.domain.Origin;
-import org.limber.common.paging.Page;
 import org.limber.catalog.domain.VariationGraph;
 import org.limber.catalog.messaging.ExerciseEvents;
 import org.limber.catalog.repository.CatalogLock;
 import org.limber.catalog.repository.ExerciseDraftRepository;
 import org.limber.catalog.repository.ExerciseRepository;
 import org.limber.catalog.repository.ExerciseVersionRepository;
+import org.limber.common.paging.Page;
 import org.limber.common.problem.Problem.FieldProblem;
 import org.limber.common.problem.ProblemException;
+import org.limber.common.time.Timestamps;
 
 /**
  * The editorial workflow: drafts (with optimistic concurrency), publication as immutable
@@ -87,7 +88,7 @@ public class EditorialService {
         draft.baseVersion = baseVersion;
         draft.createdBy = editor;
         draft.updatedBy = editor;
-        draft.createdAt = Instant.now();
+        draft.createdAt = Timestamps.now();
         draft.updatedAt = draft.createdAt;
         drafts.persistAndFlush(draft);
         return draft;
@@ -111,7 +112,7 @@ public class EditorialService {
         requireValid(400, slug, content);
         draft.content = content;
         draft.updatedBy = editor;
-        draft.updatedAt = Instant.now();
+        draft.updatedAt = Timestamps.now();
         flush();
         return draft;
     }
@@ -146,7 +147,7 @@ public class EditorialService {
             throw ProblemException.conflict("The exercise " + slug + " is retired already.");
         }
         exercise.status = ExerciseStatus.RETIRED;
-        exercise.retiredAt = Instant.now();
+        exercise.retiredAt = Timestamps.now();
         exercise.retireReason = reason;
         exercise.origin = Origin.EDITOR;
         events.retired(exercise);
@@ -180,7 +181,7 @@ public class EditorialService {
         }
         Map<String, Exercise> existing = exercises.all().stream().collect(Collectors.toMap(e -> e.slug, Function.identity()));
         requireLinksResolve(candidates, existing);
-        Instant now = Instant.now();
+        Instant now = Timestamps.now();
         List<Exercise> published = new ArrayList<>();
         for (Candidate candidate : candidates) {
             Exercise exercise = existing.get(candidate.slug());

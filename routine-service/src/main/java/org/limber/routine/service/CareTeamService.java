@@ -1,12 +1,12 @@
 package org.limber.routine.service;
 
-import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.limber.common.problem.ProblemException;
+import org.limber.common.time.Timestamps;
 import org.limber.routine.domain.CareAssignment;
 import org.limber.routine.repository.CareAssignmentRepository;
 
@@ -30,7 +30,7 @@ public class CareTeamService {
         }
         assignment.clinicianId = clinicianId;
         assignment.assignedBy = admin;
-        assignment.assignedAt = Instant.now();
+        assignment.assignedAt = Timestamps.now();
         if (isNew) {
             assignments.persist(assignment);
         }

@@ -1,6 +1,5 @@
 package org.limber.routine.service;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.limber.common.time.Timestamps;
 import org.limber.events.catalog.ExercisePublished;
 import org.limber.events.catalog.ExerciseRetired;
 import org.limber.events.catalog.ExerciseSnapshot;
@@ -74,7 +74,7 @@ public class CatalogReplica {
         held.version = version;
         held.status = status;
         held.snapshot = snapshot;
-        held.updatedAt = Instant.now();
+        held.updatedAt = Timestamps.now();
         if (isNew) {
             exercises.persist(held);
         }

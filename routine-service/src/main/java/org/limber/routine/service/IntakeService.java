@@ -1,6 +1,5 @@
 package org.limber.routine.service;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -10,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.limber.common.problem.ProblemException;
+import org.limber.common.time.Timestamps;
 import org.limber.routine.domain.IntakeAssessment;
 import org.limber.routine.domain.IntakeRecord;
 import org.limber.routine.domain.Plan;
@@ -53,7 +53,7 @@ public class IntakeService {
         IntakeRecord intake = new IntakeRecord();
         intake.id = UUID.randomUUID();
         intake.memberId = memberId;
-        intake.submittedAt = Instant.now();
+        intake.submittedAt = Timestamps.now();
         intake.answers = answers;
         List<ExerciseOption> options = catalog.options();
         IntakeAssessment.Result result = ruleBook.assessment().assess(answers, options, LocalDate.now(ZoneOffset.UTC));

@@ -1,6 +1,5 @@
 package org.limber.routine.service;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -13,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.limber.common.paging.Page;
 import org.limber.common.problem.ProblemException;
+import org.limber.common.time.Timestamps;
 import org.limber.routine.domain.CatalogExercise;
 import org.limber.routine.domain.IntakeRecord;
 import org.limber.routine.domain.Plan;
@@ -60,7 +60,7 @@ public class PlanService {
         Plan plan = new Plan();
         plan.memberId = memberId;
         plan.version = plans.current(memberId).map(p -> p.version + 1).orElse(1);
-        plan.createdAt = Instant.now();
+        plan.createdAt = Timestamps.now();
         plan.startDate = LocalDate.ofInstant(plan.createdAt, ZoneOffset.UTC);
         plan.source = source;
         plan.author = author;

@@ -18,12 +18,13 @@ import jakarta.transaction.Transactional;
 import org.limber.common.paging.Page;
 import org.limber.common.problem.Problem.FieldProblem;
 import org.limber.common.problem.ProblemException;
+import org.limber.common.time.Timestamps;
 import org.limber.routine.config.RoutineConfig;
 import org.limber.routine.domain.Plan;
 import org.limber.routine.domain.SessionLog;
-import org.limber.routine.domain.SessionReport;
 import org.limber.routine.domain.SessionReport.ExerciseReport;
 import org.limber.routine.domain.SessionReport.Status;
+import org.limber.routine.domain.SessionReport;
 import org.limber.routine.domain.plan.PlanProposal;
 import org.limber.routine.messaging.MemberEvents;
 import org.limber.routine.repository.PlanRepository;
@@ -97,8 +98,8 @@ public class SessionService {
         session.sessionId = request.sessionId();
         session.planVersion = plan.version;
         session.sessionNumber = number;
-        session.performedAt = request.performedAt();
-        session.receivedAt = Instant.now();
+        session.performedAt = Timestamps.stored(request.performedAt());
+        session.receivedAt = Timestamps.now();
         session.requestHash = hash;
         session.report = request.report();
         sessions.persist(session);
@@ -112,7 +113,7 @@ public class SessionService {
     }
 
     private void checkTime(Instant performedAt, Plan plan, List<FieldProblem> errors) {
-        Instant now = Instant.now();
+        Instant now = Timestamps.now();
         if (performedAt.isAfter(now.plus(config.sessions().clockSkew()))) {
             errors.add(new FieldProblem("performedAt", "is in the future"));
         } else if (performedAt.isBefore(now.minus(config.sessions().maxAge()))) {

@@ -1,0 +1,134 @@
+package org.limber.routine.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.limber.routine.Fixtures.as;
+import static org.limber.routine.Fixtures.intake;
+import static org.limber.routine.Fixtures.newMember;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.limber.events.catalog.ExercisePublished;
+import org.limber.events.catalog.ExerciseSnapshot;
+import org.limber.routine.Fixtures;
+import org.limber.routine.domain.CatalogExercise;
+import org.limber.routine.domain.plan.ExerciseOption;
+import org.limber.routine.service.CatalogReplica;
+import org.limber.testsupport.CatalogFixture;
+import org.limber.testsupport.Tokens;
+import org.limber.testsupport.TopicReader;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The service's copy of the catalog, kept from the real broker. */
+@QuarkusTest
+class CatalogConsumerTest {
+
+    static final String DLQ = "routine.catalog-exercises.dlq";
+
+    @Inject
+    CatalogReplica replica;
+
+    @BeforeEach
+    void catalog() {
+        Fixtures.catalogLoaded(replica);
+    }
+
+    private static ExerciseSnapshot copyOf(String slug, String newSlug, String name) {
+        ExerciseSnapshot s = Fixtures.CATALOG.stream().filter(e -> e.slug().equals(slug)).findFirst().orElseThrow();
+        return new ExerciseSnapshot(newSlug, 1, "PUBLISHED", name, s.aliases(), s.description(), s.category(), s.regions(), s.muscles(),
+                s.position(), s.equipment(), s.level(), s.unilateral(), s.dose(), s.steps(), s.mayFeel(), s.tips(), s.commonMistakes(),
+                s.direction(), s.spinalLoad(), s.safetyTags(), List.of(), List.of());
+    }
+
+    private CatalogExercise held(String slug) {
+        return replica.find(slug).orElseThrow();
+    }
+
+    @Test
+    void theWholeLibraryIsReplayedFromTheTopicAndARedeliveryChangesNothing() {
+        assertThat(replica.options()).extracting(ExerciseOption::slug)
+                .containsAll(Fixtures.CATALOG.stream().map(ExerciseSnapshot::slug).toList());
+        var before = held("glute-bridge").updatedAt;
+        CatalogFixture.send(Fixtures.CATALOG.stream().map(CatalogFixture::published).map(Object.class::cast).toList());
+        String marker = "replay-marker-" + System.nanoTime();
+        CatalogFixture.send(List.of(CatalogFixture.published(copyOf("walking", marker, "Marker"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> replica.find(marker).isPresent());
+        assertThat(held("glute-bridge").updatedAt).isEqualTo(before);
+        assertThat(held("glute-bridge").version).isEqualTo(1);
+    }
+
+    @Test
+    void onlyANewerVersionChangesTheCopy() {
+        String slug = "versioned-" + System.nanoTime();
+        ExerciseSnapshot v1 = copyOf("pelvic-tilt", slug, "Version one");
+        ExerciseSnapshot v2 = CatalogFixture.withVersion(copyOf("pelvic-tilt", slug, "Version two"), 2, "PUBLISHED");
+        CatalogFixture.send(List.of(CatalogFixture.published(v2), CatalogFixture.published(v1)));
+        String marker = "order-marker-" + System.nanoTime();
+        CatalogFixture.send(List.of(CatalogFixture.published(copyOf("walking", marker, "Marker"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> replica.find(marker).isPresent() && replica.find(slug).isPresent());
+        assertThat(held(slug).version).isEqualTo(2);
+        assertThat(held(slug).snapshot.name()).isEqualTo("Version two");
+    }
+
+    @Test
+    void aBadEventGoesToTheDeadLetterTopicAndTheNextOneIsProcessed() {
+        String key = "broken-" + System.nanoTime();
+        String good = "after-broken-" + System.nanoTime();
+        try (TopicReader dlq = new TopicReader(DLQ)) {
+            CatalogFixture.sendRaw(key, ExercisePublished.TYPE, "{ this is not json");
+            CatalogFixture.sendRaw(key + "-type", "org.limber.catalog.SomethingElse", "{}");
+            CatalogFixture.send(List.of(CatalogFixture.published(copyOf("walking", good, "Still consuming"))));
+            ConsumerRecord<String, String> dead = dlq.await(r -> key.equals(r.key()), Duration.ofSeconds(30));
+            assertThat(TopicReader.header(dead, "dead-letter-reason")).contains("malformed");
+            assertThat(dead.value()).isEqualTo("{ this is not json");
+            ConsumerRecord<String, String> unknown = dlq.await(r -> (key + "-type").equals(r.key()), Duration.ofSeconds(30));
+            assertThat(TopicReader.header(unknown, "dead-letter-reason")).contains("unknown event type");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> replica.find(good).isPresent());
+        assertThat(replica.find(key)).isEmpty();
+    }
+
+    @Test
+    void aRetiredExerciseIsNoLongerChosenAndPlansReplaceItAtTheirNextVersion() {
+        String slug = "retire-me-" + System.nanoTime();
+        ExerciseSnapshot snapshot = copyOf("pelvic-tilt", slug, "Soon retired");
+        CatalogFixture.send(List.of(CatalogFixture.published(snapshot)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> replica.find(slug).isPresent());
+
+        String memberId = newMember();
+        String clinician = "clinician-" + memberId;
+        Fixtures.planFor(memberId, intake());
+        as(Tokens.admin("ada")).body(Map.of("clinicianId", clinician)).put("/members/" + memberId + "/care-team").then().statusCode(200);
+        String first = as(Tokens.clinician(clinician)).get("/members/" + memberId + "/plan").jsonPath()
+                .getString("sessions[0].items[1].slug");
+        as(Tokens.clinician(clinician)).body(Map.of("note", "Try the new one",
+                "changes", List.of(Map.of("type", "SWAP", "slug", first, "to", slug, "session", 1))))
+                .put("/members/" + memberId + "/plan").then().statusCode(200).body("sessions[0].items[1].slug", equalTo(slug));
+
+        CatalogFixture.send(List.of(CatalogFixture.retired(snapshot, "replaced by a better version")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !held(slug).published());
+        assertThat(replica.options()).extracting(ExerciseOption::slug).doesNotContain(slug);
+        // A retirement of an older version than the one held, or a redelivery, does not bring it back.
+        assertThat(held(slug).status).isEqualTo("RETIRED");
+
+        String other = as(Tokens.clinician(clinician)).get("/members/" + memberId + "/plan").jsonPath()
+                .getString("sessions[0].items[0].slug");
+        as(Tokens.clinician(clinician)).body(Map.of("note", "Pause one", "changes", List.of(Map.of("type", "PAUSE", "slug", other, "session", 1))))
+                .put("/members/" + memberId + "/plan").then().statusCode(200)
+                .body("version", equalTo(3))
+                .body("sessions.items.flatten().slug", not(hasItem(slug)))
+                .body("sessions[0].items[1].reason", containsString("retired"));
+    }
+}

@@ -1,0 +1,132 @@
+package org.limber.routine.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.limber.routine.Fixtures.as;
+import static org.limber.routine.Fixtures.intake;
+import static org.limber.routine.Fixtures.member;
+import static org.limber.routine.Fixtures.newMember;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.limber.events.member.MemberTopics;
+import org.limber.events.member.PlanAssigned;
+import org.limber.routine.Fixtures;
+import org.limber.routine.service.CatalogReplica;
+import org.limber.testsupport.CatalogFixture;
+import org.limber.testsupport.Tokens;
+import org.limber.testsupport.TopicReader;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class CareTeamResourceTest {
+
+    @Inject
+    CatalogReplica replica;
+
+    String memberId;
+    String clinician;
+
+    @BeforeEach
+    void memberWithAPlanOnAPanel() {
+        Fixtures.catalogLoaded(replica);
+        memberId = newMember();
+        clinician = "clinician-" + memberId;
+        Map<String, Object> answers = intake();
+        answers.put("conditions", List.of("SPINAL_STENOSIS"));
+        Fixtures.planFor(memberId, answers);
+        as(Tokens.admin("ada")).body(Map.of("clinicianId", clinician)).put("/members/" + memberId + "/care-team")
+                .then().statusCode(200).body("clinicianId", equalTo(clinician)).body("assignedBy", equalTo("ada"));
+    }
+
+    private JsonPath plan() {
+        return as(Tokens.clinician(clinician)).get("/members/" + memberId + "/plan").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void aClinicianSeesOnlyTheirPanel() {
+        assertThat(plan().getString("memberId")).isEqualTo(memberId);
+        as(Tokens.clinician("someone-else")).get("/members/" + memberId + "/plan").then().statusCode(403)
+                .contentType("application/problem+json");
+        as(Tokens.clinician("someone-else")).body(Map.of("note", "x", "changes", List.of(Map.of("type", "PAUSE", "slug", "x"))))
+                .put("/members/" + memberId + "/plan").then().statusCode(403);
+        member(memberId).get("/members/" + memberId + "/plan").then().statusCode(403);
+        as(Tokens.clinician(clinician)).body(Map.of("clinicianId", clinician)).put("/members/" + memberId + "/care-team")
+                .then().statusCode(403);
+        as(Tokens.admin("ada")).body(Map.of()).put("/members/" + memberId + "/care-team").then().statusCode(400)
+                .body("errors[0].field", equalTo("clinicianId"));
+    }
+
+    @Test
+    void tailoringMakesANewVersionWithAuthorAndNote() throws Exception {
+        JsonPath before = plan();
+        String first = before.getString("sessions[0].items[0].slug");
+        String second = before.getString("sessions[0].items[1].slug");
+        try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
+            as(Tokens.clinician(clinician)).body(Map.of("note", "Gentler start this week", "changes", List.of(
+                    Map.of("type", "DOSE", "slug", first, "dose", Map.of("sets", 1, "reps", 5, "restSeconds", 20)),
+                    Map.of("type", "PAUSE", "slug", second, "session", 1))))
+                    .put("/members/" + memberId + "/plan").then().statusCode(200)
+                    .body("version", equalTo(2))
+                    .body("source", equalTo("CLINICIAN"))
+                    .body("author", equalTo(clinician))
+                    .body("note", equalTo("Gentler start this week"))
+                    .body("sessions[0].items[0].dose.sets", equalTo(1))
+                    .body("sessions[0].items[0].reason", containsString("Gentler start"))
+                    .body("sessions[0].items[1].paused", equalTo(true));
+            PlanAssigned event = CatalogFixture.JSON.readValue(topic.await(r -> memberId.equals(r.key())
+                    && r.value().contains("\"planVersion\":2"), Duration.ofSeconds(30)).value(), PlanAssigned.class);
+            assertThat(event.source()).isEqualTo("CLINICIAN");
+            assertThat(event.clinicianId()).isEqualTo(clinician);
+            assertThat(event.sessions().get(0).items()).extracting(PlanAssigned.Item::slug).doesNotContain(second);
+        }
+        member(memberId).get("/members/me/plan/history").then().body("items.author", equalTo(List.of(clinician, memberId)));
+        member(memberId).get("/members/me/plan/today").then().body("exercises.slug", not(hasItem(second)));
+    }
+
+    @Test
+    void swappingInAnExcludedExerciseNeedsAnOverrideWhichIsRecorded() {
+        String slug = plan().getString("sessions[0].items[0].slug");
+        Map<String, Object> swap = Map.of("type", "SWAP", "slug", slug, "to", "superman");
+        as(Tokens.clinician(clinician)).body(Map.of("note", "Try extension", "changes", List.of(swap)))
+                .put("/members/" + memberId + "/plan").then().statusCode(422)
+                .body("errors[0].field", equalTo("changes[0].to"))
+                .body("errors[0].message", containsString("stenosis"));
+        assertThat(plan().getInt("version")).isEqualTo(1);
+
+        as(Tokens.clinician(clinician)).body(Map.of("note", "Try extension", "changes", List.of(swap),
+                "override", Map.of("reason", "Seen in clinic: tolerates extension well")))
+                .put("/members/" + memberId + "/plan").then().statusCode(200)
+                .body("version", equalTo(2))
+                .body("overrideReason", containsString("tolerates extension"))
+                .body("overrideReason", containsString("superman"))
+                .body("sessions.items.flatten().slug", hasItem("superman"))
+                .body("sessions.items.flatten().findAll { it.slug == 'superman' }.reason", everyItem(containsString("despite")));
+    }
+
+    @Test
+    void changesThatDoNotApplyAreNamed() {
+        as(Tokens.clinician(clinician)).body(Map.of("note", "x", "changes", List.of(
+                Map.of("type", "PAUSE", "slug", "not-in-plan"),
+                Map.of("type", "SWAP", "slug", plan().getString("sessions[0].items[0].slug"), "to", "no-such-exercise"),
+                Map.of("type", "DOSE", "slug", plan().getString("sessions[0].items[0].slug"), "dose", Map.of("sets", 0, "restSeconds", 0)))))
+                .put("/members/" + memberId + "/plan").then().statusCode(422)
+                .body("errors.field", hasItem("changes[0].slug"))
+                .body("errors.field", hasItem("changes[1].to"))
+                .body("errors.field", hasItem("changes[2].dose.sets"));
+        as(Tokens.clinician(clinician)).body(Map.of("changes", List.of(Map.of("type", "PAUSE", "slug", "x"))))
+                .put("/members/" + memberId + "/plan").then().statusCode(400).body("errors[0].field", equalTo("note"));
+    }
+}

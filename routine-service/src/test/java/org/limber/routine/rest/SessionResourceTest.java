@@ -1,0 +1,141 @@
+package org.limber.routine.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.limber.routine.Fixtures.intake;
+import static org.limber.routine.Fixtures.member;
+import static org.limber.routine.Fixtures.newMember;
+import static org.limber.routine.Fixtures.sessionDoingToday;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.limber.events.member.MemberTopics;
+import org.limber.events.member.SessionCompleted;
+import org.limber.routine.Fixtures;
+import org.limber.routine.service.CatalogReplica;
+import org.limber.testsupport.CatalogFixture;
+import org.limber.testsupport.KafkaTestResource;
+import org.limber.testsupport.TopicReader;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class SessionResourceTest {
+
+    @Inject
+    CatalogReplica replica;
+
+    String memberId;
+
+    @BeforeEach
+    void memberWithAPlan() {
+        Fixtures.catalogLoaded(replica);
+        memberId = newMember();
+        Fixtures.planFor(memberId, intake());
+    }
+
+    private static boolean isSession(ConsumerRecord<String, String> r, Object sessionId) {
+        return SessionCompleted.TYPE.equals(TopicReader.header(r, "ce_type")) && r.value().contains(sessionId.toString());
+    }
+
+    @Test
+    void aSessionIsLoggedOnceEvenWhenTheAppRetries() throws Exception {
+        Map<String, Object> session = sessionDoingToday(memberId, Instant.now().minus(2, ChronoUnit.HOURS));
+        try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
+            String first = member(memberId).body(session).post("/members/me/sessions").then().statusCode(201)
+                    .header("Idempotent-Replayed", "false")
+                    .body("sessionNumber", equalTo(1)).body("painDuring", equalTo(3))
+                    .extract().asString();
+            String retry = member(memberId).body(session).post("/members/me/sessions").then().statusCode(201)
+                    .header("Idempotent-Replayed", "true").extract().asString();
+            assertThat(retry).isEqualTo(first);
+
+            ConsumerRecord<String, String> record = topic.await(r -> isSession(r, session.get("sessionId")), Duration.ofSeconds(30));
+            assertThat(record.key()).isEqualTo(memberId);
+            SessionCompleted event = CatalogFixture.JSON.readValue(record.value(), SessionCompleted.class);
+            assertThat(event.planVersion()).isEqualTo(1);
+            assertThat(event.painDuring()).isEqualTo(3);
+            assertThat(event.effort()).isEqualTo("JUST_RIGHT");
+            assertThat(event.exercises()).isNotEmpty().allSatisfy(e -> {
+                assertThat(e.status()).isEqualTo("DONE");
+                assertThat(e.prescribed()).isNotNull();
+            });
+            assertThat(topic.readFor(Duration.ofSeconds(3))).filteredOn(r -> isSession(r, session.get("sessionId"))).hasSize(1);
+        }
+        // The same id with other content is not a retry.
+        Map<String, Object> other = new HashMap<>(session);
+        other.put("painDuring", 7);
+        member(memberId).body(other).post("/members/me/sessions").then().statusCode(409);
+        member(memberId).get("/members/me/sessions").then().body("total", equalTo(1));
+        member(memberId).get("/members/me/plan/today").then().body("sessionNumber", equalTo(2)).body("doneThisWeek", equalTo(1));
+    }
+
+    @Test
+    void aSessionThatDoesNotMatchThePlanIsRefusedAndNothingIsKept() {
+        Map<String, Object> future = sessionDoingToday(memberId, Instant.now().plus(1, ChronoUnit.DAYS));
+        member(memberId).body(future).post("/members/me/sessions").then().statusCode(422)
+                .contentType("application/problem+json").body("errors.field", hasItem("performedAt"));
+
+        Map<String, Object> wrongVersion = sessionDoingToday(memberId, Instant.now());
+        wrongVersion.put("planVersion", 9);
+        member(memberId).body(wrongVersion).post("/members/me/sessions").then().statusCode(422)
+                .body("errors[0].field", equalTo("planVersion"));
+
+        Map<String, Object> wrongExercise = sessionDoingToday(memberId, Instant.now());
+        wrongExercise.put("exercises", List.of(Map.of("slug", "superman", "status", "DONE")));
+        member(memberId).body(wrongExercise).post("/members/me/sessions").then().statusCode(422)
+                .body("errors.field", hasItem("exercises[0].slug"))
+                .body("errors.field", hasItem("exercises"));
+
+        Map<String, Object> skippedWithoutReason = sessionDoingToday(memberId, Instant.now());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> exercises = (List<Map<String, Object>>) skippedWithoutReason.get("exercises");
+        exercises.get(0).put("status", "SKIPPED");
+        member(memberId).body(skippedWithoutReason).post("/members/me/sessions").then().statusCode(422)
+                .body("errors.field", hasItem("exercises[0].skipReason"));
+
+        Map<String, Object> outOfRange = sessionDoingToday(memberId, Instant.now());
+        outOfRange.put("painAfter", 12);
+        outOfRange.remove("effort");
+        outOfRange.remove("redFlagSymptoms");
+        member(memberId).body(outOfRange).post("/members/me/sessions").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("effort", "painAfter", "redFlagSymptoms")));
+
+        member(memberId).get("/members/me/sessions").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void membersNeverSeeEachOthersSessions() {
+        member(memberId).body(sessionDoingToday(memberId, Instant.now())).post("/members/me/sessions").then().statusCode(201);
+        String other = newMember();
+        member(other).get("/members/me/sessions").then().statusCode(200).body("total", equalTo(0));
+        // Another member cannot log against this member's plan.
+        Map<String, Object> session = sessionDoingToday(memberId, Instant.now());
+        member(other).body(session).post("/members/me/sessions").then().statusCode(422).body("errors[0].field", equalTo("planVersion"));
+    }
+
+    @Test
+    void aSessionLoggedWhileKafkaIsDownIsPublishedWhenItIsBack() throws Exception {
+        Map<String, Object> session = sessionDoingToday(memberId, Instant.now());
+        KafkaTestResource.broker().stopBroker();
+        try {
+            member(memberId).body(session).post("/members/me/sessions").then().statusCode(201);
+        } finally {
+            KafkaTestResource.broker().startBroker();
+        }
+        try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
+            topic.await(r -> isSession(r, session.get("sessionId")), Duration.ofSeconds(60));
+        }
+    }
+}
