@@ -8,20 +8,31 @@ import jakarta.transaction.Transactional;
 import org.limber.common.problem.ProblemException;
 import org.limber.common.time.Timestamps;
 import org.limber.routine.domain.CareAssignment;
+import org.limber.routine.messaging.MemberEvents;
 import org.limber.routine.repository.CareAssignmentRepository;
+import org.limber.routine.repository.PlanRepository;
 
 /** Which clinician looks after which member; a clinician sees only the members on their panel. */
 @ApplicationScoped
 public class CareTeamService {
 
     private final CareAssignmentRepository assignments;
+    private final PlanRepository plans;
+    private final MemberEvents events;
 
-    public CareTeamService(CareAssignmentRepository assignments) {
+    public CareTeamService(CareAssignmentRepository assignments, PlanRepository plans, MemberEvents events) {
         this.assignments = assignments;
+        this.plans = plans;
+        this.events = events;
     }
 
+    /**
+     * Puts the member on the clinician's panel. When the member has a plan, its PlanAssigned event
+     * is sent again with the new clinician, so that consumers building panels from it follow.
+     */
     @Transactional
     public CareAssignment assign(String memberId, String clinicianId, String admin) {
+        plans.lockMember(memberId);
         CareAssignment assignment = assignments.findByIdOptional(memberId).orElse(null);
         boolean isNew = assignment == null;
         if (isNew) {
@@ -34,6 +45,7 @@ public class CareTeamService {
         if (isNew) {
             assignments.persist(assignment);
         }
+        plans.current(memberId).ifPresent(plan -> events.planAssigned(plan, clinicianId));
         return assignment;
     }
 

@@ -56,6 +56,20 @@ class CareTeamResourceTest {
     }
 
     @Test
+    void assigningAClinicianResendsThePlanWithTheClinician() throws Exception {
+        try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
+            String next = "clinician-next-" + memberId;
+            as(Tokens.admin("ada")).body(Map.of("clinicianId", next)).put("/members/" + memberId + "/care-team").then().statusCode(200);
+            PlanAssigned event = CatalogFixture.JSON.readValue(topic.await(r -> memberId.equals(r.key())
+                    && r.value().contains(next), Duration.ofSeconds(30)).value(), PlanAssigned.class);
+            assertThat(event.planVersion()).isEqualTo(1);
+            assertThat(event.clinicianId()).isEqualTo(next);
+            as(Tokens.clinician(clinician)).get("/members/" + memberId + "/plan").then().statusCode(403);
+            as(Tokens.clinician(next)).get("/members/" + memberId + "/plan").then().statusCode(200);
+        }
+    }
+
+    @Test
     void aClinicianSeesOnlyTheirPanel() {
         assertThat(plan().getString("memberId")).isEqualTo(memberId);
         as(Tokens.clinician("someone-else")).get("/members/" + memberId + "/plan").then().statusCode(403)
