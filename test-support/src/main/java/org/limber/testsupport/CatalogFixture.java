@@ -1,27 +1,18 @@
 package org.limber.testsupport;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Function;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.limber.content.ExerciseFiles;
 import org.limber.events.catalog.CatalogTopics;
 import org.limber.events.catalog.ExercisePublished;
 import org.limber.events.catalog.ExerciseRetired;
 import org.limber.events.catalog.ExerciseSnapshot;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The real exercise library as catalog events, for services that keep a copy of the catalog:
@@ -30,7 +21,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class CatalogFixture {
 
-    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    public static final ObjectMapper JSON = TestEvents.JSON;
 
     private CatalogFixture() {
     }
@@ -78,55 +69,22 @@ public final class CatalogFixture {
 
     /** Publishes catalog events to the test broker as catalog-service would. */
     public static void send(List<?> events) {
-        try (KafkaProducer<String, String> producer = producer()) {
-            for (Object event : events) {
-                if (event instanceof ExercisePublished p) {
-                    producer.send(record(p.slug(), ExercisePublished.TYPE, p.eventId(), p));
-                } else if (event instanceof ExerciseRetired r) {
-                    producer.send(record(r.slug(), ExerciseRetired.TYPE, r.eventId(), r));
-                } else {
-                    throw new IllegalArgumentException("not a catalog event: " + event);
-                }
+        List<TestEvents.Outgoing> outgoing = new ArrayList<>();
+        for (Object event : events) {
+            if (event instanceof ExercisePublished p) {
+                outgoing.add(new TestEvents.Outgoing(CatalogTopics.EXERCISES, p.slug(), ExercisePublished.TYPE, p.eventId(), p));
+            } else if (event instanceof ExerciseRetired r) {
+                outgoing.add(new TestEvents.Outgoing(CatalogTopics.EXERCISES, r.slug(), ExerciseRetired.TYPE, r.eventId(), r));
+            } else {
+                throw new IllegalArgumentException("not a catalog event: " + event);
             }
-            producer.flush();
         }
+        TestEvents.send(outgoing);
     }
 
     /** Publishes raw text (for example a malformed event) with the given CloudEvents type. */
     public static void sendRaw(String key, String type, String value) {
-        try (KafkaProducer<String, String> producer = producer()) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(CatalogTopics.EXERCISES, key, value);
-            headers(record, type, UUID.randomUUID());
-            producer.send(record);
-            producer.flush();
-        }
-    }
-
-    private static ProducerRecord<String, String> record(String key, String type, UUID id, Object event) {
-        try {
-            ProducerRecord<String, String> record = new ProducerRecord<>(CatalogTopics.EXERCISES, key, JSON.writeValueAsString(event));
-            headers(record, type, id);
-            return record;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void headers(ProducerRecord<String, String> record, String type, UUID id) {
-        Function<String, byte[]> bytes = s -> s.getBytes(StandardCharsets.UTF_8);
-        record.headers().add("ce_specversion", bytes.apply("1.0"));
-        record.headers().add("ce_id", bytes.apply(id.toString()));
-        record.headers().add("ce_type", bytes.apply(type));
-        record.headers().add("ce_source", bytes.apply("urn:limber:catalog-service"));
-        record.headers().add("ce_subject", bytes.apply(record.key()));
-        record.headers().add("content-type", bytes.apply("application/json"));
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        TestEvents.send(List.of(new TestEvents.Outgoing(CatalogTopics.EXERCISES, key, type, UUID.randomUUID(), value)));
     }
 
     private static Integer integer(JsonNode node, String field) {

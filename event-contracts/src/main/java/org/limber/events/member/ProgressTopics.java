@@ -1,0 +1,11 @@
+package org.limber.events.member;
+
+/** Topic names of the events progress-service publishes. */
+public final class ProgressTopics {
+
+    /** {@link CareAlertRaised} events, key = member id. */
+    public static final String CARE_ALERTS = "progress.care-alerts";
+
+    private ProgressTopics() {
+    }
+}

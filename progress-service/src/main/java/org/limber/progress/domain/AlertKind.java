@@ -1,0 +1,11 @@
+package org.limber.progress.domain;
+
+/** The kinds of care-team alert; their severity, thresholds and reasons are in rules/alert-rules.yaml. */
+public enum AlertKind {
+    RED_FLAG_SYMPTOM,
+    REFERRAL,
+    HIGH_PAIN,
+    PAIN_ABOVE_BASELINE,
+    INACTIVE,
+    LOW_ADHERENCE
+}

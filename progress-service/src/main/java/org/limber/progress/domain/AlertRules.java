@@ -1,0 +1,48 @@
+package org.limber.progress.domain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/** The alert rules clinicians maintain in {@code rules/alert-rules.yaml}; every kind must have one. */
+public record AlertRules(Map<AlertKind, Rule> alerts) {
+
+    public static final String LOCATION = "rules/alert-rules.yaml";
+
+    /**
+     * One rule. {@code threshold}: pain points (HIGH_PAIN, PAIN_ABOVE_BASELINE) or adherence percent
+     * (LOW_ADHERENCE); {@code minSessions}: sessions a week needs before its mean counts;
+     * {@code days}: days without a session (INACTIVE); {@code weeks}: weeks in a row (LOW_ADHERENCE).
+     */
+    public record Rule(Severity severity, Integer threshold, Integer minSessions, Integer days, Integer weeks, String reason) {
+    }
+
+    public Rule rule(AlertKind kind) {
+        return alerts.get(kind);
+    }
+
+    public static AlertRules load() {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(LOCATION)) {
+            if (in == null) {
+                throw new IllegalStateException("No alert rules file " + LOCATION + " on the classpath");
+            }
+            AlertRules rules = new AlertRules(new EnumMap<>(yaml.readValue(in, AlertRules.class).alerts()));
+            for (AlertKind kind : AlertKind.values()) {
+                Rule rule = rules.rule(kind);
+                if (rule == null || rule.severity() == null || rule.reason() == null || rule.reason().isBlank()) {
+                    throw new IllegalStateException("The alert rules need a severity and a reason for " + kind);
+                }
+            }
+            return rules;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package org.limber.progress.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+import org.limber.events.member.MemberReferred;
+import org.limber.events.member.PlanAssigned;
+import org.limber.events.member.SessionCompleted;
+import org.limber.progress.service.Ingestor;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Consumes routine-service's member events in batches. A record that cannot be understood goes to
+ * the dead-letter topic with the reason in its headers; the rest of the batch is applied in one
+ * transaction. Offsets are acknowledged only after that transaction (and the dead letters) are
+ * done, so a crash loses nothing, and the writes are idempotent, so a redelivery counts nothing
+ * twice. While the database is unreachable the batch is retried, never skipped.
+ */
+@ApplicationScoped
+public class MemberEventsConsumer {
+
+    public static final String CHANNEL = "member-events";
+    public static final String DEAD_LETTERS = "member-events-dlq";
+
+    private static final Logger LOG = Logger.getLogger(MemberEventsConsumer.class);
+    private static final int SUPPORTED_SCHEMA = 1;
+
+    /** A record's parse outcome: the event, or why it is dead. */
+    private record Parsed(Object event, String deadReason) {
+    }
+
+    private final Ingestor ingestor;
+    private final MutinyEmitter<String> deadLetters;
+    private final ObjectMapper json;
+    private final Counter dead;
+
+    public MemberEventsConsumer(Ingestor ingestor, @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters, ObjectMapper mapper,
+            MeterRegistry registry) {
+        this.ingestor = ingestor;
+        this.deadLetters = deadLetters;
+        this.json = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.dead = registry.counter("limber.events.dead-lettered", "service", "progress");
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(ConsumerRecords<String, String> records) {
+        Ingestor.Batch batch = new Ingestor.Batch(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<ConsumerRecord<String, String>> good = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            Parsed parsed = parse(record);
+            if (parsed.deadReason() != null) {
+                deadLetter(record, parsed.deadReason());
+            } else {
+                add(batch, parsed.event());
+                good.add(record);
+            }
+        }
+        if (batch.size() > 0) {
+            ingestWithRetry(batch, good);
+        }
+    }
+
+    private void ingestWithRetry(Ingestor.Batch batch, List<ConsumerRecord<String, String>> records) {
+        Duration backoff = Duration.ofMillis(200);
+        while (true) {
+            try {
+                ingestor.ingest(batch);
+                return;
+            } catch (RuntimeException e) {
+                if (!transient_(e)) {
+                    LOG.warnf("A batch of %d events was refused (%s); applying them one by one", batch.size(), rootMessage(e));
+                    oneByOne(records);
+                    return;
+                }
+                LOG.warnf("Database unavailable (%s); retrying the batch in %d ms", rootMessage(e), backoff.toMillis());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** After a refused batch: each event alone; one the database refuses is a dead letter. */
+    private void oneByOne(List<ConsumerRecord<String, String>> records) {
+        for (ConsumerRecord<String, String> record : records) {
+            Ingestor.Batch single = new Ingestor.Batch(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            add(single, parse(record).event());
+            try {
+                ingestor.ingest(single);
+            } catch (RuntimeException e) {
+                if (transient_(e)) {
+                    ingestWithRetry(single, List.of(record));
+                } else {
+                    deadLetter(record, "refused by the database: " + rootMessage(e));
+                }
+            }
+        }
+    }
+
+    private Parsed parse(ConsumerRecord<String, String> record) {
+        String type = header(record, "ce_type");
+        try {
+            if (type == null) {
+                return new Parsed(null, "the record has no ce_type header");
+            }
+            return switch (type) {
+                case SessionCompleted.TYPE -> checked(json.readValue(record.value(), SessionCompleted.class));
+                case PlanAssigned.TYPE -> checked(json.readValue(record.value(), PlanAssigned.class));
+                case MemberReferred.TYPE -> checked(json.readValue(record.value(), MemberReferred.class));
+                default -> new Parsed(null, "unknown event type " + type);
+            };
+        } catch (Exception e) {
+            return new Parsed(null, "malformed " + type + ": " + rootMessage(e));
+        }
+    }
+
+    private static Parsed checked(SessionCompleted e) {
+        if (e.schemaVersion() < 1 || e.schemaVersion() > SUPPORTED_SCHEMA) {
+            return new Parsed(null, "unsupported schema version " + e.schemaVersion());
+        }
+        if (e.memberId() == null || e.sessionId() == null || e.performedAt() == null || e.effort() == null || e.exercises() == null
+                || e.redFlagSymptoms() == null || !pain(e.painBefore()) || !pain(e.painDuring()) || !pain(e.painAfter())) {
+            return new Parsed(null, "incomplete or out-of-range SessionCompleted");
+        }
+        return new Parsed(e, null);
+    }
+
+    private static Parsed checked(PlanAssigned e) {
+        if (e.schemaVersion() < 1 || e.schemaVersion() > SUPPORTED_SCHEMA) {
+            return new Parsed(null, "unsupported schema version " + e.schemaVersion());
+        }
+        if (e.memberId() == null || e.startDate() == null || e.conditions() == null || e.sessionsPerWeek() < 1
+                || !pain(e.baselinePain())) {
+            return new Parsed(null, "incomplete or out-of-range PlanAssigned");
+        }
+        return new Parsed(e, null);
+    }
+
+    private static Parsed checked(MemberReferred e) {
+        if (e.schemaVersion() < 1 || e.schemaVersion() > SUPPORTED_SCHEMA) {
+            return new Parsed(null, "unsupported schema version " + e.schemaVersion());
+        }
+        if (e.memberId() == null || e.intakeId() == null || e.occurredAt() == null) {
+            return new Parsed(null, "incomplete MemberReferred");
+        }
+        return new Parsed(e, null);
+    }
+
+    private static boolean pain(int value) {
+        return value >= 0 && value <= 10;
+    }
+
+    private static void add(Ingestor.Batch batch, Object event) {
+        if (event instanceof SessionCompleted s) {
+            batch.sessions().add(s);
+        } else if (event instanceof PlanAssigned p) {
+            batch.plans().add(p);
+        } else if (event instanceof MemberReferred r) {
+            batch.referrals().add(r);
+        }
+    }
+
+    /** Sends the record as it came to the dead-letter topic, with why and where from; waits for the broker. */
+    private void deadLetter(ConsumerRecord<String, String> record, String reason) {
+        LOG.warnf("Dead letter from %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+        RecordHeaders headers = new RecordHeaders();
+        record.headers().forEach(headers::add);
+        headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-partition", String.valueOf(record.partition()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-offset", String.valueOf(record.offset()).getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
+                .withKey(record.key()).withHeaders(headers).build();
+        deadLetters.sendMessage(Message.of(record.value(), Metadata.of(metadata))).await().atMost(Duration.ofSeconds(30));
+        dead.increment();
+    }
+
+    private static boolean transient_(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                // Connection errors (08), shutdown (57P), serialization and deadlock (40) are worth retrying.
+                return state == null || state.startsWith("08") || state.startsWith("57P") || state.startsWith("40")
+                        || state.startsWith("53");
+            }
+            if (t instanceof java.sql.SQLTransientException || t.getClass().getName().contains("Acquisition")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.limber.progress.rest;
+
+import java.sql.SQLException;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.limber.common.paging.Page;
+import org.limber.common.problem.ProblemException;
+import org.limber.common.rest.QueryParams;
+import org.limber.progress.domain.AlertKind;
+import org.limber.progress.repository.ProgressReader.AlertRow;
+import org.limber.progress.repository.ProgressReader.PanelRow;
+import org.limber.progress.rest.ProgressViews.Note;
+import org.limber.progress.service.ProgressService;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/care-team")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed("clinician")
+@SecurityRequirement(name = "oidc")
+@Tag(name = "Care team", description = "A clinician's panel and alerts")
+public class CareTeamResource {
+
+    enum AlertStatus {
+        OPEN,
+        ACKNOWLEDGED,
+        RESOLVED
+    }
+
+    private final ProgressService progress;
+    private final SecurityIdentity identity;
+
+    public CareTeamResource(ProgressService progress, SecurityIdentity identity) {
+        this.progress = progress;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/panel")
+    @Operation(summary = "Your members, most in need first", description = "Urgent open alerts first, then pain furthest above baseline, then longest without a session.")
+    public Page<PanelRow> panel(@QueryParam("alertKind") String alertKind, @QueryParam("page") String page,
+            @QueryParam("size") String size) throws SQLException {
+        AlertKind kind = QueryParams.enumValue("alertKind", alertKind, AlertKind.class);
+        return progress.panel(caller(), kind == null ? null : kind.name(), QueryParams.page(page), QueryParams.size(size));
+    }
+
+    @GET
+    @Path("/alerts")
+    @Operation(summary = "Alerts of your members, most severe and recent first")
+    public Page<AlertRow> alerts(@QueryParam("status") String status, @QueryParam("kind") String kind, @QueryParam("page") String page,
+            @QueryParam("size") String size) throws SQLException {
+        AlertStatus s = QueryParams.enumValue("status", status, AlertStatus.class);
+        AlertKind k = QueryParams.enumValue("kind", kind, AlertKind.class);
+        return progress.alerts(caller(), s == null ? null : s.name(), k == null ? null : k.name(), QueryParams.page(page),
+                QueryParams.size(size));
+    }
+
+    @POST
+    @Path("/alerts/{alertId}/acknowledge")
+    @Operation(summary = "Acknowledge an open alert, with a note")
+    @APIResponse(responseCode = "409", description = "Not open")
+    public AlertRow acknowledge(@PathParam("alertId") String alertId, @NotNull @Valid Note request) throws SQLException {
+        return progress.acknowledge(caller(), id(alertId), request.note());
+    }
+
+    @POST
+    @Path("/alerts/{alertId}/resolve")
+    @Operation(summary = "Resolve an alert, with a note")
+    @APIResponse(responseCode = "409", description = "Resolved already")
+    public AlertRow resolve(@PathParam("alertId") String alertId, @NotNull @Valid Note request) throws SQLException {
+        return progress.resolve(caller(), id(alertId), request.note());
+    }
+
+    private static UUID id(String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("There is no alert " + raw + ".");
+        }
+    }
+
+    private String caller() {
+        return identity.getPrincipal().getName();
+    }
+}

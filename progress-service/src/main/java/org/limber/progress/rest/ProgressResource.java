@@ -1,0 +1,78 @@
+package org.limber.progress.rest;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.limber.common.paging.Page;
+import org.limber.common.rest.QueryParams;
+import org.limber.progress.repository.ProgressReader.SessionRow;
+import org.limber.progress.rest.ProgressViews.Progress;
+import org.limber.progress.service.ProgressService;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/members")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "oidc")
+@Tag(name = "Progress", description = "Pain and adherence trends")
+public class ProgressResource {
+
+    private final ProgressService progress;
+    private final SecurityIdentity identity;
+
+    public ProgressResource(ProgressService progress, SecurityIdentity identity) {
+        this.progress = progress;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/me/progress")
+    @RolesAllowed("member")
+    @Operation(summary = "Your progress: summary and weekly series")
+    @APIResponse(responseCode = "404", description = "No plan yet")
+    public Progress mine(@QueryParam("weeks") String weeks) throws SQLException {
+        return Progress.of(progress.progress(caller(), weeks(weeks), today()));
+    }
+
+    @GET
+    @Path("/me/sessions")
+    @RolesAllowed("member")
+    @Operation(summary = "Your sessions, most recent first")
+    public Page<SessionRow> sessions(@QueryParam("page") String page, @QueryParam("size") String size) throws SQLException {
+        return progress.sessions(caller(), QueryParams.page(page), QueryParams.size(size));
+    }
+
+    @GET
+    @Path("/{memberId}/progress")
+    @RolesAllowed("clinician")
+    @Operation(summary = "A member's progress, for a clinician with the member on their panel")
+    @APIResponse(responseCode = "403", description = "The member is not on your panel")
+    public Progress member(@PathParam("memberId") String memberId, @QueryParam("weeks") String weeks) throws SQLException {
+        return Progress.of(progress.progressForClinician(caller(), memberId, weeks(weeks), today()));
+    }
+
+    private static int weeks(String raw) {
+        return QueryParams.intValue("weeks", raw, 12, 1, 104);
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    private String caller() {
+        return identity.getPrincipal().getName();
+    }
+}

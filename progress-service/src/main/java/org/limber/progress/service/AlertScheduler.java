@@ -1,0 +1,84 @@
+package org.limber.progress.service;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.limber.progress.domain.AlertKind;
+import org.limber.progress.domain.AlertPolicy;
+import org.limber.progress.domain.NewAlert;
+import org.limber.progress.domain.ProgressMath;
+import org.limber.progress.domain.RaisedAlert;
+import org.limber.progress.messaging.AlertEvents;
+import org.limber.progress.repository.ProgressReader;
+import org.limber.progress.repository.ProgressWriter;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The alert rules that depend on time passing (no session for a while, low adherence over weeks).
+ * Runs on a schedule in every instance, but under a database lock, so only one evaluates at a
+ * time; an alert's cause (the day of the last activity, the week) makes a repeat impossible anyway.
+ */
+@ApplicationScoped
+public class AlertScheduler {
+
+    private static final long LOCK = 0x0a1e47L;
+
+    private final ProgressReader reader;
+    private final ProgressWriter writer;
+    private final AlertPolicy policy;
+    private final AlertEvents events;
+    private final EntityManager em;
+
+    public AlertScheduler(ProgressReader reader, ProgressWriter writer, AlertPolicy policy, AlertEvents events, EntityManager em) {
+        this.reader = reader;
+        this.writer = writer;
+        this.policy = policy;
+        this.events = events;
+        this.em = em;
+    }
+
+    @Scheduled(every = "${limber.progress.alerts.interval}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        evaluate(Instant.now());
+    }
+
+    /** Evaluates the time-based rules as of {@code now}; returns the alerts raised. */
+    public List<RaisedAlert> evaluate(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(" + LOCK + ")").getSingleResult();
+            return mine ? raiseDue(now) : List.<RaisedAlert> of();
+        });
+    }
+
+    private List<RaisedAlert> raiseDue(Instant now) throws SQLException {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate lastWeek = ProgressMath.weekOf(today).minusWeeks(1);
+        List<NewAlert> due = new ArrayList<>();
+        for (ProgressReader.ActivePlan plan : reader.activePlans(lastWeek)) {
+            Instant since = plan.lastActivity() != null ? plan.lastActivity() : plan.planStart().atStartOfDay(ZoneOffset.UTC).toInstant();
+            if (policy.inactive(since, now)) {
+                due.add(new NewAlert(plan.memberId(), AlertKind.INACTIVE, "since:" + LocalDate.ofInstant(since, ZoneOffset.UTC)));
+            }
+            // Both weeks must lie wholly within the plan.
+            if (!plan.firstPlanStart().isAfter(lastWeek.minusWeeks(1))) {
+                List<Integer> adherence = List.of(ProgressMath.adherence(plan.sessionsLastWeek(), plan.sessionsPerWeek()),
+                        ProgressMath.adherence(plan.sessionsWeekBefore(), plan.sessionsPerWeek()));
+                if (policy.lowAdherence(adherence)) {
+                    due.add(new NewAlert(plan.memberId(), AlertKind.LOW_ADHERENCE, "week:" + lastWeek));
+                }
+            }
+        }
+        List<RaisedAlert> raised = writer.raise(due, policy.rules());
+        raised.forEach(events::raised);
+        return raised;
+    }
+}

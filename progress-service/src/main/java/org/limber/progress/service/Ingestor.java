@@ -1,0 +1,82 @@
+package org.limber.progress.service;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.limber.events.member.MemberReferred;
+import org.limber.events.member.PlanAssigned;
+import org.limber.events.member.SessionCompleted;
+import org.limber.progress.domain.AlertKind;
+import org.limber.progress.domain.AlertPolicy;
+import org.limber.progress.domain.NewAlert;
+import org.limber.progress.domain.RaisedAlert;
+import org.limber.progress.messaging.AlertEvents;
+import org.limber.progress.repository.ProgressWriter;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Applies a batch of member events to the read models in one transaction: plans, referrals and
+ * sessions with set-based statements, then the alerts they call for and their events.
+ */
+@ApplicationScoped
+public class Ingestor {
+
+    /** The events of one batch, by type, in arrival order. */
+    public record Batch(List<PlanAssigned> plans, List<MemberReferred> referrals, List<SessionCompleted> sessions) {
+
+        public int size() {
+            return plans.size() + referrals.size() + sessions.size();
+        }
+    }
+
+    private final ProgressWriter writer;
+    private final AlertPolicy policy;
+    private final AlertEvents events;
+    private final Counter consumed;
+
+    public Ingestor(ProgressWriter writer, AlertPolicy policy, AlertEvents events, MeterRegistry registry) {
+        this.writer = writer;
+        this.policy = policy;
+        this.events = events;
+        this.consumed = registry.counter("limber.events.consumed", "service", "progress");
+    }
+
+    /** Applies the batch and commits; throws if the database refused it (nothing of it is kept then). */
+    public List<RaisedAlert> ingest(Batch batch) {
+        List<RaisedAlert> raised = QuarkusTransaction.requiringNew().call(() -> apply(batch));
+        consumed.increment(batch.size());
+        return raised;
+    }
+
+    private List<RaisedAlert> apply(Batch batch) throws SQLException {
+        writer.applyPlans(batch.plans());
+        writer.applyReferrals(batch.referrals());
+        List<NewAlert> alerts = new ArrayList<>();
+        batch.referrals().forEach(r -> alerts.add(new NewAlert(r.memberId(), AlertKind.REFERRAL, "intake:" + r.intakeId())));
+        ProgressWriter.SessionsApplied applied = writer.applySessions(batch.sessions());
+        Set<String> active = new LinkedHashSet<>();
+        for (ProgressWriter.NewSession s : applied.sessions()) {
+            active.add(s.memberId());
+            for (AlertKind kind : policy.forSession(s.painBefore(), s.painDuring(), s.painAfter(), s.redFlags())) {
+                alerts.add(new NewAlert(s.memberId(), kind, "session:" + s.sessionId()));
+            }
+        }
+        for (ProgressWriter.ChangedWeek week : applied.weeks()) {
+            if (policy.painAboveBaseline(week.sessions(), week.sumPainBefore(), week.baselinePain())) {
+                alerts.add(new NewAlert(week.memberId(), AlertKind.PAIN_ABOVE_BASELINE, "week:" + week.weekStart()));
+            }
+        }
+        writer.resolveInactive(active);
+        List<RaisedAlert> raised = writer.raise(alerts, policy.rules());
+        raised.forEach(events::raised);
+        return raised;
+    }
+}

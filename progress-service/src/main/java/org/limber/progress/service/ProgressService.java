@@ -1,0 +1,95 @@
+package org.limber.progress.service;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.limber.common.paging.Page;
+import org.limber.common.problem.ProblemException;
+import org.limber.progress.domain.ProgressMath;
+import org.limber.progress.repository.ProgressReader;
+import org.limber.progress.repository.ProgressReader.Profile;
+import org.limber.progress.repository.ProgressWriter;
+
+/** Members' progress, the care team's panel and alerts. */
+@ApplicationScoped
+public class ProgressService {
+
+    /** A member's progress: who and which plan, and the figures. */
+    public record MemberProgress(Profile profile, ProgressMath.Summary summary) {
+    }
+
+    private final ProgressReader reader;
+    private final ProgressWriter writer;
+
+    public ProgressService(ProgressReader reader, ProgressWriter writer) {
+        this.reader = reader;
+        this.writer = writer;
+    }
+
+    public MemberProgress progress(String memberId, int weeks, LocalDate today) throws SQLException {
+        Profile profile = reader.profile(memberId).orElseThrow(() -> ProblemException.notFound(
+                "No progress yet: it starts with a plan from the intake."));
+        return summarize(profile, weeks, today);
+    }
+
+    /** A member's progress for a clinician: only members on their panel (403 otherwise, whether or not the member exists). */
+    public MemberProgress progressForClinician(String clinicianId, String memberId, int weeks, LocalDate today) throws SQLException {
+        Profile profile = reader.profile(memberId).filter(p -> clinicianId.equals(p.clinicianId()))
+                .orElseThrow(ProgressService::notOnPanel);
+        return summarize(profile, weeks, today);
+    }
+
+    private MemberProgress summarize(Profile p, int weeks, LocalDate today) throws SQLException {
+        int first14 = p.firstPlanStart() == null ? 0
+                : reader.sessionsBetween(p.memberId(), p.firstPlanStart().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        p.firstPlanStart().plusDays(14).atStartOfDay(ZoneOffset.UTC).toInstant());
+        LocalDate from = ProgressMath.weekOf(today).minusWeeks(Math.max(weeks, 53));
+        return new MemberProgress(p, ProgressMath.summary(p.baselinePain(), p.latestPain(), p.latestPainAt(), p.lastActivity(), first14,
+                reader.weeks(p.memberId(), from), reader.prescriptions(p.memberId()), today, weeks));
+    }
+
+    public Page<ProgressReader.SessionRow> sessions(String memberId, int page, int size) throws SQLException {
+        return reader.sessions(memberId, page, size);
+    }
+
+    public Page<ProgressReader.PanelRow> panel(String clinicianId, String alertKind, int page, int size) throws SQLException {
+        return reader.panel(clinicianId, alertKind, page, size);
+    }
+
+    public Page<ProgressReader.AlertRow> alerts(String clinicianId, String status, String kind, int page, int size) throws SQLException {
+        return reader.alerts(clinicianId, status, kind, page, size);
+    }
+
+    public ProgressReader.AlertRow acknowledge(String clinicianId, UUID alertId, String note) throws SQLException {
+        ProgressReader.AlertRow alert = alertOnPanel(clinicianId, alertId);
+        if (!writer.acknowledge(alertId, clinicianId, note)) {
+            throw ProblemException.conflict("The alert is " + alert.status().toLowerCase() + " already.");
+        }
+        return reader.alert(alertId).orElseThrow();
+    }
+
+    public ProgressReader.AlertRow resolve(String clinicianId, UUID alertId, String note) throws SQLException {
+        alertOnPanel(clinicianId, alertId);
+        if (!writer.resolve(alertId, clinicianId, note)) {
+            throw ProblemException.conflict("The alert is resolved already.");
+        }
+        return reader.alert(alertId).orElseThrow();
+    }
+
+    private ProgressReader.AlertRow alertOnPanel(String clinicianId, UUID alertId) throws SQLException {
+        ProgressReader.AlertRow alert = reader.alert(alertId).orElseThrow(() -> ProblemException.notFound("There is no alert " + alertId + "."));
+        if (!clinicianId.equals(alert.clinicianId())) {
+            throw notOnPanel();
+        }
+        return alert;
+    }
+
+    private static ProblemException notOnPanel() {
+        return new ProblemException(403, "forbidden", "Forbidden", "This member is not on your panel.", List.of());
+    }
+}

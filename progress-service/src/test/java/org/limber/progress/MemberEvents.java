@@ -1,0 +1,74 @@
+package org.limber.progress;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.limber.events.member.MemberReferred;
+import org.limber.events.member.MemberTopics;
+import org.limber.events.member.PlanAssigned;
+import org.limber.events.member.PrescribedDose;
+import org.limber.events.member.SessionCompleted;
+import org.limber.testsupport.TestEvents;
+import org.limber.testsupport.Tokens;
+
+import io.restassured.specification.RequestSpecification;
+
+/** routine-service's events, as test data on the real broker. */
+public final class MemberEvents {
+
+    private MemberEvents() {
+    }
+
+    public static String newMember() {
+        return "member-" + UUID.randomUUID();
+    }
+
+    public static PlanAssigned plan(String memberId, int version, int sessionsPerWeek, int baselinePain, String clinician, LocalDate start) {
+        return new PlanAssigned(UUID.randomUUID(), Instant.now(), 1, memberId, version, "INTAKE", sessionsPerWeek, 15, baselinePain,
+                List.of("NON_SPECIFIC_LOW_BACK_PAIN"), clinician, start,
+                List.of(new PlanAssigned.Session(1, List.of(new PlanAssigned.Item("cat-cow", 1,
+                        new PrescribedDose(2, 10, null, null, 30, false))))));
+    }
+
+    public static SessionCompleted session(String memberId, Instant performedAt, int before, int during, int after, String effort,
+            String... redFlags) {
+        return new SessionCompleted(UUID.randomUUID(), Instant.now(), 1, memberId, UUID.randomUUID(), 1, 1, performedAt,
+                List.of(new SessionCompleted.ExerciseOutcome("cat-cow", "DONE", null, new PrescribedDose(2, 10, null, null, 30, false))),
+                before, during, after, effort, null, Arrays.asList(redFlags));
+    }
+
+    public static MemberReferred referred(String memberId) {
+        return new MemberReferred(UUID.randomUUID(), Instant.now(), 1, memberId, UUID.randomUUID(), List.of("SADDLE_NUMBNESS"),
+                List.of("Numbness in the saddle area"), null);
+    }
+
+    public static TestEvents.Outgoing outgoing(Object event) {
+        if (event instanceof PlanAssigned p) {
+            return new TestEvents.Outgoing(MemberTopics.EVENTS, p.memberId(), PlanAssigned.TYPE, p.eventId(), p);
+        }
+        if (event instanceof SessionCompleted s) {
+            return new TestEvents.Outgoing(MemberTopics.EVENTS, s.memberId(), SessionCompleted.TYPE, s.eventId(), s);
+        }
+        if (event instanceof MemberReferred r) {
+            return new TestEvents.Outgoing(MemberTopics.EVENTS, r.memberId(), MemberReferred.TYPE, r.eventId(), r);
+        }
+        throw new IllegalArgumentException(String.valueOf(event));
+    }
+
+    public static void send(Object... events) {
+        TestEvents.send(Arrays.stream(events).map(MemberEvents::outgoing).toList());
+    }
+
+    public static RequestSpecification member(String memberId) {
+        return given().auth().oauth2(Tokens.member(memberId));
+    }
+
+    public static RequestSpecification clinician(String id) {
+        return given().auth().oauth2(Tokens.clinician(id)).contentType("application/json");
+    }
+}

@@ -1,0 +1,64 @@
+package org.limber.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** Publishes events to the test broker exactly as the services' outbox relay does (CloudEvents headers). */
+public final class TestEvents {
+
+    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+
+    /** One event to send: where, its key, its CloudEvents type and id, and its payload (an event record, or raw text). */
+    public record Outgoing(String topic, String key, String type, UUID id, Object payload) {
+    }
+
+    private TestEvents() {
+    }
+
+    public static void send(List<Outgoing> events) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (Outgoing event : events) {
+                producer.send(record(event));
+            }
+            producer.flush();
+        }
+    }
+
+    public static ProducerRecord<String, String> record(Outgoing event) {
+        String value;
+        try {
+            value = event.payload() instanceof String raw ? raw : JSON.writeValueAsString(event.payload());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), value);
+        add(record, "ce_specversion", "1.0");
+        add(record, "ce_id", event.id().toString());
+        if (event.type() != null) {
+            add(record, "ce_type", event.type());
+        }
+        add(record, "ce_source", "urn:limber:test");
+        add(record, "ce_subject", event.key());
+        add(record, "content-type", "application/json");
+        return record;
+    }
+
+    private static void add(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
