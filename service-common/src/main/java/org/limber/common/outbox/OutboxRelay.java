@@ -84,7 +84,7 @@ public class OutboxRelay {
     }
 
     /** The safety net: whatever could not be relayed at once (the broker was down) is retried. */
-    @Scheduled(every = "${limber.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${limber.outbox.interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         drain();
     }
@@ -107,7 +107,7 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void cleanUp() {
         QuarkusTransaction.requiringNew().run(() -> repository.deletePublishedBefore(Instant.now().minus(config.retention())));
     }

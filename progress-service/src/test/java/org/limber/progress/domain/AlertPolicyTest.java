@@ -1,0 +1,49 @@
+package org.limber.progress.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class AlertPolicyTest {
+
+    final AlertPolicy policy = new AlertPolicy(AlertRules.load());
+
+    @Test
+    void everyKindHasARuleWithAReason() {
+        for (AlertKind kind : AlertKind.values()) {
+            assertThat(policy.rules().rule(kind).reason()).isNotBlank();
+        }
+        assertThat(policy.rules().rule(AlertKind.RED_FLAG_SYMPTOM).severity()).isEqualTo(Severity.URGENT);
+        assertThat(policy.rules().rule(AlertKind.REFERRAL).severity()).isEqualTo(Severity.URGENT);
+    }
+
+    @Test
+    void sessionRules() {
+        assertThat(policy.forSession(2, 6, 3, List.of())).isEmpty();
+        assertThat(policy.forSession(2, 7, 3, List.of())).containsExactly(AlertKind.HIGH_PAIN);
+        assertThat(policy.forSession(7, 1, 1, List.of())).containsExactly(AlertKind.HIGH_PAIN);
+        assertThat(policy.forSession(1, 1, 1, List.of("SADDLE_NUMBNESS"))).containsExactly(AlertKind.RED_FLAG_SYMPTOM);
+    }
+
+    @Test
+    void painAboveBaselineNeedsTwoSessionsAveragingTwoPointsOver() {
+        assertThat(policy.painAboveBaseline(1, 9, 3)).isFalse(); // one session does not make a week
+        assertThat(policy.painAboveBaseline(2, 10, 3)).isTrue(); // mean 5 = 3 + 2
+        assertThat(policy.painAboveBaseline(2, 9, 3)).isFalse(); // mean 4.5
+        assertThat(policy.painAboveBaseline(3, 20, null)).isFalse();
+    }
+
+    @Test
+    void inactivityAndLowAdherence() {
+        Instant now = Instant.parse("2026-11-21T12:00:00Z");
+        assertThat(policy.inactive(now.minus(8, ChronoUnit.DAYS), now)).isTrue();
+        assertThat(policy.inactive(now.minus(6, ChronoUnit.DAYS), now)).isFalse();
+        assertThat(policy.lowAdherence(List.of(33, 49))).isTrue();
+        assertThat(policy.lowAdherence(List.of(33, 50))).isFalse();
+        assertThat(policy.lowAdherence(List.of(10))).isFalse();
+    }
+}
