@@ -1,6 +1,7 @@
 -- progress-service read models, built from routine-service's member events.
 
--- One row per member: the plan in force and the latest facts.
+-- One row per member: the plan in force. (Latest pain and last activity are read from the
+-- member's newest session through session_fact_member_time, so a session writes no profile row.)
 create table member_profile (
     member_id           text primary key,
     plan_version        int,
@@ -11,9 +12,6 @@ create table member_profile (
     plan_start          date,
     first_plan_start    date,
     referred_at         timestamptz,
-    latest_pain         int,
-    latest_pain_at      timestamptz,
-    last_activity       timestamptz,
     updated_at          timestamptz not null
 );
 create index member_profile_clinician on member_profile (clinician_id);

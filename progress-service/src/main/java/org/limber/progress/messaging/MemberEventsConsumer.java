@@ -24,6 +24,7 @@ import org.limber.progress.service.Ingestor;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,7 +37,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * the dead-letter topic with the reason in its headers; the rest of the batch is applied in one
  * transaction. Offsets are acknowledged only after that transaction (and the dead letters) are
  * done, so a crash loses nothing, and the writes are idempotent, so a redelivery counts nothing
- * twice. While the database is unreachable the batch is retried, never skipped.
+ * twice. While the database is unreachable the batch is retried, never skipped. Batches are applied
+ * concurrently (parsing one while the database writes another); the writes are commutative and
+ * take their row locks in one order, and offsets are committed only up to the last batch done.
  */
 @ApplicationScoped
 public class MemberEventsConsumer {
@@ -53,20 +56,26 @@ public class MemberEventsConsumer {
 
     private final Ingestor ingestor;
     private final MutinyEmitter<String> deadLetters;
-    private final ObjectMapper json;
+    private final ObjectReader sessionReader;
+    private final ObjectReader planReader;
+    private final ObjectReader referralReader;
     private final Counter dead;
 
     public MemberEventsConsumer(Ingestor ingestor, @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters, ObjectMapper mapper,
             MeterRegistry registry) {
         this.ingestor = ingestor;
         this.deadLetters = deadLetters;
-        this.json = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        ObjectMapper json = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.sessionReader = json.readerFor(SessionCompleted.class);
+        this.planReader = json.readerFor(PlanAssigned.class);
+        this.referralReader = json.readerFor(MemberReferred.class);
         this.dead = registry.counter("limber.events.dead-lettered", "service", "progress");
     }
 
     @Incoming(CHANNEL)
-    @Blocking
+    @Blocking(value = "progress-ingest", ordered = false)
     public void consume(ConsumerRecords<String, String> records) {
+        long start = System.nanoTime();
         Ingestor.Batch batch = new Ingestor.Batch(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         List<ConsumerRecord<String, String>> good = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -78,9 +87,12 @@ public class MemberEventsConsumer {
                 good.add(record);
             }
         }
+        long parsed = System.nanoTime();
         if (batch.size() > 0) {
             ingestWithRetry(batch, good);
         }
+        LOG.debugf("Consumed %d records: parsed in %.1f ms, total %.1f ms", (Object) records.count(), (parsed - start) / 1e6,
+                (System.nanoTime() - start) / 1e6);
     }
 
     private void ingestWithRetry(Ingestor.Batch batch, List<ConsumerRecord<String, String>> records) {
@@ -126,9 +138,9 @@ public class MemberEventsConsumer {
                 return new Parsed(null, "the record has no ce_type header");
             }
             return switch (type) {
-                case SessionCompleted.TYPE -> checked(json.readValue(record.value(), SessionCompleted.class));
-                case PlanAssigned.TYPE -> checked(json.readValue(record.value(), PlanAssigned.class));
-                case MemberReferred.TYPE -> checked(json.readValue(record.value(), MemberReferred.class));
+                case SessionCompleted.TYPE -> checked((SessionCompleted) sessionReader.readValue(record.value()));
+                case PlanAssigned.TYPE -> checked((PlanAssigned) planReader.readValue(record.value()));
+                case MemberReferred.TYPE -> checked((MemberReferred) referralReader.readValue(record.value()));
                 default -> new Parsed(null, "unknown event type " + type);
             };
         } catch (Exception e) {

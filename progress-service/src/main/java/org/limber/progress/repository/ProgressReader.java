@@ -52,8 +52,13 @@ public class ProgressReader {
             int sessionsLastWeek, int sessionsWeekBefore) {
     }
 
-    private static final String PROFILE = "select member_id, plan_version, sessions_per_week, baseline_pain, conditions, clinician_id,"
-            + " plan_start, first_plan_start, referred_at, latest_pain, latest_pain_at, last_activity from member_profile";
+    /** The newest session of the member {@code p}: its pain before and when it was done (one index probe). */
+    private static final String LATEST = " left join lateral (select s.pain_before as latest_pain, s.performed_at as last_activity"
+            + " from session_fact s where s.member_id = p.member_id order by s.performed_at desc limit 1) l on true";
+
+    private static final String PROFILE = "select p.member_id, p.plan_version, p.sessions_per_week, p.baseline_pain, p.conditions,"
+            + " p.clinician_id, p.plan_start, p.first_plan_start, p.referred_at, l.latest_pain, l.last_activity, l.last_activity"
+            + " from member_profile p" + LATEST;
 
     private static final String ALERT = "select a.id, a.member_id, a.kind, a.severity, a.status, a.reason, a.raised_at, a.acknowledged_by,"
             + " a.acknowledged_at, a.acknowledge_note, a.resolved_by, a.resolved_at, a.resolve_note, p.clinician_id"
@@ -66,7 +71,7 @@ public class ProgressReader {
     }
 
     public Optional<Profile> profile(String memberId) throws SQLException {
-        try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement(PROFILE + " where member_id = ?")) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement(PROFILE + " where p.member_id = ?")) {
             q.setString(1, memberId);
             try (ResultSet r = q.executeQuery()) {
                 return r.next() ? Optional.of(profile(r)) : Optional.empty();
@@ -156,10 +161,10 @@ public class ProgressReader {
                 ) a on true
                 where p.clinician_id = ? and (? is null or a.has_kind)
                 """;
-        String select = "select p.member_id, p.baseline_pain, p.latest_pain, p.last_activity, p.plan_start, a.open_alerts,"
-                + " coalesce(a.worst, 0) " + from
-                + " order by (coalesce(a.worst, 0) = 3) desc, greatest(coalesce(p.latest_pain - p.baseline_pain, 0), 0) desc,"
-                + " coalesce(p.last_activity, p.plan_start::timestamptz) asc nulls first, p.member_id limit ? offset ?";
+        String select = "select * from (select p.member_id, p.baseline_pain, l.latest_pain, l.last_activity, p.plan_start, a.open_alerts,"
+                + " coalesce(a.worst, 0) as worst " + from.replace("where p.clinician_id", LATEST + " where p.clinician_id") + ") panel"
+                + " order by (worst = 3) desc, greatest(coalesce(latest_pain - baseline_pain, 0), 0) desc,"
+                + " coalesce(last_activity, plan_start::timestamptz) asc nulls first, member_id limit ? offset ?";
         try (Connection db = dataSource.getConnection();
                 PreparedStatement q = db.prepareStatement(select);
                 PreparedStatement count = db.prepareStatement("select count(*) " + from)) {
@@ -227,9 +232,11 @@ public class ProgressReader {
     /** Members with an active plan (not referred since it started), with their last two complete weeks. */
     public List<ActivePlan> activePlans(LocalDate lastWeek) throws SQLException {
         try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement("""
-                select p.member_id, p.last_activity, p.plan_start, p.first_plan_start, p.sessions_per_week,
+                select p.member_id, l.last_activity, p.plan_start, p.first_plan_start, p.sessions_per_week,
                        coalesce(w1.sessions, 0), coalesce(w2.sessions, 0)
                 from member_profile p
+                left join lateral (select s.performed_at as last_activity from session_fact s where s.member_id = p.member_id
+                                   order by s.performed_at desc limit 1) l on true
                 left join weekly_stats w1 on w1.member_id = p.member_id and w1.week_start = ?
                 left join weekly_stats w2 on w2.member_id = p.member_id and w2.week_start = ?
                 where p.plan_version is not null and (p.referred_at is null or p.referred_at < p.plan_start)

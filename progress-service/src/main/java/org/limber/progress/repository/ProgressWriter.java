@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -34,15 +35,15 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class ProgressWriter {
 
-    /** A session stored by this batch (not seen before). */
+    /** A session stored by this batch (not seen before) that may call for an alert. */
     public record NewSession(String memberId, UUID sessionId, int painBefore, int painDuring, int painAfter, List<String> redFlags) {
     }
 
-    /** A week whose sums this batch changed, with the member's baseline. */
+    /** A week whose sums this batch changed, with the member's baseline, that may call for an alert. */
     public record ChangedWeek(String memberId, LocalDate weekStart, int sessions, int sumPainBefore, Integer baselinePain) {
     }
 
-    public record SessionsApplied(List<NewSession> sessions, List<ChangedWeek> weeks) {
+    public record SessionsApplied(List<NewSession> sessions, List<ChangedWeek> weeks, java.util.Set<String> members) {
     }
 
     private static final String UPSERT_PLAN = """
@@ -76,7 +77,7 @@ public class ProgressWriter {
                 updated_at = now()
             """;
 
-    /** Stores new sessions, adds them to their weeks, moves latest pain and last activity forward; returns what changed. */
+    /** Stores new sessions and adds them to their weeks; returns what may call for an alert. */
     private static final String APPLY_SESSIONS = """
             with input as (
                 select * from unnest(?::text[], ?::uuid[], ?::timestamptz[], ?::int[], ?::smallint[], ?::smallint[], ?::smallint[],
@@ -89,6 +90,7 @@ public class ProgressWriter {
                 select member_id, session_id, performed_at, plan_version, pain_before, pain_during, pain_after, effort, skipped,
                        skipped_for_pain, case when red_flags = '' then '{}'::text[] else string_to_array(red_flags, ',') end
                 from input
+                order by member_id, session_id -- the same lock order in every transaction: concurrent batches wait, never deadlock
                 on conflict do nothing
                 returning *
             ), weeks as (
@@ -97,7 +99,7 @@ public class ProgressWriter {
                 select member_id, date_trunc('week', performed_at at time zone 'UTC')::date, count(*), sum(pain_before),
                        sum(pain_during), sum(pain_after), max(pain_during), count(*) filter (where effort = 'TOO_HARD'),
                        count(*) filter (where effort = 'TOO_EASY')
-                from ins group by 1, 2
+                from ins group by 1, 2 order by 1, 2
                 on conflict (member_id, week_start) do update set
                     sessions = w.sessions + excluded.sessions,
                     sum_pain_before = w.sum_pain_before + excluded.sum_pain_before,
@@ -107,26 +109,17 @@ public class ProgressWriter {
                     too_hard = w.too_hard + excluded.too_hard,
                     too_easy = w.too_easy + excluded.too_easy
                 returning member_id, week_start, sessions, sum_pain_before
-            ), latest as (
-                select distinct on (member_id) member_id, performed_at, pain_before
-                from ins order by member_id, performed_at desc
-            ), profile as (
-                insert into member_profile as p (member_id, latest_pain, latest_pain_at, last_activity, updated_at)
-                select member_id, pain_before, performed_at, performed_at, now() from latest
-                on conflict (member_id) do update set
-                    latest_pain = case when p.latest_pain_at is null or excluded.latest_pain_at > p.latest_pain_at
-                                       then excluded.latest_pain else p.latest_pain end,
-                    latest_pain_at = greatest(p.latest_pain_at, excluded.latest_pain_at),
-                    last_activity = greatest(p.last_activity, excluded.last_activity),
-                    updated_at = now()
-                returning member_id
             )
+            -- Only the candidates for an alert come back (the alert policy decides): sessions with a red flag or
+            -- high pain, weeks with enough sessions whose pain before sits above the baseline.
             select 'S' as what, i.member_id, i.session_id::text, i.pain_before, i.pain_during, i.pain_after,
                    array_to_string(i.red_flags, ','), null::date, null::int, null::int, null::int
             from ins i
+            where cardinality(i.red_flags) > 0 or greatest(i.pain_before, i.pain_during, i.pain_after) >= ?
             union all
             select 'W', w.member_id, null, null, null, null, null, w.week_start, w.sessions, w.sum_pain_before, m.baseline_pain
-            from weeks w left join member_profile m on m.member_id = w.member_id
+            from weeks w join member_profile m on m.member_id = w.member_id
+            where w.sessions >= ? and w.sum_pain_before >= (m.baseline_pain + ?) * w.sessions
             """;
 
     private static final String RAISE_ALERTS = """
@@ -197,9 +190,13 @@ public class ProgressWriter {
         }
     }
 
-    public SessionsApplied applySessions(List<SessionCompleted> sessions) throws SQLException {
+    /**
+     * Stores the sessions that are new and updates their weeks and members; returns the new sessions
+     * and changed weeks that may call for an alert under {@code rules}.
+     */
+    public SessionsApplied applySessions(List<SessionCompleted> sessions, AlertRules rules) throws SQLException {
         if (sessions.isEmpty()) {
-            return new SessionsApplied(List.of(), List.of());
+            return new SessionsApplied(List.of(), List.of(), java.util.Set.of());
         }
         int n = sessions.size();
         String[] member = new String[n];
@@ -233,6 +230,10 @@ public class ProgressWriter {
             for (int c = 0; c < columns.length; c++) {
                 statement.setArray(c + 1, db.createArrayOf(types[c], columns[c]));
             }
+            AlertRules.Rule aboveBaseline = rules.rule(AlertKind.PAIN_ABOVE_BASELINE);
+            statement.setInt(12, rules.rule(AlertKind.HIGH_PAIN).threshold());
+            statement.setInt(13, aboveBaseline.minSessions());
+            statement.setInt(14, aboveBaseline.threshold());
             List<NewSession> stored = new ArrayList<>();
             List<ChangedWeek> weeks = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
@@ -248,7 +249,7 @@ public class ProgressWriter {
                     }
                 }
             }
-            return new SessionsApplied(stored, weeks);
+            return new SessionsApplied(stored, weeks, new java.util.TreeSet<>(Arrays.asList(member)));
         }
     }
 

@@ -2,9 +2,7 @@ package org.limber.progress.service;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,6 +27,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class Ingestor {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Ingestor.class);
+
     /** The events of one batch, by type, in arrival order. */
     public record Batch(List<PlanAssigned> plans, List<MemberReferred> referrals, List<SessionCompleted> sessions) {
 
@@ -51,8 +51,11 @@ public class Ingestor {
 
     /** Applies the batch and commits; throws if the database refused it (nothing of it is kept then). */
     public List<RaisedAlert> ingest(Batch batch) {
+        long start = System.nanoTime();
         List<RaisedAlert> raised = QuarkusTransaction.requiringNew().call(() -> apply(batch));
         consumed.increment(batch.size());
+        LOG.debugf("Applied %d events (%d sessions) in %.1f ms, %d alerts raised", batch.size(), batch.sessions().size(),
+                (System.nanoTime() - start) / 1e6, raised.size());
         return raised;
     }
 
@@ -61,10 +64,10 @@ public class Ingestor {
         writer.applyReferrals(batch.referrals());
         List<NewAlert> alerts = new ArrayList<>();
         batch.referrals().forEach(r -> alerts.add(new NewAlert(r.memberId(), AlertKind.REFERRAL, "intake:" + r.intakeId())));
-        ProgressWriter.SessionsApplied applied = writer.applySessions(batch.sessions());
-        Set<String> active = new LinkedHashSet<>();
+        long t = System.nanoTime();
+        ProgressWriter.SessionsApplied applied = writer.applySessions(batch.sessions(), policy.rules());
+        long t1 = System.nanoTime();
         for (ProgressWriter.NewSession s : applied.sessions()) {
-            active.add(s.memberId());
             for (AlertKind kind : policy.forSession(s.painBefore(), s.painDuring(), s.painAfter(), s.redFlags())) {
                 alerts.add(new NewAlert(s.memberId(), kind, "session:" + s.sessionId()));
             }
@@ -74,9 +77,11 @@ public class Ingestor {
                 alerts.add(new NewAlert(week.memberId(), AlertKind.PAIN_ABOVE_BASELINE, "week:" + week.weekStart()));
             }
         }
-        writer.resolveInactive(active);
+        writer.resolveInactive(applied.members());
+        long t2 = System.nanoTime();
         List<RaisedAlert> raised = writer.raise(alerts, policy.rules());
         raised.forEach(events::raised);
+        LOG.debugf("sessions %.1f ms, resolve %.1f ms, alerts %.1f ms", (t1 - t) / 1e6, (t2 - t1) / 1e6, (System.nanoTime() - t2) / 1e6);
         return raised;
     }
 }

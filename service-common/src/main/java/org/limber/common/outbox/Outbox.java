@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,14 +18,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class Outbox {
 
+    private static final String WRITTEN = Outbox.class.getName() + ".written";
+
     private final OutboxRepository repository;
     private final ObjectMapper mapper;
     private final Event<OutboxWritten> written;
+    private final TransactionSynchronizationRegistry transaction;
 
-    public Outbox(OutboxRepository repository, ObjectMapper mapper, Event<OutboxWritten> written) {
+    public Outbox(OutboxRepository repository, ObjectMapper mapper, Event<OutboxWritten> written,
+            TransactionSynchronizationRegistry transaction) {
         this.repository = repository;
         this.mapper = mapper;
         this.written = written;
+        this.transaction = transaction;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -42,6 +48,10 @@ public class Outbox {
             throw new IllegalArgumentException("event " + type + " cannot be written as JSON", e);
         }
         repository.persist(row);
-        written.fire(new OutboxWritten(topic));
+        // One wake-up of the relay per transaction, however many events it writes.
+        if (transaction.getResource(WRITTEN) == null) {
+            transaction.putResource(WRITTEN, Boolean.TRUE);
+            written.fire(new OutboxWritten(topic));
+        }
     }
 }

@@ -1,0 +1,285 @@
+package org.limber.progress.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.limber.events.member.SessionCompleted;
+import org.limber.progress.MemberEvents;
+import org.limber.testsupport.KafkaTestResource;
+import org.limber.testsupport.PostgresTestResource;
+import org.limber.testsupport.TestEvents;
+import org.limber.testsupport.Tokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The progress-service benchmark: a harness that prints figures, not a test with time limits.
+ * It runs the real service on the real broker and database of the test infrastructure.
+ * <p>
+ * Run: {@code ./mvnw -B -pl progress-service -am verify -Dtest=ProgressBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * (sizes: {@code -Dbench.events=200000 -Dbench.members=100000 -Dbench.sessionsPerMember=50}).
+ */
+@QuarkusTest
+class ProgressBenchmark {
+
+    static final int EVENTS = Integer.getInteger("bench.events", 200_000);
+    static final int MEMBERS = Integer.getInteger("bench.members", 100_000);
+    static final int SESSIONS_PER_MEMBER = Integer.getInteger("bench.sessionsPerMember", 50);
+    static final int CLINICIANS = 500;
+    static final int THREADS = 4;
+    static final int REQUESTS = 4_000;
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
+
+    @Test
+    void run() throws Exception {
+        System.out.println("=== progress-service benchmark (" + Runtime.getRuntime().availableProcessors() + " cores) ===");
+        ingestion(Math.max(10_000, EVENTS / 10), false); // warm-up: the JIT compiles the hot paths
+        ingestion(EVENTS, true);
+        latency(MEMBERS / 10, "small", "s");
+        latency(MEMBERS, "large", "l");
+    }
+
+    // ---------------------------------------------------------------- ingestion
+
+    private void ingestion(int events, boolean print) throws Exception {
+        int members = Math.max(1, events / 20);
+        String prefix = "ingest-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        LocalDate start = LocalDate.now(ZoneOffset.UTC).minusWeeks(10);
+        List<TestEvents.Outgoing> plans = new ArrayList<>();
+        for (int m = 0; m < members; m++) {
+            plans.add(MemberEvents.outgoing(MemberEvents.plan(prefix + m, 1, 3, 6, "bench-clinician", start)));
+        }
+        TestEvents.send(plans);
+        List<SessionCompleted> sessions = new ArrayList<>(events);
+        Instant now = Instant.now();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < events; i++) {
+            sessions.add(MemberEvents.session(prefix + (i % members), now.minus(random.nextInt(60 * 24 * 60), ChronoUnit.MINUTES),
+                    random.nextInt(11), random.nextInt(11), random.nextInt(11), "JUST_RIGHT"));
+        }
+        waitFor("select count(*) from member_profile where member_id like '" + prefix + "%'", members, Duration.ofMinutes(5));
+
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        // The events as routine-service's relay sends them (serialized before the clock starts: that is the producer's work).
+        List<org.apache.kafka.clients.producer.ProducerRecord<String, String>> records = new ArrayList<>(events);
+        for (SessionCompleted s : sessions) {
+            records.add(TestEvents.record(MemberEvents.outgoing(s)));
+        }
+        long t0 = System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (var record : records) {
+                producer.send(record);
+            }
+            producer.flush();
+        }
+        double produced = (System.nanoTime() - t0) / 1e9;
+        waitFor("select count(*) from session_fact where member_id like '" + prefix + "%'", events, Duration.ofMinutes(10));
+        double endToEnd = (System.nanoTime() - t0) / 1e9;
+        double rate = events / endToEnd;
+        if (!print) {
+            return;
+        }
+
+        // The ceiling: a plain JDBC batch insert of the same rows into a table of the same shape.
+        double ceiling;
+        try (Connection db = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "")) {
+            try (Statement ddl = db.createStatement()) {
+                ddl.execute("drop table if exists ceiling_session");
+                ddl.execute("create table ceiling_session (like session_fact including all)");
+            }
+            db.setAutoCommit(false);
+            long c0 = System.nanoTime();
+            try (PreparedStatement insert = db.prepareStatement("insert into ceiling_session (member_id, session_id, performed_at,"
+                    + " plan_version, pain_before, pain_during, pain_after, effort, skipped, skipped_for_pain, red_flags)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                String[] none = new String[0];
+                for (int i = 0; i < sessions.size(); i++) {
+                    SessionCompleted s = sessions.get(i);
+                    insert.setString(1, s.memberId());
+                    insert.setObject(2, s.sessionId());
+                    insert.setTimestamp(3, Timestamp.from(s.performedAt()));
+                    insert.setInt(4, s.planVersion());
+                    insert.setShort(5, (short) s.painBefore());
+                    insert.setShort(6, (short) s.painDuring());
+                    insert.setShort(7, (short) s.painAfter());
+                    insert.setString(8, s.effort());
+                    insert.setShort(9, (short) 0);
+                    insert.setShort(10, (short) 0);
+                    insert.setArray(11, db.createArrayOf("text", none));
+                    insert.addBatch();
+                    if (i % 2000 == 1999) {
+                        insert.executeBatch();
+                        db.commit();
+                    }
+                }
+                insert.executeBatch();
+                db.commit();
+            }
+            ceiling = events / ((System.nanoTime() - c0) / 1e9);
+            try (Statement ddl = db.createStatement()) {
+                ddl.execute("drop table ceiling_session");
+            }
+            db.commit();
+        }
+        System.out.printf("Ingestion: %,d SessionCompleted events (%,d members), produced in %.1f s, all in the read models after %.1f s%n",
+                events, members, produced, endToEnd);
+        System.out.printf("  end-to-end: %,.0f events/s; ceiling (plain JDBC batch insert of the same rows): %,.0f rows/s; ratio %.2f%n",
+                rate, ceiling, rate / ceiling);
+        System.out.printf("  target >= 10,000 events/s: %s%n", rate >= 10_000 ? "met" : "NOT met");
+    }
+
+    // ---------------------------------------------------------------- read latency
+
+    private void latency(int members, String label, String prefix) throws Exception {
+        long sessions = (long) members * SESSIONS_PER_MEMBER;
+        long s0 = System.nanoTime();
+        seed(members, prefix);
+        System.out.printf("Read latency, %s data set: %,d members, %,d sessions stored (seeded in %.0f s), %d threads, %,d requests each%n",
+                label, members, sessions, (System.nanoTime() - s0) / 1e9, THREADS, REQUESTS);
+        String[] tokens = new String[CLINICIANS];
+        for (int c = 0; c < CLINICIANS; c++) {
+            tokens[c] = Tokens.clinician("bench-" + prefix + "-c" + c);
+        }
+        report("  GET /members/{memberId}/progress", load(i -> {
+            int m = ThreadLocalRandom.current().nextInt(members);
+            return request("/members/bench-" + prefix + "-m" + m + "/progress", tokens[m % CLINICIANS]);
+        }));
+        report("  GET /care-team/panel            ", load(i -> {
+            int c = ThreadLocalRandom.current().nextInt(CLINICIANS);
+            return request("/care-team/panel", tokens[c]);
+        }));
+    }
+
+    /** Members with a plan, sessions spread over their 20 weeks, weekly sums, and a few open alerts; straight into the read models. */
+    private void seed(int members, String prefix) throws Exception {
+        try (Connection db = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "");
+                Statement sql = db.createStatement()) {
+            String m = "'bench-" + prefix + "-m' || g";
+            String c = "'bench-" + prefix + "-c' || (g % " + CLINICIANS + ")";
+            sql.execute("insert into member_profile (member_id, plan_version, sessions_per_week, baseline_pain, conditions, clinician_id,"
+                    + " plan_start, first_plan_start, updated_at)"
+                    + " select " + m + ", 1, 3, 4 + g % 5, '{NON_SPECIFIC_LOW_BACK_PAIN}', " + c + ", current_date - 140,"
+                    + " current_date - 140, now() from generate_series(0, " + (members - 1) + ") g");
+            sql.execute("insert into plan_prescription select " + m + ", 1, current_date - 140, 3 from generate_series(0, "
+                    + (members - 1) + ") g");
+            sql.execute("insert into session_fact (member_id, session_id, performed_at, plan_version, pain_before, pain_during, pain_after,"
+                    + " effort, skipped, skipped_for_pain, red_flags)"
+                    + " select " + m + ", gen_random_uuid(), now() - (s * 2.7 + g % 3) * interval '1 day', 1, (g + s) % 11, (g * s) % 11,"
+                    + " (g + 2 * s) % 11, 'JUST_RIGHT', 0, 0, '{}'"
+                    + " from generate_series(0, " + (members - 1) + ") g, generate_series(1, " + SESSIONS_PER_MEMBER + ") s");
+            sql.execute("insert into weekly_stats select member_id, date_trunc('week', performed_at at time zone 'UTC')::date, count(*),"
+                    + " sum(pain_before), sum(pain_during), sum(pain_after), max(pain_during), 0, 0 from session_fact"
+                    + " where member_id like 'bench-" + prefix + "-%' group by 1, 2");
+            sql.execute("insert into alert (id, member_id, kind, severity, severity_rank, status, reason, source_id, raised_at)"
+                    + " select gen_random_uuid(), " + m + ", 'HIGH_PAIN', 'HIGH', 2, 'OPEN', 'bench', 'bench', now()"
+                    + " from generate_series(0, " + (members - 1) + ", 7) g");
+            sql.execute("analyze");
+        }
+    }
+
+    private String request(String path, String token) throws Exception {
+        return "http://localhost:" + port + path + "\n" + token;
+    }
+
+    private interface RequestFactory {
+        String next(int i) throws Exception;
+    }
+
+    private long[] load(RequestFactory factory) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            // Warm up.
+            for (int i = 0; i < 3000; i++) {
+                call(client, factory.next(i));
+            }
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                futures.add(pool.submit(() -> {
+                    long[] nanos = new long[REQUESTS];
+                    for (int i = 0; i < REQUESTS; i++) {
+                        String request = factory.next(i);
+                        long start = System.nanoTime();
+                        call(client, request);
+                        nanos[i] = System.nanoTime() - start;
+                    }
+                    return nanos;
+                }));
+            }
+            long[] all = new long[THREADS * REQUESTS];
+            int k = 0;
+            for (Future<long[]> f : futures) {
+                for (long n : f.get()) {
+                    all[k++] = n;
+                }
+            }
+            Arrays.sort(all);
+            return all;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void call(HttpClient client, String request) throws Exception {
+        String[] parts = request.split("\n");
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(parts[0]))
+                .header("Authorization", "Bearer " + parts[1]).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(parts[0] + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static void report(String what, long[] sorted) {
+        System.out.printf("%s p50 %.1f ms, p99 %.1f ms (%,d requests)%n", what, sorted[sorted.length / 2] / 1e6,
+                sorted[(int) (sorted.length * 0.99)] / 1e6, sorted.length);
+    }
+
+    private static void waitFor(String countQuery, long expected, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        try (Connection db = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "")) {
+            while (Instant.now().isBefore(deadline)) {
+                try (Statement q = db.createStatement(); ResultSet r = q.executeQuery(countQuery)) {
+                    r.next();
+                    if (r.getLong(1) >= expected) {
+                        return;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("not reached within " + timeout + ": " + countQuery);
+    }
+}
