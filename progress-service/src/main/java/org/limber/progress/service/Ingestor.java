@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
 import org.limber.events.member.MemberReferred;
 import org.limber.events.member.PlanAssigned;
 import org.limber.events.member.SessionCompleted;
@@ -27,7 +28,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class Ingestor {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Ingestor.class);
+    private static final Logger LOG = Logger.getLogger(Ingestor.class);
 
     /** The events of one batch, by type, in arrival order. */
     public record Batch(List<PlanAssigned> plans, List<MemberReferred> referrals, List<SessionCompleted> sessions) {
@@ -64,9 +65,7 @@ public class Ingestor {
         writer.applyReferrals(batch.referrals());
         List<NewAlert> alerts = new ArrayList<>();
         batch.referrals().forEach(r -> alerts.add(new NewAlert(r.memberId(), AlertKind.REFERRAL, "intake:" + r.intakeId())));
-        long t = System.nanoTime();
         ProgressWriter.SessionsApplied applied = writer.applySessions(batch.sessions(), policy.rules());
-        long t1 = System.nanoTime();
         for (ProgressWriter.NewSession s : applied.sessions()) {
             for (AlertKind kind : policy.forSession(s.painBefore(), s.painDuring(), s.painAfter(), s.redFlags())) {
                 alerts.add(new NewAlert(s.memberId(), kind, "session:" + s.sessionId()));
@@ -78,10 +77,8 @@ public class Ingestor {
             }
         }
         writer.resolveInactive(applied.members());
-        long t2 = System.nanoTime();
         List<RaisedAlert> raised = writer.raise(alerts, policy.rules());
         raised.forEach(events::raised);
-        LOG.debugf("sessions %.1f ms, resolve %.1f ms, alerts %.1f ms", (t1 - t) / 1e6, (t2 - t1) / 1e6, (System.nanoTime() - t2) / 1e6);
         return raised;
     }
 }

@@ -3,7 +3,6 @@ package org.limber.progress.service;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,6 +89,6 @@ public class ProgressService {
     }
 
     private static ProblemException notOnPanel() {
-        return new ProblemException(403, "forbidden", "Forbidden", "This member is not on your panel.", List.of());
+        return ProblemException.forbidden("This member is not on your panel.");
     }
 }

@@ -52,7 +52,8 @@ class ProgressBenchmark {
     static final int EVENTS = Integer.getInteger("bench.events", 200_000);
     static final int MEMBERS = Integer.getInteger("bench.members", 100_000);
     static final int SESSIONS_PER_MEMBER = Integer.getInteger("bench.sessionsPerMember", 50);
-    static final int CLINICIANS = 500;
+    /** Every clinician has a panel of this many members, in both data sets. */
+    static final int PANEL = 100;
     static final int THREADS = 4;
     static final int REQUESTS = 4_000;
 
@@ -164,31 +165,32 @@ class ProgressBenchmark {
     // ---------------------------------------------------------------- read latency
 
     private void latency(int members, String label, String prefix) throws Exception {
+        int clinicians = members / PANEL;
         long sessions = (long) members * SESSIONS_PER_MEMBER;
         long s0 = System.nanoTime();
-        seed(members, prefix);
-        System.out.printf("Read latency, %s data set: %,d members, %,d sessions stored (seeded in %.0f s), %d threads, %,d requests each%n",
-                label, members, sessions, (System.nanoTime() - s0) / 1e9, THREADS, REQUESTS);
-        String[] tokens = new String[CLINICIANS];
-        for (int c = 0; c < CLINICIANS; c++) {
+        seed(members, clinicians, prefix);
+        System.out.printf("Read latency, %s data set: %,d members, %,d sessions stored (seeded in %.0f s), panels of %d members,"
+                + " %d threads, %,d requests each%n", label, members, sessions, (System.nanoTime() - s0) / 1e9, PANEL, THREADS, REQUESTS);
+        String[] tokens = new String[clinicians];
+        for (int c = 0; c < clinicians; c++) {
             tokens[c] = Tokens.clinician("bench-" + prefix + "-c" + c);
         }
         report("  GET /members/{memberId}/progress", load(i -> {
             int m = ThreadLocalRandom.current().nextInt(members);
-            return request("/members/bench-" + prefix + "-m" + m + "/progress", tokens[m % CLINICIANS]);
+            return request("/members/bench-" + prefix + "-m" + m + "/progress", tokens[m % clinicians]);
         }));
         report("  GET /care-team/panel            ", load(i -> {
-            int c = ThreadLocalRandom.current().nextInt(CLINICIANS);
+            int c = ThreadLocalRandom.current().nextInt(clinicians);
             return request("/care-team/panel", tokens[c]);
         }));
     }
 
     /** Members with a plan, sessions spread over their 20 weeks, weekly sums, and a few open alerts; straight into the read models. */
-    private void seed(int members, String prefix) throws Exception {
+    private void seed(int members, int clinicians, String prefix) throws Exception {
         try (Connection db = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "");
                 Statement sql = db.createStatement()) {
             String m = "'bench-" + prefix + "-m' || g";
-            String c = "'bench-" + prefix + "-c' || (g % " + CLINICIANS + ")";
+            String c = "'bench-" + prefix + "-c' || (g % " + clinicians + ")";
             sql.execute("insert into member_profile (member_id, plan_version, sessions_per_week, baseline_pain, conditions, clinician_id,"
                     + " plan_start, first_plan_start, updated_at)"
                     + " select " + m + ", 1, 3, 4 + g % 5, '{NON_SPECIFIC_LOW_BACK_PAIN}', " + c + ", current_date - 140,"

@@ -58,7 +58,7 @@ public class CareTeamService {
     @Transactional
     public void requireOnPanel(String clinicianId, String memberId) {
         if (!clinicianOf(memberId).map(clinicianId::equals).orElse(false)) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "This member is not on your panel.", java.util.List.of());
+            throw ProblemException.forbidden("This member is not on your panel.");
         }
     }
 }

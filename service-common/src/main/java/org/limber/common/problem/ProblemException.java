@@ -26,6 +26,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "not-found", "Not found", detail, List.of());
     }
 
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "forbidden", "Forbidden", detail, List.of());
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "conflict", "Conflict", detail, List.of());
     }
