@@ -1,7 +1,6 @@
 package org.limber.catalog.messaging;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,16 +49,12 @@ public class ExerciseEvents {
                 d.restSeconds(), range(d.range().sets()), range(d.range().reps()), range(d.range().holdSeconds()),
                 range(d.range().durationSeconds()));
         return new ExerciseSnapshot(exercise.slug, exercise.version, exercise.status.name(), c.name(), c.aliases(),
-                c.description(), c.category().name(), names(c.regions()), c.muscles(), c.position().name(),
-                names(c.equipment()), c.level().name(), c.unilateral(), dose, c.steps(), c.mayFeel(), c.tips(),
-                c.commonMistakes(), c.direction().name(), c.spinalLoad().name(), names(c.safetyTags()), c.easier(), c.harder());
+                c.description(), c.category().name(), exercise.regions, c.muscles(), c.position().name(),
+                exercise.equipment, c.level().name(), c.unilateral(), dose, c.steps(), c.mayFeel(), c.tips(),
+                c.commonMistakes(), c.direction().name(), c.spinalLoad().name(), exercise.safetyTags, c.easier(), c.harder());
     }
 
     private static ExerciseSnapshot.Range range(Dose.Range range) {
         return range == null ? null : new ExerciseSnapshot.Range(range.min(), range.max());
-    }
-
-    private static List<String> names(List<? extends Enum<?>> values) {
-        return values.stream().map(Enum::name).toList();
     }
 }

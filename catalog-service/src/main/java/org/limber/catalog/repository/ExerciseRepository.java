@@ -10,7 +10,6 @@ import jakarta.persistence.Query;
 
 import org.limber.catalog.domain.Exercise;
 import org.limber.catalog.domain.ExerciseFilter;
-import org.limber.catalog.domain.ExerciseStatus;
 import org.limber.common.paging.Page;
 import org.limber.events.catalog.Equipment;
 
@@ -72,9 +71,5 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, Strin
     /** Every exercise, published or retired: the variation graph spans both. */
     public List<Exercise> all() {
         return listAll();
-    }
-
-    public List<Exercise> published() {
-        return list("status", ExerciseStatus.PUBLISHED);
     }
 }

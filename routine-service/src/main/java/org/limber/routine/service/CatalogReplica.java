@@ -86,6 +86,12 @@ public class CatalogReplica {
         return exercises.published().stream().map(e -> ExerciseOptions.from(e.snapshot)).flatMap(Optional::stream).toList();
     }
 
+    /** The held exercises among {@code slugs}, in one query. */
+    @Transactional
+    public List<CatalogExercise> findAll(List<String> slugs) {
+        return exercises.list("slug in ?1", slugs);
+    }
+
     @Transactional
     public Optional<CatalogExercise> find(String slug) {
         return exercises.findByIdOptional(slug);

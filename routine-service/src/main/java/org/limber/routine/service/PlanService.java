@@ -98,10 +98,8 @@ public class PlanService {
         LocalDate weekStart = plan.weekStart(day);
         long done = sessions.countSince(memberId, weekStart.atStartOfDay(ZoneOffset.UTC).toInstant());
         PlanProposal.Session session = plan.proposal.sessions().get((int) (done % plan.proposal.sessions().size()));
-        Map<String, CatalogExercise> exercises = session.items().stream()
-                .map(item -> catalog.find(item.slug()).orElse(null))
-                .filter(e -> e != null)
-                .collect(Collectors.toMap(e -> e.slug, Function.identity(), (a, b) -> a));
+        Map<String, CatalogExercise> exercises = catalog.findAll(session.items().stream().map(PlanProposal.Item::slug).toList())
+                .stream().collect(Collectors.toMap(e -> e.slug, Function.identity()));
         return new Today(plan, session, weekStart, done, exercises);
     }
 

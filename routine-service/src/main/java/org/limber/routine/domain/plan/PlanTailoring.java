@@ -84,14 +84,6 @@ public final class PlanTailoring {
         return new Result(proposal(current, sessions), overridden.stream().distinct().toList(), replaced, List.of());
     }
 
-    /** The plan with every exercise the catalog no longer publishes replaced (or dropped when nothing fits). */
-    public static Result replaceRetired(PlanProposal current, Map<String, ExerciseOption> published, Eligibility eligibility) {
-        List<List<PlanProposal.Item>> sessions = new ArrayList<>();
-        current.sessions().forEach(s -> sessions.add(new ArrayList<>(s.items())));
-        List<String> replaced = replaceRetired(sessions, published, eligibility);
-        return new Result(proposal(current, sessions), List.of(), replaced, List.of());
-    }
-
     private static Optional<PlanProposal.Item> change(PlanProposal.Item item, Change change, String at, List<PlanProposal.Item> session,
             Map<String, ExerciseOption> published, Eligibility eligibility, String note, String overrideReason,
             List<FieldProblem> errors, List<String> overridden) {
