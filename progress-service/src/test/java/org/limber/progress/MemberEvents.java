@@ -42,6 +42,16 @@ public final class MemberEvents {
                 before, during, after, effort, null, Arrays.asList(redFlags));
     }
 
+    /** A session in which {@code skipped} was skipped for {@code reason} and cat-cow was done. */
+    public static SessionCompleted sessionSkipping(String memberId, Instant performedAt, int before, int during, String effort,
+            String skipped, String reason) {
+        PrescribedDose dose = new PrescribedDose(2, 10, null, null, 30, false);
+        return new SessionCompleted(UUID.randomUUID(), Instant.now(), 1, memberId, UUID.randomUUID(), 1, 1, performedAt,
+                List.of(new SessionCompleted.ExerciseOutcome("cat-cow", "DONE", null, dose),
+                        new SessionCompleted.ExerciseOutcome(skipped, "SKIPPED", reason, dose)),
+                before, during, before, effort, null, List.of());
+    }
+
     public static MemberReferred referred(String memberId) {
         return new MemberReferred(UUID.randomUUID(), Instant.now(), 1, memberId, UUID.randomUUID(), List.of("SADDLE_NUMBNESS"),
                 List.of("Numbness in the saddle area"), null);

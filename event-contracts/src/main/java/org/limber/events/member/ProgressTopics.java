@@ -6,6 +6,9 @@ public final class ProgressTopics {
     /** {@link CareAlertRaised} events, key = member id. */
     public static final String CARE_ALERTS = "progress.care-alerts";
 
+    /** {@link ProgressAssessed} events, key = member id. */
+    public static final String ASSESSMENTS = "progress.assessments";
+
     private ProgressTopics() {
     }
 }

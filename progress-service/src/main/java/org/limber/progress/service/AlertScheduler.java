@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.limber.events.member.ProgressAssessed;
 import org.limber.progress.domain.AlertKind;
 import org.limber.progress.domain.AlertPolicy;
 import org.limber.progress.domain.NewAlert;
@@ -23,9 +25,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * The alert rules that depend on time passing (no session for a while, low adherence over weeks).
- * Runs on a schedule in every instance, but under a database lock, so only one evaluates at a
- * time; an alert's cause (the day of the last activity, the week) makes a repeat impossible anyway.
+ * The rules that depend on time passing: alerts (no session for a while, low adherence over weeks)
+ * and the assessment of plan weeks that have ended. Runs on a schedule in every instance, but
+ * under a database lock, so only one evaluates at a time; an alert's cause (the day of the last
+ * activity, the week) and an assessment's week make a repeat impossible anyway.
  */
 @ApplicationScoped
 public class AlertScheduler {
@@ -36,26 +39,40 @@ public class AlertScheduler {
     private final ProgressWriter writer;
     private final AlertPolicy policy;
     private final AlertEvents events;
+    private final Assessor assessor;
     private final EntityManager em;
 
-    public AlertScheduler(ProgressReader reader, ProgressWriter writer, AlertPolicy policy, AlertEvents events, EntityManager em) {
+    public AlertScheduler(ProgressReader reader, ProgressWriter writer, AlertPolicy policy, AlertEvents events, Assessor assessor,
+            EntityManager em) {
         this.reader = reader;
         this.writer = writer;
         this.policy = policy;
         this.events = events;
+        this.assessor = assessor;
         this.em = em;
     }
 
     @Scheduled(every = "${limber.progress.alerts.interval}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        evaluate(Instant.now());
+        Instant now = Instant.now();
+        evaluate(now);
+        assessEndedWeeks(now);
     }
 
-    /** Evaluates the time-based rules as of {@code now}; returns the alerts raised. */
+    /** Evaluates the time-based alert rules as of {@code now}; returns the alerts raised. */
     public List<RaisedAlert> evaluate(Instant now) {
+        return underLock(() -> raiseDue(now));
+    }
+
+    /** Assesses the plan weeks that ended before {@code now} and were not assessed yet; returns the assessments. */
+    public List<ProgressAssessed> assessEndedWeeks(Instant now) {
+        return underLock(() -> assessor.endedWeeks(now));
+    }
+
+    private <T> List<T> underLock(Callable<List<T>> work) {
         return QuarkusTransaction.requiringNew().call(() -> {
             boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(" + LOCK + ")").getSingleResult();
-            return mine ? raiseDue(now) : List.<RaisedAlert> of();
+            return mine ? work.call() : List.<T> of();
         });
     }
 

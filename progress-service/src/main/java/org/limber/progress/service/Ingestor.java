@@ -23,7 +23,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Applies a batch of member events to the read models in one transaction: plans, referrals and
- * sessions with set-based statements, then the alerts they call for and their events.
+ * sessions with set-based statements, then the alerts they call for, the plan weeks due for an
+ * assessment, and their events.
  */
 @ApplicationScoped
 public class Ingestor {
@@ -41,12 +42,14 @@ public class Ingestor {
     private final ProgressWriter writer;
     private final AlertPolicy policy;
     private final AlertEvents events;
+    private final Assessor assessor;
     private final Counter consumed;
 
-    public Ingestor(ProgressWriter writer, AlertPolicy policy, AlertEvents events, MeterRegistry registry) {
+    public Ingestor(ProgressWriter writer, AlertPolicy policy, AlertEvents events, Assessor assessor, MeterRegistry registry) {
         this.writer = writer;
         this.policy = policy;
         this.events = events;
+        this.assessor = assessor;
         this.consumed = registry.counter("limber.events.consumed", "service", "progress");
     }
 
@@ -77,6 +80,7 @@ public class Ingestor {
             }
         }
         writer.resolveInactive(applied.members());
+        assessor.afterSessions(batch.sessions(), applied.members());
         List<RaisedAlert> raised = writer.raise(alerts, policy.rules());
         raised.forEach(events::raised);
         return raised;

@@ -1,0 +1,248 @@
+package org.limber.progress.repository;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.limber.events.member.ProgressAssessed;
+import org.limber.events.member.SessionCompleted;
+import org.limber.progress.domain.Assessments;
+import org.limber.progress.domain.WeekFacts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+
+/** Skipped exercises, the facts of plan weeks, and the assessments made of them; set-based statements. */
+@ApplicationScoped
+public class AssessmentStore {
+
+    private static final String INSERT_SKIPS = """
+            insert into session_skip (member_id, session_id, slug, reason)
+            select * from unnest(?::text[], ?::uuid[], ?::text[], ?::text[])
+            on conflict do nothing
+            """;
+
+    /** The plan week in progress of the given members (sessions of their current plan version). */
+    private static final String CURRENT_WEEKS = """
+            with w as (
+                select p.member_id, p.plan_start + 7 * greatest(0, (?::date - p.plan_start) / 7) as week_start
+                from member_profile p
+                where p.member_id = any(?::text[]) and p.plan_version is not null and p.plan_start is not null
+            )
+            """;
+
+    /**
+     * The plan week that ended last, of members with an active plan not assessed for it yet
+     * (active: the plan started in the last five weeks or a session was logged in them).
+     */
+    private static final String ENDED_WEEKS = """
+            with ended as (
+                select p.member_id, p.plan_version, p.plan_start + 7 * ((?::date - p.plan_start) / 7 - 1) as week_start
+                from member_profile p
+                where p.plan_version is not null and p.plan_start <= ?::date - 7
+                  and (p.plan_start >= ?::date - 35
+                       or exists (select 1 from session_fact s where s.member_id = p.member_id and s.performed_at >= ?))
+            ), w as (
+                select e.member_id, e.week_start from ended e
+                where not exists (select 1 from assessment a where a.member_id = e.member_id and a.plan_version = e.plan_version
+                                                               and a.week_start = e.week_start and a.kind = 'REGULAR')
+            )
+            """;
+
+    /** The facts of each week in {@code w}; appended to one of the above. */
+    private static final String FACTS = """
+            , facts as (
+                select w.member_id, w.week_start, p.plan_version, p.sessions_per_week, coalesce(p.baseline_pain, 0) as baseline_pain,
+                       (w.week_start::timestamp at time zone 'UTC') as from_at,
+                       ((w.week_start + 7)::timestamp at time zone 'UTC') as to_at
+                from w join member_profile p on p.member_id = w.member_id
+            )
+            select f.member_id, f.week_start, f.plan_version, f.sessions_per_week, f.baseline_pain,
+                   s.sessions, s.sum_pain_before, s.mean_pain, s.latest_pain, s.worst_during, s.too_easy, s.just_right, s.too_hard,
+                   (select avg(pain_before)::float8 from session_fact b
+                     where b.member_id = f.member_id and b.performed_at >= f.from_at - interval '7 days'
+                       and b.performed_at < f.from_at) as previous_mean,
+                   (select string_agg(distinct flag, ',') from session_fact r, unnest(r.red_flags) flag
+                     where r.member_id = f.member_id and r.plan_version = f.plan_version
+                       and r.performed_at >= f.from_at and r.performed_at < f.to_at) as red_flags,
+                   (select string_agg(k.slug || ':' || k.reason || ':' || k.times, ',' order by k.slug, k.reason)
+                      from (select k.slug, k.reason, count(*) as times
+                              from session_skip k join session_fact x on x.member_id = k.member_id and x.session_id = k.session_id
+                             where k.member_id = f.member_id and x.plan_version = f.plan_version
+                               and x.performed_at >= f.from_at and x.performed_at < f.to_at
+                             group by k.slug, k.reason) k) as skips
+            from facts f
+            cross join lateral (
+                select count(*)::int as sessions, coalesce(sum(pain_before), 0)::int as sum_pain_before,
+                       avg(pain_before)::float8 as mean_pain, (array_agg(pain_before order by performed_at desc))[1]::int as latest_pain,
+                       max(pain_during)::int as worst_during,
+                       count(*) filter (where effort = 'TOO_EASY')::int as too_easy,
+                       count(*) filter (where effort = 'JUST_RIGHT')::int as just_right,
+                       count(*) filter (where effort = 'TOO_HARD')::int as too_hard
+                from session_fact s
+                where s.member_id = f.member_id and s.plan_version = f.plan_version
+                  and s.performed_at >= f.from_at and s.performed_at < f.to_at
+            ) s
+            order by f.member_id
+            """;
+
+    private static final String INSERT_ASSESSMENTS = """
+            insert into assessment (id, member_id, plan_version, week_start, kind, trigger, created_at, payload)
+            select id, member_id, plan_version, week_start, kind, trigger, created_at, payload::jsonb
+            from unnest(?::uuid[], ?::text[], ?::int[], ?::date[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])
+                as t(id, member_id, plan_version, week_start, kind, trigger, created_at, payload)
+            order by member_id
+            on conflict do nothing
+            returning id
+            """;
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper mapper;
+
+    public AssessmentStore(AgroalDataSource dataSource, ObjectMapper mapper) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+    }
+
+    /** Keeps which exercises the sessions skipped and why (a replay adds nothing). */
+    public void recordSkips(List<SessionCompleted> sessions) throws SQLException {
+        List<String> member = new ArrayList<>();
+        List<UUID> session = new ArrayList<>();
+        List<String> slug = new ArrayList<>();
+        List<String> reason = new ArrayList<>();
+        for (SessionCompleted s : sessions) {
+            for (SessionCompleted.ExerciseOutcome e : s.exercises()) {
+                if ("SKIPPED".equals(e.status()) && e.slug() != null) {
+                    member.add(s.memberId());
+                    session.add(s.sessionId());
+                    slug.add(e.slug());
+                    reason.add(e.skipReason() == null ? "OTHER" : e.skipReason());
+                }
+            }
+        }
+        if (member.isEmpty()) {
+            return;
+        }
+        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(INSERT_SKIPS)) {
+            statement.setArray(1, db.createArrayOf("text", member.toArray()));
+            statement.setArray(2, db.createArrayOf("uuid", session.toArray()));
+            statement.setArray(3, db.createArrayOf("text", slug.toArray()));
+            statement.setArray(4, db.createArrayOf("text", reason.toArray()));
+            statement.executeUpdate();
+        }
+    }
+
+    /** The plan week in progress on {@code today} of each of the members who has a plan. */
+    public List<WeekFacts> currentWeeks(Collection<String> members, LocalDate today) throws SQLException {
+        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(CURRENT_WEEKS + FACTS)) {
+            statement.setDate(1, Date.valueOf(today));
+            statement.setArray(2, db.createArrayOf("text", members.toArray()));
+            return facts(statement);
+        }
+    }
+
+    /** The plan week that ended last before {@code today}, of each active member not assessed for it. */
+    public List<WeekFacts> endedWeeks(LocalDate today) throws SQLException {
+        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(ENDED_WEEKS + FACTS)) {
+            statement.setDate(1, Date.valueOf(today));
+            statement.setDate(2, Date.valueOf(today));
+            statement.setDate(3, Date.valueOf(today));
+            statement.setTimestamp(4, Timestamp.from(today.minusDays(35).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            return facts(statement);
+        }
+    }
+
+    /** Stores the assessments not made before (per member, plan version, week and kind); returns those. */
+    public List<ProgressAssessed> record(List<ProgressAssessed> assessments) throws SQLException {
+        if (assessments.isEmpty()) {
+            return List.of();
+        }
+        int n = assessments.size();
+        UUID[] id = new UUID[n];
+        String[] member = new String[n];
+        Integer[] version = new Integer[n];
+        Date[] week = new Date[n];
+        String[] kind = new String[n];
+        String[] trigger = new String[n];
+        Timestamp[] at = new Timestamp[n];
+        String[] payload = new String[n];
+        for (int i = 0; i < n; i++) {
+            ProgressAssessed a = assessments.get(i);
+            id[i] = a.assessmentId();
+            member[i] = a.memberId();
+            version[i] = a.planVersion();
+            week[i] = Date.valueOf(a.weekStart());
+            kind[i] = Assessments.kind(Assessments.Trigger.valueOf(a.trigger())).name();
+            trigger[i] = a.trigger();
+            at[i] = Timestamp.from(a.occurredAt());
+            payload[i] = json(a);
+        }
+        Set<UUID> stored = new HashSet<>();
+        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(INSERT_ASSESSMENTS)) {
+            Object[][] columns = { id, member, version, week, kind, trigger, at, payload };
+            String[] types = { "uuid", "text", "int4", "date", "text", "text", "timestamptz", "text" };
+            for (int c = 0; c < columns.length; c++) {
+                statement.setArray(c + 1, db.createArrayOf(types[c], columns[c]));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getObject(1, UUID.class));
+                }
+            }
+        }
+        return assessments.stream().filter(a -> stored.contains(a.assessmentId())).toList();
+    }
+
+    private static List<WeekFacts> facts(PreparedStatement statement) throws SQLException {
+        List<WeekFacts> weeks = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                int sessions = rows.getInt("sessions");
+                weeks.add(new WeekFacts(rows.getString("member_id"), rows.getInt("plan_version"), rows.getDate("week_start").toLocalDate(),
+                        rows.getInt("sessions_per_week"), rows.getInt("baseline_pain"), sessions, rows.getInt("sum_pain_before"),
+                        nullable(rows, "mean_pain"), nullable(rows, "previous_mean"),
+                        sessions == 0 ? null : rows.getInt("latest_pain"), sessions == 0 ? null : rows.getInt("worst_during"),
+                        new ProgressAssessed.Effort(rows.getInt("too_easy"), rows.getInt("just_right"), rows.getInt("too_hard")),
+                        skips(rows.getString("skips")), split(rows.getString("red_flags"))));
+            }
+        }
+        return weeks;
+    }
+
+    private static Double nullable(ResultSet rows, String column) throws SQLException {
+        double value = rows.getDouble(column);
+        return rows.wasNull() ? null : value;
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
+    }
+
+    private static List<ProgressAssessed.Skip> skips(String joined) {
+        return split(joined).stream().map(s -> s.split(":"))
+                .map(p -> new ProgressAssessed.Skip(p[0], p[1], Integer.parseInt(p[2]))).toList();
+    }
+
+    private String json(ProgressAssessed assessment) {
+        try {
+            return mapper.writeValueAsString(assessment);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an assessment cannot be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.limber.progress.service;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.limber.common.time.Timestamps;
+import org.limber.events.member.ProgressAssessed;
+import org.limber.events.member.SessionCompleted;
+import org.limber.progress.domain.AlertPolicy;
+import org.limber.progress.domain.Assessments;
+import org.limber.progress.domain.WeekFacts;
+import org.limber.progress.messaging.AssessmentEvents;
+import org.limber.progress.repository.AssessmentStore;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Assesses members' plan weeks: as sessions arrive (a week whose sessions are all done, a safety
+ * signal) and on a schedule (a week that has ended). Runs in the caller's transaction; each
+ * assessment is stored once and published through the outbox.
+ */
+@ApplicationScoped
+public class Assessor {
+
+    private final AssessmentStore store;
+    private final AlertPolicy policy;
+    private final AssessmentEvents events;
+    private final MeterRegistry registry;
+
+    public Assessor(AssessmentStore store, AlertPolicy policy, AssessmentEvents events, MeterRegistry registry) {
+        this.store = store;
+        this.policy = policy;
+        this.events = events;
+        this.registry = registry;
+    }
+
+    /** After a batch of sessions: keeps their skips and assesses the weeks in progress that are due. */
+    public List<ProgressAssessed> afterSessions(List<SessionCompleted> sessions, Collection<String> members) throws SQLException {
+        store.recordSkips(sessions);
+        if (members.isEmpty()) {
+            return List.of();
+        }
+        Instant now = Timestamps.now();
+        List<ProgressAssessed> due = new ArrayList<>();
+        for (WeekFacts week : store.currentWeeks(members, LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+            // A completed week's regular assessment covers its safety signals; before that, a signal makes an early one.
+            if (Assessments.completed(week)) {
+                due.add(Assessments.assess(week, Assessments.Trigger.WEEK_COMPLETED, policy, UUID.randomUUID(), now));
+            } else if (!Assessments.signals(week, policy).isEmpty()) {
+                due.add(Assessments.assess(week, Assessments.Trigger.SAFETY_SIGNAL, policy, UUID.randomUUID(), now));
+            }
+        }
+        List<ProgressAssessed> made = store.record(due);
+        return publish(made);
+    }
+
+    /** The plan weeks that ended before {@code now} and were not assessed yet. */
+    public List<ProgressAssessed> endedWeeks(Instant now) throws SQLException {
+        List<ProgressAssessed> due = new ArrayList<>();
+        for (WeekFacts week : store.endedWeeks(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+            due.add(Assessments.assess(week, Assessments.Trigger.WEEK_ENDED, policy, UUID.randomUUID(), now));
+        }
+        return publish(store.record(due));
+    }
+
+    private List<ProgressAssessed> publish(List<ProgressAssessed> made) {
+        for (ProgressAssessed assessment : made) {
+            events.assessed(assessment);
+            registry.counter("limber.assessments", "trigger", assessment.trigger()).increment();
+        }
+        return made;
+    }
+}
