@@ -80,6 +80,13 @@ public class Plan {
     @JdbcTypeCode(SqlTypes.JSON)
     public PlanProposal proposal;
 
+    /** The progress assessment this version was adapted from, if it was. */
+    @Column(name = "assessment_id")
+    public UUID assessmentId;
+
+    /** Whether this is the gentle plan for a flare, in place of the usual one. */
+    public boolean flare;
+
     /** The first day of the plan week that contains {@code day}. */
     public LocalDate weekStart(LocalDate day) {
         long weeks = Math.max(0, ChronoUnit.DAYS.between(startDate, day) / 7);

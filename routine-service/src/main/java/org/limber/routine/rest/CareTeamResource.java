@@ -1,5 +1,7 @@
 package org.limber.routine.rest;
 
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -7,17 +9,24 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.limber.common.paging.Page;
+import org.limber.common.rest.QueryParams;
 import org.limber.routine.domain.CareAssignment;
+import org.limber.routine.rest.PlanViews.AdaptationView;
+import org.limber.routine.rest.PlanViews.CarePlanView;
+import org.limber.routine.rest.PlanViews.ChangeView;
 import org.limber.routine.rest.PlanViews.CareAssignmentView;
 import org.limber.routine.rest.PlanViews.PlanView;
 import org.limber.routine.service.CareTeamService;
@@ -36,6 +45,12 @@ public class CareTeamResource {
     public record Assignment(@NotBlank @Size(max = 200) String clinicianId) {
     }
 
+    public record Undo(@NotBlank @Size(max = 2000) String note) {
+    }
+
+    public record AdaptationChange(@NotNull Boolean enabled, @NotBlank @Size(max = 2000) String note) {
+    }
+
     private final PlanService plans;
     private final CareTeamService careTeam;
     private final SecurityIdentity identity;
@@ -49,10 +64,42 @@ public class CareTeamResource {
     @GET
     @Path("/plan")
     @RolesAllowed("clinician")
-    @Operation(summary = "A member's plan in force, with who changed it and why")
+    @Operation(summary = "A member's plan in force, with who changed it and why", description = "Recent automatic changes (adaptations to the weekly assessments) are listed apart from clinicians' tailoring; adaptation tells whether the plan adapts automatically.")
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
-    public PlanView plan(@PathParam("memberId") String memberId) {
-        return PlanView.of(plans.forClinician(caller(), memberId));
+    public CarePlanView plan(@PathParam("memberId") String memberId) {
+        return CarePlanView.of(plans.forClinician(caller(), memberId));
+    }
+
+    @GET
+    @Path("/plan/changes")
+    @RolesAllowed("clinician")
+    @Operation(summary = "Every change to a member's plan and why, newest first")
+    @APIResponse(responseCode = "403", description = "The member is not on your panel")
+    public Page<ChangeView> changes(@PathParam("memberId") String memberId, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        plans.forClinician(caller(), memberId);
+        return plans.changes(memberId, QueryParams.page(page), QueryParams.size(size)).map(ChangeView::of);
+    }
+
+    @POST
+    @Path("/plan/changes/{changeId}/undo")
+    @RolesAllowed("clinician")
+    @Operation(summary = "Undo an automatic change", description = "The exercise goes back to what it was, locked against further automatic changes (a change of the whole plan, such as the flare plan, brings back the plan before it); the result is the next version.")
+    @APIResponse(responseCode = "200", description = "The new version")
+    @APIResponse(responseCode = "403", description = "The member is not on your panel")
+    @APIResponse(responseCode = "404", description = "No such change for this member")
+    @APIResponse(responseCode = "409", description = "Not an automatic change, undone already, or the plan has changed since")
+    public PlanView undo(@PathParam("memberId") String memberId, @PathParam("changeId") UUID changeId, @NotNull @Valid Undo request) {
+        return PlanView.of(plans.undo(caller(), memberId, changeId, request.note()));
+    }
+
+    @PUT
+    @Path("/plan/adaptation")
+    @RolesAllowed("clinician")
+    @Operation(summary = "Turn automatic adaptation of a member's plan on or off", description = "A red flag reported in a session turns it off; a clinician turns it back on after review.")
+    @APIResponse(responseCode = "403", description = "The member is not on your panel")
+    public AdaptationView adaptation(@PathParam("memberId") String memberId, @NotNull @Valid AdaptationChange request) {
+        return AdaptationView.of(plans.setAdaptation(caller(), memberId, request.enabled(), request.note()));
     }
 
     @PUT

@@ -25,6 +25,7 @@ import org.limber.common.paging.Page;
 import org.limber.common.problem.Problem.FieldProblem;
 import org.limber.common.problem.ProblemException;
 import org.limber.common.rest.QueryParams;
+import org.limber.routine.rest.PlanViews.ChangeView;
 import org.limber.routine.rest.PlanViews.IntakeOutcome;
 import org.limber.routine.rest.PlanViews.PlanVersionSummary;
 import org.limber.routine.rest.PlanViews.PlanView;
@@ -93,6 +94,13 @@ public class MemberResource {
     @Operation(summary = "Every version of the plan, newest first, with who changed it and why")
     public Page<PlanVersionSummary> history(@QueryParam("page") String page, @QueryParam("size") String size) {
         return plans.history(member(), QueryParams.page(page), QueryParams.size(size)).map(PlanVersionSummary::of);
+    }
+
+    @GET
+    @Path("/plan/changes")
+    @Operation(summary = "What changed in the plan and why, newest first", description = "Automatic adaptations to the weekly assessments and a clinician's tailoring, each change with the reason.")
+    public Page<ChangeView> changes(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return plans.changes(member(), QueryParams.page(page), QueryParams.size(size)).map(ChangeView::of);
     }
 
     @POST

@@ -9,13 +9,18 @@ import java.util.UUID;
 import org.limber.events.catalog.Category;
 import org.limber.events.member.PrescribedDose;
 import org.limber.routine.domain.CatalogExercise;
+import org.limber.routine.domain.AdaptationSetting;
 import org.limber.routine.domain.Plan;
+import org.limber.routine.domain.PlanChangeRecord;
 import org.limber.routine.domain.SessionLog;
 import org.limber.routine.domain.SessionReport;
 import org.limber.routine.domain.intake.RedFlag;
+import org.limber.routine.domain.plan.PlanChange;
 import org.limber.routine.domain.plan.PlanProposal;
 import org.limber.routine.service.IntakeService;
 import org.limber.routine.service.PlanService;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /** The response bodies of the routine API. */
 public final class PlanViews {
@@ -92,6 +97,34 @@ public final class PlanViews {
             SessionReport r = s.report;
             return new SessionView(s.sessionId, s.planVersion, s.sessionNumber, s.performedAt, s.receivedAt, r.exercises(),
                     r.painBefore(), r.painDuring(), r.painAfter(), r.effort(), r.note(), r.redFlagSymptoms());
+        }
+    }
+
+    /** One change of a plan version, automatic or a clinician's, with the reason the member reads. */
+    public record ChangeView(UUID id, int version, Plan.Source source, PlanChange.Kind kind, String slug, PlanChange.ItemState from,
+            PlanChange.ItemState to, String reason, Instant at, Integer undoneInVersion) {
+
+        static ChangeView of(PlanChangeRecord c) {
+            return new ChangeView(c.id, c.planVersion, c.source, c.kind, c.slug, c.from, c.to, c.reason, c.createdAt, c.undoneIn);
+        }
+    }
+
+    /** Whether the plan adapts automatically to the weekly assessments, and why not when it does not. */
+    public record AdaptationView(boolean enabled, String reason, String changedBy, Instant changedAt) {
+
+        static AdaptationView of(AdaptationSetting s) {
+            return s == null ? new AdaptationView(true, null, null, null) : new AdaptationView(s.enabled, s.reason, s.changedBy, s.changedAt);
+        }
+    }
+
+    /** A clinician's view of a plan: the plan, its recent automatic changes apart from clinicians' tailoring, and adaptation. */
+    public record CarePlanView(@JsonUnwrapped PlanView plan, boolean flare, AdaptationView adaptation, List<ChangeView> automaticChanges,
+            List<ChangeView> clinicianChanges) {
+
+        static CarePlanView of(PlanService.CareView view) {
+            return new CarePlanView(PlanView.of(view.plan()), view.plan().flare, AdaptationView.of(view.adaptation()),
+                    view.automaticChanges().stream().map(ChangeView::of).toList(),
+                    view.clinicianChanges().stream().map(ChangeView::of).toList());
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -13,14 +14,19 @@ import jakarta.transaction.Transactional;
 import org.limber.common.paging.Page;
 import org.limber.common.problem.ProblemException;
 import org.limber.common.time.Timestamps;
+import org.limber.routine.domain.AdaptationSetting;
 import org.limber.routine.domain.CatalogExercise;
 import org.limber.routine.domain.IntakeRecord;
 import org.limber.routine.domain.Plan;
+import org.limber.routine.domain.PlanChangeRecord;
 import org.limber.routine.domain.plan.Eligibility;
 import org.limber.routine.domain.plan.ExerciseOption;
+import org.limber.routine.domain.plan.PlanChange;
 import org.limber.routine.domain.plan.PlanProposal;
 import org.limber.routine.domain.plan.PlanTailoring;
+import org.limber.routine.domain.plan.TimeEstimate;
 import org.limber.routine.messaging.MemberEvents;
+import org.limber.routine.repository.AdaptationRepository;
 import org.limber.routine.repository.IntakeRepository;
 import org.limber.routine.repository.PlanRepository;
 import org.limber.routine.repository.SessionLogRepository;
@@ -41,9 +47,10 @@ public class PlanService {
     private final CareTeamService careTeam;
     private final RuleBook ruleBook;
     private final MemberEvents events;
+    private final AdaptationRepository adaptations;
 
     public PlanService(PlanRepository plans, IntakeRepository intakes, SessionLogRepository sessions, CatalogReplica catalog,
-            CareTeamService careTeam, RuleBook ruleBook, MemberEvents events) {
+            CareTeamService careTeam, RuleBook ruleBook, MemberEvents events, AdaptationRepository adaptations) {
         this.plans = plans;
         this.intakes = intakes;
         this.sessions = sessions;
@@ -51,12 +58,23 @@ public class PlanService {
         this.careTeam = careTeam;
         this.ruleBook = ruleBook;
         this.events = events;
+        this.adaptations = adaptations;
     }
 
     /** Writes the member's next plan version and its PlanAssigned event. The caller holds the member lock. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Plan nextVersion(String memberId, PlanProposal proposal, IntakeRecord intake, Plan.Source source, String author,
             String note, String overrideReason) {
+        return nextVersion(memberId, proposal, intake, source, author, note, overrideReason, List.of(), null, false);
+    }
+
+    /**
+     * Writes the member's next plan version with the changes it makes, and its PlanAssigned event;
+     * {@code assessmentId} is the assessment an adaptation came from. The caller holds the member lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Plan nextVersion(String memberId, PlanProposal proposal, IntakeRecord intake, Plan.Source source, String author,
+            String note, String overrideReason, List<PlanChange> changes, UUID assessmentId, boolean flare) {
         Plan plan = new Plan();
         plan.memberId = memberId;
         plan.version = plans.current(memberId).map(p -> p.version + 1).orElse(1);
@@ -72,7 +90,23 @@ public class PlanService {
         plan.baselinePain = intake.answers.painTypical();
         plan.conditions = intake.answers.conditions().stream().map(Enum::name).sorted().toList();
         plan.proposal = proposal;
+        plan.assessmentId = assessmentId;
+        plan.flare = flare;
         plans.persist(plan);
+        for (PlanChange change : changes) {
+            PlanChangeRecord row = new PlanChangeRecord();
+            row.id = UUID.randomUUID();
+            row.memberId = memberId;
+            row.planVersion = plan.version;
+            row.source = source == Plan.Source.ADAPTATION ? Plan.Source.ADAPTATION : Plan.Source.CLINICIAN;
+            row.kind = change.kind();
+            row.slug = change.slug();
+            row.from = change.from();
+            row.to = change.to();
+            row.reason = change.reason();
+            row.createdAt = plan.createdAt;
+            adaptations.persist(row);
+        }
         events.planAssigned(plan, careTeam.clinicianOf(memberId).orElse(null));
         return plan;
     }
@@ -119,13 +153,91 @@ public class PlanService {
         }
         String recordedOverride = result.overridden().isEmpty() ? null
                 : overrideReason + " (overrode: " + String.join("; ", result.overridden()) + ")";
-        return nextVersion(memberId, result.plan(), intake, Plan.Source.CLINICIAN, clinicianId, note, recordedOverride);
+        return nextVersion(memberId, result.plan(), intake, Plan.Source.CLINICIAN, clinicianId, note, recordedOverride,
+                result.changes(), null, current.flare);
     }
 
-    /** A clinician's view of a member on their panel. */
+    /**
+     * A clinician undoes an automatic change: the exercise goes back to what it was (or, for a
+     * change of the whole plan, the plan before it comes back), locked against adaptation; the
+     * result is the next version.
+     */
     @Transactional
-    public Plan forClinician(String clinicianId, String memberId) {
+    public Plan undo(String clinicianId, String memberId, UUID changeId, String note) {
         careTeam.requireOnPanel(clinicianId, memberId);
-        return current(memberId);
+        plans.lockMember(memberId);
+        PlanChangeRecord change = adaptations.change(changeId).filter(c -> c.memberId.equals(memberId))
+                .orElseThrow(() -> ProblemException.notFound("There is no change " + changeId + " in this member's plan."));
+        if (change.source != Plan.Source.ADAPTATION) {
+            throw ProblemException.conflict("Only automatic changes can be undone; change a clinician's tailoring with another one.");
+        }
+        if (change.undoneIn != null) {
+            throw ProblemException.conflict("This change was undone already, in version " + change.undoneIn + ".");
+        }
+        Plan current = current(memberId);
+        IntakeRecord intake = intakes.findById(current.intakeId);
+        String reason = "Undone by your clinician: " + note;
+        Plan next;
+        if (change.from == null || change.to == null) {
+            Plan before = plans.version(memberId, change.planVersion - 1).orElseThrow();
+            next = nextVersion(memberId, before.proposal, intake, Plan.Source.CLINICIAN, clinicianId, note, null,
+                    List.of(new PlanChange(PlanChange.Kind.UNDO, null, null, null, reason)), null, before.flare);
+        } else {
+            if (!current.proposal.contains(change.to.slug())) {
+                throw ProblemException.conflict(change.to.name() + " is no longer in the plan: the plan has changed since.");
+            }
+            PlanProposal restored = current.proposal.replace(change.to.slug(), item -> new PlanProposal.Item(change.from.slug(),
+                    change.from.exerciseVersion(), change.from.name(), item.category(), change.from.dose(),
+                    TimeEstimate.seconds(change.from.dose()), reason, item.paused(), true));
+            next = nextVersion(memberId, restored, intake, Plan.Source.CLINICIAN, clinicianId, note, null,
+                    List.of(new PlanChange(PlanChange.Kind.UNDO, change.to.slug(), change.to, change.from, reason)), null, current.flare);
+        }
+        change.undoneIn = next.version;
+        return next;
+    }
+
+    /** A clinician turns automatic adaptation of a member's plan on or off. */
+    @Transactional
+    public AdaptationSetting setAdaptation(String clinicianId, String memberId, boolean enabled, String note) {
+        careTeam.requireOnPanel(clinicianId, memberId);
+        plans.lockMember(memberId);
+        return adaptation(memberId, enabled, note, clinicianId);
+    }
+
+    /** Records whether the member's plan adapts automatically. The caller holds the member lock. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AdaptationSetting adaptation(String memberId, boolean enabled, String reason, String by) {
+        AdaptationSetting setting = adaptations.setting(memberId).orElse(null);
+        boolean isNew = setting == null;
+        if (isNew) {
+            setting = new AdaptationSetting();
+            setting.memberId = memberId;
+        }
+        setting.enabled = enabled;
+        setting.reason = reason;
+        setting.changedBy = by;
+        setting.changedAt = Timestamps.now();
+        if (isNew) {
+            adaptations.persist(setting);
+        }
+        return setting;
+    }
+
+    /** What changed in the member's plan and why, newest first. */
+    @Transactional
+    public Page<PlanChangeRecord> changes(String memberId, int page, int size) {
+        return adaptations.changes(memberId, page, size);
+    }
+
+    /** A clinician's view of a member on their panel: the plan, recent automatic and clinicians' changes apart, adaptation on or off. */
+    public record CareView(Plan plan, List<PlanChangeRecord> automaticChanges, List<PlanChangeRecord> clinicianChanges,
+            AdaptationSetting adaptation) {
+    }
+
+    @Transactional
+    public CareView forClinician(String clinicianId, String memberId) {
+        careTeam.requireOnPanel(clinicianId, memberId);
+        return new CareView(current(memberId), adaptations.recentChanges(memberId, Plan.Source.ADAPTATION, 20),
+                adaptations.recentChanges(memberId, Plan.Source.CLINICIAN, 20), adaptations.setting(memberId).orElse(null));
     }
 }

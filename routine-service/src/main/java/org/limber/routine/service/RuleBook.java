@@ -5,17 +5,19 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.limber.routine.domain.IntakeAssessment;
+import org.limber.routine.domain.adapt.ProgressionRules;
 import org.limber.routine.domain.plan.PlanBuilder;
 import org.limber.routine.domain.plan.Rule;
 import org.limber.routine.domain.plan.Rules;
 
-/** The condition rules clinicians maintain, read once at start, and the builder using them. */
+/** The condition and progression rules clinicians maintain, read once at start, and the builder using them. */
 @ApplicationScoped
 public class RuleBook {
 
     private final List<Rule> rules = Rules.load();
     private final PlanBuilder builder = new PlanBuilder(rules);
     private final IntakeAssessment assessment = new IntakeAssessment(builder);
+    private final ProgressionRules progression = ProgressionRules.load();
 
     public List<Rule> rules() {
         return rules;
@@ -23,5 +25,9 @@ public class RuleBook {
 
     public IntakeAssessment assessment() {
         return assessment;
+    }
+
+    public ProgressionRules progression() {
+        return progression;
     }
 }

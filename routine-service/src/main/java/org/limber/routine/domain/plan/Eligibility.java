@@ -40,11 +40,23 @@ public final class Eligibility {
 
     /** Why the exercise is left out: a condition or flare rule first, then level, then equipment. */
     public Optional<String> whyExcluded(ExerciseOption exercise) {
+        return whyExcluded(exercise, true);
+    }
+
+    /**
+     * Why the exercise may not be stepped to as the member progresses: as {@link #whyExcluded}, but
+     * the level the member started at no longer limits them (progression is how they outgrow it).
+     */
+    public Optional<String> whyExcludedAsProgression(ExerciseOption exercise) {
+        return whyExcluded(exercise, false);
+    }
+
+    private Optional<String> whyExcluded(ExerciseOption exercise, boolean checkLevel) {
         Optional<Rule> rule = excludingRule(exercise);
         if (rule.isPresent()) {
             return Optional.of(rule.get().reason());
         }
-        if (exercise.level().compareTo(intake.experience()) > 0) {
+        if (checkLevel && exercise.level().compareTo(intake.experience()) > 0) {
             return Optional.of("it is above your current level (" + phrase(intake.experience()) + ")");
         }
         Set<Equipment> missing = exercise.equipment().stream().filter(e -> !available.contains(e))

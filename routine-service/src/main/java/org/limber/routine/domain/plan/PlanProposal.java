@@ -1,6 +1,7 @@
 package org.limber.routine.domain.plan;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.limber.events.catalog.Category;
 import org.limber.events.member.PrescribedDose;
@@ -23,5 +24,19 @@ public record PlanProposal(List<Session> sessions, List<Exclusion> excluded, Lis
 
     /** An exercise the member will not get, and why. */
     public record Exclusion(String slug, String name, String reason) {
+    }
+
+    /** Whether an item of {@code slug} is in any session. */
+    public boolean contains(String slug) {
+        return sessions.stream().anyMatch(s -> s.items().stream().anyMatch(i -> i.slug().equals(slug)));
+    }
+
+    /** This plan with every item of {@code slug} replaced, and the sessions' times summed again. */
+    public PlanProposal replace(String slug, UnaryOperator<Item> replacement) {
+        List<Session> next = sessions.stream().map(s -> {
+            List<Item> items = s.items().stream().map(i -> i.slug().equals(slug) ? replacement.apply(i) : i).toList();
+            return new Session(s.number(), items, items.stream().filter(i -> !i.paused()).mapToInt(Item::estimatedSeconds).sum());
+        }).toList();
+        return new PlanProposal(next, excluded, notes);
     }
 }

@@ -11,7 +11,8 @@ import org.limber.common.problem.Problem.FieldProblem;
 import org.limber.events.member.PrescribedDose;
 
 /**
- * A clinician's changes to a plan (swap an exercise, change a dose, pause or resume an item),
+ * A clinician's changes to a plan (swap an exercise, change a dose, pause or resume an item, lock
+ * it against automatic adaptation or unlock it),
  * and the replacement of exercises the catalog has retired. Works on a copy: the result is the
  * next version, or the errors of the request.
  */
@@ -21,7 +22,10 @@ public final class PlanTailoring {
         SWAP,
         DOSE,
         PAUSE,
-        RESUME
+        RESUME,
+        /** Keep the item as it is: automatic adaptation leaves it alone. */
+        LOCK,
+        UNLOCK
     }
 
     /**
@@ -31,8 +35,9 @@ public final class PlanTailoring {
     public record Change(ChangeType type, String slug, Integer session, String to, PrescribedDose dose) {
     }
 
-    /** The next version, the exclusions a clinician overrode, and what was replaced; or errors. */
-    public record Result(PlanProposal plan, List<String> overridden, List<String> replaced, List<FieldProblem> errors) {
+    /** The next version, its changes, the exclusions a clinician overrode, and what was replaced; or errors. */
+    public record Result(PlanProposal plan, List<PlanChange> changes, List<String> overridden, List<String> replaced,
+            List<FieldProblem> errors) {
     }
 
     private PlanTailoring() {
@@ -44,6 +49,7 @@ public final class PlanTailoring {
         current.sessions().forEach(s -> sessions.add(new ArrayList<>(s.items())));
         List<FieldProblem> errors = new ArrayList<>();
         List<String> overridden = new ArrayList<>();
+        List<PlanChange> recorded = new ArrayList<>();
         boolean override = overrideReason != null && !overrideReason.isBlank();
 
         for (int c = 0; c < changes.size(); c++) {
@@ -54,6 +60,7 @@ public final class PlanTailoring {
                 continue;
             }
             boolean found = false;
+            boolean logged = false;
             for (int s = 0; s < sessions.size(); s++) {
                 if (change.session() != null && change.session() != s + 1) {
                     continue;
@@ -69,6 +76,11 @@ public final class PlanTailoring {
                             override ? overrideReason : null, errors, overridden);
                     if (changed.isPresent()) {
                         items.set(i, changed.get());
+                        if (!logged) {
+                            recorded.add(new PlanChange(PlanChange.Kind.valueOf(change.type().name()), item.slug(),
+                                    PlanChange.ItemState.of(item), PlanChange.ItemState.of(changed.get()), note));
+                            logged = true;
+                        }
                     }
                 }
             }
@@ -79,9 +91,9 @@ public final class PlanTailoring {
         }
         List<String> replaced = replaceRetired(sessions, published, eligibility);
         if (!errors.isEmpty()) {
-            return new Result(null, List.of(), List.of(), errors);
+            return new Result(null, List.of(), List.of(), List.of(), errors);
         }
-        return new Result(proposal(current, sessions), overridden.stream().distinct().toList(), replaced, List.of());
+        return new Result(proposal(current, sessions), recorded, overridden.stream().distinct().toList(), replaced, List.of());
     }
 
     private static Optional<PlanProposal.Item> change(PlanProposal.Item item, Change change, String at, List<PlanProposal.Item> session,
@@ -91,6 +103,10 @@ public final class PlanTailoring {
             case PAUSE, RESUME -> {
                 return Optional.of(new PlanProposal.Item(item.slug(), item.exerciseVersion(), item.name(), item.category(), item.dose(),
                         item.estimatedSeconds(), item.reason(), change.type() == ChangeType.PAUSE, item.locked()));
+            }
+            case LOCK, UNLOCK -> {
+                return Optional.of(new PlanProposal.Item(item.slug(), item.exerciseVersion(), item.name(), item.category(), item.dose(),
+                        item.estimatedSeconds(), item.reason(), item.paused(), change.type() == ChangeType.LOCK));
             }
             case DOSE -> {
                 List<FieldProblem> doseErrors = checkDose(change.dose(), at + ".dose");
@@ -103,7 +119,7 @@ public final class PlanTailoring {
                 PrescribedDose dose = new PrescribedDose(change.dose().sets(), change.dose().reps(), change.dose().holdSeconds(),
                         change.dose().durationSeconds(), change.dose().restSeconds(), unilateral);
                 return Optional.of(new PlanProposal.Item(item.slug(), item.exerciseVersion(), item.name(), item.category(), dose,
-                        seconds(dose), "Dose set by your clinician: " + note, item.paused(), item.locked()));
+                        TimeEstimate.seconds(dose), "Dose set by your clinician: " + note, item.paused(), item.locked()));
             }
             case SWAP -> {
                 ExerciseOption to = change.to() == null ? null : published.get(change.to());
@@ -127,7 +143,7 @@ public final class PlanTailoring {
                     reason += " (prescribed despite the rule that " + why.get() + ": " + overrideReason + ")";
                 }
                 PrescribedDose dose = to.dose().prescribed(to.unilateral());
-                return Optional.of(new PlanProposal.Item(to.slug(), to.version(), to.name(), to.category(), dose, seconds(dose), reason,
+                return Optional.of(new PlanProposal.Item(to.slug(), to.version(), to.name(), to.category(), dose, TimeEstimate.seconds(dose), reason,
                         item.paused(), item.locked()));
             }
             default -> throw new IllegalStateException(change.type().name());
@@ -153,7 +169,7 @@ public final class PlanTailoring {
                 if (replacement.isPresent()) {
                     ExerciseOption e = replacement.get();
                     PrescribedDose dose = e.dose().prescribed(e.unilateral());
-                    items.set(i, new PlanProposal.Item(e.slug(), e.version(), e.name(), e.category(), dose, seconds(dose),
+                    items.set(i, new PlanProposal.Item(e.slug(), e.version(), e.name(), e.category(), dose, TimeEstimate.seconds(dose),
                             "Replaces " + item.name() + ", which was retired from the library", item.paused(), item.locked()));
                     replaced.add(item.slug() + " -> " + e.slug());
                 } else {
@@ -173,12 +189,6 @@ public final class PlanTailoring {
             result.add(new PlanProposal.Session(current.sessions().get(s).number(), items, seconds));
         }
         return new PlanProposal(result, current.excluded(), current.notes());
-    }
-
-    private static int seconds(PrescribedDose dose) {
-        Dose asDose = new Dose(dose.sets(), dose.reps(), dose.holdSeconds(), dose.durationSeconds(), dose.restSeconds(), null, null,
-                null, null);
-        return TimeEstimate.seconds(asDose, dose.perSide());
     }
 
     static List<FieldProblem> checkDose(PrescribedDose dose, String at) {

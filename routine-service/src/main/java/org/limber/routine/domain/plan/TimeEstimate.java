@@ -1,5 +1,7 @@
 package org.limber.routine.domain.plan;
 
+import org.limber.events.member.PrescribedDose;
+
 /**
  * How long an exercise takes at a dose: every set of every side, the rest between sets, and a
  * moment to get into position.
@@ -20,5 +22,11 @@ public final class TimeEstimate {
                 ? dose.reps() * (SECONDS_PER_REPETITION + (dose.holdSeconds() == null ? 0 : dose.holdSeconds()))
                 : (dose.durationSeconds() == null ? 0 : dose.durationSeconds());
         return TRANSITION_SECONDS + sides * dose.sets() * perSet + Math.max(0, dose.sets() - 1) * dose.restSeconds();
+    }
+
+    /** The estimate for a dose as prescribed. */
+    public static int seconds(PrescribedDose dose) {
+        return seconds(new Dose(dose.sets(), dose.reps(), dose.holdSeconds(), dose.durationSeconds(), dose.restSeconds(), null, null,
+                null, null), dose.perSide());
     }
 }

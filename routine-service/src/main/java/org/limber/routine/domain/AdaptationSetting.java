@@ -1,0 +1,28 @@
+package org.limber.routine.domain;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** Whether a member's plan adapts automatically; without a row it does. */
+@Entity
+@Table(name = "adaptation_setting")
+public class AdaptationSetting {
+
+    @Id
+    @Column(name = "member_id")
+    public String memberId;
+
+    public boolean enabled;
+
+    public String reason;
+
+    @Column(name = "changed_by")
+    public String changedBy;
+
+    @Column(name = "changed_at")
+    public Instant changedAt;
+}

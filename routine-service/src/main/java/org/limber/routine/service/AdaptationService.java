@@ -1,0 +1,200 @@
+package org.limber.routine.service;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+import org.limber.common.time.Timestamps;
+import org.limber.events.member.ProgressAssessed;
+import org.limber.routine.domain.AdaptationSetting;
+import org.limber.routine.domain.AssessmentRecord;
+import org.limber.routine.domain.AssessmentRecord.Decision;
+import org.limber.routine.domain.IntakeRecord;
+import org.limber.routine.domain.Plan;
+import org.limber.routine.domain.adapt.Adaptation;
+import org.limber.routine.domain.adapt.Progression;
+import org.limber.routine.domain.adapt.ProgressionRules;
+import org.limber.routine.domain.adapt.WeekFacts;
+import org.limber.routine.domain.intake.Intake;
+import org.limber.routine.domain.plan.Eligibility;
+import org.limber.routine.domain.plan.ExerciseOption;
+import org.limber.routine.domain.plan.PlanBuilder;
+import org.limber.routine.domain.plan.PlanChange;
+import org.limber.routine.domain.plan.PlanProposal;
+import org.limber.routine.domain.plan.PlanTailoring;
+import org.limber.routine.repository.AdaptationRepository;
+import org.limber.routine.repository.IntakeRepository;
+import org.limber.routine.repository.PlanRepository;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Adapts members' plans to progress-service's weekly assessments, by the progression rules: each
+ * adaptation is the next plan version with its changes and reasons. An assessment is applied
+ * once (a replay changes nothing), only to the plan version it assessed, never while adaptation
+ * is off for the member, and a red flag turns adaptation off and leaves the plan to the care team.
+ */
+@ApplicationScoped
+public class AdaptationService {
+
+    private static final Logger LOG = Logger.getLogger(AdaptationService.class);
+    static final String AUTHOR = "adaptation";
+
+    private final PlanRepository plans;
+    private final IntakeRepository intakes;
+    private final AdaptationRepository adaptations;
+    private final PlanService planService;
+    private final CatalogReplica catalog;
+    private final RuleBook ruleBook;
+    private final MeterRegistry registry;
+
+    public AdaptationService(PlanRepository plans, IntakeRepository intakes, AdaptationRepository adaptations, PlanService planService,
+            CatalogReplica catalog, RuleBook ruleBook, MeterRegistry registry) {
+        this.plans = plans;
+        this.intakes = intakes;
+        this.adaptations = adaptations;
+        this.planService = planService;
+        this.catalog = catalog;
+        this.ruleBook = ruleBook;
+        this.registry = registry;
+    }
+
+    /** Applies one assessment; returns what it led to (the record of an earlier delivery for a replay). */
+    @Transactional
+    public AssessmentRecord apply(ProgressAssessed assessment) {
+        String memberId = assessment.memberId();
+        plans.lockMember(memberId);
+        if (adaptations.received(assessment.assessmentId())) {
+            LOG.debugf("Assessment %s was applied before", assessment.assessmentId());
+            return adaptations.latestAssessment(memberId).orElseThrow();
+        }
+        ProgressAssessed previous = adaptations.latestAssessment(memberId).map(r -> r.payload).orElse(null);
+        AssessmentRecord record = new AssessmentRecord();
+        record.id = assessment.assessmentId();
+        record.memberId = memberId;
+        record.planVersion = assessment.planVersion();
+        record.weekStart = assessment.weekStart();
+        record.trigger = assessment.trigger();
+        record.receivedAt = Timestamps.now();
+        record.payload = assessment;
+        decide(assessment, previous, record);
+        adaptations.persist(record);
+        registry.counter("limber.adaptations", "decision", record.decision.name()).increment();
+        return record;
+    }
+
+    private void decide(ProgressAssessed assessment, ProgressAssessed previous, AssessmentRecord record) {
+        String memberId = assessment.memberId();
+        Plan current = plans.current(memberId).orElse(null);
+        if (current == null) {
+            outcome(record, Decision.NO_PLAN, null, "The member has no plan.", null);
+            return;
+        }
+        if (current.version != assessment.planVersion()) {
+            outcome(record, Decision.SUPERSEDED, null, "Version " + assessment.planVersion() + " was assessed; version "
+                    + current.version + " is in force now.", null);
+            return;
+        }
+        AdaptationSetting setting = adaptations.setting(memberId).orElse(null);
+        if (setting != null && !setting.enabled) {
+            outcome(record, Decision.ADAPTATION_OFF, null, "Automatic adaptation is off: " + setting.reason, null);
+            return;
+        }
+        ProgressionRules rules = ruleBook.progression();
+        Progression.Verdict verdict = Progression.decide(rules, WeekFacts.of(assessment, previous, current.flare));
+        String reason = capitalize(verdict.reason());
+        IntakeRecord intake = intakes.findById(current.intakeId);
+        switch (verdict.action()) {
+            case STOP -> {
+                planService.adaptation(memberId, false, reason, AUTHOR);
+                outcome(record, Decision.STOPPED, verdict, reason, null);
+            }
+            case HOLD -> outcome(record, Decision.HELD, verdict, reason, null);
+            case FLARE -> {
+                Plan next = planService.nextVersion(memberId, flarePlan(current, intake, assessment), intake, Plan.Source.ADAPTATION,
+                        AUTHOR, reason, null, List.of(new PlanChange(PlanChange.Kind.FLARE_PLAN, null, null, null, reason)),
+                        assessment.assessmentId(), true);
+                outcome(record, Decision.ADAPTED, verdict, reason, next);
+            }
+            case END_FLARE -> {
+                Plan usual = adaptations.usualPlanBefore(memberId, current.version).orElse(null);
+                if (usual == null) {
+                    outcome(record, Decision.HELD, verdict, "There is no plan from before the flare to go back to.", null);
+                    return;
+                }
+                PlanProposal restored = PlanTailoring.apply(usual.proposal, List.of(), published(), eligibility(intake.answers), reason,
+                        null).plan();
+                Plan next = planService.nextVersion(memberId, restored, intake, Plan.Source.ADAPTATION, AUTHOR, reason, null,
+                        List.of(new PlanChange(PlanChange.Kind.USUAL_PLAN, null, null, null, reason)), assessment.assessmentId(), false);
+                outcome(record, Decision.ADAPTED, verdict, reason, next);
+            }
+            case REGRESS, REGRESS_SKIPPED, PROGRESS -> {
+                Adaptation.Result result = Adaptation.step(current.proposal, verdict, published(), eligibility(intake.answers),
+                        rules.maxChangesPerWeek());
+                if (result.changes().isEmpty()) {
+                    outcome(record, Decision.HELD, verdict, reason + "; but no exercise could be stepped "
+                            + (verdict.action() == ProgressionRules.Action.PROGRESS ? "up" : "back") + " further.", null);
+                    return;
+                }
+                String summary = result.changes().stream().map(PlanChange::reason).collect(Collectors.joining("; "));
+                Plan next = planService.nextVersion(memberId, result.plan(), intake, Plan.Source.ADAPTATION, AUTHOR, summary, null,
+                        result.changes(), assessment.assessmentId(), current.flare);
+                outcome(record, Decision.ADAPTED, verdict, summary, next);
+            }
+            default -> throw new IllegalStateException(verdict.action().name());
+        }
+    }
+
+    /** The gentle plan for the pain the member reported now, keeping the items a clinician locked. */
+    private PlanProposal flarePlan(Plan current, IntakeRecord intake, ProgressAssessed assessment) {
+        Intake answers = intake.answers;
+        int pain = Math.max(assessment.latestPain() == null ? 0 : assessment.latestPain(),
+                assessment.worstPainDuring() == null ? 0 : assessment.worstPainDuring());
+        Intake flare = new Intake(answers.conditions(), Math.max(pain, answers.painNow()), answers.painTypical(), answers.duration(),
+                answers.surgeryDate(), answers.redFlags(), answers.goals(), answers.equipment(), answers.cannotGetInto(),
+                answers.minutesPerSession(), answers.sessionsPerWeek(), answers.experience());
+        PlanProposal gentle = new PlanBuilder(ruleBook.rules()).build(flare, catalog.options(), today());
+        List<PlanProposal.Session> sessions = new ArrayList<>();
+        for (int s = 0; s < gentle.sessions().size(); s++) {
+            List<PlanProposal.Item> items = new ArrayList<>(gentle.sessions().get(s).items());
+            if (s < current.proposal.sessions().size()) {
+                current.proposal.sessions().get(s).items().stream().filter(PlanProposal.Item::locked)
+                        .filter(locked -> items.stream().noneMatch(i -> i.slug().equals(locked.slug()))).forEach(items::add);
+            }
+            int seconds = items.stream().filter(i -> !i.paused()).mapToInt(PlanProposal.Item::estimatedSeconds).sum();
+            sessions.add(new PlanProposal.Session(gentle.sessions().get(s).number(), items, seconds));
+        }
+        return new PlanProposal(sessions, gentle.excluded(), gentle.notes());
+    }
+
+    private Map<String, ExerciseOption> published() {
+        return catalog.options().stream().collect(Collectors.toMap(ExerciseOption::slug, Function.identity()));
+    }
+
+    private Eligibility eligibility(Intake intake) {
+        return new Eligibility(intake, ruleBook.rules(), today());
+    }
+
+    private static LocalDate today() {
+        return LocalDate.ofInstant(Timestamps.now(), ZoneOffset.UTC);
+    }
+
+    private static void outcome(AssessmentRecord record, Decision decision, Progression.Verdict verdict, String summary, Plan next) {
+        record.decision = decision;
+        record.ruleId = verdict == null ? null : verdict.rule().id();
+        record.summary = summary;
+        record.resultVersion = next == null ? null : next.version;
+    }
+
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}
