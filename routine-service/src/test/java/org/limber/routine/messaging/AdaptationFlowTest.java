@@ -1,0 +1,262 @@
+package org.limber.routine.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.limber.routine.Fixtures.as;
+import static org.limber.routine.Fixtures.intake;
+import static org.limber.routine.Fixtures.member;
+import static org.limber.routine.Fixtures.newMember;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.limber.events.member.MemberTopics;
+import org.limber.events.member.PlanAssigned;
+import org.limber.events.member.ProgressAssessed;
+import org.limber.events.member.ProgressTopics;
+import org.limber.routine.Fixtures;
+import org.limber.routine.domain.AssessmentRecord;
+import org.limber.routine.domain.plan.ExerciseOption;
+import org.limber.routine.repository.AdaptationRepository;
+import org.limber.routine.repository.PlanRepository;
+import org.limber.routine.service.CatalogReplica;
+import org.limber.testsupport.TestEvents;
+import org.limber.testsupport.Tokens;
+import org.limber.testsupport.TopicReader;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * progress-service's assessments, on the real broker, adapting plans in the real database: the
+ * assessments are the ones progress-service makes of such weeks (its own tests show it does).
+ */
+@QuarkusTest
+class AdaptationFlowTest {
+
+    @Inject
+    CatalogReplica replica;
+
+    @Inject
+    AdaptationRepository adaptations;
+
+    @Inject
+    PlanRepository plans;
+
+    String memberId;
+    String clinician;
+
+    @BeforeEach
+    void memberWithAPlanOnAPanel() {
+        Fixtures.catalogLoaded(replica);
+        memberId = newMember();
+        clinician = "clinician-" + memberId;
+        Fixtures.planFor(memberId, intake());
+        as(Tokens.admin("ada")).body(Map.of("clinicianId", clinician)).put("/members/" + memberId + "/care-team").then().statusCode(200);
+    }
+
+    static ProgressAssessed assessment(String memberId, int version, String trigger, int adherence, String trend, Integer latest,
+            Integer worst, Double mean, ProgressAssessed.Effort effort, List<ProgressAssessed.Skip> skipped, List<String> redFlags) {
+        UUID id = UUID.randomUUID();
+        return new ProgressAssessed(id, Instant.now(), 1, memberId, id, version, LocalDate.now(ZoneOffset.UTC), trigger,
+                "SAFETY_SIGNAL".equals(trigger) ? List.of("PAIN_DURING_ABOVE_5") : List.of(), 5, 3, 3, adherence, trend, mean, latest,
+                worst, effort, skipped, redFlags);
+    }
+
+    static ProgressAssessed easyWeek(String memberId, int version) {
+        return assessment(memberId, version, "WEEK_COMPLETED", 100, "FALLING", 3, 2, 3.3, new ProgressAssessed.Effort(3, 0, 0), List.of(),
+                List.of());
+    }
+
+    static void send(ProgressAssessed... assessments) {
+        TestEvents.send(List.of(assessments).stream()
+                .map(a -> new TestEvents.Outgoing(ProgressTopics.ASSESSMENTS, a.memberId(), ProgressAssessed.TYPE, a.eventId(), a)).toList());
+    }
+
+    JsonPath plan() {
+        return member(memberId).get("/members/me/plan").then().statusCode(200).extract().jsonPath();
+    }
+
+    JsonPath carePlan() {
+        return as(Tokens.clinician(clinician)).get("/members/" + memberId + "/plan").then().statusCode(200).extract().jsonPath();
+    }
+
+    AssessmentRecord awaitApplied(ProgressAssessed assessment) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> adaptations.received(assessment.assessmentId())));
+        return QuarkusTransaction.requiringNew().call(() -> adaptations.latestAssessment(memberId).orElseThrow());
+    }
+
+    void logEasySessions(int count) {
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> session = Fixtures.sessionDoingToday(memberId, Instant.now().minus(count - i, ChronoUnit.MINUTES));
+            session.put("effort", "TOO_EASY");
+            session.put("painBefore", 4 - i);
+            session.put("painDuring", 2);
+            member(memberId).body(session).post("/members/me/sessions").then().statusCode(201);
+        }
+    }
+
+    @Test
+    void anEasyWeekWithPainFallingMakesTheNextVersionHarderOnceWithReasons() {
+        logEasySessions(3);
+        ProgressAssessed week = easyWeek(memberId, 1);
+        try (TopicReader events = new TopicReader(MemberTopics.EVENTS)) {
+            send(week);
+            assertThat(awaitApplied(week).decision).isEqualTo(AssessmentRecord.Decision.ADAPTED);
+            JsonPath plan = plan();
+            assertThat(plan.getInt("version")).isEqualTo(2);
+            assertThat(plan.getString("source")).isEqualTo("ADAPTATION");
+
+            JsonPath changes = member(memberId).get("/members/me/plan/changes").then().statusCode(200).extract().jsonPath();
+            assertThat(changes.getInt("total")).isBetween(1, 2);
+            assertThat(changes.getList("items.kind", String.class)).allMatch(k -> k.equals("HARDER_VARIATION") || k.equals("MORE_DOSE"));
+            assertThat(changes.getList("items.source", String.class)).containsOnly("ADAPTATION");
+            assertThat(changes.getList("items.reason", String.class))
+                    .allMatch(r -> r.endsWith(": the week was done as planned, sessions felt too easy and pain is falling"));
+            // Harder: each change's new item is in the plan now, in place of the old.
+            for (int i = 0; i < changes.getInt("total"); i++) {
+                String to = changes.getString("items[" + i + "].to.slug");
+                assertThat(plan.getList("sessions.items.flatten().slug", String.class)).contains(to);
+            }
+
+            // The new version is published like any other, so that progress-service follows the prescription.
+            ConsumerRecord<String, String> assigned = events.await(r -> memberId.equals(r.key())
+                    && PlanAssigned.TYPE.equals(TopicReader.header(r, "ce_type")) && r.value().contains("\"planVersion\":2"),
+                    Duration.ofSeconds(30));
+            assertThat(assigned.value()).contains("\"source\":\"ADAPTATION\"");
+
+            // The same assessment again makes no second version.
+            ProgressAssessed marker = assessment(memberId, 1, "WEEK_ENDED", 100, "FALLING", 3, 2, 3.0,
+                    new ProgressAssessed.Effort(0, 3, 0), List.of(), List.of());
+            send(week, marker);
+            assertThat(awaitApplied(marker).decision).as("version 1 is no longer in force").isEqualTo(AssessmentRecord.Decision.SUPERSEDED);
+            assertThat(plan().getInt("version")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void painSixDuringASessionMakesAnEasierVersionBeforeTheWeekEnds() {
+        ProgressAssessed early = assessment(memberId, 1, "SAFETY_SIGNAL", 33, "STABLE", 5, 6, 5.0, new ProgressAssessed.Effort(0, 0, 1),
+                List.of(), List.of());
+        send(early);
+        AssessmentRecord applied = awaitApplied(early);
+        assertThat(applied.decision).isEqualTo(AssessmentRecord.Decision.ADAPTED);
+        assertThat(applied.ruleId).isEqualTo("pain-during-too-high");
+        JsonPath changes = member(memberId).get("/members/me/plan/changes").then().statusCode(200).extract().jsonPath();
+        assertThat(changes.getList("items.kind", String.class)).isNotEmpty()
+                .allMatch(k -> k.equals("EASIER_VARIATION") || k.equals("LESS_DOSE"));
+        assertThat(changes.getString("items[0].reason")).contains("pain during a session reached 6");
+        assertThat(plan().getInt("version")).isEqualTo(2);
+    }
+
+    @Test
+    void painOfSevenSwitchesToTheGentlePlanAndBackWhenItSettles() {
+        send(assessment(memberId, 1, "SAFETY_SIGNAL", 33, "RISING", 7, 5, 7.0, new ProgressAssessed.Effort(0, 1, 0), List.of(), List.of()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> plan().getInt("version") == 2);
+        assertThat(carePlan().getBoolean("flare")).isTrue();
+        assertThat(plan().getList("sessions.items.flatten().category", String.class))
+                .allMatch(c -> List.of("MOBILITY", "BREATHING", "STRETCH", "AEROBIC").contains(c));
+        ProgressAssessed settled = assessment(memberId, 2, "WEEK_COMPLETED", 100, "FALLING", 3, 3, 3.5,
+                new ProgressAssessed.Effort(0, 3, 0), List.of(), List.of());
+        send(settled);
+        assertThat(awaitApplied(settled).ruleId).isEqualTo("flare-settled");
+        JsonPath usual = plan();
+        assertThat(usual.getInt("version")).isEqualTo(3);
+        assertThat(carePlan().getBoolean("flare")).isFalse();
+        // The usual plan comes back as it was before the flare.
+        List<String> first = QuarkusTransaction.requiringNew().call(() -> plans.version(memberId, 1).orElseThrow().proposal.sessions()
+                .stream().flatMap(x -> x.items().stream()).map(i -> i.slug()).toList());
+        assertThat(usual.getList("sessions.items.flatten().slug", String.class)).containsExactlyElementsOf(first);
+    }
+
+    @Test
+    void aRedFlagStopsAdaptationUntilAClinicianTurnsItBackOn() {
+        ProgressAssessed redFlag = assessment(memberId, 1, "WEEK_COMPLETED", 100, "FALLING", 3, 2, 3.0, new ProgressAssessed.Effort(3, 0, 0),
+                List.of(), List.of("SADDLE_NUMBNESS"));
+        send(redFlag);
+        assertThat(awaitApplied(redFlag).decision).isEqualTo(AssessmentRecord.Decision.STOPPED);
+        assertThat(carePlan().getBoolean("adaptation.enabled")).isFalse();
+        ProgressAssessed next = easyWeek(memberId, 1);
+        send(next);
+        assertThat(awaitApplied(next).decision).isEqualTo(AssessmentRecord.Decision.ADAPTATION_OFF);
+        assertThat(plan().getInt("version")).isEqualTo(1);
+
+        as(Tokens.clinician(clinician)).body(Map.of("enabled", true, "note", "Seen in clinic, cleared"))
+                .put("/members/" + memberId + "/plan/adaptation").then().statusCode(200).body("enabled", equalTo(true))
+                .body("changedBy", equalTo(clinician));
+        ProgressAssessed after = easyWeek(memberId, 1);
+        send(after);
+        assertThat(awaitApplied(after).decision).isEqualTo(AssessmentRecord.Decision.ADAPTED);
+    }
+
+    @Test
+    void aClinicianLocksAnItemAndUndoesAnAutomaticChange() {
+        JsonPath before = plan();
+        // Lock everything but one exercise that can step up: only that one may change.
+        Map<String, ExerciseOption> options = replica.options().stream().collect(Collectors.toMap(ExerciseOption::slug, o -> o));
+        String free = before.getList("sessions[0].items.slug", String.class).stream()
+                .filter(slug -> !options.get(slug).harder().isEmpty() || options.get(slug).dose().repsRange() != null).findFirst().orElseThrow();
+        List<Map<String, Object>> locks = before.getList("sessions.items.flatten().slug", String.class).stream().distinct()
+                .filter(slug -> !slug.equals(free)).map(slug -> Map.<String, Object> of("type", "LOCK", "slug", slug)).toList();
+        as(Tokens.clinician(clinician)).body(Map.of("note", "Keep these as they are", "changes", locks))
+                .put("/members/" + memberId + "/plan").then().statusCode(200).body("version", equalTo(2));
+
+        ProgressAssessed week = easyWeek(memberId, 2);
+        send(week);
+        assertThat(awaitApplied(week).decision).isEqualTo(AssessmentRecord.Decision.ADAPTED);
+        JsonPath care = carePlan();
+        assertThat(care.getInt("version")).isEqualTo(3);
+        assertThat(care.getList("automaticChanges.slug", String.class)).containsExactly(free);
+        assertThat(care.getList("clinicianChanges.kind", String.class)).containsOnly("LOCK");
+        String changeId = care.getString("automaticChanges[0].id");
+        String changedTo = care.getString("automaticChanges[0].to.slug");
+
+        as(Tokens.clinician("someone-else")).body(Map.of("note", "no")).post("/members/" + memberId + "/plan/changes/" + changeId + "/undo")
+                .then().statusCode(403);
+        JsonPath undone = as(Tokens.clinician(clinician)).body(Map.of("note", "Too soon for this one"))
+                .post("/members/" + memberId + "/plan/changes/" + changeId + "/undo").then().statusCode(200).extract().jsonPath();
+        assertThat(undone.getInt("version")).isEqualTo(4);
+        assertThat(undone.getList("sessions[0].items.slug", String.class)).contains(free);
+        assertThat(undone.getList("sessions[0].items.locked", Boolean.class)).containsOnly(true);
+        if (!changedTo.equals(free)) {
+            assertThat(undone.getList("sessions.items.flatten().slug", String.class)).doesNotContain(changedTo);
+        }
+        as(Tokens.clinician(clinician)).body(Map.of("note", "again")).post("/members/" + memberId + "/plan/changes/" + changeId + "/undo")
+                .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("undone already"));
+        assertThat(carePlan().getInt("automaticChanges[0].undoneInVersion")).isEqualTo(4);
+
+        // Everything locked now: the next good week changes nothing.
+        ProgressAssessed next = easyWeek(memberId, 4);
+        send(next);
+        AssessmentRecord held = awaitApplied(next);
+        assertThat(held.decision).isEqualTo(AssessmentRecord.Decision.HELD);
+        assertThat(plan().getInt("version")).isEqualTo(4);
+    }
+
+    @Test
+    void aMalformedAssessmentGoesToTheDeadLetterTopicAndTheNextIsApplied() {
+        try (TopicReader dlq = new TopicReader("routine.progress-assessments.dlq")) {
+            TestEvents.send(List.of(new TestEvents.Outgoing(ProgressTopics.ASSESSMENTS, memberId, ProgressAssessed.TYPE, UUID.randomUUID(),
+                    Map.of("schemaVersion", 1, "memberId", memberId))));
+            ProgressAssessed good = easyWeek(memberId, 1);
+            send(good);
+            ConsumerRecord<String, String> dead = dlq.await(r -> memberId.equals(r.key()), Duration.ofSeconds(30));
+            assertThat(TopicReader.header(dead, "dead-letter-reason")).contains("incomplete ProgressAssessed");
+            assertThat(awaitApplied(good).decision).isEqualTo(AssessmentRecord.Decision.ADAPTED);
+        }
+    }
+}
