@@ -1,12 +1,10 @@
 package org.limber.routine.messaging;
 
-import java.nio.charset.StandardCharsets;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.limber.common.messaging.Headers;
 import org.limber.events.member.ProgressAssessed;
 import org.limber.routine.service.AdaptationService;
 
@@ -38,7 +36,7 @@ public class AssessmentConsumer {
     @Incoming(CHANNEL)
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, String> record) {
-        adaptation.apply(parse(header(record, "ce_type"), record.value()));
+        adaptation.apply(parse(Headers.text(record, Headers.CE_TYPE), record.value()));
     }
 
     private ProgressAssessed parse(String type, String json) {
@@ -59,10 +57,5 @@ public class AssessmentConsumer {
             throw new IllegalArgumentException("incomplete ProgressAssessed");
         }
         return assessment;
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

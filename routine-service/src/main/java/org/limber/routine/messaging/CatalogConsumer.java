@@ -1,12 +1,10 @@
 package org.limber.routine.messaging;
 
-import java.nio.charset.StandardCharsets;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.limber.common.messaging.Headers;
 import org.limber.routine.service.CatalogReplica;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -31,11 +29,6 @@ public class CatalogConsumer {
     @Incoming(CHANNEL)
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, String> record) {
-        replica.apply(header(record, "ce_type"), record.value());
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        replica.apply(Headers.text(record, Headers.CE_TYPE), record.value());
     }
 }
