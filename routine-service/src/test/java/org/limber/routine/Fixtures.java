@@ -2,6 +2,7 @@ package org.limber.routine;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -81,6 +82,14 @@ public final class Fixtures {
     /** Takes an intake for a new plan and returns the answer. */
     public static JsonPath planFor(String memberId, Map<String, Object> intake) {
         return member(memberId).body(intake).post("/members/me/intake").then().statusCode(201).extract().jsonPath();
+    }
+
+    /** Takes the intake for a new plan and puts the member on the clinician's panel (as an admin would). */
+    public static void planOnPanel(String memberId, Map<String, Object> intake, String clinician) {
+        planFor(memberId, intake);
+        as(Tokens.admin("ada")).body(Map.of("clinicianId", clinician)).put("/members/" + memberId + "/care-team")
+                .then().statusCode(200).body("clinicianId", equalTo(clinician))
+                .body("assignedBy", equalTo("ada"));
     }
 
     /** A session report doing every exercise of today's session. */

@@ -65,8 +65,7 @@ class AdaptationFlowTest {
         Fixtures.catalogLoaded(replica);
         memberId = newMember();
         clinician = "clinician-" + memberId;
-        Fixtures.planFor(memberId, intake());
-        as(Tokens.admin("ada")).body(Map.of("clinicianId", clinician)).put("/members/" + memberId + "/care-team").then().statusCode(200);
+        Fixtures.planOnPanel(memberId, intake(), clinician);
     }
 
     static ProgressAssessed assessment(String memberId, int version, String trigger, int adherence, String trend, Integer latest,

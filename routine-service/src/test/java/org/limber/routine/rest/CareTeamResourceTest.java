@@ -46,9 +46,7 @@ class CareTeamResourceTest {
         clinician = "clinician-" + memberId;
         Map<String, Object> answers = intake();
         answers.put("conditions", List.of("SPINAL_STENOSIS"));
-        Fixtures.planFor(memberId, answers);
-        as(Tokens.admin("ada")).body(Map.of("clinicianId", clinician)).put("/members/" + memberId + "/care-team")
-                .then().statusCode(200).body("clinicianId", equalTo(clinician)).body("assignedBy", equalTo("ada"));
+        Fixtures.planOnPanel(memberId, answers, clinician);
     }
 
     private JsonPath plan() {
