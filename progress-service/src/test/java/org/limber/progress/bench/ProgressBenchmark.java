@@ -44,7 +44,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * It runs the real service on the real broker and database of the test infrastructure.
  * <p>
  * Run: {@code ./mvnw -B -pl progress-service -am verify -Dtest=ProgressBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (sizes: {@code -Dbench.events=200000 -Dbench.members=100000 -Dbench.sessionsPerMember=50}).
+ * (sizes: {@code -Dbench.events=200000 -Dbench.members=100000 -Dbench.sessionsPerMember=50}; only the ingestion
+ * part, a quick run: {@code -Dbench.only=ingestion -Dbench.events=50000}).
  */
 @QuarkusTest
 class ProgressBenchmark {
@@ -52,6 +53,8 @@ class ProgressBenchmark {
     static final int EVENTS = Integer.getInteger("bench.events", 200_000);
     static final int MEMBERS = Integer.getInteger("bench.members", 100_000);
     static final int SESSIONS_PER_MEMBER = Integer.getInteger("bench.sessionsPerMember", 50);
+    /** "ingestion" or "latency" to run one part only; both by default. */
+    static final String ONLY = System.getProperty("bench.only", "");
     /** Every clinician has a panel of this many members, in both data sets. */
     static final int PANEL = 100;
     static final int THREADS = 4;
@@ -63,10 +66,14 @@ class ProgressBenchmark {
     @Test
     void run() throws Exception {
         System.out.println("=== progress-service benchmark (" + Runtime.getRuntime().availableProcessors() + " cores) ===");
-        ingestion(Math.max(10_000, EVENTS / 10), false); // warm-up: the JIT compiles the hot paths
-        ingestion(EVENTS, true);
-        latency(MEMBERS / 10, "small", "s");
-        latency(MEMBERS, "large", "l");
+        if (!ONLY.equals("latency")) {
+            ingestion(Math.max(10_000, EVENTS / 10), false); // warm-up: the JIT compiles the hot paths
+            ingestion(EVENTS, true);
+        }
+        if (!ONLY.equals("ingestion")) {
+            latency(MEMBERS / 10, "small", "s");
+            latency(MEMBERS, "large", "l");
+        }
     }
 
     // ---------------------------------------------------------------- ingestion
