@@ -55,13 +55,13 @@ public class MemberEventsConsumer {
     }
 
     private final Ingestor ingestor;
-    private final MutinyEmitter<String> deadLetters;
+    private final MutinyEmitter<byte[]> deadLetters;
     private final ObjectReader sessionReader;
     private final ObjectReader planReader;
     private final ObjectReader referralReader;
     private final Counter dead;
 
-    public MemberEventsConsumer(Ingestor ingestor, @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters, ObjectMapper mapper,
+    public MemberEventsConsumer(Ingestor ingestor, @Channel(DEAD_LETTERS) MutinyEmitter<byte[]> deadLetters, ObjectMapper mapper,
             MeterRegistry registry) {
         this.ingestor = ingestor;
         this.deadLetters = deadLetters;
@@ -74,11 +74,11 @@ public class MemberEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking(value = "progress-ingest", ordered = false)
-    public void consume(ConsumerRecords<String, String> records) {
+    public void consume(ConsumerRecords<String, byte[]> records) {
         long start = System.nanoTime();
         Ingestor.Batch batch = new Ingestor.Batch(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        List<ConsumerRecord<String, String>> good = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
+        List<ConsumerRecord<String, byte[]>> good = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
             Parsed parsed = parse(record);
             if (parsed.deadReason() != null) {
                 deadLetter(record, parsed.deadReason());
@@ -95,7 +95,7 @@ public class MemberEventsConsumer {
                 (System.nanoTime() - start) / 1e6);
     }
 
-    private void ingestWithRetry(Ingestor.Batch batch, List<ConsumerRecord<String, String>> records) {
+    private void ingestWithRetry(Ingestor.Batch batch, List<ConsumerRecord<String, byte[]>> records) {
         Duration backoff = Duration.ofMillis(200);
         while (true) {
             try {
@@ -115,8 +115,8 @@ public class MemberEventsConsumer {
     }
 
     /** After a refused batch: each event alone; one the database refuses is a dead letter. */
-    private void oneByOne(List<ConsumerRecord<String, String>> records) {
-        for (ConsumerRecord<String, String> record : records) {
+    private void oneByOne(List<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
             Ingestor.Batch single = new Ingestor.Batch(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             add(single, parse(record).event());
             try {
@@ -131,7 +131,7 @@ public class MemberEventsConsumer {
         }
     }
 
-    private Parsed parse(ConsumerRecord<String, String> record) {
+    private Parsed parse(ConsumerRecord<String, byte[]> record) {
         String type = header(record, "ce_type");
         try {
             if (type == null) {
@@ -195,7 +195,7 @@ public class MemberEventsConsumer {
     }
 
     /** Sends the record as it came to the dead-letter topic, with why and where from; waits for the broker. */
-    private void deadLetter(ConsumerRecord<String, String> record, String reason) {
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
         LOG.warnf("Dead letter from %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
         RecordHeaders headers = new RecordHeaders();
         record.headers().forEach(headers::add);
@@ -232,7 +232,7 @@ public class MemberEventsConsumer {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

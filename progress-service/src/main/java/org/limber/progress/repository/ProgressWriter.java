@@ -111,15 +111,22 @@ public class ProgressWriter {
                 returning member_id, week_start, sessions, sum_pain_before
             )
             -- Only the candidates for an alert come back (the alert policy decides): sessions with a red flag or
-            -- high pain, weeks with enough sessions whose pain before sits above the baseline.
+            -- high pain, weeks with enough sessions whose pain before sits above the baseline. A member never has two
+            -- unresolved alerts of one kind, so high pain and weeks above baseline are no candidates while the member
+            -- has such an alert open (most of them, when pain stays high).
             select 'S' as what, i.member_id, i.session_id::text, i.pain_before, i.pain_during, i.pain_after,
                    array_to_string(i.red_flags, ','), null::date, null::int, null::int, null::int
             from ins i
-            where cardinality(i.red_flags) > 0 or greatest(i.pain_before, i.pain_during, i.pain_after) >= ?
+            where cardinality(i.red_flags) > 0
+               or (greatest(i.pain_before, i.pain_during, i.pain_after) >= ?
+                   and not exists (select from alert a where a.member_id = i.member_id and a.kind = 'HIGH_PAIN'
+                                                         and a.status <> 'RESOLVED'))
             union all
             select 'W', w.member_id, null, null, null, null, null, w.week_start, w.sessions, w.sum_pain_before, m.baseline_pain
             from weeks w join member_profile m on m.member_id = w.member_id
             where w.sessions >= ? and w.sum_pain_before >= (m.baseline_pain + ?) * w.sessions
+              and not exists (select from alert a where a.member_id = w.member_id and a.kind = 'PAIN_ABOVE_BASELINE'
+                                                    and a.status <> 'RESOLVED')
             """;
 
     private static final String RAISE_ALERTS = """

@@ -3,6 +3,7 @@ package org.limber.common.outbox;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -136,7 +137,7 @@ public class OutboxRelay {
                 .map(event -> emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage())
                 .toList();
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        int acknowledged = 0;
+        List<Long> acknowledged = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             OutboxEvent event = batch.get(i);
             try {
@@ -147,12 +148,11 @@ public class OutboxRelay {
                 LOG.warnf("Outbox event %s (%s) not acknowledged yet, will retry: %s", event.eventId, event.type, event.lastError);
                 break;
             }
-            event.publishedAt = Instant.now();
-            event.attempts++;
-            event.lastError = null;
-            acknowledged++;
+            acknowledged.add(event.id);
         }
-        return acknowledged;
+        // One statement marks the acknowledged run published (not an update of every row of the batch).
+        repository.markPublished(acknowledged, Instant.now());
+        return acknowledged.size();
     }
 
     private Message<String> toMessage(OutboxEvent event) {

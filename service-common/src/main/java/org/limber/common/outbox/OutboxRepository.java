@@ -27,6 +27,13 @@ public class OutboxRepository implements PanacheRepository<OutboxEvent> {
         return find("publishedAt is null order by id").page(0, size).list();
     }
 
+    /** Marks these events published (one more attempt each, no error). */
+    public void markPublished(List<Long> ids, Instant publishedAt) {
+        if (!ids.isEmpty()) {
+            update("publishedAt = ?1, attempts = attempts + 1, lastError = null where id in ?2", publishedAt, ids);
+        }
+    }
+
     public long backlog() {
         return count("publishedAt is null");
     }
