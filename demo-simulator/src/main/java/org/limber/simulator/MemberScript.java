@@ -53,7 +53,7 @@ public final class MemberScript {
         this.reportsRedFlagInFlare = reportsRedFlagInFlare;
         this.baseline = pick(new int[] { 4, 5, 5, 6, 6, 6, 7, 7, 8 });
         this.response = switch (persona) {
-            case IMPROVER -> 0.45 + 0.4 * random.nextDouble();
+            case IMPROVER -> 0.5 + 0.4 * random.nextDouble();
             case SLOW_RESPONDER -> 0.05 + 0.2 * random.nextDouble();
             case FLARE -> 0.45 + 0.35 * random.nextDouble();
             case DRIFTER, RED_FLAG -> 0.15 + 0.3 * random.nextDouble();

@@ -15,13 +15,13 @@ public enum Persona {
 
     /** The share of a cohort: a mix close to what digital back-pain programs report. */
     static Persona pick(double draw) {
-        if (draw < 0.60) {
+        if (draw < 0.55) {
             return IMPROVER;
         }
-        if (draw < 0.70) {
+        if (draw < 0.73) {
             return SLOW_RESPONDER;
         }
-        if (draw < 0.82) {
+        if (draw < 0.85) {
             return FLARE;
         }
         return DRIFTER;

@@ -153,6 +153,8 @@ public final class Launcher {
         // With demo data to play, progress-service starts after it: it then reads the twelve weeks from Kafka
         // at once, and its time-based alert rules first look at them when they are complete.
         boolean demo = !options.noDemo() && (firstRun || options.demo());
+        // The services start once Keycloak answers: their readiness includes the OIDC provider.
+        await(keycloak, "Keycloak", Duration.ofMinutes(5), () -> httpOk(keycloakUrl() + "/realms/limber/.well-known/openid-configuration"));
         Map<String, Child> services = new LinkedHashMap<>();
         for (String service : SERVICES) {
             if (!(demo && service.equals("progress"))) {
@@ -160,7 +162,6 @@ public final class Launcher {
                 services.put(service, startService(service));
             }
         }
-        await(keycloak, "Keycloak", Duration.ofMinutes(5), () -> httpOk(keycloakUrl() + "/realms/limber/.well-known/openid-configuration"));
         awaitServices(services);
         Simulator simulator = null;
         Simulator.Played played = null;
@@ -176,15 +177,15 @@ public final class Launcher {
                 Thread.currentThread().interrupt();
             }
             step("Starting progress-service on port " + port("progress"));
-            progressStarted = Instant.now();
             awaitServices(Map.of("progress", startService("progress")));
+            progressStarted = Instant.now();
         }
         out.printf("%nEverything is ready in %d s.%n", Duration.between(started, Instant.now()).toSeconds());
         if (played != null) {
-            out.println("progress-service is reading the demo events and, 30 s after its start, checks the time-based alert rules...");
+            out.println("progress-service is reading the demo events; 30 s after its start it checks the time-based alert rules...");
             Duration sinceStart = Duration.between(progressStarted, Instant.now());
-            if (sinceStart.getSeconds() < 40) {
-                sleep(Duration.ofSeconds(40).minus(sinceStart).toMillis());
+            if (sinceStart.getSeconds() < 35) {
+                sleep(Duration.ofSeconds(35).minus(sinceStart).toMillis());
             }
             Simulator.print(simulator.report(played), out);
         }
