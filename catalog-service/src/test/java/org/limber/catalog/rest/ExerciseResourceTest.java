@@ -212,6 +212,21 @@ class ExerciseResourceTest {
     }
 
     @Test
+    void theWebClientsOriginMayCallTheApiAndReadItsHeaders() {
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization,if-match")
+                .options("/editor/exercises/cat-cow/draft").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000")
+                .header("Access-Control-Allow-Methods", containsString("PUT"))
+                .header("Access-Control-Allow-Headers", containsString("If-Match"));
+        given().header("Origin", "http://localhost:3000").get("/exercises").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000")
+                .header("Access-Control-Expose-Headers", containsString("ETag"));
+        given().header("Origin", "https://elsewhere.example").get("/exercises").then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void openApiAndHealthAreServed() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/exercises"))

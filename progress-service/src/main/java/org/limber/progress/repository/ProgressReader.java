@@ -278,8 +278,9 @@ public class ProgressReader {
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
                     double end = r.getDouble(5);
+                    Double endPain = r.wasNull() ? null : end; // no session in weeks 11-12: not a completer
                     Integer[] weekly = (Integer[]) r.getArray(6).getArray();
-                    result.add(new Outcomes.Member(r.getInt(2), r.wasNull() ? null : end, r.getInt(3),
+                    result.add(new Outcomes.Member(r.getInt(2), endPain, r.getInt(3),
                             Arrays.stream(weekly).mapToInt(Integer::intValue).toArray()));
                 }
             }

@@ -71,4 +71,32 @@ class ReportTest {
         given().auth().oauth2(Tokens.admin("ada")).get("/reports/outcomes?startMonth=March").then().statusCode(400)
                 .body("errors[0].field", equalTo("startMonth"));
     }
+
+    @Test
+    void membersWithoutASessionInWeeks11And12AreNotCompleters() {
+        LocalDate start = LocalDate.of(2025, 3, 3);
+        List<String> stayed = cohort(10, start, 3);
+        List<Object> events = new ArrayList<>();
+        String lastDropout = null;
+        for (int m = 0; m < 2; m++) {
+            lastDropout = newMember();
+            events.add(plan(lastDropout, 1, 3, 6, "clin-report", start));
+            for (int week = 0; week < 4; week++) {
+                for (int s = 0; s < 3; s++) {
+                    events.add(session(lastDropout, start.plusWeeks(week).plusDays(s).atTime(10, 0).toInstant(ZoneOffset.UTC), 6, 4, 3,
+                            "JUST_RIGHT"));
+                }
+            }
+        }
+        send(events.toArray());
+        awaitSessions(stayed);
+        String dropout = lastDropout;
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(Tokens.member(dropout)).get("/members/me/sessions")
+                .jsonPath().getInt("total") == 12);
+        given().auth().oauth2(Tokens.admin("ada")).get("/reports/outcomes?startMonth=2025-03").then().statusCode(200)
+                .body("members", equalTo(12))
+                .body("completers", equalTo(10))
+                .body("meanPainChangePercent", equalTo(50.0f))
+                .body("shareReachingMcid", equalTo(1.0f));
+    }
 }

@@ -10,6 +10,17 @@ public interface RoutineConfig {
 
     Sessions sessions();
 
+    Intake intake();
+
+    interface Intake {
+        /**
+         * How far in the past an intake's {@code takenAt} may be (imports, the demo simulator); 0 refuses any
+         * {@code takenAt}.
+         */
+        @WithDefault("0d")
+        Duration maxBackdate();
+    }
+
     interface Sessions {
         /** How late a phone may sync a session: older sessions are refused. */
         @WithDefault("90d")

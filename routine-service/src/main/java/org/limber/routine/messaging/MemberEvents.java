@@ -19,14 +19,28 @@ import org.limber.routine.domain.SessionReport;
 import org.limber.routine.domain.intake.RedFlag;
 import org.limber.routine.domain.plan.PlanProposal;
 
-/** Writes the events about members into the outbox, in the transaction of the change, key = member id. */
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Writes the events about members into the outbox, in the transaction of the change, key = member id;
+ * counts them for the metrics (limber_sessions_logged_total, limber_plans_built_total by source,
+ * limber_members_referred_total).
+ */
 @ApplicationScoped
 public class MemberEvents {
 
     private final Outbox outbox;
+    private final MeterRegistry registry;
+    private final Counter sessionsLogged;
+    private final Counter referrals;
 
-    public MemberEvents(Outbox outbox) {
+    public MemberEvents(Outbox outbox, MeterRegistry registry) {
         this.outbox = outbox;
+        this.registry = registry;
+        this.sessionsLogged = Counter.builder("limber.sessions.logged").description("Sessions members logged").register(registry);
+        this.referrals = Counter.builder("limber.members.referred").description("Intakes that referred the member to a clinician")
+                .register(registry);
     }
 
     public void referred(IntakeRecord intake, List<RedFlag> redFlags, String clinicianId) {
@@ -36,6 +50,7 @@ public class MemberEvents {
                 new MemberReferred(id, now, MemberReferred.SCHEMA_VERSION, intake.memberId, intake.id,
                         redFlags.stream().map(Enum::name).toList(), redFlags.stream().map(f -> f.referralReason).toList(),
                         clinicianId));
+        referrals.increment();
     }
 
     public void planAssigned(Plan plan, String clinicianId) {
@@ -49,6 +64,7 @@ public class MemberEvents {
                 new PlanAssigned(id, now, PlanAssigned.SCHEMA_VERSION, plan.memberId, plan.version, plan.source.name(),
                         plan.sessionsPerWeek, plan.minutesPerSession, plan.baselinePain, plan.conditions, clinicianId,
                         plan.startDate, sessions));
+        registry.counter("limber.plans.built", "source", plan.source.name()).increment();
     }
 
     public void sessionCompleted(SessionLog session, PlanProposal.Session prescribed) {
@@ -64,6 +80,7 @@ public class MemberEvents {
                         session.planVersion, session.sessionNumber, session.performedAt, outcomes, report.painBefore(),
                         report.painDuring(), report.painAfter(), report.effort().name(), report.note(),
                         report.redFlagSymptoms().stream().map(Enum::name).toList()));
+        sessionsLogged.increment();
     }
 
     private static PrescribedDose doseOf(PlanProposal.Session session, String slug) {

@@ -1,5 +1,7 @@
 package org.limber.routine.rest;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -38,7 +40,10 @@ public record IntakeRequest(
         @NotNull @Schema(description = "Positions you cannot get into") Set<@NotNull Restriction> cannotGetInto,
         @NotNull @Min(5) @Max(30) Integer minutesPerSession,
         @NotNull @Min(2) @Max(7) Integer sessionsPerWeek,
-        @NotNull Level experience) {
+        @NotNull Level experience,
+        @Schema(description = "When the intake was taken, for imports and the demo simulator: accepted only up to "
+                + "INTAKE_MAX_BACKDATE in the past (by default 0, so not at all); the plan starts that day. Default: now")
+        Instant takenAt) {
 
     /** One answer per red-flag question (see RedFlag for the wording). */
     public record RedFlagAnswers(
@@ -65,9 +70,17 @@ public record IntakeRequest(
         }
     }
 
-    /** Rules across fields. */
-    List<FieldProblem> problems(LocalDate today) {
+    /** Rules across fields; {@code maxBackdate} is how far in the past {@code takenAt} may be. */
+    List<FieldProblem> problems(Instant now, Duration maxBackdate) {
+        LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
         List<FieldProblem> problems = new ArrayList<>();
+        if (takenAt != null && maxBackdate.isZero()) {
+            problems.add(new FieldProblem("takenAt", "is not accepted here (INTAKE_MAX_BACKDATE is 0)"));
+        } else if (takenAt != null && takenAt.isAfter(now)) {
+            problems.add(new FieldProblem("takenAt", "is in the future"));
+        } else if (takenAt != null && takenAt.isBefore(now.minus(maxBackdate))) {
+            problems.add(new FieldProblem("takenAt", "is older than " + maxBackdate.toDays() + " days"));
+        }
         if (Boolean.TRUE.equals(spineSurgery) && surgeryDate == null) {
             problems.add(new FieldProblem("surgeryDate", "the date of the surgery is needed"));
         }

@@ -1,6 +1,7 @@
 package org.limber.routine.rest;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.limber.common.problem.Problem.FieldProblem;
 import org.limber.common.problem.ProblemException;
 import org.limber.common.rest.QueryParams;
 import org.limber.routine.rest.PlanViews.ChangeView;
+import org.limber.routine.config.RoutineConfig;
 import org.limber.routine.rest.PlanViews.IntakeOutcome;
 import org.limber.routine.rest.PlanViews.PlanVersionSummary;
 import org.limber.routine.rest.PlanViews.PlanView;
@@ -50,8 +52,11 @@ public class MemberResource {
     private final PlanService plans;
     private final SessionService sessions;
     private final SecurityIdentity identity;
+    private final RoutineConfig config;
 
-    public MemberResource(IntakeService intakes, PlanService plans, SessionService sessions, SecurityIdentity identity) {
+    public MemberResource(IntakeService intakes, PlanService plans, SessionService sessions, SecurityIdentity identity,
+            RoutineConfig config) {
+        this.config = config;
         this.intakes = intakes;
         this.plans = plans;
         this.sessions = sessions;
@@ -65,11 +70,11 @@ public class MemberResource {
     @APIResponse(responseCode = "400", description = "Missing or out-of-range answers; each field is named")
     @APIResponse(responseCode = "503", description = "The exercise library has not reached this service yet")
     public Response intake(@NotNull @Valid IntakeRequest request) {
-        List<FieldProblem> problems = request.problems(LocalDate.now(ZoneOffset.UTC));
+        List<FieldProblem> problems = request.problems(Instant.now(), config.intake().maxBackdate());
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(400, "The intake has invalid answers.", problems);
         }
-        IntakeService.Taken taken = intakes.take(member(), request.toIntake());
+        IntakeService.Taken taken = intakes.take(member(), request.toIntake(), request.takenAt());
         return Response.created(URI.create(taken.plan() == null ? "/members/me/intake/" + taken.intake().id : "/members/me/plan"))
                 .entity(IntakeOutcome.of(taken)).build();
     }

@@ -1,5 +1,6 @@
 package org.limber.routine.service;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -47,13 +48,18 @@ public class IntakeService {
         this.events = events;
     }
 
-    @Transactional
     public Taken take(String memberId, Intake answers) {
+        return take(memberId, answers, null);
+    }
+
+    /** {@code takenAt}: when the intake was taken, if not now (imports, the demo); its plan starts that day. */
+    @Transactional
+    public Taken take(String memberId, Intake answers, Instant takenAt) {
         plans.lockMember(memberId);
         IntakeRecord intake = new IntakeRecord();
         intake.id = UUID.randomUUID();
         intake.memberId = memberId;
-        intake.submittedAt = Timestamps.now();
+        intake.submittedAt = takenAt == null ? Timestamps.now() : Timestamps.stored(takenAt);
         intake.answers = answers;
         List<ExerciseOption> options = catalog.options();
         IntakeAssessment.Result result = ruleBook.assessment().assess(answers, options, LocalDate.now(ZoneOffset.UTC));

@@ -79,7 +79,8 @@ public class PlanService {
         plan.memberId = memberId;
         plan.version = plans.current(memberId).map(p -> p.version + 1).orElse(1);
         plan.createdAt = Timestamps.now();
-        plan.startDate = LocalDate.ofInstant(plan.createdAt, ZoneOffset.UTC);
+        // A plan from an intake starts the day the intake was taken (the same day, unless it was backdated).
+        plan.startDate = LocalDate.ofInstant(source == Plan.Source.INTAKE ? intake.submittedAt : plan.createdAt, ZoneOffset.UTC);
         plan.source = source;
         plan.author = author;
         plan.note = note;

@@ -15,6 +15,7 @@ import static org.limber.routine.Fixtures.newMember;
 import static org.limber.routine.Fixtures.redFlags;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -126,6 +127,18 @@ class IntakeResourceTest {
                 .body("errors[0].message", containsString("SPINAL_STENOSIS"));
     }
 
+
+    @Test
+    void aBackdatedIntakeIsRefusedUnlessBackdatingIsConfigured() {
+        // INTAKE_MAX_BACKDATE is 0 by default: only the demo simulator's stack accepts takenAt.
+        Map<String, Object> answers = intake();
+        answers.put("takenAt", Instant.now().minus(Duration.ofDays(30)).toString());
+        String memberId = newMember();
+        member(memberId).body(answers).post("/members/me/intake").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("takenAt")));
+        member(memberId).get("/members/me/plan").then().statusCode(404);
+    }
     @Test
     void retakingTheIntakeMakesTheNextVersion() {
         String memberId = newMember();

@@ -42,6 +42,7 @@ public class Outbox {
         row.type = type;
         row.occurredAt = occurredAt;
         row.createdAt = Instant.now();
+        row.traceParent = TraceContext.currentTraceParent();
         try {
             row.payload = mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {

@@ -50,4 +50,8 @@ public class OutboxEvent {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** The W3C traceparent of the transaction that wrote it; null when tracing is off. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

@@ -26,6 +26,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.limber.common.topic.TopicSetup;
 
+import io.micrometer.core.instrument.Gauge;
+import io.opentelemetry.context.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -33,6 +35,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 
 /**
  * Relays outbox events to Kafka in the order they were written, as CloudEvents in binary mode
@@ -68,7 +71,8 @@ public class OutboxRelay {
         this.topics = topics;
         this.config = config;
         this.source = URI.create("urn:limber:" + application);
-        registry.gauge("limber.outbox.backlog", backlog);
+        Gauge.builder("limber.outbox.backlog", backlog, AtomicLong::get).strongReference(true)
+                .description("Events written to the outbox and not yet acknowledged by Kafka").register(registry);
     }
 
     /** Relaying starts once the application (and its Kafka channel) is up. */
@@ -168,6 +172,12 @@ public class OutboxRelay {
                 .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .build();
-        return Message.of(event.payload, Metadata.of(kafka, cloudEvent));
+        Metadata metadata = Metadata.of(kafka, cloudEvent);
+        // The record continues the trace of the request that wrote the event (when tracing is on).
+        Context trace = TraceContext.fromTraceParent(event.traceParent);
+        if (trace != null) {
+            metadata = metadata.with(TracingMetadata.with(trace, trace));
+        }
+        return Message.of(event.payload, metadata);
     }
 }

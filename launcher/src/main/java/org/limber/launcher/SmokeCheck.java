@@ -1,0 +1,226 @@
+package org.limber.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.limber.simulator.JsonHttp;
+import org.limber.simulator.Keycloak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The CI smoke test of the one-command stack: runs {@code ./run --no-build --headless --fresh} with a
+ * small demo, checks readiness, a token from Keycloak, one intake and one logged session reaching the
+ * member's progress, then stops it as Ctrl-C would and checks that nothing it started is left.
+ * Prints "N passed, M failed" and exits non-zero on any failure.
+ */
+public final class SmokeCheck {
+
+    private final Path root = Path.of("").toAbsolutePath();
+    /** Free ports of this machine (other servers may hold the defaults), handed to ./run by environment. */
+    private final Map<String, String> environment = freePorts();
+    private final Ports ports = Ports.from(environment);
+    private final JsonHttp http = new JsonHttp();
+    private final List<String> failures = new ArrayList<>();
+    private int passed;
+
+    public static void main(String[] args) throws Exception {
+        System.exit(new SmokeCheck().run(args.length > 0 ? Integer.parseInt(args[0]) : 12));
+    }
+
+    int run(int members) throws Exception {
+        List<String> command = List.of("./run", "--no-build", "--headless", "--fresh", "--members=" + members);
+        System.out.println("smoke: " + String.join(" ", command));
+        System.out.println("smoke: ports " + environment);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process stack = builder.start();
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread echo = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null;) {
+                    System.out.println("  | " + line);
+                    if (line.equals("READY")) {
+                        ready.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "smoke-echo");
+        echo.start();
+        Instant start = Instant.now();
+        boolean up = ready.await(20, TimeUnit.MINUTES);
+        check("the stack is ready (" + Duration.between(start, Instant.now()).toSeconds() + " s)", () -> up && stack.isAlive());
+        List<ProcessHandle> started = stack.descendants().toList();
+        if (up) {
+            try {
+                checkTheSystem();
+            } catch (RuntimeException e) {
+                fail("the checks stopped: " + e);
+            }
+        }
+
+        System.out.println("smoke: stopping the stack (SIGTERM, as Ctrl-C)");
+        stack.destroy();
+        boolean exited = stack.waitFor(2, TimeUnit.MINUTES);
+        echo.join(5000);
+        check("the launcher exits after SIGTERM", () -> exited);
+        if (!exited) {
+            stack.destroyForcibly();
+        }
+        check("no process it started is left (" + started.size() + " were running)", () -> started.stream().noneMatch(ProcessHandle::isAlive));
+        check("no process of the stack is left (PostgreSQL, Kafka, Keycloak, services)", () -> ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != ProcessHandle.current().pid())
+                .map(p -> p.info().commandLine().orElse(""))
+                .noneMatch(c -> c.contains(root.resolve(".local").toString()) || c.contains(root.resolve("launcher/target/keycloak").toString())
+                        || c.contains("quarkus-app/quarkus-run.jar") && c.contains(root.toString())));
+        for (int port : new int[] { ports.postgres(), ports.kafka(), ports.keycloak(), ports.catalog(), ports.routine(), ports.progress() }) {
+            check("port " + port + " is free again", () -> free(port));
+        }
+        System.out.println();
+        failures.forEach(f -> System.out.println("FAILED: " + f));
+        System.out.println(passed + " passed, " + failures.size() + " failed");
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    private void checkTheSystem() {
+        for (int port : new int[] { ports.catalog(), ports.routine(), ports.progress() }) {
+            JsonNode health = http.get("http://localhost:" + port + "/q/health/ready", null).body();
+            check("service on " + port + " is ready: database, Kafka and the OIDC provider UP", () -> health.path("status").asText().equals("UP")
+                    && health.toString().contains("Database") && health.toString().contains("Kafka")
+                    && health.toString().contains("OIDC Provider"));
+        }
+        String keycloak = "http://localhost:" + ports.keycloak();
+        Keycloak identity = new Keycloak(http, keycloak, "limber", "limber-scripts", "limber-scripts-secret");
+        String username = "smoke-" + UUID.randomUUID().toString().substring(0, 8);
+        String memberId = identity.ensureUser(username, "smoke-password", "Smoke", "Test", "/members");
+        String token = identity.user(username, "smoke-password").get();
+        check("Keycloak issues a token for a new member", () -> token != null && token.length() > 100);
+        check("a request without a token is refused (401)",
+                () -> http.get("http://localhost:" + ports.routine() + "/members/me/plan", null).status() == 401);
+
+        Map<String, Object> intake = Map.ofEntries(Map.entry("conditions", List.of("NON_SPECIFIC_LOW_BACK_PAIN")), Map.entry("painNow", 5),
+                Map.entry("painTypical", 6), Map.entry("duration", "WEEKS_6_TO_12"), Map.entry("spineSurgery", false),
+                Map.entry("redFlags", Map.of("bladderOrBowelControl", false, "saddleNumbness", false, "worseningLegWeakness", false,
+                        "recentTrauma", false, "cancerHistory", false, "feverOrWeightLoss", false, "infectionRisk", false,
+                        "constantNightPain", false)),
+                Map.entry("goals", List.of("REDUCE_PAIN")), Map.entry("equipment", List.of("MAT")), Map.entry("cannotGetInto", List.of()),
+                Map.entry("minutesPerSession", 15), Map.entry("sessionsPerWeek", 3), Map.entry("experience", "BEGINNER"));
+        JsonHttp.Reply taken = http.post("http://localhost:" + ports.routine() + "/members/me/intake", token, intake);
+        check("the intake makes a plan (201, PLAN_CREATED)", () -> taken.status() == 201
+                && taken.body().path("outcome").asText().equals("PLAN_CREATED"));
+        JsonNode plan = taken.body().path("plan");
+        List<Map<String, Object>> exercises = new ArrayList<>();
+        plan.path("sessions").path(0).path("items").forEach(i -> exercises.add(Map.of("slug", i.path("slug").asText(), "status", "DONE")));
+        Map<String, Object> session = Map.of("sessionId", UUID.randomUUID(), "planVersion", plan.path("version").asInt(), "sessionNumber", 1,
+                "performedAt", Instant.now().minusSeconds(60).toString(), "exercises", exercises, "painBefore", 4, "painDuring", 3,
+                "painAfter", 2, "effort", "JUST_RIGHT", "redFlagSymptoms", List.of());
+        JsonHttp.Reply logged = http.post("http://localhost:" + ports.routine() + "/members/me/sessions", token, session);
+        check("the session is logged (201)", () -> logged.status() == 201);
+
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode progress = null;
+        while (Instant.now().isBefore(deadline)) {
+            JsonHttp.Reply reply = http.get("http://localhost:" + ports.progress() + "/members/me/progress", token);
+            if (reply.ok() && reply.body().path("latestPain").asInt(-1) == 4) {
+                progress = reply.body();
+                break;
+            }
+            sleep(1000);
+        }
+        JsonNode seen = progress;
+        check("the session reaches the member's progress (baseline 6, latest pain 4)", () -> seen != null
+                && seen.path("baselinePain").asInt() == 6 && seen.path("memberId").asText().equals(memberId));
+        check("routine-service counts the sessions in its metrics", () -> metrics(ports.routine()).contains("limber_sessions_logged_total"));
+        check("progress-service shows open alerts by kind", () -> metrics(ports.progress()).contains("limber_alerts_open{kind=\"HIGH_PAIN\"}"));
+    }
+
+    private String metrics(int port) {
+        try {
+            var client = java.net.http.HttpClient.newHttpClient();
+            return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/q/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private void check(String what, Supplier<Boolean> test) {
+        boolean ok;
+        try {
+            ok = test.get();
+        } catch (RuntimeException e) {
+            ok = false;
+            what += " (" + e.getMessage() + ")";
+        }
+        if (ok) {
+            passed++;
+            System.out.println("smoke: ok    " + what);
+        } else {
+            fail(what);
+        }
+    }
+
+    private void fail(String what) {
+        failures.add(what);
+        System.out.println("smoke: FAIL  " + what);
+    }
+
+    /** A free port for each server; Kafka's controller (+1) and Keycloak's management port (+10) must be free too. */
+    private static Map<String, String> freePorts() {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        String[][] wanted = { { "POSTGRES_PORT", "0" }, { "KAFKA_PORT", "1" }, { "KEYCLOAK_PORT", "10" }, { "CATALOG_PORT", "0" },
+                { "ROUTINE_PORT", "0" }, { "PROGRESS_PORT", "0" } };
+        for (String[] port : wanted) {
+            int offset = Integer.parseInt(port[1]);
+            for (int candidate = 20000 + new java.util.Random().nextInt(30000);; candidate++) {
+                if (!taken.contains(candidate) && !taken.contains(candidate + offset) && free(candidate) && free(candidate + offset)) {
+                    taken.add(candidate);
+                    taken.add(candidate + offset);
+                    env.put(port[0], String.valueOf(candidate));
+                    break;
+                }
+            }
+        }
+        return env;
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

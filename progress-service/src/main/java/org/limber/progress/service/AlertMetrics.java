@@ -1,0 +1,56 @@
+package org.limber.progress.service;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.limber.progress.domain.AlertKind;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+
+/** The metric {@code limber_alerts_open{kind}}: open alerts by kind, counted every 30 seconds. */
+@Startup
+@ApplicationScoped
+public class AlertMetrics {
+
+    private static final Logger LOG = Logger.getLogger(AlertMetrics.class);
+
+    private final AgroalDataSource dataSource;
+    private final Map<AlertKind, AtomicLong> open = new EnumMap<>(AlertKind.class);
+
+    public AlertMetrics(AgroalDataSource dataSource, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        for (AlertKind kind : AlertKind.values()) {
+            AtomicLong count = new AtomicLong();
+            open.put(kind, count);
+            Gauge.builder("limber.alerts.open", count, AtomicLong::get).tag("kind", kind.name()).strongReference(true)
+                    .description("Open care-team alerts (not yet acknowledged or resolved)").register(registry);
+        }
+    }
+
+    @Scheduled(every = "30s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        Map<AlertKind, Long> counts = new EnumMap<>(AlertKind.class);
+        try (Connection db = dataSource.getConnection(); Statement query = db.createStatement();
+                ResultSet rows = query.executeQuery("select kind, count(*) from alert where status = 'OPEN' group by kind")) {
+            while (rows.next()) {
+                counts.put(AlertKind.valueOf(rows.getString(1)), rows.getLong(2));
+            }
+        } catch (SQLException | IllegalArgumentException e) {
+            LOG.warnf("Could not count open alerts: %s", e.getMessage());
+            return;
+        }
+        open.forEach((kind, count) -> count.set(counts.getOrDefault(kind, 0L)));
+    }
+}
