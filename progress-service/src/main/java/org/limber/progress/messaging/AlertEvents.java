@@ -1,5 +1,7 @@
 package org.limber.progress.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,11 +22,16 @@ public class AlertEvents {
         this.outbox = outbox;
     }
 
-    public void raised(RaisedAlert alert) {
-        UUID id = UUID.randomUUID();
+    /** One CareAlertRaised per alert, written with one statement. */
+    public void raised(List<RaisedAlert> alerts) {
         var now = Timestamps.now();
-        outbox.add(ProgressTopics.CARE_ALERTS, alert.memberId(), CareAlertRaised.TYPE, id, now,
-                new CareAlertRaised(id, now, CareAlertRaised.SCHEMA_VERSION, alert.memberId(), alert.id(), alert.kind().name(),
-                        alert.severity().name(), alert.reason(), alert.clinicianId()));
+        List<Outbox.Entry> entries = new ArrayList<>(alerts.size());
+        for (RaisedAlert alert : alerts) {
+            UUID id = UUID.randomUUID();
+            entries.add(new Outbox.Entry(ProgressTopics.CARE_ALERTS, alert.memberId(), CareAlertRaised.TYPE, id, now,
+                    new CareAlertRaised(id, now, CareAlertRaised.SCHEMA_VERSION, alert.memberId(), alert.id(), alert.kind().name(),
+                            alert.severity().name(), alert.reason(), alert.clinicianId())));
+        }
+        outbox.addAll(entries);
     }
 }

@@ -95,7 +95,7 @@ public class AlertScheduler {
             }
         }
         List<RaisedAlert> raised = writer.raise(due, policy.rules());
-        raised.forEach(events::raised);
+        events.raised(raised);
         return raised;
     }
 }

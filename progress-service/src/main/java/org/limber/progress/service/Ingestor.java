@@ -82,7 +82,7 @@ public class Ingestor {
         writer.resolveInactive(applied.members());
         assessor.afterSessions(batch.sessions(), applied.members());
         List<RaisedAlert> raised = writer.raise(alerts, policy.rules());
-        raised.forEach(events::raised);
+        events.raised(raised);
         return raised;
     }
 }

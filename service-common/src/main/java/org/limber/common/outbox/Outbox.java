@@ -1,12 +1,17 @@
 package org.limber.common.outbox;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +38,18 @@ public class Outbox {
         this.transaction = transaction;
     }
 
+    /** One event for {@link #addAll}. */
+    public record Entry(String topic, String key, String type, UUID eventId, Instant occurredAt, Object event) {
+    }
+
+    private static final String INSERT_ALL = """
+            insert into outbox_event (id, event_id, topic, message_key, event_type, payload, occurred_at, created_at, attempts)
+            select nextval('outbox_event_seq'), event_id, topic, message_key, event_type, payload, occurred_at, now(), 0
+            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) with ordinality
+                as t(event_id, topic, message_key, event_type, payload, occurred_at, n)
+            order by n
+            """;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(String topic, String key, String type, UUID eventId, Instant occurredAt, Object event) {
         OutboxEvent row = new OutboxEvent();
@@ -49,7 +66,50 @@ public class Outbox {
             throw new IllegalArgumentException("event " + type + " cannot be written as JSON", e);
         }
         repository.persist(row);
-        // One wake-up of the relay per transaction, however many events it writes.
+        wakeRelay(topic);
+    }
+
+    /** Writes many events with one statement (in the order given), in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        int n = entries.size();
+        UUID[] ids = new UUID[n];
+        String[] topics = new String[n];
+        String[] keys = new String[n];
+        String[] types = new String[n];
+        String[] payloads = new String[n];
+        Timestamp[] occurred = new Timestamp[n];
+        for (int i = 0; i < n; i++) {
+            Entry entry = entries.get(i);
+            ids[i] = entry.eventId();
+            topics[i] = entry.topic();
+            keys[i] = entry.key();
+            types[i] = entry.type();
+            occurred[i] = Timestamp.from(entry.occurredAt());
+            try {
+                payloads[i] = mapper.writeValueAsString(entry.event());
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("event " + entry.type() + " cannot be written as JSON", e);
+            }
+        }
+        repository.getEntityManager().unwrap(Session.class).doWork(db -> {
+            try (PreparedStatement insert = db.prepareStatement(INSERT_ALL)) {
+                Object[][] columns = { ids, topics, keys, types, payloads, occurred };
+                String[] sqlTypes = { "uuid", "text", "text", "text", "text", "timestamptz" };
+                for (int c = 0; c < columns.length; c++) {
+                    insert.setArray(c + 1, db.createArrayOf(sqlTypes[c], columns[c]));
+                }
+                insert.executeUpdate();
+            }
+        });
+        wakeRelay(entries.get(0).topic());
+    }
+
+    /** One wake-up of the relay per transaction, however many events it writes. */
+    private void wakeRelay(String topic) {
         if (transaction.getResource(WRITTEN) == null) {
             transaction.putResource(WRITTEN, Boolean.TRUE);
             written.fire(new OutboxWritten(topic));
