@@ -1,12 +1,14 @@
 package org.limber.progress.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.limber.common.outbox.Outbox;
 import org.limber.events.member.ProgressAssessed;
 import org.limber.events.member.ProgressTopics;
 
-/** Writes ProgressAssessed events into the outbox, in the transaction that stored the assessment. */
+/** Writes ProgressAssessed events into the outbox, in the transaction that stored the assessments. */
 @ApplicationScoped
 public class AssessmentEvents {
 
@@ -16,8 +18,9 @@ public class AssessmentEvents {
         this.outbox = outbox;
     }
 
-    public void assessed(ProgressAssessed assessment) {
-        outbox.add(ProgressTopics.ASSESSMENTS, assessment.memberId(), ProgressAssessed.TYPE, assessment.eventId(),
-                assessment.occurredAt(), assessment);
+    /** One ProgressAssessed per assessment, written with one statement. */
+    public void assessed(List<ProgressAssessed> assessments) {
+        outbox.addAll(assessments.stream().map(a -> new Outbox.Entry(ProgressTopics.ASSESSMENTS, a.memberId(), ProgressAssessed.TYPE,
+                a.eventId(), a.occurredAt(), a)).toList());
     }
 }

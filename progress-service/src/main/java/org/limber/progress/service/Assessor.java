@@ -72,10 +72,8 @@ public class Assessor {
     }
 
     private List<ProgressAssessed> publish(List<ProgressAssessed> made) {
-        for (ProgressAssessed assessment : made) {
-            events.assessed(assessment);
-            registry.counter("limber.assessments", "trigger", assessment.trigger()).increment();
-        }
+        events.assessed(made);
+        made.forEach(a -> registry.counter("limber.assessments", "trigger", a.trigger()).increment());
         return made;
     }
 }

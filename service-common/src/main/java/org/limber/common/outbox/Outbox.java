@@ -43,8 +43,9 @@ public class Outbox {
     }
 
     private static final String INSERT_ALL = """
-            insert into outbox_event (id, event_id, topic, message_key, event_type, payload, occurred_at, created_at, attempts)
-            select nextval('outbox_event_seq'), event_id, topic, message_key, event_type, payload, occurred_at, now(), 0
+            insert into outbox_event (id, event_id, topic, message_key, event_type, payload, occurred_at, created_at, attempts,
+                                      trace_parent)
+            select nextval('outbox_event_seq'), event_id, topic, message_key, event_type, payload, occurred_at, now(), 0, ?
             from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) with ordinality
                 as t(event_id, topic, message_key, event_type, payload, occurred_at, n)
             order by n
@@ -97,10 +98,11 @@ public class Outbox {
         }
         repository.getEntityManager().unwrap(Session.class).doWork(db -> {
             try (PreparedStatement insert = db.prepareStatement(INSERT_ALL)) {
+                insert.setString(1, TraceContext.currentTraceParent());
                 Object[][] columns = { ids, topics, keys, types, payloads, occurred };
                 String[] sqlTypes = { "uuid", "text", "text", "text", "text", "timestamptz" };
                 for (int c = 0; c < columns.length; c++) {
-                    insert.setArray(c + 1, db.createArrayOf(sqlTypes[c], columns[c]));
+                    insert.setArray(c + 2, db.createArrayOf(sqlTypes[c], columns[c]));
                 }
                 insert.executeUpdate();
             }
