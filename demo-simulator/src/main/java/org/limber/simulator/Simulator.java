@@ -353,7 +353,9 @@ public final class Simulator {
 
     /** Standalone: {@code --members=N --routine=URL --progress=URL --keycloak=URL --prefix=demo-member- --plain}. */
     public static void main(String[] args) throws InterruptedException {
-        Config config = Config.local(port("ROUTINE_PORT", 8082), port("PROGRESS_PORT", 8083), port("KEYCLOAK_PORT", 8180));
+        // A cohort of its own: user names that no earlier run used.
+        Config config = Config.local(port("ROUTINE_PORT", 8082), port("PROGRESS_PORT", 8083), port("KEYCLOAK_PORT", 8180))
+                .withUsernamePrefix("demo-" + Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36) + "-");
         for (String arg : args) {
             if (arg.startsWith("--members=")) {
                 config = config.withMembers(Integer.parseInt(arg.substring("--members=".length())));
