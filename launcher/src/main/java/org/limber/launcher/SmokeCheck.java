@@ -27,7 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The CI smoke test of the one-command stack: runs {@code ./run --no-build --headless --fresh} with a
  * small demo, checks readiness, a token from Keycloak, one intake and one logged session reaching the
- * member's progress, then stops it as Ctrl-C would and checks that nothing it started is left.
+ * member's progress, a week of easy sessions adapting the plan, then stops it as Ctrl-C would and
+ * checks that nothing it started is left.
  * Prints "N passed, M failed" and exits non-zero on any failure.
  */
 public final class SmokeCheck {
@@ -127,12 +128,8 @@ public final class SmokeCheck {
         check("the intake makes a plan (201, PLAN_CREATED)", () -> taken.status() == 201
                 && taken.body().path("outcome").asText().equals("PLAN_CREATED"));
         JsonNode plan = taken.body().path("plan");
-        List<Map<String, Object>> exercises = new ArrayList<>();
-        plan.path("sessions").path(0).path("items").forEach(i -> exercises.add(Map.of("slug", i.path("slug").asText(), "status", "DONE")));
-        Map<String, Object> session = Map.of("sessionId", UUID.randomUUID(), "planVersion", plan.path("version").asInt(), "sessionNumber", 1,
-                "performedAt", Instant.now().minusSeconds(60).toString(), "exercises", exercises, "painBefore", 4, "painDuring", 3,
-                "painAfter", 2, "effort", "JUST_RIGHT", "redFlagSymptoms", List.of());
-        JsonHttp.Reply logged = http.post("http://localhost:" + ports.routine() + "/members/me/sessions", token, session);
+        JsonHttp.Reply logged = http.post("http://localhost:" + ports.routine() + "/members/me/sessions", token,
+                session(plan, 1, 4, "JUST_RIGHT", 180));
         check("the session is logged (201)", () -> logged.status() == 201);
 
         Instant deadline = Instant.now().plusSeconds(60);
@@ -148,8 +145,42 @@ public final class SmokeCheck {
         JsonNode seen = progress;
         check("the session reaches the member's progress (baseline 6, latest pain 4)", () -> seen != null
                 && seen.path("baselinePain").asInt() == 6 && seen.path("memberId").asText().equals(memberId));
+
+        // The rest of the week, easy and with pain falling: progress-service assesses the completed
+        // week and routine-service makes the next version harder.
+        boolean rest = http.post("http://localhost:" + ports.routine() + "/members/me/sessions", token,
+                session(plan, 2, 3, "TOO_EASY", 120)).status() == 201
+                && http.post("http://localhost:" + ports.routine() + "/members/me/sessions", token,
+                        session(plan, 3, 2, "TOO_EASY", 60)).status() == 201;
+        check("the rest of the week is logged (201)", () -> rest);
+        Instant adaptDeadline = Instant.now().plusSeconds(60);
+        JsonNode adapted = null;
+        while (Instant.now().isBefore(adaptDeadline)) {
+            JsonHttp.Reply reply = http.get("http://localhost:" + ports.routine() + "/members/me/plan", token);
+            if (reply.ok() && reply.body().path("version").asInt() == 2) {
+                adapted = reply.body();
+                break;
+            }
+            sleep(1000);
+        }
+        JsonNode next = adapted;
+        check("an easy week with pain falling makes the next plan version, by adaptation", () -> next != null
+                && next.path("source").asText().equals("ADAPTATION"));
+        JsonHttp.Reply changes = http.get("http://localhost:" + ports.routine() + "/members/me/plan/changes", token);
+        check("the member reads what changed and why", () -> changes.ok() && changes.body().path("total").asInt() >= 1
+                && changes.body().path("items").path(0).path("reason").asText().contains("the week was done as planned"));
         check("routine-service counts the sessions in its metrics", () -> metrics(ports.routine()).contains("limber_sessions_logged_total"));
         check("progress-service shows open alerts by kind", () -> metrics(ports.progress()).contains("limber_alerts_open{kind=\"HIGH_PAIN\"}"));
+    }
+
+    /** A session of the plan done in full {@code secondsAgo}, with the pain before it and how it felt. */
+    private static Map<String, Object> session(JsonNode plan, int number, int painBefore, String effort, int secondsAgo) {
+        List<Map<String, Object>> exercises = new ArrayList<>();
+        plan.path("sessions").path(number - 1).path("items")
+                .forEach(i -> exercises.add(Map.of("slug", i.path("slug").asText(), "status", "DONE")));
+        return Map.of("sessionId", UUID.randomUUID(), "planVersion", plan.path("version").asInt(), "sessionNumber", number,
+                "performedAt", Instant.now().minusSeconds(secondsAgo).toString(), "exercises", exercises, "painBefore", painBefore,
+                "painDuring", 3, "painAfter", 2, "effort", effort, "redFlagSymptoms", List.of());
     }
 
     private String metrics(int port) {

@@ -53,6 +53,9 @@ import org.limber.testsupport.EmbeddedPostgresServer;
 import org.limber.testsupport.KafkaBroker;
 import org.limber.testsupport.TestEvents;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
@@ -184,8 +187,6 @@ class RestartMidStreamIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m",
                 "-Dquarkus.oidc.token.issuer=https://server.example.com",
-                // The tests' OIDC server (WireMock) serves no discovery document for the readiness check to fetch.
-                "-Dquarkus.oidc.health.enabled=false",
                 // A killed consumer leaves the group after this, rather than after the default 45 s.
                 "-Dmp.messaging.incoming.member-events.session.timeout.ms=6000",
                 "-Dmp.messaging.incoming.member-events.heartbeat.interval.ms=1000",
@@ -214,7 +215,7 @@ class RestartMidStreamIT {
             try {
                 HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
                         .build(), HttpResponse.BodyHandlers.ofString());
-                return ready.statusCode() == 200;
+                return ready.statusCode() == 200 || readyButForOidc(ready.body());
             } catch (IOException e) {
                 return false;
             } catch (InterruptedException e) {
@@ -222,6 +223,24 @@ class RestartMidStreamIT {
                 return false;
             }
         }, Duration.ofSeconds(120), "the service ready");
+    }
+
+    /**
+     * Whether every readiness check is up but the OIDC provider's: the tests' OIDC server (WireMock)
+     * serves no discovery document for that check to fetch, and the check is fixed at build time.
+     */
+    private static boolean readyButForOidc(String health) throws IOException {
+        JsonNode checks = new ObjectMapper().readTree(health).path("checks");
+        boolean others = false;
+        for (JsonNode check : checks) {
+            if (!check.path("name").asText().startsWith("OIDC")) {
+                if (!"UP".equals(check.path("status").asText())) {
+                    return false;
+                }
+                others = true;
+            }
+        }
+        return others;
     }
 
     private static int freePort() throws IOException {
