@@ -29,6 +29,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 
@@ -166,7 +167,9 @@ class RestartMidStreamIT {
                     await(() -> stored(prefix) >= SESSIONS && lag() == 0, Duration.ofSeconds(180), "all sessions stored, all offsets committed");
                 } finally {
                     second.destroy();
-                    second.waitFor();
+                    if (!second.waitFor(30, TimeUnit.SECONDS)) {
+                        second.destroyForcibly();
+                    }
                 }
             } finally {
                 first.destroyForcibly();
