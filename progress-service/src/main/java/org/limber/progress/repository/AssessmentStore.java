@@ -37,12 +37,19 @@ public class AssessmentStore {
             on conflict do nothing
             """;
 
-    /** The plan week in progress of the given members (sessions of their current plan version). */
+    /**
+     * The plan week in progress of the given members (sessions of their current plan version),
+     * unless its regular assessment is made already (it covers the rest of the week).
+     */
     private static final String CURRENT_WEEKS = """
-            with w as (
-                select p.member_id, p.plan_start + 7 * greatest(0, (?::date - p.plan_start) / 7) as week_start
+            with current_week as (
+                select p.member_id, p.plan_version, p.plan_start + 7 * greatest(0, (?::date - p.plan_start) / 7) as week_start
                 from member_profile p
                 where p.member_id = any(?::text[]) and p.plan_version is not null and p.plan_start is not null
+            ), w as (
+                select c.member_id, c.week_start from current_week c
+                where not exists (select 1 from assessment a where a.member_id = c.member_id and a.plan_version = c.plan_version
+                                                               and a.week_start = c.week_start and a.kind = 'REGULAR')
             )
             """;
 

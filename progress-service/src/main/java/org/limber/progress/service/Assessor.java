@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,15 +44,23 @@ public class Assessor {
         this.registry = registry;
     }
 
-    /** After a batch of sessions: keeps their skips and assesses the weeks in progress that are due. */
-    public List<ProgressAssessed> afterSessions(List<SessionCompleted> sessions, Collection<String> members) throws SQLException {
+    /**
+     * After a batch of sessions: keeps their skips and assesses the weeks in progress that are due.
+     * Only members with a session done in the last seven days can have one: a plan week in
+     * progress started six days ago at the earliest, and an older (late) session is not in it.
+     */
+    public List<ProgressAssessed> afterSessions(List<SessionCompleted> sessions) throws SQLException {
         store.recordSkips(sessions);
+        Instant now = Timestamps.now();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Instant earliestWeekStart = today.minusDays(6).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Set<String> members = sessions.stream().filter(s -> !s.performedAt().isBefore(earliestWeekStart))
+                .map(SessionCompleted::memberId).collect(Collectors.toCollection(TreeSet::new));
         if (members.isEmpty()) {
             return List.of();
         }
-        Instant now = Timestamps.now();
         List<ProgressAssessed> due = new ArrayList<>();
-        for (WeekFacts week : store.currentWeeks(members, LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+        for (WeekFacts week : store.currentWeeks(members, today)) {
             // A completed week's regular assessment covers its safety signals; before that, a signal makes an early one.
             if (Assessments.completed(week)) {
                 due.add(Assessments.assess(week, Assessments.Trigger.WEEK_COMPLETED, policy, UUID.randomUUID(), now));

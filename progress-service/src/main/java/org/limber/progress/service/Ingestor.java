@@ -80,7 +80,7 @@ public class Ingestor {
             }
         }
         writer.resolveInactive(applied.members());
-        assessor.afterSessions(batch.sessions(), applied.members());
+        assessor.afterSessions(batch.sessions());
         List<RaisedAlert> raised = writer.raise(alerts, policy.rules());
         events.raised(raised);
         return raised;
