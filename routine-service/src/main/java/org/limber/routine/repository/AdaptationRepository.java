@@ -23,8 +23,8 @@ public class AdaptationRepository {
         return Panache.getEntityManager();
     }
 
-    public boolean received(UUID assessmentId) {
-        return em().find(AssessmentRecord.class, assessmentId) != null;
+    public Optional<AssessmentRecord> assessment(UUID assessmentId) {
+        return Optional.ofNullable(em().find(AssessmentRecord.class, assessmentId));
     }
 
     /** The member's latest assessment received before now. */

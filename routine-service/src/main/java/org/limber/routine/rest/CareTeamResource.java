@@ -77,8 +77,7 @@ public class CareTeamResource {
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
     public Page<ChangeView> changes(@PathParam("memberId") String memberId, @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        plans.forClinician(caller(), memberId);
-        return plans.changes(memberId, QueryParams.page(page), QueryParams.size(size)).map(ChangeView::of);
+        return plans.changesForClinician(caller(), memberId, QueryParams.page(page), QueryParams.size(size)).map(ChangeView::of);
     }
 
     @POST

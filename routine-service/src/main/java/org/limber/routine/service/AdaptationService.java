@@ -72,9 +72,9 @@ public class AdaptationService {
     public AssessmentRecord apply(ProgressAssessed assessment) {
         String memberId = assessment.memberId();
         plans.lockMember(memberId);
-        if (adaptations.received(assessment.assessmentId())) {
+        if (adaptations.assessment(assessment.assessmentId()).isPresent()) {
             LOG.debugf("Assessment %s was applied before", assessment.assessmentId());
-            return adaptations.latestAssessment(memberId).orElseThrow();
+            return adaptations.assessment(assessment.assessmentId()).orElseThrow();
         }
         ProgressAssessed previous = adaptations.latestAssessment(memberId).map(r -> r.payload).orElse(null);
         AssessmentRecord record = new AssessmentRecord();
@@ -169,8 +169,7 @@ public class AdaptationService {
                 current.proposal.sessions().get(s).items().stream().filter(PlanProposal.Item::locked)
                         .filter(locked -> items.stream().noneMatch(i -> i.slug().equals(locked.slug()))).forEach(items::add);
             }
-            int seconds = items.stream().filter(i -> !i.paused()).mapToInt(PlanProposal.Item::estimatedSeconds).sum();
-            sessions.add(new PlanProposal.Session(gentle.sessions().get(s).number(), items, seconds));
+            sessions.add(PlanProposal.Session.of(gentle.sessions().get(s).number(), items));
         }
         return new PlanProposal(sessions, gentle.excluded(), gentle.notes());
     }

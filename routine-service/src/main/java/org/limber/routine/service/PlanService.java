@@ -230,6 +230,13 @@ public class PlanService {
         return adaptations.changes(memberId, page, size);
     }
 
+    /** The same, for a clinician with the member on their panel. */
+    @Transactional
+    public Page<PlanChangeRecord> changesForClinician(String clinicianId, String memberId, int page, int size) {
+        careTeam.requireOnPanel(clinicianId, memberId);
+        return adaptations.changes(memberId, page, size);
+    }
+
     /** A clinician's view of a member on their panel: the plan, recent automatic and clinicians' changes apart, adaptation on or off. */
     public record CareView(Plan plan, List<PlanChangeRecord> automaticChanges, List<PlanChangeRecord> clinicianChanges,
             AdaptationSetting adaptation) {

@@ -95,8 +95,9 @@ class AdaptationFlowTest {
     }
 
     AssessmentRecord awaitApplied(ProgressAssessed assessment) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> adaptations.received(assessment.assessmentId())));
-        return QuarkusTransaction.requiringNew().call(() -> adaptations.latestAssessment(memberId).orElseThrow());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> adaptations.assessment(assessment.assessmentId()).isPresent()));
+        return QuarkusTransaction.requiringNew().call(() -> adaptations.assessment(assessment.assessmentId()).orElseThrow());
     }
 
     void logEasySessions(int count) {

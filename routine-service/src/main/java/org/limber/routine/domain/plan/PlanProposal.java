@@ -12,6 +12,11 @@ import org.limber.events.member.PrescribedDose;
 public record PlanProposal(List<Session> sessions, List<Exclusion> excluded, List<String> notes) {
 
     public record Session(int number, List<Item> items, int estimatedSeconds) {
+
+        /** A session of these items, its time the sum of the items that are not paused. */
+        public static Session of(int number, List<Item> items) {
+            return new Session(number, List.copyOf(items), items.stream().filter(i -> !i.paused()).mapToInt(Item::estimatedSeconds).sum());
+        }
     }
 
     /**
@@ -34,8 +39,7 @@ public record PlanProposal(List<Session> sessions, List<Exclusion> excluded, Lis
     /** This plan with every item of {@code slug} replaced, and the sessions' times summed again. */
     public PlanProposal replace(String slug, UnaryOperator<Item> replacement) {
         List<Session> next = sessions.stream().map(s -> {
-            List<Item> items = s.items().stream().map(i -> i.slug().equals(slug) ? replacement.apply(i) : i).toList();
-            return new Session(s.number(), items, items.stream().filter(i -> !i.paused()).mapToInt(Item::estimatedSeconds).sum());
+            return Session.of(s.number(), s.items().stream().map(i -> i.slug().equals(slug) ? replacement.apply(i) : i).toList());
         }).toList();
         return new PlanProposal(next, excluded, notes);
     }

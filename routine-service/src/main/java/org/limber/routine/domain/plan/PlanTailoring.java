@@ -184,9 +184,7 @@ public final class PlanTailoring {
     private static PlanProposal proposal(PlanProposal current, List<List<PlanProposal.Item>> sessions) {
         List<PlanProposal.Session> result = new ArrayList<>();
         for (int s = 0; s < sessions.size(); s++) {
-            List<PlanProposal.Item> items = List.copyOf(sessions.get(s));
-            int seconds = items.stream().filter(i -> !i.paused()).mapToInt(PlanProposal.Item::estimatedSeconds).sum();
-            result.add(new PlanProposal.Session(current.sessions().get(s).number(), items, seconds));
+            result.add(PlanProposal.Session.of(current.sessions().get(s).number(), sessions.get(s)));
         }
         return new PlanProposal(result, current.excluded(), current.notes());
     }
