@@ -5,7 +5,9 @@ public final class MemberTopics {
 
     /**
      * Every event about a member ({@link PlanAssigned}, {@link SessionCompleted},
-     * {@link MemberReferred}), key = member id, so one member's events stay in order.
+     * {@link MemberReferred}, {@link MemberNeedsReview}, {@link CareTeamAssigned},
+     * {@link SymptomsReported}, {@link PlanSuspended}, {@link PlanResumed}), key = member id, so
+     * one member's events stay in order.
      * Event type in the CloudEvents {@code ce_type} header.
      */
     public static final String EVENTS = "routine.member-events";
