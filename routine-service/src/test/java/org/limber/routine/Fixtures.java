@@ -32,13 +32,17 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** Publishes the real library to catalog.exercises (once) and waits until the service's copy has it. */
+    /**
+     * Publishes the real library to catalog.exercises (once) and waits until the service's copy has
+     * it and the service is ready (its copy caught up with the topic), as a client would.
+     */
     public static synchronized void catalogLoaded(CatalogReplica replica) {
         if (!catalogSent) {
             CatalogFixture.send(CATALOG.stream().map(CatalogFixture::published).map(Object.class::cast).toList());
             catalogSent = true;
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> replica.options().size() >= CATALOG.size());
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
     }
 
     public static String newMember() {
