@@ -31,8 +31,10 @@ import io.quarkus.runtime.StartupEvent;
  * start it reads the topic's end offsets (the catalog as it was then), and the copy has caught up
  * once every partition was consumed up to them, by this instance (records applied or sent to the
  * dead-letter topic) or by the consumer group before (committed offsets). Until then no plan is
- * built from a half-read catalog (readiness DOWN, intakes 503). A topic that is missing or empty at
- * start is looked at again every second: an empty catalog is never "caught up".
+ * built from a half-read catalog (readiness DOWN, intakes 503). The end offsets count once they
+ * are the same in two reads a second apart (so that a catalog being published at that moment, as
+ * on a fresh start of the whole stack, is not taken half-way); a topic that is missing or empty is
+ * looked at again every second: an empty catalog is never "caught up".
  */
 @ApplicationScoped
 public class CatalogCatchUp {
@@ -54,7 +56,7 @@ public class CatalogCatchUp {
 
     public CatalogCatchUp(@ConfigProperty(name = "mp.messaging.incoming.catalog-exercises.topic") String topic,
             @ConfigProperty(name = "mp.messaging.incoming.catalog-exercises.group.id") String group,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers) {
         this.topic = topic;
         this.group = group;
         this.bootstrapServers = bootstrapServers;
@@ -123,15 +125,19 @@ public class CatalogCatchUp {
     }
 
     private void findTargets() {
+        Map<Integer, Long> previous = null;
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Map<Integer, Long> ends = endOffsets();
-                if (ends.values().stream().anyMatch(o -> o > 0)) {
+                // The same non-zero end offsets twice a second apart: not a catalog caught in the middle of being published.
+                if (ends.values().stream().anyMatch(o -> o > 0) && ends.equals(previous)) {
                     targets = Map.copyOf(ends);
                     LOG.infof("The catalog copy is not ready until %s is consumed up to %s", topic, targets);
                     return;
                 }
-                waitingFor = topic + " is missing or empty: waiting for the catalog to be published";
+                waitingFor = ends.values().stream().anyMatch(o -> o > 0) ? topic + " is still being written: waiting for it to settle"
+                        : topic + " is missing or empty: waiting for the catalog to be published";
+                previous = ends;
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
                 waitingFor = "the end offsets of " + topic + " cannot be read yet (" + e.getClass().getSimpleName() + ")";
                 LOG.debugf("End offsets of %s not read: %s", topic, e);

@@ -61,7 +61,8 @@ class CareTeamResourceTest {
             String next = "clinician-next-" + memberId;
             as(Tokens.admin("ada")).body(Map.of("clinicianId", next)).put("/members/" + memberId + "/care-team").then().statusCode(200);
             PlanAssigned event = CatalogFixture.JSON.readValue(topic.await(r -> memberId.equals(r.key())
-                    && r.value().contains(next), Duration.ofSeconds(30)).value(), PlanAssigned.class);
+                    && PlanAssigned.TYPE.equals(TopicReader.header(r, "ce_type")) && r.value().contains(next), Duration.ofSeconds(30))
+                    .value(), PlanAssigned.class);
             assertThat(event.planVersion()).isEqualTo(1);
             assertThat(event.clinicianId()).isEqualTo(next);
             as(Tokens.clinician(clinician)).get("/members/" + memberId + "/plan").then().statusCode(403);
