@@ -8,6 +8,10 @@ import java.util.List;
  */
 public record NewAlert(String memberId, AlertKind kind, String sourceId, List<String> details) {
 
+    public NewAlert {
+        details = details == null ? List.of() : details;
+    }
+
     public NewAlert(String memberId, AlertKind kind, String sourceId) {
         this(memberId, kind, sourceId, List.of());
     }

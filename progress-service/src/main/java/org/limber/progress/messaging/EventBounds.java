@@ -10,8 +10,9 @@ import org.limber.events.member.MemberNeedsReview;
 /**
  * The bounds every member event is held to before it is applied: an event outside them is a dead
  * letter, never a row too large or a list without end. Codes (red flags, causes, reasons) are
- * upper-case identifiers. A repeated code is not a reason to drop an event (it might carry a red
- * flag): the consumer keeps each code once ({@link #distinct}).
+ * short printable strings; they are not held to a stricter pattern, and a repeated code is not a
+ * reason to drop an event (it may carry a red flag): the consumer keeps each code once
+ * ({@link #distinct}).
  */
 final class EventBounds {
 
@@ -21,20 +22,20 @@ final class EventBounds {
     static final int MAX_TEXT_LENGTH = 2000;
     static final int MAX_REASONS = 20;
 
-    static final String CODES = "at most " + MAX_CODES + " distinct codes, each an upper-case identifier of at most "
-            + MAX_CODE_LENGTH + " characters";
+    static final String CODES = "at most " + MAX_CODES + " distinct codes, each 1 to " + MAX_CODE_LENGTH
+            + " printable characters";
     static final String ID = "at most " + MAX_ID_LENGTH + " characters and not blank when present";
     static final String TEXT = "at most " + MAX_TEXT_LENGTH + " characters";
     static final String REASONS = "reasons: 1 to " + MAX_REASONS + ", each a code and a text of at most " + MAX_TEXT_LENGTH
             + " characters";
 
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0," + (MAX_CODE_LENGTH - 1) + "}");
+    private static final Pattern CODE = Pattern.compile("[^\\p{Cntrl}]{1," + MAX_CODE_LENGTH + "}");
 
     private EventBounds() {
     }
 
     static boolean code(String value) {
-        return value != null && CODE.matcher(value).matches();
+        return value != null && !value.isBlank() && CODE.matcher(value).matches();
     }
 
     /** A list of codes within bounds once repeats are removed; {@code nonEmpty}: at least one. */

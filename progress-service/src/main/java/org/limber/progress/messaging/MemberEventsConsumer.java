@@ -206,7 +206,7 @@ public class MemberEventsConsumer {
         if (e.memberId() == null || e.intakeId() == null || e.occurredAt() == null) {
             return new Parsed(null, "incomplete MemberReferred");
         }
-        if (e.redFlags() == null || e.redFlags().size() > EventBounds.MAX_CODES || !EventBounds.id(e.clinicianId())) {
+        if ((e.redFlags() != null && !EventBounds.codes(e.redFlags(), false)) || !EventBounds.id(e.clinicianId())) {
             return new Parsed(null, "MemberReferred: redFlags " + EventBounds.CODES + ", clinicianId " + EventBounds.ID);
         }
         return new Parsed(e, null);

@@ -138,7 +138,7 @@ public class ProgressWriter {
     /** Keeps each symptom report once; returns the new ones. */
     private static final String INSERT_REPORTS = """
             insert into symptom_report (member_id, report_id, reported_at, red_flags, note, received_at)
-            select member_id, report_id, reported_at, string_to_array(red_flags, ','), note, now()
+            select member_id, report_id, reported_at, string_to_array(red_flags, chr(31)), note, now()
             from unnest(?::text[], ?::uuid[], ?::timestamptz[], ?::text[], ?::text[]) as t(member_id, report_id, reported_at, red_flags, note)
             order by member_id, report_id
             on conflict do nothing
@@ -221,7 +221,7 @@ public class ProgressWriter {
             where kind = 'INACTIVE' and status <> 'RESOLVED' and member_id = any(?::text[])
             """;
 
-    /** Joins an alert's details for the array parameter (a unit separator: details are free text with commas). */
+    /** Joins a list of text for an array parameter (a unit separator: the items are free text, commas included). */
     private static final String DETAIL_SEPARATOR = "\u001f";
 
     private final AgroalDataSource dataSource;
@@ -341,7 +341,7 @@ public class ProgressWriter {
             member[i] = r.memberId();
             id[i] = r.reportId();
             at[i] = timestamp(r.reportedAt());
-            flags[i] = String.join(",", r.redFlagSymptoms());
+            flags[i] = String.join(DETAIL_SEPARATOR, r.redFlagSymptoms());
             note[i] = r.note();
         }
         java.util.Set<UUID> stored = new java.util.HashSet<>();

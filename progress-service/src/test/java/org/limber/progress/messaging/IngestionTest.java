@@ -105,7 +105,7 @@ class IngestionTest {
         String memberId = newMember();
         var noSequence = MemberEvents.assigned(memberId, "clin-dlq", 0);
         var noSymptom = MemberEvents.symptoms(memberId);
-        var badCause = MemberEvents.suspended(memberId, 1, "because i said so", java.util.UUID.randomUUID(), "FEVER");
+        var badCause = MemberEvents.suspended(memberId, 1, " ", java.util.UUID.randomUUID(), "FEVER");
         try (TopicReader dlq = new TopicReader("progress.member-events.dlq")) {
             TestEvents.send(List.of(MemberEvents.outgoing(noSequence), MemberEvents.outgoing(noSymptom), MemberEvents.outgoing(badCause),
                     new TestEvents.Outgoing(MemberTopics.EVENTS, memberId, PlanResumed.TYPE, java.util.UUID.randomUUID(), "{\"sequence\": \"x\""),
