@@ -135,6 +135,10 @@ public class MemberResource {
     @APIResponse(responseCode = "422", description = "It does not match the plan (version, session, exercises, time)")
     public Response logSession(@NotNull @Valid SessionRequest request) {
         SessionService.Logged logged = sessions.log(member(), request.toNewSession());
+        if (logged.refusedWhileSuspended()) {
+            suspensions.requireNotSuspended(member());
+            throw ProblemException.conflict("Your plan was resumed while this session was being sent; please send it again.");
+        }
         return Response.created(URI.create("/members/me/sessions/" + logged.session().sessionId))
                 .header("Idempotent-Replayed", String.valueOf(logged.replay()))
                 .entity(view(logged.session())).build();

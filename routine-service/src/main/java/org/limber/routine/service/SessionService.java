@@ -46,8 +46,20 @@ public class SessionService {
     public record NewSession(UUID sessionId, int planVersion, Integer sessionNumber, Instant performedAt, SessionReport report) {
     }
 
-    /** The stored session; {@code replay} when it was logged before by the same request. */
-    public record Logged(SessionLog session, boolean replay) {
+    /**
+     * The stored session; {@code replay} when it was logged before by the same request. When the
+     * plan was suspended, {@code session} is null and {@code keptSymptoms} holds the session's
+     * red-flag symptoms, kept as a symptom report (the caller answers 409 plan-suspended).
+     */
+    public record Logged(SessionLog session, boolean replay, SymptomService.Reported keptSymptoms) {
+
+        Logged(SessionLog session, boolean replay) {
+            this(session, replay, null);
+        }
+
+        public boolean refusedWhileSuspended() {
+            return session == null;
+        }
     }
 
     private final SessionLogRepository sessions;
@@ -56,15 +68,17 @@ public class SessionService {
     private final RoutineConfig config;
     private final RequestHash hashes;
     private final SuspensionService suspensions;
+    private final SymptomService symptoms;
 
     public SessionService(SessionLogRepository sessions, PlanRepository plans, MemberEvents events, RoutineConfig config,
-            RequestHash hashes, SuspensionService suspensions) {
+            RequestHash hashes, SuspensionService suspensions, SymptomService symptoms) {
         this.sessions = sessions;
         this.plans = plans;
         this.events = events;
         this.config = config;
         this.hashes = hashes;
         this.suspensions = suspensions;
+        this.symptoms = symptoms;
     }
 
     @Transactional
@@ -78,6 +92,13 @@ public class SessionService {
             }
             throw ProblemException.conflict("The session " + request.sessionId()
                     + " was logged already with other content; a new session needs a new id.");
+        }
+        if (!request.report().redFlagSymptoms().isEmpty() && suspensions.open(memberId).isPresent()) {
+            // No session while the plan is suspended, but a red flag is never dropped: the session's
+            // symptoms are kept as a symptom report (id = the session's id, so a retry adds nothing),
+            // published and alerted like any other; the member still gets 409 plan-suspended.
+            return new Logged(null, false, symptoms.report(memberId, new SymptomService.NewReport(request.sessionId(),
+                    request.report().redFlagSymptoms(), request.report().note(), request.performedAt())));
         }
         suspensions.requireNotSuspended(memberId);
         Plan plan = plans.version(memberId, request.planVersion()).orElseThrow(() -> ProblemException.invalid(422,

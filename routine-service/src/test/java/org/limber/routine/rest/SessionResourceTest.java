@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.limber.events.member.MemberTopics;
 import org.limber.events.member.PlanSuspended;
+import org.limber.events.member.SymptomsReported;
 import org.limber.events.member.SessionCompleted;
 import org.limber.routine.Fixtures;
 import org.limber.routine.service.CatalogReplica;
@@ -177,6 +178,20 @@ class SessionResourceTest {
         Map<String, Object> next = sessionDoingTodayOf(session);
         member(memberId).body(next).post("/members/me/sessions").then().statusCode(409)
                 .body("type", equalTo("https://limber.dev/problems/plan-suspended"));
+        // A session sent while suspended is refused, but a red flag it carries is never dropped: it is
+        // kept as a symptom report (published, so the care team is alerted again); a retry adds nothing.
+        Map<String, Object> flagged = sessionDoingTodayOf(session);
+        flagged.put("redFlagSymptoms", List.of("WORSENING_LEG_WEAKNESS"));
+        try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                member(memberId).body(flagged).post("/members/me/sessions").then().statusCode(409)
+                        .body("type", equalTo("https://limber.dev/problems/plan-suspended"));
+            }
+            SymptomsReported kept = Fixtures.event(topic, memberId, SymptomsReported.TYPE, SymptomsReported.class);
+            assertThat(kept.reportId().toString()).isEqualTo(flagged.get("sessionId"));
+            assertThat(kept.redFlagSymptoms()).containsExactly("WORSENING_LEG_WEAKNESS");
+            assertThat(Fixtures.events(topic, memberId, SymptomsReported.TYPE, Duration.ofSeconds(2))).hasSize(1);
+        }
         member(memberId).get("/members/me/plan").then().statusCode(200)
                 .body("status", equalTo("SUSPENDED"))
                 .body("suspension.cause", equalTo("SESSION"))
