@@ -21,11 +21,16 @@ public class BearerToken implements ClientRequestFilter {
 
     @Override
     public void filter(ClientRequestContext request) {
-        if (token.isResolvable()) {
+        if (!token.isResolvable()) {
+            return;
+        }
+        try {
             AccessTokenCredential credential = token.get();
             if (credential != null && credential.getToken() != null) {
                 request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + credential.getToken());
             }
+        } catch (RuntimeException noSignedInUser) {
+            // No code-flow session on this request: the call goes without a token and the service answers 401.
         }
     }
 }
