@@ -11,7 +11,7 @@ import org.limber.console.service.ServiceException;
 import io.quarkus.qute.TemplateInstance;
 
 /** What page resources share: a section that loads on its own, redirects after a form, and HTML responses with a status. */
-final class Pages {
+public final class Pages {
 
     private Pages() {
     }
