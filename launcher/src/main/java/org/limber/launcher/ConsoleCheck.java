@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -191,7 +192,8 @@ public final class ConsoleCheck {
         WebElement row = rows.get(0);
         row.findElement(By.name("note")).sendKeys("Called the member; pain settling.");
         row.findElement(By.cssSelector("button[type=submit]")).click();
-        wait(browser).until(d -> d.findElement(By.id(id)).getText().contains("ACKNOWLEDGED"));
+        // htmx replaces the row: look it up afresh until the new one is there.
+        wait(browser).ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id(id)).getText().contains("ACKNOWLEDGED"));
         check.accept("an alert is acknowledged with a note, in place (same page, row updated)",
                 () -> browser.getCurrentUrl().contains("/alerts?status=OPEN")
                         && browser.findElement(By.id(id)).getText().contains("Called the member; pain settling."));
