@@ -83,6 +83,8 @@ class ComposeFileTest {
             Set<String> variables = launcher.serviceEnvironment(service.getKey()).keySet();
             assertThat(properties.keySet()).as("variables read by %s", service.getValue()).containsAll(variables);
         }
+        assertThat(propertiesByVariable("care-console").keySet()).as("variables read by care-console")
+                .containsAll(launcher.consoleEnvironment().keySet());
     }
 
     @Test
