@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.limber.console.client.Views.Draft;
 import org.limber.console.client.Views.DraftUpdate;
@@ -22,8 +23,6 @@ import org.limber.console.client.Views.Publication;
 import org.limber.console.client.Views.Publish;
 import org.limber.console.client.Views.Retire;
 import org.limber.console.client.Views.Version;
-
-import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 
 /** catalog-service: the public library and the editorial API, called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "catalog")

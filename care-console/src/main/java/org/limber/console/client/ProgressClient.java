@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.limber.console.client.Views.Alert;
 import org.limber.console.client.Views.Note;
@@ -19,8 +20,6 @@ import org.limber.console.client.Views.Progress;
 import org.limber.console.client.Views.SessionRow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 
 /** progress-service, called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "progress")

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.limber.console.client.Views.Adaptation;
 import org.limber.console.client.Views.AdaptationChange;
@@ -22,8 +23,6 @@ import org.limber.console.client.Views.Page;
 import org.limber.console.client.Views.Tailor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 
 /** routine-service, called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "routine")

@@ -21,13 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.limber.console.client.Views.Alert;
-import org.limber.console.client.Views.CarePlan;
 import org.limber.console.client.Views.ExerciseSummary;
 import org.limber.console.client.Views.Item;
 import org.limber.console.client.Views.Override;
-import org.limber.console.client.Views.Page;
 import org.limber.console.client.Views.Progress;
-import org.limber.console.client.Views.SessionRow;
 import org.limber.console.client.Views.Tailor;
 import org.limber.console.client.Views.TailorChange;
 import org.limber.console.domain.BarChart;
@@ -265,5 +262,4 @@ public class MemberResource {
     private static String describe(Map<String, String> errors) {
         return errors.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).sorted().reduce((a, b) -> a + "; " + b).orElse("");
     }
-
 }
