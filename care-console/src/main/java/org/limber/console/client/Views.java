@@ -121,6 +121,15 @@ public final class Views {
         public String suspensionReason() {
             return suspension == null ? null : suspension.path("reason").asText(null);
         }
+
+        /** What suspended it (a red flag at intake, in a session, or reported on its own) and since when. */
+        public String suspensionCause() {
+            return suspension == null ? null : suspension.path("cause").asText(null);
+        }
+
+        public String suspensionSince() {
+            return suspension == null ? null : suspension.path("since").asText(null);
+        }
     }
 
     public record TailorChange(String type, String slug, Integer session, String to, PrescribedDose dose) {
