@@ -162,6 +162,8 @@ public final class Launcher {
                 services.put(service, startService(service));
             }
         }
+        step("Starting care-console on port " + ports.console());
+        services.put("console", startConsole());
         awaitServices(services);
         Simulator simulator = null;
         Simulator.Played played = null;
@@ -198,7 +200,7 @@ public final class Launcher {
 
     private void awaitServices(Map<String, Child> services) {
         for (Map.Entry<String, Child> service : services.entrySet()) {
-            await(service.getValue(), service.getKey() + "-service", Duration.ofMinutes(3),
+            await(service.getValue(), service.getKey().equals("console") ? "care-console" : service.getKey() + "-service", Duration.ofMinutes(3),
                     () -> httpOk("http://localhost:" + port(service.getKey()) + "/q/health/ready"));
         }
     }
@@ -216,6 +218,7 @@ public final class Launcher {
         out.printf("  %-16s %-40s %s%n", "catalog", "http://localhost:" + ports.catalog() + "/q/swagger-ui", "health http://localhost:" + ports.catalog() + "/q/health");
         out.printf("  %-16s %-40s %s%n", "routine", "http://localhost:" + ports.routine() + "/q/swagger-ui", "health http://localhost:" + ports.routine() + "/q/health");
         out.printf("  %-16s %-40s %s%n", "progress", "http://localhost:" + ports.progress() + "/q/swagger-ui", "health http://localhost:" + ports.progress() + "/q/health");
+        out.printf("  %-16s %-40s %s%n", "care console", "http://localhost:" + ports.console(), "sign in as casey, robin (clinicians), ada (admin), eddie (editor)");
         out.printf("  %-16s %-40s %s%n", "Keycloak", kc + "/admin", "console user admin / admin; realm limber");
         out.printf("  %-16s %-40s %s%n", "metrics", "http://localhost:" + ports.catalog() + "/q/metrics", "(each service: /q/metrics)");
         out.printf("  %-16s %-40s %s%n", "PostgreSQL", "localhost:" + ports.postgres(), "databases catalog, routine, progress, keycloak; user postgres");
@@ -352,6 +355,7 @@ public final class Launcher {
         return switch (service) {
             case "catalog" -> ports.catalog();
             case "routine" -> ports.routine();
+            case "console" -> ports.console();
             default -> ports.progress();
         };
     }
@@ -372,6 +376,29 @@ public final class Launcher {
             env.put("INTAKE_MAX_BACKDATE", "91d");
         }
         return env;
+    }
+
+    /** The care console: no database, no broker; it signs users in with Keycloak and calls the services. */
+    Map<String, String> consoleEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("CONSOLE_PORT", String.valueOf(ports.console()));
+        env.put("OIDC_URL", keycloakUrl() + "/realms/limber");
+        env.put("CATALOG_URL", "http://localhost:" + ports.catalog());
+        env.put("ROUTINE_URL", "http://localhost:" + ports.routine());
+        env.put("PROGRESS_URL", "http://localhost:" + ports.progress());
+        env.put("HTTP_HOST", "127.0.0.1");
+        return env;
+    }
+
+    private Child startConsole() {
+        Path app = root.resolve("care-console/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(app)) {
+            throw new IllegalStateException(app + " is missing: build with ./run (or ./mvnw -B package -DskipTests)");
+        }
+        Child child = Child.start("care-console", List.of(java(), "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-jar", app.toString()),
+                consoleEnvironment(), root, local.resolve("logs/care-console.log"));
+        children.add(child);
+        return child;
     }
 
     private Child startService(String service) {

@@ -27,7 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The CI smoke test of the one-command stack: runs {@code ./run --no-build --headless --fresh} with a
  * small demo, checks readiness, a token from Keycloak, one intake and one logged session reaching the
- * member's progress, a week of easy sessions adapting the plan, then stops it as Ctrl-C would and
+ * member's progress, a week of easy sessions adapting the plan, the care console in a real browser
+ * ({@link ConsoleCheck}), then stops it as Ctrl-C would and
  * checks that nothing it started is left.
  * Prints "N passed, M failed" and exits non-zero on any failure.
  */
@@ -76,6 +77,7 @@ public final class SmokeCheck {
             } catch (RuntimeException e) {
                 fail("the checks stopped: " + e);
             }
+            checkTheConsole();
         }
 
         System.out.println("smoke: stopping the stack (SIGTERM, as Ctrl-C)");
@@ -92,13 +94,29 @@ public final class SmokeCheck {
                 .map(p -> p.info().commandLine().orElse(""))
                 .noneMatch(c -> c.contains(root.resolve(".local").toString()) || c.contains(root.resolve("launcher/target/keycloak").toString())
                         || c.contains("quarkus-app/quarkus-run.jar") && c.contains(root.toString())));
-        for (int port : new int[] { ports.postgres(), ports.kafka(), ports.keycloak(), ports.catalog(), ports.routine(), ports.progress() }) {
+        for (int port : new int[] { ports.postgres(), ports.kafka(), ports.keycloak(), ports.catalog(), ports.routine(), ports.progress(),
+                ports.console() }) {
             check("port " + port + " is free again", () -> free(port));
         }
         System.out.println();
         failures.forEach(f -> System.out.println("FAILED: " + f));
         System.out.println(passed + " passed, " + failures.size() + " failed");
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** The care console in a real headless Chromium through Keycloak's login page (ConsoleCheck); screenshots under launcher/target. */
+    private void checkTheConsole() {
+        if (!ConsoleCheck.available()) {
+            fail("the console's browser checks need " + ConsoleCheck.CHROMIUM + " and " + ConsoleCheck.CHROMEDRIVER
+                    + " (Debian's chromium and chromium-driver; .ci/run installs them)");
+            return;
+        }
+        try {
+            new ConsoleCheck("http://localhost:" + ports.console(), "http://localhost:" + ports.catalog(),
+                    root.resolve("launcher/target/console-screenshots"), this::check).run();
+        } catch (RuntimeException e) {
+            fail("the console's browser checks stopped: " + e);
+        }
     }
 
     private void checkTheSystem() {
@@ -222,7 +240,7 @@ public final class SmokeCheck {
         Map<String, String> env = new java.util.LinkedHashMap<>();
         java.util.Set<Integer> taken = new java.util.HashSet<>();
         String[][] wanted = { { "POSTGRES_PORT", "0" }, { "KAFKA_PORT", "1" }, { "KEYCLOAK_PORT", "10" }, { "CATALOG_PORT", "0" },
-                { "ROUTINE_PORT", "0" }, { "PROGRESS_PORT", "0" } };
+                { "ROUTINE_PORT", "0" }, { "PROGRESS_PORT", "0" }, { "CONSOLE_PORT", "0" } };
         for (String[] port : wanted) {
             int offset = Integer.parseInt(port[1]);
             for (int candidate = 20000 + new java.util.Random().nextInt(30000);; candidate++) {

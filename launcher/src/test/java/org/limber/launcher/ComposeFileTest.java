@@ -58,6 +58,24 @@ class ComposeFileTest {
     }
 
     @Test
+    void theConsoleGetsItsSecretFromTheEnvironmentAndEveryVariableNamesOneOfItsProperties() throws IOException {
+        JsonNode console = compose.path("services").path("console");
+        Map<String, String> properties = propertiesByVariable("care-console");
+        List<String> unknown = new ArrayList<>();
+        console.path("environment").fieldNames().forEachRemaining(variable -> {
+            if (!properties.containsKey(variable)) {
+                unknown.add(variable);
+            }
+        });
+        assertThat(unknown).as("console variables that no configuration property reads").isEmpty();
+        assertThat(properties).containsEntry("CONSOLE_CLIENT_SECRET", "quarkus.oidc.credentials.secret")
+                .containsEntry("PROGRESS_URL", "quarkus.rest-client.progress.url");
+        assertThat(console.path("environment").path("CONSOLE_CLIENT_SECRET").asText()).startsWith("${CONSOLE_CLIENT_SECRET");
+        assertThat(iterable(console.path("depends_on").fieldNames())).containsExactlyInAnyOrder("keycloak", "catalog", "routine", "progress");
+        assertThat(console.path("healthcheck").path("test").toString()).contains("/dev/tcp/127.0.0.1/8084").contains("/q/health/ready");
+    }
+
+    @Test
     void theLauncherConfiguresTheServicesWithTheSameVariables() throws IOException {
         Launcher launcher = new Launcher(ROOT, Ports.from(Map.of()), Launcher.Options.parse(new String[0]));
         for (Map.Entry<String, String> service : MODULES.entrySet()) {
@@ -65,6 +83,8 @@ class ComposeFileTest {
             Set<String> variables = launcher.serviceEnvironment(service.getKey()).keySet();
             assertThat(properties.keySet()).as("variables read by %s", service.getValue()).containsAll(variables);
         }
+        assertThat(propertiesByVariable("care-console").keySet()).as("variables read by care-console")
+                .containsAll(launcher.consoleEnvironment().keySet());
     }
 
     @Test
@@ -81,7 +101,7 @@ class ComposeFileTest {
     void servicesHaveHealthChecksRestartPoliciesMemoryLimitsAndWaitForHealthyDependencies() {
         JsonNode services = compose.path("services");
         assertThat(iterable(services.fieldNames())).containsExactlyInAnyOrder("postgres", "kafka", "keycloak", "catalog", "routine",
-                "progress");
+                "progress", "console");
         services.fields().forEachRemaining(entry -> {
             JsonNode service = entry.getValue();
             String name = entry.getKey();

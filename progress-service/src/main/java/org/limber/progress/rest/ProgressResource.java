@@ -64,6 +64,16 @@ public class ProgressResource {
         return Progress.of(progress.progressForClinician(caller(), memberId, weeks(weeks), today()));
     }
 
+    @GET
+    @Path("/{memberId}/sessions")
+    @RolesAllowed("clinician")
+    @Operation(summary = "A member's sessions, most recent first, for a clinician with the member on their panel")
+    @APIResponse(responseCode = "403", description = "The member is not on your panel")
+    public Page<SessionRow> memberSessions(@PathParam("memberId") String memberId, @QueryParam("page") String page,
+            @QueryParam("size") String size) throws SQLException {
+        return progress.sessionsForClinician(caller(), memberId, QueryParams.page(page), QueryParams.size(size));
+    }
+
     private static int weeks(String raw) {
         return QueryParams.intValue("weeks", raw, 12, 1, 104);
     }

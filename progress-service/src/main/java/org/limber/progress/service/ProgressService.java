@@ -60,6 +60,12 @@ public class ProgressService {
         return reader.sessions(memberId, page, size);
     }
 
+    /** A member's sessions for a clinician: only members on their panel (403 otherwise, whether or not the member exists). */
+    public Page<ProgressReader.SessionRow> sessionsForClinician(String clinicianId, String memberId, int page, int size) throws SQLException {
+        reader.profile(memberId).filter(p -> clinicianId.equals(p.clinicianId())).orElseThrow(ProgressService::notOnPanel);
+        return reader.sessions(memberId, page, size);
+    }
+
     public Page<ProgressReader.PanelRow> panel(String clinicianId, String alertKind, int page, int size) throws SQLException {
         return reader.panel(clinicianId, alertKind, page, size);
     }

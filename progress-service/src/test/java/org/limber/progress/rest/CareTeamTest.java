@@ -164,6 +164,10 @@ class CareTeamTest {
         clinician(c).get("/members/" + a + "/progress").then().statusCode(200).body("memberId", equalTo(a));
         clinician("other-clinician").get("/members/" + a + "/progress").then().statusCode(403);
         clinician("other-clinician").get("/members/" + b + "/progress").then().statusCode(403);
+        clinician(c).get("/members/" + a + "/sessions").then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].painBefore", equalTo(4));
+        clinician("other-clinician").get("/members/" + a + "/sessions").then().statusCode(403);
+        member(a).get("/members/" + a + "/sessions").then().statusCode(403);
         member(b).get("/members/" + a + "/progress").then().statusCode(403);
         io.restassured.RestAssured.given().get("/members/me/progress").then().statusCode(401);
         io.restassured.RestAssured.given().auth().oauth2(Tokens.clinician(c)).get("/reports/outcomes").then().statusCode(403);

@@ -1,0 +1,63 @@
+package org.limber.console.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.limber.console.client.Views.Adaptation;
+import org.limber.console.client.Views.AdaptationChange;
+import org.limber.console.client.Views.Assignment;
+import org.limber.console.client.Views.AssignmentView;
+import org.limber.console.client.Views.CarePlan;
+import org.limber.console.client.Views.Change;
+import org.limber.console.client.Views.Note;
+import org.limber.console.client.Views.Page;
+import org.limber.console.client.Views.Tailor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** routine-service, called with the signed-in user's access token. */
+@RegisterRestClient(configKey = "routine")
+@RegisterProvider(BearerToken.class)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Path("/members/{memberId}")
+public interface RoutineClient {
+
+    @GET
+    @Path("/plan")
+    CarePlan plan(@PathParam("memberId") String memberId);
+
+    @PUT
+    @Path("/plan")
+    JsonNode tailor(@PathParam("memberId") String memberId, Tailor request);
+
+    @GET
+    @Path("/plan/changes")
+    Page<Change> changes(@PathParam("memberId") String memberId, @QueryParam("page") Integer page, @QueryParam("size") Integer size);
+
+    @POST
+    @Path("/plan/changes/{changeId}/undo")
+    JsonNode undo(@PathParam("memberId") String memberId, @PathParam("changeId") String changeId, Note note);
+
+    @PUT
+    @Path("/plan/adaptation")
+    Adaptation adaptation(@PathParam("memberId") String memberId, AdaptationChange request);
+
+    /** Resume a suspended plan (issue 10; a 404 or 405 until routine-service offers it). */
+    @POST
+    @Path("/plan/resume")
+    JsonNode resume(@PathParam("memberId") String memberId, Note note);
+
+    @PUT
+    @Path("/care-team")
+    AssignmentView assign(@PathParam("memberId") String memberId, Assignment request);
+}

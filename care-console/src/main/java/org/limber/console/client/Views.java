@@ -1,0 +1,180 @@
+package org.limber.console.client;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.limber.events.member.PrescribedDose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The parts of the services' response and request bodies the console uses (see each service's
+ * README section). Unknown fields are ignored, so a service may add fields without breaking the console.
+ */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** One page of a list, as every service answers it. */
+    public record Page<T>(List<T> items, int page, int size, long total, long totalPages) {
+
+        /** The page's number as people count (from 1). */
+        public int number() {
+            return page + 1;
+        }
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+
+        public boolean hasNext() {
+            return page + 1 < totalPages;
+        }
+
+        public int previous() {
+            return page - 1;
+        }
+
+        public int next() {
+            return page + 1;
+        }
+    }
+
+    // ---- progress-service ----
+
+    public record PanelRow(String memberId, Integer baselinePain, Integer latestPain, Instant lastActivity, LocalDate planStart,
+            List<String> openAlerts, int worstSeverityRank, String planStatus) {
+    }
+
+    public record Alert(UUID id, String memberId, String kind, String severity, String status, String reason, Instant raisedAt,
+            String acknowledgedBy, Instant acknowledgedAt, String acknowledgeNote, String resolvedBy, Instant resolvedAt,
+            String resolveNote, String clinicianId) {
+    }
+
+    public record Week(LocalDate weekStart, int sessionsDone, int sessionsPrescribed, Integer adherencePercent,
+            BigDecimal meanPainBefore, BigDecimal meanWorstPainDuring, BigDecimal meanPainAfter, Integer maxPainDuring,
+            BigDecimal shareTooHard, BigDecimal shareTooEasy) {
+    }
+
+    public record Progress(String memberId, Integer planVersion, Integer sessionsPerWeek, LocalDate programStart, Integer baselinePain,
+            Integer latestPain, Instant latestPainAt, Integer changePoints, BigDecimal changePercent, boolean meaningfulChangeReached,
+            int currentStreakWeeks, int sessionsFirst14Days, boolean earlyMilestoneReached, Instant lastActivity, List<Week> weeks) {
+    }
+
+    public record SessionRow(UUID sessionId, Instant performedAt, int planVersion, int painBefore, int painDuring, int painAfter,
+            String effort, int skipped, int skippedForPain, List<String> redFlags) {
+    }
+
+    public record Outcomes(boolean suppressed, String note, Integer members, Integer completers, BigDecimal completionRate,
+            BigDecimal meanPainChangePercent, BigDecimal shareReachingMcid, Adherence adherence) {
+
+        public record Adherence(BigDecimal under50, BigDecimal from50to79, BigDecimal atLeast80) {
+        }
+    }
+
+    public record Note(String note) {
+    }
+
+    // ---- routine-service ----
+
+    public record Item(String slug, int exerciseVersion, String name, String category, PrescribedDose dose, int estimatedSeconds,
+            String reason, boolean paused, boolean locked) {
+    }
+
+    public record Session(int number, List<Item> items, int estimatedSeconds) {
+
+        public long minutes() {
+            return Math.round(estimatedSeconds / 60.0);
+        }
+    }
+
+    public record Exclusion(String slug, String name, String reason) {
+    }
+
+    public record ItemState(String slug, int exerciseVersion, String name, PrescribedDose dose) {
+    }
+
+    public record Change(UUID id, int version, String source, String kind, String slug, ItemState from, ItemState to, String reason,
+            Instant at, Integer undoneInVersion) {
+    }
+
+    public record Adaptation(boolean enabled, String reason, String changedBy, Instant changedAt) {
+    }
+
+    /**
+     * A clinician's view of a plan. {@code status} and {@code suspension} are read when routine-service
+     * sends them (a suspended plan, issue 10); absent, the plan is active.
+     */
+    public record CarePlan(String memberId, int version, String source, String author, String note, String overrideReason,
+            Instant createdAt, LocalDate startDate, int sessionsPerWeek, int minutesPerSession, int baselinePain, List<String> conditions,
+            List<Session> sessions, List<Exclusion> excluded, List<String> notes, boolean flare, Adaptation adaptation,
+            List<Change> automaticChanges, List<Change> clinicianChanges, String status, JsonNode suspension) {
+
+        public boolean suspended() {
+            return "SUSPENDED".equalsIgnoreCase(status);
+        }
+
+        public String suspensionReason() {
+            return suspension == null ? null : suspension.path("reason").asText(null);
+        }
+
+        /** What suspended it (a red flag at intake, in a session, or reported on its own) and since when. */
+        public String suspensionCause() {
+            return suspension == null ? null : suspension.path("cause").asText(null);
+        }
+
+        public String suspensionSince() {
+            return suspension == null ? null : suspension.path("since").asText(null);
+        }
+    }
+
+    public record TailorChange(String type, String slug, Integer session, String to, PrescribedDose dose) {
+    }
+
+    public record Override(String reason) {
+    }
+
+    public record Tailor(String note, List<TailorChange> changes, Override override) {
+    }
+
+    public record AdaptationChange(boolean enabled, String note) {
+    }
+
+    public record Assignment(String clinicianId) {
+    }
+
+    public record AssignmentView(String memberId, String clinicianId, String assignedBy, Instant assignedAt) {
+    }
+
+    // ---- catalog-service ----
+
+    public record ExerciseSummary(String slug, int version, String name, String category, String level) {
+    }
+
+    public record Draft(String slug, int revision, Integer baseVersion, String createdBy, Instant createdAt, String updatedBy,
+            Instant updatedAt, JsonNode content) {
+
+        public String name() {
+            return content == null ? slug : content.path("name").asText(slug);
+        }
+    }
+
+    public record Version(String slug, int version, String origin, String author, String note, Instant publishedAt, JsonNode content) {
+    }
+
+    public record Publication(String slug, int version, String status, Instant publishedAt, Instant retiredAt) {
+    }
+
+    public record DraftUpdate(Integer revision, JsonNode content) {
+    }
+
+    public record Publish(Integer revision, String note) {
+    }
+
+    public record Retire(String reason) {
+    }
+}

@@ -1,0 +1,158 @@
+package org.limber.console.rest;
+
+import static org.limber.console.rest.Pages.section;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.limber.console.client.Views.Alert;
+import org.limber.console.client.Views.Page;
+import org.limber.console.client.Views.PanelRow;
+import org.limber.console.domain.Problem;
+import org.limber.console.service.CareService;
+import org.limber.console.service.ServiceException;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+
+/** A clinician's panel, alert inbox and the triage queue. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class CareTeamResource {
+
+    static final List<String> ALERT_KINDS = List.of("RED_FLAG_SYMPTOM", "REFERRAL", "HIGH_PAIN", "PAIN_ABOVE_BASELINE", "INACTIVE",
+            "LOW_ADHERENCE");
+    static final List<String> STATUSES = List.of("OPEN", "ACKNOWLEDGED", "RESOLVED");
+    static final int PAGE_SIZE = 25;
+    static final int PANEL_SEARCH_SIZE = 100;
+    static final int NOTE_MAX = 2000;
+
+    private final CareService care;
+
+    @Inject
+    @Location("panel.html")
+    Template panel;
+
+    @Inject
+    @Location("alerts.html")
+    Template alerts;
+
+    @Inject
+    @Location("alert-row.html")
+    Template alertRow;
+
+    @Inject
+    @Location("triage.html")
+    Template triage;
+
+    public CareTeamResource(CareService care) {
+        this.care = care;
+    }
+
+    @GET
+    @Path("panel")
+    @RolesAllowed(Viewer.CLINICIAN)
+    public TemplateInstance panel(@QueryParam("alertKind") String alertKind, @QueryParam("q") String q, @QueryParam("page") Integer page) {
+        String kind = choice(alertKind, ALERT_KINDS);
+        String search = Pages.text(q, 100);
+        Page<PanelRow> rows;
+        List<PanelRow> shown;
+        if (search == null) {
+            rows = care.panel(kind, pageNumber(page), PAGE_SIZE);
+            shown = rows.items();
+        } else {
+            // Search looks through the first 100 members most in need (the panel API has no search of its own).
+            rows = care.panel(kind, 0, PANEL_SEARCH_SIZE);
+            String needle = search.toLowerCase(Locale.ROOT);
+            shown = rows.items().stream().filter(r -> r.memberId().toLowerCase(Locale.ROOT).contains(needle)).toList();
+        }
+        return panel.data("rows", shown).data("page", rows).data("kinds", ALERT_KINDS).data("kind", kind).data("q", search);
+    }
+
+    @GET
+    @Path("alerts")
+    @RolesAllowed(Viewer.CLINICIAN)
+    public TemplateInstance alerts(@QueryParam("status") String status, @QueryParam("kind") String kind, @QueryParam("page") Integer page,
+            @QueryParam("done") String done) {
+        String s = status == null ? "OPEN" : choice(status, STATUSES);
+        String k = choice(kind, ALERT_KINDS);
+        Page<Alert> list = care.alerts(s, k, pageNumber(page), PAGE_SIZE);
+        return alerts.data("alerts", list).data("status", s).data("kind", k).data("kinds", ALERT_KINDS).data("statuses", STATUSES)
+                .data("done", Pages.text(done, 200));
+    }
+
+    @POST
+    @Path("alerts/{alertId}/{action}")
+    @RolesAllowed(Viewer.CLINICIAN)
+    public Response act(@PathParam("alertId") String alertId, @PathParam("action") String action, @FormParam("note") String note,
+            @FormParam("back") String back, @HeaderParam("HX-Request") String htmx) {
+        if (!Set.of("acknowledge", "resolve").contains(action)) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        String text = Pages.text(note, NOTE_MAX);
+        Alert updated = null;
+        Problem problem = null;
+        if (text == null) {
+            problem = new Problem(400, "Please add a note", "A note is needed: what you found or did.", java.util.Map.of("note", "is needed"));
+        } else {
+            try {
+                updated = "acknowledge".equals(action) ? care.acknowledge(alertId, text) : care.resolve(alertId, text);
+            } catch (ServiceException e) {
+                problem = e.problem();
+            }
+        }
+        if (htmx != null) {
+            // In place: the row is replaced by its new state, or keeps its form with the message.
+            return Response.ok(alertRow.data("alert", updated).data("alertId", alertId).data("problem", problem)).type(MediaType.TEXT_HTML)
+                    .build();
+        }
+        if (problem != null) {
+            throw new ServiceException(problem);
+        }
+        String to = back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/alerts";
+        return Pages.seeOther(to, "Alert " + ("acknowledge".equals(action) ? "acknowledged" : "resolved") + ".");
+    }
+
+    @GET
+    @Path("triage")
+    @RolesAllowed({ Viewer.CLINICIAN, Viewer.ADMIN })
+    public TemplateInstance triage() {
+        Pages.Section<List<Alert>> queue = section(care::triage);
+        boolean notOffered = !queue.ok() && (queue.problem().status() == 404 || queue.problem().status() == 405);
+        if (!queue.ok() && !notOffered && (queue.problem().status() == 401 || queue.problem().status() == 403)) {
+            throw new ServiceException(queue.problem());
+        }
+        return triage.data("queue", queue).data("notOffered", notOffered);
+    }
+
+    static String choice(String raw, List<String> allowed) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String v = raw.trim().toUpperCase(Locale.ROOT);
+        if (!allowed.contains(v)) {
+            throw new ServiceException(new Problem(400, "Unknown filter", "'" + raw.trim() + "' is not one of " + String.join(", ", allowed) + ".",
+                    java.util.Map.of()));
+        }
+        return v;
+    }
+
+    static int pageNumber(Integer page) {
+        return page == null ? 0 : Math.max(0, Math.min(page, 10_000));
+    }
+}

@@ -1,0 +1,46 @@
+package org.limber.console.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The signed-in user as pages see it ({@code inject:viewer}): name and what their roles let them open. */
+@Named("viewer")
+@RequestScoped
+public class Viewer {
+
+    public static final String CLINICIAN = "clinician";
+    public static final String ADMIN = "admin";
+    public static final String EDITOR = "content-editor";
+
+    private final SecurityIdentity identity;
+
+    public Viewer(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public boolean isSignedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public String getName() {
+        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+    }
+
+    public boolean isClinician() {
+        return identity.hasRole(CLINICIAN);
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole(ADMIN);
+    }
+
+    public boolean isEditor() {
+        return identity.hasRole(EDITOR);
+    }
+
+    public boolean isCareTeam() {
+        return isClinician() || isAdmin() || isEditor();
+    }
+}

@@ -1,0 +1,132 @@
+package org.limber.console.service;
+
+import static org.limber.console.service.Calls.call;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.limber.console.client.CatalogClient;
+import org.limber.console.client.ProgressClient;
+import org.limber.console.client.RoutineClient;
+import org.limber.console.client.Views.Alert;
+import org.limber.console.client.Views.CarePlan;
+import org.limber.console.client.Views.Change;
+import org.limber.console.client.Views.ExerciseSummary;
+import org.limber.console.client.Views.Item;
+import org.limber.console.client.Views.Note;
+import org.limber.console.client.Views.Page;
+import org.limber.console.client.Views.PanelRow;
+import org.limber.console.client.Views.Progress;
+import org.limber.console.client.Views.SessionRow;
+import org.limber.console.client.Views.Tailor;
+import org.limber.console.client.Views.AdaptationChange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A clinician's day: panel, alerts, triage and a member's progress and plan, through progress- and routine-service. */
+@ApplicationScoped
+public class CareService {
+
+    static final String PROGRESS = "progress service";
+    static final String ROUTINE = "routine service";
+    static final String CATALOG = "catalog service";
+    /** Alerts looked through for one member's referral reasons (the alert list has no member filter). */
+    static final int MEMBER_ALERTS_SCAN = 100;
+
+    private final ProgressClient progress;
+    private final RoutineClient routine;
+    private final CatalogClient catalog;
+    private final ObjectMapper json;
+
+    public CareService(@RestClient ProgressClient progress, @RestClient RoutineClient routine, @RestClient CatalogClient catalog,
+            ObjectMapper json) {
+        this.progress = progress;
+        this.routine = routine;
+        this.catalog = catalog;
+        this.json = json;
+    }
+
+    public Page<PanelRow> panel(String alertKind, int page, int size) {
+        return call(PROGRESS, () -> progress.panel(alertKind, page, size));
+    }
+
+    public Page<Alert> alerts(String status, String kind, int page, int size) {
+        return call(PROGRESS, () -> progress.alerts(status, kind, page, size));
+    }
+
+    public Alert acknowledge(String alertId, String note) {
+        return call(PROGRESS, () -> progress.acknowledge(alertId, new Note(note)));
+    }
+
+    public Alert resolve(String alertId, String note) {
+        return call(PROGRESS, () -> progress.resolve(alertId, new Note(note)));
+    }
+
+    /** Urgent alerts of members without a clinician; the service answers a page or a list. */
+    public List<Alert> triage() {
+        JsonNode body = call(PROGRESS, () -> progress.triage(0, 100));
+        JsonNode items = body.isArray() ? body : body.path("items");
+        List<Alert> out = new ArrayList<>();
+        for (JsonNode item : items) {
+            out.add(json.convertValue(item, Alert.class));
+        }
+        return out;
+    }
+
+    public Progress progress(String memberId, int weeks) {
+        return call(PROGRESS, () -> progress.progress(memberId, weeks));
+    }
+
+    public Page<SessionRow> sessions(String memberId, int size) {
+        return call(PROGRESS, () -> progress.sessions(memberId, 0, size));
+    }
+
+    /** The member's unresolved and recent alerts, from the clinician's alert list. */
+    public List<Alert> memberAlerts(String memberId) {
+        return call(PROGRESS, () -> progress.alerts(null, null, 0, MEMBER_ALERTS_SCAN)).items().stream()
+                .filter(a -> memberId.equals(a.memberId())).toList();
+    }
+
+    public CarePlan plan(String memberId) {
+        return call(ROUTINE, () -> routine.plan(memberId));
+    }
+
+    public Page<Change> changes(String memberId) {
+        return call(ROUTINE, () -> routine.changes(memberId, 0, 20));
+    }
+
+    public void tailor(String memberId, Tailor request) {
+        call(ROUTINE, () -> routine.tailor(memberId, request));
+    }
+
+    public void undo(String memberId, String changeId, String note) {
+        call(ROUTINE, () -> routine.undo(memberId, changeId, new Note(note)));
+    }
+
+    public void adaptation(String memberId, boolean enabled, String note) {
+        call(ROUTINE, () -> routine.adaptation(memberId, new AdaptationChange(enabled, note)));
+    }
+
+    public void resume(String memberId, String note) {
+        call(ROUTINE, () -> routine.resume(memberId, new Note(note)));
+    }
+
+    /**
+     * The exercises a plan item may be swapped to: published ones of the same category that are neither
+     * in the plan already nor left out for this member (routine-service checks again and refuses the rest).
+     */
+    public List<ExerciseSummary> swapChoices(CarePlan plan, Item item) {
+        Set<String> taken = new LinkedHashSet<>();
+        plan.sessions().forEach(s -> s.items().forEach(i -> taken.add(i.slug())));
+        plan.excluded().forEach(e -> taken.add(e.slug()));
+        return call(CATALOG, () -> catalog.exercises(item.category(), "NAME", 0, 100)).items().stream()
+                .filter(e -> !taken.contains(e.slug())).sorted(Comparator.comparing(ExerciseSummary::name)).toList();
+    }
+}

@@ -1,0 +1,93 @@
+package org.limber.console.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.quarkus.test.security.TestSecurity;
+
+/**
+ * The console's own behaviour without the services: sign-in redirect, role checks, CSRF, and the
+ * pages it shows when a service is down (the services' URLs point where nothing listens). The flows
+ * against the real services run in a real browser against the one-command stack (launcher's ConsoleCheck).
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class ConsolePagesTest {
+
+    @Test
+    void aVisitorIsSentToSignIn() {
+        given().redirects().follow(false).get("/panel").then().statusCode(302)
+                .header("Location", containsString("response_type=code"))
+                .header("Location", containsString("client_id=quarkus-web-app"));
+    }
+
+    @Test
+    void staticFilesHealthAndTheSignedOutPageNeedNoSignIn() {
+        given().get("/static/console.css").then().statusCode(200).body(containsString("--brand"));
+        given().get("/webjars/htmx.org/2.0.8/dist/htmx.min.js").then().statusCode(200);
+        given().get("/signed-out").then().statusCode(200).body(containsString("You have signed out"));
+    }
+
+    @Test
+    @TestSecurity(user = "maria", roles = "member")
+    void aMemberIsRefusedTheConsole() {
+        given().redirects().follow(false).get("/").then().statusCode(403).contentType(startsWith("text/html"))
+                .body(containsString("The Limber console is for care teams")).body(not(containsString("Exception")));
+        given().get("/panel").then().statusCode(403).body(containsString("Not for this account"));
+        given().get("/editor").then().statusCode(403);
+        given().get("/admin").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "casey", roles = "clinician")
+    void aClinicianStartsOnThePanelAndSeesAClearPageWhenTheServiceIsDown() {
+        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", containsString("/panel"));
+        given().get("/panel").then().statusCode(503).contentType(startsWith("text/html"))
+                .body(containsString("The progress service is not answering")).body(not(containsString("Exception")))
+                .body(containsString("Signed in as <strong>casey</strong>"));
+        given().get("/admin").then().statusCode(403);
+        given().get("/editor").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "casey", roles = "clinician")
+    void theMemberPageShowsEachSectionsProblemAndBadInputIsRefusedInWords() {
+        given().get("/members/m-1").then().statusCode(200).body(containsString("The progress service is not answering"))
+                .body(containsString("The routine service is not answering"));
+        given().get("/members/not a member!").then().statusCode(404).body(containsString("There is no member with that id."));
+        given().get("/alerts?status=LOST").then().statusCode(400).body(containsString("is not one of OPEN, ACKNOWLEDGED, RESOLVED"));
+        given().get("/triage").then().statusCode(200).body(containsString("The progress service is not answering"));
+        given().get("/no-such-page").then().statusCode(404).body(containsString("There is no such page."));
+    }
+
+    @Test
+    @TestSecurity(user = "casey", roles = "clinician")
+    void aFormWithoutItsCsrfTokenIsRefused() {
+        given().contentType("application/x-www-form-urlencoded").formParam("note", "seen").post("/alerts/00000000-0000-0000-0000-000000000001/acknowledge")
+                .then().statusCode(400);
+    }
+
+    @Test
+    @TestSecurity(user = "eddie", roles = "content-editor")
+    void anEditorStartsOnTheLibrary() {
+        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", containsString("/editor"));
+        given().get("/editor").then().statusCode(200).body(containsString("The catalog service is not answering"));
+        given().get("/editor/exercises/Bad_Slug").then().statusCode(404);
+        given().get("/panel").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "ada", roles = "admin")
+    void anAdminStartsOnAdmin() {
+        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", containsString("/admin"));
+        given().get("/admin").then().statusCode(200).body(containsString("Assign a member to a clinician"))
+                .body(containsString("The progress service is not answering"));
+    }
+}
