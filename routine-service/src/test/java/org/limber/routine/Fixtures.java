@@ -39,6 +39,14 @@ public final class Fixtures {
         await().atMost(Duration.ofSeconds(30)).until(() -> replica.options().size() >= CATALOG.size());
     }
 
+    /** A new member with the catalog loaded and a plan from {@link #intake()}; returns the member's id. */
+    public static String memberWithAPlan(CatalogReplica replica) {
+        catalogLoaded(replica);
+        String memberId = newMember();
+        planFor(memberId, intake());
+        return memberId;
+    }
+
     public static String newMember() {
         return "member-" + UUID.randomUUID();
     }
