@@ -59,7 +59,7 @@ class ComposeFileTest {
 
     @Test
     void theLauncherConfiguresTheServicesWithTheSameVariables() throws IOException {
-        Launcher launcher = new Launcher(ROOT, Ports.from(Map.of()), Launcher.Options.parse(new String[0]));
+        Launcher launcher = new Launcher(ROOT, Ports.from(Map.of()), LaunchOptions.parse(new String[0]));
         for (Map.Entry<String, String> service : MODULES.entrySet()) {
             Map<String, String> properties = propertiesByVariable(service.getValue());
             Set<String> variables = launcher.serviceEnvironment(service.getKey()).keySet();
