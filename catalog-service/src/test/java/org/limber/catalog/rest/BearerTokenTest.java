@@ -6,13 +6,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
+import org.limber.testsupport.LogCapture;
 import org.limber.testsupport.Tokens;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -35,26 +32,9 @@ class BearerTokenTest {
     void garbageBearerTokensAre401sWithoutIntrospectionOrAnErrorLine() {
         // A valid token first, so that the provider's keys are fetched and cached before counting.
         given().auth().oauth2(Tokens.editor("edna")).get("/editor/exercises").then().statusCode(200);
-        ConcurrentLinkedQueue<LogRecord> errors = new ConcurrentLinkedQueue<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                    errors.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("").addHandler(handler);
         List<String> calls;
-        try {
+        List<String> errors;
+        try (LogCapture log = LogCapture.atLeast(Level.SEVERE)) {
             int before = providerCalls().size();
             for (int i = 0; i < 10; i++) {
                 for (String token : List.of("garbage", "not.a.jwt", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl")) {
@@ -62,14 +42,13 @@ class BearerTokenTest {
                 }
             }
             calls = providerCalls().subList(before, providerCalls().size());
-        } finally {
-            Logger.getLogger("").removeHandler(handler);
+            errors = log.lines();
         }
         // A JWT signed with an unknown key may make the service refresh the provider's keys (for key
         // rotation), at most once per quarkus.oidc.token.forced-jwk-refresh-interval; nothing else.
         assertThat(calls).as("calls to the OIDC provider for 30 bad tokens").allMatch(url -> url.endsWith("/certs"))
                 .hasSizeLessThanOrEqualTo(1);
-        assertThat(errors).extracting(LogRecord::getMessage).as("ERROR lines").isEmpty();
+        assertThat(errors).as("ERROR lines").isEmpty();
     }
 
     private List<String> providerCalls() {

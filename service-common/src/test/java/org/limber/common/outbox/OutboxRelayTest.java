@@ -17,20 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.limber.testsupport.LogCapture;
 import org.limber.testsupport.PostgresTestResource;
 import org.limber.testsupport.TopicReader;
 
@@ -63,26 +60,8 @@ class OutboxRelayTest {
         String run = "c" + System.nanoTime();
         int writers = 6;
         int perWriter = 60;
-        ConcurrentLinkedQueue<LogRecord> warnings = new ConcurrentLinkedQueue<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    warnings.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(handler);
-        try (TopicReader topic = new TopicReader(TOPIC)) {
+        List<String> warnings;
+        try (LogCapture log = LogCapture.atLeast(Level.WARNING); TopicReader topic = new TopicReader(TOPIC)) {
             ExecutorService pool = Executors.newFixedThreadPool(writers);
             List<Future<?>> done = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
@@ -122,11 +101,9 @@ class OutboxRelayTest {
             }
             perKey.forEach((member, numbers) -> assertThat(numbers).as("order of " + member)
                     .isEqualTo(IntStream.range(0, perWriter).boxed().toList()));
-        } finally {
-            root.removeHandler(handler);
+            warnings = log.lines();
         }
-        assertThat(warnings).extracting(r -> r.getLoggerName() + ": " + r.getMessage())
-                .as("no transaction or relay warnings").noneMatch(m -> m.contains("multiple threads active")
+        assertThat(warnings).as("no transaction or relay warnings").noneMatch(m -> m.contains("multiple threads active")
                         || m.contains("without active transaction") || m.contains("Outbox relay failed")
                         || m.contains("org.limber.common.outbox"));
     }
