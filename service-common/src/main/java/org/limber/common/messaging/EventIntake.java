@@ -91,17 +91,17 @@ public class EventIntake {
                 throw new Rejected("the record of type " + kind.type() + " has no value");
             }
         } catch (IOException e) {
-            throw new Rejected("malformed " + kind.type() + ": " + rootMessage(e));
+            throw new Rejected("malformed " + kind.eventClass().getSimpleName() + ": " + rootMessage(e));
         }
         if (event == null) {
             throw new Rejected("the record of type " + kind.type() + " has no value");
         }
         int version = kind.schemaVersion().applyAsInt(event);
         if (version < 1 || version > kind.supported()) {
-            throw new Rejected("unsupported schema version " + version + " of " + kind.type() + " (1.." + kind.supported() + ")");
+            throw new Rejected("unsupported schema version " + version + " of " + kind.eventClass().getSimpleName() + " (1.." + kind.supported() + ")");
         }
         if (!kind.complete().test(event)) {
-            throw new Rejected("incomplete " + kind.type() + " (a required field is missing or out of range)");
+            throw new Rejected("incomplete " + kind.eventClass().getSimpleName() + " (a required field is missing or out of range)");
         }
         return event;
     }
