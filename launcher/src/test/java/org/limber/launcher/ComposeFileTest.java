@@ -77,14 +77,14 @@ class ComposeFileTest {
 
     @Test
     void theLauncherConfiguresTheServicesWithTheSameVariables() throws IOException {
-        Launcher launcher = new Launcher(ROOT, Ports.from(Map.of()), Launcher.Options.parse(new String[0]));
+        Launcher launcher = new Launcher(ROOT, Ports.from(Map.of()), LaunchOptions.parse(new String[0]));
         for (Map.Entry<String, String> service : MODULES.entrySet()) {
             Map<String, String> properties = propertiesByVariable(service.getValue());
             Set<String> variables = launcher.serviceEnvironment(service.getKey()).keySet();
             assertThat(properties.keySet()).as("variables read by %s", service.getValue()).containsAll(variables);
         }
         assertThat(propertiesByVariable("care-console").keySet()).as("variables read by care-console")
-                .containsAll(launcher.consoleEnvironment().keySet());
+                .containsAll(launcher.serviceEnvironment("console").keySet());
     }
 
     @Test

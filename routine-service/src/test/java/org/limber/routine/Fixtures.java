@@ -45,6 +45,14 @@ public final class Fixtures {
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
     }
 
+    /** A new member with the catalog loaded and a plan from {@link #intake()}; returns the member's id. */
+    public static String memberWithAPlan(CatalogReplica replica) {
+        catalogLoaded(replica);
+        String memberId = newMember();
+        planFor(memberId, intake());
+        return memberId;
+    }
+
     public static String newMember() {
         return "member-" + UUID.randomUUID();
     }

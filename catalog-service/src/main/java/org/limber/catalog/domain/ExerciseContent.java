@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.hibernate.validator.constraints.UniqueElements;
 import org.limber.events.catalog.Category;
 import org.limber.events.catalog.Direction;
 import org.limber.events.catalog.Equipment;
@@ -24,13 +25,13 @@ import org.limber.events.catalog.SpinalLoad;
  */
 public record ExerciseContent(
         @NotBlank @Size(max = 120) String name,
-        @NotNull @Size(max = 10) List<@NotBlank @Size(max = 120) String> aliases,
+        @NotNull @Size(max = 10) @UniqueElements List<@NotBlank @Size(max = 120) String> aliases,
         @NotBlank @Size(max = 1000) String description,
         @NotNull Category category,
-        @NotEmpty List<@NotNull Region> regions,
-        @NotNull @Size(max = 12) List<@NotBlank @Size(max = 80) String> muscles,
+        @NotEmpty @Size(max = 20) @UniqueElements List<@NotNull Region> regions,
+        @NotNull @Size(max = 12) @UniqueElements List<@NotBlank @Size(max = 80) String> muscles,
         @NotNull Position position,
-        @NotEmpty List<@NotNull Equipment> equipment,
+        @NotEmpty @Size(max = 20) @UniqueElements List<@NotNull Equipment> equipment,
         @NotNull Level level,
         boolean unilateral,
         @NotNull @Valid Dose dose,
@@ -40,7 +41,7 @@ public record ExerciseContent(
         @NotNull @Size(max = 10) List<@NotBlank @Size(max = 500) String> commonMistakes,
         @NotNull Direction direction,
         @NotNull SpinalLoad spinalLoad,
-        @NotNull List<@NotNull SafetyTag> safetyTags,
-        @NotNull List<@NotNull @Pattern(regexp = Slugs.PATTERN) String> easier,
-        @NotNull List<@NotNull @Pattern(regexp = Slugs.PATTERN) String> harder) {
+        @NotNull @Size(max = 20) @UniqueElements List<@NotNull SafetyTag> safetyTags,
+        @NotNull @Size(max = 10) @UniqueElements List<@NotNull @Pattern(regexp = Slugs.PATTERN) String> easier,
+        @NotNull @Size(max = 10) @UniqueElements List<@NotNull @Pattern(regexp = Slugs.PATTERN) String> harder) {
 }

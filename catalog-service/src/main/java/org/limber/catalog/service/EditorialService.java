@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -129,7 +130,7 @@ public class EditorialService {
         ExerciseDraft draft = current(slug, expectedRevision, false);
         lock.lock();
         Integer published = exercises.findByIdOptional(slug).map(e -> e.version).orElse(null);
-        if (!java.util.Objects.equals(published, draft.baseVersion)) {
+        if (!Objects.equals(published, draft.baseVersion)) {
             throw ProblemException.conflict("Version " + published + " of " + slug + " was published after this draft started from "
                     + draft.baseVersion + "; start a new draft from it.");
         }

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,8 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.limber.catalog.service.SeedLoader.SeedEntry;
 import org.limber.catalog.service.SeedLoader;
 import org.limber.events.catalog.Category;
+import org.limber.events.catalog.Direction;
 import org.limber.events.catalog.Equipment;
+import org.limber.events.catalog.Level;
 import org.limber.events.catalog.Position;
+import org.limber.events.catalog.Region;
 import org.limber.events.catalog.SafetyTag;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,15 +81,15 @@ class ExerciseResourceTest {
                 .containsExactlyElementsOf(expected(e -> e.content().category() == Category.CORE_STABILITY))
                 .contains("bird-dog", "dead-bug", "forearm-plank");
         assertThat(allSlugs("region=GLUTES"))
-                .containsExactlyElementsOf(expected(e -> e.content().regions().contains(org.limber.events.catalog.Region.GLUTES)))
+                .containsExactlyElementsOf(expected(e -> e.content().regions().contains(Region.GLUTES)))
                 .contains("glute-bridge");
         assertThat(allSlugs("position=standing"))
                 .containsExactlyElementsOf(expected(e -> e.content().position() == Position.STANDING))
                 .contains("wall-push-up", "walking");
         assertThat(allSlugs("level=ADVANCED"))
-                .containsExactlyElementsOf(expected(e -> e.content().level() == org.limber.events.catalog.Level.ADVANCED));
+                .containsExactlyElementsOf(expected(e -> e.content().level() == Level.ADVANCED));
         assertThat(allSlugs("direction=EXTENSION"))
-                .containsExactlyElementsOf(expected(e -> e.content().direction() == org.limber.events.catalog.Direction.EXTENSION))
+                .containsExactlyElementsOf(expected(e -> e.content().direction() == Direction.EXTENSION))
                 .contains("prone-press-up");
     }
 
@@ -162,8 +169,8 @@ class ExerciseResourceTest {
         given().get("/exercises/knee-push-up").then().statusCode(200)
                 .body("slug", equalTo("knee-push-up"))
                 .body("status", equalTo("PUBLISHED"))
-                .body("steps.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(3))
-                .body("dose.sets", org.hamcrest.Matchers.greaterThan(0))
+                .body("steps.size()", greaterThanOrEqualTo(3))
+                .body("dose.sets", greaterThan(0))
                 .body("easier.slug", equalTo(List.of("incline-push-up")))
                 .body("harder.slug", equalTo(List.of("push-up")));
     }
@@ -223,14 +230,14 @@ class ExerciseResourceTest {
                 .header("Access-Control-Allow-Origin", "http://localhost:3000")
                 .header("Access-Control-Expose-Headers", containsString("ETag"));
         given().header("Origin", "https://elsewhere.example").get("/exercises").then()
-                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+                .header("Access-Control-Allow-Origin", nullValue());
     }
 
     @Test
     void openApiAndHealthAreServed() {
         given().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/exercises"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/editor/exercises/{slug}/publish"));
+                .body("paths", hasKey("/exercises"))
+                .body("paths", hasKey("/editor/exercises/{slug}/publish"));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem(containsString("Database")))
                 .body("checks.name", hasItem(containsString("Kafka")));

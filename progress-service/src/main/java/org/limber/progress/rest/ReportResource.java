@@ -43,6 +43,10 @@ public class ReportResource {
         if (startMonth != null && !startMonth.isBlank()) {
             try {
                 YearMonth month = YearMonth.parse(startMonth.trim());
+                // Java takes years up to a billion; outcomes exist from 2000 to next year at most.
+                if (month.getYear() < 2000 || month.getYear() > today.getYear() + 1) {
+                    throw ProblemException.badParameter("startMonth", "must be a month between 2000-01 and next year");
+                }
                 from = month.atDay(1);
                 to = month.plusMonths(1).atDay(1);
             } catch (DateTimeParseException e) {

@@ -3,6 +3,7 @@ package org.limber.progress.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -12,7 +13,7 @@ class OutcomesTest {
 
     private static Outcomes.Member member(int baseline, Double end, int perWeek, int sessionsEachWeek) {
         int[] weeks = new int[12];
-        java.util.Arrays.fill(weeks, sessionsEachWeek);
+        Arrays.fill(weeks, sessionsEachWeek);
         return new Outcomes.Member(baseline, end, perWeek, weeks);
     }
 

@@ -1,5 +1,6 @@
 package org.limber.progress.rest;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -149,7 +151,7 @@ class CareTeamTest {
         // Once resolved, a new high-pain session raises a new alert.
         send(session(m, Instant.now(), 7, 7, 7, "TOO_HARD"));
         await().atMost(Duration.ofSeconds(30)).until(() -> alerts(c, "&status=OPEN&kind=HIGH_PAIN").getInt("total") == 1);
-        clinician(c).body(Map.of("note", "x")).post("/care-team/alerts/" + java.util.UUID.randomUUID() + "/resolve").then().statusCode(404);
+        clinician(c).body(Map.of("note", "x")).post("/care-team/alerts/" + UUID.randomUUID() + "/resolve").then().statusCode(404);
     }
 
     @Test
@@ -169,7 +171,7 @@ class CareTeamTest {
         clinician("other-clinician").get("/members/" + a + "/sessions").then().statusCode(403);
         member(a).get("/members/" + a + "/sessions").then().statusCode(403);
         member(b).get("/members/" + a + "/progress").then().statusCode(403);
-        io.restassured.RestAssured.given().get("/members/me/progress").then().statusCode(401);
-        io.restassured.RestAssured.given().auth().oauth2(Tokens.clinician(c)).get("/reports/outcomes").then().statusCode(403);
+        given().get("/members/me/progress").then().statusCode(401);
+        given().auth().oauth2(Tokens.clinician(c)).get("/reports/outcomes").then().statusCode(403);
     }
 }

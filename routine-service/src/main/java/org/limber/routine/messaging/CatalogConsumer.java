@@ -1,10 +1,15 @@
 package org.limber.routine.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.limber.common.messaging.Headers;
+import org.limber.common.messaging.EventIntake;
+import org.limber.events.catalog.ExercisePublished;
+import org.limber.events.catalog.ExerciseRetired;
+import org.limber.events.catalog.ExerciseSnapshot;
 import org.limber.routine.service.CatalogCatchUp;
 import org.limber.routine.service.CatalogReplica;
 
@@ -12,20 +17,29 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Keeps this service's copy of the catalog from the catalog.exercises topic (from its beginning
- * for a new deployment). A record that cannot be applied goes to the dead-letter topic with the
- * reason in its headers, and consumption carries on; the offset is committed only after the
- * database transaction.
+ * for a new deployment), through the shared {@link EventIntake}: a record that can never be
+ * applied goes to the dead-letter topic with the reason in its headers and consumption carries on;
+ * a passing fault of the database is retried with back-off (a retirement is never lost to it). The
+ * offset is committed only after the database transaction.
  */
 @ApplicationScoped
 public class CatalogConsumer {
 
     public static final String CHANNEL = "catalog-exercises";
 
+    static final List<EventIntake.Kind<?>> KINDS = List.of(
+            new EventIntake.Kind<>(ExercisePublished.TYPE, ExercisePublished.class, ExercisePublished.SCHEMA_VERSION,
+                    ExercisePublished::schemaVersion, e -> complete(e.slug(), e.exercise())),
+            new EventIntake.Kind<>(ExerciseRetired.TYPE, ExerciseRetired.class, ExerciseRetired.SCHEMA_VERSION,
+                    ExerciseRetired::schemaVersion, e -> complete(e.slug(), e.exercise())));
+
     private final CatalogReplica replica;
+    private final EventIntake intake;
     private final CatalogCatchUp catchUp;
 
-    public CatalogConsumer(CatalogReplica replica, CatalogCatchUp catchUp) {
+    public CatalogConsumer(CatalogReplica replica, EventIntake intake, CatalogCatchUp catchUp) {
         this.replica = replica;
+        this.intake = intake;
         this.catchUp = catchUp;
     }
 
@@ -33,10 +47,15 @@ public class CatalogConsumer {
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, String> record) {
         try {
-            replica.apply(Headers.text(record, Headers.CE_TYPE), record.value());
+            Object event = intake.parse(record, KINDS);
+            intake.applyWithRetry(() -> replica.apply(event), "catalog event for " + record.key());
         } finally {
             // Applied, or on its way to the dead-letter topic: either way the copy has read it.
             catchUp.consumed(record.partition(), record.offset());
         }
+    }
+
+    private static boolean complete(String slug, ExerciseSnapshot snapshot) {
+        return slug != null && snapshot != null && slug.equals(snapshot.slug()) && snapshot.dose() != null;
     }
 }

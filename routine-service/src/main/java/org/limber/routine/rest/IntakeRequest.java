@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.limber.common.problem.Problem.FieldProblem;
+import org.limber.common.validation.YearBetween;
 import org.limber.events.catalog.Equipment;
 import org.limber.events.catalog.Level;
 import org.limber.routine.domain.intake.Condition;
@@ -33,7 +34,7 @@ public record IntakeRequest(
         @NotNull @Min(0) @Max(10) @Schema(description = "Typical pain over the last week, 0-10: the baseline of your trends") Integer painTypical,
         @NotNull PainDuration duration,
         @NotNull @Schema(description = "Have you had spine surgery?") Boolean spineSurgery,
-        @Schema(description = "Date of the spine surgery, needed when spineSurgery is true") LocalDate surgeryDate,
+        @YearBetween(min = 1900) @Schema(description = "Date of the spine surgery, needed when spineSurgery is true") LocalDate surgeryDate,
         @NotNull @Valid RedFlagAnswers redFlags,
         @NotEmpty Set<@NotNull Goal> goals,
         @NotNull Set<@NotNull Equipment> equipment,
@@ -43,7 +44,7 @@ public record IntakeRequest(
         @NotNull Level experience,
         @Schema(description = "When the intake was taken, for imports and the demo simulator: accepted only up to "
                 + "INTAKE_MAX_BACKDATE in the past (by default 0, so not at all); the plan starts that day. Default: now")
-        Instant takenAt) {
+        @YearBetween Instant takenAt) {
 
     /** One answer per red-flag question (see RedFlag for the wording). */
     public record RedFlagAnswers(

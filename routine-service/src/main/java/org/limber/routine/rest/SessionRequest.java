@@ -13,6 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.validator.constraints.UniqueElements;
+import org.limber.common.validation.YearBetween;
 import org.limber.routine.domain.SessionReport;
 import org.limber.routine.domain.intake.RedFlag;
 import org.limber.routine.service.SessionService;
@@ -22,17 +24,17 @@ public record SessionRequest(
         @NotNull @Schema(description = "Client-generated id: the idempotency key") UUID sessionId,
         @NotNull @Min(1) Integer planVersion,
         @Min(1) @Schema(description = "Which session of the week; by default the next one of the week it was done in") Integer sessionNumber,
-        @NotNull @Schema(description = "When it was done (may be days ago; never in the future)") Instant performedAt,
-        @NotEmpty List<@NotNull @Valid Exercise> exercises,
+        @NotNull @YearBetween @Schema(description = "When it was done (may be days ago; never in the future)") Instant performedAt,
+        @NotEmpty @Size(max = 50) @UniqueElements List<@NotNull @Valid Exercise> exercises,
         @NotNull @Min(0) @Max(10) Integer painBefore,
         @NotNull @Min(0) @Max(10) @Schema(description = "Worst pain during the session") Integer painDuring,
         @NotNull @Min(0) @Max(10) Integer painAfter,
         @NotNull SessionReport.Effort effort,
         @Size(max = 2000) String note,
-        @NotNull @Schema(description = "Red-flag symptoms that appeared (empty when none)") List<@NotNull RedFlag> redFlagSymptoms) {
+        @NotNull @Size(max = 16) @UniqueElements @Schema(description = "Red-flag symptoms that appeared (empty when none)") List<@NotNull RedFlag> redFlagSymptoms) {
 
     /** One planned exercise: done, or skipped and why. */
-    public record Exercise(@NotBlank String slug, @NotNull SessionReport.Status status, SessionReport.SkipReason skipReason) {
+    public record Exercise(@NotBlank @Size(max = 100) String slug, @NotNull SessionReport.Status status, SessionReport.SkipReason skipReason) {
     }
 
     SessionService.NewSession toNewSession() {

@@ -3,6 +3,7 @@ package org.limber.routine.rest;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -16,14 +17,14 @@ import org.limber.routine.domain.plan.PlanTailoring;
 /** A clinician's changes to a member's plan; they become the next version, with the note. */
 public record TailorRequest(
         @NotBlank @Size(max = 2000) String note,
-        @NotEmpty List<@NotNull @Valid Change> changes,
+        @NotEmpty @Size(max = 50) List<@NotNull @Valid Change> changes,
         @Valid @Schema(description = "Needed to swap in an exercise the rules leave out for this member") Override override) {
 
     public record Change(
             @NotNull PlanTailoring.ChangeType type,
-            @NotBlank @Schema(description = "The exercise in the plan to change") String slug,
-            @Min(1) @Schema(description = "Only in this session (1-based); all sessions by default") Integer session,
-            @Schema(description = "SWAP: the exercise to put in its place") String to,
+            @NotBlank @Size(max = 100) @Schema(description = "The exercise in the plan to change") String slug,
+            @Min(1) @Max(7) @Schema(description = "Only in this session (1-based); all sessions by default") Integer session,
+            @Size(max = 100) @Schema(description = "SWAP: the exercise to put in its place") String to,
             @Schema(description = "DOSE: the new dose") PrescribedDose dose) {
 
         PlanTailoring.Change toDomain() {

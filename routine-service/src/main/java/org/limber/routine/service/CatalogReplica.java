@@ -16,9 +16,6 @@ import org.limber.routine.domain.plan.ExerciseOption;
 import org.limber.routine.domain.plan.ExerciseOptions;
 import org.limber.routine.repository.CatalogExerciseRepository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * This service's copy of the catalog. Applying an event is idempotent and order-safe: only a
@@ -31,32 +28,23 @@ public class CatalogReplica {
     private static final Logger LOG = Logger.getLogger(CatalogReplica.class);
 
     private final CatalogExerciseRepository exercises;
-    private final ObjectMapper json;
 
-    public CatalogReplica(CatalogExerciseRepository exercises, ObjectMapper mapper) {
+    public CatalogReplica(CatalogExerciseRepository exercises) {
         this.exercises = exercises;
-        // Events from a newer catalog may carry fields this service does not know yet.
-        this.json = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    /** Applies one catalog event; throws (and so sends it to the dead-letter topic) if it cannot be understood. */
+    /**
+     * Applies one catalog event, parsed and checked by the consumer ({@code ExercisePublished} or
+     * {@code ExerciseRetired}).
+     */
     @Transactional
-    public void apply(String type, String payload) {
-        if (type == null) {
-            throw new IllegalArgumentException("the record has no ce_type header");
-        }
-        switch (type) {
-            case ExercisePublished.TYPE -> {
-                ExercisePublished event = read(payload, ExercisePublished.class);
-                requireSupported(event.schemaVersion(), ExercisePublished.SCHEMA_VERSION, event.slug(), event.exercise());
-                store(event.exercise(), event.version(), "PUBLISHED");
-            }
-            case ExerciseRetired.TYPE -> {
-                ExerciseRetired event = read(payload, ExerciseRetired.class);
-                requireSupported(event.schemaVersion(), ExerciseRetired.SCHEMA_VERSION, event.slug(), event.exercise());
-                store(event.exercise(), event.version(), "RETIRED");
-            }
-            default -> throw new IllegalArgumentException("unknown event type " + type);
+    public void apply(Object event) {
+        if (event instanceof ExercisePublished published) {
+            store(published.exercise(), published.version(), "PUBLISHED");
+        } else if (event instanceof ExerciseRetired retired) {
+            store(retired.exercise(), retired.version(), "RETIRED");
+        } else {
+            throw new IllegalArgumentException("not a catalog event: " + event.getClass().getSimpleName());
         }
     }
 
@@ -95,22 +83,5 @@ public class CatalogReplica {
     @Transactional
     public Optional<CatalogExercise> find(String slug) {
         return exercises.findByIdOptional(slug);
-    }
-
-    private <T> T read(String payload, Class<T> type) {
-        try {
-            return json.readValue(payload, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("malformed " + type.getSimpleName() + ": " + e.getOriginalMessage());
-        }
-    }
-
-    private static void requireSupported(int schemaVersion, int supported, String slug, ExerciseSnapshot snapshot) {
-        if (schemaVersion < 1 || schemaVersion > supported) {
-            throw new IllegalArgumentException("unsupported schema version " + schemaVersion);
-        }
-        if (slug == null || snapshot == null || !slug.equals(snapshot.slug()) || snapshot.dose() == null) {
-            throw new IllegalArgumentException("incomplete event for " + slug);
-        }
     }
 }

@@ -10,13 +10,22 @@ import static org.limber.routine.Fixtures.as;
 import static org.limber.routine.Fixtures.intake;
 import static org.limber.routine.Fixtures.newMember;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.limber.events.catalog.ExercisePublished;
@@ -26,6 +35,7 @@ import org.limber.routine.domain.CatalogExercise;
 import org.limber.routine.domain.plan.ExerciseOption;
 import org.limber.routine.service.CatalogReplica;
 import org.limber.testsupport.CatalogFixture;
+import org.limber.testsupport.PostgresTestResource;
 import org.limber.testsupport.Tokens;
 import org.limber.testsupport.TopicReader;
 
@@ -39,6 +49,12 @@ class CatalogConsumerTest {
 
     @Inject
     CatalogReplica replica;
+
+    @Inject
+    DataSource dataSource;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.max-size")
+    int poolSize;
 
     @BeforeEach
     void catalog() {
@@ -98,6 +114,43 @@ class CatalogConsumerTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> replica.find(good).isPresent());
         assertThat(replica.find(key)).isEmpty();
+    }
+
+    @Test
+    void aRetirementDuringAPassingDatabaseFaultWaitsAndIsAppliedNotDeadLettered() throws Exception {
+        String slug = "retire-later-" + System.nanoTime();
+        ExerciseSnapshot snapshot = copyOf("pelvic-tilt", slug, "Retired while the pool is dry");
+        CatalogFixture.send(List.of(CatalogFixture.published(snapshot)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> replica.find(slug).isPresent());
+
+        List<Connection> held = new ArrayList<>();
+        try (TopicReader dlq = new TopicReader(DLQ)) {
+            try {
+                // Every connection of the service's pool taken: the consumer's transaction gets a pool timeout.
+                for (int i = 0; i < poolSize; i++) {
+                    held.add(dataSource.getConnection());
+                }
+                CatalogFixture.send(List.of(CatalogFixture.retired(snapshot, "retired during a database fault")));
+                await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(10)).until(() -> "PUBLISHED".equals(statusOf(slug)));
+            } finally {
+                for (Connection connection : held) {
+                    connection.close();
+                }
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> "RETIRED".equals(statusOf(slug)));
+            assertThat(dlq.readFor(Duration.ofSeconds(2))).extracting(ConsumerRecord::key).as("dead letters").doesNotContain(slug);
+        }
+    }
+
+    /** The replica's status of an exercise, read straight from the database (the service's pool may be dry). */
+    private static String statusOf(String slug) throws SQLException {
+        try (Connection db = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "");
+                PreparedStatement query = db.prepareStatement("select status from catalog_exercise where slug = ?")) {
+            query.setString(1, slug);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
     }
 
     @Test

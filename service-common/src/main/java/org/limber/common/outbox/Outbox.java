@@ -1,6 +1,8 @@
 package org.limber.common.outbox;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -11,28 +13,31 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Writes an event into the outbox in the caller's transaction: it is relayed to Kafka only if
- * that transaction commits, and is kept until the broker has acknowledged it.
+ * that transaction commits, and is kept until the broker has acknowledged it. Ids come from the
+ * sequence at insert time (never from a block reserved in advance by one instance), so that with
+ * several instances one member's events, written under that member's lock, are relayed in the
+ * order they were written.
  */
 @ApplicationScoped
 public class Outbox {
 
     private static final String WRITTEN = Outbox.class.getName() + ".written";
 
-    private final OutboxRepository repository;
+    private final DataSource dataSource;
     private final ObjectMapper mapper;
     private final Event<OutboxWritten> written;
     private final TransactionSynchronizationRegistry transaction;
 
-    public Outbox(OutboxRepository repository, ObjectMapper mapper, Event<OutboxWritten> written,
+    public Outbox(DataSource dataSource, ObjectMapper mapper, Event<OutboxWritten> written,
             TransactionSynchronizationRegistry transaction) {
-        this.repository = repository;
+        this.dataSource = dataSource;
         this.mapper = mapper;
         this.written = written;
         this.transaction = transaction;
@@ -51,23 +56,10 @@ public class Outbox {
             order by n
             """;
 
+    /** Writes one event, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(String topic, String key, String type, UUID eventId, Instant occurredAt, Object event) {
-        OutboxEvent row = new OutboxEvent();
-        row.eventId = eventId;
-        row.topic = topic;
-        row.key = key;
-        row.type = type;
-        row.occurredAt = occurredAt;
-        row.createdAt = Instant.now();
-        row.traceParent = TraceContext.currentTraceParent();
-        try {
-            row.payload = mapper.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event " + type + " cannot be written as JSON", e);
-        }
-        repository.persist(row);
-        wakeRelay(topic);
+        addAll(List.of(new Entry(topic, key, type, eventId, occurredAt, event)));
     }
 
     /** Writes many events with one statement (in the order given), in the caller's transaction. */
@@ -96,17 +88,18 @@ public class Outbox {
                 throw new IllegalArgumentException("event " + entry.type() + " cannot be written as JSON", e);
             }
         }
-        repository.getEntityManager().unwrap(Session.class).doWork(db -> {
-            try (PreparedStatement insert = db.prepareStatement(INSERT_ALL)) {
-                insert.setString(1, TraceContext.currentTraceParent());
-                Object[][] columns = { ids, topics, keys, types, payloads, occurred };
-                String[] sqlTypes = { "uuid", "text", "text", "text", "text", "timestamptz" };
-                for (int c = 0; c < columns.length; c++) {
-                    insert.setArray(c + 2, db.createArrayOf(sqlTypes[c], columns[c]));
-                }
-                insert.executeUpdate();
+        // The data source hands out the transaction's own connection (the one Hibernate uses too).
+        try (Connection db = dataSource.getConnection(); PreparedStatement insert = db.prepareStatement(INSERT_ALL)) {
+            insert.setString(1, TraceContext.currentTraceParent());
+            Object[][] columns = { ids, topics, keys, types, payloads, occurred };
+            String[] sqlTypes = { "uuid", "text", "text", "text", "text", "timestamptz" };
+            for (int c = 0; c < columns.length; c++) {
+                insert.setArray(c + 2, db.createArrayOf(sqlTypes[c], columns[c]));
             }
-        });
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox insert failed", e);
+        }
         wakeRelay(entries.get(0).topic());
     }
 

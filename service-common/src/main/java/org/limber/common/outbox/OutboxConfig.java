@@ -19,7 +19,7 @@ public interface OutboxConfig {
     @WithDefault("2s")
     String interval();
 
-    /** Events relayed per transaction. */
+    /** Events read and sent per batch. */
     @WithDefault("200")
     int batchSize();
 

@@ -5,10 +5,7 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** One event waiting in (or already relayed from) the transactional outbox. */
@@ -16,9 +13,8 @@ import jakarta.persistence.Table;
 @Table(name = "outbox_event")
 public class OutboxEvent {
 
+    /** From the sequence at insert time ({@link Outbox}), so that id order is write order. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_seq")
-    @SequenceGenerator(name = "outbox_event_seq", sequenceName = "outbox_event_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "event_id", nullable = false, unique = true)

@@ -1,24 +1,38 @@
 package org.limber.common.outbox;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
+import javax.sql.DataSource;
+
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.interceptor.Interceptor;
 
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -26,23 +40,31 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.limber.common.topic.TopicSetup;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.opentelemetry.context.Context;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Relays outbox events to Kafka in the order they were written, as CloudEvents in binary mode
  * ({@code ce_id}, {@code ce_type}, {@code ce_source}, {@code ce_time}, {@code ce_subject} headers;
- * the JSON payload as value; the aggregate id as key). An event is marked published only once
- * the broker has acknowledged it and every event before it; anything else is retried on the
- * next run, so delivery is at least once and consumers deduplicate by event id.
+ * the JSON payload as value; the aggregate id as key).
+ *
+ * <p>A run holds one database connection outside any transaction, with a session-level advisory
+ * lock so that one instance relays at a time: it reads a batch, sends it and waits for the
+ * broker's acknowledgements, then marks the acknowledged events published in one statement (a
+ * short transaction of its own). No Kafka thread ever joins a database transaction. An event is
+ * marked published only once the broker has acknowledged it and every event before it; anything
+ * else is retried on the next run, so delivery is at least once (consumers deduplicate by business
+ * keys). An event the broker can never take (too large, not serializable, an invalid topic) is
+ * moved to {@code outbox_dead_letter} with its reason, counted and logged, and the relay goes on
+ * with the events after it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -51,47 +73,80 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+    /** Failures that sending again can never cure. Anything else (broker down, timeouts) is retried. */
+    private static final List<Class<? extends Throwable>> NEVER_SENDABLE = List.of(RecordTooLargeException.class,
+            RecordBatchTooLargeException.class, SerializationException.class, InvalidTopicException.class);
+
     private final MutinyEmitter<String> emitter;
     private final OutboxRepository repository;
+    private final DataSource dataSource;
     private final TopicSetup topics;
     private final OutboxConfig config;
     private final URI source;
     private final AtomicLong backlog = new AtomicLong();
+    private final AtomicReference<Instant> oldestUnsent = new AtomicReference<>();
+    private final Counter parked;
     private final AtomicBoolean wanted = new AtomicBoolean();
+    private final AtomicBoolean queued = new AtomicBoolean();
     private final ReentrantLock running = new ReentrantLock();
-    private final ManagedExecutor executor;
+    /** A thread of the relay's own: no request, CDI or transaction context is carried into a run. */
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean started;
 
     public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> emitter,
-            OutboxRepository repository, TopicSetup topics, OutboxConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.application.name") String application, ManagedExecutor executor) {
-        this.executor = executor;
+            OutboxRepository repository, DataSource dataSource, TopicSetup topics, OutboxConfig config, MeterRegistry registry,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
         this.emitter = emitter;
         this.repository = repository;
+        this.dataSource = dataSource;
         this.topics = topics;
         this.config = config;
         this.source = URI.create("urn:limber:" + application);
         Gauge.builder("limber.outbox.backlog", backlog, AtomicLong::get).strongReference(true)
                 .description("Events written to the outbox and not yet acknowledged by Kafka").register(registry);
+        Gauge.builder("limber.outbox.oldest.unsent.age", oldestUnsent, OutboxRelay::ageSeconds).strongReference(true)
+                .baseUnit("seconds").description("Age of the oldest event not yet acknowledged by Kafka (0 when none waits)")
+                .register(registry);
+        this.parked = Counter.builder("limber.outbox.dead.letters")
+                .description("Events the broker can never take, parked in outbox_dead_letter").register(registry);
     }
 
     /** Relaying starts once the application (and its Kafka channel) is up. */
     void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) StartupEvent event) {
         started = true;
-        executor.execute(this::drain);
+        wake();
     }
 
     /** Right after a transaction that wrote events commits, relay them. */
     void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
         if (started) {
-            executor.execute(this::drain);
+            wake();
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
     }
 
     /** The safety net: whatever could not be relayed at once (the broker was down) is retried. */
     @Scheduled(every = "${limber.outbox.interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         drain();
+    }
+
+    /** Queues one run on the relay's thread (a run already queued covers this call too). */
+    private void wake() {
+        if (queued.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                queued.set(false);
+                drain();
+            });
+        }
     }
 
     /** Relays until nothing is waiting; calls that arrive meanwhile are folded into this run. */
@@ -114,49 +169,104 @@ public class OutboxRelay {
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void cleanUp() {
-        QuarkusTransaction.requiringNew().run(() -> repository.deletePublishedBefore(Instant.now().minus(config.retention())));
+        try (Connection db = dataSource.getConnection()) {
+            repository.deletePublishedBefore(db, Instant.now().minus(config.retention()));
+        } catch (SQLException e) {
+            LOG.warnf("Outbox clean-up failed, will retry: %s", e.toString());
+        }
     }
 
     /** Relays everything waiting now; returns how many events the broker acknowledged. */
     int relayAll() {
+        if (!topics.ensureCreated()) {
+            return 0;
+        }
         int total = 0;
-        int relayed;
-        do {
-            relayed = QuarkusTransaction.requiringNew().call(this::relayBatch);
-            total += relayed;
-        } while (relayed == config.batchSize());
-        backlog.set(QuarkusTransaction.requiringNew().call(repository::backlog));
+        try (Connection db = dataSource.getConnection()) {
+            if (repository.tryRelayLock(db)) {
+                try {
+                    List<OutboxEvent> batch;
+                    Batch sent;
+                    do {
+                        batch = repository.nextBatch(db, config.batchSize());
+                        sent = relay(db, batch);
+                        total += sent.acknowledged();
+                    } while (!sent.stalled() && batch.size() == config.batchSize());
+                } finally {
+                    repository.releaseRelayLock(db);
+                }
+            }
+            // Every instance reports the backlog, the one relaying or not.
+            OutboxRepository.Backlog waiting = repository.backlog(db);
+            backlog.set(waiting.count());
+            oldestUnsent.set(waiting.oldestCreatedAt());
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox database: " + e.getMessage(), e);
+        }
         return total;
     }
 
-    private int relayBatch() {
-        if (!repository.tryRelayLock()) {
-            return 0;
-        }
-        List<OutboxEvent> batch = repository.nextBatch(config.batchSize());
-        if (batch.isEmpty() || !topics.ensureCreated()) {
-            return 0;
-        }
+    /** What one batch came to: events acknowledged, and whether a retriable failure stopped it. */
+    private record Batch(int acknowledged, boolean stalled) {
+    }
+
+    private Batch relay(Connection db, List<OutboxEvent> batch) throws SQLException {
         List<CompletableFuture<Void>> acks = batch.stream()
                 .map(event -> emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage())
                 .toList();
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
         List<Long> acknowledged = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
+        boolean stalled = false;
+        for (int i = 0; i < batch.size() && !stalled; i++) {
             OutboxEvent event = batch.get(i);
-            try {
-                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (Exception e) {
-                event.attempts++;
-                event.lastError = String.valueOf(e.getCause() == null ? e : e.getCause());
-                LOG.warnf("Outbox event %s (%s) not acknowledged yet, will retry: %s", event.eventId, event.type, event.lastError);
-                break;
+            Throwable failure = awaitAck(acks.get(i), deadline);
+            if (failure == null) {
+                acknowledged.add(event.id);
+            } else if (neverSendable(failure)) {
+                repository.park(db, event.id, failure.toString());
+                parked.increment();
+                LOG.errorf("Outbox event %s (%s, key %s, %d characters) can never be sent; parked in outbox_dead_letter: %s",
+                        event.eventId, event.type, event.key, event.payload.length(), failure);
+            } else {
+                stalled = true;
+                repository.markFailed(db, event.id, failure.toString());
+                LOG.warnf("Outbox event %s (%s) not acknowledged yet, will retry: %s", event.eventId, event.type, failure);
             }
-            acknowledged.add(event.id);
         }
-        // One statement marks the acknowledged run published (not an update of every row of the batch).
-        repository.markPublished(acknowledged, Instant.now());
-        return acknowledged.size();
+        // One statement marks the acknowledged events published (its own short transaction).
+        repository.markPublished(db, acknowledged, Instant.now());
+        return new Batch(acknowledged.size(), stalled);
+    }
+
+    /** Null once the broker has acknowledged, else why not (a timeout included). */
+    private static Throwable awaitAck(CompletableFuture<Void> ack, long deadline) {
+        try {
+            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        } catch (TimeoutException e) {
+            return e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
+    }
+
+    static boolean neverSendable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            for (Class<? extends Throwable> type : NEVER_SENDABLE) {
+                if (type.isInstance(cause)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static double ageSeconds(AtomicReference<Instant> oldest) {
+        Instant since = oldest.get();
+        return since == null ? 0 : Math.max(0, Duration.between(since, Instant.now()).toMillis() / 1000.0);
     }
 
     private Message<String> toMessage(OutboxEvent event) {

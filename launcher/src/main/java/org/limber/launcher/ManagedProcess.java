@@ -13,19 +13,19 @@ import java.util.concurrent.TimeUnit;
  * A server the launcher started as a child process, its output going to a log file. Stopping it
  * asks politely (SIGTERM) and then ends it and every process it started.
  */
-final class Child {
+final class ManagedProcess {
 
     private final String name;
     private final Process process;
     private final Path log;
 
-    private Child(String name, Process process, Path log) {
+    private ManagedProcess(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
         this.log = log;
     }
 
-    static Child start(String name, List<String> command, Map<String, String> environment, Path workDir, Path log) {
+    static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path workDir, Path log) {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -36,7 +36,7 @@ final class Child {
             builder.environment().putAll(environment);
             Process process = builder.start();
             process.getOutputStream().close();
-            return new Child(name, process, log);
+            return new ManagedProcess(name, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }

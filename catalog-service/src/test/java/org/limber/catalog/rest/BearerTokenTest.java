@@ -1,0 +1,62 @@
+package org.limber.catalog.rest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.Test;
+import org.limber.testsupport.LogCapture;
+import org.limber.testsupport.Tokens;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
+
+/**
+ * Only signed JWT access tokens, verified locally: a garbage bearer token is a 401 without any
+ * call to the OIDC provider (no introspection) and without an ERROR line. The setting is shared
+ * by every service (service-common's defaults).
+ */
+@QuarkusTest
+class BearerTokenTest {
+
+    @OidcWireMock
+    WireMockServer provider;
+
+    @Test
+    void garbageBearerTokensAre401sWithoutIntrospectionOrAnErrorLine() {
+        // A valid token first, so that the provider's keys are fetched and cached before counting.
+        given().auth().oauth2(Tokens.editor("edna")).get("/editor/exercises").then().statusCode(200);
+        List<String> calls;
+        List<String> errors;
+        try (LogCapture log = LogCapture.atLeast(Level.SEVERE)) {
+            int before = providerCalls().size();
+            for (int i = 0; i < 10; i++) {
+                for (String token : List.of("garbage", "not.a.jwt", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl")) {
+                    given().auth().oauth2(token).get("/editor/exercises").then().statusCode(401);
+                }
+            }
+            calls = providerCalls().subList(before, providerCalls().size());
+            errors = log.lines();
+        }
+        // A JWT signed with an unknown key may make the service refresh the provider's keys (for key
+        // rotation), at most once per quarkus.oidc.token.forced-jwk-refresh-interval; nothing else.
+        assertThat(calls).as("calls to the OIDC provider for 30 bad tokens").allMatch(url -> url.endsWith("/certs"))
+                .hasSizeLessThanOrEqualTo(1);
+        assertThat(errors).as("ERROR lines").isEmpty();
+    }
+
+    private List<String> providerCalls() {
+        return provider.findAll(anyRequestedFor(anyUrl())).stream().map(request -> request.getUrl()).toList();
+    }
+
+    @Test
+    void aValidTokenStillWorks() {
+        given().auth().oauth2(Tokens.editor("edna")).get("/editor/exercises").then().statusCode(200);
+    }
+}

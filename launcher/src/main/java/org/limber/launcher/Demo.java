@@ -1,0 +1,48 @@
+package org.limber.launcher;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.limber.simulator.Simulator;
+
+/** The demo data: members enrolled and their weeks played through the APIs by the simulator, then its report. */
+final class Demo {
+
+    private final Simulator simulator;
+    private final Console console;
+    private Simulator.Played played;
+
+    Demo(Ports ports, LaunchOptions options, boolean firstRun, Console console) {
+        Simulator.Config config = Simulator.Config.local(ports.routine(), ports.progress(), ports.keycloak())
+                .withMembers(options.members()).withPlainOutput(options.headless());
+        // A second cohort (--demo on existing data) gets user names of its own.
+        this.simulator = new Simulator(firstRun ? config : config.withUsernamePrefix("demo-" + Instant.now().getEpochSecond() % 100000 + "-"),
+                console.out());
+        this.console = console;
+    }
+
+    void play() {
+        console.line("");
+        console.line("Playing the demo data: enrolling members and playing their weeks through the APIs...");
+        try {
+            played = simulator.play();
+        } catch (RuntimeException e) {
+            console.line("The demo simulator stopped: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Prints what the demo produced, once progress-service's time-based alert rules have run (30 s after its start). */
+    void report(Instant progressStarted) {
+        if (played == null) {
+            return;
+        }
+        console.line("progress-service is reading the demo events; 30 s after its start it checks the time-based alert rules...");
+        Duration sinceStart = Duration.between(progressStarted, Instant.now());
+        if (sinceStart.getSeconds() < 35) {
+            Launcher.sleep(Duration.ofSeconds(35).minus(sinceStart).toMillis());
+        }
+        Simulator.print(simulator.report(played), console.out());
+    }
+}
