@@ -75,8 +75,9 @@ public class IntakeService {
                     "The exercise library has not reached this service yet; please try again in a moment.", List.of());
         }
         intakes.persist(intake);
+        // A plan built with pain at flare level is a flare plan, stored as one, and ends like any flare (on reported sessions).
         Plan plan = planService.nextVersion(memberId, result.plan(), intake, Plan.Source.INTAKE, memberId,
-                "Built from your intake", null);
+                "Built from your intake", null, List.of(), null, ruleBook.builder().flare(answers, LocalDate.now(ZoneOffset.UTC)));
         return new Taken(intake, List.of(), plan);
     }
 }

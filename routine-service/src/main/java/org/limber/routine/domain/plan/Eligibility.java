@@ -22,10 +22,15 @@ public final class Eligibility {
     private final List<Rule> applicable;
 
     public Eligibility(Intake intake, List<Rule> rules, LocalDate today) {
+        this(intake, rules, today, null);
+    }
+
+    /** {@code inFlare}: the plan's flare state, which decides the flare rule once a plan exists (null at intake: the pain now decides). */
+    public Eligibility(Intake intake, List<Rule> rules, LocalDate today, Boolean inFlare) {
         this.intake = intake;
         this.available = EnumSet.of(Equipment.NONE);
         this.available.addAll(intake.equipment());
-        this.applicable = rules.stream().filter(rule -> rule.appliesTo(intake, today)).toList();
+        this.applicable = rules.stream().filter(rule -> rule.appliesTo(intake, today, inFlare)).toList();
     }
 
     /** The rules that apply to this member, in file order. */

@@ -72,7 +72,17 @@ public final class PlanBuilder {
     }
 
     public PlanProposal build(Intake intake, Collection<ExerciseOption> catalog, LocalDate today) {
-        Eligibility eligibility = new Eligibility(intake, rules, today);
+        return build(intake, catalog, today, null);
+    }
+
+    /** Whether a plan built from this intake now is a flare plan (the gentle set only). */
+    public boolean flare(Intake intake, LocalDate today) {
+        return new Eligibility(intake, rules, today).restrictedToOnly();
+    }
+
+    /** {@code inFlare}: build the flare plan (true) or the usual one (false) whatever the intake's pain; null: the intake's pain decides. */
+    public PlanProposal build(Intake intake, Collection<ExerciseOption> catalog, LocalDate today, Boolean inFlare) {
+        Eligibility eligibility = new Eligibility(intake, rules, today, inFlare);
         List<ExerciseOption> all = catalog.stream().sorted(Comparator.comparing(ExerciseOption::slug)).toList();
 
         List<PlanProposal.Exclusion> excluded = new ArrayList<>();

@@ -30,6 +30,15 @@ public record Rule(String id, When when, Exclude exclude, Only only, String reas
     }
 
     public boolean appliesTo(Intake intake, LocalDate today) {
+        return appliesTo(intake, today, null);
+    }
+
+    /**
+     * Whether the rule applies. {@code inFlare} is the member's flare state once a plan exists (the
+     * plan's own flag): then a {@code painAtLeast} rule applies exactly during a flare, whatever
+     * pain the intake reported. Null at intake, where the pain reported now decides.
+     */
+    public boolean appliesTo(Intake intake, LocalDate today, Boolean inFlare) {
         if (when == null) {
             return true;
         }
@@ -42,7 +51,7 @@ public record Rule(String id, When when, Exclude exclude, Only only, String reas
         if (notEmpty(when.cannotGetInto()) && when.cannotGetInto().stream().noneMatch(intake.cannotGetInto()::contains)) {
             return false;
         }
-        if (when.painAtLeast() != null && intake.painNow() < when.painAtLeast()) {
+        if (when.painAtLeast() != null && (inFlare != null ? !inFlare : intake.painNow() < when.painAtLeast())) {
             return false;
         }
         if (when.surgeryWithinMonths() != null) {

@@ -91,7 +91,7 @@ class AdaptationTest {
     static final ProgressAssessed GOOD_WEEK = assessed(100, "FALLING", 3, 2, 3.3, new ProgressAssessed.Effort(1, 2, 0), List.of(), List.of());
 
     static Progression.Verdict verdict(ProgressAssessed week, ProgressAssessed previous, boolean inFlare) {
-        return Progression.decide(RULES, WeekFacts.of(week, previous, inFlare));
+        return Progression.decide(RULES, WeekFacts.of(week, previous, previous == null ? null : previous.meanPain(), inFlare, 0, false));
     }
 
     static Map<String, PlanChange> bySlug(Adaptation.Result result) {
@@ -206,12 +206,13 @@ class AdaptationTest {
     }
 
     @Test
-    void tooEasyForTwoWeeksStepsUpEvenWhenNotEverySessionWasDone() {
-        ProgressAssessed easy = assessed(67, "STABLE", 3, 1, 3.0, new ProgressAssessed.Effort(2, 0, 0), List.of(), List.of());
-        assertThat(verdict(easy, null, false).action()).as("one week").isEqualTo(Action.HOLD);
+    void tooEasyForTwoWeeksStepsUpOnlyWhenTheWeekWasDoneAsPrescribed() {
+        ProgressAssessed easy = assessed(100, "STABLE", 3, 1, 3.0, new ProgressAssessed.Effort(2, 0, 0), List.of(), List.of());
         Progression.Verdict second = verdict(easy, easy, false);
         assertThat(second.action()).isEqualTo(Action.PROGRESS);
-        assertThat(second.rule().id()).isEqualTo("too-easy-two-weeks");
+        ProgressAssessed easyButPartly = assessed(67, "STABLE", 3, 1, 3.0, new ProgressAssessed.Effort(2, 0, 0), List.of(), List.of());
+        assertThat(verdict(easyButPartly, null, false).action()).as("one week").isEqualTo(Action.HOLD);
+        assertThat(verdict(easyButPartly, easyButPartly, false).action()).as("two weeks at 67%").isEqualTo(Action.HOLD);
     }
 
     @Test
