@@ -87,6 +87,14 @@ public record IntakeRequest(
         if (Boolean.FALSE.equals(spineSurgery) && surgeryDate != null) {
             problems.add(new FieldProblem("surgeryDate", "a surgery date without spine surgery"));
         }
+        // The SPINE_SURGERY condition and the spine-surgery answer say the same thing: one without the other is a contradiction.
+        boolean surgeryCondition = conditions != null && conditions.contains(Condition.SPINE_SURGERY);
+        if (Boolean.TRUE.equals(spineSurgery) && !surgeryCondition) {
+            problems.add(new FieldProblem("conditions", "must include SPINE_SURGERY when spineSurgery is true"));
+        }
+        if (Boolean.FALSE.equals(spineSurgery) && surgeryCondition) {
+            problems.add(new FieldProblem("conditions", "SPINE_SURGERY needs spineSurgery true and the surgery date"));
+        }
         if (surgeryDate != null && surgeryDate.isAfter(today)) {
             problems.add(new FieldProblem("surgeryDate", "is in the future"));
         }
