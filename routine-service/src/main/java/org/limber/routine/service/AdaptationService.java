@@ -150,7 +150,7 @@ public class AdaptationService {
             }
             case REGRESS, REGRESS_SKIPPED, PROGRESS -> {
                 Adaptation.Result result = Adaptation.step(current.proposal, verdict, published(), eligibility(intake.answers, current.flare),
-                        rules.maxChangesPerWeek());
+                        rules.maxChangesPerWeek(), intake.answers.minutesPerSession() * 60);
                 if (result.changes().isEmpty()) {
                     outcome(record, Decision.HELD, verdict, reason + "; but no exercise could be stepped "
                             + (verdict.action() == ProgressionRules.Action.PROGRESS ? "up" : "back") + " further.", null);
@@ -168,7 +168,8 @@ public class AdaptationService {
     /** The gentle plan, keeping the items a clinician locked (paused while they are not allowed in a flare). */
     private PlanProposal flarePlan(Plan current, IntakeRecord intake) {
         PlanProposal gentle = ruleBook.builder().build(intake.answers, catalog.options(), today(), true);
-        return FlarePlan.keepLocked(gentle, current.proposal, published(), eligibility(intake.answers, true));
+        return FlarePlan.keepLocked(gentle, current.proposal, published(), eligibility(intake.answers, true),
+                intake.answers.minutesPerSession() * 60);
     }
 
     private Map<String, ExerciseOption> published() {

@@ -11,7 +11,8 @@ import org.limber.routine.domain.plan.PlanProposal;
 /**
  * The flare plan: the gentle set, plus the items a clinician locked in the plan before it. A locked
  * item the flare rules leave out (not flare-safe) stays in the plan paused, so that it is not done
- * during the flare and comes back with the usual plan; a locked item the rules allow stays as it is.
+ * during the flare and comes back with the usual plan; a locked item the rules allow stays as it is
+ * (paused as well if it does not fit the session's minutes beside the gentle set).
  */
 public final class FlarePlan {
 
@@ -20,16 +21,21 @@ public final class FlarePlan {
     private FlarePlan() {
     }
 
+    /** {@code budgetSeconds}: the member's minutes per session; a locked item that would not fit beside the gentle set is paused too. */
     public static PlanProposal keepLocked(PlanProposal gentle, PlanProposal current, Map<String, ExerciseOption> published,
-            Eligibility flare) {
+            Eligibility flare, int budgetSeconds) {
         List<PlanProposal.Session> sessions = new ArrayList<>();
         for (int s = 0; s < gentle.sessions().size(); s++) {
             List<PlanProposal.Item> items = new ArrayList<>(gentle.sessions().get(s).items());
             if (s < current.sessions().size()) {
-                current.sessions().get(s).items().stream().filter(PlanProposal.Item::locked)
-                        .filter(locked -> items.stream().noneMatch(i -> i.slug().equals(locked.slug())))
-                        .map(locked -> allowed(locked, published, flare) ? locked : paused(locked))
-                        .forEach(items::add);
+                for (PlanProposal.Item locked : current.sessions().get(s).items()) {
+                    if (!locked.locked() || items.stream().anyMatch(i -> i.slug().equals(locked.slug()))) {
+                        continue;
+                    }
+                    int time = PlanProposal.Session.of(0, items).estimatedSeconds();
+                    boolean fits = time + locked.estimatedSeconds() <= budgetSeconds;
+                    items.add(fits && allowed(locked, published, flare) ? locked : paused(locked));
+                }
             }
             sessions.add(PlanProposal.Session.of(gentle.sessions().get(s).number(), items));
         }
