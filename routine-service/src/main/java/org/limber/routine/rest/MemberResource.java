@@ -65,7 +65,7 @@ public class MemberResource {
 
     @POST
     @Path("/intake")
-    @Operation(summary = "Take the intake", description = "Any red flag answered yes refers the member to a clinician (outcome REFERRED, no plan); otherwise the plan's next version is built (outcome PLAN_CREATED).")
+    @Operation(summary = "Take the intake", description = "Every screening question needs an explicit answer. Any red flag answered yes refers the member to a clinician (outcome REFERRED, no plan); otherwise the plan's next version is built (outcome PLAN_CREATED). inflammatoryBackPain is not a red flag: the plan is built and a clinician reviews it.")
     @APIResponse(responseCode = "201", description = "Taken; Location is the plan when one was made")
     @APIResponse(responseCode = "400", description = "Missing or out-of-range answers; each field is named")
     @APIResponse(responseCode = "503", description = "The exercise library has not reached this service yet")
