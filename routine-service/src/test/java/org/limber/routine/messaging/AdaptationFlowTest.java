@@ -184,6 +184,56 @@ class AdaptationFlowTest {
     }
 
     @Test
+    void aPlanBuiltAtIntakeInAFlareIsAFlareAndEndsOnlyOnReportedSessions() {
+        String sore = newMember();
+        Map<String, Object> answers = intake();
+        answers.put("painNow", 8);
+        Fixtures.planOnPanel(sore, answers, clinician);
+        JsonPath atIntake = as(Tokens.clinician(clinician)).get("/members/" + sore + "/plan").then().statusCode(200).extract().jsonPath();
+        assertThat(atIntake.getBoolean("flare")).isTrue();
+
+        // A week without sessions says nothing about the pain: the flare goes on.
+        UUID id = UUID.randomUUID();
+        ProgressAssessed empty = new ProgressAssessed(id, Instant.now(), 1, sore, id, 1, LocalDate.now(ZoneOffset.UTC), "WEEK_ENDED",
+                List.of(), 5, 0, 3, 0, "STABLE", null, null, null, new ProgressAssessed.Effort(0, 0, 0), List.of(), List.of());
+        send(empty);
+        assertThat(awaitApplied(empty).ruleId).isEqualTo("flare-continues");
+
+        ProgressAssessed settled = assessment(sore, 1, "WEEK_COMPLETED", 100, "FALLING", 3, 3, 3.5, new ProgressAssessed.Effort(0, 3, 0),
+                List.of(), List.of());
+        send(settled);
+        AssessmentRecord ended = awaitApplied(settled);
+        assertThat(ended.ruleId).isEqualTo("flare-settled");
+        assertThat(ended.decision).isEqualTo(AssessmentRecord.Decision.ADAPTED);
+        JsonPath usual = as(Tokens.clinician(clinician)).get("/members/" + sore + "/plan").then().statusCode(200).extract().jsonPath();
+        assertThat(usual.getInt("version")).isEqualTo(2);
+        assertThat(usual.getBoolean("flare")).isFalse();
+        // The usual plan, built from the same intake without the flare rule.
+        assertThat(usual.getList("sessions.items.flatten().category", String.class)).contains("CORE_STABILITY");
+    }
+
+    @Test
+    void afterSpineSurgeryThePlanIsMadeHarderOnlyOnceAClinicianClearsIt() {
+        String operated = newMember();
+        Map<String, Object> answers = intake();
+        answers.put("conditions", List.of("SPINE_SURGERY"));
+        answers.put("spineSurgery", true);
+        answers.put("surgeryDate", LocalDate.now(ZoneOffset.UTC).minusMonths(8).toString());
+        Fixtures.planOnPanel(operated, answers, clinician);
+        ProgressAssessed week = easyWeek(operated, 1);
+        send(week);
+        AssessmentRecord held = awaitApplied(week);
+        assertThat(held.decision).isEqualTo(AssessmentRecord.Decision.HELD);
+        assertThat(held.ruleId).isEqualTo("surgery-awaits-clearance");
+
+        as(Tokens.clinician(clinician)).body(Map.of("enabled", true, "progressionCleared", true, "note", "Cleared by the surgical team"))
+                .put("/members/" + operated + "/plan/adaptation").then().statusCode(200).body("progressionCleared", equalTo(true));
+        ProgressAssessed next = easyWeek(operated, 1);
+        send(next);
+        assertThat(awaitApplied(next).decision).isEqualTo(AssessmentRecord.Decision.ADAPTED);
+    }
+
+    @Test
     void aRedFlagStopsAdaptationUntilAClinicianTurnsItBackOn() {
         ProgressAssessed redFlag = assessment(memberId, 1, "WEEK_COMPLETED", 100, "FALLING", 3, 2, 3.0, new ProgressAssessed.Effort(3, 0, 0),
                 List.of(), List.of("SADDLE_NUMBNESS"));
