@@ -60,9 +60,12 @@ public final class Simulator {
         }
     }
 
-    /** What was played. */
-    public record Summary(int enrolled, int referred, int sessions, int intakes, int errors, Map<Persona, Integer> personas,
-            long calls, Duration took, JsonNode outcomes, JsonNode panel, int openAlerts) {
+    /**
+     * What was played. {@code suspended} members reported a red flag and had their plan suspended, and
+     * {@code needsReview} members got no plan because nothing safe fitted them: expected outcomes, not errors.
+     */
+    public record Summary(int enrolled, int referred, int suspended, int needsReview, int sessions, int intakes, int errors,
+            Map<Persona, Integer> personas, long calls, Duration took, JsonNode outcomes, JsonNode panel, int openAlerts) {
     }
 
     /** A member being played: their script, identity, plan in force and this plan week's count. */
@@ -78,6 +81,8 @@ public final class Simulator {
         LocalDate weekStart;
         int doneThisWeek;
         boolean referred;
+        boolean suspended;
+        boolean needsReview;
         boolean idle;
         LocalDate lastHighPain;
 
@@ -112,7 +117,8 @@ public final class Simulator {
     }
 
     /** What {@link #play()} did, for {@link #report(Played)}. */
-    public record Played(Instant started, int enrolled, int referred, Map<Persona, Integer> personas, Map<String, LocalDate> lastHighPain) {
+    public record Played(Instant started, int enrolled, int referred, int suspended, int needsReview, Map<Persona, Integer> personas,
+            Map<String, LocalDate> lastHighPain) {
     }
 
     /**
@@ -128,6 +134,7 @@ public final class Simulator {
             throw new IllegalArgumentException("at most 12 weeks: sessions older than 90 days are refused");
         }
         LocalDate first = today.minusDays(days);
+        awaitReady(config.routineUrl());
         admin = keycloak.user(config.admin(), config.adminPassword());
         List<String> clinicianIds = config.clinicians().stream().map(keycloak::userId).toList();
         List<Player> players = cast(first, enrolmentDays, clinicianIds);
@@ -159,12 +166,16 @@ public final class Simulator {
         }
         firstErrors.forEach(e -> out.println("  error: " + e));
         int referred = (int) players.stream().filter(p -> p.referred).count();
+        int suspended = (int) players.stream().filter(p -> p.suspended).count();
+        int needsReview = (int) players.stream().filter(p -> p.needsReview).count();
         int enrolled = (int) players.stream().filter(p -> p.memberId != null).count();
         out.printf("Played %d sessions and %d intakes in %d s (%d calls, %d errors)%n", sessions.get(), intakes.get(),
                 Duration.between(started, Instant.now()).toSeconds(), calls.get(), errors.get());
+        out.printf("Expected outcomes: %d referred at intake, %d plans suspended by a red flag, %d intakes for a clinician's review%n",
+                referred, suspended, needsReview);
         Map<String, LocalDate> lastHighPain = new java.util.HashMap<>();
         players.stream().filter(p -> p.lastHighPain != null).forEach(p -> lastHighPain.put(p.memberId, p.lastHighPain));
-        return new Played(started, enrolled, referred, personas, lastHighPain);
+        return new Played(started, enrolled, referred, suspended, needsReview, personas, lastHighPain);
     }
 
     /**
@@ -175,7 +186,7 @@ public final class Simulator {
         if (admin == null) {
             admin = keycloak.user(config.admin(), config.adminPassword());
         }
-        JsonNode outcomes = awaitOutcomes(admin, played.enrolled() - played.referred());
+        JsonNode outcomes = awaitOutcomes(admin, played.enrolled() - played.referred() - played.needsReview());
         LocalDate twoWeeksAgo = LocalDate.now(ZoneOffset.UTC).minusDays(14);
         int followedUp = 0;
         for (String username : config.clinicians()) {
@@ -198,7 +209,7 @@ public final class Simulator {
         JsonNode panel = http.get(config.progressUrl() + "/care-team/panel", clinician.get()).body();
         JsonNode alerts = http.get(config.progressUrl() + "/care-team/alerts?status=OPEN&size=1", clinician.get()).body();
         out.printf("The clinicians followed up %d older alerts (resolved or acknowledged)%n", followedUp);
-        return new Summary(played.enrolled(), played.referred(), sessions.get(), intakes.get(), errors.get(), played.personas(), calls.get(),
+        return new Summary(played.enrolled(), played.referred(), played.suspended(), played.needsReview(), sessions.get(), intakes.get(), errors.get(), played.personas(), calls.get(),
                 Duration.between(played.started(), Instant.now()), outcomes, panel, alerts.path("total").asInt());
     }
 
@@ -267,11 +278,29 @@ public final class Simulator {
     }
 
     private void takeIntake(Player player, Map<String, Object> body) {
-        calls.incrementAndGet();
-        JsonNode outcome = http.post(config.routineUrl() + "/members/me/intake", player.token.get(), body).expect("intake of " + player.username);
+        JsonHttp.Reply reply = null;
+        for (int attempt = 1; attempt <= 30; attempt++) {
+            calls.incrementAndGet();
+            reply = http.post(config.routineUrl() + "/members/me/intake", player.token.get(), body);
+            if (reply.status() != 503) {
+                break;
+            }
+            JsonHttp.sleep(2000); // the catalog copy is still loading: the service says when to retry
+        }
+        if (isPlanSuspended(reply)) {
+            stopSuspended(player);
+            return;
+        }
+        JsonNode outcome = reply.expect("intake of " + player.username);
         intakes.incrementAndGet();
         if ("REFERRED".equals(outcome.path("outcome").asText())) {
             player.referred = true;
+            player.idle = true;
+            return;
+        }
+        if ("NEEDS_REVIEW".equals(outcome.path("outcome").asText())) {
+            // Nothing safe fits this member: a clinician reviews the intake; the member waits for them.
+            player.needsReview = true;
             player.idle = true;
             return;
         }
@@ -310,11 +339,46 @@ public final class Simulator {
         body.put("effort", report.effort());
         body.put("redFlagSymptoms", report.redFlagSymptoms());
         calls.incrementAndGet();
-        http.post(config.routineUrl() + "/members/me/sessions", player.token.get(), body).expect("session of " + player.username);
+        JsonHttp.Reply reply = http.post(config.routineUrl() + "/members/me/sessions", player.token.get(), body);
+        if (isPlanSuspended(reply)) {
+            stopSuspended(player);
+            return;
+        }
+        reply.expect("session of " + player.username);
         player.doneThisWeek++;
         sessions.incrementAndGet();
+        if (!report.redFlagSymptoms().isEmpty()) {
+            // The session was kept, and its red flag suspended the plan: the member stops, as the safety message says.
+            stopSuspended(player);
+        }
         if (Math.max(report.painBefore(), Math.max(report.painDuring(), report.painAfter())) >= 7) {
             player.lastHighPain = day;
+        }
+    }
+
+    /** A 409 plan-suspended: a red flag suspended the plan until a clinician has looked. */
+    static boolean isPlanSuspended(JsonHttp.Reply reply) {
+        return reply.status() == 409 && reply.body().path("type").asText().endsWith("/plan-suspended");
+    }
+
+    private static void stopSuspended(Player player) {
+        player.suspended = true;
+        player.idle = true;
+    }
+
+    /** Waits until the service is ready (routine-service: its catalog copy has caught up), at most five minutes. */
+    private void awaitReady(String serviceUrl) {
+        Instant deadline = Instant.now().plusSeconds(300);
+        boolean told = false;
+        while (!http.get(serviceUrl + "/q/health/ready", null).ok()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new JsonHttp.CallFailed(serviceUrl + " was not ready within five minutes");
+            }
+            if (!told) {
+                out.println("Waiting for " + serviceUrl + " to be ready (its copy of the catalog is loading)...");
+                told = true;
+            }
+            JsonHttp.sleep(1000);
         }
     }
 

@@ -8,11 +8,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.limber.events.member.CareTeamAssigned;
+import org.limber.events.member.MemberNeedsReview;
 import org.limber.events.member.MemberReferred;
 import org.limber.events.member.MemberTopics;
 import org.limber.events.member.PlanAssigned;
+import org.limber.events.member.PlanResumed;
+import org.limber.events.member.PlanSuspended;
 import org.limber.events.member.PrescribedDose;
 import org.limber.events.member.SessionCompleted;
+import org.limber.events.member.SymptomsReported;
 import org.limber.testsupport.TestEvents;
 import org.limber.testsupport.Tokens;
 
@@ -53,21 +58,45 @@ public final class MemberEvents {
     }
 
     public static MemberReferred referred(String memberId) {
-        return new MemberReferred(UUID.randomUUID(), Instant.now(), 1, memberId, UUID.randomUUID(), List.of("SADDLE_NUMBNESS"),
-                List.of("Numbness in the saddle area"), null);
+        return referred(memberId, null);
     }
 
+    public static MemberReferred referred(String memberId, String clinician) {
+        return new MemberReferred(UUID.randomUUID(), Instant.now(), 1, memberId, UUID.randomUUID(), List.of("SADDLE_NUMBNESS"),
+                List.of("Numbness in the saddle area"), clinician);
+    }
+
+    public static CareTeamAssigned assigned(String memberId, String clinician, long sequence) {
+        return new CareTeamAssigned(UUID.randomUUID(), Instant.now(), 1, memberId, clinician, sequence, "admin-test");
+    }
+
+    public static SymptomsReported symptoms(String memberId, String... redFlags) {
+        return new SymptomsReported(UUID.randomUUID(), Instant.now(), 1, memberId, UUID.randomUUID(), Instant.now(), List.of(redFlags),
+                "it started this morning");
+    }
+
+    public static PlanSuspended suspended(String memberId, long sequence, String cause, UUID sourceId, String... redFlags) {
+        return new PlanSuspended(UUID.randomUUID(), Instant.now(), 1, memberId, 1, sequence, cause, List.of(redFlags), sourceId);
+    }
+
+    public static PlanResumed resumed(String memberId, long sequence, String clinician) {
+        return new PlanResumed(UUID.randomUUID(), Instant.now(), 1, memberId, 1, sequence, "RESUMED", clinician, "Seen today, safe to go on");
+    }
+
+    public static MemberNeedsReview needsReview(String memberId, String clinician) {
+        return new MemberNeedsReview(UUID.randomUUID(), Instant.now(), 1, memberId, UUID.randomUUID(), false,
+                List.of(new MemberNeedsReview.Reason("NO_SAFE_SESSION", "No session fits the member's conditions")), clinician);
+    }
+
+    /** Any member event record, with its key (member id), {@code ce_type} (the record's TYPE) and id. */
     public static TestEvents.Outgoing outgoing(Object event) {
-        if (event instanceof PlanAssigned p) {
-            return new TestEvents.Outgoing(MemberTopics.EVENTS, p.memberId(), PlanAssigned.TYPE, p.eventId(), p);
+        try {
+            Class<?> c = event.getClass();
+            return new TestEvents.Outgoing(MemberTopics.EVENTS, (String) c.getMethod("memberId").invoke(event), (String) c.getField("TYPE").get(null),
+                    (UUID) c.getMethod("eventId").invoke(event), event);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("not a member event: " + event, e);
         }
-        if (event instanceof SessionCompleted s) {
-            return new TestEvents.Outgoing(MemberTopics.EVENTS, s.memberId(), SessionCompleted.TYPE, s.eventId(), s);
-        }
-        if (event instanceof MemberReferred r) {
-            return new TestEvents.Outgoing(MemberTopics.EVENTS, r.memberId(), MemberReferred.TYPE, r.eventId(), r);
-        }
-        throw new IllegalArgumentException(String.valueOf(event));
     }
 
     public static void send(Object... events) {
@@ -76,6 +105,10 @@ public final class MemberEvents {
 
     public static RequestSpecification member(String memberId) {
         return given().auth().oauth2(Tokens.member(memberId));
+    }
+
+    public static RequestSpecification admin(String id) {
+        return given().auth().oauth2(Tokens.admin(id)).contentType("application/json");
     }
 
     public static RequestSpecification clinician(String id) {

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.limber.events.catalog.ExerciseSnapshot;
 import org.limber.routine.service.CatalogReplica;
 import org.limber.testsupport.CatalogFixture;
 import org.limber.testsupport.Tokens;
+import org.limber.testsupport.TopicReader;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -30,13 +32,17 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** Publishes the real library to catalog.exercises (once) and waits until the service's copy has it. */
+    /**
+     * Publishes the real library to catalog.exercises (once) and waits until the service's copy has
+     * it and the service is ready (its copy caught up with the topic), as a client would.
+     */
     public static synchronized void catalogLoaded(CatalogReplica replica) {
         if (!catalogSent) {
             CatalogFixture.send(CATALOG.stream().map(CatalogFixture::published).map(Object.class::cast).toList());
             catalogSent = true;
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> replica.options().size() >= CATALOG.size());
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
     }
 
     public static String newMember() {
@@ -89,9 +95,40 @@ public final class Fixtures {
     /** Takes the intake for a new plan and puts the member on the clinician's panel (as an admin would). */
     public static void planOnPanel(String memberId, Map<String, Object> intake, String clinician) {
         planFor(memberId, intake);
+        assign(memberId, clinician);
+    }
+
+    /** Puts the member on the clinician's panel, as an admin would. */
+    public static void assign(String memberId, String clinician) {
         as(Tokens.admin("ada")).body(Map.of("clinicianId", clinician)).put("/members/" + memberId + "/care-team")
                 .then().statusCode(200).body("clinicianId", equalTo(clinician))
                 .body("assignedBy", equalTo("ada"));
+    }
+
+    /** The member's next event of {@code type} on the topic, read as that event. */
+    public static <T> T event(TopicReader topic, String memberId, String type, Class<T> as) {
+        ConsumerRecord<String, String> record = topic.await(r -> memberId.equals(r.key()) && type.equals(TopicReader.header(r, "ce_type")),
+                Duration.ofSeconds(30));
+        try {
+            return CatalogFixture.JSON.readValue(record.value(), as);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The member's events of {@code type} read so far, after a quiet while. */
+    public static List<ConsumerRecord<String, String>> events(TopicReader topic, String memberId, String type, Duration quiet) {
+        return topic.readFor(quiet).stream().filter(r -> memberId.equals(r.key()) && type.equals(TopicReader.header(r, "ce_type")))
+                .toList();
+    }
+
+    /** A symptom report of these red flags, with a fresh report id. */
+    public static Map<String, Object> symptoms(String... redFlags) {
+        Map<String, Object> report = new HashMap<>();
+        report.put("reportId", UUID.randomUUID().toString());
+        report.put("redFlagSymptoms", List.of(redFlags));
+        report.put("note", "started this morning");
+        return report;
     }
 
     /** A session report doing every exercise of today's session. */

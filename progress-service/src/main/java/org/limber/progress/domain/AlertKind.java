@@ -4,6 +4,7 @@ package org.limber.progress.domain;
 public enum AlertKind {
     RED_FLAG_SYMPTOM,
     REFERRAL,
+    NEEDS_REVIEW,
     HIGH_PAIN,
     PAIN_ABOVE_BASELINE,
     INACTIVE,

@@ -18,9 +18,15 @@ public record AlertRules(Map<AlertKind, Rule> alerts) {
     /**
      * One rule. {@code threshold}: pain points (HIGH_PAIN, PAIN_ABOVE_BASELINE) or adherence percent
      * (LOW_ADHERENCE); {@code minSessions}: sessions a week needs before its mean counts;
-     * {@code days}: days without a session (INACTIVE); {@code weeks}: weeks in a row (LOW_ADHERENCE).
+     * {@code days}: days without a session (INACTIVE); {@code weeks}: weeks in a row (LOW_ADHERENCE);
+     * {@code eachCause}: every cause raises its own alert, even while one of the kind is open.
      */
-    public record Rule(Severity severity, Integer threshold, Integer minSessions, Integer days, Integer weeks, String reason) {
+    public record Rule(Severity severity, Integer threshold, Integer minSessions, Integer days, Integer weeks, Boolean eachCause,
+            String reason) {
+
+        public boolean folds() {
+            return !Boolean.TRUE.equals(eachCause);
+        }
     }
 
     public Rule rule(AlertKind kind) {
@@ -38,6 +44,10 @@ public record AlertRules(Map<AlertKind, Rule> alerts) {
                 Rule rule = rules.rule(kind);
                 if (rule == null || rule.severity() == null || rule.reason() == null || rule.reason().isBlank()) {
                     throw new IllegalStateException("The alert rules need a severity and a reason for " + kind);
+                }
+                if (rule.severity() == Severity.URGENT && rule.folds()) {
+                    // Safety: an urgent cause must never vanish into an open alert of its kind.
+                    throw new IllegalStateException("An URGENT alert rule must raise an alert for each cause (eachCause: true): " + kind);
                 }
             }
             return rules;

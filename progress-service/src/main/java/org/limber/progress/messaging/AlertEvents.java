@@ -30,7 +30,7 @@ public class AlertEvents {
             UUID id = UUID.randomUUID();
             entries.add(new Outbox.Entry(ProgressTopics.CARE_ALERTS, alert.memberId(), CareAlertRaised.TYPE, id, now,
                     new CareAlertRaised(id, now, CareAlertRaised.SCHEMA_VERSION, alert.memberId(), alert.id(), alert.kind().name(),
-                            alert.severity().name(), alert.reason(), alert.clinicianId())));
+                            alert.severity().name(), alert.reason(), alert.clinicianId(), alert.details())));
         }
         outbox.addAll(entries);
     }

@@ -17,9 +17,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
+import org.limber.events.member.CareTeamAssigned;
+import org.limber.events.member.MemberNeedsReview;
 import org.limber.events.member.MemberReferred;
 import org.limber.events.member.PlanAssigned;
+import org.limber.events.member.PlanResumed;
+import org.limber.events.member.PlanSuspended;
 import org.limber.events.member.SessionCompleted;
+import org.limber.events.member.SymptomsReported;
 import org.limber.progress.service.Ingestor;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -59,6 +64,11 @@ public class MemberEventsConsumer {
     private final ObjectReader sessionReader;
     private final ObjectReader planReader;
     private final ObjectReader referralReader;
+    private final ObjectReader assignmentReader;
+    private final ObjectReader suspensionReader;
+    private final ObjectReader resumptionReader;
+    private final ObjectReader reportReader;
+    private final ObjectReader reviewReader;
     private final Counter dead;
 
     public MemberEventsConsumer(Ingestor ingestor, @Channel(DEAD_LETTERS) MutinyEmitter<byte[]> deadLetters, ObjectMapper mapper,
@@ -69,6 +79,11 @@ public class MemberEventsConsumer {
         this.sessionReader = json.readerFor(SessionCompleted.class);
         this.planReader = json.readerFor(PlanAssigned.class);
         this.referralReader = json.readerFor(MemberReferred.class);
+        this.assignmentReader = json.readerFor(CareTeamAssigned.class);
+        this.suspensionReader = json.readerFor(PlanSuspended.class);
+        this.resumptionReader = json.readerFor(PlanResumed.class);
+        this.reportReader = json.readerFor(SymptomsReported.class);
+        this.reviewReader = json.readerFor(MemberNeedsReview.class);
         this.dead = registry.counter("limber.events.dead-lettered", "service", "progress");
     }
 
@@ -76,14 +91,14 @@ public class MemberEventsConsumer {
     @Blocking(value = "progress-ingest", ordered = false)
     public void consume(ConsumerRecords<String, byte[]> records) {
         long start = System.nanoTime();
-        Ingestor.Batch batch = new Ingestor.Batch(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Ingestor.Batch batch = Ingestor.Batch.empty();
         List<ConsumerRecord<String, byte[]>> good = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             Parsed parsed = parse(record);
             if (parsed.deadReason() != null) {
                 deadLetter(record, parsed.deadReason());
             } else {
-                add(batch, parsed.event());
+                batch.add(parsed.event());
                 good.add(record);
             }
         }
@@ -117,8 +132,8 @@ public class MemberEventsConsumer {
     /** After a refused batch: each event alone; one the database refuses is a dead letter. */
     private void oneByOne(List<ConsumerRecord<String, byte[]>> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
-            Ingestor.Batch single = new Ingestor.Batch(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-            add(single, parse(record).event());
+            Ingestor.Batch single = Ingestor.Batch.empty();
+            single.add(parse(record).event());
             try {
                 ingestor.ingest(single);
             } catch (RuntimeException e) {
@@ -141,6 +156,11 @@ public class MemberEventsConsumer {
                 case SessionCompleted.TYPE -> checked((SessionCompleted) sessionReader.readValue(record.value()));
                 case PlanAssigned.TYPE -> checked((PlanAssigned) planReader.readValue(record.value()));
                 case MemberReferred.TYPE -> checked((MemberReferred) referralReader.readValue(record.value()));
+                case CareTeamAssigned.TYPE -> checked((CareTeamAssigned) assignmentReader.readValue(record.value()));
+                case PlanSuspended.TYPE -> checked((PlanSuspended) suspensionReader.readValue(record.value()));
+                case PlanResumed.TYPE -> checked((PlanResumed) resumptionReader.readValue(record.value()));
+                case SymptomsReported.TYPE -> checked((SymptomsReported) reportReader.readValue(record.value()));
+                case MemberNeedsReview.TYPE -> checked((MemberNeedsReview) reviewReader.readValue(record.value()));
                 default -> new Parsed(null, "unknown event type " + type);
             };
         } catch (Exception e) {
@@ -156,7 +176,16 @@ public class MemberEventsConsumer {
                 || e.redFlagSymptoms() == null || !pain(e.painBefore()) || !pain(e.painDuring()) || !pain(e.painAfter())) {
             return new Parsed(null, "incomplete or out-of-range SessionCompleted");
         }
-        return new Parsed(e, null);
+        if (e.redFlagSymptoms().isEmpty()) {
+            return new Parsed(e, null);
+        }
+        if (!EventBounds.codes(e.redFlagSymptoms(), false)) {
+            return new Parsed(null, "SessionCompleted: redFlagSymptoms " + EventBounds.CODES);
+        }
+        List<String> flags = EventBounds.distinct(e.redFlagSymptoms());
+        return new Parsed(flags == e.redFlagSymptoms() ? e : new SessionCompleted(e.eventId(), e.occurredAt(), e.schemaVersion(),
+                e.memberId(), e.sessionId(), e.planVersion(), e.sessionNumber(), e.performedAt(), e.exercises(), e.painBefore(),
+                e.painDuring(), e.painAfter(), e.effort(), e.note(), flags), null);
     }
 
     private static Parsed checked(PlanAssigned e) {
@@ -177,21 +206,80 @@ public class MemberEventsConsumer {
         if (e.memberId() == null || e.intakeId() == null || e.occurredAt() == null) {
             return new Parsed(null, "incomplete MemberReferred");
         }
+        if ((e.redFlags() != null && !EventBounds.codes(e.redFlags(), false)) || !EventBounds.id(e.clinicianId())) {
+            return new Parsed(null, "MemberReferred: redFlags " + EventBounds.CODES + ", clinicianId " + EventBounds.ID);
+        }
         return new Parsed(e, null);
+    }
+
+    private static Parsed checked(CareTeamAssigned e) {
+        if (!supported(e.schemaVersion())) {
+            return new Parsed(null, "unsupported schema version " + e.schemaVersion());
+        }
+        if (e.memberId() == null || e.occurredAt() == null || e.sequence() < 1 || !EventBounds.id(e.clinicianId())
+                || !EventBounds.id(e.assignedBy())) {
+            return new Parsed(null, "incomplete or out-of-range CareTeamAssigned: memberId, occurredAt and a sequence of 1 or more"
+                    + " are required; clinicianId and assignedBy " + EventBounds.ID);
+        }
+        return new Parsed(e, null);
+    }
+
+    private static Parsed checked(PlanSuspended e) {
+        if (!supported(e.schemaVersion())) {
+            return new Parsed(null, "unsupported schema version " + e.schemaVersion());
+        }
+        if (e.memberId() == null || e.occurredAt() == null || e.sequence() < 1 || e.planVersion() < 0 || e.sourceId() == null
+                || !EventBounds.code(e.cause()) || !EventBounds.codes(e.redFlags(), false)) {
+            return new Parsed(null, "incomplete or out-of-range PlanSuspended: memberId, occurredAt, sourceId, a cause and a sequence"
+                    + " of 1 or more are required; redFlags " + EventBounds.CODES);
+        }
+        return new Parsed(new PlanSuspended(e.eventId(), e.occurredAt(), e.schemaVersion(), e.memberId(), e.planVersion(), e.sequence(),
+                e.cause(), EventBounds.distinct(e.redFlags()), e.sourceId()), null);
+    }
+
+    private static Parsed checked(PlanResumed e) {
+        if (!supported(e.schemaVersion())) {
+            return new Parsed(null, "unsupported schema version " + e.schemaVersion());
+        }
+        if (e.memberId() == null || e.occurredAt() == null || e.sequence() < 1 || e.planVersion() < 0 || !EventBounds.code(e.how())
+                || !EventBounds.id(e.clinicianId()) || !EventBounds.text(e.note())) {
+            return new Parsed(null, "incomplete or out-of-range PlanResumed: memberId, occurredAt, how and a sequence of 1 or more are"
+                    + " required; clinicianId " + EventBounds.ID + ", note " + EventBounds.TEXT);
+        }
+        return new Parsed(e, null);
+    }
+
+    private static Parsed checked(SymptomsReported e) {
+        if (!supported(e.schemaVersion())) {
+            return new Parsed(null, "unsupported schema version " + e.schemaVersion());
+        }
+        if (e.memberId() == null || e.reportId() == null || e.reportedAt() == null || !EventBounds.codes(e.redFlagSymptoms(), true)
+                || !EventBounds.text(e.note())) {
+            return new Parsed(null, "incomplete or out-of-range SymptomsReported: memberId, reportId, reportedAt required; redFlagSymptoms "
+                    + EventBounds.CODES + ", at least one; note " + EventBounds.TEXT);
+        }
+        return new Parsed(new SymptomsReported(e.eventId(), e.occurredAt(), e.schemaVersion(), e.memberId(), e.reportId(), e.reportedAt(),
+                EventBounds.distinct(e.redFlagSymptoms()), e.note()), null);
+    }
+
+    private static Parsed checked(MemberNeedsReview e) {
+        if (!supported(e.schemaVersion())) {
+            return new Parsed(null, "unsupported schema version " + e.schemaVersion());
+        }
+        if (e.memberId() == null || e.intakeId() == null || e.occurredAt() == null || !EventBounds.id(e.clinicianId())
+                || !EventBounds.reasons(e.reasons())) {
+            return new Parsed(null, "incomplete or out-of-range MemberNeedsReview: memberId, intakeId, occurredAt required; "
+                    + EventBounds.REASONS + "; clinicianId " + EventBounds.ID);
+        }
+        return new Parsed(e, null);
+    }
+
+    private static boolean supported(int schemaVersion) {
+        return schemaVersion >= 1 && schemaVersion <= SUPPORTED_SCHEMA;
     }
 
     private static boolean pain(int value) {
         return value >= 0 && value <= 10;
-    }
-
-    private static void add(Ingestor.Batch batch, Object event) {
-        if (event instanceof SessionCompleted s) {
-            batch.sessions().add(s);
-        } else if (event instanceof PlanAssigned p) {
-            batch.plans().add(p);
-        } else if (event instanceof MemberReferred r) {
-            batch.referrals().add(r);
-        }
     }
 
     /** Sends the record as it came to the dead-letter topic, with why and where from; waits for the broker. */

@@ -39,13 +39,14 @@ public class AssessmentStore {
 
     /**
      * The plan week in progress of the given members (sessions of their current plan version),
-     * unless its regular assessment is made already (it covers the rest of the week).
+     * unless its regular assessment is made already (it covers the rest of the week), or the plan is
+     * suspended (routine-service adapts nothing while it is: a clinician decides).
      */
     private static final String CURRENT_WEEKS = """
             with current_week as (
                 select p.member_id, p.plan_version, p.plan_start + 7 * greatest(0, (?::date - p.plan_start) / 7) as week_start
                 from member_profile p
-                where p.member_id = any(?::text[]) and p.plan_version is not null and p.plan_start is not null
+                where p.member_id = any(?::text[]) and p.plan_version is not null and p.plan_start is not null and not p.suspended
             ), w as (
                 select c.member_id, c.week_start from current_week c
                 where not exists (select 1 from assessment a where a.member_id = c.member_id and a.plan_version = c.plan_version
@@ -55,19 +56,25 @@ public class AssessmentStore {
 
     /**
      * The plan week that ended last, of members with an active plan not assessed for it yet
-     * (active: the plan started in the last five weeks or a session was logged in them).
+     * (active: the plan started in the last five weeks or a session was logged in them). Not while the
+     * plan is suspended, and never a week the latest suspension overlapped (from the suspension to the
+     * resumption): routine-service ignores such a week's assessment, and a week the member was told
+     * to stop is no measure of the plan.
      */
     private static final String ENDED_WEEKS = """
             with ended as (
-                select p.member_id, p.plan_version, p.plan_start + 7 * ((?::date - p.plan_start) / 7 - 1) as week_start
+                select p.member_id, p.plan_version, p.plan_start + 7 * ((?::date - p.plan_start) / 7 - 1) as week_start,
+                       p.suspended_at, case when p.resumed_at > p.suspended_at then p.resumed_at end as resumed_at
                 from member_profile p
-                where p.plan_version is not null and p.plan_start <= ?::date - 7
+                where p.plan_version is not null and p.plan_start <= ?::date - 7 and not p.suspended
                   and (p.plan_start >= ?::date - 35
                        or exists (select 1 from session_fact s where s.member_id = p.member_id and s.performed_at >= ?))
             ), w as (
                 select e.member_id, e.week_start from ended e
                 where not exists (select 1 from assessment a where a.member_id = e.member_id and a.plan_version = e.plan_version
                                                                and a.week_start = e.week_start and a.kind = 'REGULAR')
+                  and not (e.suspended_at is not null and e.suspended_at < ((e.week_start + 7)::timestamp at time zone 'UTC')
+                           and (e.resumed_at is null or e.resumed_at > (e.week_start::timestamp at time zone 'UTC')))
             )
             """;
 

@@ -28,10 +28,10 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class ProgressReader {
 
-    /** A member's profile row. */
+    /** A member's profile row; {@code planStatus} as {@link #PLAN_STATUS} decides it. */
     public record Profile(String memberId, Integer planVersion, Integer sessionsPerWeek, Integer baselinePain, List<String> conditions,
             String clinicianId, LocalDate planStart, LocalDate firstPlanStart, Instant referredAt, Integer latestPain, Instant latestPainAt,
-            Instant lastActivity) {
+            Instant lastActivity, String planStatus) {
     }
 
     public record SessionRow(UUID sessionId, Instant performedAt, int planVersion, int painBefore, int painDuring, int painAfter,
@@ -40,11 +40,12 @@ public class ProgressReader {
 
     /** A member of a panel with what ranks them: open alerts (kind:severity), worst severity, pain against baseline. */
     public record PanelRow(String memberId, Integer baselinePain, Integer latestPain, Instant lastActivity, LocalDate planStart,
-            List<String> openAlerts, int worstSeverityRank) {
+            List<String> openAlerts, int worstSeverityRank, String planStatus) {
     }
 
-    public record AlertRow(UUID id, String memberId, String kind, String severity, String status, String reason, Instant raisedAt,
-            String acknowledgedBy, Instant acknowledgedAt, String acknowledgeNote, String resolvedBy, Instant resolvedAt,
+    /** An alert; {@code clinicianId} is the member's clinician now (null: the member has none, the alert is in triage). */
+    public record AlertRow(UUID id, String memberId, String kind, String severity, String status, String reason, List<String> details,
+            Instant raisedAt, String acknowledgedBy, Instant acknowledgedAt, String acknowledgeNote, String resolvedBy, Instant resolvedAt,
             String resolveNote, String clinicianId) {
     }
 
@@ -53,16 +54,29 @@ public class ProgressReader {
             int sessionsLastWeek, int sessionsWeekBefore) {
     }
 
+    /**
+     * The status of the member {@code p}'s plan: SUSPENDED (by the highest PlanSuspended/PlanResumed
+     * sequence); without a plan, REFERRED (a red flag at intake) or NO_PLAN (assigned, or in review,
+     * before any plan); REFERRED also when a referral came after the plan in force began and neither
+     * a resumption nor a new version followed (events from before suspensions existed); else ACTIVE.
+     */
+    public static final String PLAN_STATUS = """
+            case when p.suspended then 'SUSPENDED'
+                 when p.plan_version is null then case when p.referred_at is not null then 'REFERRED' else 'NO_PLAN' end
+                 when p.referred_at > coalesce(p.plan_at, p.plan_start::timestamptz)
+                      and (p.resumed_at is null or p.resumed_at < p.referred_at) then 'REFERRED'
+                 else 'ACTIVE' end""";
+
     /** The newest session of the member {@code p}: its pain before and when it was done (one index probe). */
     private static final String LATEST = " left join lateral (select s.pain_before as latest_pain, s.performed_at as last_activity"
             + " from session_fact s where s.member_id = p.member_id order by s.performed_at desc limit 1) l on true";
 
     private static final String PROFILE = "select p.member_id, p.plan_version, p.sessions_per_week, p.baseline_pain, p.conditions,"
-            + " p.clinician_id, p.plan_start, p.first_plan_start, p.referred_at, l.latest_pain, l.last_activity, l.last_activity"
-            + " from member_profile p" + LATEST;
+            + " p.clinician_id, p.plan_start, p.first_plan_start, p.referred_at, l.latest_pain, l.last_activity, l.last_activity, "
+            + PLAN_STATUS + " from member_profile p" + LATEST;
 
     private static final String ALERT = "select a.id, a.member_id, a.kind, a.severity, a.status, a.reason, a.raised_at, a.acknowledged_by,"
-            + " a.acknowledged_at, a.acknowledge_note, a.resolved_by, a.resolved_at, a.resolve_note, p.clinician_id"
+            + " a.acknowledged_at, a.acknowledge_note, a.resolved_by, a.resolved_at, a.resolve_note, p.clinician_id, a.details"
             + " from alert a left join member_profile p on p.member_id = a.member_id";
 
     private final AgroalDataSource dataSource;
@@ -163,7 +177,7 @@ public class ProgressReader {
                 where p.clinician_id = ? and (? is null or a.has_kind)
                 """;
         String select = "select * from (select p.member_id, p.baseline_pain, l.latest_pain, l.last_activity, p.plan_start, a.open_alerts,"
-                + " coalesce(a.worst, 0) as worst " + from.replace("where p.clinician_id", LATEST + " where p.clinician_id") + ") panel"
+                + " coalesce(a.worst, 0) as worst, " + PLAN_STATUS + " as plan_status " + from.replace("where p.clinician_id", LATEST + " where p.clinician_id") + ") panel"
                 + " order by (worst = 3) desc, greatest(coalesce(latest_pain - baseline_pain, 0), 0) desc,"
                 + " coalesce(last_activity, plan_start::timestamptz) asc nulls first, member_id limit ? offset ?";
         try (Connection db = dataSource.getConnection();
@@ -180,7 +194,7 @@ public class ProgressReader {
                     Timestamp last = r.getTimestamp(4);
                     Date start = r.getDate(5);
                     rows.add(new PanelRow(r.getString(1), integer(r, 2), integer(r, 3), last == null ? null : last.toInstant(),
-                            start == null ? null : start.toLocalDate(), strings(r, 6), r.getInt(7)));
+                            start == null ? null : start.toLocalDate(), strings(r, 6), r.getInt(7), r.getString(8)));
                 }
             }
             count.setString(1, alertKind);
@@ -221,6 +235,33 @@ public class ProgressReader {
         }
     }
 
+    /**
+     * Triage: the unresolved alerts of at least {@code minSeverityRank} of members without a
+     * clinician, most severe first, then oldest first.
+     */
+    public Page<AlertRow> triage(int minSeverityRank, int page, int size) throws SQLException {
+        String where = " where a.status <> 'RESOLVED' and a.severity_rank >= ? and p.clinician_id is null";
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement q = db.prepareStatement(ALERT + where + " order by a.severity_rank desc, a.raised_at, a.id limit ? offset ?");
+                PreparedStatement count = db.prepareStatement("select count(*) from alert a left join member_profile p on p.member_id = a.member_id"
+                        + where)) {
+            q.setInt(1, minSeverityRank);
+            q.setInt(2, size);
+            q.setLong(3, (long) page * size);
+            count.setInt(1, minSeverityRank);
+            List<AlertRow> rows = new ArrayList<>();
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    rows.add(alert(r));
+                }
+            }
+            try (ResultSet r = count.executeQuery()) {
+                r.next();
+                return new Page<>(rows, page, size, r.getLong(1));
+            }
+        }
+    }
+
     public Optional<AlertRow> alert(UUID id) throws SQLException {
         try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement(ALERT + " where a.id = ?")) {
             q.setObject(1, id);
@@ -230,7 +271,7 @@ public class ProgressReader {
         }
     }
 
-    /** Members with an active plan (not referred since it started), with their last two complete weeks. */
+    /** Members whose plan is ACTIVE (not suspended, not referred since it began), with their last two complete weeks. */
     public List<ActivePlan> activePlans(LocalDate lastWeek) throws SQLException {
         try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement("""
                 select p.member_id, l.last_activity, p.plan_start, p.first_plan_start, p.sessions_per_week,
@@ -240,8 +281,7 @@ public class ProgressReader {
                                    order by s.performed_at desc limit 1) l on true
                 left join weekly_stats w1 on w1.member_id = p.member_id and w1.week_start = ?
                 left join weekly_stats w2 on w2.member_id = p.member_id and w2.week_start = ?
-                where p.plan_version is not null and (p.referred_at is null or p.referred_at < p.plan_start)
-                """)) {
+                where p.plan_version is not null and\s""" + PLAN_STATUS + " = 'ACTIVE'")) {
             q.setDate(1, Date.valueOf(lastWeek));
             q.setDate(2, Date.valueOf(lastWeek.minusWeeks(1)));
             List<ActivePlan> result = new ArrayList<>();
@@ -320,13 +360,13 @@ public class ProgressReader {
         return new Profile(r.getString(1), integer(r, 2), integer(r, 3), integer(r, 4), strings(r, 5), r.getString(6),
                 start == null ? null : start.toLocalDate(), first == null ? null : first.toLocalDate(),
                 referred == null ? null : referred.toInstant(), integer(r, 10), latestAt == null ? null : latestAt.toInstant(),
-                last == null ? null : last.toInstant());
+                last == null ? null : last.toInstant(), r.getString(13));
     }
 
     private static AlertRow alert(ResultSet r) throws SQLException {
         return new AlertRow(r.getObject(1, UUID.class), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
-                instant(r, 7), r.getString(8), instant(r, 9), r.getString(10), r.getString(11), instant(r, 12), r.getString(13),
-                r.getString(14));
+                strings(r, 15), instant(r, 7), r.getString(8), instant(r, 9), r.getString(10), r.getString(11), instant(r, 12),
+                r.getString(13), r.getString(14));
     }
 
     private static Instant instant(ResultSet r, int column) throws SQLException {

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,9 +17,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.limber.events.member.CareTeamAssigned;
+import org.limber.events.member.MemberNeedsReview;
 import org.limber.events.member.MemberReferred;
 import org.limber.events.member.PlanAssigned;
+import org.limber.events.member.PlanResumed;
+import org.limber.events.member.PlanSuspended;
 import org.limber.events.member.SessionCompleted;
+import org.limber.events.member.SymptomsReported;
 import org.limber.progress.domain.AlertKind;
 import org.limber.progress.domain.AlertRules;
 import org.limber.progress.domain.NewAlert;
@@ -46,22 +52,18 @@ public class ProgressWriter {
     public record SessionsApplied(List<NewSession> sessions, List<ChangedWeek> weeks, java.util.Set<String> members) {
     }
 
-    private static final String UPSERT_PLAN = """
-            insert into member_profile (member_id, plan_version, sessions_per_week, baseline_pain, conditions, clinician_id,
-                                        plan_start, first_plan_start, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, now())
-            on conflict (member_id) do update set
-                plan_version      = greatest(coalesce(member_profile.plan_version, 0), excluded.plan_version),
-                sessions_per_week = case when excluded.plan_version >= coalesce(member_profile.plan_version, 0)
-                                         then excluded.sessions_per_week else member_profile.sessions_per_week end,
-                conditions        = case when excluded.plan_version >= coalesce(member_profile.plan_version, 0)
-                                         then excluded.conditions else member_profile.conditions end,
-                clinician_id      = case when excluded.plan_version >= coalesce(member_profile.plan_version, 0)
-                                         then excluded.clinician_id else member_profile.clinician_id end,
-                plan_start        = case when excluded.plan_version >= coalesce(member_profile.plan_version, 0)
-                                         then excluded.plan_start else member_profile.plan_start end,
-                baseline_pain     = coalesce(member_profile.baseline_pain, excluded.baseline_pain),
-                first_plan_start  = least(coalesce(member_profile.first_plan_start, excluded.first_plan_start), excluded.first_plan_start),
+    /**
+     * The clinician named by an event without an assignment sequence (PlanAssigned, MemberReferred,
+     * MemberNeedsReview): taken only while no CareTeamAssigned has been seen for the member (the
+     * history from before assignments were events of their own), the newest by when it happened, and
+     * never to clear one (only an assignment unassigns). Appended to an upsert's {@code do update set}.
+     */
+    private static final String CLINICIAN_HINT = """
+                clinician_id      = case when p.care_team_seq is null and excluded.clinician_hint_at is not null
+                                              and excluded.clinician_hint_at >= coalesce(p.clinician_hint_at, '-infinity')
+                                         then excluded.clinician_id else p.clinician_id end,
+                clinician_hint_at = case when p.care_team_seq is null and excluded.clinician_hint_at is not null
+                                         then greatest(p.clinician_hint_at, excluded.clinician_hint_at) else p.clinician_hint_at end,
                 updated_at        = now()
             """;
 
@@ -70,11 +72,77 @@ public class ProgressWriter {
             values (?, ?, ?, ?) on conflict do nothing
             """;
 
-    private static final String UPSERT_REFERRAL = """
-            insert into member_profile (member_id, referred_at, updated_at) values (?, ?, now())
+    /**
+     * A plan version: the highest version wins; its clinician is only a hint (see {@link #CLINICIAN_HINT}).
+     * {@code plan_at} is when the version in force was first assigned (a re-send of it moves nothing).
+     */
+    private static final String UPSERT_PLAN = """
+            insert into member_profile as p (member_id, plan_version, sessions_per_week, baseline_pain, conditions, clinician_id,
+                                        clinician_hint_at, plan_start, first_plan_start, plan_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, case when ?::text is null then null else ?::timestamptz end, ?, ?, ?, now())
             on conflict (member_id) do update set
-                referred_at = greatest(coalesce(member_profile.referred_at, excluded.referred_at), excluded.referred_at),
-                updated_at = now()
+                plan_version      = greatest(coalesce(p.plan_version, 0), excluded.plan_version),
+                sessions_per_week = case when excluded.plan_version >= coalesce(p.plan_version, 0)
+                                         then excluded.sessions_per_week else p.sessions_per_week end,
+                conditions        = case when excluded.plan_version >= coalesce(p.plan_version, 0)
+                                         then excluded.conditions else p.conditions end,
+                plan_start        = case when excluded.plan_version >= coalesce(p.plan_version, 0)
+                                         then excluded.plan_start else p.plan_start end,
+                plan_at           = case when excluded.plan_version > coalesce(p.plan_version, 0) then excluded.plan_at
+                                         when excluded.plan_version = p.plan_version then least(p.plan_at, excluded.plan_at)
+                                         else p.plan_at end,
+                baseline_pain     = coalesce(p.baseline_pain, excluded.baseline_pain),
+                first_plan_start  = least(coalesce(p.first_plan_start, excluded.first_plan_start), excluded.first_plan_start),
+            """ + CLINICIAN_HINT;
+
+    /** A referral or a review at intake: when (referrals), and the clinician it names as a hint. */
+    private static final String UPSERT_INTAKE = """
+            insert into member_profile as p (member_id, referred_at, clinician_id, clinician_hint_at, updated_at)
+            values (?, ?, ?, case when ?::text is null then null else ?::timestamptz end, now())
+            on conflict (member_id) do update set
+                referred_at = greatest(p.referred_at, excluded.referred_at),
+            """ + CLINICIAN_HINT;
+
+    /** A care-team assignment: the highest sequence wins, whatever the order batches commit in; an older one changes nothing. */
+    private static final String UPSERT_ASSIGNMENT = """
+            insert into member_profile as p (member_id, clinician_id, care_team_seq, updated_at)
+            values (?, ?, ?, now())
+            on conflict (member_id) do update set
+                clinician_id  = case when excluded.care_team_seq > coalesce(p.care_team_seq, 0) then excluded.clinician_id
+                                     else p.clinician_id end,
+                care_team_seq = greatest(p.care_team_seq, excluded.care_team_seq),
+                updated_at    = now()
+            """;
+
+    /**
+     * A suspension or resumption: the status of the highest sequence wins; the latest suspension and
+     * resumption times are kept whatever the order (they bound the weeks left unassessed).
+     */
+    private static final String UPSERT_PLAN_STATUS = """
+            insert into member_profile as p (member_id, plan_status_seq, suspended, suspension_cause, suspension_flags, suspended_at,
+                                             resumed_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, now())
+            on conflict (member_id) do update set
+                suspended        = case when excluded.plan_status_seq > coalesce(p.plan_status_seq, 0) then excluded.suspended
+                                        else p.suspended end,
+                suspension_cause = case when excluded.plan_status_seq > coalesce(p.plan_status_seq, 0) and excluded.suspended
+                                        then excluded.suspension_cause else p.suspension_cause end,
+                suspension_flags = case when excluded.plan_status_seq > coalesce(p.plan_status_seq, 0) and excluded.suspended
+                                        then excluded.suspension_flags else p.suspension_flags end,
+                plan_status_seq  = greatest(p.plan_status_seq, excluded.plan_status_seq),
+                suspended_at     = greatest(p.suspended_at, excluded.suspended_at),
+                resumed_at       = greatest(p.resumed_at, excluded.resumed_at),
+                updated_at       = now()
+            """;
+
+    /** Keeps each symptom report once; returns the new ones. */
+    private static final String INSERT_REPORTS = """
+            insert into symptom_report (member_id, report_id, reported_at, red_flags, note, received_at)
+            select member_id, report_id, reported_at, string_to_array(red_flags, chr(31)), note, now()
+            from unnest(?::text[], ?::uuid[], ?::timestamptz[], ?::text[], ?::text[]) as t(member_id, report_id, reported_at, red_flags, note)
+            order by member_id, report_id
+            on conflict do nothing
+            returning report_id
             """;
 
     /** Stores new sessions and adds them to their weeks; returns what may call for an alert. */
@@ -131,15 +199,19 @@ public class ProgressWriter {
 
     private static final String RAISE_ALERTS = """
             with input as (
-                select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::smallint[], ?::text[], ?::text[])
-                    as t(id, member_id, kind, severity, severity_rank, reason, source_id)
+                select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::smallint[], ?::text[], ?::text[], ?::text[],
+                                     ?::boolean[])
+                    as t(id, member_id, kind, severity, severity_rank, reason, source_id, details, folds)
             ), raised as (
-                insert into alert (id, member_id, kind, severity, severity_rank, status, reason, source_id, raised_at)
-                select id, member_id, kind, severity, severity_rank, 'OPEN', reason, source_id, now() from input
+                -- A kind that folds raises nothing while the member has one open; every kind raises once per cause.
+                insert into alert (id, member_id, kind, severity, severity_rank, status, reason, source_id, raised_at, details, folds)
+                select id, member_id, kind, severity, severity_rank, 'OPEN', reason, source_id, now(),
+                       case when details = '' then '{}'::text[] else string_to_array(details, chr(31)) end, folds
+                from input order by member_id, kind, source_id
                 on conflict do nothing
-                returning id, member_id, kind, severity, reason, raised_at
+                returning id, member_id, kind, severity, reason, details, raised_at
             )
-            select r.id, r.member_id, r.kind, r.severity, r.reason, p.clinician_id, r.raised_at
+            select r.id, r.member_id, r.kind, r.severity, r.reason, r.details, p.clinician_id, r.raised_at
             from raised r left join member_profile p on p.member_id = r.member_id
             """;
 
@@ -148,6 +220,9 @@ public class ProgressWriter {
                              resolve_note = 'a session was logged'
             where kind = 'INACTIVE' and status <> 'RESOLVED' and member_id = any(?::text[])
             """;
+
+    /** Joins a list of text for an array parameter (a unit separator: the items are free text, commas included). */
+    private static final String DETAIL_SEPARATOR = "\u001f";
 
     private final AgroalDataSource dataSource;
 
@@ -162,15 +237,18 @@ public class ProgressWriter {
         try (Connection db = dataSource.getConnection();
                 PreparedStatement profile = db.prepareStatement(UPSERT_PLAN);
                 PreparedStatement prescription = db.prepareStatement(INSERT_PRESCRIPTION)) {
-            for (PlanAssigned plan : plans) {
+            for (PlanAssigned plan : byMember(plans, PlanAssigned::memberId)) {
                 profile.setString(1, plan.memberId());
                 profile.setInt(2, plan.planVersion());
                 profile.setInt(3, plan.sessionsPerWeek());
                 profile.setInt(4, plan.baselinePain());
                 profile.setArray(5, db.createArrayOf("text", plan.conditions().toArray()));
                 profile.setString(6, plan.clinicianId());
-                profile.setDate(7, Date.valueOf(plan.startDate()));
-                profile.setDate(8, Date.valueOf(plan.startDate()));
+                profile.setString(7, plan.clinicianId());
+                profile.setTimestamp(8, timestamp(plan.occurredAt()));
+                profile.setDate(9, Date.valueOf(plan.startDate()));
+                profile.setDate(10, Date.valueOf(plan.startDate()));
+                profile.setTimestamp(11, timestamp(plan.occurredAt()));
                 profile.addBatch();
                 prescription.setString(1, plan.memberId());
                 prescription.setInt(2, plan.planVersion());
@@ -183,18 +261,112 @@ public class ProgressWriter {
         }
     }
 
-    public void applyReferrals(List<MemberReferred> referrals) throws SQLException {
-        if (referrals.isEmpty()) {
+    /** Referrals (when, and the clinician named) and reviews (the clinician named) at intake. */
+    public void applyIntakes(List<MemberReferred> referrals, List<MemberNeedsReview> reviews) throws SQLException {
+        if (referrals.isEmpty() && reviews.isEmpty()) {
             return;
         }
-        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(UPSERT_REFERRAL)) {
-            for (MemberReferred referral : referrals) {
-                statement.setString(1, referral.memberId());
-                statement.setTimestamp(2, Timestamp.from(referral.occurredAt()));
+        record Intake(String memberId, Instant referredAt, String clinicianId, Instant at) {
+        }
+        List<Intake> intakes = new ArrayList<>();
+        referrals.forEach(r -> intakes.add(new Intake(r.memberId(), r.occurredAt(), r.clinicianId(), r.occurredAt())));
+        reviews.forEach(r -> intakes.add(new Intake(r.memberId(), null, r.clinicianId(), r.occurredAt())));
+        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(UPSERT_INTAKE)) {
+            for (Intake intake : byMember(intakes, Intake::memberId)) {
+                statement.setString(1, intake.memberId());
+                statement.setTimestamp(2, timestamp(intake.referredAt()));
+                statement.setString(3, intake.clinicianId());
+                statement.setString(4, intake.clinicianId());
+                statement.setTimestamp(5, timestamp(intake.at()));
                 statement.addBatch();
             }
             statement.executeBatch();
         }
+    }
+
+    /** Care-team assignments, by their sequence. */
+    public void applyAssignments(List<CareTeamAssigned> assignments) throws SQLException {
+        if (assignments.isEmpty()) {
+            return;
+        }
+        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(UPSERT_ASSIGNMENT)) {
+            for (CareTeamAssigned a : byMember(assignments, CareTeamAssigned::memberId)) {
+                statement.setString(1, a.memberId());
+                statement.setString(2, a.clinicianId());
+                statement.setLong(3, a.sequence());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Suspensions and resumptions, by their shared sequence. */
+    public void applyPlanStatus(List<PlanSuspended> suspensions, List<PlanResumed> resumptions) throws SQLException {
+        if (suspensions.isEmpty() && resumptions.isEmpty()) {
+            return;
+        }
+        record Status(String memberId, long sequence, boolean suspended, String cause, List<String> flags, Instant at) {
+        }
+        List<Status> changes = new ArrayList<>();
+        suspensions.forEach(e -> changes.add(new Status(e.memberId(), e.sequence(), true, e.cause(), e.redFlags(), e.occurredAt())));
+        resumptions.forEach(e -> changes.add(new Status(e.memberId(), e.sequence(), false, null, null, e.occurredAt())));
+        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(UPSERT_PLAN_STATUS)) {
+            for (Status c : byMember(changes, Status::memberId)) {
+                statement.setString(1, c.memberId());
+                statement.setLong(2, c.sequence());
+                statement.setBoolean(3, c.suspended());
+                statement.setString(4, c.cause());
+                statement.setArray(5, c.flags() == null ? null : db.createArrayOf("text", c.flags().toArray()));
+                statement.setTimestamp(6, c.suspended() ? timestamp(c.at()) : null);
+                statement.setTimestamp(7, c.suspended() ? null : timestamp(c.at()));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Keeps the symptom reports not seen before (by report id); returns those. */
+    public List<SymptomsReported> recordReports(List<SymptomsReported> reports) throws SQLException {
+        if (reports.isEmpty()) {
+            return List.of();
+        }
+        int n = reports.size();
+        String[] member = new String[n];
+        UUID[] id = new UUID[n];
+        Timestamp[] at = new Timestamp[n];
+        String[] flags = new String[n];
+        String[] note = new String[n];
+        for (int i = 0; i < n; i++) {
+            SymptomsReported r = reports.get(i);
+            member[i] = r.memberId();
+            id[i] = r.reportId();
+            at[i] = timestamp(r.reportedAt());
+            flags[i] = String.join(DETAIL_SEPARATOR, r.redFlagSymptoms());
+            note[i] = r.note();
+        }
+        java.util.Set<UUID> stored = new java.util.HashSet<>();
+        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(INSERT_REPORTS)) {
+            Object[][] columns = { member, id, at, flags, note };
+            String[] types = { "text", "uuid", "timestamptz", "text", "text" };
+            for (int c = 0; c < columns.length; c++) {
+                statement.setArray(c + 1, db.createArrayOf(types[c], columns[c]));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getObject(1, UUID.class));
+                }
+            }
+        }
+        return reports.stream().filter(r -> stored.remove(r.reportId())).toList();
+    }
+
+    /** The events in member order: every statement takes its row locks in one order, so concurrent batches never deadlock. */
+    private static <T> List<T> byMember(List<T> events, java.util.function.Function<T, String> member) {
+        return events.stream().sorted(java.util.Comparator.comparing(member)).toList();
+    }
+
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
     }
 
     /**
@@ -273,6 +445,8 @@ public class ProgressWriter {
         Short[] rank = new Short[n];
         String[] reason = new String[n];
         String[] source = new String[n];
+        String[] details = new String[n];
+        Boolean[] folds = new Boolean[n];
         int i = 0;
         for (NewAlert alert : alerts) {
             AlertRules.Rule rule = rules.rule(alert.kind());
@@ -283,11 +457,13 @@ public class ProgressWriter {
             rank[i] = (short) rule.severity().rank;
             reason[i] = rule.reason();
             source[i] = alert.sourceId();
+            details[i] = String.join(DETAIL_SEPARATOR, alert.details());
+            folds[i] = rule.folds();
             i++;
         }
         try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(RAISE_ALERTS)) {
-            Object[][] columns = { id, member, kind, severity, rank, reason, source };
-            String[] types = { "uuid", "text", "text", "text", "int2", "text", "text" };
+            Object[][] columns = { id, member, kind, severity, rank, reason, source, details, folds };
+            String[] types = { "uuid", "text", "text", "text", "int2", "text", "text", "text", "bool" };
             for (int c = 0; c < columns.length; c++) {
                 statement.setArray(c + 1, db.createArrayOf(types[c], columns[c]));
             }
@@ -295,8 +471,8 @@ public class ProgressWriter {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     raised.add(new RaisedAlert(rows.getObject(1, UUID.class), rows.getString(2), AlertKind.valueOf(rows.getString(3)),
-                            Severity.valueOf(rows.getString(4)), rows.getString(5), rows.getString(6),
-                            rows.getTimestamp(7).toInstant()));
+                            Severity.valueOf(rows.getString(4)), rows.getString(5), List.of((String[]) rows.getArray(6).getArray()),
+                            rows.getString(7), rows.getTimestamp(8).toInstant()));
                 }
             }
             return raised;

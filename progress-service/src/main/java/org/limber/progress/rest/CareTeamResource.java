@@ -72,9 +72,17 @@ public class CareTeamResource {
                 QueryParams.size(size));
     }
 
+    @GET
+    @Path("/triage")
+    @RolesAllowed({ "clinician", "admin" })
+    @Operation(summary = "Alerts of members with no clinician, most severe then oldest first", description = "Unresolved URGENT and HIGH alerts of members no clinician is assigned to, until an admin assigns the member; any clinician may acknowledge or resolve them.")
+    public Page<AlertRow> triage(@QueryParam("page") String page, @QueryParam("size") String size) throws SQLException {
+        return progress.triage(QueryParams.page(page), QueryParams.size(size));
+    }
+
     @POST
     @Path("/alerts/{alertId}/acknowledge")
-    @Operation(summary = "Acknowledge an open alert, with a note")
+    @Operation(summary = "Acknowledge an open alert, with a note", description = "An alert of a member on your panel, or of a member with no clinician (triage).")
     @APIResponse(responseCode = "409", description = "Not open")
     public AlertRow acknowledge(@PathParam("alertId") String alertId, @NotNull @Valid Note request) throws SQLException {
         return progress.acknowledge(caller(), id(alertId), request.note());
@@ -82,7 +90,7 @@ public class CareTeamResource {
 
     @POST
     @Path("/alerts/{alertId}/resolve")
-    @Operation(summary = "Resolve an alert, with a note")
+    @Operation(summary = "Resolve an alert, with a note", description = "An alert of a member on your panel, or of a member with no clinician (triage).")
     @APIResponse(responseCode = "409", description = "Resolved already")
     public AlertRow resolve(@PathParam("alertId") String alertId, @NotNull @Valid Note request) throws SQLException {
         return progress.resolve(caller(), id(alertId), request.note());

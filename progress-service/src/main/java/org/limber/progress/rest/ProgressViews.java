@@ -14,7 +14,9 @@ public final class ProgressViews {
     private ProgressViews() {
     }
 
-    public record Progress(String memberId, Integer planVersion, Integer sessionsPerWeek, LocalDate programStart, Integer baselinePain,
+    /** {@code planStatus}: ACTIVE, SUSPENDED, REFERRED or NO_PLAN (see the README). */
+    public record Progress(String memberId, Integer planVersion, String planStatus, Integer sessionsPerWeek, LocalDate programStart,
+            Integer baselinePain,
             Integer latestPain, Instant latestPainAt, Integer changePoints, BigDecimal changePercent, boolean meaningfulChangeReached,
             int currentStreakWeeks, int sessionsFirst14Days, boolean earlyMilestoneReached, Instant lastActivity,
             List<ProgressMath.WeekPoint> weeks) {
@@ -22,7 +24,7 @@ public final class ProgressViews {
         static Progress of(ProgressService.MemberProgress p) {
             var s = p.summary();
             var m = p.profile();
-            return new Progress(m.memberId(), m.planVersion(), m.sessionsPerWeek(), m.firstPlanStart(), s.baselinePain(), s.latestPain(),
+            return new Progress(m.memberId(), m.planVersion(), m.planStatus(), m.sessionsPerWeek(), m.firstPlanStart(), s.baselinePain(), s.latestPain(),
                     s.latestPainAt(), s.changePoints(), s.changePercent(), s.meaningfulChangeReached(), s.currentStreakWeeks(),
                     s.sessionsFirst14Days(), s.earlyMilestoneReached(), s.lastActivity(), s.weeks());
         }

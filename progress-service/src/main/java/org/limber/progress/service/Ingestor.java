@@ -7,13 +7,19 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.limber.events.member.CareTeamAssigned;
+import org.limber.events.member.MemberNeedsReview;
 import org.limber.events.member.MemberReferred;
 import org.limber.events.member.PlanAssigned;
+import org.limber.events.member.PlanResumed;
+import org.limber.events.member.PlanSuspended;
 import org.limber.events.member.SessionCompleted;
+import org.limber.events.member.SymptomsReported;
 import org.limber.progress.domain.AlertKind;
 import org.limber.progress.domain.AlertPolicy;
 import org.limber.progress.domain.NewAlert;
 import org.limber.progress.domain.RaisedAlert;
+import org.limber.progress.domain.UrgentAlerts;
 import org.limber.progress.messaging.AlertEvents;
 import org.limber.progress.repository.ProgressWriter;
 
@@ -22,9 +28,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Applies a batch of member events to the read models in one transaction: plans, referrals and
- * sessions with set-based statements, then the alerts they call for, the plan weeks due for an
- * assessment, and their events.
+ * Applies a batch of member events to the read models in one transaction: assignments, plans,
+ * intakes, suspensions, symptom reports and sessions with set-based statements, then the alerts
+ * they call for (a red flag at once, in this transaction), the plan weeks due for an assessment,
+ * and their events.
  */
 @ApplicationScoped
 public class Ingestor {
@@ -32,10 +39,40 @@ public class Ingestor {
     private static final Logger LOG = Logger.getLogger(Ingestor.class);
 
     /** The events of one batch, by type, in arrival order. */
-    public record Batch(List<PlanAssigned> plans, List<MemberReferred> referrals, List<SessionCompleted> sessions) {
+    public record Batch(List<PlanAssigned> plans, List<MemberReferred> referrals, List<SessionCompleted> sessions,
+            List<CareTeamAssigned> assignments, List<PlanSuspended> suspensions, List<PlanResumed> resumptions,
+            List<SymptomsReported> reports, List<MemberNeedsReview> reviews) {
+
+        public static Batch empty() {
+            return new Batch(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        /** Adds an event to its list; false if it is of no type a batch holds. */
+        public boolean add(Object event) {
+            if (event instanceof SessionCompleted e) {
+                return sessions.add(e);
+            } else if (event instanceof PlanAssigned e) {
+                return plans.add(e);
+            } else if (event instanceof MemberReferred e) {
+                return referrals.add(e);
+            } else if (event instanceof CareTeamAssigned e) {
+                return assignments.add(e);
+            } else if (event instanceof PlanSuspended e) {
+                return suspensions.add(e);
+            } else if (event instanceof PlanResumed e) {
+                return resumptions.add(e);
+            } else if (event instanceof SymptomsReported e) {
+                return reports.add(e);
+            } else if (event instanceof MemberNeedsReview e) {
+                return reviews.add(e);
+            }
+            return false;
+        }
 
         public int size() {
-            return plans.size() + referrals.size() + sessions.size();
+            return plans.size() + referrals.size() + sessions.size() + assignments.size() + suspensions.size() + resumptions.size()
+                    + reports.size() + reviews.size();
         }
     }
 
@@ -64,14 +101,23 @@ public class Ingestor {
     }
 
     private List<RaisedAlert> apply(Batch batch) throws SQLException {
+        // Who the clinician is and whether the plan runs, before the alerts that are routed and suppressed by them.
+        writer.applyAssignments(batch.assignments());
         writer.applyPlans(batch.plans());
-        writer.applyReferrals(batch.referrals());
+        writer.applyIntakes(batch.referrals(), batch.reviews());
+        writer.applyPlanStatus(batch.suspensions(), batch.resumptions());
         List<NewAlert> alerts = new ArrayList<>();
-        batch.referrals().forEach(r -> alerts.add(new NewAlert(r.memberId(), AlertKind.REFERRAL, "intake:" + r.intakeId())));
+        batch.referrals().forEach(r -> alerts.add(UrgentAlerts.referral(r)));
+        batch.reviews().forEach(r -> alerts.add(UrgentAlerts.review(r)));
+        writer.recordReports(batch.reports()).forEach(r -> alerts.add(UrgentAlerts.report(r)));
+        // A suspension names its cause, which raises the same alert (same kind and cause) as the cause's own event:
+        // whichever arrives first raises it, the other changes nothing; so no red flag depends on one event alone.
+        batch.suspensions().forEach(e -> alerts.add(UrgentAlerts.suspension(e)));
         ProgressWriter.SessionsApplied applied = writer.applySessions(batch.sessions(), policy.rules());
         for (ProgressWriter.NewSession s : applied.sessions()) {
             for (AlertKind kind : policy.forSession(s.painBefore(), s.painDuring(), s.painAfter(), s.redFlags())) {
-                alerts.add(new NewAlert(s.memberId(), kind, "session:" + s.sessionId()));
+                alerts.add(new NewAlert(s.memberId(), kind, UrgentAlerts.sessionCause(s.sessionId()),
+                        kind == AlertKind.RED_FLAG_SYMPTOM ? s.redFlags() : List.of()));
             }
         }
         for (ProgressWriter.ChangedWeek week : applied.weeks()) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.limber.common.paging.Page;
 import org.limber.common.problem.ProblemException;
 import org.limber.progress.domain.ProgressMath;
+import org.limber.progress.domain.Severity;
 import org.limber.progress.repository.ProgressReader;
 import org.limber.progress.repository.ProgressReader.Profile;
 import org.limber.progress.repository.ProgressWriter;
@@ -21,6 +22,9 @@ public class ProgressService {
     /** A member's progress: who and which plan, and the figures. */
     public record MemberProgress(Profile profile, ProgressMath.Summary summary) {
     }
+
+    /** The least severity an alert of a member with no clinician needs to be in triage (see {@link #triage}). */
+    static final Severity TRIAGE_MIN_SEVERITY = Severity.HIGH;
 
     private final ProgressReader reader;
     private final ProgressWriter writer;
@@ -64,6 +68,17 @@ public class ProgressService {
         return reader.alerts(clinicianId, status, kind, page, size);
     }
 
+    /**
+     * Triage: the alerts of members with no clinician that need one. URGENT (red flags, referrals)
+     * and HIGH (needs review, high pain, pain above baseline): each may need a clinician this week and
+     * would otherwise be seen by no one. NORMAL ones (inactivity, low adherence) are left out: they ask
+     * for a nudge, not a clinical decision, and would bury the urgent ones; the assigned clinician
+     * sees them all.
+     */
+    public Page<ProgressReader.AlertRow> triage(int page, int size) throws SQLException {
+        return reader.triage(TRIAGE_MIN_SEVERITY.rank, page, size);
+    }
+
     public ProgressReader.AlertRow acknowledge(String clinicianId, UUID alertId, String note) throws SQLException {
         ProgressReader.AlertRow alert = alertOnPanel(clinicianId, alertId);
         if (!writer.acknowledge(alertId, clinicianId, note)) {
@@ -80,9 +95,14 @@ public class ProgressService {
         return reader.alert(alertId).orElseThrow();
     }
 
+    /**
+     * The alert, if the clinician may act on it: it is of a member on their panel, or of a member
+     * with no clinician (triage), on which any clinician may act (recorded with who did), so that an
+     * urgent alert never waits for an assignment to be looked at.
+     */
     private ProgressReader.AlertRow alertOnPanel(String clinicianId, UUID alertId) throws SQLException {
         ProgressReader.AlertRow alert = reader.alert(alertId).orElseThrow(() -> ProblemException.notFound("There is no alert " + alertId + "."));
-        if (!clinicianId.equals(alert.clinicianId())) {
+        if (alert.clinicianId() != null && !clinicianId.equals(alert.clinicianId())) {
             throw notOnPanel();
         }
         return alert;

@@ -19,6 +19,19 @@ class AlertPolicyTest {
         }
         assertThat(policy.rules().rule(AlertKind.RED_FLAG_SYMPTOM).severity()).isEqualTo(Severity.URGENT);
         assertThat(policy.rules().rule(AlertKind.REFERRAL).severity()).isEqualTo(Severity.URGENT);
+        assertThat(policy.rules().rule(AlertKind.NEEDS_REVIEW).severity()).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void noUrgentCauseIsEverFoldedIntoAnOpenAlert() {
+        for (AlertKind kind : AlertKind.values()) {
+            AlertRules.Rule rule = policy.rules().rule(kind);
+            if (rule.severity() == Severity.URGENT) {
+                assertThat(rule.folds()).as(kind.name()).isFalse();
+            }
+        }
+        assertThat(policy.rules().rule(AlertKind.NEEDS_REVIEW).folds()).isFalse();
+        assertThat(policy.rules().rule(AlertKind.HIGH_PAIN).folds()).isTrue();
     }
 
     @Test

@@ -19,7 +19,11 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.limber.events.member.CareTeamAssigned;
 import org.limber.events.member.MemberTopics;
+import org.limber.events.member.PlanResumed;
+import org.limber.events.member.PlanSuspended;
+import org.limber.events.member.SymptomsReported;
 import org.limber.events.member.SessionCompleted;
 import org.limber.progress.MemberEvents;
 import org.limber.progress.domain.ProgressMath;
@@ -92,6 +96,32 @@ class IngestionTest {
             ConsumerRecord<String, String> unknown = dlq.await(r -> memberId.equals(r.key()) && r.value().equals("{}"),
                     Duration.ofSeconds(30));
             assertThat(TopicReader.header(unknown, "dead-letter-reason")).contains("unknown event type");
+        }
+        awaitTotal(memberId, 1);
+    }
+
+    @Test
+    void malformedUrgentPathEventsAreDeadLetteredAndTheNextOnesApplied() {
+        String memberId = newMember();
+        var noSequence = MemberEvents.assigned(memberId, "clin-dlq", 0);
+        var noSymptom = MemberEvents.symptoms(memberId);
+        var badCause = MemberEvents.suspended(memberId, 1, " ", java.util.UUID.randomUUID(), "FEVER");
+        try (TopicReader dlq = new TopicReader("progress.member-events.dlq")) {
+            TestEvents.send(List.of(MemberEvents.outgoing(noSequence), MemberEvents.outgoing(noSymptom), MemberEvents.outgoing(badCause),
+                    new TestEvents.Outgoing(MemberTopics.EVENTS, memberId, PlanResumed.TYPE, java.util.UUID.randomUUID(), "{\"sequence\": \"x\""),
+                    MemberEvents.outgoing(plan(memberId, 1, 3, 5, "clin-dlq", TODAY)),
+                    MemberEvents.outgoing(session(memberId, Instant.now(), 3, 3, 3, "JUST_RIGHT"))));
+            List<String> reasons = new ArrayList<>();
+            for (String type : List.of(CareTeamAssigned.TYPE, SymptomsReported.TYPE, PlanSuspended.TYPE, PlanResumed.TYPE)) {
+                ConsumerRecord<String, String> dead = dlq.await(r -> memberId.equals(r.key()) && type.equals(TopicReader.header(r, "ce_type")),
+                        Duration.ofSeconds(30));
+                assertThat(TopicReader.header(dead, "dead-letter-topic")).isEqualTo(MemberTopics.EVENTS);
+                reasons.add(TopicReader.header(dead, "dead-letter-reason"));
+            }
+            assertThat(reasons.get(0)).contains("CareTeamAssigned").contains("sequence");
+            assertThat(reasons.get(1)).contains("SymptomsReported").contains("redFlagSymptoms");
+            assertThat(reasons.get(2)).contains("PlanSuspended").contains("cause");
+            assertThat(reasons.get(3)).startsWith("malformed");
         }
         awaitTotal(memberId, 1);
     }

@@ -33,7 +33,9 @@ public class AssessmentRecord {
         /** The assessed plan version is no longer in force. */
         SUPERSEDED,
         /** The member has no plan. */
-        NO_PLAN
+        NO_PLAN,
+        /** The plan is suspended by a red flag until a clinician has looked: nothing adapts. */
+        SUSPENDED
     }
 
     @Id

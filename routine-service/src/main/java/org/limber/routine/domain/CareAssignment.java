@@ -24,4 +24,7 @@ public class CareAssignment {
 
     @Column(name = "assigned_at")
     public Instant assignedAt;
+
+    /** Per member, increasing with every assignment that changed the clinician (1, 2, ...). */
+    public long sequence;
 }

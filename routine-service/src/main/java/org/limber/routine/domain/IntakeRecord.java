@@ -38,4 +38,8 @@ public class IntakeRecord {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "red_flags")
     public List<String> redFlags;
+
+    /** Why the intake needs a clinician's review instead of a plan (outcome NEEDS_REVIEW). */
+    @Column(name = "review_reason")
+    public String reviewReason;
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.limber.common.messaging.Headers;
+import org.limber.routine.service.CatalogCatchUp;
 import org.limber.routine.service.CatalogReplica;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -21,14 +22,21 @@ public class CatalogConsumer {
     public static final String CHANNEL = "catalog-exercises";
 
     private final CatalogReplica replica;
+    private final CatalogCatchUp catchUp;
 
-    public CatalogConsumer(CatalogReplica replica) {
+    public CatalogConsumer(CatalogReplica replica, CatalogCatchUp catchUp) {
         this.replica = replica;
+        this.catchUp = catchUp;
     }
 
     @Incoming(CHANNEL)
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, String> record) {
-        replica.apply(Headers.text(record, Headers.CE_TYPE), record.value());
+        try {
+            replica.apply(Headers.text(record, Headers.CE_TYPE), record.value());
+        } finally {
+            // Applied, or on its way to the dead-letter topic: either way the copy has read it.
+            catchUp.consumed(record.partition(), record.offset());
+        }
     }
 }

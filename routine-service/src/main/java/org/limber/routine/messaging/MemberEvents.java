@@ -7,15 +7,23 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.limber.common.outbox.Outbox;
+import org.limber.events.member.CareTeamAssigned;
+import org.limber.events.member.MemberNeedsReview;
 import org.limber.events.member.MemberReferred;
 import org.limber.events.member.MemberTopics;
 import org.limber.events.member.PlanAssigned;
+import org.limber.events.member.PlanResumed;
+import org.limber.events.member.PlanSuspended;
 import org.limber.events.member.PrescribedDose;
 import org.limber.events.member.SessionCompleted;
+import org.limber.events.member.SymptomsReported;
+import org.limber.routine.domain.CareAssignment;
 import org.limber.routine.domain.IntakeRecord;
 import org.limber.routine.domain.Plan;
+import org.limber.routine.domain.PlanSuspension;
 import org.limber.routine.domain.SessionLog;
 import org.limber.routine.domain.SessionReport;
+import org.limber.routine.domain.SymptomReport;
 import org.limber.routine.domain.intake.RedFlag;
 import org.limber.routine.domain.plan.PlanProposal;
 
@@ -25,7 +33,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Writes the events about members into the outbox, in the transaction of the change, key = member id;
  * counts them for the metrics (limber_sessions_logged_total, limber_plans_built_total by source,
- * limber_members_referred_total).
+ * limber_members_referred_total, limber_plans_suspended_total by cause, limber_plans_resumed_total by
+ * how, limber_symptom_reports_total, limber_intakes_needing_review_total, limber_care_team_assignments_total).
  */
 @ApplicationScoped
 public class MemberEvents {
@@ -34,12 +43,21 @@ public class MemberEvents {
     private final MeterRegistry registry;
     private final Counter sessionsLogged;
     private final Counter referrals;
+    private final Counter symptomReports;
+    private final Counter needsReview;
+    private final Counter assignments;
 
     public MemberEvents(Outbox outbox, MeterRegistry registry) {
         this.outbox = outbox;
         this.registry = registry;
         this.sessionsLogged = Counter.builder("limber.sessions.logged").description("Sessions members logged").register(registry);
         this.referrals = Counter.builder("limber.members.referred").description("Intakes that referred the member to a clinician")
+                .register(registry);
+        this.symptomReports = Counter.builder("limber.symptom.reports").description("Red-flag symptoms reported without a session")
+                .register(registry);
+        this.needsReview = Counter.builder("limber.intakes.needing.review")
+                .description("Intakes (or flare plans) for which no safe session fits the member").register(registry);
+        this.assignments = Counter.builder("limber.care.team.assignments").description("Changes of a member's clinician")
                 .register(registry);
     }
 
@@ -85,5 +103,50 @@ public class MemberEvents {
 
     private static PrescribedDose doseOf(PlanProposal.Session session, String slug) {
         return session.items().stream().filter(i -> i.slug().equals(slug)).map(PlanProposal.Item::dose).findFirst().orElse(null);
+    }
+
+    public void careTeamAssigned(CareAssignment assignment) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        outbox.add(MemberTopics.EVENTS, assignment.memberId, CareTeamAssigned.TYPE, id, now,
+                new CareTeamAssigned(id, now, CareTeamAssigned.SCHEMA_VERSION, assignment.memberId, assignment.clinicianId,
+                        assignment.sequence, assignment.assignedBy));
+        assignments.increment();
+    }
+
+    public void needsReview(String memberId, UUID intakeId, boolean planCreated, String code, String reason, String clinicianId) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        outbox.add(MemberTopics.EVENTS, memberId, MemberNeedsReview.TYPE, id, now,
+                new MemberNeedsReview(id, now, MemberNeedsReview.SCHEMA_VERSION, memberId, intakeId, planCreated,
+                        List.of(new MemberNeedsReview.Reason(code, reason)), clinicianId));
+        needsReview.increment();
+    }
+
+    public void planSuspended(PlanSuspension suspension) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        outbox.add(MemberTopics.EVENTS, suspension.memberId, PlanSuspended.TYPE, id, now,
+                new PlanSuspended(id, now, PlanSuspended.SCHEMA_VERSION, suspension.memberId, suspension.planVersion, suspension.sequence,
+                        suspension.cause.name(), suspension.redFlags, suspension.sourceId));
+        registry.counter("limber.plans.suspended", "cause", suspension.cause.name()).increment();
+    }
+
+    public void planResumed(PlanSuspension suspension) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        outbox.add(MemberTopics.EVENTS, suspension.memberId, PlanResumed.TYPE, id, now,
+                new PlanResumed(id, now, PlanResumed.SCHEMA_VERSION, suspension.memberId, suspension.resumedVersion,
+                        suspension.resumedSequence, suspension.resumedHow.name(), suspension.resumedBy, suspension.resumeNote));
+        registry.counter("limber.plans.resumed", "how", suspension.resumedHow.name()).increment();
+    }
+
+    public void symptomsReported(SymptomReport report) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        outbox.add(MemberTopics.EVENTS, report.memberId, SymptomsReported.TYPE, id, now,
+                new SymptomsReported(id, now, SymptomsReported.SCHEMA_VERSION, report.memberId, report.reportId, report.reportedAt,
+                        report.redFlags, report.note));
+        symptomReports.increment();
     }
 }

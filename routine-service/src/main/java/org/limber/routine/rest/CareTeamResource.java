@@ -30,8 +30,11 @@ import org.limber.routine.rest.PlanViews.CarePlanView;
 import org.limber.routine.rest.PlanViews.ChangeView;
 import org.limber.routine.rest.PlanViews.CareAssignmentView;
 import org.limber.routine.rest.PlanViews.PlanView;
+import org.limber.routine.rest.PlanViews.ResumedView;
+import org.limber.routine.rest.PlanViews.SuspensionView;
 import org.limber.routine.service.CareTeamService;
 import org.limber.routine.service.PlanService;
+import org.limber.routine.service.SuspensionService;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -49,6 +52,9 @@ public class CareTeamResource {
     public record Undo(@NotBlank @Size(max = 2000) String note) {
     }
 
+    public record Resume(@NotBlank @Size(max = 2000) String note) {
+    }
+
     public record AdaptationChange(@NotNull Boolean enabled,
             @Schema(description = "After spine surgery: clear automatic progression for the member (true) or withdraw it (false); omitted: unchanged") Boolean progressionCleared,
             @NotBlank @Size(max = 2000) String note) {
@@ -57,8 +63,10 @@ public class CareTeamResource {
     private final PlanService plans;
     private final CareTeamService careTeam;
     private final SecurityIdentity identity;
+    private final SuspensionService suspensions;
 
-    public CareTeamResource(PlanService plans, CareTeamService careTeam, SecurityIdentity identity) {
+    public CareTeamResource(PlanService plans, CareTeamService careTeam, SecurityIdentity identity, SuspensionService suspensions) {
+        this.suspensions = suspensions;
         this.plans = plans;
         this.careTeam = careTeam;
         this.identity = identity;
@@ -67,10 +75,24 @@ public class CareTeamResource {
     @GET
     @Path("/plan")
     @RolesAllowed("clinician")
-    @Operation(summary = "A member's plan in force, with who changed it and why", description = "Recent automatic changes (adaptations to the weekly assessments) are listed apart from clinicians' tailoring; adaptation tells whether the plan adapts automatically.")
+    @Operation(summary = "A member's plan in force, with who changed it and why", description = "Recent automatic changes (adaptations to the weekly assessments) are listed apart from clinicians' tailoring; adaptation tells whether the plan adapts automatically; status ACTIVE or SUSPENDED (with the suspension's cause and red flags).")
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
     public CarePlanView plan(@PathParam("memberId") String memberId) {
-        return CarePlanView.of(plans.forClinician(caller(), memberId));
+        PlanService.CareView view = plans.forClinician(caller(), memberId);
+        return CarePlanView.of(view, view.suspension() == null ? null
+                : SuspensionView.of(view.suspension(), suspensions.explain(view.suspension())));
+    }
+
+    @POST
+    @Path("/plan/resume")
+    @RolesAllowed("clinician")
+    @Operation(summary = "Resume a suspended plan as it is", description = "After looking at the member's red flag: the plan runs again, the note is recorded and PlanResumed (how RESUMED) is published. Tailoring the plan (PUT /plan) or undoing a change also resumes it (how TAILORED).")
+    @APIResponse(responseCode = "200", description = "Resumed")
+    @APIResponse(responseCode = "400", description = "The note is missing or too long")
+    @APIResponse(responseCode = "403", description = "The member is not on your panel")
+    @APIResponse(responseCode = "409", description = "The plan is not suspended")
+    public ResumedView resume(@PathParam("memberId") String memberId, @NotNull @Valid Resume request) {
+        return ResumedView.of(suspensions.resume(caller(), memberId, request.note()));
     }
 
     @GET
@@ -119,7 +141,7 @@ public class CareTeamResource {
     @PUT
     @Path("/care-team")
     @RolesAllowed("admin")
-    @Operation(summary = "Assign a member to a clinician's panel")
+    @Operation(summary = "Assign a member to a clinician's panel", description = "Publishes CareTeamAssigned with the member's next assignment number, plan or no plan (and PlanAssigned again when there is a plan); the same assignment again changes nothing and publishes nothing.")
     public CareAssignmentView assign(@PathParam("memberId") String memberId, @NotNull @Valid Assignment request) {
         CareAssignment a = careTeam.assign(memberId, request.clinicianId(), caller());
         return new CareAssignmentView(a.memberId, a.clinicianId, a.assignedBy, a.assignedAt);

@@ -12,11 +12,14 @@ import org.limber.routine.domain.CatalogExercise;
 import org.limber.routine.domain.AdaptationSetting;
 import org.limber.routine.domain.Plan;
 import org.limber.routine.domain.PlanChangeRecord;
+import org.limber.routine.domain.PlanSuspension;
+import org.limber.routine.domain.SymptomReport;
 import org.limber.routine.domain.SessionLog;
 import org.limber.routine.domain.SessionReport;
 import org.limber.routine.domain.intake.RedFlag;
 import org.limber.routine.domain.plan.PlanChange;
 import org.limber.routine.domain.plan.PlanProposal;
+import org.limber.routine.domain.safety.RedFlagAdvice.SafetyMessage;
 import org.limber.routine.service.IntakeService;
 import org.limber.routine.service.PlanService;
 
@@ -28,15 +31,49 @@ public final class PlanViews {
     private PlanViews() {
     }
 
-    /** A plan version in full: sessions with reasons, what was left out and why. */
-    public record PlanView(String memberId, int version, Plan.Source source, String author, String note, String overrideReason,
-            Instant createdAt, LocalDate startDate, int sessionsPerWeek, int minutesPerSession, int baselinePain,
-            List<String> conditions, List<PlanProposal.Session> sessions, List<PlanProposal.Exclusion> excluded, List<String> notes) {
+    /**
+     * A plan version in full: sessions with reasons, what was left out and why; {@code status}
+     * ACTIVE or SUSPENDED, and while suspended why and what to do.
+     */
+    public record PlanView(String memberId, int version, String status, SuspensionView suspension, Plan.Source source, String author,
+            String note, String overrideReason, Instant createdAt, LocalDate startDate, int sessionsPerWeek, int minutesPerSession,
+            int baselinePain, List<String> conditions, List<PlanProposal.Session> sessions, List<PlanProposal.Exclusion> excluded,
+            List<String> notes) {
 
         static PlanView of(Plan p) {
-            return new PlanView(p.memberId, p.version, p.source, p.author, p.note, p.overrideReason, p.createdAt, p.startDate,
-                    p.sessionsPerWeek, p.minutesPerSession, p.baselinePain, p.conditions, p.proposal.sessions(), p.proposal.excluded(),
-                    p.proposal.notes());
+            return of(p, null);
+        }
+
+        static PlanView of(Plan p, SuspensionView suspension) {
+            return new PlanView(p.memberId, p.version, suspension == null ? "ACTIVE" : "SUSPENDED", suspension, p.source, p.author,
+                    p.note, p.overrideReason, p.createdAt, p.startDate, p.sessionsPerWeek, p.minutesPerSession, p.baselinePain,
+                    p.conditions, p.proposal.sessions(), p.proposal.excluded(), p.proposal.notes());
+        }
+    }
+
+    /** Why a plan is suspended ({@code reason}: why and what to do, for the member) and since when. */
+    public record SuspensionView(PlanSuspension.Cause cause, List<String> redFlags, UUID sourceId, Instant since, String reason) {
+
+        static SuspensionView of(PlanSuspension s, String reason) {
+            return s == null ? null : new SuspensionView(s.cause, s.redFlags, s.sourceId, s.suspendedAt, reason);
+        }
+    }
+
+    /** A suspension that ended: who resumed the plan, how, at which version, with what note. */
+    public record ResumedView(String memberId, int planVersion, String status, PlanSuspension.How how, String resumedBy,
+            Instant resumedAt, String note) {
+
+        static ResumedView of(PlanSuspension s) {
+            return new ResumedView(s.memberId, s.resumedVersion, "ACTIVE", s.resumedHow, s.resumedBy, s.resumedAt, s.resumeNote);
+        }
+    }
+
+    /** A symptom report as stored, with the safety message the app shows at once. */
+    public record SymptomReportView(UUID reportId, Instant reportedAt, Instant receivedAt, List<String> redFlagSymptoms, String note,
+            boolean planSuspended, SafetyMessage safety) {
+
+        static SymptomReportView of(SymptomReport r, SafetyMessage safety) {
+            return new SymptomReportView(r.reportId, r.reportedAt, r.receivedAt, r.redFlags, r.note, r.planSuspended, safety);
         }
     }
 
@@ -49,16 +86,20 @@ public final class PlanViews {
         }
     }
 
-    /** What an intake led to. */
-    public record IntakeOutcome(UUID intakeId, String outcome, List<Referral> reasons, PlanView plan) {
+    /**
+     * What an intake led to: REFERRED (the red flags and why, the safety message, whether the plan in
+     * force was suspended), PLAN_CREATED (the plan) or NEEDS_REVIEW (no plan, and why).
+     */
+    public record IntakeOutcome(UUID intakeId, String outcome, List<Referral> reasons, String reviewReason, boolean planSuspended,
+            SafetyMessage safety, PlanView plan) {
 
         public record Referral(RedFlag redFlag, String reason) {
         }
 
-        static IntakeOutcome of(IntakeService.Taken taken) {
+        static IntakeOutcome of(IntakeService.Taken taken, SafetyMessage safety) {
             return new IntakeOutcome(taken.intake().id, taken.intake().outcome.name(),
-                    taken.redFlags().stream().map(f -> new Referral(f, f.referralReason)).toList(),
-                    taken.plan() == null ? null : PlanView.of(taken.plan()));
+                    taken.redFlags().stream().map(f -> new Referral(f, f.referralReason)).toList(), taken.intake().reviewReason,
+                    taken.planSuspended(), safety, taken.plan() == null ? null : PlanView.of(taken.plan()));
         }
     }
 
@@ -88,15 +129,15 @@ public final class PlanViews {
         }
     }
 
-    /** A logged session. */
+    /** A logged session; {@code safety}, what to do now, when it reported red-flag symptoms. */
     public record SessionView(UUID sessionId, int planVersion, int sessionNumber, Instant performedAt, Instant receivedAt,
             List<SessionReport.ExerciseReport> exercises, int painBefore, int painDuring, int painAfter, SessionReport.Effort effort,
-            String note, List<RedFlag> redFlagSymptoms) {
+            String note, List<RedFlag> redFlagSymptoms, SafetyMessage safety) {
 
-        static SessionView of(SessionLog s) {
+        static SessionView of(SessionLog s, SafetyMessage safety) {
             SessionReport r = s.report;
             return new SessionView(s.sessionId, s.planVersion, s.sessionNumber, s.performedAt, s.receivedAt, r.exercises(),
-                    r.painBefore(), r.painDuring(), r.painAfter(), r.effort(), r.note(), r.redFlagSymptoms());
+                    r.painBefore(), r.painDuring(), r.painAfter(), r.effort(), r.note(), r.redFlagSymptoms(), safety);
         }
     }
 
@@ -122,8 +163,8 @@ public final class PlanViews {
     public record CarePlanView(@JsonUnwrapped PlanView plan, boolean flare, AdaptationView adaptation, List<ChangeView> automaticChanges,
             List<ChangeView> clinicianChanges) {
 
-        static CarePlanView of(PlanService.CareView view) {
-            return new CarePlanView(PlanView.of(view.plan()), view.plan().flare, AdaptationView.of(view.adaptation()),
+        static CarePlanView of(PlanService.CareView view, SuspensionView suspension) {
+            return new CarePlanView(PlanView.of(view.plan(), suspension), view.plan().flare, AdaptationView.of(view.adaptation()),
                     view.automaticChanges().stream().map(ChangeView::of).toList(),
                     view.clinicianChanges().stream().map(ChangeView::of).toList());
         }

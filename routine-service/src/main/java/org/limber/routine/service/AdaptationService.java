@@ -35,6 +35,9 @@ import org.limber.routine.repository.AdaptationRepository;
 import org.limber.routine.repository.IntakeRepository;
 import org.limber.routine.repository.PlanRepository;
 import org.limber.routine.repository.SessionLogRepository;
+import org.limber.routine.repository.SuspensionRepository;
+import org.limber.routine.messaging.MemberEvents;
+import org.limber.routine.domain.IntakeAssessment;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -42,7 +45,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Adapts members' plans to progress-service's weekly assessments, by the progression rules: each
  * adaptation is the next plan version with its changes and reasons. An assessment is applied
  * once (a replay changes nothing), only to the plan version it assessed, never while adaptation
- * is off for the member, and a red flag turns adaptation off and leaves the plan to the care team.
+ * is off for the member or the plan is suspended, and a red flag turns adaptation off and leaves the
+ * plan to the care team. An adaptation never makes a session without an exercise: when the gentle
+ * plan of a flare cannot be built, the plan is held and a clinician is asked to review it.
  */
 @ApplicationScoped
 public class AdaptationService {
@@ -60,10 +65,17 @@ public class AdaptationService {
     private final RuleBook ruleBook;
     private final SessionLogRepository sessions;
     private final MeterRegistry registry;
+    private final SuspensionRepository suspensions;
+    private final CareTeamService careTeam;
+    private final MemberEvents events;
 
     public AdaptationService(PlanRepository plans, IntakeRepository intakes, AdaptationRepository adaptations, PlanService planService,
-            CatalogReplica catalog, RuleBook ruleBook, SessionLogRepository sessions, MeterRegistry registry) {
+            CatalogReplica catalog, RuleBook ruleBook, SessionLogRepository sessions, MeterRegistry registry, SuspensionRepository suspensions,
+            CareTeamService careTeam, MemberEvents events) {
         this.sessions = sessions;
+        this.suspensions = suspensions;
+        this.careTeam = careTeam;
+        this.events = events;
         this.plans = plans;
         this.intakes = intakes;
         this.adaptations = adaptations;
@@ -109,6 +121,10 @@ public class AdaptationService {
                     + current.version + " is in force now.", null);
             return;
         }
+        if (suspensions.open(memberId).isPresent()) {
+            outcome(record, Decision.SUSPENDED, null, "The plan is suspended by a red flag until a clinician has looked.", null);
+            return;
+        }
         AdaptationSetting setting = adaptations.setting(memberId).orElse(null);
         if (setting != null && !setting.enabled) {
             outcome(record, Decision.ADAPTATION_OFF, null, "Automatic adaptation is off: " + setting.reason, null);
@@ -132,7 +148,15 @@ public class AdaptationService {
             }
             case HOLD -> outcome(record, Decision.HELD, verdict, reason, null);
             case FLARE -> {
-                Plan next = planService.nextVersion(memberId, flarePlan(current, intake), intake, Plan.Source.ADAPTATION,
+                PlanProposal gentle = flarePlan(current, intake);
+                if (!gentle.emptySessions().isEmpty()) {
+                    String why = "No gentle session could be built for this member's flare; the plan is held for a clinician to review.";
+                    events.needsReview(memberId, current.intakeId, true, IntakeAssessment.NO_SAFE_SESSION, why,
+                            careTeam.clinicianOf(memberId).orElse(null));
+                    outcome(record, Decision.HELD, verdict, why, null);
+                    return;
+                }
+                Plan next = planService.nextVersion(memberId, gentle, intake, Plan.Source.ADAPTATION,
                         AUTHOR, reason, null, List.of(new PlanChange(PlanChange.Kind.FLARE_PLAN, null, null, null, reason)),
                         assessment.assessmentId(), true);
                 outcome(record, Decision.ADAPTED, verdict, reason, next);
@@ -142,8 +166,14 @@ public class AdaptationService {
                 // plan built from the same intake, now without the flare rule.
                 PlanProposal usual = adaptations.usualPlanBefore(memberId, current.version).map(p -> p.proposal)
                         .orElseGet(() -> ruleBook.builder().build(intake.answers, catalog.options(), today(), false));
-                PlanProposal restored = PlanTailoring.apply(usual, List.of(), published(), eligibility(intake.answers, false), reason,
-                        null).plan();
+                PlanTailoring.Result back = PlanTailoring.apply(usual, List.of(), published(), eligibility(intake.answers, false), reason,
+                        null);
+                if (!back.errors().isEmpty()) {
+                    outcome(record, Decision.HELD, verdict, "The plan from before the flare cannot come back as it was: "
+                            + back.errors().get(0).message() + ".", null);
+                    return;
+                }
+                PlanProposal restored = back.plan();
                 Plan next = planService.nextVersion(memberId, restored, intake, Plan.Source.ADAPTATION, AUTHOR, reason, null,
                         List.of(new PlanChange(PlanChange.Kind.USUAL_PLAN, null, null, null, reason)), assessment.assessmentId(), false);
                 outcome(record, Decision.ADAPTED, verdict, reason, next);

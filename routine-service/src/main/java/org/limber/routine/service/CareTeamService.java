@@ -27,17 +27,25 @@ public class CareTeamService {
     }
 
     /**
-     * Puts the member on the clinician's panel. When the member has a plan, its PlanAssigned event
-     * is sent again with the new clinician, so that consumers building panels from it follow.
+     * Puts the member on the clinician's panel, with the next number of the member's assignment
+     * sequence and a CareTeamAssigned event, whether or not the member has a plan. When the member
+     * has a plan, its PlanAssigned event is sent again with the new clinician too. The same
+     * assignment again changes nothing and publishes nothing.
      */
     @Transactional
     public CareAssignment assign(String memberId, String clinicianId, String admin) {
         plans.lockMember(memberId);
         CareAssignment assignment = assignments.findByIdOptional(memberId).orElse(null);
+        if (assignment != null && assignment.clinicianId.equals(clinicianId)) {
+            return assignment;
+        }
         boolean isNew = assignment == null;
         if (isNew) {
             assignment = new CareAssignment();
             assignment.memberId = memberId;
+            assignment.sequence = 1;
+        } else {
+            assignment.sequence++;
         }
         assignment.clinicianId = clinicianId;
         assignment.assignedBy = admin;
@@ -45,6 +53,7 @@ public class CareTeamService {
         if (isNew) {
             assignments.persist(assignment);
         }
+        events.careTeamAssigned(assignment);
         plans.current(memberId).ifPresent(plan -> events.planAssigned(plan, clinicianId));
         return assignment;
     }

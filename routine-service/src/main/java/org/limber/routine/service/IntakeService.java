@@ -14,36 +14,57 @@ import org.limber.common.time.Timestamps;
 import org.limber.routine.domain.IntakeAssessment;
 import org.limber.routine.domain.IntakeRecord;
 import org.limber.routine.domain.Plan;
+import org.limber.routine.domain.PlanSuspension;
 import org.limber.routine.domain.intake.Intake;
 import org.limber.routine.domain.intake.RedFlag;
+import org.limber.routine.domain.intake.Screening;
 import org.limber.routine.domain.plan.ExerciseOption;
 import org.limber.routine.messaging.MemberEvents;
 import org.limber.routine.repository.IntakeRepository;
 import org.limber.routine.repository.PlanRepository;
 
-/** Takes an intake: screens for red flags, then refers the member or builds their next plan version. */
+/**
+ * Takes an intake: screens for red flags, then refers the member, builds their next plan version,
+ * or (when no safe session fits) asks a clinician to review it.
+ *
+ * <ul>
+ * <li>A referral never waits: it is taken even while the catalog copy is still catching up, and a
+ * red flag at a repeat intake suspends the plan in force in the same transaction.</li>
+ * <li>A plan is built only from a caught-up catalog copy (503 catalog-not-ready before), never
+ * while the plan is suspended (409 plan-suspended: a new intake does not end a suspension, only a
+ * clinician does), and never with a session without an exercise (NEEDS_REVIEW instead, with a
+ * MemberNeedsReview event so a clinician is alerted).</li>
+ * </ul>
+ */
 @ApplicationScoped
 public class IntakeService {
 
-    /** The stored intake, its red flags when referred, and the plan when one was made. */
-    public record Taken(IntakeRecord intake, List<RedFlag> redFlags, Plan plan) {
+    /** Seconds a client waits before retrying an intake the catalog copy was not ready for. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    /** The stored intake, its red flags when referred, the plan when one was made, and whether the plan was suspended. */
+    public record Taken(IntakeRecord intake, List<RedFlag> redFlags, Plan plan, boolean planSuspended) {
     }
 
     private final IntakeRepository intakes;
     private final PlanRepository plans;
     private final PlanService planService;
     private final CatalogReplica catalog;
+    private final CatalogCatchUp catchUp;
     private final CareTeamService careTeam;
+    private final SuspensionService suspensions;
     private final RuleBook ruleBook;
     private final MemberEvents events;
 
     public IntakeService(IntakeRepository intakes, PlanRepository plans, PlanService planService, CatalogReplica catalog,
-            CareTeamService careTeam, RuleBook ruleBook, MemberEvents events) {
+            CatalogCatchUp catchUp, CareTeamService careTeam, SuspensionService suspensions, RuleBook ruleBook, MemberEvents events) {
         this.intakes = intakes;
         this.plans = plans;
         this.planService = planService;
         this.catalog = catalog;
+        this.catchUp = catchUp;
         this.careTeam = careTeam;
+        this.suspensions = suspensions;
         this.ruleBook = ruleBook;
         this.events = events;
     }
@@ -61,23 +82,43 @@ public class IntakeService {
         intake.memberId = memberId;
         intake.submittedAt = takenAt == null ? Timestamps.now() : Timestamps.stored(takenAt);
         intake.answers = answers;
+        List<RedFlag> redFlags = Screening.redFlags(answers);
+        String clinician = careTeam.clinicianOf(memberId).orElse(null);
+        if (!redFlags.isEmpty()) {
+            intake.outcome = IntakeAssessment.Outcome.REFERRED;
+            intake.redFlags = redFlags.stream().map(Enum::name).toList();
+            intakes.persist(intake);
+            events.referred(intake, redFlags, clinician);
+            boolean suspended = suspensions.suspend(memberId, PlanSuspension.Cause.INTAKE, redFlags, intake.id).isPresent();
+            return new Taken(intake, redFlags, null, suspended);
+        }
+        if (!catchUp.caughtUp()) {
+            throw ProblemException.unavailable("catalog-not-ready", "The exercise library is still being loaded into this service ("
+                    + catchUp.waitingFor() + "); please try again in a few seconds.", RETRY_AFTER_SECONDS);
+        }
+        suspensions.requireNotSuspended(memberId);
         List<ExerciseOption> options = catalog.options();
+        if (options.isEmpty()) {
+            throw ProblemException.unavailable("catalog-unavailable",
+                    "The exercise library has no published exercise yet; please try again later.", RETRY_AFTER_SECONDS);
+        }
         IntakeAssessment.Result result = ruleBook.assessment().assess(answers, options, LocalDate.now(ZoneOffset.UTC));
         intake.outcome = result.outcome();
-        intake.redFlags = result.redFlags().stream().map(Enum::name).toList();
-        if (result.outcome() == IntakeAssessment.Outcome.REFERRED) {
+        intake.redFlags = List.of();
+        if (result.outcome() == IntakeAssessment.Outcome.NEEDS_REVIEW) {
+            intake.reviewReason = result.reviewReason();
             intakes.persist(intake);
-            events.referred(intake, result.redFlags(), careTeam.clinicianOf(memberId).orElse(null));
-            return new Taken(intake, result.redFlags(), null);
-        }
-        if (options.isEmpty()) {
-            throw new ProblemException(503, "catalog-unavailable", "Service unavailable",
-                    "The exercise library has not reached this service yet; please try again in a moment.", List.of());
+            events.needsReview(memberId, intake.id, false, IntakeAssessment.NO_SAFE_SESSION, result.reviewReason(), clinician);
+            return new Taken(intake, List.of(), null, false);
         }
         intakes.persist(intake);
         // A plan built with pain at flare level is a flare plan, stored as one, and ends like any flare (on reported sessions).
         Plan plan = planService.nextVersion(memberId, result.plan(), intake, Plan.Source.INTAKE, memberId,
                 "Built from your intake", null, List.of(), null, ruleBook.builder().flare(answers, LocalDate.now(ZoneOffset.UTC)));
-        return new Taken(intake, List.of(), plan);
+        // Not a red flag: the plan stands, and a clinician is asked to review it (inflammatory back pain).
+        for (RedFlag review : result.reviewFlags()) {
+            events.needsReview(memberId, intake.id, true, review.name(), review.referralReason, clinician);
+        }
+        return new Taken(intake, List.of(), plan, false);
     }
 }

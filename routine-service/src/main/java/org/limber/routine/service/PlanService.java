@@ -19,6 +19,7 @@ import org.limber.routine.domain.CatalogExercise;
 import org.limber.routine.domain.IntakeRecord;
 import org.limber.routine.domain.Plan;
 import org.limber.routine.domain.PlanChangeRecord;
+import org.limber.routine.domain.PlanSuspension;
 import org.limber.routine.domain.plan.Eligibility;
 import org.limber.routine.domain.plan.ExerciseOption;
 import org.limber.routine.domain.plan.PlanChange;
@@ -48,9 +49,12 @@ public class PlanService {
     private final RuleBook ruleBook;
     private final MemberEvents events;
     private final AdaptationRepository adaptations;
+    private final SuspensionService suspensions;
 
     public PlanService(PlanRepository plans, IntakeRepository intakes, SessionLogRepository sessions, CatalogReplica catalog,
-            CareTeamService careTeam, RuleBook ruleBook, MemberEvents events, AdaptationRepository adaptations) {
+            CareTeamService careTeam, RuleBook ruleBook, MemberEvents events, AdaptationRepository adaptations,
+            SuspensionService suspensions) {
+        this.suspensions = suspensions;
         this.plans = plans;
         this.intakes = intakes;
         this.sessions = sessions;
@@ -118,6 +122,15 @@ public class PlanService {
                 "There is no plan yet: a plan is made from an intake without red flags."));
     }
 
+    /** The plan in force and, while it is suspended, the open suspension. */
+    public record Standing(Plan plan, PlanSuspension suspension) {
+    }
+
+    @Transactional
+    public Standing standing(String memberId) {
+        return new Standing(current(memberId), suspensions.open(memberId).orElse(null));
+    }
+
     @Transactional
     public Page<Plan> history(String memberId, int page, int size) {
         return plans.history(memberId, page, size);
@@ -130,6 +143,7 @@ public class PlanService {
     @Transactional
     public Today today(String memberId, LocalDate day) {
         Plan plan = current(memberId);
+        suspensions.requireNotSuspended(memberId);
         LocalDate weekStart = plan.weekStart(day);
         long done = sessions.countSince(memberId, weekStart.atStartOfDay(ZoneOffset.UTC).toInstant());
         PlanProposal.Session session = plan.proposal.sessions().get((int) (done % plan.proposal.sessions().size()));
@@ -154,8 +168,10 @@ public class PlanService {
         }
         String recordedOverride = result.overridden().isEmpty() ? null
                 : overrideReason + " (overrode: " + String.join("; ", result.overridden()) + ")";
-        return nextVersion(memberId, result.plan(), intake, Plan.Source.CLINICIAN, clinicianId, note, recordedOverride,
+        Plan next = nextVersion(memberId, result.plan(), intake, Plan.Source.CLINICIAN, clinicianId, note, recordedOverride,
                 result.changes(), null, current.flare);
+        suspensions.resumedByNewVersion(clinicianId, memberId, note, next.version);
+        return next;
     }
 
     /**
@@ -194,6 +210,7 @@ public class PlanService {
                     List.of(new PlanChange(PlanChange.Kind.UNDO, change.to.slug(), change.to, change.from, reason)), null, current.flare);
         }
         change.undoneIn = next.version;
+        suspensions.resumedByNewVersion(clinicianId, memberId, note, next.version);
         return next;
     }
 
@@ -243,13 +260,14 @@ public class PlanService {
 
     /** A clinician's view of a member on their panel: the plan, recent automatic and clinicians' changes apart, adaptation on or off. */
     public record CareView(Plan plan, List<PlanChangeRecord> automaticChanges, List<PlanChangeRecord> clinicianChanges,
-            AdaptationSetting adaptation) {
+            AdaptationSetting adaptation, PlanSuspension suspension) {
     }
 
     @Transactional
     public CareView forClinician(String clinicianId, String memberId) {
         careTeam.requireOnPanel(clinicianId, memberId);
         return new CareView(current(memberId), adaptations.recentChanges(memberId, Plan.Source.ADAPTATION, 20),
-                adaptations.recentChanges(memberId, Plan.Source.CLINICIAN, 20), adaptations.setting(memberId).orElse(null));
+                adaptations.recentChanges(memberId, Plan.Source.CLINICIAN, 20), adaptations.setting(memberId).orElse(null),
+                suspensions.open(memberId).orElse(null));
     }
 }

@@ -9,8 +9,9 @@ import org.limber.routine.domain.adapt.ProgressionRules;
 import org.limber.routine.domain.plan.PlanBuilder;
 import org.limber.routine.domain.plan.Rule;
 import org.limber.routine.domain.plan.Rules;
+import org.limber.routine.domain.safety.RedFlagAdvice;
 
-/** The condition and progression rules clinicians maintain, read once at start, and the builder using them. */
+/** The condition and progression rules and the red-flag advice clinicians maintain, read once at start, and the builder using them. */
 @ApplicationScoped
 public class RuleBook {
 
@@ -18,6 +19,7 @@ public class RuleBook {
     private final PlanBuilder builder = new PlanBuilder(rules);
     private final IntakeAssessment assessment = new IntakeAssessment(builder);
     private final ProgressionRules progression = ProgressionRules.load();
+    private final RedFlagAdvice advice = RedFlagAdvice.load();
 
     public List<Rule> rules() {
         return rules;
@@ -33,5 +35,9 @@ public class RuleBook {
 
     public ProgressionRules progression() {
         return progression;
+    }
+
+    public RedFlagAdvice advice() {
+        return advice;
     }
 }

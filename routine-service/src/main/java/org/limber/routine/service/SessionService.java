@@ -1,13 +1,10 @@
 package org.limber.routine.service;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +18,7 @@ import org.limber.common.problem.ProblemException;
 import org.limber.common.time.Timestamps;
 import org.limber.routine.config.RoutineConfig;
 import org.limber.routine.domain.Plan;
+import org.limber.routine.domain.PlanSuspension;
 import org.limber.routine.domain.SessionLog;
 import org.limber.routine.domain.SessionReport.ExerciseReport;
 import org.limber.routine.domain.SessionReport.Status;
@@ -30,14 +28,16 @@ import org.limber.routine.messaging.MemberEvents;
 import org.limber.routine.repository.PlanRepository;
 import org.limber.routine.repository.SessionLogRepository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Records sessions members did. The client's session id makes it idempotent: a retry with the
  * same content gets the same answer and makes no second event; the same id with other content is
  * refused. The session and its SessionCompleted event are written in one transaction.
+ *
+ * <p>While the plan is suspended no session is accepted (409 plan-suspended; a retry of one logged
+ * before still gets its answer). A session that reports red-flag symptoms happened, so it is stored
+ * and published like any other, and it suspends the plan in the same transaction (PlanSuspended,
+ * cause SESSION): the next session is refused until a clinician has looked.
  */
 @ApplicationScoped
 public class SessionService {
@@ -46,28 +46,44 @@ public class SessionService {
     public record NewSession(UUID sessionId, int planVersion, Integer sessionNumber, Instant performedAt, SessionReport report) {
     }
 
-    /** The stored session; {@code replay} when it was logged before by the same request. */
-    public record Logged(SessionLog session, boolean replay) {
+    /**
+     * The stored session; {@code replay} when it was logged before by the same request. When the
+     * plan was suspended, {@code session} is null and {@code keptSymptoms} holds the session's
+     * red-flag symptoms, kept as a symptom report (the caller answers 409 plan-suspended).
+     */
+    public record Logged(SessionLog session, boolean replay, SymptomService.Reported keptSymptoms) {
+
+        Logged(SessionLog session, boolean replay) {
+            this(session, replay, null);
+        }
+
+        public boolean refusedWhileSuspended() {
+            return session == null;
+        }
     }
 
     private final SessionLogRepository sessions;
     private final PlanRepository plans;
     private final MemberEvents events;
     private final RoutineConfig config;
-    private final ObjectMapper canonical;
+    private final RequestHash hashes;
+    private final SuspensionService suspensions;
+    private final SymptomService symptoms;
 
     public SessionService(SessionLogRepository sessions, PlanRepository plans, MemberEvents events, RoutineConfig config,
-            ObjectMapper mapper) {
+            RequestHash hashes, SuspensionService suspensions, SymptomService symptoms) {
         this.sessions = sessions;
         this.plans = plans;
         this.events = events;
         this.config = config;
-        this.canonical = mapper.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        this.hashes = hashes;
+        this.suspensions = suspensions;
+        this.symptoms = symptoms;
     }
 
     @Transactional
     public Logged log(String memberId, NewSession request) {
-        String hash = hash(request);
+        String hash = hashes.of(request);
         plans.lockMember(memberId);
         var existing = sessions.find(memberId, request.sessionId());
         if (existing.isPresent()) {
@@ -77,6 +93,14 @@ public class SessionService {
             throw ProblemException.conflict("The session " + request.sessionId()
                     + " was logged already with other content; a new session needs a new id.");
         }
+        if (!request.report().redFlagSymptoms().isEmpty() && suspensions.open(memberId).isPresent()) {
+            // No session while the plan is suspended, but a red flag is never dropped: the session's
+            // symptoms are kept as a symptom report (id = the session's id, so a retry adds nothing),
+            // published and alerted like any other; the member still gets 409 plan-suspended.
+            return new Logged(null, false, symptoms.report(memberId, new SymptomService.NewReport(request.sessionId(),
+                    request.report().redFlagSymptoms(), request.report().note(), request.performedAt())));
+        }
+        suspensions.requireNotSuspended(memberId);
         Plan plan = plans.version(memberId, request.planVersion()).orElseThrow(() -> ProblemException.invalid(422,
                 "The session does not match a plan of yours.",
                 List.of(new FieldProblem("planVersion", "you have no plan version " + request.planVersion()))));
@@ -104,6 +128,7 @@ public class SessionService {
         session.report = request.report();
         sessions.persist(session);
         events.sessionCompleted(session, prescribed);
+        suspensions.suspend(memberId, PlanSuspension.Cause.SESSION, request.report().redFlagSymptoms(), session.sessionId);
         return new Logged(session, false);
     }
 
@@ -112,13 +137,25 @@ public class SessionService {
         return sessions.history(memberId, page, size);
     }
 
-    private void checkTime(Instant performedAt, Plan plan, List<FieldProblem> errors) {
+    /** A time a phone reports (a session done, a symptom noticed): not in the future, not older than phones may sync. */
+    static boolean checkRecent(Instant at, String field, RoutineConfig config, List<FieldProblem> errors) {
         Instant now = Timestamps.now();
-        if (performedAt.isAfter(now.plus(config.sessions().clockSkew()))) {
-            errors.add(new FieldProblem("performedAt", "is in the future"));
-        } else if (performedAt.isBefore(now.minus(config.sessions().maxAge()))) {
-            errors.add(new FieldProblem("performedAt", "is older than " + config.sessions().maxAge().toDays() + " days"));
-        } else if (performedAt.isBefore(plan.startDate.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+        if (at.isAfter(now.plus(config.sessions().clockSkew()))) {
+            errors.add(new FieldProblem(field, "is in the future"));
+            return false;
+        }
+        if (at.isBefore(now.minus(config.sessions().maxAge()))) {
+            errors.add(new FieldProblem(field, "is older than " + config.sessions().maxAge().toDays() + " days"));
+            return false;
+        }
+        return true;
+    }
+
+    private void checkTime(Instant performedAt, Plan plan, List<FieldProblem> errors) {
+        if (!checkRecent(performedAt, "performedAt", config, errors)) {
+            return;
+        }
+        if (performedAt.isBefore(plan.startDate.atStartOfDay(ZoneOffset.UTC).toInstant())) {
             errors.add(new FieldProblem("performedAt", "is before plan version " + plan.version + " started (" + plan.startDate + ")"));
         }
     }
@@ -151,14 +188,5 @@ public class SessionService {
         }
         planned.stream().filter(slug -> !seen.contains(slug)).sorted()
                 .forEach(slug -> errors.add(new FieldProblem("exercises", "says nothing of " + slug + ", which the session planned")));
-    }
-
-    private String hash(NewSession request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.writeValueAsBytes(request));
-            return HexFormat.of().formatHex(digest);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

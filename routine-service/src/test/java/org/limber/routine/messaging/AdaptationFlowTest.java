@@ -254,6 +254,28 @@ class AdaptationFlowTest {
     }
 
     @Test
+    void nothingAdaptsWhileThePlanIsSuspended() {
+        member(memberId).body(Fixtures.symptoms("INFECTION_RISK")).post("/members/me/symptoms").then().statusCode(201)
+                .body("planSuspended", equalTo(true));
+        ProgressAssessed week = easyWeek(memberId, 1);
+        send(week);
+        AssessmentRecord ignored = awaitApplied(week);
+        assertThat(ignored.decision).isEqualTo(AssessmentRecord.Decision.SUSPENDED);
+        assertThat(ignored.resultVersion).isNull();
+        ProgressAssessed flare = assessment(memberId, 1, "SAFETY_SIGNAL", 33, "RISING", 8, 8, 8.0, new ProgressAssessed.Effort(0, 0, 1),
+                List.of(), List.of());
+        send(flare);
+        assertThat(awaitApplied(flare).decision).isEqualTo(AssessmentRecord.Decision.SUSPENDED);
+        assertThat(plan().getInt("version")).isEqualTo(1);
+
+        as(Tokens.clinician(clinician)).body(Map.of("note", "Immunity checked with the GP; fine to continue"))
+                .post("/members/" + memberId + "/plan/resume").then().statusCode(200);
+        ProgressAssessed after = easyWeek(memberId, 1);
+        send(after);
+        assertThat(awaitApplied(after).decision).isEqualTo(AssessmentRecord.Decision.ADAPTED);
+    }
+
+    @Test
     void aClinicianLocksAnItemAndUndoesAnAutomaticChange() {
         JsonPath before = plan();
         // Lock everything but one exercise that can step up: only that one may change.

@@ -20,7 +20,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.limber.events.member.MemberTopics;
+import org.limber.events.member.CareTeamAssigned;
 import org.limber.events.member.PlanAssigned;
+import org.limber.events.member.PlanResumed;
 import org.limber.routine.Fixtures;
 import org.limber.routine.service.CatalogReplica;
 import org.limber.testsupport.CatalogFixture;
@@ -59,7 +61,8 @@ class CareTeamResourceTest {
             String next = "clinician-next-" + memberId;
             as(Tokens.admin("ada")).body(Map.of("clinicianId", next)).put("/members/" + memberId + "/care-team").then().statusCode(200);
             PlanAssigned event = CatalogFixture.JSON.readValue(topic.await(r -> memberId.equals(r.key())
-                    && r.value().contains(next), Duration.ofSeconds(30)).value(), PlanAssigned.class);
+                    && PlanAssigned.TYPE.equals(TopicReader.header(r, "ce_type")) && r.value().contains(next), Duration.ofSeconds(30))
+                    .value(), PlanAssigned.class);
             assertThat(event.planVersion()).isEqualTo(1);
             assertThat(event.clinicianId()).isEqualTo(next);
             as(Tokens.clinician(clinician)).get("/members/" + memberId + "/plan").then().statusCode(403);
@@ -140,5 +143,89 @@ class CareTeamResourceTest {
                 .body("errors.field", hasItem("changes[2].dose.sets"));
         as(Tokens.clinician(clinician)).body(Map.of("changes", List.of(Map.of("type", "PAUSE", "slug", "x"))))
                 .put("/members/" + memberId + "/plan").then().statusCode(400).body("errors[0].field", equalTo("note"));
+    }
+
+    @Test
+    void everyAssignmentIsAnEventWithTheNextNumberAndTheSameOneAgainIsNone() throws Exception {
+        String noPlan = newMember();
+        try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
+            Fixtures.assign(noPlan, "casey");
+            Fixtures.assign(noPlan, "casey");
+            Fixtures.assign(noPlan, "robin");
+            List<CareTeamAssigned> events = Fixtures.events(topic, noPlan, CareTeamAssigned.TYPE, Duration.ofSeconds(3)).stream()
+                    .map(r -> read(r.value(), CareTeamAssigned.class)).toList();
+            assertThat(events).extracting(CareTeamAssigned::clinicianId).containsExactly("casey", "robin");
+            assertThat(events).extracting(CareTeamAssigned::sequence).containsExactly(1L, 2L);
+            assertThat(events).extracting(CareTeamAssigned::assignedBy).containsOnly("ada");
+            // The member with a plan from the set-up was assigned once: number 1.
+            assertThat(Fixtures.event(topic, memberId, CareTeamAssigned.TYPE, CareTeamAssigned.class).sequence()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void onlyAClinicianWithTheMemberResumesASuspendedPlanWithANote() throws Exception {
+        as(Tokens.clinician(clinician)).body(Map.of("note", "x")).post("/members/" + memberId + "/plan/resume").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("not suspended"));
+        member(memberId).body(Fixtures.symptoms("CONSTANT_NIGHT_PAIN")).post("/members/me/symptoms").then().statusCode(201)
+                .body("planSuspended", equalTo(true));
+        assertThat(plan().getString("status")).isEqualTo("SUSPENDED");
+        assertThat(plan().getString("suspension.cause")).isEqualTo("SYMPTOM_REPORT");
+
+        as(Tokens.clinician("someone-else")).body(Map.of("note", "x")).post("/members/" + memberId + "/plan/resume").then().statusCode(403);
+        member(memberId).body(Map.of("note", "x")).post("/members/" + memberId + "/plan/resume").then().statusCode(403);
+        as(Tokens.clinician(clinician)).body(Map.of()).post("/members/" + memberId + "/plan/resume").then().statusCode(400)
+                .body("errors[0].field", equalTo("note"));
+        member(memberId).get("/members/me/plan/today").then().statusCode(409);
+
+        try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
+            as(Tokens.clinician(clinician)).body(Map.of("note", "Called her: pain settles on walking, no neurological signs"))
+                    .post("/members/" + memberId + "/plan/resume").then().statusCode(200)
+                    .body("status", equalTo("ACTIVE")).body("how", equalTo("RESUMED")).body("resumedBy", equalTo(clinician))
+                    .body("planVersion", equalTo(1)).body("note", containsString("no neurological signs"));
+            PlanResumed resumed = Fixtures.event(topic, memberId, PlanResumed.TYPE, PlanResumed.class);
+            assertThat(resumed.how()).isEqualTo("RESUMED");
+            assertThat(resumed.sequence()).isEqualTo(2);
+            assertThat(resumed.clinicianId()).isEqualTo(clinician);
+            assertThat(resumed.planVersion()).isEqualTo(1);
+        }
+        member(memberId).get("/members/me/plan/today").then().statusCode(200).body("planVersion", equalTo(1));
+        member(memberId).get("/members/me/plan").then().body("status", equalTo("ACTIVE"));
+        as(Tokens.clinician(clinician)).body(Map.of("note", "again")).post("/members/" + memberId + "/plan/resume").then().statusCode(409);
+    }
+
+    @Test
+    void tailoringASuspendedPlanResumesIt() throws Exception {
+        member(memberId).body(Fixtures.symptoms("RECENT_TRAUMA")).post("/members/me/symptoms").then().statusCode(201);
+        String first = plan().getString("sessions[0].items[0].slug");
+        try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
+            as(Tokens.clinician(clinician)).body(Map.of("note", "X-ray clear; lighter start", "changes", List.of(
+                    Map.of("type", "DOSE", "slug", first, "dose", Map.of("sets", 1, "reps", 5, "restSeconds", 20)))))
+                    .put("/members/" + memberId + "/plan").then().statusCode(200)
+                    .body("version", equalTo(2)).body("status", equalTo("ACTIVE"));
+            PlanResumed resumed = Fixtures.event(topic, memberId, PlanResumed.TYPE, PlanResumed.class);
+            assertThat(resumed.how()).isEqualTo("TAILORED");
+            assertThat(resumed.planVersion()).isEqualTo(2);
+            assertThat(resumed.note()).isEqualTo("X-ray clear; lighter start");
+        }
+        member(memberId).get("/members/me/plan/today").then().statusCode(200).body("planVersion", equalTo(2));
+    }
+
+    @Test
+    void tailoringNeverLeavesASessionWithoutAnExercise() {
+        List<Map<String, Object>> pauses = plan().getList("sessions[0].items.slug", String.class).stream()
+                .map(slug -> Map.<String, Object> of("type", "PAUSE", "slug", slug, "session", 1)).toList();
+        as(Tokens.clinician(clinician)).body(Map.of("note", "Rest", "changes", pauses))
+                .put("/members/" + memberId + "/plan").then().statusCode(422)
+                .body("errors.field", hasItem("changes"))
+                .body("errors.message", hasItem(containsString("session 1 would have no exercise")));
+        assertThat(plan().getInt("version")).isEqualTo(1);
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return CatalogFixture.JSON.readValue(json, type);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.inject.Inject;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.limber.events.member.MemberReferred;
 import org.limber.events.member.MemberTopics;
 import org.limber.events.member.PlanAssigned;
+import org.limber.events.member.PlanSuspended;
 import org.limber.routine.Fixtures;
 import org.limber.routine.service.CatalogReplica;
 import org.limber.testsupport.CatalogFixture;
@@ -191,5 +193,61 @@ class IntakeResourceTest {
         given().auth().oauth2(Tokens.clinician("carl")).get("/members/me/plan").then().statusCode(403);
         member(bob).get("/members/me/plan").then().body("detail", not(containsString(alice)));
         given().get("/q/openapi?format=json").then().statusCode(200).body("paths.keySet()", hasItem("/members/me/intake"));
+    }
+
+    @Test
+    void aReferralAtTheFirstIntakeNamesTheClinicianAssignedBefore() throws Exception {
+        String memberId = newMember();
+        String clinician = "clinician-" + memberId;
+        Fixtures.assign(memberId, clinician);
+        Map<String, Object> answers = intake();
+        redFlags(answers).put("bladderOrBowelControl", true);
+        try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
+            member(memberId).body(answers).post("/members/me/intake").then().statusCode(201)
+                    .body("outcome", equalTo("REFERRED"))
+                    .body("planSuspended", equalTo(false))
+                    .body("safety.urgency", equalTo("EMERGENCY_TODAY"))
+                    .body("safety.symptoms[0].redFlag", equalTo("BLADDER_OR_BOWEL_CONTROL"));
+            MemberReferred referred = Fixtures.event(topic, memberId, MemberReferred.TYPE, MemberReferred.class);
+            assertThat(referred.clinicianId()).isEqualTo(clinician);
+            // No plan, so nothing to suspend.
+            assertThat(Fixtures.events(topic, memberId, PlanSuspended.TYPE, Duration.ofSeconds(2))).isEmpty();
+        }
+    }
+
+    @Test
+    void aReferralAtARepeatIntakeSuspendsThePlanAtOnce() throws Exception {
+        String memberId = newMember();
+        String clinician = "clinician-" + memberId;
+        Fixtures.planOnPanel(memberId, intake(), clinician);
+        Map<String, Object> session = Fixtures.sessionDoingToday(memberId, Instant.now().minus(1, ChronoUnit.HOURS));
+        Map<String, Object> answers = intake();
+        redFlags(answers).put("constantNightPain", true);
+        try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
+            String intakeId = member(memberId).body(answers).post("/members/me/intake").then().statusCode(201)
+                    .body("outcome", equalTo("REFERRED"))
+                    .body("planSuspended", equalTo(true))
+                    .body("safety.urgency", equalTo("CLINICIAN_TODAY"))
+                    .body("plan", equalTo(null))
+                    .extract().path("intakeId");
+            MemberReferred referred = Fixtures.event(topic, memberId, MemberReferred.TYPE, MemberReferred.class);
+            assertThat(referred.clinicianId()).isEqualTo(clinician);
+            PlanSuspended suspended = Fixtures.event(topic, memberId, PlanSuspended.TYPE, PlanSuspended.class);
+            assertThat(suspended.cause()).isEqualTo("INTAKE");
+            assertThat(suspended.sourceId().toString()).isEqualTo(intakeId);
+            assertThat(suspended.redFlags()).containsExactly("CONSTANT_NIGHT_PAIN");
+            assertThat(suspended.planVersion()).isEqualTo(1);
+        }
+        member(memberId).get("/members/me/plan/today").then().statusCode(409)
+                .body("type", equalTo("https://limber.dev/problems/plan-suspended"))
+                .body("detail", containsString("at your intake"));
+        member(memberId).body(session).post("/members/me/sessions").then().statusCode(409)
+                .body("type", equalTo("https://limber.dev/problems/plan-suspended"));
+        member(memberId).get("/members/me/plan").then().statusCode(200).body("status", equalTo("SUSPENDED"))
+                .body("suspension.cause", equalTo("INTAKE"));
+        // Retaking the intake without the red flag does not restart the plan: only a clinician does.
+        member(memberId).body(intake()).post("/members/me/intake").then().statusCode(409)
+                .body("type", equalTo("https://limber.dev/problems/plan-suspended"));
+        member(memberId).get("/members/me/plan/history").then().body("total", equalTo(1));
     }
 }

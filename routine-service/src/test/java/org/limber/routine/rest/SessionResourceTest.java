@@ -2,7 +2,9 @@ package org.limber.routine.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.limber.routine.Fixtures.intake;
 import static org.limber.routine.Fixtures.member;
 import static org.limber.routine.Fixtures.newMember;
@@ -21,6 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.limber.events.member.MemberTopics;
+import org.limber.events.member.PlanSuspended;
+import org.limber.events.member.SymptomsReported;
 import org.limber.events.member.SessionCompleted;
 import org.limber.routine.Fixtures;
 import org.limber.routine.service.CatalogReplica;
@@ -137,5 +141,79 @@ class SessionResourceTest {
         try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
             topic.await(r -> isSession(r, session.get("sessionId")), Duration.ofSeconds(60));
         }
+    }
+
+    @Test
+    void aRedFlagInASessionIsKeptAndSuspendsThePlanAtOnce() throws Exception {
+        Map<String, Object> session = sessionDoingToday(memberId, Instant.now().minus(1, ChronoUnit.HOURS));
+        session.put("redFlagSymptoms", List.of("SADDLE_NUMBNESS"));
+        try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
+            String first = member(memberId).body(session).post("/members/me/sessions").then().statusCode(201)
+                    .header("Idempotent-Replayed", "false")
+                    .body("redFlagSymptoms", equalTo(List.of("SADDLE_NUMBNESS")))
+                    .body("safety.urgency", equalTo("EMERGENCY_TODAY"))
+                    .body("safety.headline", containsString("emergency care today"))
+                    .body("safety.symptoms[0].redFlag", equalTo("SADDLE_NUMBNESS"))
+                    .body("safety.symptoms[0].advice", containsString("emergency department"))
+                    .extract().asString();
+            // The session happened: stored and published; the plan is suspended in the same transaction.
+            topic.await(r -> isSession(r, session.get("sessionId")), Duration.ofSeconds(30));
+            PlanSuspended suspended = Fixtures.event(topic, memberId, PlanSuspended.TYPE, PlanSuspended.class);
+            assertThat(suspended.cause()).isEqualTo("SESSION");
+            assertThat(suspended.redFlags()).containsExactly("SADDLE_NUMBNESS");
+            assertThat(suspended.sourceId().toString()).isEqualTo(session.get("sessionId"));
+            assertThat(suspended.planVersion()).isEqualTo(1);
+            assertThat(suspended.sequence()).isEqualTo(1);
+
+            // A retry of the same session still gets its answer.
+            assertThat(member(memberId).body(session).post("/members/me/sessions").then().statusCode(201)
+                    .header("Idempotent-Replayed", "true").extract().asString()).isEqualTo(first);
+            assertThat(Fixtures.events(topic, memberId, PlanSuspended.TYPE, Duration.ofSeconds(2))).hasSize(1);
+        }
+        member(memberId).get("/members/me/plan/today").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://limber.dev/problems/plan-suspended"))
+                .body("detail", containsString("SADDLE_NUMBNESS"))
+                .body("detail", containsString("emergency care today"))
+                .body("detail", containsString("clinician will resume"));
+        Map<String, Object> next = sessionDoingTodayOf(session);
+        member(memberId).body(next).post("/members/me/sessions").then().statusCode(409)
+                .body("type", equalTo("https://limber.dev/problems/plan-suspended"));
+        // A session sent while suspended is refused, but a red flag it carries is never dropped: it is
+        // kept as a symptom report (published, so the care team is alerted again); a retry adds nothing.
+        Map<String, Object> flagged = sessionDoingTodayOf(session);
+        flagged.put("redFlagSymptoms", List.of("WORSENING_LEG_WEAKNESS"));
+        try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                member(memberId).body(flagged).post("/members/me/sessions").then().statusCode(409)
+                        .body("type", equalTo("https://limber.dev/problems/plan-suspended"));
+            }
+            SymptomsReported kept = Fixtures.event(topic, memberId, SymptomsReported.TYPE, SymptomsReported.class);
+            assertThat(kept.reportId().toString()).isEqualTo(flagged.get("sessionId"));
+            assertThat(kept.redFlagSymptoms()).containsExactly("WORSENING_LEG_WEAKNESS");
+            assertThat(Fixtures.events(topic, memberId, SymptomsReported.TYPE, Duration.ofSeconds(2))).hasSize(1);
+        }
+        member(memberId).get("/members/me/plan").then().statusCode(200)
+                .body("status", equalTo("SUSPENDED"))
+                .body("suspension.cause", equalTo("SESSION"))
+                .body("suspension.redFlags", equalTo(List.of("SADDLE_NUMBNESS")))
+                .body("suspension.reason", containsString("with a session"));
+        member(memberId).get("/members/me/sessions").then().body("total", equalTo(1))
+                .body("items[0].safety.urgency", equalTo("EMERGENCY_TODAY"));
+    }
+
+    @Test
+    void aSessionWithoutRedFlagsCarriesNoSafetyMessage() {
+        member(memberId).body(sessionDoingToday(memberId, Instant.now())).post("/members/me/sessions").then().statusCode(201)
+                .body("safety", nullValue());
+        member(memberId).get("/members/me/plan").then().body("status", equalTo("ACTIVE")).body("suspension", nullValue());
+    }
+
+    /** Another session like {@code done} (today's exercises), with a new id. */
+    private static Map<String, Object> sessionDoingTodayOf(Map<String, Object> done) {
+        Map<String, Object> next = new HashMap<>(done);
+        next.put("sessionId", java.util.UUID.randomUUID().toString());
+        next.put("redFlagSymptoms", List.of());
+        next.put("sessionNumber", 2);
+        return next;
     }
 }

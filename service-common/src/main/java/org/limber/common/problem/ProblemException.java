@@ -1,6 +1,8 @@
 package org.limber.common.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.limber.common.problem.Problem.FieldProblem;
 
@@ -13,6 +15,7 @@ public class ProblemException extends RuntimeException {
     private final String kind;
     private final String title;
     private final List<FieldProblem> errors;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String kind, String title, String detail, List<FieldProblem> errors) {
         super(detail);
@@ -51,6 +54,22 @@ public class ProblemException extends RuntimeException {
     /** Content that breaks rules: 400 for a request body, 422 for stored content that cannot go further. */
     public static ProblemException invalid(int status, String detail, List<FieldProblem> errors) {
         return new ProblemException(status, "validation", status == 422 ? "Unprocessable content" : "Invalid request", detail, errors);
+    }
+
+    /** A service that is not ready yet: 503 with a Retry-After header of {@code seconds}. */
+    public static ProblemException unavailable(String kind, String detail, int retryAfterSeconds) {
+        return new ProblemException(503, kind, "Service unavailable", detail, List.of())
+                .header("Retry-After", String.valueOf(retryAfterSeconds));
+    }
+
+    /** Adds a response header (such as Retry-After) to the problem's answer. */
+    public ProblemException header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     public int status() {

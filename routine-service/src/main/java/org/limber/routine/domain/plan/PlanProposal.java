@@ -31,6 +31,11 @@ public record PlanProposal(List<Session> sessions, List<Exclusion> excluded, Lis
     public record Exclusion(String slug, String name, String reason) {
     }
 
+    /** The numbers of the sessions with no exercise to do (none, or every item paused); a plan must have none. */
+    public List<Integer> emptySessions() {
+        return sessions.stream().filter(s -> s.items().stream().allMatch(Item::paused)).map(Session::number).toList();
+    }
+
     /** Whether an item of {@code slug} is in any session. */
     public boolean contains(String slug) {
         return sessions.stream().anyMatch(s -> s.items().stream().anyMatch(i -> i.slug().equals(slug)));

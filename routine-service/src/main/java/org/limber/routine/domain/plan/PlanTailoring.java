@@ -90,10 +90,15 @@ public final class PlanTailoring {
             }
         }
         List<String> replaced = replaceRetired(sessions, published, eligibility);
+        // Never a session without an exercise to do: pausing everything, or retirements nothing can replace, need another change.
+        PlanProposal next = proposal(current, sessions);
+        for (int number : next.emptySessions()) {
+            errors.add(new FieldProblem("changes", "session " + number + " would have no exercise to do; swap or resume one instead"));
+        }
         if (!errors.isEmpty()) {
             return new Result(null, List.of(), List.of(), List.of(), errors);
         }
-        return new Result(proposal(current, sessions), recorded, overridden.stream().distinct().toList(), replaced, List.of());
+        return new Result(next, recorded, overridden.stream().distinct().toList(), replaced, List.of());
     }
 
     private static Optional<PlanProposal.Item> change(PlanProposal.Item item, Change change, String at, List<PlanProposal.Item> session,

@@ -183,6 +183,62 @@ class PlanBuilderPropertiesTest {
         }
     }
 
+    @Provide
+    Arbitrary<List<ExerciseOption>> catalogSubsets() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.subsetOf(CATALOG)),
+                Tuple.of(3, Arbitraries.subsetOf(CATALOG).ofMaxSize(6)),
+                Tuple.of(1, Arbitraries.just(Set.<ExerciseOption> of())))
+                .map(List::copyOf);
+    }
+
+    /** A half-read or thin catalog never gives a session without an exercise: the intake needs a review instead. */
+    @Property(tries = 1500)
+    void noSessionIsEverEmptyWhateverPartOfTheCatalogIsThere(@ForAll("intakes") Intake intake,
+            @ForAll("catalogSubsets") List<ExerciseOption> catalog) {
+        IntakeAssessment.Result result = ASSESSMENT.assess(intake, catalog, TODAY);
+        switch (result.outcome()) {
+            case REFERRED -> assertThat(result.plan()).isNull();
+            case NEEDS_REVIEW -> {
+                assertThat(result.plan()).isNull();
+                assertThat(result.reviewReason()).contains("clinician");
+                assertThat(BUILDER.build(intake, catalog, TODAY).emptySessions()).isNotEmpty();
+            }
+            case PLAN_CREATED -> {
+                assertThat(result.plan().sessions()).hasSize(intake.sessionsPerWeek());
+                assertThat(result.plan().sessions()).allSatisfy(session -> assertThat(session.items())
+                        .as("session " + session.number()).anyMatch(item -> !item.paused()));
+                assertThat(result.plan().emptySessions()).isEmpty();
+            }
+            default -> throw new IllegalStateException(result.outcome().name());
+        }
+        if (catalog.isEmpty() && !intake.redFlags().containsValue(true)) {
+            assertThat(result.outcome()).isEqualTo(Outcome.NEEDS_REVIEW);
+        }
+    }
+
+    /** A clinician's tailoring (pausing any items, the catalog retiring any exercises) never leaves a session without an exercise. */
+    @Property(tries = 500)
+    void tailoringNeverLeavesASessionEmpty(@ForAll("intakes") Intake intake, @ForAll("catalogSubsets") List<ExerciseOption> stillPublished,
+            @ForAll Random random) {
+        IntakeAssessment.Result result = ASSESSMENT.assess(intake, CATALOG, TODAY);
+        if (result.plan() == null) {
+            return;
+        }
+        List<PlanTailoring.Change> pauses = result.plan().sessions().stream().flatMap(s -> s.items().stream()
+                .filter(i -> random.nextInt(3) == 0).map(i -> new PlanTailoring.Change(PlanTailoring.ChangeType.PAUSE, i.slug(), s.number(),
+                        null, null)))
+                .toList();
+        Map<String, ExerciseOption> published = stillPublished.stream().collect(Collectors.toMap(ExerciseOption::slug, e -> e));
+        PlanTailoring.Result tailored = PlanTailoring.apply(result.plan(), pauses, published, new Eligibility(intake, RULES, TODAY), "note",
+                null);
+        if (tailored.errors().isEmpty()) {
+            assertThat(tailored.plan().emptySessions()).isEmpty();
+        } else {
+            assertThat(tailored.plan()).isNull();
+        }
+    }
+
     private static Dose toDose(PlanProposal.Item item, ExerciseOption exercise) {
         Dose d = exercise.dose();
         return new Dose(item.dose().sets(), item.dose().reps(), item.dose().holdSeconds(), item.dose().durationSeconds(),

@@ -1,0 +1,18 @@
+package org.limber.routine.repository;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.limber.routine.domain.SymptomReport;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class SymptomReportRepository implements PanacheRepositoryBase<SymptomReport, SymptomReport.Key> {
+
+    public Optional<SymptomReport> find(String memberId, UUID reportId) {
+        return findByIdOptional(new SymptomReport.Key(memberId, reportId));
+    }
+}
