@@ -282,8 +282,17 @@ class AdaptationFlowTest {
         Map<String, ExerciseOption> options = replica.options().stream().collect(Collectors.toMap(ExerciseOption::slug, o -> o));
         String free = before.getList("sessions[0].items.slug", String.class).stream()
                 .filter(slug -> !options.get(slug).harder().isEmpty() || options.get(slug).dose().repsRange() != null).findFirst().orElseThrow();
-        List<Map<String, Object>> locks = before.getList("sessions.items.flatten().slug", String.class).stream().distinct()
-                .filter(slug -> !slug.equals(free)).map(slug -> Map.<String, Object> of("type", "LOCK", "slug", slug)).toList();
+        List<Map<String, Object>> locks = new java.util.ArrayList<>(before.getList("sessions.items.flatten().slug", String.class).stream()
+                .distinct().filter(slug -> !slug.equals(free)).map(slug -> Map.<String, Object> of("type", "LOCK", "slug", slug)).toList());
+        // A step may not make a session longer than the member's minutes: pause the others where the free one is, so it has room.
+        List<List<String>> sessions = before.getList("sessions.items.slug");
+        for (int s = 0; s < sessions.size(); s++) {
+            if (sessions.get(s).contains(free)) {
+                int number = s + 1;
+                sessions.get(s).stream().filter(slug -> !slug.equals(free))
+                        .forEach(slug -> locks.add(Map.<String, Object> of("type", "PAUSE", "slug", slug, "session", number)));
+            }
+        }
         as(Tokens.clinician(clinician)).body(Map.of("note", "Keep these as they are", "changes", locks))
                 .put("/members/" + memberId + "/plan").then().statusCode(200).body("version", equalTo(2));
 
@@ -293,7 +302,7 @@ class AdaptationFlowTest {
         JsonPath care = carePlan();
         assertThat(care.getInt("version")).isEqualTo(3);
         assertThat(care.getList("automaticChanges.slug", String.class)).containsExactly(free);
-        assertThat(care.getList("clinicianChanges.kind", String.class)).containsOnly("LOCK");
+        assertThat(care.getList("clinicianChanges.kind", String.class)).containsOnly("LOCK", "PAUSE");
         String changeId = care.getString("automaticChanges[0].id");
         String changedTo = care.getString("automaticChanges[0].to.slug");
 
