@@ -26,7 +26,9 @@ public final class MemberScript {
             "PREVENT_RECURRENCE" };
     private static final String[] EQUIPMENT = { "MAT", "CHAIR", "TOWEL", "RESISTANCE_BAND", "FOAM_ROLLER", "LIGHT_WEIGHTS" };
     private static final String[] RED_FLAGS = { "bladderOrBowelControl", "saddleNumbness", "worseningLegWeakness", "recentTrauma",
-            "cancerHistory", "feverOrWeightLoss", "infectionRisk", "constantNightPain" };
+            "cancerHistory", "feverOrWeightLoss", "infectionRisk", "constantNightPain", "urinaryDifficulty", "bothLegsNumbOrWeak",
+            "sexualDysfunction", "footDrop", "minorFallWithBoneRisk", "newPainOver50", "painNotEasedByRest", "recentInfection",
+            "recentSpinalProcedure", "feelingUnwell", "inflammatoryBackPain" };
     private static final int[][] WEEK_DAYS = { {}, { 0 }, { 0, 3 }, { 0, 2, 4 }, { 0, 1, 3, 5 }, { 0, 1, 2, 4, 5 }, { 0, 1, 2, 3, 4, 5 },
             { 0, 1, 2, 3, 4, 5, 6 } };
 

@@ -69,7 +69,9 @@ public final class Fixtures {
     public static Map<String, Object> intake() {
         Map<String, Object> redFlags = new HashMap<>();
         for (String flag : List.of("bladderOrBowelControl", "saddleNumbness", "worseningLegWeakness", "recentTrauma", "cancerHistory",
-                "feverOrWeightLoss", "infectionRisk", "constantNightPain")) {
+                "feverOrWeightLoss", "infectionRisk", "constantNightPain", "urinaryDifficulty", "bothLegsNumbOrWeak", "sexualDysfunction",
+                "footDrop", "minorFallWithBoneRisk", "newPainOver50", "painNotEasedByRest", "recentInfection", "recentSpinalProcedure",
+                "feelingUnwell", "inflammatoryBackPain")) {
             redFlags.put(flag, false);
         }
         Map<String, Object> intake = new HashMap<>();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.limber.catalog.domain.Dose.DoseRange;
 import org.limber.catalog.domain.Dose.Range;
 import org.limber.common.problem.Problem.FieldProblem;
@@ -14,6 +16,7 @@ import org.limber.events.catalog.Equipment;
 import org.limber.events.catalog.Level;
 import org.limber.events.catalog.Position;
 import org.limber.events.catalog.Region;
+import org.limber.events.catalog.SafetyTag;
 import org.limber.events.catalog.SpinalLoad;
 
 class ContentRulesTest {
@@ -83,5 +86,51 @@ class ContentRulesTest {
         assertThat(Slugs.isValid("ab")).isFalse();
         assertThat(Slugs.isValid("a".repeat(61))).isFalse();
         assertThat(Slugs.isValid(null)).isFalse();
+    }
+
+    private static ExerciseContent tagged(Position position, Direction direction, SpinalLoad load, List<Equipment> equipment,
+            List<SafetyTag> tags) {
+        return new ExerciseContent("Test", List.of(), "A test.", Category.MOBILITY, List.of(Region.CORE), List.of("core"), position,
+                equipment, Level.BEGINNER, false, reps(10, new Range(5, 15)), List.of("a", "b", "c"), List.of(), List.of(), List.of(),
+                direction, load, tags, List.of(), List.of());
+    }
+
+    /** The tags must agree with position, direction, load and equipment: one entry per line, and the problem it has ("-": none). */
+    @ParameterizedTest(name = "{0} {1} {2} {3} [{4}]: {5}")
+    @CsvSource(delimiter = '|', textBlock = """
+            STANDING        | NEUTRAL   | LOW      | NONE          |                                              | -
+            SUPINE          | NEUTRAL   | LOW      | MAT           |                                              | a position on the floor needs FLOOR_TRANSFER
+            SUPINE          | NEUTRAL   | LOW      | MAT           | FLOOR_TRANSFER                               | -
+            HANDS_AND_KNEES | NEUTRAL   | LOW      | MAT           | FLOOR_TRANSFER                               | a position on the knees needs WEIGHT_ON_KNEES
+            KNEELING        | FLEXION   | LOW      | MAT           | FLOOR_TRANSFER WEIGHT_ON_KNEES REPEATED_FLEXION | -
+            PRONE           | EXTENSION | LOW      | MAT           | FLOOR_TRANSFER                               | an EXTENSION direction needs
+            PRONE           | EXTENSION | LOW      | MAT           | FLOOR_TRANSFER SUSTAINED_EXTENSION           | -
+            SEATED          | EXTENSION | LOW      | CHAIR         | REPEATED_EXTENSION                           | -
+            PRONE           | EXTENSION | MODERATE | MAT           | FLOOR_TRANSFER SUSTAINED_EXTENSION           | extension under moderate or high load needs LOADED_EXTENSION
+            SEATED          | FLEXION   | LOW      | CHAIR         |                                              | a FLEXION direction needs
+            STANDING        | FLEXION   | MODERATE | NONE          | REPEATED_FLEXION                             | flexion under moderate or high load needs LOADED_FLEXION
+            STANDING        | FLEXION   | MODERATE | NONE          | LOADED_FLEXION                               | -
+            STANDING        | ROTATION  | LOW      | NONE          |                                              | a ROTATION direction needs TWISTING
+            PRONE           | EXTENSION | HIGH     | MAT           | FLOOR_TRANSFER SUSTAINED_EXTENSION LOADED_EXTENSION | a HIGH spinal load needs HIGH_EFFORT
+            STANDING        | NEUTRAL   | MODERATE | LIGHT_WEIGHTS | LOADED_BENDING                               | light weights need LIFTING
+            SEATED          | NEUTRAL   | LOW      | FOAM_ROLLER   | FLOOR_TRANSFER                               | a foam roller needs NOT_ON_SPINE
+            STANDING        | NEUTRAL   | MODERATE | NONE          | FLARE_SAFE                                   | FLARE_SAFE needs a LOW load
+            SEATED          | EXTENSION | LOW      | CHAIR         | REPEATED_EXTENSION FLARE_SAFE                | FLARE_SAFE needs a LOW load
+            STANDING        | NEUTRAL   | LOW      | NONE          | FLARE_SAFE                                   | -
+            HANDS_AND_KNEES | NEUTRAL   | LOW      | MAT           | FLOOR_TRANSFER WEIGHT_ON_KNEES ON_BED         | ON_BED needs a lying position
+            SUPINE          | NEUTRAL   | LOW      | MAT           | FLOOR_TRANSFER ON_BED                        | -
+            """)
+    void tagsMustAgreeWithPositionDirectionAndLoad(Position position, Direction direction, SpinalLoad load, Equipment equipment,
+            String tags, String problem) {
+        List<SafetyTag> tagList = tags == null ? List.of() : java.util.Arrays.stream(tags.trim().split(" +")).map(SafetyTag::valueOf).toList();
+        List<FieldProblem> problems = ContentRules.check("t", tagged(position, direction, load, List.of(equipment), tagList));
+        if (problem.equals("-")) {
+            assertThat(problems).isEmpty();
+        } else {
+            assertThat(problems).singleElement().satisfies(p -> {
+                assertThat(p.field()).isEqualTo("safetyTags");
+                assertThat(p.message()).startsWith(problem);
+            });
+        }
     }
 }

@@ -200,6 +200,13 @@ class EditorResourceTest {
         editor().body(newDraft(uniqueSlug("bad-dose"), badDose)).post("/editor/exercises").then().statusCode(400)
                 .body("errors.field", hasItem("dose"));
 
+        // An editor's draft whose tags contradict its position is refused like a shipped file.
+        Map<String, Object> floorUntagged = content("Floor untagged");
+        floorUntagged.put("position", "SUPINE");
+        editor().body(newDraft(uniqueSlug("floor-untagged"), floorUntagged)).post("/editor/exercises").then().statusCode(400)
+                .body("errors.field", hasItem("safetyTags"))
+                .body("errors.message", hasItem(containsString("FLOOR_TRANSFER")));
+
         Map<String, Object> typo = content("Typo");
         typo.put("stepz", List.of("x"));
         editor().body(newDraft(uniqueSlug("typo"), typo)).post("/editor/exercises").then().statusCode(400)

@@ -124,6 +124,17 @@ class ContentIntegrityTest {
         for (String twisting : List.of("lunge-with-twist", "standing-diagonal-reach")) {
             assertThat(all.get(twisting).safetyTags()).as(twisting).contains(SafetyTag.TWISTING);
         }
+        // The tags a clinical review found missing.
+        assertThat(all.get("foam-roll-hip-flexors").safetyTags()).contains(SafetyTag.SUSTAINED_EXTENSION);
+        assertThat(all.get("foam-roll-hip-flexors").direction()).isEqualTo(org.limber.events.catalog.Direction.EXTENSION);
+        for (String arching : List.of("cat-cow", "seated-cat-cow")) {
+            assertThat(all.get(arching).safetyTags()).as(arching).contains(SafetyTag.REPEATED_EXTENSION).doesNotContain(SafetyTag.FLARE_SAFE);
+        }
+        assertThat(all.get("superman").safetyTags()).contains(SafetyTag.HIGH_EFFORT);
+        assertThat(all.get("pelvic-tilt").safetyTags()).contains(SafetyTag.REPEATED_FLEXION);
+        for (String bed : List.of("pelvic-tilt", "knee-rocking", "diaphragmatic-breathing", "single-knee-to-chest")) {
+            assertThat(all.get(bed).safetyTags()).as(bed).contains(SafetyTag.ON_BED, SafetyTag.FLARE_SAFE);
+        }
         Set<String> flareSafe = all.entrySet().stream().filter(e -> e.getValue().safetyTags().contains(SafetyTag.FLARE_SAFE))
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         assertThat(flareSafe).containsAll(FLARE_SET);

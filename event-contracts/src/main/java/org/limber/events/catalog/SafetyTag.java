@@ -7,6 +7,8 @@ package org.limber.events.catalog;
 public enum SafetyTag {
     SUSTAINED_EXTENSION,
     LOADED_EXTENSION,
+    /** Arches the lower back in every repetition, without load (cat-cow). */
+    REPEATED_EXTENSION,
     REPEATED_FLEXION,
     LOADED_FLEXION,
     LOADED_BENDING,
@@ -18,5 +20,7 @@ public enum SafetyTag {
     BALANCE_DEMAND,
     HIGH_EFFORT,
     FLARE_SAFE,
-    NOT_ON_SPINE
+    NOT_ON_SPINE,
+    /** Can be done lying on a bed, for a member who cannot get down to the floor. */
+    ON_BED
 }

@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param planVersion         the plan version whose week was assessed
  * @param weekStart           the first day of the assessed plan week
  * @param trigger             WEEK_ENDED, WEEK_COMPLETED or SAFETY_SIGNAL
- * @param safetySignals       why an early assessment was made: PAIN_DURING_ABOVE_5, PAIN_ABOVE_BASELINE (empty otherwise)
+ * @param safetySignals       why an early assessment was made: PAIN_DURING_ABOVE_5, PAIN_ABOVE_BASELINE, PAIN_BEFORE_AT_LEAST_7 (empty otherwise)
  * @param sessionsDone        sessions logged in the plan week so far
  * @param sessionsPrescribed  sessions the plan prescribes per week
  * @param adherencePercent    done / prescribed, capped at 100

@@ -10,11 +10,13 @@ import org.limber.events.member.ProgressAssessed;
 /**
  * When a plan week is assessed and what the assessment says. A week is assessed once when it
  * ends or when all its prescribed sessions are done, and once early when a safety signal appears
- * (pain during a session above 5, or pain before sessions averaging the alert rule's points above
- * baseline). Pure: the caller reads the facts and stores the result.
+ * (pain during a session above 5, pain 7 or more before a session, or pain before sessions averaging
+ * the alert rule's points above baseline). Pure: the caller reads the facts and stores the result.
  */
 public final class Assessments {
 
+    /** Pain before a session at this or more is a flare: the gentle plan should start now, not at the week's end. */
+    public static final int FLARE_PAIN = 7;
     /** Pain during a session above this is too much (0-2 fine, 3-5 acceptable). */
     public static final int PAIN_DURING_LIMIT = 5;
     /** A week's mean pain this many points below (above) the week before is a falling (rising) trend. */
@@ -39,7 +41,9 @@ public final class Assessments {
 
     public enum Signal {
         PAIN_DURING_ABOVE_5,
-        PAIN_ABOVE_BASELINE
+        PAIN_ABOVE_BASELINE,
+        /** Pain 7 or more before the latest session: a flare. */
+        PAIN_BEFORE_AT_LEAST_7
     }
 
     private Assessments() {
@@ -62,6 +66,9 @@ public final class Assessments {
         }
         if (policy.painAboveBaseline(week.sessions(), week.sumPainBefore(), week.baselinePain())) {
             signals.add(Signal.PAIN_ABOVE_BASELINE);
+        }
+        if (week.latestPain() != null && week.latestPain() >= FLARE_PAIN) {
+            signals.add(Signal.PAIN_BEFORE_AT_LEAST_7);
         }
         return signals;
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -295,7 +296,11 @@ public class ProgressReader {
         }
     }
 
-    /** Members whose first plan started in [from, to) and at least 12 weeks before {@code reachedBy}. */
+    /**
+     * Members whose first plan started in [from, to) and at least 12 weeks before {@code reachedBy}, with every plan
+     * version's prescription. Weeks of plan suspension are not known here yet (plan suspension is added on another
+     * branch): it should fill {@link Outcomes.Member#suspendedWeeks()} from its records.
+     */
     public List<Outcomes.Member> cohort(LocalDate from, LocalDate to, LocalDate reachedBy) throws SQLException {
         try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement("""
                 select p.member_id, p.baseline_pain, p.sessions_per_week, p.first_plan_start,
@@ -306,7 +311,13 @@ public class ProgressReader {
                        (select array_agg(coalesce(w.sessions, 0) order by g.n)
                           from generate_series(0, 11) g(n)
                           left join weekly_stats w on w.member_id = p.member_id
-                               and w.week_start = (date_trunc('week', p.first_plan_start) + g.n * interval '7 days')::date) as weekly
+                               and w.week_start = (date_trunc('week', p.first_plan_start) + g.n * interval '7 days')::date) as weekly,
+                       (select array_agg(rx.plan_version order by rx.plan_version) from plan_prescription rx
+                          where rx.member_id = p.member_id) as rx_version,
+                       (select array_agg(rx.effective_from order by rx.plan_version) from plan_prescription rx
+                          where rx.member_id = p.member_id) as rx_from,
+                       (select array_agg(rx.sessions_per_week order by rx.plan_version) from plan_prescription rx
+                          where rx.member_id = p.member_id) as rx_sessions
                 from member_profile p
                 where p.first_plan_start >= ? and p.first_plan_start < ? and p.first_plan_start <= ?
                   and p.baseline_pain is not null
@@ -320,8 +331,20 @@ public class ProgressReader {
                     double end = r.getDouble(5);
                     Double endPain = r.wasNull() ? null : end; // no session in weeks 11-12: not a completer
                     Integer[] weekly = (Integer[]) r.getArray(6).getArray();
-                    result.add(new Outcomes.Member(r.getInt(2), endPain, r.getInt(3),
-                            Arrays.stream(weekly).mapToInt(Integer::intValue).toArray()));
+                    LocalDate firstStart = r.getDate(4).toLocalDate();
+                    List<Prescription> prescriptions = new ArrayList<>();
+                    if (r.getArray(7) != null) {
+                        Integer[] versions = (Integer[]) r.getArray(7).getArray();
+                        Date[] effective = (Date[]) r.getArray(8).getArray();
+                        Integer[] perWeek = (Integer[]) r.getArray(9).getArray();
+                        for (int i = 0; i < versions.length; i++) {
+                            prescriptions.add(new Prescription(versions[i], effective[i].toLocalDate(), perWeek[i]));
+                        }
+                    } else {
+                        prescriptions.add(new Prescription(0, firstStart, r.getInt(3)));
+                    }
+                    result.add(new Outcomes.Member(r.getInt(2), endPain, firstStart, prescriptions,
+                            Arrays.stream(weekly).mapToInt(Integer::intValue).toArray(), Set.of()));
                 }
             }
             return result;

@@ -38,6 +38,14 @@ class AssessmentsTest {
         assertThat(Assessments.signals(week(1, 3, 4, 6.0, null, 4), POLICY)).as("one session is not a week's pain").isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "pain {0} before the latest session: flare signal {1}")
+    @org.junit.jupiter.params.provider.CsvSource({ "6, false", "7, true", "10, true" })
+    void painOfSevenOrMoreBeforeASessionIsAFlareSignal(int latestPain, boolean signal) {
+        WeekFacts week = new WeekFacts("m", 2, LocalDate.of(2026, 3, 2), 5, latestPain, 1, latestPain, (double) latestPain, null,
+                latestPain, 3, new ProgressAssessed.Effort(0, 1, 0), List.of(), List.of());
+        assertThat(Assessments.signals(week, POLICY).contains(Assessments.Signal.PAIN_BEFORE_AT_LEAST_7)).isEqualTo(signal);
+    }
+
     @Test
     void aWeekIsCompletedWhenItsSessionsAreDone() {
         assertThat(Assessments.completed(week(2, 3, 4, 4.0, null, 2))).isFalse();

@@ -2,19 +2,24 @@ package org.limber.progress.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 class OutcomesTest {
 
+    /** A Monday: the first week is a full one. */
+    private static final LocalDate START = LocalDate.of(2026, 1, 5);
+
     private static Outcomes.Member member(int baseline, Double end, int perWeek, int sessionsEachWeek) {
         int[] weeks = new int[12];
         Arrays.fill(weeks, sessionsEachWeek);
-        return new Outcomes.Member(baseline, end, perWeek, weeks);
+        return new Outcomes.Member(baseline, end, START, List.of(new Prescription(1, START, perWeek)), weeks, Set.of());
     }
 
     @Test
@@ -38,6 +43,7 @@ class OutcomesTest {
         assertThat(report.completers()).isEqualTo(10);
         assertThat(report.completionRate()).isEqualByComparingTo("0.833");
         assertThat(report.meanPainChangePercent()).isEqualByComparingTo("42.0"); // (8*50 + 2*10) / 10
+        assertThat(report.medianPainChangePercent()).isEqualByComparingTo("50.0");
         assertThat(report.shareReachingMcid()).isEqualByComparingTo("0.800");
         assertThat(report.adherence().atLeast80()).isEqualByComparingTo("0.667");
         assertThat(report.adherence().from50to79()).isEqualByComparingTo("0.167");
@@ -52,5 +58,43 @@ class OutcomesTest {
         assertThat(report.members()).isEqualTo(12);
         assertThat(report.meanPainChangePercent()).isNull();
         assertThat(report.completionRate()).isEqualByComparingTo("0.750");
+    }
+
+    @Test
+    void theMedianIsNotSkewedByAFewLowBaselines() {
+        List<Outcomes.Member> cohort = new ArrayList<>();
+        cohort.addAll(Collections.nCopies(7, member(6, 3.0, 3, 3)));   // -50%
+        cohort.addAll(Collections.nCopies(4, member(1, 3.0, 3, 3)));   // +200% each: the mean goes negative
+        Outcomes.Report report = Outcomes.report(cohort);
+        assertThat(report.meanPainChangePercent()).isEqualByComparingTo("-40.9");
+        assertThat(report.medianPainChangePercent()).isEqualByComparingTo("50.0");
+    }
+
+    @Test
+    void membersWithBaselineZeroAreLeftOutOfEveryPainFigureAlike() {
+        List<Outcomes.Member> cohort = new ArrayList<>();
+        cohort.addAll(Collections.nCopies(10, member(6, 3.0, 3, 3)));  // -50%, MCID
+        cohort.addAll(Collections.nCopies(5, member(0, 0.0, 3, 3)));   // nothing to reduce
+        Outcomes.Report report = Outcomes.report(cohort);
+        assertThat(report.completers()).isEqualTo(15);
+        assertThat(report.painCompleters()).isEqualTo(10);
+        assertThat(report.meanPainChangePercent()).isEqualByComparingTo("50.0");
+        assertThat(report.shareReachingMcid()).as("the same members as the mean").isEqualByComparingTo("1.000");
+    }
+
+    @Test
+    void adherenceUsesThePlanInForceEachWeekProratesTheFirstWeekAndLeavesOutSuspendedWeeks() {
+        LocalDate thursday = START.plusDays(3);
+        int[] weeks = {2, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5};
+        // Week 1 from Thursday: 4 of 7 days of 3 a week = 2 sessions; from week 7 the plan asks 5 a week.
+        List<Prescription> plans = List.of(new Prescription(1, thursday, 3), new Prescription(2, START.plusWeeks(6), 5));
+        assertThat(Outcomes.meanAdherence(new Outcomes.Member(5, 3.0, thursday, plans, weeks, Set.of()))).isEqualTo(100.0);
+        // The same weeks measured against the first plan's 3 a week would be full too, but against 5 they are not.
+        int[] lowLater = {2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3};
+        assertThat(Outcomes.meanAdherence(new Outcomes.Member(5, 3.0, thursday, plans, lowLater, Set.of())))
+                .isCloseTo((6 + 6 * 0.6) * 100 / 12, org.assertj.core.api.Assertions.within(1e-9));
+        // A suspended week (nothing done, nothing expected) is left out.
+        int[] withGap = {2, 3, 0, 3, 3, 3, 5, 5, 5, 5, 5, 5};
+        assertThat(Outcomes.meanAdherence(new Outcomes.Member(5, 3.0, thursday, plans, withGap, Set.of(2)))).isEqualTo(100.0);
     }
 }

@@ -65,6 +65,8 @@ class ReportTest {
                 .body("completers", equalTo(12))
                 .body("completionRate", equalTo(1.0f))
                 .body("meanPainChangePercent", equalTo(50.0f))
+                .body("medianPainChangePercent", equalTo(50.0f))
+                .body("painCompleters", equalTo(12))
                 .body("shareReachingMcid", equalTo(1.0f))
                 .body("adherence.atLeast80", equalTo(1.0f))
                 .body(not(containsString("member-")));

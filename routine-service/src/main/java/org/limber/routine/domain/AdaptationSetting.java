@@ -18,6 +18,10 @@ public class AdaptationSetting {
 
     public boolean enabled;
 
+    /** After spine surgery: a clinician has cleared automatic progression (stepping the plan up) for the member. */
+    @Column(name = "progression_cleared")
+    public boolean progressionCleared;
+
     public String reason;
 
     @Column(name = "changed_by")

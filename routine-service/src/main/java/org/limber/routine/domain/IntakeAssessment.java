@@ -12,7 +12,7 @@ import org.limber.routine.domain.plan.PlanBuilder;
 import org.limber.routine.domain.plan.PlanProposal;
 
 /**
- * What an intake leads to: a referral when any red flag is answered yes; otherwise a plan, unless
+ * What an intake leads to (an unanswered question is refused): a referral when any red flag is answered yes; otherwise a plan, unless
  * no safe session can be built for the member (every session needs at least one exercise), which
  * needs a clinician's review and gives no plan.
  */
@@ -28,8 +28,16 @@ public final class IntakeAssessment {
     /** The reason code of a review because no safe session could be built. */
     public static final String NO_SAFE_SESSION = "NO_SAFE_SESSION";
 
-    /** The outcome; {@code redFlags} when referred, {@code plan} when a plan was built, {@code reviewReason} when a review is needed. */
-    public record Result(Outcome outcome, List<RedFlag> redFlags, PlanProposal plan, String reviewReason) {
+    /**
+     * The outcome; {@code redFlags} when referred, {@code plan} when a plan was built, {@code reviewReason} when a review is
+     * needed; {@code reviewFlags}: answers that are not red flags but call for a clinician's review beside the plan
+     * (inflammatory back pain).
+     */
+    public record Result(Outcome outcome, List<RedFlag> redFlags, PlanProposal plan, String reviewReason, List<RedFlag> reviewFlags) {
+
+        public Result(Outcome outcome, List<RedFlag> redFlags, PlanProposal plan, String reviewReason) {
+            this(outcome, redFlags, plan, reviewReason, List.of());
+        }
     }
 
     private final PlanBuilder builder;
@@ -48,7 +56,7 @@ public final class IntakeAssessment {
         if (!empty.isEmpty()) {
             return new Result(Outcome.NEEDS_REVIEW, List.of(), null, noSafeSession(plan, empty));
         }
-        return new Result(Outcome.PLAN_CREATED, List.of(), plan, null);
+        return new Result(Outcome.PLAN_CREATED, List.of(), plan, null, Screening.reviewFlags(intake));
     }
 
     private static String noSafeSession(PlanProposal plan, List<Integer> empty) {

@@ -33,6 +33,16 @@ public class AdaptationRepository {
                 .setParameter(1, memberId).setMaxResults(1).getResultStream().findFirst();
     }
 
+    /**
+     * The mean pain of the member's last assessed week before {@code weekStart} that had sessions, the
+     * reference of the pain trend; empty when none of the last {@code maxWeeks} assessments had any.
+     */
+    public Optional<Double> referenceMeanPain(String memberId, java.time.LocalDate weekStart, int maxWeeks) {
+        return em().createQuery("from AssessmentRecord where memberId = ?1 and weekStart < ?2 order by weekStart desc, receivedAt desc",
+                AssessmentRecord.class).setParameter(1, memberId).setParameter(2, weekStart).setMaxResults(maxWeeks).getResultStream()
+                .map(r -> r.payload.meanPain()).filter(java.util.Objects::nonNull).findFirst();
+    }
+
     public void persist(Object entity) {
         em().persist(entity);
     }

@@ -1,6 +1,7 @@
 package org.limber.routine.repository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +17,11 @@ public class SessionLogRepository implements PanacheRepositoryBase<SessionLog, S
 
     public Optional<SessionLog> find(String memberId, UUID sessionId) {
         return findByIdOptional(new SessionLog.Key(memberId, sessionId));
+    }
+
+    /** The sessions the member logged against {@code planVersion} from {@code from} (inclusive) to {@code to} (exclusive). */
+    public List<SessionLog> of(String memberId, int planVersion, Instant from, Instant to) {
+        return list("memberId = ?1 and planVersion = ?2 and performedAt >= ?3 and performedAt < ?4", memberId, planVersion, from, to);
     }
 
     public long countSince(String memberId, Instant from) {

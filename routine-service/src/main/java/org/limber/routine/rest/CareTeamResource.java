@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,7 +55,9 @@ public class CareTeamResource {
     public record Resume(@NotBlank @Size(max = 2000) String note) {
     }
 
-    public record AdaptationChange(@NotNull Boolean enabled, @NotBlank @Size(max = 2000) String note) {
+    public record AdaptationChange(@NotNull Boolean enabled,
+            @Schema(description = "After spine surgery: clear automatic progression for the member (true) or withdraw it (false); omitted: unchanged") Boolean progressionCleared,
+            @NotBlank @Size(max = 2000) String note) {
     }
 
     private final PlanService plans;
@@ -117,10 +120,10 @@ public class CareTeamResource {
     @PUT
     @Path("/plan/adaptation")
     @RolesAllowed("clinician")
-    @Operation(summary = "Turn automatic adaptation of a member's plan on or off", description = "A red flag reported in a session turns it off; a clinician turns it back on after review.")
+    @Operation(summary = "Turn automatic adaptation of a member's plan on or off", description = "A red flag reported in a session turns it off; a clinician turns it back on after review. After spine surgery, the plan is not made harder automatically until a clinician sets progressionCleared.")
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
     public AdaptationView adaptation(@PathParam("memberId") String memberId, @NotNull @Valid AdaptationChange request) {
-        return AdaptationView.of(plans.setAdaptation(caller(), memberId, request.enabled(), request.note()));
+        return AdaptationView.of(plans.setAdaptation(caller(), memberId, request.enabled(), request.progressionCleared(), request.note()));
     }
 
     @PUT

@@ -46,7 +46,7 @@ public record IntakeRequest(
                 + "INTAKE_MAX_BACKDATE in the past (by default 0, so not at all); the plan starts that day. Default: now")
         @YearBetween Instant takenAt) {
 
-    /** One answer per red-flag question (see RedFlag for the wording). */
+    /** One answer per screening question (see RedFlag for the wording); inflammatoryBackPain is a review flag, not a referral. */
     public record RedFlagAnswers(
             @NotNull @Schema(description = "New loss of bladder or bowel control") Boolean bladderOrBowelControl,
             @NotNull @Schema(description = "Numbness in the saddle area") Boolean saddleNumbness,
@@ -55,7 +55,18 @@ public record IntakeRequest(
             @NotNull @Schema(description = "History of cancer with new back pain") Boolean cancerHistory,
             @NotNull @Schema(description = "Fever or unexplained weight loss") Boolean feverOrWeightLoss,
             @NotNull @Schema(description = "Intravenous drug use or weakened immunity") Boolean infectionRisk,
-            @NotNull @Schema(description = "Constant night pain that no position eases") Boolean constantNightPain) {
+            @NotNull @Schema(description = "Constant night pain that no position eases") Boolean constantNightPain,
+            @NotNull @Schema(description = "New difficulty passing or holding urine") Boolean urinaryDifficulty,
+            @NotNull @Schema(description = "Numbness, tingling or weakness in both legs") Boolean bothLegsNumbOrWeak,
+            @NotNull @Schema(description = "A new change in sexual function") Boolean sexualDysfunction,
+            @NotNull @Schema(description = "A foot that drags or slaps when walking (foot drop)") Boolean footDrop,
+            @NotNull @Schema(description = "Pain after a fall or knock, with osteoporosis, long-term steroids or age over 70") Boolean minorFallWithBoneRisk,
+            @NotNull @Schema(description = "Over 50 with a new episode of back pain") Boolean newPainOver50,
+            @NotNull @Schema(description = "Pain that does not ease with rest or lying down") Boolean painNotEasedByRest,
+            @NotNull @Schema(description = "A recent infection (urine, chest, skin...)") Boolean recentInfection,
+            @NotNull @Schema(description = "A spinal injection, operation or procedure in the last 3 months") Boolean recentSpinalProcedure,
+            @NotNull @Schema(description = "Feeling generally unwell") Boolean feelingUnwell,
+            @NotNull @Schema(description = "Not a red flag, a clinician's review: onset before 45 with morning stiffness over 30 minutes easing with movement, or waking in the second half of the night") Boolean inflammatoryBackPain) {
 
         Map<RedFlag, Boolean> asMap() {
             Map<RedFlag, Boolean> answers = new EnumMap<>(RedFlag.class);
@@ -67,6 +78,17 @@ public record IntakeRequest(
             answers.put(RedFlag.FEVER_OR_WEIGHT_LOSS, feverOrWeightLoss);
             answers.put(RedFlag.INFECTION_RISK, infectionRisk);
             answers.put(RedFlag.CONSTANT_NIGHT_PAIN, constantNightPain);
+            answers.put(RedFlag.URINARY_DIFFICULTY, urinaryDifficulty);
+            answers.put(RedFlag.BOTH_LEGS_NUMB_OR_WEAK, bothLegsNumbOrWeak);
+            answers.put(RedFlag.SEXUAL_DYSFUNCTION, sexualDysfunction);
+            answers.put(RedFlag.FOOT_DROP, footDrop);
+            answers.put(RedFlag.MINOR_FALL_WITH_BONE_RISK, minorFallWithBoneRisk);
+            answers.put(RedFlag.NEW_PAIN_OVER_50, newPainOver50);
+            answers.put(RedFlag.PAIN_NOT_EASED_BY_REST, painNotEasedByRest);
+            answers.put(RedFlag.RECENT_INFECTION, recentInfection);
+            answers.put(RedFlag.RECENT_SPINAL_PROCEDURE, recentSpinalProcedure);
+            answers.put(RedFlag.FEELING_UNWELL, feelingUnwell);
+            answers.put(RedFlag.INFLAMMATORY_BACK_PAIN, inflammatoryBackPain);
             return answers;
         }
     }
@@ -87,6 +109,14 @@ public record IntakeRequest(
         }
         if (Boolean.FALSE.equals(spineSurgery) && surgeryDate != null) {
             problems.add(new FieldProblem("surgeryDate", "a surgery date without spine surgery"));
+        }
+        // The SPINE_SURGERY condition and the spine-surgery answer say the same thing: one without the other is a contradiction.
+        boolean surgeryCondition = conditions != null && conditions.contains(Condition.SPINE_SURGERY);
+        if (Boolean.TRUE.equals(spineSurgery) && !surgeryCondition) {
+            problems.add(new FieldProblem("conditions", "must include SPINE_SURGERY when spineSurgery is true"));
+        }
+        if (Boolean.FALSE.equals(spineSurgery) && surgeryCondition) {
+            problems.add(new FieldProblem("conditions", "SPINE_SURGERY needs spineSurgery true and the surgery date"));
         }
         if (surgeryDate != null && surgeryDate.isAfter(today)) {
             problems.add(new FieldProblem("surgeryDate", "is in the future"));

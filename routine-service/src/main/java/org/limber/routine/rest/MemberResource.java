@@ -79,7 +79,7 @@ public class MemberResource {
 
     @POST
     @Path("/intake")
-    @Operation(summary = "Take the intake", description = "Any red flag answered yes refers the member to a clinician (outcome REFERRED, no plan, a safety message; a plan in force is suspended at once); otherwise the plan's next version is built (outcome PLAN_CREATED), unless no safe session fits the member (outcome NEEDS_REVIEW, no plan, the reason; a clinician is alerted).")
+    @Operation(summary = "Take the intake", description = "Every screening question needs an explicit answer. Any red flag answered yes refers the member to a clinician (outcome REFERRED, no plan, a safety message; a plan in force is suspended at once); otherwise the plan's next version is built (outcome PLAN_CREATED), unless no safe session fits the member (outcome NEEDS_REVIEW, no plan, the reason; a clinician is alerted). inflammatoryBackPain is not a red flag: the plan is built and a clinician is asked to review it.")
     @APIResponse(responseCode = "201", description = "Taken; Location is the plan when one was made")
     @APIResponse(responseCode = "400", description = "Missing or out-of-range answers; each field is named")
     @APIResponse(responseCode = "409", description = "plan-suspended: the plan is suspended until a clinician has looked; a new intake does not restart it")

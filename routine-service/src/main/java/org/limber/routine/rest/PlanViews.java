@@ -151,10 +151,11 @@ public final class PlanViews {
     }
 
     /** Whether the plan adapts automatically to the weekly assessments, and why not when it does not. */
-    public record AdaptationView(boolean enabled, String reason, String changedBy, Instant changedAt) {
+    public record AdaptationView(boolean enabled, boolean progressionCleared, String reason, String changedBy, Instant changedAt) {
 
         static AdaptationView of(AdaptationSetting s) {
-            return s == null ? new AdaptationView(true, null, null, null) : new AdaptationView(s.enabled, s.reason, s.changedBy, s.changedAt);
+            return s == null ? new AdaptationView(true, false, null, null, null)
+                    : new AdaptationView(s.enabled, s.progressionCleared, s.reason, s.changedBy, s.changedAt);
         }
     }
 

@@ -1,8 +1,9 @@
 package org.limber.routine.service;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,19 +21,20 @@ import org.limber.routine.domain.AssessmentRecord.Decision;
 import org.limber.routine.domain.IntakeRecord;
 import org.limber.routine.domain.Plan;
 import org.limber.routine.domain.adapt.Adaptation;
+import org.limber.routine.domain.adapt.FlarePlan;
 import org.limber.routine.domain.adapt.Progression;
 import org.limber.routine.domain.adapt.ProgressionRules;
 import org.limber.routine.domain.adapt.WeekFacts;
 import org.limber.routine.domain.intake.Intake;
 import org.limber.routine.domain.plan.Eligibility;
 import org.limber.routine.domain.plan.ExerciseOption;
-import org.limber.routine.domain.plan.PlanBuilder;
 import org.limber.routine.domain.plan.PlanChange;
 import org.limber.routine.domain.plan.PlanProposal;
 import org.limber.routine.domain.plan.PlanTailoring;
 import org.limber.routine.repository.AdaptationRepository;
 import org.limber.routine.repository.IntakeRepository;
 import org.limber.routine.repository.PlanRepository;
+import org.limber.routine.repository.SessionLogRepository;
 import org.limber.routine.repository.SuspensionRepository;
 import org.limber.routine.messaging.MemberEvents;
 import org.limber.routine.domain.IntakeAssessment;
@@ -52,6 +54,8 @@ public class AdaptationService {
 
     private static final Logger LOG = Logger.getLogger(AdaptationService.class);
     static final String AUTHOR = "adaptation";
+    /** How many earlier assessments are searched for the last week with sessions (the trend's reference): about a year. */
+    static final int REFERENCE_WEEKS = 104;
 
     private final PlanRepository plans;
     private final IntakeRepository intakes;
@@ -59,14 +63,16 @@ public class AdaptationService {
     private final PlanService planService;
     private final CatalogReplica catalog;
     private final RuleBook ruleBook;
+    private final SessionLogRepository sessions;
     private final MeterRegistry registry;
     private final SuspensionRepository suspensions;
     private final CareTeamService careTeam;
     private final MemberEvents events;
 
     public AdaptationService(PlanRepository plans, IntakeRepository intakes, AdaptationRepository adaptations, PlanService planService,
-            CatalogReplica catalog, RuleBook ruleBook, MeterRegistry registry, SuspensionRepository suspensions, CareTeamService careTeam,
-            MemberEvents events) {
+            CatalogReplica catalog, RuleBook ruleBook, SessionLogRepository sessions, MeterRegistry registry, SuspensionRepository suspensions,
+            CareTeamService careTeam, MemberEvents events) {
+        this.sessions = sessions;
         this.suspensions = suspensions;
         this.careTeam = careTeam;
         this.events = events;
@@ -125,9 +131,16 @@ public class AdaptationService {
             return;
         }
         ProgressionRules rules = ruleBook.progression();
-        Progression.Verdict verdict = Progression.decide(rules, WeekFacts.of(assessment, previous, current.flare));
-        String reason = capitalize(verdict.reason());
         IntakeRecord intake = intakes.findById(current.intakeId);
+        Double reference = adaptations.referenceMeanPain(memberId, assessment.weekStart(), REFERENCE_WEEKS).orElse(null);
+        Instant from = assessment.weekStart().atStartOfDay(ZoneOffset.UTC).toInstant();
+        int unsettled = (int) sessions.of(memberId, assessment.planVersion(), from, from.plus(7, ChronoUnit.DAYS)).stream()
+                .filter(s -> rules.unsettled(s.report.painBefore(), s.report.painAfter())).count();
+        // After spine surgery, automatic progression waits for a clinician's clearance (it never lapses on its own).
+        boolean awaitingClearance = intake.answers.surgeryDate() != null && (setting == null || !setting.progressionCleared);
+        Progression.Verdict verdict = Progression.decide(rules,
+                WeekFacts.of(assessment, previous, reference, current.flare, unsettled, awaitingClearance));
+        String reason = capitalize(verdict.reason());
         switch (verdict.action()) {
             case STOP -> {
                 planService.adaptation(memberId, false, reason, AUTHOR);
@@ -135,7 +148,7 @@ public class AdaptationService {
             }
             case HOLD -> outcome(record, Decision.HELD, verdict, reason, null);
             case FLARE -> {
-                PlanProposal gentle = flarePlan(current, intake, assessment);
+                PlanProposal gentle = flarePlan(current, intake);
                 if (!gentle.emptySessions().isEmpty()) {
                     String why = "No gentle session could be built for this member's flare; the plan is held for a clinician to review.";
                     events.needsReview(memberId, current.intakeId, true, IntakeAssessment.NO_SAFE_SESSION, why,
@@ -149,12 +162,11 @@ public class AdaptationService {
                 outcome(record, Decision.ADAPTED, verdict, reason, next);
             }
             case END_FLARE -> {
-                Plan usual = adaptations.usualPlanBefore(memberId, current.version).orElse(null);
-                if (usual == null) {
-                    outcome(record, Decision.HELD, verdict, "There is no plan from before the flare to go back to.", null);
-                    return;
-                }
-                PlanTailoring.Result back = PlanTailoring.apply(usual.proposal, List.of(), published(), eligibility(intake.answers), reason,
+                // Back to the plan from before the flare; a plan that began in a flare (built at intake) gets the usual
+                // plan built from the same intake, now without the flare rule.
+                PlanProposal usual = adaptations.usualPlanBefore(memberId, current.version).map(p -> p.proposal)
+                        .orElseGet(() -> ruleBook.builder().build(intake.answers, catalog.options(), today(), false));
+                PlanTailoring.Result back = PlanTailoring.apply(usual, List.of(), published(), eligibility(intake.answers, false), reason,
                         null);
                 if (!back.errors().isEmpty()) {
                     outcome(record, Decision.HELD, verdict, "The plan from before the flare cannot come back as it was: "
@@ -167,8 +179,8 @@ public class AdaptationService {
                 outcome(record, Decision.ADAPTED, verdict, reason, next);
             }
             case REGRESS, REGRESS_SKIPPED, PROGRESS -> {
-                Adaptation.Result result = Adaptation.step(current.proposal, verdict, published(), eligibility(intake.answers),
-                        rules.maxChangesPerWeek());
+                Adaptation.Result result = Adaptation.step(current.proposal, verdict, published(), eligibility(intake.answers, current.flare),
+                        rules.maxChangesPerWeek(), intake.answers.minutesPerSession() * 60);
                 if (result.changes().isEmpty()) {
                     outcome(record, Decision.HELD, verdict, reason + "; but no exercise could be stepped "
                             + (verdict.action() == ProgressionRules.Action.PROGRESS ? "up" : "back") + " further.", null);
@@ -183,33 +195,19 @@ public class AdaptationService {
         }
     }
 
-    /** The gentle plan for the pain the member reported now, keeping the items a clinician locked. */
-    private PlanProposal flarePlan(Plan current, IntakeRecord intake, ProgressAssessed assessment) {
-        Intake answers = intake.answers;
-        int pain = Math.max(assessment.latestPain() == null ? 0 : assessment.latestPain(),
-                assessment.worstPainDuring() == null ? 0 : assessment.worstPainDuring());
-        Intake flare = new Intake(answers.conditions(), Math.max(pain, answers.painNow()), answers.painTypical(), answers.duration(),
-                answers.surgeryDate(), answers.redFlags(), answers.goals(), answers.equipment(), answers.cannotGetInto(),
-                answers.minutesPerSession(), answers.sessionsPerWeek(), answers.experience());
-        PlanProposal gentle = new PlanBuilder(ruleBook.rules()).build(flare, catalog.options(), today());
-        List<PlanProposal.Session> sessions = new ArrayList<>();
-        for (int s = 0; s < gentle.sessions().size(); s++) {
-            List<PlanProposal.Item> items = new ArrayList<>(gentle.sessions().get(s).items());
-            if (s < current.proposal.sessions().size()) {
-                current.proposal.sessions().get(s).items().stream().filter(PlanProposal.Item::locked)
-                        .filter(locked -> items.stream().noneMatch(i -> i.slug().equals(locked.slug()))).forEach(items::add);
-            }
-            sessions.add(PlanProposal.Session.of(gentle.sessions().get(s).number(), items));
-        }
-        return new PlanProposal(sessions, gentle.excluded(), gentle.notes());
+    /** The gentle plan, keeping the items a clinician locked (paused while they are not allowed in a flare). */
+    private PlanProposal flarePlan(Plan current, IntakeRecord intake) {
+        PlanProposal gentle = ruleBook.builder().build(intake.answers, catalog.options(), today(), true);
+        return FlarePlan.keepLocked(gentle, current.proposal, published(), eligibility(intake.answers, true),
+                intake.answers.minutesPerSession() * 60);
     }
 
     private Map<String, ExerciseOption> published() {
         return catalog.options().stream().collect(Collectors.toMap(ExerciseOption::slug, Function.identity()));
     }
 
-    private Eligibility eligibility(Intake intake) {
-        return new Eligibility(intake, ruleBook.rules(), today());
+    private Eligibility eligibility(Intake intake, boolean inFlare) {
+        return new Eligibility(intake, ruleBook.rules(), today(), inFlare);
     }
 
     private static LocalDate today() {

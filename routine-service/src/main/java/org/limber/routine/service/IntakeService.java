@@ -112,8 +112,13 @@ public class IntakeService {
             return new Taken(intake, List.of(), null, false);
         }
         intakes.persist(intake);
+        // A plan built with pain at flare level is a flare plan, stored as one, and ends like any flare (on reported sessions).
         Plan plan = planService.nextVersion(memberId, result.plan(), intake, Plan.Source.INTAKE, memberId,
-                "Built from your intake", null);
+                "Built from your intake", null, List.of(), null, ruleBook.builder().flare(answers, LocalDate.now(ZoneOffset.UTC)));
+        // Not a red flag: the plan stands, and a clinician is asked to review it (inflammatory back pain).
+        for (RedFlag review : result.reviewFlags()) {
+            events.needsReview(memberId, intake.id, true, review.name(), review.referralReason, clinician);
+        }
         return new Taken(intake, List.of(), plan, false);
     }
 }

@@ -161,7 +161,7 @@ public class PlanService {
         IntakeRecord intake = intakes.findById(current.intakeId);
         Map<String, ExerciseOption> published = catalog.options().stream()
                 .collect(Collectors.toMap(ExerciseOption::slug, Function.identity()));
-        Eligibility eligibility = new Eligibility(intake.answers, ruleBook.rules(), LocalDate.now(ZoneOffset.UTC));
+        Eligibility eligibility = new Eligibility(intake.answers, ruleBook.rules(), LocalDate.now(ZoneOffset.UTC), current.flare);
         PlanTailoring.Result result = PlanTailoring.apply(current.proposal, changes, published, eligibility, note, overrideReason);
         if (!result.errors().isEmpty()) {
             throw ProblemException.invalid(422, "The changes cannot be applied to this plan.", result.errors());
@@ -214,12 +214,16 @@ public class PlanService {
         return next;
     }
 
-    /** A clinician turns automatic adaptation of a member's plan on or off. */
+    /** A clinician turns automatic adaptation of a member's plan on or off, and after spine surgery clears progression (null: unchanged). */
     @Transactional
-    public AdaptationSetting setAdaptation(String clinicianId, String memberId, boolean enabled, String note) {
+    public AdaptationSetting setAdaptation(String clinicianId, String memberId, boolean enabled, Boolean progressionCleared, String note) {
         careTeam.requireOnPanel(clinicianId, memberId);
         plans.lockMember(memberId);
-        return adaptation(memberId, enabled, note, clinicianId);
+        AdaptationSetting setting = adaptation(memberId, enabled, note, clinicianId);
+        if (progressionCleared != null) {
+            setting.progressionCleared = progressionCleared;
+        }
+        return setting;
     }
 
     /** Records whether the member's plan adapts automatically. The caller holds the member lock. */

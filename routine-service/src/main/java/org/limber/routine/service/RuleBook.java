@@ -25,6 +25,10 @@ public class RuleBook {
         return rules;
     }
 
+    public PlanBuilder builder() {
+        return builder;
+    }
+
     public IntakeAssessment assessment() {
         return assessment;
     }

@@ -43,7 +43,7 @@ public final class PlanBuilderBenchmark {
         Random random = new Random(42);
         List<Intake> intakes = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            intakes.add(randomIntake(random));
+            intakes.add(randomIntake(random, TODAY));
         }
         long sink = 0;
         for (int i = 0; i < WARM_UP; i++) {
@@ -71,7 +71,7 @@ public final class PlanBuilderBenchmark {
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
     }
 
-    private static <E extends Enum<E>> Set<E> some(Random random, Class<E> type, int max) {
+    static <E extends Enum<E>> Set<E> some(Random random, Class<E> type, int max) {
         E[] values = type.getEnumConstants();
         Set<E> chosen = EnumSet.noneOf(type);
         int count = random.nextInt(max + 1);
@@ -81,8 +81,15 @@ public final class PlanBuilderBenchmark {
         return chosen;
     }
 
-    private static Intake randomIntake(Random random) {
+    /** A random intake without red flags; the SPINE_SURGERY condition goes with a surgery date, as the intake requires. */
+    static Intake randomIntake(Random random, LocalDate today) {
         Set<Condition> conditions = some(random, Condition.class, 3);
+        LocalDate surgery = random.nextInt(4) == 0 ? today.minusDays(random.nextInt(700)) : null;
+        if (surgery != null) {
+            conditions.add(Condition.SPINE_SURGERY);
+        } else {
+            conditions.remove(Condition.SPINE_SURGERY);
+        }
         if (conditions.isEmpty()) {
             conditions.add(Condition.NON_SPECIFIC_LOW_BACK_PAIN);
         }
@@ -95,7 +102,7 @@ public final class PlanBuilderBenchmark {
             noRedFlags.put(flag, false);
         }
         return new Intake(conditions, random.nextInt(11), random.nextInt(11), PainDuration.values()[random.nextInt(3)],
-                random.nextInt(4) == 0 ? TODAY.minusDays(random.nextInt(700)) : null, noRedFlags, goals,
+                surgery, noRedFlags, goals,
                 some(random, Equipment.class, 5), some(random, Restriction.class, 2), 5 + random.nextInt(26), 2 + random.nextInt(6),
                 Level.values()[random.nextInt(3)]);
     }

@@ -184,6 +184,56 @@ class AdaptationFlowTest {
     }
 
     @Test
+    void aPlanBuiltAtIntakeInAFlareIsAFlareAndEndsOnlyOnReportedSessions() {
+        String sore = newMember();
+        Map<String, Object> answers = intake();
+        answers.put("painNow", 8);
+        Fixtures.planOnPanel(sore, answers, clinician);
+        JsonPath atIntake = as(Tokens.clinician(clinician)).get("/members/" + sore + "/plan").then().statusCode(200).extract().jsonPath();
+        assertThat(atIntake.getBoolean("flare")).isTrue();
+
+        // A week without sessions says nothing about the pain: the flare goes on.
+        UUID id = UUID.randomUUID();
+        ProgressAssessed empty = new ProgressAssessed(id, Instant.now(), 1, sore, id, 1, LocalDate.now(ZoneOffset.UTC), "WEEK_ENDED",
+                List.of(), 5, 0, 3, 0, "STABLE", null, null, null, new ProgressAssessed.Effort(0, 0, 0), List.of(), List.of());
+        send(empty);
+        assertThat(awaitApplied(empty).ruleId).isEqualTo("flare-continues");
+
+        ProgressAssessed settled = assessment(sore, 1, "WEEK_COMPLETED", 100, "FALLING", 3, 3, 3.5, new ProgressAssessed.Effort(0, 3, 0),
+                List.of(), List.of());
+        send(settled);
+        AssessmentRecord ended = awaitApplied(settled);
+        assertThat(ended.ruleId).isEqualTo("flare-settled");
+        assertThat(ended.decision).isEqualTo(AssessmentRecord.Decision.ADAPTED);
+        JsonPath usual = as(Tokens.clinician(clinician)).get("/members/" + sore + "/plan").then().statusCode(200).extract().jsonPath();
+        assertThat(usual.getInt("version")).isEqualTo(2);
+        assertThat(usual.getBoolean("flare")).isFalse();
+        // The usual plan, built from the same intake without the flare rule.
+        assertThat(usual.getList("sessions.items.flatten().category", String.class)).contains("CORE_STABILITY");
+    }
+
+    @Test
+    void afterSpineSurgeryThePlanIsMadeHarderOnlyOnceAClinicianClearsIt() {
+        String operated = newMember();
+        Map<String, Object> answers = intake();
+        answers.put("conditions", List.of("SPINE_SURGERY"));
+        answers.put("spineSurgery", true);
+        answers.put("surgeryDate", LocalDate.now(ZoneOffset.UTC).minusMonths(8).toString());
+        Fixtures.planOnPanel(operated, answers, clinician);
+        ProgressAssessed week = easyWeek(operated, 1);
+        send(week);
+        AssessmentRecord held = awaitApplied(week);
+        assertThat(held.decision).isEqualTo(AssessmentRecord.Decision.HELD);
+        assertThat(held.ruleId).isEqualTo("surgery-awaits-clearance");
+
+        as(Tokens.clinician(clinician)).body(Map.of("enabled", true, "progressionCleared", true, "note", "Cleared by the surgical team"))
+                .put("/members/" + operated + "/plan/adaptation").then().statusCode(200).body("progressionCleared", equalTo(true));
+        ProgressAssessed next = easyWeek(operated, 1);
+        send(next);
+        assertThat(awaitApplied(next).decision).isEqualTo(AssessmentRecord.Decision.ADAPTED);
+    }
+
+    @Test
     void aRedFlagStopsAdaptationUntilAClinicianTurnsItBackOn() {
         ProgressAssessed redFlag = assessment(memberId, 1, "WEEK_COMPLETED", 100, "FALLING", 3, 2, 3.0, new ProgressAssessed.Effort(3, 0, 0),
                 List.of(), List.of("SADDLE_NUMBNESS"));
@@ -232,8 +282,17 @@ class AdaptationFlowTest {
         Map<String, ExerciseOption> options = replica.options().stream().collect(Collectors.toMap(ExerciseOption::slug, o -> o));
         String free = before.getList("sessions[0].items.slug", String.class).stream()
                 .filter(slug -> !options.get(slug).harder().isEmpty() || options.get(slug).dose().repsRange() != null).findFirst().orElseThrow();
-        List<Map<String, Object>> locks = before.getList("sessions.items.flatten().slug", String.class).stream().distinct()
-                .filter(slug -> !slug.equals(free)).map(slug -> Map.<String, Object> of("type", "LOCK", "slug", slug)).toList();
+        List<Map<String, Object>> locks = new java.util.ArrayList<>(before.getList("sessions.items.flatten().slug", String.class).stream()
+                .distinct().filter(slug -> !slug.equals(free)).map(slug -> Map.<String, Object> of("type", "LOCK", "slug", slug)).toList());
+        // A step may not make a session longer than the member's minutes: pause the others where the free one is, so it has room.
+        List<List<String>> sessions = before.getList("sessions.items.slug");
+        for (int s = 0; s < sessions.size(); s++) {
+            if (sessions.get(s).contains(free)) {
+                int number = s + 1;
+                sessions.get(s).stream().filter(slug -> !slug.equals(free))
+                        .forEach(slug -> locks.add(Map.<String, Object> of("type", "PAUSE", "slug", slug, "session", number)));
+            }
+        }
         as(Tokens.clinician(clinician)).body(Map.of("note", "Keep these as they are", "changes", locks))
                 .put("/members/" + memberId + "/plan").then().statusCode(200).body("version", equalTo(2));
 
@@ -243,7 +302,7 @@ class AdaptationFlowTest {
         JsonPath care = carePlan();
         assertThat(care.getInt("version")).isEqualTo(3);
         assertThat(care.getList("automaticChanges.slug", String.class)).containsExactly(free);
-        assertThat(care.getList("clinicianChanges.kind", String.class)).containsOnly("LOCK");
+        assertThat(care.getList("clinicianChanges.kind", String.class)).containsOnly("LOCK", "PAUSE");
         String changeId = care.getString("automaticChanges[0].id");
         String changedTo = care.getString("automaticChanges[0].to.slug");
 

@@ -122,6 +122,17 @@ class IntakeResourceTest {
         member(newMember()).body(surgery).post("/members/me/intake").then().statusCode(400)
                 .body("errors[0].field", equalTo("surgeryDate"));
 
+        // The SPINE_SURGERY condition and the spine-surgery answer go together.
+        Map<String, Object> surgeryWithoutCondition = intake();
+        surgeryWithoutCondition.put("spineSurgery", true);
+        surgeryWithoutCondition.put("surgeryDate", java.time.LocalDate.now().minusMonths(8).toString());
+        member(newMember()).body(surgeryWithoutCondition).post("/members/me/intake").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("conditions")));
+        Map<String, Object> conditionWithoutSurgery = intake();
+        conditionWithoutSurgery.put("conditions", List.of("SPINE_SURGERY"));
+        member(newMember()).body(conditionWithoutSurgery).post("/members/me/intake").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("conditions")));
+
         Map<String, Object> unknown = intake();
         unknown.put("conditions", List.of("BROKEN_HEART"));
         member(newMember()).body(unknown).post("/members/me/intake").then().statusCode(400)

@@ -40,8 +40,12 @@ public final class Adaptation {
     private Adaptation() {
     }
 
+    /**
+     * {@code budgetSeconds}: the member's minutes per session; a step that would make a session longer than that (or
+     * longer still, if it already is) is not taken, and the next exercise is tried.
+     */
     public static Result step(PlanProposal current, Progression.Verdict verdict, Map<String, ExerciseOption> published,
-            Eligibility eligibility, int maxChanges) {
+            Eligibility eligibility, int maxChanges, int budgetSeconds) {
         boolean up = verdict.action() == Action.PROGRESS;
         Map<String, PlanProposal.Item> items = new LinkedHashMap<>();
         current.sessions().forEach(s -> s.items().forEach(i -> items.putIfAbsent(i.slug(), i)));
@@ -51,8 +55,8 @@ public final class Adaptation {
                 .filter(i -> verdict.action() != Action.REGRESS_SKIPPED || verdict.items().containsKey(i.slug()))
                 .sorted(up ? upOrder(published) : downOrder(published)).toList();
 
-        Map<String, PlanProposal.Item> replacements = new LinkedHashMap<>();
         List<PlanChange> changes = new ArrayList<>();
+        PlanProposal next = current;
         for (PlanProposal.Item item : targets) {
             if (changes.size() >= maxChanges) {
                 break;
@@ -60,20 +64,32 @@ public final class Adaptation {
             String why = verdict.items().getOrDefault(item.slug(), verdict.reason());
             Optional<PlanChange> change = variation(item, up, published, eligibility, inPlan, why)
                     .or(() -> dose(item, up, published.get(item.slug()), why));
-            change.ifPresent(c -> {
-                changes.add(c);
-                inPlan.add(c.to().slug());
-                replacements.put(item.slug(), item(item, c));
-            });
+            if (change.isEmpty()) {
+                continue;
+            }
+            PlanProposal candidate = next.replace(item.slug(), i -> item(i, change.get()));
+            if (!fits(candidate, next, budgetSeconds)) {
+                continue;
+            }
+            changes.add(change.get());
+            inPlan.add(change.get().to().slug());
+            next = candidate;
         }
         if (changes.isEmpty()) {
             return new Result(current, List.of());
         }
-        PlanProposal next = current;
-        for (Map.Entry<String, PlanProposal.Item> replacement : replacements.entrySet()) {
-            next = next.replace(replacement.getKey(), i -> replacement.getValue());
-        }
         return new Result(next, changes);
+    }
+
+    /** Every session within the budget, or no longer than it was. */
+    private static boolean fits(PlanProposal candidate, PlanProposal before, int budgetSeconds) {
+        for (int s = 0; s < candidate.sessions().size(); s++) {
+            int seconds = candidate.sessions().get(s).estimatedSeconds();
+            if (seconds > budgetSeconds && seconds > before.sessions().get(s).estimatedSeconds()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The nearest variation along the links the member may do and does not have yet; excluded ones are passed over. */

@@ -49,20 +49,25 @@ public final class Progression {
         throw new IllegalStateException("the last progression rule must always hold");
     }
 
+    /** Whether all the rule's conditions hold. A pain condition never holds on a week without the pain figure (no sessions). */
     static boolean holds(When when, WeekFacts week) {
         return (when.redFlagReported() == null || when.redFlagReported() == week.redFlagReported())
                 && (when.inFlare() == null || when.inFlare() == week.inFlare())
+                && (when.sessionsAtLeast() == null || week.sessionsDone() >= when.sessionsAtLeast())
                 && (when.painAtLeast() == null || week.pain() != null && week.pain() >= when.painAtLeast())
-                && (when.painBelow() == null || week.pain() == null || week.pain() < when.painBelow())
+                && (when.painBelow() == null || week.pain() != null && week.pain() < when.painBelow())
                 && (when.worstPainDuringAbove() == null || week.worstPainDuring() != null && week.worstPainDuring() > when.worstPainDuringAbove())
-                && (when.worstPainDuringAtMost() == null || week.worstPainDuring() == null || week.worstPainDuring() <= when.worstPainDuringAtMost())
+                && (when.worstPainDuringAtMost() == null || week.worstPainDuring() != null && week.worstPainDuring() <= when.worstPainDuringAtMost())
                 && (when.painAboveBaselineBy() == null || week.meanPain() != null && week.meanPain() - week.baselinePain() >= when.painAboveBaselineBy())
                 && (when.skippedAtLeast() == null || week.skips().values().stream().anyMatch(reasons -> reasons.entrySet().stream()
                         .filter(e -> when.skipReasons().contains(e.getKey())).mapToInt(Map.Entry::getValue).sum() >= when.skippedAtLeast()))
                 && (when.adherenceAtLeast() == null || week.adherencePercent() >= when.adherenceAtLeast())
                 && (when.effort() == null || when.effort().contains(week.effort()))
                 && (when.painTrend() == null || when.painTrend().contains(week.trend()))
-                && (when.tooEasyWeeks() == null || week.tooEasyWeeks() >= when.tooEasyWeeks());
+                && (when.tooEasyWeeks() == null || week.tooEasyWeeks() >= when.tooEasyWeeks())
+                && (when.unsettledSessionsAtLeast() == null || week.unsettledSessions() >= when.unsettledSessionsAtLeast())
+                && (when.unsettledSessionsAtMost() == null || week.unsettledSessions() <= when.unsettledSessionsAtMost())
+                && (when.awaitingClearance() == null || when.awaitingClearance() == week.awaitingClearance());
     }
 
     static String render(String template, WeekFacts week, int times) {

@@ -9,12 +9,18 @@ import org.limber.events.member.ProgressAssessed;
 /**
  * An assessed plan week as the progression rules see it.
  *
- * @param pain          the latest pain before a session, or the worst during one when higher (null without sessions)
- * @param skips         per exercise, how often it was skipped for each reason
- * @param tooEasyWeeks  how many assessments in a row (this one included) felt too easy
+ * @param pain               the latest pain before a session, or the worst during one when higher (null without sessions)
+ * @param sessionsDone       sessions reported in the week
+ * @param trend              the week's mean pain against the last earlier week that had sessions (the baseline when none did),
+ *                           or progress-service's trend when that is less favourable
+ * @param skips              per exercise, how often it was skipped for each reason
+ * @param tooEasyWeeks       how many assessments in a row (this one included) felt too easy
+ * @param unsettledSessions  sessions of the week whose pain after was well above the pain before (it had not settled)
+ * @param awaitingClearance  after spine surgery, until a clinician clears automatic progression for the member
  */
 public record WeekFacts(boolean redFlagReported, boolean inFlare, Integer pain, Integer worstPainDuring, Double meanPain,
-        int baselinePain, int adherencePercent, Effort effort, Trend trend, Map<String, Map<String, Integer>> skips, int tooEasyWeeks) {
+        int baselinePain, int sessionsDone, int adherencePercent, Effort effort, Trend trend, Map<String, Map<String, Integer>> skips,
+        int tooEasyWeeks, int unsettledSessions, boolean awaitingClearance) {
 
     public enum Effort {
         TOO_EASY,
@@ -28,8 +34,15 @@ public record WeekFacts(boolean redFlagReported, boolean inFlare, Integer pain, 
         RISING
     }
 
-    /** The facts of {@code assessment}; {@code previous} is the member's assessment before it, if any. */
-    public static WeekFacts of(ProgressAssessed assessment, ProgressAssessed previous, boolean inFlare) {
+    /** A week's mean pain this many points below the reference week is falling; any rise at all is rising. */
+    public static final double FALLING_POINTS = 1.0;
+
+    /**
+     * The facts of {@code assessment}; {@code previous} is the member's assessment before it, if any;
+     * {@code referenceMeanPain} the mean pain of the last earlier week with sessions (null when none had).
+     */
+    public static WeekFacts of(ProgressAssessed assessment, ProgressAssessed previous, Double referenceMeanPain, boolean inFlare,
+            int unsettledSessions, boolean awaitingClearance) {
         Integer pain = assessment.latestPain();
         if (assessment.worstPainDuring() != null && (pain == null || assessment.worstPainDuring() > pain)) {
             pain = assessment.worstPainDuring();
@@ -42,8 +55,33 @@ public record WeekFacts(boolean redFlagReported, boolean inFlare, Integer pain, 
         int tooEasyWeeks = effort != Effort.TOO_EASY ? 0
                 : previous != null && effort(previous.effort()) == Effort.TOO_EASY ? 2 : 1;
         return new WeekFacts(assessment.redFlagSymptoms() != null && !assessment.redFlagSymptoms().isEmpty(), inFlare, pain,
-                assessment.worstPainDuring(), assessment.meanPain(), assessment.baselinePain(), assessment.adherencePercent(), effort,
-                Trend.valueOf(assessment.painTrend()), skips, tooEasyWeeks);
+                assessment.worstPainDuring(), assessment.meanPain(), assessment.baselinePain(), assessment.sessionsDone(),
+                assessment.adherencePercent(), effort, worse(Trend.valueOf(assessment.painTrend()),
+                        trend(assessment.meanPain(), referenceMeanPain, assessment.baselinePain())), skips,
+                tooEasyWeeks, unsettledSessions, awaitingClearance);
+    }
+
+    /**
+     * The pain trend for progression, against the last earlier week that had sessions (a week after a
+     * gap is not compared with the baseline), else the baseline. Any rise at all is RISING: pain
+     * should not climb week over week, and a rise under a point repeated for weeks would otherwise
+     * progress the plan twice before the 2-points-over-baseline rule stops it. Without sessions the
+     * week has no trend (STABLE); the progression rules also require the week done as prescribed.
+     */
+    static Trend trend(Double meanPain, Double referenceMeanPain, int baselinePain) {
+        if (meanPain == null) {
+            return Trend.STABLE;
+        }
+        double change = meanPain - (referenceMeanPain != null ? referenceMeanPain : baselinePain);
+        if (change > 1e-9) {
+            return Trend.RISING;
+        }
+        return change <= -FALLING_POINTS + 1e-9 ? Trend.FALLING : Trend.STABLE;
+    }
+
+    /** The less favourable of progress-service's trend and this one (rising over stable over falling): the safer to act on. */
+    static Trend worse(Trend a, Trend b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** Too hard if any session was, too easy if most were, just right otherwise (and without sessions). */

@@ -9,6 +9,9 @@ public enum Condition {
     SPINAL_STENOSIS,
     SPONDYLOLISTHESIS,
     INFLAMMATORY_ARTHRITIS,
+    /** Spine surgery (fusion, disc replacement): given exactly when the intake answers yes to spine surgery. */
     SPINE_SURGERY,
-    DESK_POSTURE
+    DESK_POSTURE,
+    OSTEOPOROSIS,
+    PREGNANCY
 }

@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.limber.events.catalog.Equipment;
+import org.limber.events.catalog.SafetyTag;
 import org.limber.routine.domain.intake.Intake;
+import org.limber.routine.domain.intake.Restriction;
 
 /**
  * Whether an exercise may be prescribed to a member, and if not, why: equipment they lack, a
@@ -22,10 +24,15 @@ public final class Eligibility {
     private final List<Rule> applicable;
 
     public Eligibility(Intake intake, List<Rule> rules, LocalDate today) {
+        this(intake, rules, today, null);
+    }
+
+    /** {@code inFlare}: the plan's flare state, which decides the flare rule once a plan exists (null at intake: the pain now decides). */
+    public Eligibility(Intake intake, List<Rule> rules, LocalDate today, Boolean inFlare) {
         this.intake = intake;
         this.available = EnumSet.of(Equipment.NONE);
         this.available.addAll(intake.equipment());
-        this.applicable = rules.stream().filter(rule -> rule.appliesTo(intake, today)).toList();
+        this.applicable = rules.stream().filter(rule -> rule.appliesTo(intake, today, inFlare)).toList();
     }
 
     /** The rules that apply to this member, in file order. */
@@ -59,13 +66,20 @@ public final class Eligibility {
         if (checkLevel && exercise.level().compareTo(intake.experience()) > 0) {
             return Optional.of("it is above your current level (" + phrase(intake.experience()) + ")");
         }
+        // On a bed the mat is not needed.
         Set<Equipment> missing = exercise.equipment().stream().filter(e -> !available.contains(e))
+                .filter(e -> !(e == Equipment.MAT && onBed(exercise)))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Equipment.class)));
         if (!missing.isEmpty()) {
             return Optional.of("it needs " + missing.stream().map(Eligibility::phrase).collect(Collectors.joining(" and "))
                     + ", which you do not have at hand");
         }
         return Optional.empty();
+    }
+
+    /** Whether the member is to do this exercise lying on a bed: they cannot get down to the floor and it can be done on a bed. */
+    public boolean onBed(ExerciseOption exercise) {
+        return intake.cannotGetInto().contains(Restriction.FLOOR) && exercise.safetyTags().contains(SafetyTag.ON_BED);
     }
 
     /** The rule that leaves the exercise out, if a condition or flare rule does. */

@@ -72,7 +72,17 @@ public final class PlanBuilder {
     }
 
     public PlanProposal build(Intake intake, Collection<ExerciseOption> catalog, LocalDate today) {
-        Eligibility eligibility = new Eligibility(intake, rules, today);
+        return build(intake, catalog, today, null);
+    }
+
+    /** Whether a plan built from this intake now is a flare plan (the gentle set only). */
+    public boolean flare(Intake intake, LocalDate today) {
+        return new Eligibility(intake, rules, today).restrictedToOnly();
+    }
+
+    /** {@code inFlare}: build the flare plan (true) or the usual one (false) whatever the intake's pain; null: the intake's pain decides. */
+    public PlanProposal build(Intake intake, Collection<ExerciseOption> catalog, LocalDate today, Boolean inFlare) {
+        Eligibility eligibility = new Eligibility(intake, rules, today, inFlare);
         List<ExerciseOption> all = catalog.stream().sorted(Comparator.comparing(ExerciseOption::slug)).toList();
 
         List<PlanProposal.Exclusion> excluded = new ArrayList<>();
@@ -96,7 +106,7 @@ public final class PlanBuilder {
 
         List<PlanProposal.Session> sessions = new ArrayList<>();
         for (int number = 1; number <= intake.sessionsPerWeek(); number++) {
-            sessions.add(session(number, slots, pools, budget, intake, flare, ruleReasonsByCategory));
+            sessions.add(session(number, slots, pools, budget, intake, flare, ruleReasonsByCategory, eligibility));
         }
         List<String> notes = new ArrayList<>();
         eligibility.applicableRules().forEach(rule -> notes.add(capitalize(rule.reason()) + "."));
@@ -104,7 +114,7 @@ public final class PlanBuilder {
     }
 
     private PlanProposal.Session session(int number, List<Category> slots, Map<Category, List<ExerciseOption>> pools,
-            int budget, Intake intake, boolean flare, Map<Category, Set<String>> ruleReasons) {
+            int budget, Intake intake, boolean flare, Map<Category, Set<String>> ruleReasons, Eligibility eligibility) {
         List<PlanProposal.Item> items = new ArrayList<>();
         Set<String> used = new HashSet<>();
         Map<Category, Integer> timesUsed = new EnumMap<>(Category.class);
@@ -129,7 +139,8 @@ public final class PlanBuilder {
                 int seconds = TimeEstimate.seconds(dose.get(), exercise.unilateral());
                 items.add(new PlanProposal.Item(exercise.slug(), exercise.version(), exercise.name(), category,
                         dose.get().prescribed(exercise.unilateral()), seconds,
-                        reason(exercise, intake, flare, ruleReasons, !dose.get().equals(exercise.dose())), false, false));
+                        reason(exercise, intake, flare, ruleReasons, !dose.get().equals(exercise.dose()), eligibility.onBed(exercise)),
+                        false, false));
                 used.add(exercise.slug());
                 left -= seconds;
                 break;
@@ -148,7 +159,7 @@ public final class PlanBuilder {
     }
 
     private static String reason(ExerciseOption exercise, Intake intake, boolean flare, Map<Category, Set<String>> ruleReasons,
-            boolean shortened) {
+            boolean shortened, boolean onBed) {
         StringBuilder reason = new StringBuilder(flare
                 ? "Gentle movement while your pain is high: chosen " + PURPOSE.get(exercise.category())
                 : "Chosen " + PURPOSE.get(exercise.category()));
@@ -158,6 +169,9 @@ public final class PlanBuilder {
                 .ifPresent(goal -> reason.append(", which serves your goal to ").append(Eligibility.phrase(goal)));
         if (shortened) {
             reason.append("; a shorter dose so the session fits your time");
+        }
+        if (onBed) {
+            reason.append("; do it lying on a firm bed, no need to get down to the floor");
         }
         Set<String> leftOut = ruleReasons.getOrDefault(exercise.category(), Set.of());
         if (!leftOut.isEmpty()) {

@@ -5,7 +5,9 @@ import java.util.Set;
 
 import org.limber.events.catalog.Category;
 import org.limber.events.catalog.Direction;
+import org.limber.events.catalog.Position;
 import org.limber.events.catalog.SafetyTag;
+import org.limber.events.catalog.SpinalLoad;
 import org.limber.routine.domain.intake.Condition;
 import org.limber.routine.domain.intake.Intake;
 import org.limber.routine.domain.intake.PainDuration;
@@ -22,7 +24,16 @@ public record Rule(String id, When when, Exclude exclude, Only only, String reas
             Integer painAtLeast, Integer surgeryWithinMonths) {
     }
 
-    public record Exclude(Set<SafetyTag> tags, Set<Direction> directions, Set<Category> categories, Set<String> slugs) {
+    /**
+     * What the rule leaves out: an exercise matching any of the lists, unless it carries one of
+     * {@code exceptTags} (for example the floor rule keeps what can be done on a bed).
+     */
+    public record Exclude(Set<SafetyTag> tags, Set<Direction> directions, Set<Category> categories, Set<String> slugs,
+            Set<Position> positions, Set<SpinalLoad> spinalLoads, Set<SafetyTag> exceptTags) {
+
+        public Exclude(Set<SafetyTag> tags, Set<Direction> directions, Set<Category> categories, Set<String> slugs) {
+            this(tags, directions, categories, slugs, null, null, null);
+        }
     }
 
     /** Only exercises carrying one of these tags remain. */
@@ -30,6 +41,15 @@ public record Rule(String id, When when, Exclude exclude, Only only, String reas
     }
 
     public boolean appliesTo(Intake intake, LocalDate today) {
+        return appliesTo(intake, today, null);
+    }
+
+    /**
+     * Whether the rule applies. {@code inFlare} is the member's flare state once a plan exists (the
+     * plan's own flag): then a {@code painAtLeast} rule applies exactly during a flare, whatever
+     * pain the intake reported. Null at intake, where the pain reported now decides.
+     */
+    public boolean appliesTo(Intake intake, LocalDate today, Boolean inFlare) {
         if (when == null) {
             return true;
         }
@@ -42,7 +62,7 @@ public record Rule(String id, When when, Exclude exclude, Only only, String reas
         if (notEmpty(when.cannotGetInto()) && when.cannotGetInto().stream().noneMatch(intake.cannotGetInto()::contains)) {
             return false;
         }
-        if (when.painAtLeast() != null && intake.painNow() < when.painAtLeast()) {
+        if (when.painAtLeast() != null && (inFlare != null ? !inFlare : intake.painNow() < when.painAtLeast())) {
             return false;
         }
         if (when.surgeryWithinMonths() != null) {
@@ -62,10 +82,15 @@ public record Rule(String id, When when, Exclude exclude, Only only, String reas
         if (exclude == null) {
             return false;
         }
+        if (notEmpty(exclude.exceptTags()) && exclude.exceptTags().stream().anyMatch(exercise.safetyTags()::contains)) {
+            return false;
+        }
         return (notEmpty(exclude.tags()) && exclude.tags().stream().anyMatch(exercise.safetyTags()::contains))
                 || (notEmpty(exclude.directions()) && exclude.directions().contains(exercise.direction()))
                 || (notEmpty(exclude.categories()) && exclude.categories().contains(exercise.category()))
-                || (notEmpty(exclude.slugs()) && exclude.slugs().contains(exercise.slug()));
+                || (notEmpty(exclude.slugs()) && exclude.slugs().contains(exercise.slug()))
+                || (notEmpty(exclude.positions()) && exclude.positions().contains(exercise.position()))
+                || (notEmpty(exclude.spinalLoads()) && exclude.spinalLoads().contains(exercise.spinalLoad()));
     }
 
     private static boolean notEmpty(Set<?> values) {

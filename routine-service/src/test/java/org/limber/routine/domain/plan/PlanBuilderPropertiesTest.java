@@ -85,7 +85,8 @@ class PlanBuilderPropertiesTest {
     @Property(tries = 3000)
     void aRedFlagNeverYieldsAPlan(@ForAll("intakes") Intake intake) {
         IntakeAssessment.Result result = ASSESSMENT.assess(intake, CATALOG, TODAY);
-        boolean anyRedFlag = intake.redFlags().containsValue(true);
+        // Inflammatory back pain is a review flag: the plan is built all the same.
+        boolean anyRedFlag = intake.redFlags().entrySet().stream().anyMatch(e -> e.getValue() && e.getKey().kind == RedFlag.Kind.REFERRAL);
         assertThat(result.outcome()).isEqualTo(anyRedFlag ? Outcome.REFERRED : Outcome.PLAN_CREATED);
         if (anyRedFlag) {
             assertThat(result.plan()).isNull();
@@ -101,10 +102,13 @@ class PlanBuilderPropertiesTest {
         Eligibility eligibility = new Eligibility(intake, RULES, TODAY);
         for (ExerciseOption exercise : planned(plan)) {
             assertThat(eligibility.whyExcluded(exercise)).as(exercise.slug()).isEmpty();
-            assertThat(available).as(exercise.slug() + " equipment").containsAll(exercise.equipment());
+            assertThat(available).as(exercise.slug() + " equipment").containsAll(exercise.equipment().stream()
+                    .filter(e -> !(e == Equipment.MAT && eligibility.onBed(exercise))).toList());
             assertThat(exercise.level()).as(exercise.slug() + " level").isLessThanOrEqualTo(intake.experience());
             if (intake.cannotGetInto().contains(Restriction.FLOOR)) {
-                assertThat(exercise.safetyTags()).as(exercise.slug()).doesNotContain(SafetyTag.FLOOR_TRANSFER);
+                // Only what can be done lying on a bed.
+                assertThat(!exercise.safetyTags().contains(SafetyTag.FLOOR_TRANSFER) || exercise.safetyTags().contains(SafetyTag.ON_BED))
+                        .as(exercise.slug()).isTrue();
             }
             if (intake.cannotGetInto().contains(Restriction.KNEELING)) {
                 assertThat(exercise.safetyTags()).as(exercise.slug()).doesNotContain(SafetyTag.WEIGHT_ON_KNEES);
@@ -168,7 +172,15 @@ class PlanBuilderPropertiesTest {
             }
         }
         long distinct = plan.sessions().stream().map(s -> s.items().stream().map(PlanProposal.Item::slug).toList()).distinct().count();
-        assertThat(distinct).as("the week varies").isGreaterThan(1);
+        // The week varies when there is a choice: some category with eligible exercises of two families or more (a member
+        // with many restrictions, such as pregnancy early after spine surgery, may have a single one in each).
+        Map<String, String> families = PlanBuilder.families(CATALOG);
+        boolean choice = CATALOG.stream().filter(e -> eligibility.whyExcluded(e).isEmpty())
+                .collect(Collectors.groupingBy(ExerciseOption::category, Collectors.mapping(e -> families.get(e.slug()), Collectors.toSet())))
+                .values().stream().anyMatch(f -> f.size() > 1);
+        if (choice) {
+            assertThat(distinct).as("the week varies").isGreaterThan(1);
+        }
     }
 
     @Provide
