@@ -29,6 +29,15 @@ public final class MemberScript {
             "cancerHistory", "feverOrWeightLoss", "infectionRisk", "constantNightPain", "urinaryDifficulty", "bothLegsNumbOrWeak",
             "sexualDysfunction", "footDrop", "minorFallWithBoneRisk", "newPainOver50", "painNotEasedByRest", "recentInfection",
             "recentSpinalProcedure", "feelingUnwell", "inflammatoryBackPain" };
+    /** Every screening question of the intake answered "no" (an unanswered one is refused). */
+    public static Map<String, Object> noRedFlags() {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (String flag : RED_FLAGS) {
+            answers.put(flag, false);
+        }
+        return answers;
+    }
+
     private static final int[][] WEEK_DAYS = { {}, { 0 }, { 0, 3 }, { 0, 2, 4 }, { 0, 1, 3, 5 }, { 0, 1, 2, 4, 5 }, { 0, 1, 2, 3, 4, 5 },
             { 0, 1, 2, 3, 4, 5, 6 } };
 
@@ -190,10 +199,7 @@ public final class MemberScript {
         if (random.nextDouble() < 0.15) {
             conditions.add(CONDITIONS[random.nextInt(CONDITIONS.length)]);
         }
-        Map<String, Object> redFlags = new LinkedHashMap<>();
-        for (String flag : RED_FLAGS) {
-            redFlags.put(flag, false);
-        }
+        Map<String, Object> redFlags = noRedFlags();
         if (persona == Persona.RED_FLAG) {
             redFlags.put("worseningLegWeakness", true);
         }

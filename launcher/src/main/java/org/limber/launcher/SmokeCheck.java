@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.limber.simulator.MemberScript;
 import org.limber.simulator.JsonHttp;
 import org.limber.simulator.Keycloak;
 
@@ -137,9 +138,7 @@ public final class SmokeCheck {
 
         Map<String, Object> intake = Map.ofEntries(Map.entry("conditions", List.of("NON_SPECIFIC_LOW_BACK_PAIN")), Map.entry("painNow", 5),
                 Map.entry("painTypical", 6), Map.entry("duration", "WEEKS_6_TO_12"), Map.entry("spineSurgery", false),
-                Map.entry("redFlags", Map.of("bladderOrBowelControl", false, "saddleNumbness", false, "worseningLegWeakness", false,
-                        "recentTrauma", false, "cancerHistory", false, "feverOrWeightLoss", false, "infectionRisk", false,
-                        "constantNightPain", false)),
+                Map.entry("redFlags", MemberScript.noRedFlags()),
                 Map.entry("goals", List.of("REDUCE_PAIN")), Map.entry("equipment", List.of("MAT")), Map.entry("cannotGetInto", List.of()),
                 Map.entry("minutesPerSession", 15), Map.entry("sessionsPerWeek", 3), Map.entry("experience", "BEGINNER"));
         JsonHttp.Reply taken = http.post("http://localhost:" + ports.routine() + "/members/me/intake", token, intake);
