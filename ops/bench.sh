@@ -13,7 +13,9 @@
 #   5. start-up and memory    test-support ServiceStartBenchmark: each packaged service started against
 #                             PostgreSQL, Kafka and an OIDC provider, ready time and VmRSS after a warm-up
 # Extra arguments per harness: BENCH_CATALOG_ARGS, BENCH_PROGRESS_ARGS (e.g. "-Dbench.only=ingestion");
-# JVM options of the started services: LIMBER_JAVA_OPTS (default: the recommended ones of the README).
+# JVM options of the started services: LIMBER_JAVA_OPTS (default: those of ops/java-opts.env).
+# BENCH_STEPS (default "build catalog progress plan start") runs some steps only; the report is written from
+# the logs in target/bench-logs/ either way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,27 +46,31 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
 mvn() { ./mvnw -B -ntp "$@"; }
-step() { echo "==> $1 (log: $logs/$2.log)"; }
+steps=" ${BENCH_STEPS:-build catalog progress plan start} "
+step() {
+  [[ "$steps" == *" $2 "* ]] || return 1
+  echo "==> $1 (log: $logs/$2.log)"
+}
 
-step "Building" build
+step "Building" build &&
 mvn package -DskipTests -pl catalog-service,routine-service,progress-service -am \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath > "$logs/build.log" 2>&1
 
-step "Catalog reads" catalog
+step "Catalog reads" catalog &&
 # shellcheck disable=SC2086
 mvn test -pl catalog-service -am -Dtest=CatalogBenchmark -Dsurefire.failIfNoSpecifiedTests=false $catalog_args \
   > "$logs/catalog.log" 2>&1
 
-step "Progress ingestion and reads" progress
+step "Progress ingestion and reads" progress &&
 # shellcheck disable=SC2086
 mvn test -pl progress-service -am -Dtest=ProgressBenchmark -Dsurefire.failIfNoSpecifiedTests=false $progress_args \
   > "$logs/progress.log" 2>&1
 
-step "Plan builder" plan
+step "Plan builder" plan &&
 java -cp "routine-service/target/test-classes:routine-service/target/classes:$(cat routine-service/target/bench.classpath)" \
   org.limber.routine.bench.PlanBuilderBenchmark > "$logs/plan.log" 2>&1
 
-step "Service start-up and memory" start
+step "Service start-up and memory" start &&
 # shellcheck disable=SC2086
 java $start_args -cp "test-support/target/classes:$(cat test-support/target/bench.classpath)" \
   org.limber.testsupport.bench.ServiceStartBenchmark . > "$logs/start.log" 2>&1
