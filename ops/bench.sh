@@ -14,6 +14,8 @@
 #                             PostgreSQL, Kafka and an OIDC provider, ready time and VmRSS after a warm-up
 # Extra arguments per harness: BENCH_CATALOG_ARGS, BENCH_PROGRESS_ARGS (e.g. "-Dbench.only=ingestion");
 # JVM options of the started services: LIMBER_JAVA_OPTS (default: those of ops/java-opts.env).
+# BENCH_APPCDS=1 packages the services with their class-data sharing archive (Quarkus's AppCDS; not tried here
+# yet): the start-up step then starts each service twice, without and with it.
 # BENCH_STEPS (default "build catalog progress plan start") runs some steps only; the report is written from
 # the logs in target/bench-logs/ either way.
 set -euo pipefail
@@ -53,7 +55,9 @@ step() {
 }
 
 step "Building" build &&
+# shellcheck disable=SC2046
 mvn package -DskipTests -pl catalog-service,routine-service,progress-service -am \
+  $([[ "${BENCH_APPCDS:-0}" == 1 ]] && echo -Dquarkus.package.jar.appcds.enabled=true) \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath > "$logs/build.log" 2>&1
 
 step "Catalog reads" catalog &&
