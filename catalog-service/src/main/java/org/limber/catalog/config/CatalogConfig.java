@@ -1,5 +1,7 @@
 package org.limber.catalog.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -7,6 +9,8 @@ import io.smallrye.config.WithDefault;
 public interface CatalogConfig {
 
     Seed seed();
+
+    Snapshot snapshot();
 
     interface Seed {
         /** Load the exercise files shipped with the service at start. */
@@ -16,5 +20,14 @@ public interface CatalogConfig {
         /** Classpath folder of the exercise files. */
         @WithDefault("exercises")
         String location();
+    }
+
+    interface Snapshot {
+        /**
+         * How often each instance checks the database's catalog version, to see what another
+         * instance published or retired (also read by the scheduler, so it is set in
+         * application.properties).
+         */
+        Duration poll();
     }
 }

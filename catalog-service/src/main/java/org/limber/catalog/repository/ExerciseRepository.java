@@ -18,7 +18,11 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class ExerciseRepository implements PanacheRepositoryBase<Exercise, String> {
 
-    /** Published exercises matching the filter, one page, in the filter's stable order. */
+    /**
+     * Published exercises matching the filter, one page, in the filter's stable order, as the
+     * database answers it. Reads are served from {@link org.limber.catalog.domain.CatalogIndex};
+     * this is the reference its answers are checked against.
+     */
     @SuppressWarnings("unchecked")
     public Page<Exercise> search(ExerciseFilter filter) {
         StringBuilder where = new StringBuilder(" where status = 'PUBLISHED'");
@@ -66,6 +70,47 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, Strin
             where.append(" and ").append(column).append(" = :").append(column);
             params.put(column, value.name());
         }
+    }
+
+    /**
+     * The catalog's version as the database holds it: it changes with every publication (the
+     * sum of versions grows) and every retirement (the retired count grows), so any instance can
+     * tell that another one changed the catalog with one cheap query.
+     */
+    public String marker() {
+        Object[] row = (Object[]) getEntityManager().createNativeQuery(
+                "select count(*), coalesce(sum(version), 0), count(*) filter (where status = 'RETIRED') from exercise")
+                .getSingleResult();
+        return row[0] + "/" + row[1] + "/" + row[2];
+    }
+
+    /** The full-text lexemes of each published exercise's search text, as the search matches them. */
+    @SuppressWarnings("unchecked")
+    public Map<String, List<String>> lexemes() {
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                "select slug, tsvector_to_array(to_tsvector('english', search_text)) from exercise where status = 'PUBLISHED'")
+                .getResultList();
+        Map<String, List<String>> lexemes = new HashMap<>();
+        rows.forEach(row -> lexemes.put((String) row[0], strings(row[1])));
+        return lexemes;
+    }
+
+    /** The lexemes of a reader's words, as {@code plainto_tsquery} would take them (stop words dropped). */
+    public List<String> lexemes(String words) {
+        return strings(getEntityManager().createNativeQuery("select tsvector_to_array(to_tsvector('english', cast(:q as text)))")
+                .setParameter("q", words).getSingleResult());
+    }
+
+    /** The slugs of the published exercises in a sort's order, as PostgreSQL collates them. */
+    @SuppressWarnings("unchecked")
+    public List<String> publishedSlugs(ExerciseFilter.Sort sort) {
+        return getEntityManager()
+                .createNativeQuery("select slug from exercise where status = 'PUBLISHED' order by " + sort.orderBy)
+                .getResultList();
+    }
+
+    private static List<String> strings(Object array) {
+        return java.util.Arrays.stream((Object[]) array).map(String::valueOf).toList();
     }
 
     /** Every exercise, published or retired: the variation graph spans both. */

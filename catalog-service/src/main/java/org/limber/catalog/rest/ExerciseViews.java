@@ -3,6 +3,7 @@ package org.limber.catalog.rest;
 import java.time.Instant;
 import java.util.List;
 
+import org.limber.catalog.domain.CatalogIndex;
 import org.limber.catalog.domain.Dose;
 import org.limber.catalog.domain.Exercise;
 import org.limber.catalog.domain.ExerciseContent;
@@ -10,7 +11,6 @@ import org.limber.catalog.domain.ExerciseDraft;
 import org.limber.catalog.domain.ExerciseStatus;
 import org.limber.catalog.domain.ExerciseVersion;
 import org.limber.catalog.domain.Origin;
-import org.limber.catalog.service.CatalogService;
 import org.limber.events.catalog.Category;
 import org.limber.events.catalog.Direction;
 import org.limber.events.catalog.Equipment;
@@ -38,6 +38,10 @@ public final class ExerciseViews {
         }
     }
 
+    /** A page of summaries, as {@code GET /exercises} answers it (for the API description). */
+    public record SummaryPage(List<Summary> items, int page, int size, long total, long totalPages) {
+    }
+
     /** A link to a neighbouring variation. */
     public record Variation(String slug, String name, Level level) {
 
@@ -53,7 +57,7 @@ public final class ExerciseViews {
             List<String> mayFeel, List<String> tips, List<String> commonMistakes, Direction direction, SpinalLoad spinalLoad,
             List<SafetyTag> safetyTags, List<Variation> easier, List<Variation> harder) {
 
-        static Detail of(CatalogService.Linked linked) {
+        static Detail of(CatalogIndex.Linked linked) {
             Exercise e = linked.exercise();
             ExerciseContent c = e.content;
             return new Detail(e.slug, e.version, e.status, e.publishedAt, e.retiredAt, c.name(), c.aliases(), c.description(),

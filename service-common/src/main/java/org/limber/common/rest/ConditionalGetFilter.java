@@ -1,10 +1,7 @@
 package org.limber.common.rest;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.Base64;
 
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -18,7 +15,10 @@ import jakarta.ws.rs.ext.Provider;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Implements {@link ConditionalGet}: strong ETags from the body's SHA-256, and 304 answers. */
+/**
+ * Implements {@link ConditionalGet}: strong ETags from the body's SHA-256 (or the one a
+ * {@link Representation} kept in memory carries), and 304 answers.
+ */
 @Provider
 @ConditionalGet
 public class ConditionalGetFilter implements ContainerResponseFilter {
@@ -37,8 +37,10 @@ public class ConditionalGetFilter implements ContainerResponseFilter {
         if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != 200 || !response.hasEntity()) {
             return;
         }
-        byte[] body = response.getEntity() instanceof byte[] bytes ? bytes : mapper.writeValueAsBytes(response.getEntity());
-        String etag = "\"" + hash(body) + "\"";
+        Representation representation = response.getEntity() instanceof Representation kept ? kept
+                : Representation.of(response.getEntity() instanceof byte[] bytes ? bytes : mapper.writeValueAsBytes(response.getEntity()));
+        byte[] body = representation.body();
+        String etag = representation.etag();
         ConditionalGet settings = settings();
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL,
@@ -66,14 +68,5 @@ public class ConditionalGetFilter implements ContainerResponseFilter {
                 .map(String::trim)
                 .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
                 .anyMatch(tag -> tag.equals("*") || tag.equals(etag));
-    }
-
-    private static String hash(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
