@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.limber.simulator.MemberScript;
@@ -55,12 +56,16 @@ public final class SmokeCheck {
         builder.environment().putAll(environment);
         Process stack = builder.start();
         CountDownLatch ready = new CountDownLatch(1);
+        AtomicReference<String> demoPlayed = new AtomicReference<>();
         Thread echo = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null;) {
                     System.out.println("  | " + line);
                     if (line.equals("READY")) {
                         ready.countDown();
+                    }
+                    if (line.startsWith("Played ") && line.contains(" errors)")) {
+                        demoPlayed.set(line); // the simulator's summary: "Played N sessions ... (C calls, E errors)"
                     }
                 }
             } catch (IOException e) {
@@ -72,6 +77,8 @@ public final class SmokeCheck {
         boolean up = ready.await(20, TimeUnit.MINUTES);
         check("the stack is ready (" + Duration.between(start, Instant.now()).toSeconds() + " s)", () -> up && stack.isAlive());
         List<ProcessHandle> started = stack.descendants().toList();
+        check("the demo played every member with 0 errors (" + demoPlayed.get() + ")",
+                () -> demoPlayed.get() != null && demoPlayed.get().endsWith(" 0 errors)"));
         if (up) {
             try {
                 checkTheSystem();
