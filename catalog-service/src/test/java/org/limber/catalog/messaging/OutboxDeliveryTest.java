@@ -41,7 +41,7 @@ class OutboxDeliveryTest {
             given().auth().oauth2(Tokens.editor("edna")).contentType(ContentType.JSON)
                     .post("/editor/exercises/" + slug + "/publish").then().statusCode(200);
             // Nothing is relayed while the broker is down: the row stays pending throughout.
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> "pending".equals(publishedAt(slug)));
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).until(() -> "pending".equals(publishedAt(slug)));
         } finally {
             KafkaTestResource.broker().startBroker();
         }
