@@ -17,7 +17,6 @@ import org.limber.console.client.Views.Outcomes;
 import org.limber.console.client.Views.Page;
 import org.limber.console.client.Views.PanelRow;
 import org.limber.console.client.Views.Progress;
-import org.limber.console.client.Views.SessionRow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -53,10 +52,6 @@ public interface ProgressClient {
     @GET
     @Path("/members/{memberId}/progress")
     Progress progress(@PathParam("memberId") String memberId, @QueryParam("weeks") Integer weeks);
-
-    @GET
-    @Path("/members/{memberId}/sessions")
-    Page<SessionRow> sessions(@PathParam("memberId") String memberId, @QueryParam("page") Integer page, @QueryParam("size") Integer size);
 
     @GET
     @Path("/reports/outcomes")

@@ -18,6 +18,7 @@ import org.limber.console.client.Views.Assignment;
 import org.limber.console.client.Views.AssignmentView;
 import org.limber.console.client.Views.CarePlan;
 import org.limber.console.client.Views.Change;
+import org.limber.console.client.Views.LoggedSession;
 import org.limber.console.client.Views.Note;
 import org.limber.console.client.Views.Page;
 import org.limber.console.client.Views.Tailor;
@@ -43,6 +44,10 @@ public interface RoutineClient {
     @GET
     @Path("/plan/changes")
     Page<Change> changes(@PathParam("memberId") String memberId, @QueryParam("page") Integer page, @QueryParam("size") Integer size);
+
+    @GET
+    @Path("/sessions")
+    Page<LoggedSession> sessions(@PathParam("memberId") String memberId, @QueryParam("page") Integer page, @QueryParam("size") Integer size);
 
     @POST
     @Path("/plan/changes/{changeId}/undo")

@@ -65,8 +65,17 @@ public final class Views {
             int currentStreakWeeks, int sessionsFirst14Days, boolean earlyMilestoneReached, Instant lastActivity, List<Week> weeks) {
     }
 
-    public record SessionRow(UUID sessionId, Instant performedAt, int planVersion, int painBefore, int painDuring, int painAfter,
-            String effort, int skipped, int skippedForPain, List<String> redFlags) {
+    /** A logged session as routine-service keeps it: each exercise done or skipped (with the reason), pain, effort, the member's note, red flags. */
+    public record LoggedSession(UUID sessionId, Instant performedAt, int planVersion, int sessionNumber, List<ExerciseReport> exercises,
+            int painBefore, int painDuring, int painAfter, String effort, String note, List<String> redFlagSymptoms) {
+
+        public record ExerciseReport(String slug, String status, String skipReason) {
+        }
+
+        /** The exercises the member skipped in this session. */
+        public List<ExerciseReport> skipped() {
+            return exercises == null ? List.of() : exercises.stream().filter(e -> "SKIPPED".equals(e.status())).toList();
+        }
     }
 
     public record Outcomes(boolean suppressed, String note, Integer members, Integer completers, BigDecimal completionRate,

@@ -18,12 +18,12 @@ import org.limber.console.client.Views.Alert;
 import org.limber.console.client.Views.CarePlan;
 import org.limber.console.client.Views.Change;
 import org.limber.console.client.Views.ExerciseSummary;
+import org.limber.console.client.Views.LoggedSession;
 import org.limber.console.client.Views.Item;
 import org.limber.console.client.Views.Note;
 import org.limber.console.client.Views.Page;
 import org.limber.console.client.Views.PanelRow;
 import org.limber.console.client.Views.Progress;
-import org.limber.console.client.Views.SessionRow;
 import org.limber.console.client.Views.Tailor;
 import org.limber.console.client.Views.AdaptationChange;
 
@@ -84,8 +84,9 @@ public class CareService {
         return call(PROGRESS, () -> progress.progress(memberId, weeks));
     }
 
-    public Page<SessionRow> sessions(String memberId, int size) {
-        return call(PROGRESS, () -> progress.sessions(memberId, 0, size));
+    /** The member's most recent sessions with their notes and skipped exercises (routine-service keeps the notes). */
+    public Page<LoggedSession> sessions(String memberId, int size) {
+        return call(ROUTINE, () -> routine.sessions(memberId, 0, size));
     }
 
     /** The member's unresolved and recent alerts, from the clinician's alert list. */

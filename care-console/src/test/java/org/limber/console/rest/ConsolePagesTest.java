@@ -1,11 +1,26 @@
 package org.limber.console.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+import org.limber.console.client.Views.LoggedSession;
+import org.limber.console.client.Views.LoggedSession.ExerciseReport;
+import org.limber.console.client.Views.Page;
+import org.limber.console.domain.Problem;
+import org.limber.console.rest.Pages.Section;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +35,10 @@ import io.quarkus.test.security.TestSecurity;
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ConsolePagesTest {
+
+    @Inject
+    @Location("tags/sessions.html")
+    Template sessions;
 
     @Test
     void aVisitorIsSentToSignIn() {
@@ -65,6 +84,24 @@ class ConsolePagesTest {
         given().get("/alerts?status=LOST").then().statusCode(400).body(containsString("is not one of OPEN, ACKNOWLEDGED, RESOLVED"));
         given().get("/triage").then().statusCode(200).body(containsString("The progress service is not answering"));
         given().get("/no-such-page").then().statusCode(404).body(containsString("There is no such page."));
+    }
+
+    @Test
+    void recentSessionsShowTheSkippedExercisesAndTheMembersNoteEscaped() {
+        LoggedSession session = new LoggedSession(UUID.randomUUID(), Instant.parse("2026-11-20T08:30:00Z"), 2, 3,
+                List.of(new ExerciseReport("cat-cow", "DONE", null), new ExerciseReport("glute-bridge", "SKIPPED", "PAIN"),
+                        new ExerciseReport("bird-dog", "SKIPPED", "NO_TIME")),
+                5, 6, 4, "TOO_HARD", "Knee hurt <script>alert(1)</script> & stopped", List.of());
+        LoggedSession quiet = new LoggedSession(UUID.randomUUID(), Instant.parse("2026-11-18T08:30:00Z"), 2, 2,
+                List.of(new ExerciseReport("cat-cow", "DONE", null)), 3, 3, 2, "JUST_RIGHT", null, List.of("SADDLE_NUMBNESS"));
+        String html = sessions.data("sessions", new Section<>(new Page<>(List.of(session, quiet), 0, 10, 2, 1), null)).render();
+        assertThat(html).contains("glute-bridge (PAIN), bird-dog (NO_TIME)").doesNotContain("cat-cow")
+                .contains("Knee hurt &lt;script&gt;alert(1)&lt;/script&gt; &amp; stopped").doesNotContain("<script>")
+                .contains("<td class=\"skipped\">none</td>").contains("<td class=\"note\">-</td>")
+                .contains("SADDLE_NUMBNESS").contains("2026-11-20 08:30 UTC").contains("The 2 most recent of 2 sessions");
+
+        String down = sessions.data("sessions", new Section<>(null, Problem.down("routine service"))).render();
+        assertThat(down).contains("The routine service is not answering").doesNotContain("<table");
     }
 
     @Test

@@ -31,9 +31,12 @@ import org.limber.routine.rest.PlanViews.ChangeView;
 import org.limber.routine.rest.PlanViews.CareAssignmentView;
 import org.limber.routine.rest.PlanViews.PlanView;
 import org.limber.routine.rest.PlanViews.ResumedView;
+import org.limber.routine.rest.PlanViews.SessionView;
 import org.limber.routine.rest.PlanViews.SuspensionView;
 import org.limber.routine.service.CareTeamService;
 import org.limber.routine.service.PlanService;
+import org.limber.routine.service.RuleBook;
+import org.limber.routine.service.SessionService;
 import org.limber.routine.service.SuspensionService;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -64,8 +67,13 @@ public class CareTeamResource {
     private final CareTeamService careTeam;
     private final SecurityIdentity identity;
     private final SuspensionService suspensions;
+    private final SessionService sessions;
+    private final RuleBook ruleBook;
 
-    public CareTeamResource(PlanService plans, CareTeamService careTeam, SecurityIdentity identity, SuspensionService suspensions) {
+    public CareTeamResource(PlanService plans, CareTeamService careTeam, SecurityIdentity identity, SuspensionService suspensions,
+            SessionService sessions, RuleBook ruleBook) {
+        this.sessions = sessions;
+        this.ruleBook = ruleBook;
         this.suspensions = suspensions;
         this.plans = plans;
         this.careTeam = careTeam;
@@ -103,6 +111,17 @@ public class CareTeamResource {
     public Page<ChangeView> changes(@PathParam("memberId") String memberId, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return plans.changesForClinician(caller(), memberId, QueryParams.page(page), QueryParams.size(size)).map(ChangeView::of);
+    }
+
+    @GET
+    @Path("/sessions")
+    @RolesAllowed("clinician")
+    @Operation(summary = "A member's logged sessions, most recent first", description = "As the member sees them (GET /members/me/sessions): each exercise done, skipped (with the reason) or stopped, pain, effort, the member's note and any red flags.")
+    @APIResponse(responseCode = "403", description = "The member is not on your panel")
+    public Page<SessionView> sessions(@PathParam("memberId") String memberId, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return sessions.historyForClinician(caller(), memberId, QueryParams.page(page), QueryParams.size(size))
+                .map(s -> SessionView.of(s, ruleBook));
     }
 
     @POST

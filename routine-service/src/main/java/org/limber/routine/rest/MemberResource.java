@@ -166,7 +166,7 @@ public class MemberResource {
     }
 
     private SessionView view(SessionLog session) {
-        return SessionView.of(session, safety(session.report.redFlagSymptoms()));
+        return SessionView.of(session, ruleBook);
     }
 
     private SafetyMessage safety(List<RedFlag> redFlags) {

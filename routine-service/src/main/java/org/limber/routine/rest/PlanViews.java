@@ -22,6 +22,7 @@ import org.limber.routine.domain.plan.PlanProposal;
 import org.limber.routine.domain.safety.RedFlagAdvice.SafetyMessage;
 import org.limber.routine.service.IntakeService;
 import org.limber.routine.service.PlanService;
+import org.limber.routine.service.RuleBook;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -138,6 +139,11 @@ public final class PlanViews {
             SessionReport r = s.report;
             return new SessionView(s.sessionId, s.planVersion, s.sessionNumber, s.performedAt, s.receivedAt, r.exercises(),
                     r.painBefore(), r.painDuring(), r.painAfter(), r.effort(), r.note(), r.redFlagSymptoms(), safety);
+        }
+
+        /** The session with the safety message (what to do now) for the red flags it reported. */
+        static SessionView of(SessionLog s, RuleBook ruleBook) {
+            return of(s, ruleBook.advice().messageFor(s.report.redFlagSymptoms()));
         }
     }
 

@@ -69,9 +69,11 @@ public class SessionService {
     private final RequestHash hashes;
     private final SuspensionService suspensions;
     private final SymptomService symptoms;
+    private final CareTeamService careTeam;
 
     public SessionService(SessionLogRepository sessions, PlanRepository plans, MemberEvents events, RoutineConfig config,
-            RequestHash hashes, SuspensionService suspensions, SymptomService symptoms) {
+            RequestHash hashes, SuspensionService suspensions, SymptomService symptoms, CareTeamService careTeam) {
+        this.careTeam = careTeam;
         this.sessions = sessions;
         this.plans = plans;
         this.events = events;
@@ -134,6 +136,13 @@ public class SessionService {
 
     @Transactional
     public Page<SessionLog> history(String memberId, int page, int size) {
+        return sessions.history(memberId, page, size);
+    }
+
+    /** A member's logged sessions for the clinician who has the member on their panel (403 for anyone else). */
+    @Transactional
+    public Page<SessionLog> historyForClinician(String clinicianId, String memberId, int page, int size) {
+        careTeam.requireOnPanel(clinicianId, memberId);
         return sessions.history(memberId, page, size);
     }
 

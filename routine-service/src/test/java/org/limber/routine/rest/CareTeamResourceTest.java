@@ -12,6 +12,8 @@ import static org.limber.routine.Fixtures.member;
 import static org.limber.routine.Fixtures.newMember;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -82,6 +84,29 @@ class CareTeamResourceTest {
                 .then().statusCode(403);
         as(Tokens.admin("ada")).body(Map.of()).put("/members/" + memberId + "/care-team").then().statusCode(400)
                 .body("errors[0].field", equalTo("clinicianId"));
+    }
+
+    @Test
+    void aPanelClinicianSeesTheMembersSessionsWithTheirNotes() {
+        Map<String, Object> session = Fixtures.sessionDoingToday(memberId, Instant.now().minus(1, ChronoUnit.HOURS));
+        session.put("note", "Skipped the bridge <b>knee hurt</b>");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> skipped = ((List<Map<String, Object>>) session.get("exercises")).get(0);
+        skipped.put("status", "SKIPPED");
+        skipped.put("skipReason", "PAIN");
+        member(memberId).body(session).post("/members/me/sessions").then().statusCode(201);
+
+        as(Tokens.clinician(clinician)).get("/members/" + memberId + "/sessions?size=5").then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].sessionId", equalTo(session.get("sessionId")))
+                .body("items[0].note", equalTo("Skipped the bridge <b>knee hurt</b>"))
+                .body("items[0].exercises[0].slug", equalTo(skipped.get("slug")))
+                .body("items[0].exercises[0].status", equalTo("SKIPPED"))
+                .body("items[0].exercises[0].skipReason", equalTo("PAIN"))
+                .body("items[0].painAfter", equalTo(2));
+        as(Tokens.clinician("someone-else")).get("/members/" + memberId + "/sessions").then().statusCode(403)
+                .contentType("application/problem+json");
+        member(memberId).get("/members/" + memberId + "/sessions").then().statusCode(403);
     }
 
     @Test
