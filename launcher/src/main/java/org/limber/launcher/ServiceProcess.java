@@ -50,6 +50,9 @@ final class ServiceProcess {
             env.put("DB_URL", PostgresProcess.jdbcUrl(ports, service.name()));
             env.put("DB_USER", service.name());
             env.put("DB_PASSWORD", service.name());
+            // Loopback only: the development passwords are allowed here and nowhere else.
+            env.put("ALLOW_DEV_CREDENTIALS", "true");
+            env.put("SWAGGER_UI", "true");
             // The three back-end services (the console has no broker, no CORS and plain logs).
             env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports.kafka());
             env.put("WEB_ORIGINS", "http://localhost:3000");

@@ -119,7 +119,7 @@ class ComposeFileTest {
             String port = service.path("environment").path(name.toUpperCase() + "_PORT").asText();
             assertThat(service.path("healthcheck").path("test").toString()).as("health check of %s", name)
                     .contains("/dev/tcp/127.0.0.1/" + port).contains("/q/health/ready");
-            assertThat(service.path("ports").get(0).asText()).isEqualTo(port + ":" + port);
+            assertThat(service.path("ports").get(0).asText()).isEqualTo("127.0.0.1:" + port + ":" + port);
         }
     }
 
@@ -129,7 +129,103 @@ class ComposeFileTest {
         assertThat(compose.path("services").path("keycloak").path("image").asText())
                 .isEqualTo("quay.io/keycloak/keycloak:" + property(pom, "keycloak.version"));
         assertThat(compose.path("services").path("kafka").path("image").asText()).isEqualTo("apache/kafka:" + property(pom, "kafka.version"));
-        assertThat(compose.path("services").path("keycloak").path("volumes").toString()).contains("./ops/keycloak/limber-realm.json");
+        assertThat(compose.path("services").path("keycloak").path("volumes").toString())
+                .contains("./ops/keycloak/limber-realm.prod.json:/opt/keycloak/data/import/");
+    }
+
+    @Test
+    void everySecretComesFromTheEnvironmentAndIsRequired() throws IOException {
+        List<String> problems = new ArrayList<>();
+        compose.path("services").fields().forEachRemaining(service -> service.getValue().path("environment").fields().forEachRemaining(e -> {
+            if (e.getKey().matches(".*(PASSWORD|SECRET|ADMIN).*") && !e.getValue().asText().matches("\\$\\{" + "[A-Z0-9_]+:\\?[^}]*}")) {
+                problems.add(service.getKey() + ": " + e.getKey() + " = " + e.getValue().asText());
+            }
+        }));
+        assertThat(problems).as("secrets with a default or a literal value").isEmpty();
+        // The test values for `docker-compose config -q` name every required variable.
+        Set<String> required = new TreeSet<>();
+        Matcher matcher = Pattern.compile("\\$\\{([A-Z0-9_]+):\\?").matcher(compose.toString());
+        while (matcher.find()) {
+            required.add(matcher.group(1));
+        }
+        assertThat(required).contains("POSTGRES_PASSWORD", "CATALOG_DB_PASSWORD", "KEYCLOAK_ADMIN_PASSWORD", "CONSOLE_CLIENT_SECRET");
+        assertThat(variablesOf(ROOT.resolve("ops/compose.test.env"))).containsAll(required);
+    }
+
+    @Test
+    void onlyKeycloakAndTheConsoleArePublishedBeyondLoopback() {
+        Set<String> open = new TreeSet<>();
+        compose.path("services").fields().forEachRemaining(service -> service.getValue().path("ports").forEach(port -> {
+            if (!port.asText().startsWith("127.0.0.1:")) {
+                open.add(service.getKey());
+            }
+        }));
+        assertThat(open).containsExactlyInAnyOrder("keycloak", "console");
+        assertThat(compose.path("services").path("postgres").has("ports")).isFalse();
+        assertThat(compose.path("services").path("kafka").has("ports")).isFalse();
+    }
+
+    @Test
+    void theProductionRealmHasNoUsersNoLiteralSecretsAndAStrongPolicy() throws IOException {
+        JsonNode realm = new ObjectMapper().readTree(ROOT.resolve("ops/keycloak/limber-realm.prod.json").toFile());
+        for (JsonNode user : realm.path("users")) {
+            assertThat(user.path("serviceAccountClientId").isTextual()).as("only service accounts: %s", user.path("username")).isTrue();
+            assertThat(user.has("credentials")).isFalse();
+        }
+        List<String> clients = new ArrayList<>();
+        for (JsonNode client : realm.path("clients")) {
+            String id = client.path("clientId").asText();
+            clients.add(id);
+            if (client.has("secret")) {
+                assertThat(client.path("secret").asText()).as("secret of %s", id).matches("\\$\\{env\\.[A-Z0-9_]+}");
+            }
+            assertThat(client.path("directAccessGrantsEnabled").asBoolean(false)).as("password grant of %s", id).isFalse();
+            assertThat(client.path("redirectUris").toString()).as("redirects of %s", id).doesNotContain("localhost", "127.0.0.1");
+        }
+        assertThat(clients).doesNotContain("limber-scripts").contains("limber-api", "limber-app", "limber-console");
+        // The service account may create users (and put them in /members) and nothing more.
+        JsonNode account = realm.path("users").get(0);
+        assertThat(realm.path("users")).hasSize(1);
+        assertThat(account.path("clientRoles").path("realm-management").toString()).isEqualTo("[\"manage-users\"]");
+        assertThat(account.has("realmRoles")).isFalse();
+        assertThat(realm.path("revokeRefreshToken").asBoolean()).as("refresh-token rotation").isTrue();
+        assertThat(realm.path("refreshTokenMaxReuse").asInt(-1)).isZero();
+        String policy = realm.path("passwordPolicy").asText();
+        assertThat(policy).contains("hashAlgorithm(argon2)", "notUsername", "notEmail").doesNotContain("hashIterations");
+        Matcher length = Pattern.compile("(?<!max)[Ll]ength\\((\\d+)\\)").matcher(policy);
+        assertThat(length.find()).isTrue();
+        assertThat(Integer.parseInt(length.group(1))).isGreaterThanOrEqualTo(12);
+        assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(Files.readString(ROOT.resolve("ops/keycloak/limber-realm.prod.json"))).doesNotContain("limber-console-secret",
+                "limber-scripts-secret", "\"value\"");
+    }
+
+    @Test
+    void theDevelopmentRealmKeepsTheDemoUsersAndTheScriptsClientForTheLauncher() throws IOException {
+        JsonNode realm = new ObjectMapper().readTree(ROOT.resolve(KeycloakProcess.REALM_FILE).toFile());
+        assertThat(realm.path("users").findValuesAsText("username")).contains("maria", "casey", "robin", "eddie", "ada");
+        assertThat(realm.path("clients").findValuesAsText("clientId")).contains("limber-scripts", "limber-console");
+    }
+
+    @Test
+    void productionHasNoDefaultCorsOriginAndNoSwaggerUiUnlessEnabled() throws IOException {
+        List<String> shared = Files.readAllLines(ROOT.resolve("service-common/src/main/resources/META-INF/microprofile-config.properties"));
+        assertThat(shared).contains("%prod.quarkus.http.cors.origins=${WEB_ORIGINS:}", "%prod.quarkus.swagger-ui.enable=${SWAGGER_UI:false}",
+                "limber.security.allow-development-credentials=${ALLOW_DEV_CREDENTIALS:false}");
+        for (String module : MODULES.values()) {
+            assertThat(Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.properties")))
+                    .as(module).doesNotContain("cors.origins", "swagger-ui.enable");
+        }
+    }
+
+    private static Set<String> variablesOf(Path envFile) throws IOException {
+        Set<String> names = new TreeSet<>();
+        for (String line : Files.readAllLines(envFile)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                names.add(line.substring(0, line.indexOf('=')));
+            }
+        }
+        return names;
     }
 
     /** Variable name to the property it sets, from ${VARIABLE} references in the service's and the shared configuration. */

@@ -1,21 +1,39 @@
 package org.limber.testsupport;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.jwt.build.Jwt;
 
 /**
- * Real signed bearer tokens for tests, issued with the key that
- * {@link OidcWiremockTestResource} publishes, so the real quarkus-oidc code validates them.
+ * Real signed bearer tokens for tests, shaped as Keycloak issues them for the realm {@code limber}
+ * (audience {@code limber-api}, roles in {@code realm_access.roles}, no {@code groups} claim) and
+ * signed with the key that {@link OidcWiremockTestResource} publishes, so the real quarkus-oidc code
+ * validates them on the production path: the audience check and the role claim apply in every profile.
  * The subject is the user's id (a member's id is the token's subject).
  */
 public final class Tokens {
+
+    /** The audience of access tokens (the realm's limber-api audience mapper). */
+    public static final String AUDIENCE = "limber-api";
+    /** The issuer the wiremock provider announces (quarkus.oidc.token.issuer in the test profile). */
+    static final String ISSUER = "https://server.example.com";
 
     private Tokens() {
     }
 
     public static String token(String subject, String... roles) {
-        return OidcWiremockTestResource.generateJwtToken(subject, Set.of(roles), subject);
+        return token(Set.of(AUDIENCE, "account"), subject, roles);
+    }
+
+    /** A token for other audiences (for tests of the audience check). */
+    public static String token(Set<String> audiences, String subject, String... roles) {
+        return Jwt.issuer(ISSUER).audience(audiences).subject(subject).preferredUserName(subject)
+                .claim("typ", "Bearer").claim("azp", "limber-app")
+                .claim("realm_access", Map.of("roles", List.of(roles)))
+                .jws().keyId("1").sign("privateKey.jwk");
     }
 
     public static String member(String subject) {

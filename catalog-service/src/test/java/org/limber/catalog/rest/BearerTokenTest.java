@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.limber.testsupport.Tokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.quarkus.test.oidc.server.OidcWireMock;
 
 /**
@@ -53,6 +55,17 @@ class BearerTokenTest {
 
     private List<String> providerCalls() {
         return provider.findAll(anyRequestedFor(anyUrl())).stream().map(request -> request.getUrl()).toList();
+    }
+
+    @Test
+    void theAudienceAndTheRealmRolesAreCheckedAsInProduction() {
+        // A token of the same provider for another audience (another client's API) is refused.
+        given().auth().oauth2(Tokens.token(Set.of("account", "other-api"), "edna", "content-editor")).get("/editor/exercises").then()
+                .statusCode(401);
+        // The roles come from realm_access.roles only: a token with the role elsewhere has none.
+        String groupsOnly = OidcWiremockTestResource.generateJwtToken("edna", Set.of("content-editor"), "edna", "Bearer",
+                Set.of(Tokens.AUDIENCE));
+        given().auth().oauth2(groupsOnly).get("/editor/exercises").then().statusCode(403);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.limber.progress.repository;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -10,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -49,7 +47,7 @@ public class ProgressWriter {
     public record ChangedWeek(String memberId, LocalDate weekStart, int sessions, int sumPainBefore, Integer baselinePain) {
     }
 
-    public record SessionsApplied(List<NewSession> sessions, List<ChangedWeek> weeks, java.util.Set<String> members) {
+    public record SessionsApplied(List<NewSession> sessions, List<ChangedWeek> weeks) {
     }
 
     /**
@@ -177,6 +175,16 @@ public class ProgressWriter {
                     too_hard = w.too_hard + excluded.too_hard,
                     too_easy = w.too_easy + excluded.too_easy
                 returning member_id, week_start, sessions, sum_pain_before
+            ), resolved as (
+                -- A session ends an inactivity only when it is newly stored (not a replay) and performed after the
+                -- inactivity began (the day after the last activity the alert names, "since:<date>"): a late session
+                -- from before it, or the same event again, leaves the alert open and its cause key unchanged.
+                update alert a set status = 'RESOLVED', resolved_by = 'system', resolved_at = now(),
+                                   resolve_note = 'a session was logged'
+                from (select member_id, max(performed_at) as last_at from ins group by member_id) s
+                where a.kind = 'INACTIVE' and a.status <> 'RESOLVED' and a.member_id = s.member_id
+                  and a.source_id like 'since:%'
+                  and s.last_at >= (substring(a.source_id from 7)::date + 1)::timestamp at time zone 'UTC'
             )
             -- Only the candidates for an alert come back (the alert policy decides): sessions with a red flag or
             -- high pain, weeks with enough sessions whose pain before sits above the baseline. A member never has two
@@ -213,12 +221,6 @@ public class ProgressWriter {
             )
             select r.id, r.member_id, r.kind, r.severity, r.reason, r.details, p.clinician_id, r.raised_at
             from raised r left join member_profile p on p.member_id = r.member_id
-            """;
-
-    private static final String RESOLVE_INACTIVE = """
-            update alert set status = 'RESOLVED', resolved_by = 'system', resolved_at = now(),
-                             resolve_note = 'a session was logged'
-            where kind = 'INACTIVE' and status <> 'RESOLVED' and member_id = any(?::text[])
             """;
 
     /** Joins a list of text for an array parameter (a unit separator: the items are free text, commas included). */
@@ -375,7 +377,7 @@ public class ProgressWriter {
      */
     public SessionsApplied applySessions(List<SessionCompleted> sessions, AlertRules rules) throws SQLException {
         if (sessions.isEmpty()) {
-            return new SessionsApplied(List.of(), List.of(), java.util.Set.of());
+            return new SessionsApplied(List.of(), List.of());
         }
         int n = sessions.size();
         String[] member = new String[n];
@@ -428,7 +430,7 @@ public class ProgressWriter {
                     }
                 }
             }
-            return new SessionsApplied(stored, weeks, new java.util.TreeSet<>(Arrays.asList(member)));
+            return new SessionsApplied(stored, weeks);
         }
     }
 
@@ -497,17 +499,6 @@ public class ProgressWriter {
             statement.setString(2, note);
             statement.setObject(3, id);
             return statement.executeUpdate() == 1;
-        }
-    }
-
-    public void resolveInactive(Collection<String> members) throws SQLException {
-        if (members.isEmpty()) {
-            return;
-        }
-        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(RESOLVE_INACTIVE)) {
-            Array array = db.createArrayOf("text", members.toArray());
-            statement.setArray(1, array);
-            statement.executeUpdate();
         }
     }
 }

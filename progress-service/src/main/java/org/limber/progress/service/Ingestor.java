@@ -125,7 +125,6 @@ public class Ingestor {
                 alerts.add(new NewAlert(week.memberId(), AlertKind.PAIN_ABOVE_BASELINE, "week:" + week.weekStart()));
             }
         }
-        writer.resolveInactive(applied.members());
         assessor.afterSessions(batch.sessions());
         List<RaisedAlert> raised = writer.raise(alerts, policy.rules());
         events.raised(raised);

@@ -198,6 +198,8 @@ class RestartMidStreamIT {
         env.put("DB_URL", "jdbc:postgresql://localhost:" + postgres.port() + "/postgres");
         env.put("DB_USER", EmbeddedPostgresServer.USER);
         env.put("DB_PASSWORD", "");
+        // The embedded test server (loopback, no password): allowed like the local launcher.
+        env.put("ALLOW_DEV_CREDENTIALS", "true");
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("OIDC_URL", oidcConfig.get("keycloak.url") + "/realms/quarkus/");
         env.put("PROGRESS_PORT", String.valueOf(port = freePort()));

@@ -113,6 +113,30 @@ class CareTeamTest {
     }
 
     @Test
+    void onlyANewSessionAfterTheInactivityResolvesIt() {
+        String c = "clin-" + newMember();
+        String idle = newMember();
+        Instant lastActivity = Instant.now().minus(10, ChronoUnit.DAYS);
+        var last = session(idle, lastActivity, 3, 3, 3, "JUST_RIGHT");
+        send(plan(idle, 1, 3, 4, c, TODAY.minusDays(20)), last);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sessions(idle) == 1);
+        assertThat(scheduler.evaluate(Instant.now())).filteredOn(a -> a.memberId().equals(idle)).extracting(RaisedAlert::kind)
+                .contains(AlertKind.INACTIVE);
+        // The same session again (a replay) and a late one from before the inactivity change nothing.
+        send(last, session(idle, lastActivity.minus(2, ChronoUnit.DAYS), 3, 3, 3, "JUST_RIGHT"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sessions(idle) == 2);
+        assertThat(alerts(c, "&kind=INACTIVE&status=OPEN").getInt("total")).isEqualTo(1);
+        assertThat(scheduler.evaluate(Instant.now())).filteredOn(a -> a.memberId().equals(idle)).isEmpty();
+        // A session performed after the inactivity began resolves it.
+        send(session(idle, Instant.now(), 3, 3, 3, "JUST_RIGHT"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> alerts(c, "&kind=INACTIVE&status=RESOLVED").getInt("total") == 1);
+    }
+
+    private static int sessions(String memberId) {
+        return member(memberId).get("/members/me/sessions").then().statusCode(200).extract().jsonPath().getInt("total");
+    }
+
+    @Test
     void thePanelPutsUrgentFirstThenWorseningPainThenInactivity() {
         String c = "clin-" + newMember();
         String fine = newMember();

@@ -1,0 +1,37 @@
+package org.limber.common.security;
+
+import java.util.Optional;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * A service built for production stops at start when its database password is one of the
+ * development passwords ({@link DevelopmentCredentials}); the message names the variable to set.
+ */
+@Singleton
+@IfBuildProfile("prod")
+public class DevelopmentCredentialsCheck {
+
+    @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+
+    @ConfigProperty(name = "limber.security.allow-development-credentials", defaultValue = "false")
+    boolean allowed;
+
+    void onStart(@Observes StartupEvent event) {
+        DevelopmentCredentials.refusal(user, password, allowed).ifPresent(reason -> {
+            throw new IllegalStateException("Refusing to start: " + reason
+                    + ". Set DB_PASSWORD to the production secret; only the local launcher may use development passwords"
+                    + " (ALLOW_DEV_CREDENTIALS=true).");
+        });
+    }
+}
