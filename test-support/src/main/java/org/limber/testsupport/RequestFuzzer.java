@@ -1,0 +1,171 @@
+package org.limber.testsupport;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Sends random and mutated requests to every operation of the running service's OpenAPI document and
+ * requires a 2xx or a 4xx {@code application/problem+json}, never a 5xx: valid bodies with fields removed,
+ * types changed, huge strings and numbers, deep nesting and nulls; random query parameters and path ids.
+ * Random from a seed that a failure names, so that it can be repeated ({@code -Dfuzz.seed=...}).
+ */
+public final class RequestFuzzer {
+
+    private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
+    private static final List<Object> ODD = List.of("", " ", "null", "-1", "0", "2147483648", "99999999999999999999999", "1e400", "NaN",
+            "+999999999-12", "1000000000-01-01T00:00:00Z", "../../etc", "%00", "é漢😀", "true", "[]", "{}", "x".repeat(5000));
+
+    private final Random random;
+    private final long seed;
+
+    public RequestFuzzer() {
+        this.seed = Long.getLong("fuzz.seed", System.nanoTime());
+        this.random = new Random(seed);
+    }
+
+    /**
+     * {@code tries} random requests. {@code token} gives the bearer token of the right role for an
+     * operation ({@code "POST /path/{id}"}); {@code examples} a valid body for the operations that take one
+     * and {@code ids} a valid value for path parameters by name (either may be missing: random then).
+     */
+    public void run(int tries, Function<String, String> token, Map<String, Object> examples, Map<String, String> ids) {
+        Map<String, JsonNode> operations = AuthorizationMatrix.operations();
+        List<String> names = new ArrayList<>(operations.keySet());
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < tries && failures.size() < 5; i++) {
+            String operation = names.get(random.nextInt(names.size()));
+            String method = operation.substring(0, operation.indexOf(' '));
+            String template = operation.substring(operation.indexOf(' ') + 1);
+            RequestSpecification request = given().urlEncodingEnabled(false).auth().oauth2(token.apply(operation)).contentType("application/json");
+            Matcher m = PARAM.matcher(template);
+            List<Object> pathValues = new ArrayList<>();
+            StringBuilder path = new StringBuilder();
+            while (m.find()) {
+                String valid = ids.get(m.group(1));
+                Object value = valid != null && random.nextBoolean() ? valid : odd();
+                pathValues.add(value);
+                m.appendReplacement(path, Matcher.quoteReplacement(encoded(value)));
+            }
+            m.appendTail(path);
+            for (JsonNode parameter : operations.get(operation).path("parameters")) {
+                if ("query".equals(parameter.path("in").asText()) && random.nextBoolean()) {
+                    request.queryParam(parameter.path("name").asText(), encoded(odd()));
+                }
+            }
+            String body = null;
+            if (operations.get(operation).has("requestBody") || examples.containsKey(operation)) {
+                body = mutated(examples.get(operation));
+                request.body(body);
+            }
+            Response response = request.request(method, path.toString());
+            int status = response.statusCode();
+            String type = String.valueOf(response.contentType());
+            boolean problem = type.startsWith("application/problem+json");
+            if (status >= 500 || status < 200 || (status >= 300 && status < 400)
+                    || (status >= 400 && status != 401 && !problem)) {
+                failures.add(operation + " " + pathValues + " body " + abbreviated(body) + " -> " + status + " " + type + " "
+                        + abbreviated(response.asString()));
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError("fuzzing (seed " + seed + ", -Dfuzz.seed=" + seed + " repeats it):\n  " + String.join("\n  ", failures));
+        }
+    }
+
+    private static String encoded(Object value) {
+        return java.net.URLEncoder.encode(String.valueOf(value), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String abbreviated(String text) {
+        return text == null ? null : text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    }
+
+    private Object odd() {
+        return ODD.get(random.nextInt(ODD.size()));
+    }
+
+    /** A mutation of the valid example (or, now and then, of nothing at all). */
+    private String mutated(Object example) {
+        JsonNode valid = example == null ? TestEvents.JSON.createObjectNode() : TestEvents.JSON.valueToTree(example);
+        JsonNode body = valid.deepCopy();
+        int mutations = 1 + random.nextInt(3);
+        for (int i = 0; i < mutations; i++) {
+            body = mutate(body, 0);
+        }
+        try {
+            return switch (random.nextInt(20)) {
+                case 0 -> "{\"broken\": ";
+                case 1 -> "[".repeat(5000) + "]".repeat(5000);
+                default -> TestEvents.JSON.writeValueAsString(body);
+            };
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode mutate(JsonNode node, int depth) {
+        if (node.isObject() && node.size() > 0 && random.nextInt(3) > 0) {
+            List<String> fields = new ArrayList<>();
+            node.fieldNames().forEachRemaining(fields::add);
+            String field = fields.get(random.nextInt(fields.size()));
+            var object = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+            if (random.nextInt(4) == 0) {
+                object.remove(field);
+            } else {
+                object.set(field, mutate(object.get(field), depth + 1));
+            }
+            return node;
+        }
+        if (node.isArray() && node.size() > 0 && random.nextInt(3) > 0) {
+            var array = (com.fasterxml.jackson.databind.node.ArrayNode) node;
+            int index = random.nextInt(array.size());
+            array.set(index, mutate(array.get(index), depth + 1));
+            if (random.nextInt(4) == 0) {
+                for (int i = 0; i < 200; i++) {
+                    array.add(array.get(index).deepCopy());
+                }
+            }
+            return node;
+        }
+        return replacement();
+    }
+
+    private JsonNode replacement() {
+        var json = TestEvents.JSON;
+        return switch (random.nextInt(12)) {
+            case 0 -> json.nullNode();
+            case 1 -> json.getNodeFactory().textNode("x".repeat(200_000));
+            case 2 -> json.getNodeFactory().numberNode(new java.math.BigDecimal("1e400"));
+            case 3 -> json.getNodeFactory().numberNode(new java.math.BigInteger("9".repeat(40)));
+            case 4 -> json.getNodeFactory().numberNode(-1);
+            case 5 -> json.getNodeFactory().booleanNode(random.nextBoolean());
+            case 6 -> json.createArrayNode().add("x").add(1);
+            case 7 -> nested(100 + random.nextInt(800));
+            case 8 -> json.getNodeFactory().textNode(String.valueOf(odd()));
+            case 9 -> json.createObjectNode().put("unexpected", 1);
+            case 10 -> json.getNodeFactory().numberNode(random.nextDouble() * 1e12);
+            default -> json.getNodeFactory().textNode("\u0000\uFFFF\uD83D");
+        };
+    }
+
+    private static JsonNode nested(int depth) {
+        JsonNode node = TestEvents.JSON.createObjectNode();
+        for (int i = 0; i < depth; i++) {
+            node = TestEvents.JSON.createObjectNode().set("a", node);
+        }
+        return node;
+    }
+}
