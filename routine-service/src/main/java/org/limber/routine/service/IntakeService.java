@@ -112,8 +112,8 @@ public class IntakeService {
             return new Taken(intake, List.of(), null, false);
         }
         intakes.persist(intake);
-        Plan plan = planService.nextVersion(memberId, result.plan(), intake, Plan.Source.INTAKE, memberId,
-                "Built from your intake", null);
+        Plan plan = planService.nextVersion(PlanService.NewVersion.of(memberId, result.plan(), intake, Plan.Source.INTAKE, memberId,
+                "Built from your intake"));
         return new Taken(intake, List.of(), plan, false);
     }
 }
