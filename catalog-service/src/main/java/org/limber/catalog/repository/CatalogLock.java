@@ -3,6 +3,8 @@ package org.limber.catalog.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.limber.common.sql.AdvisoryLocks;
+
 /**
  * Serialises changes to the published catalog across instances (publishing checks links
  * against the whole catalog, so two publishes must not interleave).
@@ -20,6 +22,6 @@ public class CatalogLock {
 
     /** Waits for the lock; it is released when the current transaction ends. */
     public void lock() {
-        em.createNativeQuery("select pg_advisory_xact_lock(" + KEY + ")").getSingleResult();
+        AdvisoryLocks.lockForTransaction(em, KEY);
     }
 }

@@ -24,8 +24,8 @@ public final class Outcomes {
      * @param firstPlanStart   the day the member's first plan started (week 1 is the week containing it)
      * @param prescriptions    every plan version's sessions per week and the day it took effect
      * @param weeklySessions   sessions done in weeks 1-12
-     * @param suspendedWeeks   indexes (0-11) of weeks when the plan was suspended, left out of adherence. Hook for plan
-     *                         suspension (added on another branch): until it lands the reader passes an empty set.
+     * @param suspendedWeeks   indexes (0-11) of weeks when the plan was suspended, left out of adherence (the reader
+     *                         fills it from the member's latest suspension)
      */
     public record Member(int baselinePain, Double endPain, LocalDate firstPlanStart, List<Prescription> prescriptions, int[] weeklySessions,
             Set<Integer> suspendedWeeks) {

@@ -17,6 +17,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.limber.common.sql.SqlArrays;
+import org.limber.common.sql.SqlFailure;
 import org.limber.events.member.ProgressAssessed;
 import org.limber.events.member.SessionCompleted;
 import org.limber.progress.domain.Assessments;
@@ -134,7 +136,7 @@ public class AssessmentStore {
     }
 
     /** Keeps which exercises the sessions skipped and why (a replay adds nothing). */
-    public void recordSkips(List<SessionCompleted> sessions) throws SQLException {
+    public void recordSkips(List<SessionCompleted> sessions) {
         List<String> member = new ArrayList<>();
         List<UUID> session = new ArrayList<>();
         List<String> slug = new ArrayList<>();
@@ -153,36 +155,42 @@ public class AssessmentStore {
             return;
         }
         try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(INSERT_SKIPS)) {
-            statement.setArray(1, db.createArrayOf("text", member.toArray()));
-            statement.setArray(2, db.createArrayOf("uuid", session.toArray()));
-            statement.setArray(3, db.createArrayOf("text", slug.toArray()));
-            statement.setArray(4, db.createArrayOf("text", reason.toArray()));
+            SqlArrays.bind(statement, 1, "text", member);
+            SqlArrays.bind(statement, 2, "uuid", session);
+            SqlArrays.bind(statement, 3, "text", slug);
+            SqlArrays.bind(statement, 4, "text", reason);
             statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
     /** The plan week in progress on {@code today} of each of the members who has a plan. */
-    public List<WeekFacts> currentWeeks(Collection<String> members, LocalDate today) throws SQLException {
+    public List<WeekFacts> currentWeeks(Collection<String> members, LocalDate today) {
         try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(CURRENT_WEEKS + FACTS)) {
             statement.setDate(1, Date.valueOf(today));
-            statement.setArray(2, db.createArrayOf("text", members.toArray()));
+            SqlArrays.bind(statement, 2, "text", members);
             return facts(statement);
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
     /** The plan week that ended last before {@code today}, of each active member not assessed for it. */
-    public List<WeekFacts> endedWeeks(LocalDate today) throws SQLException {
+    public List<WeekFacts> endedWeeks(LocalDate today) {
         try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(ENDED_WEEKS + FACTS)) {
             statement.setDate(1, Date.valueOf(today));
             statement.setDate(2, Date.valueOf(today));
             statement.setDate(3, Date.valueOf(today));
             statement.setTimestamp(4, Timestamp.from(today.minusDays(35).atStartOfDay(ZoneOffset.UTC).toInstant()));
             return facts(statement);
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
     /** Stores the assessments not made before (per member, plan version, week and kind); returns those. */
-    public List<ProgressAssessed> record(List<ProgressAssessed> assessments) throws SQLException {
+    public List<ProgressAssessed> record(List<ProgressAssessed> assessments) {
         if (assessments.isEmpty()) {
             return List.of();
         }
@@ -210,14 +218,14 @@ public class AssessmentStore {
         try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(INSERT_ASSESSMENTS)) {
             Object[][] columns = { id, member, version, week, kind, trigger, at, payload };
             String[] types = { "uuid", "text", "int4", "date", "text", "text", "timestamptz", "text" };
-            for (int c = 0; c < columns.length; c++) {
-                statement.setArray(c + 1, db.createArrayOf(types[c], columns[c]));
-            }
+            SqlArrays.bindColumns(statement, types, columns);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     stored.add(rows.getObject(1, UUID.class));
                 }
             }
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
         return assessments.stream().filter(a -> stored.contains(a.assessmentId())).toList();
     }

@@ -1,5 +1,6 @@
 package org.limber.progress.repository;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -10,7 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +21,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.limber.common.paging.Page;
+import org.limber.common.sql.SqlFailure;
 import org.limber.progress.domain.Outcomes;
 import org.limber.progress.domain.Prescription;
 import org.limber.progress.domain.WeekStats;
@@ -67,13 +71,35 @@ public class ProgressReader {
                       and (p.resumed_at is null or p.resumed_at < p.referred_at) then 'REFERRED'
                  else 'ACTIVE' end""";
 
-    /** The newest session of the member {@code p}: its pain before and when it was done (one index probe). */
+    /**
+     * The newest session of the member {@code p} (one index probe): its pain before, and when it was
+     * done. The latest pain is that session's, so its time is that session's time; the last activity
+     * is the newest session too (README "The figures"), so both name the same column here.
+     */
     private static final String LATEST = " left join lateral (select s.pain_before as latest_pain, s.performed_at as last_activity"
             + " from session_fact s where s.member_id = p.member_id order by s.performed_at desc limit 1) l on true";
 
     private static final String PROFILE = "select p.member_id, p.plan_version, p.sessions_per_week, p.baseline_pain, p.conditions,"
-            + " p.clinician_id, p.plan_start, p.first_plan_start, p.referred_at, l.latest_pain, l.last_activity, l.last_activity, "
-            + PLAN_STATUS + " from member_profile p" + LATEST;
+            + " p.clinician_id, p.plan_start, p.first_plan_start, p.referred_at, l.latest_pain, l.last_activity, "
+            + PLAN_STATUS + " as plan_status from member_profile p" + LATEST;
+
+    /** A clinician's members with their open alerts; optionally only those with an open alert of a kind (parameters: kind, clinician, kind). */
+    private static final String PANEL_FROM = """
+             from member_profile p
+            left join lateral (
+                select array_agg(a.kind || ':' || a.severity order by a.severity_rank desc, a.kind) as open_alerts,
+                       max(a.severity_rank) as worst, bool_or(a.kind = ?) as has_kind
+                from alert a where a.member_id = p.member_id and a.status <> 'RESOLVED'
+            ) a on true
+            """;
+    private static final String PANEL_WHERE = " where p.clinician_id = ? and (? is null or a.has_kind)";
+
+    private static final String PANEL = "select * from (select p.member_id, p.baseline_pain, l.latest_pain, l.last_activity, p.plan_start,"
+            + " a.open_alerts, coalesce(a.worst, 0) as worst, " + PLAN_STATUS + " as plan_status" + PANEL_FROM + LATEST + PANEL_WHERE
+            + ") panel order by (worst = 3) desc, greatest(coalesce(latest_pain - baseline_pain, 0), 0) desc,"
+            + " coalesce(last_activity, plan_start::timestamptz) asc nulls first, member_id limit ? offset ?";
+
+    private static final String PANEL_COUNT = "select count(*)" + PANEL_FROM + PANEL_WHERE;
 
     private static final String ALERT = "select a.id, a.member_id, a.kind, a.severity, a.status, a.reason, a.raised_at, a.acknowledged_by,"
             + " a.acknowledged_at, a.acknowledge_note, a.resolved_by, a.resolved_at, a.resolve_note, p.clinician_id, a.details"
@@ -85,16 +111,18 @@ public class ProgressReader {
         this.dataSource = dataSource;
     }
 
-    public Optional<Profile> profile(String memberId) throws SQLException {
+    public Optional<Profile> profile(String memberId) {
         try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement(PROFILE + " where p.member_id = ?")) {
             q.setString(1, memberId);
             try (ResultSet r = q.executeQuery()) {
                 return r.next() ? Optional.of(profile(r)) : Optional.empty();
             }
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
-    public List<WeekStats> weeks(String memberId, LocalDate from) throws SQLException {
+    public List<WeekStats> weeks(String memberId, LocalDate from) {
         try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement(
                 "select week_start, sessions, sum_pain_before, sum_pain_during, sum_pain_after, max_pain_during, too_hard, too_easy"
                         + " from weekly_stats where member_id = ? and week_start >= ? order by week_start")) {
@@ -103,29 +131,35 @@ public class ProgressReader {
             List<WeekStats> weeks = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    weeks.add(new WeekStats(r.getDate(1).toLocalDate(), r.getInt(2), r.getInt(3), r.getInt(4), r.getInt(5), r.getInt(6),
-                            r.getInt(7), r.getInt(8)));
+                    weeks.add(new WeekStats(r.getDate("week_start").toLocalDate(), r.getInt("sessions"), r.getInt("sum_pain_before"),
+                            r.getInt("sum_pain_during"), r.getInt("sum_pain_after"), r.getInt("max_pain_during"), r.getInt("too_hard"),
+                            r.getInt("too_easy")));
                 }
             }
             return weeks;
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
-    public List<Prescription> prescriptions(String memberId) throws SQLException {
+    public List<Prescription> prescriptions(String memberId) {
         try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement(
                 "select plan_version, effective_from, sessions_per_week from plan_prescription where member_id = ? order by plan_version")) {
             q.setString(1, memberId);
             List<Prescription> result = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    result.add(new Prescription(r.getInt(1), r.getDate(2).toLocalDate(), r.getInt(3)));
+                    result.add(new Prescription(r.getInt("plan_version"), r.getDate("effective_from").toLocalDate(),
+                            r.getInt("sessions_per_week")));
                 }
             }
             return result;
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
-    public int sessionsBetween(String memberId, Instant from, Instant to) throws SQLException {
+    public int sessionsBetween(String memberId, Instant from, Instant to) {
         try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement(
                 "select count(*) from session_fact where member_id = ? and performed_at >= ? and performed_at < ?")) {
             q.setString(1, memberId);
@@ -135,10 +169,12 @@ public class ProgressReader {
                 r.next();
                 return r.getInt(1);
             }
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
-    public Page<SessionRow> sessions(String memberId, int page, int size) throws SQLException {
+    public Page<SessionRow> sessions(String memberId, int page, int size) {
         try (Connection db = dataSource.getConnection();
                 PreparedStatement q = db.prepareStatement("select session_id, performed_at, plan_version, pain_before, pain_during,"
                         + " pain_after, effort, skipped, skipped_for_pain, red_flags from session_fact where member_id = ?"
@@ -150,8 +186,9 @@ public class ProgressReader {
             List<SessionRow> rows = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    rows.add(new SessionRow(r.getObject(1, UUID.class), r.getTimestamp(2).toInstant(), r.getInt(3), r.getInt(4), r.getInt(5),
-                            r.getInt(6), r.getString(7), r.getInt(8), r.getInt(9), strings(r, 10)));
+                    rows.add(new SessionRow(r.getObject("session_id", UUID.class), instant(r, "performed_at"), r.getInt("plan_version"),
+                            r.getInt("pain_before"), r.getInt("pain_during"), r.getInt("pain_after"), r.getString("effort"),
+                            r.getInt("skipped"), r.getInt("skipped_for_pain"), strings(r, "red_flags")));
                 }
             }
             count.setString(1, memberId);
@@ -159,6 +196,8 @@ public class ProgressReader {
                 r.next();
                 return new Page<>(rows, page, size, r.getLong(1));
             }
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
@@ -166,23 +205,10 @@ public class ProgressReader {
      * A clinician's members, most in need first: an urgent open alert, then pain furthest above
      * baseline, then longest without a session; optionally only members with an open alert of a kind.
      */
-    public Page<PanelRow> panel(String clinicianId, String alertKind, int page, int size) throws SQLException {
-        String from = """
-                from member_profile p
-                left join lateral (
-                    select array_agg(a.kind || ':' || a.severity order by a.severity_rank desc, a.kind) as open_alerts,
-                           max(a.severity_rank) as worst, bool_or(a.kind = ?) as has_kind
-                    from alert a where a.member_id = p.member_id and a.status <> 'RESOLVED'
-                ) a on true
-                where p.clinician_id = ? and (? is null or a.has_kind)
-                """;
-        String select = "select * from (select p.member_id, p.baseline_pain, l.latest_pain, l.last_activity, p.plan_start, a.open_alerts,"
-                + " coalesce(a.worst, 0) as worst, " + PLAN_STATUS + " as plan_status " + from.replace("where p.clinician_id", LATEST + " where p.clinician_id") + ") panel"
-                + " order by (worst = 3) desc, greatest(coalesce(latest_pain - baseline_pain, 0), 0) desc,"
-                + " coalesce(last_activity, plan_start::timestamptz) asc nulls first, member_id limit ? offset ?";
+    public Page<PanelRow> panel(String clinicianId, String alertKind, int page, int size) {
         try (Connection db = dataSource.getConnection();
-                PreparedStatement q = db.prepareStatement(select);
-                PreparedStatement count = db.prepareStatement("select count(*) " + from)) {
+                PreparedStatement q = db.prepareStatement(PANEL);
+                PreparedStatement count = db.prepareStatement(PANEL_COUNT)) {
             q.setString(1, alertKind);
             q.setString(2, clinicianId);
             q.setString(3, alertKind);
@@ -191,10 +217,9 @@ public class ProgressReader {
             List<PanelRow> rows = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    Timestamp last = r.getTimestamp(4);
-                    Date start = r.getDate(5);
-                    rows.add(new PanelRow(r.getString(1), integer(r, 2), integer(r, 3), last == null ? null : last.toInstant(),
-                            start == null ? null : start.toLocalDate(), strings(r, 6), r.getInt(7), r.getString(8)));
+                    rows.add(new PanelRow(r.getString("member_id"), integer(r, "baseline_pain"), integer(r, "latest_pain"),
+                            instant(r, "last_activity"), date(r, "plan_start"), strings(r, "open_alerts"), r.getInt("worst"),
+                            r.getString("plan_status")));
                 }
             }
             count.setString(1, alertKind);
@@ -204,10 +229,12 @@ public class ProgressReader {
                 r.next();
                 return new Page<>(rows, page, size, r.getLong(1));
             }
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
-    public Page<AlertRow> alerts(String clinicianId, String status, String kind, int page, int size) throws SQLException {
+    public Page<AlertRow> alerts(String clinicianId, String status, String kind, int page, int size) {
         String where = " where p.clinician_id = ? and (? is null or a.status = ?) and (? is null or a.kind = ?)";
         try (Connection db = dataSource.getConnection();
                 PreparedStatement q = db.prepareStatement(ALERT + where + " order by a.severity_rank desc, a.raised_at desc, a.id limit ? offset ?");
@@ -232,6 +259,8 @@ public class ProgressReader {
                 r.next();
                 return new Page<>(rows, page, size, r.getLong(1));
             }
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
@@ -239,7 +268,7 @@ public class ProgressReader {
      * Triage: the unresolved alerts of at least {@code minSeverityRank} of members without a
      * clinician, most severe first, then oldest first.
      */
-    public Page<AlertRow> triage(int minSeverityRank, int page, int size) throws SQLException {
+    public Page<AlertRow> triage(int minSeverityRank, int page, int size) {
         String where = " where a.status <> 'RESOLVED' and a.severity_rank >= ? and p.clinician_id is null";
         try (Connection db = dataSource.getConnection();
                 PreparedStatement q = db.prepareStatement(ALERT + where + " order by a.severity_rank desc, a.raised_at, a.id limit ? offset ?");
@@ -259,23 +288,42 @@ public class ProgressReader {
                 r.next();
                 return new Page<>(rows, page, size, r.getLong(1));
             }
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
-    public Optional<AlertRow> alert(UUID id) throws SQLException {
+    public Optional<AlertRow> alert(UUID id) {
         try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement(ALERT + " where a.id = ?")) {
             q.setObject(1, id);
             try (ResultSet r = q.executeQuery()) {
                 return r.next() ? Optional.of(alert(r)) : Optional.empty();
             }
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
+        }
+    }
+
+    /** The number of open alerts (not acknowledged, not resolved) of each kind that has any. */
+    public Map<String, Long> openAlertsByKind() {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement q = db.prepareStatement("select kind, count(*) as open from alert where status = 'OPEN' group by kind");
+                ResultSet r = q.executeQuery()) {
+            Map<String, Long> counts = new HashMap<>();
+            while (r.next()) {
+                counts.put(r.getString("kind"), r.getLong("open"));
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
     /** Members whose plan is ACTIVE (not suspended, not referred since it began), with their last two complete weeks. */
-    public List<ActivePlan> activePlans(LocalDate lastWeek) throws SQLException {
+    public List<ActivePlan> activePlans(LocalDate lastWeek) {
         try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement("""
                 select p.member_id, l.last_activity, p.plan_start, p.first_plan_start, p.sessions_per_week,
-                       coalesce(w1.sessions, 0), coalesce(w2.sessions, 0)
+                       coalesce(w1.sessions, 0) as sessions_last_week, coalesce(w2.sessions, 0) as sessions_week_before
                 from member_profile p
                 left join lateral (select s.performed_at as last_activity from session_fact s where s.member_id = p.member_id
                                    order by s.performed_at desc limit 1) l on true
@@ -287,21 +335,23 @@ public class ProgressReader {
             List<ActivePlan> result = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    Timestamp last = r.getTimestamp(2);
-                    result.add(new ActivePlan(r.getString(1), last == null ? null : last.toInstant(), r.getDate(3).toLocalDate(),
-                            r.getDate(4).toLocalDate(), r.getInt(5), r.getInt(6), r.getInt(7)));
+                    result.add(new ActivePlan(r.getString("member_id"), instant(r, "last_activity"), date(r, "plan_start"),
+                            date(r, "first_plan_start"), r.getInt("sessions_per_week"), r.getInt("sessions_last_week"),
+                            r.getInt("sessions_week_before")));
                 }
             }
             return result;
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
     /**
      * Members whose first plan started in [from, to) and at least 12 weeks before {@code reachedBy}, with every plan
-     * version's prescription. Weeks of plan suspension are not known here yet (plan suspension is added on another
-     * branch): it should fill {@link Outcomes.Member#suspendedWeeks()} from its records.
+     * version's prescription and the weeks (0-11) their plan was suspended in (the latest suspension: any week it
+     * overlaps is left out of adherence, the conservative reading).
      */
-    public List<Outcomes.Member> cohort(LocalDate from, LocalDate to, LocalDate reachedBy) throws SQLException {
+    public List<Outcomes.Member> cohort(LocalDate from, LocalDate to, LocalDate reachedBy) {
         try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement("""
                 select p.member_id, p.baseline_pain, p.sessions_per_week, p.first_plan_start,
                        (select sum(w.sum_pain_before)::float / nullif(sum(w.sessions), 0) from weekly_stats w
@@ -317,7 +367,12 @@ public class ProgressReader {
                        (select array_agg(rx.effective_from order by rx.plan_version) from plan_prescription rx
                           where rx.member_id = p.member_id) as rx_from,
                        (select array_agg(rx.sessions_per_week order by rx.plan_version) from plan_prescription rx
-                          where rx.member_id = p.member_id) as rx_sessions
+                          where rx.member_id = p.member_id) as rx_sessions,
+                       (select array_agg(g.n order by g.n) from generate_series(0, 11) g(n)
+                          where p.suspended_at is not null
+                            and date_trunc('week', p.first_plan_start) + g.n * interval '7 days'
+                                < coalesce(case when p.resumed_at > p.suspended_at then p.resumed_at end, now())
+                            and date_trunc('week', p.first_plan_start) + (g.n + 1) * interval '7 days' > p.suspended_at) as suspended_weeks
                 from member_profile p
                 where p.first_plan_start >= ? and p.first_plan_start < ? and p.first_plan_start <= ?
                   and p.baseline_pain is not null
@@ -328,59 +383,64 @@ public class ProgressReader {
             List<Outcomes.Member> result = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    double end = r.getDouble(5);
+                    double end = r.getDouble("end_pain");
                     Double endPain = r.wasNull() ? null : end; // no session in weeks 11-12: not a completer
-                    Integer[] weekly = (Integer[]) r.getArray(6).getArray();
-                    LocalDate firstStart = r.getDate(4).toLocalDate();
+                    Integer[] weekly = (Integer[]) r.getArray("weekly").getArray();
+                    LocalDate firstStart = r.getDate("first_plan_start").toLocalDate();
                     List<Prescription> prescriptions = new ArrayList<>();
-                    if (r.getArray(7) != null) {
-                        Integer[] versions = (Integer[]) r.getArray(7).getArray();
-                        Date[] effective = (Date[]) r.getArray(8).getArray();
-                        Integer[] perWeek = (Integer[]) r.getArray(9).getArray();
+                    if (r.getArray("rx_version") != null) {
+                        Integer[] versions = (Integer[]) r.getArray("rx_version").getArray();
+                        Date[] effective = (Date[]) r.getArray("rx_from").getArray();
+                        Integer[] perWeek = (Integer[]) r.getArray("rx_sessions").getArray();
                         for (int i = 0; i < versions.length; i++) {
                             prescriptions.add(new Prescription(versions[i], effective[i].toLocalDate(), perWeek[i]));
                         }
                     } else {
-                        prescriptions.add(new Prescription(0, firstStart, r.getInt(3)));
+                        prescriptions.add(new Prescription(0, firstStart, r.getInt("sessions_per_week")));
                     }
-                    result.add(new Outcomes.Member(r.getInt(2), endPain, firstStart, prescriptions,
-                            Arrays.stream(weekly).mapToInt(Integer::intValue).toArray(), Set.of()));
+                    Array suspended = r.getArray("suspended_weeks");
+                    Set<Integer> suspendedWeeks = suspended == null ? Set.of() : Set.of((Integer[]) suspended.getArray());
+                    result.add(new Outcomes.Member(r.getInt("baseline_pain"), endPain, firstStart, prescriptions,
+                            Arrays.stream(weekly).mapToInt(Integer::intValue).toArray(), suspendedWeeks));
                 }
             }
             return result;
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
     private static Profile profile(ResultSet r) throws SQLException {
-        Date start = r.getDate(7);
-        Date first = r.getDate(8);
-        Timestamp referred = r.getTimestamp(9);
-        Timestamp latestAt = r.getTimestamp(11);
-        Timestamp last = r.getTimestamp(12);
-        return new Profile(r.getString(1), integer(r, 2), integer(r, 3), integer(r, 4), strings(r, 5), r.getString(6),
-                start == null ? null : start.toLocalDate(), first == null ? null : first.toLocalDate(),
-                referred == null ? null : referred.toInstant(), integer(r, 10), latestAt == null ? null : latestAt.toInstant(),
-                last == null ? null : last.toInstant(), r.getString(13));
+        return new Profile(r.getString("member_id"), integer(r, "plan_version"), integer(r, "sessions_per_week"), integer(r, "baseline_pain"),
+                strings(r, "conditions"), r.getString("clinician_id"), date(r, "plan_start"), date(r, "first_plan_start"),
+                instant(r, "referred_at"), integer(r, "latest_pain"), instant(r, "last_activity"), instant(r, "last_activity"),
+                r.getString("plan_status"));
     }
 
     private static AlertRow alert(ResultSet r) throws SQLException {
-        return new AlertRow(r.getObject(1, UUID.class), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
-                strings(r, 15), instant(r, 7), r.getString(8), instant(r, 9), r.getString(10), r.getString(11), instant(r, 12),
-                r.getString(13), r.getString(14));
+        return new AlertRow(r.getObject("id", UUID.class), r.getString("member_id"), r.getString("kind"), r.getString("severity"),
+                r.getString("status"), r.getString("reason"), strings(r, "details"), instant(r, "raised_at"), r.getString("acknowledged_by"),
+                instant(r, "acknowledged_at"), r.getString("acknowledge_note"), r.getString("resolved_by"), instant(r, "resolved_at"),
+                r.getString("resolve_note"), r.getString("clinician_id"));
     }
 
-    private static Instant instant(ResultSet r, int column) throws SQLException {
+    private static Instant instant(ResultSet r, String column) throws SQLException {
         Timestamp t = r.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
 
-    private static Integer integer(ResultSet r, int column) throws SQLException {
+    private static LocalDate date(ResultSet r, String column) throws SQLException {
+        Date d = r.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static Integer integer(ResultSet r, String column) throws SQLException {
         int value = r.getInt(column);
         return r.wasNull() ? null : value;
     }
 
-    private static List<String> strings(ResultSet r, int column) throws SQLException {
-        java.sql.Array array = r.getArray(column);
+    private static List<String> strings(ResultSet r, String column) throws SQLException {
+        Array array = r.getArray(column);
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 }

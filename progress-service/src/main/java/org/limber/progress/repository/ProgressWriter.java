@@ -10,11 +10,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.limber.common.sql.SqlArrays;
+import org.limber.common.sql.SqlFailure;
 import org.limber.events.member.CareTeamAssigned;
 import org.limber.events.member.MemberNeedsReview;
 import org.limber.events.member.MemberReferred;
@@ -232,7 +236,7 @@ public class ProgressWriter {
         this.dataSource = dataSource;
     }
 
-    public void applyPlans(List<PlanAssigned> plans) throws SQLException {
+    public void applyPlans(List<PlanAssigned> plans) {
         if (plans.isEmpty()) {
             return;
         }
@@ -244,7 +248,7 @@ public class ProgressWriter {
                 profile.setInt(2, plan.planVersion());
                 profile.setInt(3, plan.sessionsPerWeek());
                 profile.setInt(4, plan.baselinePain());
-                profile.setArray(5, db.createArrayOf("text", plan.conditions().toArray()));
+                SqlArrays.bind(profile, 5, "text", plan.conditions());
                 profile.setString(6, plan.clinicianId());
                 profile.setString(7, plan.clinicianId());
                 profile.setTimestamp(8, timestamp(plan.occurredAt()));
@@ -260,11 +264,13 @@ public class ProgressWriter {
             }
             profile.executeBatch();
             prescription.executeBatch();
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
     /** Referrals (when, and the clinician named) and reviews (the clinician named) at intake. */
-    public void applyIntakes(List<MemberReferred> referrals, List<MemberNeedsReview> reviews) throws SQLException {
+    public void applyIntakes(List<MemberReferred> referrals, List<MemberNeedsReview> reviews) {
         if (referrals.isEmpty() && reviews.isEmpty()) {
             return;
         }
@@ -283,11 +289,13 @@ public class ProgressWriter {
                 statement.addBatch();
             }
             statement.executeBatch();
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
     /** Care-team assignments, by their sequence. */
-    public void applyAssignments(List<CareTeamAssigned> assignments) throws SQLException {
+    public void applyAssignments(List<CareTeamAssigned> assignments) {
         if (assignments.isEmpty()) {
             return;
         }
@@ -299,11 +307,13 @@ public class ProgressWriter {
                 statement.addBatch();
             }
             statement.executeBatch();
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
     /** Suspensions and resumptions, by their shared sequence. */
-    public void applyPlanStatus(List<PlanSuspended> suspensions, List<PlanResumed> resumptions) throws SQLException {
+    public void applyPlanStatus(List<PlanSuspended> suspensions, List<PlanResumed> resumptions) {
         if (suspensions.isEmpty() && resumptions.isEmpty()) {
             return;
         }
@@ -318,17 +328,19 @@ public class ProgressWriter {
                 statement.setLong(2, c.sequence());
                 statement.setBoolean(3, c.suspended());
                 statement.setString(4, c.cause());
-                statement.setArray(5, c.flags() == null ? null : db.createArrayOf("text", c.flags().toArray()));
+                SqlArrays.bind(statement, 5, "text", c.flags());
                 statement.setTimestamp(6, c.suspended() ? timestamp(c.at()) : null);
                 statement.setTimestamp(7, c.suspended() ? null : timestamp(c.at()));
                 statement.addBatch();
             }
             statement.executeBatch();
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
     /** Keeps the symptom reports not seen before (by report id); returns those. */
-    public List<SymptomsReported> recordReports(List<SymptomsReported> reports) throws SQLException {
+    public List<SymptomsReported> recordReports(List<SymptomsReported> reports) {
         if (reports.isEmpty()) {
             return List.of();
         }
@@ -346,18 +358,18 @@ public class ProgressWriter {
             flags[i] = String.join(DETAIL_SEPARATOR, r.redFlagSymptoms());
             note[i] = r.note();
         }
-        java.util.Set<UUID> stored = new java.util.HashSet<>();
+        Set<UUID> stored = new HashSet<>();
         try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(INSERT_REPORTS)) {
             Object[][] columns = { member, id, at, flags, note };
             String[] types = { "text", "uuid", "timestamptz", "text", "text" };
-            for (int c = 0; c < columns.length; c++) {
-                statement.setArray(c + 1, db.createArrayOf(types[c], columns[c]));
-            }
+            SqlArrays.bindColumns(statement, types, columns);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     stored.add(rows.getObject(1, UUID.class));
                 }
             }
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
         return reports.stream().filter(r -> stored.remove(r.reportId())).toList();
     }
@@ -375,7 +387,7 @@ public class ProgressWriter {
      * Stores the sessions that are new and updates their weeks and members; returns the new sessions
      * and changed weeks that may call for an alert under {@code rules}.
      */
-    public SessionsApplied applySessions(List<SessionCompleted> sessions, AlertRules rules) throws SQLException {
+    public SessionsApplied applySessions(List<SessionCompleted> sessions, AlertRules rules) {
         if (sessions.isEmpty()) {
             return new SessionsApplied(List.of(), List.of());
         }
@@ -408,9 +420,7 @@ public class ProgressWriter {
         try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(APPLY_SESSIONS)) {
             Object[][] columns = { member, id, at, version, before, during, after, effort, skipped, skippedForPain, redFlags };
             String[] types = { "text", "uuid", "timestamptz", "int4", "int2", "int2", "int2", "text", "int2", "int2", "text" };
-            for (int c = 0; c < columns.length; c++) {
-                statement.setArray(c + 1, db.createArrayOf(types[c], columns[c]));
-            }
+            SqlArrays.bindColumns(statement, types, columns);
             AlertRules.Rule aboveBaseline = rules.rule(AlertKind.PAIN_ABOVE_BASELINE);
             statement.setInt(12, rules.rule(AlertKind.HIGH_PAIN).threshold());
             statement.setInt(13, aboveBaseline.minSessions());
@@ -431,11 +441,13 @@ public class ProgressWriter {
                 }
             }
             return new SessionsApplied(stored, weeks);
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
     /** Stores the alerts that are new (no unresolved alert of the kind, cause not seen before); returns those. */
-    public List<RaisedAlert> raise(Collection<NewAlert> alerts, AlertRules rules) throws SQLException {
+    public List<RaisedAlert> raise(Collection<NewAlert> alerts, AlertRules rules) {
         if (alerts.isEmpty()) {
             return List.of();
         }
@@ -466,9 +478,7 @@ public class ProgressWriter {
         try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(RAISE_ALERTS)) {
             Object[][] columns = { id, member, kind, severity, rank, reason, source, details, folds };
             String[] types = { "uuid", "text", "text", "text", "int2", "text", "text", "text", "bool" };
-            for (int c = 0; c < columns.length; c++) {
-                statement.setArray(c + 1, db.createArrayOf(types[c], columns[c]));
-            }
+            SqlArrays.bindColumns(statement, types, columns);
             List<RaisedAlert> raised = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -478,27 +488,31 @@ public class ProgressWriter {
                 }
             }
             return raised;
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 
     /** Moves an open alert to acknowledged; false if it was not open. */
-    public boolean acknowledge(UUID id, String by, String note) throws SQLException {
+    public boolean acknowledge(UUID id, String by, String note) {
         return update("update alert set status = 'ACKNOWLEDGED', acknowledged_by = ?, acknowledged_at = now(), acknowledge_note = ?"
                 + " where id = ? and status = 'OPEN'", by, note, id);
     }
 
     /** Resolves an open or acknowledged alert; false if it was resolved already. */
-    public boolean resolve(UUID id, String by, String note) throws SQLException {
+    public boolean resolve(UUID id, String by, String note) {
         return update("update alert set status = 'RESOLVED', resolved_by = ?, resolved_at = now(), resolve_note = ?"
                 + " where id = ? and status <> 'RESOLVED'", by, note, id);
     }
 
-    private boolean update(String sql, String by, String note, UUID id) throws SQLException {
+    private boolean update(String sql, String by, String note, UUID id) {
         try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setString(1, by);
             statement.setString(2, note);
             statement.setObject(3, id);
             return statement.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.limber.progress.rest;
 
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -18,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.limber.common.paging.Page;
 import org.limber.common.rest.QueryParams;
-import org.limber.progress.repository.ProgressReader.SessionRow;
 import org.limber.progress.rest.ProgressViews.Progress;
+import org.limber.progress.rest.ProgressViews.Session;
 import org.limber.progress.service.ProgressService;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -43,7 +42,7 @@ public class ProgressResource {
     @RolesAllowed("member")
     @Operation(summary = "Your progress: summary and weekly series")
     @APIResponse(responseCode = "404", description = "No plan yet")
-    public Progress mine(@QueryParam("weeks") String weeks) throws SQLException {
+    public Progress mine(@QueryParam("weeks") String weeks) {
         return Progress.of(progress.progress(caller(), weeks(weeks), today()));
     }
 
@@ -51,8 +50,8 @@ public class ProgressResource {
     @Path("/me/sessions")
     @RolesAllowed("member")
     @Operation(summary = "Your sessions, most recent first")
-    public Page<SessionRow> sessions(@QueryParam("page") String page, @QueryParam("size") String size) throws SQLException {
-        return progress.sessions(caller(), QueryParams.page(page), QueryParams.size(size));
+    public Page<Session> sessions(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return progress.sessions(caller(), QueryParams.page(page), QueryParams.size(size)).map(Session::of);
     }
 
     @GET
@@ -60,7 +59,7 @@ public class ProgressResource {
     @RolesAllowed("clinician")
     @Operation(summary = "A member's progress, for a clinician with the member on their panel")
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
-    public Progress member(@PathParam("memberId") String memberId, @QueryParam("weeks") String weeks) throws SQLException {
+    public Progress member(@PathParam("memberId") String memberId, @QueryParam("weeks") String weeks) {
         return Progress.of(progress.progressForClinician(caller(), memberId, weeks(weeks), today()));
     }
 
@@ -69,9 +68,9 @@ public class ProgressResource {
     @RolesAllowed("clinician")
     @Operation(summary = "A member's sessions, most recent first, for a clinician with the member on their panel")
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
-    public Page<SessionRow> memberSessions(@PathParam("memberId") String memberId, @QueryParam("page") String page,
-            @QueryParam("size") String size) throws SQLException {
-        return progress.sessionsForClinician(caller(), memberId, QueryParams.page(page), QueryParams.size(size));
+    public Page<Session> memberSessions(@PathParam("memberId") String memberId, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return progress.sessionsForClinician(caller(), memberId, QueryParams.page(page), QueryParams.size(size)).map(Session::of);
     }
 
     private static int weeks(String raw) {

@@ -4,8 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import org.limber.progress.domain.ProgressMath;
+import org.limber.progress.repository.ProgressReader;
 import org.limber.progress.service.ProgressService;
 
 /** The response bodies of the progress API (every figure is documented in the README). */
@@ -30,6 +35,38 @@ public final class ProgressViews {
         }
     }
 
-    public record Note(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000) String note) {
+    /** A session as the member or their clinician sees it. */
+    public record Session(UUID sessionId, Instant performedAt, int planVersion, int painBefore, int painDuring, int painAfter,
+            String effort, int skipped, int skippedForPain, List<String> redFlags) {
+
+        static Session of(ProgressReader.SessionRow r) {
+            return new Session(r.sessionId(), r.performedAt(), r.planVersion(), r.painBefore(), r.painDuring(), r.painAfter(), r.effort(),
+                    r.skipped(), r.skippedForPain(), r.redFlags());
+        }
+    }
+
+    /** A member of a clinician's panel, with what ranks them: open alerts (kind:severity), worst severity, pain against baseline. */
+    public record PanelMember(String memberId, Integer baselinePain, Integer latestPain, Instant lastActivity, LocalDate planStart,
+            List<String> openAlerts, int worstSeverityRank, String planStatus) {
+
+        static PanelMember of(ProgressReader.PanelRow r) {
+            return new PanelMember(r.memberId(), r.baselinePain(), r.latestPain(), r.lastActivity(), r.planStart(), r.openAlerts(),
+                    r.worstSeverityRank(), r.planStatus());
+        }
+    }
+
+    /** An alert; {@code clinicianId} is the member's clinician now (null: the member has none, the alert is in triage). */
+    public record Alert(UUID id, String memberId, String kind, String severity, String status, String reason, List<String> details,
+            Instant raisedAt, String acknowledgedBy, Instant acknowledgedAt, String acknowledgeNote, String resolvedBy, Instant resolvedAt,
+            String resolveNote, String clinicianId) {
+
+        static Alert of(ProgressReader.AlertRow r) {
+            return new Alert(r.id(), r.memberId(), r.kind(), r.severity(), r.status(), r.reason(), r.details(), r.raisedAt(),
+                    r.acknowledgedBy(), r.acknowledgedAt(), r.acknowledgeNote(), r.resolvedBy(), r.resolvedAt(), r.resolveNote(),
+                    r.clinicianId());
+        }
+    }
+
+    public record Note(@NotBlank @Size(max = 2000) String note) {
     }
 }

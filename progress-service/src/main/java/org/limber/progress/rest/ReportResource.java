@@ -1,6 +1,5 @@
 package org.limber.progress.rest;
 
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -18,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.limber.common.problem.ProblemException;
 import org.limber.progress.domain.Outcomes;
-import org.limber.progress.repository.ProgressReader;
+import org.limber.progress.service.ReportService;
 
 @Path("/reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,32 +26,27 @@ import org.limber.progress.repository.ProgressReader;
 @Tag(name = "Reports", description = "Program outcomes, aggregates only")
 public class ReportResource {
 
-    private final ProgressReader reader;
+    private final ReportService reports;
 
-    public ReportResource(ProgressReader reader) {
-        this.reader = reader;
+    public ReportResource(ReportService reports) {
+        this.reports = reports;
     }
 
     @GET
     @Path("/outcomes")
     @Operation(summary = "Outcomes of members who have reached 12 weeks", description = "Optionally only those who started in a month (startMonth=2026-03). No member ids; a group under 10 is suppressed.")
-    public Outcomes.Report outcomes(@QueryParam("startMonth") String startMonth) throws SQLException {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        LocalDate from = LocalDate.of(2000, 1, 1);
-        LocalDate to = today.plusDays(1);
-        if (startMonth != null && !startMonth.isBlank()) {
-            try {
-                YearMonth month = YearMonth.parse(startMonth.trim());
-                // Java takes years up to a billion; outcomes exist from 2000 to next year at most.
-                if (month.getYear() < 2000 || month.getYear() > today.getYear() + 1) {
-                    throw ProblemException.badParameter("startMonth", "must be a month between 2000-01 and next year");
-                }
-                from = month.atDay(1);
-                to = month.plusMonths(1).atDay(1);
-            } catch (DateTimeParseException e) {
-                throw ProblemException.badParameter("startMonth", "must be a month like 2026-03");
-            }
+    public Outcomes.Report outcomes(@QueryParam("startMonth") String startMonth) {
+        return reports.outcomes(month(startMonth), LocalDate.now(ZoneOffset.UTC));
+    }
+
+    private static YearMonth month(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
         }
-        return Outcomes.report(reader.cohort(from, to, today));
+        try {
+            return YearMonth.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badParameter("startMonth", "must be a month like 2026-03");
+        }
     }
 }

@@ -1,9 +1,5 @@
 package org.limber.progress.service;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,9 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.limber.common.sql.SqlFailure;
 import org.limber.progress.domain.AlertKind;
+import org.limber.progress.repository.ProgressReader;
 
-import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -26,11 +23,11 @@ public class AlertMetrics {
 
     private static final Logger LOG = Logger.getLogger(AlertMetrics.class);
 
-    private final AgroalDataSource dataSource;
+    private final ProgressReader reader;
     private final Map<AlertKind, AtomicLong> open = new EnumMap<>(AlertKind.class);
 
-    public AlertMetrics(AgroalDataSource dataSource, MeterRegistry registry) {
-        this.dataSource = dataSource;
+    public AlertMetrics(ProgressReader reader, MeterRegistry registry) {
+        this.reader = reader;
         for (AlertKind kind : AlertKind.values()) {
             AtomicLong count = new AtomicLong();
             open.put(kind, count);
@@ -42,12 +39,9 @@ public class AlertMetrics {
     @Scheduled(every = "30s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         Map<AlertKind, Long> counts = new EnumMap<>(AlertKind.class);
-        try (Connection db = dataSource.getConnection(); Statement query = db.createStatement();
-                ResultSet rows = query.executeQuery("select kind, count(*) from alert where status = 'OPEN' group by kind")) {
-            while (rows.next()) {
-                counts.put(AlertKind.valueOf(rows.getString(1)), rows.getLong(2));
-            }
-        } catch (SQLException | IllegalArgumentException e) {
+        try {
+            reader.openAlertsByKind().forEach((kind, count) -> counts.put(AlertKind.valueOf(kind), count));
+        } catch (SqlFailure | IllegalArgumentException e) {
             LOG.warnf("Could not count open alerts: %s", e.getMessage());
             return;
         }

@@ -1,6 +1,5 @@
 package org.limber.progress.service;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import org.limber.events.member.ProgressAssessed;
 import org.limber.progress.domain.AlertKind;
@@ -20,6 +18,7 @@ import org.limber.progress.domain.RaisedAlert;
 import org.limber.progress.messaging.AlertEvents;
 import org.limber.progress.repository.ProgressReader;
 import org.limber.progress.repository.ProgressWriter;
+import org.limber.progress.repository.SchedulerLock;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -33,23 +32,21 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class AlertScheduler {
 
-    private static final long LOCK = 0x0a1e47L;
-
     private final ProgressReader reader;
     private final ProgressWriter writer;
     private final AlertPolicy policy;
     private final AlertEvents events;
     private final Assessor assessor;
-    private final EntityManager em;
+    private final SchedulerLock lock;
 
     public AlertScheduler(ProgressReader reader, ProgressWriter writer, AlertPolicy policy, AlertEvents events, Assessor assessor,
-            EntityManager em) {
+            SchedulerLock lock) {
         this.reader = reader;
         this.writer = writer;
         this.policy = policy;
         this.events = events;
         this.assessor = assessor;
-        this.em = em;
+        this.lock = lock;
     }
 
     @Scheduled(every = "${limber.progress.alerts.interval}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -71,12 +68,11 @@ public class AlertScheduler {
 
     private <T> List<T> underLock(Callable<List<T>> work) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(" + LOCK + ")").getSingleResult();
-            return mine ? work.call() : List.<T> of();
+            return lock.tryLock() ? work.call() : List.<T> of();
         });
     }
 
-    private List<RaisedAlert> raiseDue(Instant now) throws SQLException {
+    private List<RaisedAlert> raiseDue(Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate lastWeek = ProgressMath.weekOf(today).minusWeeks(1);
         List<NewAlert> due = new ArrayList<>();

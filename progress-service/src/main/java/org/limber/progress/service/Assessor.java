@@ -1,6 +1,5 @@
 package org.limber.progress.service;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -49,7 +48,7 @@ public class Assessor {
      * Only members with a session done in the last seven days can have one: a plan week in
      * progress started six days ago at the earliest, and an older (late) session is not in it.
      */
-    public List<ProgressAssessed> afterSessions(List<SessionCompleted> sessions) throws SQLException {
+    public List<ProgressAssessed> afterSessions(List<SessionCompleted> sessions) {
         store.recordSkips(sessions);
         Instant now = Timestamps.now();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -73,7 +72,7 @@ public class Assessor {
     }
 
     /** The plan weeks that ended before {@code now} and were not assessed yet. */
-    public List<ProgressAssessed> endedWeeks(Instant now) throws SQLException {
+    public List<ProgressAssessed> endedWeeks(Instant now) {
         List<ProgressAssessed> due = new ArrayList<>();
         for (WeekFacts week : store.endedWeeks(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
             due.add(Assessments.assess(week, Assessments.Trigger.WEEK_ENDED, policy, UUID.randomUUID(), now));

@@ -1,6 +1,5 @@
 package org.limber.progress.service;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -100,7 +99,7 @@ public class Ingestor {
         return raised;
     }
 
-    private List<RaisedAlert> apply(Batch batch) throws SQLException {
+    private List<RaisedAlert> apply(Batch batch) {
         // Who the clinician is and whether the plan runs, before the alerts that are routed and suppressed by them.
         writer.applyAssignments(batch.assignments());
         writer.applyPlans(batch.plans());

@@ -1,6 +1,5 @@
 package org.limber.progress.service;
 
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -34,20 +33,20 @@ public class ProgressService {
         this.writer = writer;
     }
 
-    public MemberProgress progress(String memberId, int weeks, LocalDate today) throws SQLException {
+    public MemberProgress progress(String memberId, int weeks, LocalDate today) {
         Profile profile = reader.profile(memberId).orElseThrow(() -> ProblemException.notFound(
                 "No progress yet: it starts with a plan from the intake."));
         return summarize(profile, weeks, today);
     }
 
     /** A member's progress for a clinician: only members on their panel (403 otherwise, whether or not the member exists). */
-    public MemberProgress progressForClinician(String clinicianId, String memberId, int weeks, LocalDate today) throws SQLException {
+    public MemberProgress progressForClinician(String clinicianId, String memberId, int weeks, LocalDate today) {
         Profile profile = reader.profile(memberId).filter(p -> clinicianId.equals(p.clinicianId()))
                 .orElseThrow(ProgressService::notOnPanel);
         return summarize(profile, weeks, today);
     }
 
-    private MemberProgress summarize(Profile p, int weeks, LocalDate today) throws SQLException {
+    private MemberProgress summarize(Profile p, int weeks, LocalDate today) {
         int first14 = p.firstPlanStart() == null ? 0
                 : reader.sessionsBetween(p.memberId(), p.firstPlanStart().atStartOfDay(ZoneOffset.UTC).toInstant(),
                         p.firstPlanStart().plusDays(14).atStartOfDay(ZoneOffset.UTC).toInstant());
@@ -56,21 +55,21 @@ public class ProgressService {
                 reader.weeks(p.memberId(), from), reader.prescriptions(p.memberId()), today, weeks));
     }
 
-    public Page<ProgressReader.SessionRow> sessions(String memberId, int page, int size) throws SQLException {
+    public Page<ProgressReader.SessionRow> sessions(String memberId, int page, int size) {
         return reader.sessions(memberId, page, size);
     }
 
     /** A member's sessions for a clinician: only members on their panel (403 otherwise, whether or not the member exists). */
-    public Page<ProgressReader.SessionRow> sessionsForClinician(String clinicianId, String memberId, int page, int size) throws SQLException {
+    public Page<ProgressReader.SessionRow> sessionsForClinician(String clinicianId, String memberId, int page, int size) {
         reader.profile(memberId).filter(p -> clinicianId.equals(p.clinicianId())).orElseThrow(ProgressService::notOnPanel);
         return reader.sessions(memberId, page, size);
     }
 
-    public Page<ProgressReader.PanelRow> panel(String clinicianId, String alertKind, int page, int size) throws SQLException {
+    public Page<ProgressReader.PanelRow> panel(String clinicianId, String alertKind, int page, int size) {
         return reader.panel(clinicianId, alertKind, page, size);
     }
 
-    public Page<ProgressReader.AlertRow> alerts(String clinicianId, String status, String kind, int page, int size) throws SQLException {
+    public Page<ProgressReader.AlertRow> alerts(String clinicianId, String status, String kind, int page, int size) {
         return reader.alerts(clinicianId, status, kind, page, size);
     }
 
@@ -81,11 +80,11 @@ public class ProgressService {
      * for a nudge, not a clinical decision, and would bury the urgent ones; the assigned clinician
      * sees them all.
      */
-    public Page<ProgressReader.AlertRow> triage(int page, int size) throws SQLException {
+    public Page<ProgressReader.AlertRow> triage(int page, int size) {
         return reader.triage(TRIAGE_MIN_SEVERITY.rank, page, size);
     }
 
-    public ProgressReader.AlertRow acknowledge(String clinicianId, UUID alertId, String note) throws SQLException {
+    public ProgressReader.AlertRow acknowledge(String clinicianId, UUID alertId, String note) {
         ProgressReader.AlertRow alert = alertOnPanel(clinicianId, alertId);
         if (!writer.acknowledge(alertId, clinicianId, note)) {
             throw ProblemException.conflict("The alert is " + alert.status().toLowerCase() + " already.");
@@ -93,7 +92,7 @@ public class ProgressService {
         return reader.alert(alertId).orElseThrow();
     }
 
-    public ProgressReader.AlertRow resolve(String clinicianId, UUID alertId, String note) throws SQLException {
+    public ProgressReader.AlertRow resolve(String clinicianId, UUID alertId, String note) {
         alertOnPanel(clinicianId, alertId);
         if (!writer.resolve(alertId, clinicianId, note)) {
             throw ProblemException.conflict("The alert is resolved already.");
@@ -106,7 +105,7 @@ public class ProgressService {
      * with no clinician (triage), on which any clinician may act (recorded with who did), so that an
      * urgent alert never waits for an assignment to be looked at.
      */
-    private ProgressReader.AlertRow alertOnPanel(String clinicianId, UUID alertId) throws SQLException {
+    private ProgressReader.AlertRow alertOnPanel(String clinicianId, UUID alertId) {
         ProgressReader.AlertRow alert = reader.alert(alertId).orElseThrow(() -> ProblemException.notFound("There is no alert " + alertId + "."));
         if (alert.clinicianId() != null && !clinicianId.equals(alert.clinicianId())) {
             throw notOnPanel();

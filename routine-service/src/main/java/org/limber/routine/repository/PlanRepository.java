@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.limber.common.paging.Page;
+import org.limber.common.sql.AdvisoryLocks;
 import org.limber.routine.domain.Plan;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -31,8 +32,7 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, Plan.Key> {
      * rest of the transaction.
      */
     public void lockMember(String memberId) {
-        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "plan:" + memberId).getSingleResult();
+        AdvisoryLocks.lockForTransaction(getEntityManager(), "plan:" + memberId);
     }
 
 }

@@ -156,9 +156,9 @@ public class AdaptationService {
                     outcome(record, Decision.HELD, verdict, why, null);
                     return;
                 }
-                Plan next = planService.nextVersion(memberId, gentle, intake, Plan.Source.ADAPTATION,
-                        AUTHOR, reason, null, List.of(new PlanChange(PlanChange.Kind.FLARE_PLAN, null, null, null, reason)),
-                        assessment.assessmentId(), true);
+                Plan next = planService.nextVersion(PlanService.NewVersion.of(memberId, gentle, intake, Plan.Source.ADAPTATION, AUTHOR, reason)
+                        .withChanges(List.of(new PlanChange(PlanChange.Kind.FLARE_PLAN, null, null, null, reason)))
+                        .fromAssessment(assessment.assessmentId()).withFlare(true));
                 outcome(record, Decision.ADAPTED, verdict, reason, next);
             }
             case END_FLARE -> {
@@ -174,8 +174,9 @@ public class AdaptationService {
                     return;
                 }
                 PlanProposal restored = back.plan();
-                Plan next = planService.nextVersion(memberId, restored, intake, Plan.Source.ADAPTATION, AUTHOR, reason, null,
-                        List.of(new PlanChange(PlanChange.Kind.USUAL_PLAN, null, null, null, reason)), assessment.assessmentId(), false);
+                Plan next = planService.nextVersion(PlanService.NewVersion.of(memberId, restored, intake, Plan.Source.ADAPTATION, AUTHOR, reason)
+                        .withChanges(List.of(new PlanChange(PlanChange.Kind.USUAL_PLAN, null, null, null, reason)))
+                        .fromAssessment(assessment.assessmentId()));
                 outcome(record, Decision.ADAPTED, verdict, reason, next);
             }
             case REGRESS, REGRESS_SKIPPED, PROGRESS -> {
@@ -187,8 +188,8 @@ public class AdaptationService {
                     return;
                 }
                 String summary = result.changes().stream().map(PlanChange::reason).collect(Collectors.joining("; "));
-                Plan next = planService.nextVersion(memberId, result.plan(), intake, Plan.Source.ADAPTATION, AUTHOR, summary, null,
-                        result.changes(), assessment.assessmentId(), current.flare);
+                Plan next = planService.nextVersion(PlanService.NewVersion.of(memberId, result.plan(), intake, Plan.Source.ADAPTATION, AUTHOR, summary)
+                        .withChanges(result.changes()).fromAssessment(assessment.assessmentId()).withFlare(current.flare));
                 outcome(record, Decision.ADAPTED, verdict, summary, next);
             }
             default -> throw new IllegalStateException(verdict.action().name());

@@ -113,8 +113,8 @@ public class IntakeService {
         }
         intakes.persist(intake);
         // A plan built with pain at flare level is a flare plan, stored as one, and ends like any flare (on reported sessions).
-        Plan plan = planService.nextVersion(memberId, result.plan(), intake, Plan.Source.INTAKE, memberId,
-                "Built from your intake", null, List.of(), null, ruleBook.builder().flare(answers, LocalDate.now(ZoneOffset.UTC)));
+        Plan plan = planService.nextVersion(PlanService.NewVersion.of(memberId, result.plan(), intake, Plan.Source.INTAKE, memberId,
+                "Built from your intake").withFlare(ruleBook.builder().flare(answers, LocalDate.now(ZoneOffset.UTC))));
         // Not a red flag: the plan stands, and a clinician is asked to review it (inflammatory back pain).
         for (RedFlag review : result.reviewFlags()) {
             events.needsReview(memberId, intake.id, true, review.name(), review.referralReason, clinician);

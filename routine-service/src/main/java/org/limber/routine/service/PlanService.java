@@ -65,20 +65,48 @@ public class PlanService {
         this.adaptations = adaptations;
     }
 
-    /** Writes the member's next plan version and its PlanAssigned event. The caller holds the member lock. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Plan nextVersion(String memberId, PlanProposal proposal, IntakeRecord intake, Plan.Source source, String author,
-            String note, String overrideReason) {
-        return nextVersion(memberId, proposal, intake, source, author, note, overrideReason, List.of(), null, false);
+    /**
+     * What a new plan version is: whose, the plan, the intake it answers, who made it and why; then
+     * optionally the override reason a clinician recorded, the changes it makes, the assessment an
+     * adaptation came from, and whether it is a flare plan.
+     */
+    public record NewVersion(String memberId, PlanProposal proposal, IntakeRecord intake, Plan.Source source, String author,
+            String note, String overrideReason, List<PlanChange> changes, UUID assessmentId, boolean flare) {
+
+        /** A version with no override, no recorded changes, no assessment, not a flare plan. */
+        public static NewVersion of(String memberId, PlanProposal proposal, IntakeRecord intake, Plan.Source source, String author,
+                String note) {
+            return new NewVersion(memberId, proposal, intake, source, author, note, null, List.of(), null, false);
+        }
+
+        public NewVersion withOverride(String reason) {
+            return new NewVersion(memberId, proposal, intake, source, author, note, reason, changes, assessmentId, flare);
+        }
+
+        public NewVersion withChanges(List<PlanChange> made) {
+            return new NewVersion(memberId, proposal, intake, source, author, note, overrideReason, made, assessmentId, flare);
+        }
+
+        public NewVersion fromAssessment(UUID assessment) {
+            return new NewVersion(memberId, proposal, intake, source, author, note, overrideReason, changes, assessment, flare);
+        }
+
+        public NewVersion withFlare(boolean isFlare) {
+            return new NewVersion(memberId, proposal, intake, source, author, note, overrideReason, changes, assessmentId, isFlare);
+        }
     }
 
     /**
-     * Writes the member's next plan version with the changes it makes, and its PlanAssigned event;
-     * {@code assessmentId} is the assessment an adaptation came from. The caller holds the member lock.
+     * Writes the member's next plan version with the changes it makes, and its PlanAssigned event.
+     * The caller holds the member lock.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Plan nextVersion(String memberId, PlanProposal proposal, IntakeRecord intake, Plan.Source source, String author,
-            String note, String overrideReason, List<PlanChange> changes, UUID assessmentId, boolean flare) {
+    public Plan nextVersion(NewVersion v) {
+        String memberId = v.memberId();
+        PlanProposal proposal = v.proposal();
+        IntakeRecord intake = v.intake();
+        Plan.Source source = v.source();
+        List<PlanChange> changes = v.changes();
         Plan plan = new Plan();
         plan.memberId = memberId;
         plan.version = plans.current(memberId).map(p -> p.version + 1).orElse(1);
@@ -86,17 +114,17 @@ public class PlanService {
         // A plan from an intake starts the day the intake was taken (the same day, unless it was backdated).
         plan.startDate = LocalDate.ofInstant(source == Plan.Source.INTAKE ? intake.submittedAt : plan.createdAt, ZoneOffset.UTC);
         plan.source = source;
-        plan.author = author;
-        plan.note = note;
-        plan.overrideReason = overrideReason;
+        plan.author = v.author();
+        plan.note = v.note();
+        plan.overrideReason = v.overrideReason();
         plan.intakeId = intake.id;
         plan.sessionsPerWeek = intake.answers.sessionsPerWeek();
         plan.minutesPerSession = intake.answers.minutesPerSession();
         plan.baselinePain = intake.answers.painTypical();
         plan.conditions = intake.answers.conditions().stream().map(Enum::name).sorted().toList();
         plan.proposal = proposal;
-        plan.assessmentId = assessmentId;
-        plan.flare = flare;
+        plan.assessmentId = v.assessmentId();
+        plan.flare = v.flare();
         plans.persist(plan);
         for (PlanChange change : changes) {
             PlanChangeRecord row = new PlanChangeRecord();
@@ -168,8 +196,8 @@ public class PlanService {
         }
         String recordedOverride = result.overridden().isEmpty() ? null
                 : overrideReason + " (overrode: " + String.join("; ", result.overridden()) + ")";
-        Plan next = nextVersion(memberId, result.plan(), intake, Plan.Source.CLINICIAN, clinicianId, note, recordedOverride,
-                result.changes(), null, current.flare);
+        Plan next = nextVersion(NewVersion.of(memberId, result.plan(), intake, Plan.Source.CLINICIAN, clinicianId, note)
+                .withOverride(recordedOverride).withChanges(result.changes()).withFlare(current.flare));
         suspensions.resumedByNewVersion(clinicianId, memberId, note, next.version);
         return next;
     }
@@ -197,8 +225,8 @@ public class PlanService {
         Plan next;
         if (change.from == null || change.to == null) {
             Plan before = plans.version(memberId, change.planVersion - 1).orElseThrow();
-            next = nextVersion(memberId, before.proposal, intake, Plan.Source.CLINICIAN, clinicianId, note, null,
-                    List.of(new PlanChange(PlanChange.Kind.UNDO, null, null, null, reason)), null, before.flare);
+            next = nextVersion(NewVersion.of(memberId, before.proposal, intake, Plan.Source.CLINICIAN, clinicianId, note)
+                    .withChanges(List.of(new PlanChange(PlanChange.Kind.UNDO, null, null, null, reason))).withFlare(before.flare));
         } else {
             if (!current.proposal.contains(change.to.slug())) {
                 throw ProblemException.conflict(change.to.name() + " is no longer in the plan: the plan has changed since.");
@@ -206,8 +234,9 @@ public class PlanService {
             PlanProposal restored = current.proposal.replace(change.to.slug(), item -> new PlanProposal.Item(change.from.slug(),
                     change.from.exerciseVersion(), change.from.name(), item.category(), change.from.dose(),
                     TimeEstimate.seconds(change.from.dose()), reason, item.paused(), true));
-            next = nextVersion(memberId, restored, intake, Plan.Source.CLINICIAN, clinicianId, note, null,
-                    List.of(new PlanChange(PlanChange.Kind.UNDO, change.to.slug(), change.to, change.from, reason)), null, current.flare);
+            next = nextVersion(NewVersion.of(memberId, restored, intake, Plan.Source.CLINICIAN, clinicianId, note)
+                    .withChanges(List.of(new PlanChange(PlanChange.Kind.UNDO, change.to.slug(), change.to, change.from, reason)))
+                    .withFlare(current.flare));
         }
         change.undoneIn = next.version;
         suspensions.resumedByNewVersion(clinicianId, memberId, note, next.version);

@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +17,8 @@ import org.limber.common.time.Timestamps;
 import org.limber.routine.config.RoutineConfig;
 import org.limber.routine.domain.Plan;
 import org.limber.routine.domain.PlanSuspension;
+import org.limber.routine.domain.SessionChecks;
 import org.limber.routine.domain.SessionLog;
-import org.limber.routine.domain.SessionReport.ExerciseReport;
-import org.limber.routine.domain.SessionReport.Status;
 import org.limber.routine.domain.SessionReport;
 import org.limber.routine.domain.plan.PlanProposal;
 import org.limber.routine.messaging.MemberEvents;
@@ -107,7 +104,7 @@ public class SessionService {
                 "The session does not match a plan of yours.",
                 List.of(new FieldProblem("planVersion", "you have no plan version " + request.planVersion()))));
         List<FieldProblem> errors = new ArrayList<>();
-        checkTime(request.performedAt(), plan, errors);
+        SessionChecks.time(request.performedAt(), plan.version, plan.startDate, Timestamps.now(), window(config), errors);
         int number = request.sessionNumber() != null ? request.sessionNumber() : nextNumber(memberId, plan, request.performedAt());
         if (number < 1 || number > plan.proposal.sessions().size()) {
             errors.add(new FieldProblem("sessionNumber", "plan version " + plan.version + " has sessions 1 to "
@@ -115,7 +112,7 @@ public class SessionService {
             throw ProblemException.invalid(422, "The session does not match your plan.", errors);
         }
         PlanProposal.Session prescribed = plan.proposal.sessions().get(number - 1);
-        checkExercises(request.report().exercises(), prescribed, errors);
+        SessionChecks.exercises(request.report().exercises(), prescribed, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(422, "The session does not match your plan.", errors);
         }
@@ -146,27 +143,9 @@ public class SessionService {
         return sessions.history(memberId, page, size);
     }
 
-    /** A time a phone reports (a session done, a symptom noticed): not in the future, not older than phones may sync. */
-    static boolean checkRecent(Instant at, String field, RoutineConfig config, List<FieldProblem> errors) {
-        Instant now = Timestamps.now();
-        if (at.isAfter(now.plus(config.sessions().clockSkew()))) {
-            errors.add(new FieldProblem(field, "is in the future"));
-            return false;
-        }
-        if (at.isBefore(now.minus(config.sessions().maxAge()))) {
-            errors.add(new FieldProblem(field, "is older than " + config.sessions().maxAge().toDays() + " days"));
-            return false;
-        }
-        return true;
-    }
-
-    private void checkTime(Instant performedAt, Plan plan, List<FieldProblem> errors) {
-        if (!checkRecent(performedAt, "performedAt", config, errors)) {
-            return;
-        }
-        if (performedAt.isBefore(plan.startDate.atStartOfDay(ZoneOffset.UTC).toInstant())) {
-            errors.add(new FieldProblem("performedAt", "is before plan version " + plan.version + " started (" + plan.startDate + ")"));
-        }
+    /** The window a phone's reported times must fall in, from the configuration. */
+    static SessionChecks.Window window(RoutineConfig config) {
+        return new SessionChecks.Window(config.sessions().clockSkew(), config.sessions().maxAge());
     }
 
     /** Without a session number: the next one of the plan week the session was done in. */
@@ -174,28 +153,5 @@ public class SessionService {
         LocalDate weekStart = plan.weekStart(LocalDate.ofInstant(performedAt, ZoneOffset.UTC));
         long done = sessions.countSince(memberId, weekStart.atStartOfDay(ZoneOffset.UTC).toInstant());
         return (int) (done % plan.proposal.sessions().size()) + 1;
-    }
-
-    private static void checkExercises(List<ExerciseReport> reported, PlanProposal.Session prescribed, List<FieldProblem> errors) {
-        Set<String> planned = new HashSet<>();
-        prescribed.items().stream().filter(i -> !i.paused()).forEach(i -> planned.add(i.slug()));
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < reported.size(); i++) {
-            ExerciseReport exercise = reported.get(i);
-            String at = "exercises[" + i + "]";
-            if (!planned.contains(exercise.slug())) {
-                errors.add(new FieldProblem(at + ".slug", exercise.slug() + " is not in session " + prescribed.number()));
-            } else if (!seen.add(exercise.slug())) {
-                errors.add(new FieldProblem(at + ".slug", exercise.slug() + " is reported twice"));
-            }
-            if (exercise.status() == Status.SKIPPED && exercise.skipReason() == null) {
-                errors.add(new FieldProblem(at + ".skipReason", "say why the exercise was skipped"));
-            }
-            if (exercise.status() == Status.DONE && exercise.skipReason() != null) {
-                errors.add(new FieldProblem(at + ".skipReason", "only a skipped exercise has a skip reason"));
-            }
-        }
-        planned.stream().filter(slug -> !seen.contains(slug)).sorted()
-                .forEach(slug -> errors.add(new FieldProblem("exercises", "says nothing of " + slug + ", which the session planned")));
     }
 }

@@ -13,6 +13,7 @@ import org.limber.common.problem.ProblemException;
 import org.limber.common.time.Timestamps;
 import org.limber.routine.config.RoutineConfig;
 import org.limber.routine.domain.PlanSuspension;
+import org.limber.routine.domain.SessionChecks;
 import org.limber.routine.domain.SymptomReport;
 import org.limber.routine.domain.intake.RedFlag;
 import org.limber.routine.messaging.MemberEvents;
@@ -71,7 +72,7 @@ public class SymptomService {
         }
         Instant now = Timestamps.now();
         if (request.reportedAt() != null) {
-            SessionService.checkRecent(request.reportedAt(), "reportedAt", config, errors);
+            SessionChecks.recent(request.reportedAt(), "reportedAt", Timestamps.now(), SessionService.window(config), errors);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(400, "The report has invalid fields.", errors);

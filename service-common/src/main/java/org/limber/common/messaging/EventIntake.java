@@ -6,8 +6,11 @@ import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +22,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -49,12 +53,22 @@ public class EventIntake {
 
     /**
      * One kind of event a consumer takes: its {@code ce_type}, its record class, the highest schema
-     * version this consumer understands, and its required-field check.
+     * version this consumer understands, its required-field check, the requirement that check stands
+     * for (named in the dead-letter reason), and a normalising step applied to a complete event (for
+     * example removing duplicate codes from a list).
      */
-    public record Kind<T>(String type, Class<T> eventClass, int supported, ToIntFunction<T> schemaVersion, Predicate<T> complete) {
+    public record Kind<T>(String type, Class<T> eventClass, int supported, ToIntFunction<T> schemaVersion, Predicate<T> complete,
+            String requirement, UnaryOperator<T> normalise) {
+
+        /** A kind with no normalising step and the generic requirement. */
+        public Kind(String type, Class<T> eventClass, int supported, ToIntFunction<T> schemaVersion, Predicate<T> complete) {
+            this(type, eventClass, supported, schemaVersion, complete, "a required field is missing or out of range", UnaryOperator.identity());
+        }
     }
 
     private final ObjectMapper json;
+    /** One reader per event class, so that a batch consumer's per-record parse looks nothing up twice. */
+    private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
     public EventIntake(ObjectMapper mapper) {
         this.json = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -82,11 +96,12 @@ public class EventIntake {
 
     private <T> T parse(Object value, Kind<T> kind) {
         T event;
+        ObjectReader reader = readers.computeIfAbsent(kind.eventClass(), json::readerFor);
         try {
             if (value instanceof byte[] bytes) {
-                event = json.readValue(bytes, kind.eventClass());
+                event = reader.readValue(bytes);
             } else if (value instanceof String text) {
-                event = json.readValue(text, kind.eventClass());
+                event = reader.readValue(text);
             } else {
                 throw new Rejected("the record of type " + kind.type() + " has no value");
             }
@@ -101,9 +116,9 @@ public class EventIntake {
             throw new Rejected("unsupported schema version " + version + " of " + kind.eventClass().getSimpleName() + " (1.." + kind.supported() + ")");
         }
         if (!kind.complete().test(event)) {
-            throw new Rejected("incomplete " + kind.eventClass().getSimpleName() + " (a required field is missing or out of range)");
+            throw new Rejected("incomplete " + kind.eventClass().getSimpleName() + " (" + kind.requirement() + ")");
         }
-        return event;
+        return kind.normalise().apply(event);
     }
 
     /**

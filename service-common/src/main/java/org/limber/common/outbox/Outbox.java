@@ -15,6 +15,8 @@ import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
 
+import org.limber.common.sql.SqlArrays;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -93,9 +95,7 @@ public class Outbox {
             insert.setString(1, TraceContext.currentTraceParent());
             Object[][] columns = { ids, topics, keys, types, payloads, occurred };
             String[] sqlTypes = { "uuid", "text", "text", "text", "text", "timestamptz" };
-            for (int c = 0; c < columns.length; c++) {
-                insert.setArray(c + 2, db.createArrayOf(sqlTypes[c], columns[c]));
-            }
+            SqlArrays.bindColumns(insert, 2, sqlTypes, columns);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("outbox insert failed", e);

@@ -12,6 +12,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.limber.common.sql.AdvisoryLocks;
+import org.limber.common.sql.SqlArrays;
+
 /**
  * The relay's SQL on {@code outbox_event} and {@code outbox_dead_letter}. Every method works on
  * the connection it is given: the relay holds one connection, outside any transaction, for the
@@ -33,11 +36,11 @@ public class OutboxRepository {
      * when the connection closes.
      */
     public boolean tryRelayLock(Connection db) throws SQLException {
-        return queryBoolean(db, "select pg_try_advisory_lock(" + RELAY_LOCK + ")");
+        return AdvisoryLocks.tryLockForSession(db, RELAY_LOCK);
     }
 
     public void releaseRelayLock(Connection db) throws SQLException {
-        queryBoolean(db, "select pg_advisory_unlock(" + RELAY_LOCK + ")");
+        AdvisoryLocks.unlock(db, RELAY_LOCK);
     }
 
     /** The oldest events not yet published, in the order they were written. */
@@ -75,7 +78,7 @@ public class OutboxRepository {
         try (PreparedStatement update = db.prepareStatement(
                 "update outbox_event set published_at = ?, attempts = attempts + 1, last_error = null where id = any(?)")) {
             update.setTimestamp(1, Timestamp.from(publishedAt));
-            update.setArray(2, db.createArrayOf("bigint", ids.toArray()));
+            SqlArrays.bind(update, 2, "bigint", ids);
             update.executeUpdate();
         }
     }
@@ -121,10 +124,4 @@ public class OutboxRepository {
         }
     }
 
-    private static boolean queryBoolean(Connection db, String sql) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement(sql); ResultSet row = query.executeQuery()) {
-            row.next();
-            return row.getBoolean(1);
-        }
-    }
 }

@@ -58,6 +58,16 @@ class EventIntakeTest {
     }
 
     @Test
+    void aKindNamesItsRequirementInTheReasonAndNormalisesWhatItTakes() {
+        EventIntake.Kind<Thing> trimmed = new EventIntake.Kind<>("Thing", Thing.class, 1, Thing::schemaVersion,
+                t -> t.memberId() != null && !t.memberId().isBlank(), "memberId required, not blank",
+                t -> new Thing(t.schemaVersion(), t.memberId().strip()));
+        assertThat(intake.parse(record("Thing", "{\"schemaVersion\":1,\"memberId\":\" m \"}"), trimmed)).isEqualTo(new Thing(1, "m"));
+        assertThatThrownBy(() -> intake.parse(record("Thing", "{\"schemaVersion\":1,\"memberId\":\" \"}"), trimmed))
+                .hasMessage("incomplete Thing (memberId required, not blank)");
+    }
+
+    @Test
     void passingFaultsOfTheDatabaseAreTransientAndRefusalsArePermanent() {
         assertThat(EventIntake.isTransient(new RuntimeException(new SQLException("gone", "08006")))).as("unreachable").isTrue();
         assertThat(EventIntake.isTransient(new SQLException("shutdown", "57P01"))).as("admin shutdown").isTrue();

@@ -1,0 +1,41 @@
+package org.limber.progress.service;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.limber.common.problem.ProblemException;
+import org.limber.progress.domain.Outcomes;
+import org.limber.progress.repository.ProgressReader;
+
+/** Program outcomes for admins: aggregates only. */
+@ApplicationScoped
+public class ReportService {
+
+    /** Outcomes exist from 2000 on (Java would take years up to a billion). */
+    static final int FIRST_YEAR = 2000;
+
+    private final ProgressReader reader;
+
+    public ReportService(ProgressReader reader) {
+        this.reader = reader;
+    }
+
+    /**
+     * The outcomes of members who reached 12 weeks by {@code today}: those whose first plan started
+     * in {@code startMonth}, or all of them when it is null.
+     */
+    public Outcomes.Report outcomes(YearMonth startMonth, LocalDate today) {
+        LocalDate from = LocalDate.of(FIRST_YEAR, 1, 1);
+        LocalDate to = today.plusDays(1);
+        if (startMonth != null) {
+            if (startMonth.getYear() < FIRST_YEAR || startMonth.getYear() > today.getYear() + 1) {
+                throw ProblemException.badParameter("startMonth", "must be a month between " + FIRST_YEAR + "-01 and next year");
+            }
+            from = startMonth.atDay(1);
+            to = startMonth.plusMonths(1).atDay(1);
+        }
+        return Outcomes.report(reader.cohort(from, to, today));
+    }
+}
