@@ -62,20 +62,28 @@ public final class JsonHttp {
     }
 
     public Reply post(String url, String bearer, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).POST(json(body)).header("Content-Type", "application/json"), bearer);
+        return send(
+                HttpRequest.newBuilder(URI.create(url)).POST(json(body)).header("Content-Type", "application/json"),
+                bearer);
     }
 
     public Reply put(String url, String bearer, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).PUT(json(body)).header("Content-Type", "application/json"), bearer);
+        return send(
+                HttpRequest.newBuilder(URI.create(url)).PUT(json(body)).header("Content-Type", "application/json"),
+                bearer);
     }
 
     /** An application/x-www-form-urlencoded POST (OpenID Connect token requests). */
     public Reply form(String url, Map<String, String> fields) {
         String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/x-www-form-urlencoded"), null);
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", "application/x-www-form-urlencoded"),
+                null);
     }
 
     private HttpRequest.BodyPublisher json(Object body) {
@@ -96,7 +104,10 @@ public final class JsonHttp {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                return new Reply(response.statusCode(), parse(response.body()), response.headers().firstValue("Location").orElse(null));
+                return new Reply(
+                        response.statusCode(),
+                        parse(response.body()),
+                        response.headers().firstValue("Location").orElse(null));
             } catch (IOException e) {
                 last = e;
                 sleep(250L * attempt);

@@ -29,17 +29,41 @@ public final class Keycloak {
             if (Instant.now().isAfter(renewAt)) {
                 JsonNode tokens = null;
                 if (refresh != null) {
-                    JsonHttp.Reply reply = http.form(tokenUrl(), Map.of("grant_type", "refresh_token", "client_id", clientId,
-                            "client_secret", clientSecret, "refresh_token", refresh));
+                    JsonHttp.Reply reply = http.form(
+                            tokenUrl(),
+                            Map.of(
+                                    "grant_type",
+                                    "refresh_token",
+                                    "client_id",
+                                    clientId,
+                                    "client_secret",
+                                    clientSecret,
+                                    "refresh_token",
+                                    refresh));
                     tokens = reply.ok() ? reply.body() : null;
                 }
                 if (tokens == null) {
-                    tokens = http.form(tokenUrl(), Map.of("grant_type", "password", "client_id", clientId, "client_secret", clientSecret,
-                            "username", username, "password", password, "scope", "openid")).expect("token for " + username);
+                    tokens = http.form(
+                                    tokenUrl(),
+                                    Map.of(
+                                            "grant_type",
+                                            "password",
+                                            "client_id",
+                                            clientId,
+                                            "client_secret",
+                                            clientSecret,
+                                            "username",
+                                            username,
+                                            "password",
+                                            password,
+                                            "scope",
+                                            "openid"))
+                            .expect("token for " + username);
                 }
                 access = tokens.path("access_token").asText();
                 refresh = tokens.path("refresh_token").asText(null);
-                renewAt = Instant.now().plusSeconds(Math.max(10, tokens.path("expires_in").asLong(60) - 60));
+                renewAt = Instant.now()
+                        .plusSeconds(Math.max(10, tokens.path("expires_in").asLong(60) - 60));
             }
             return access;
         }
@@ -71,10 +95,23 @@ public final class Keycloak {
 
     /** Creates a user in a group (which carries the realm role), or finds the one of that name; answers its id (the token subject). */
     public String ensureUser(String username, String password, String firstName, String lastName, String group) {
-        Map<String, Object> user = Map.of("username", username, "enabled", true, "emailVerified", true,
-                "email", username + "@demo.limber.dev", "firstName", firstName, "lastName", lastName,
-                "groups", List.of(group),
-                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        Map<String, Object> user = Map.of(
+                "username",
+                username,
+                "enabled",
+                true,
+                "emailVerified",
+                true,
+                "email",
+                username + "@demo.limber.dev",
+                "firstName",
+                firstName,
+                "lastName",
+                lastName,
+                "groups",
+                List.of(group),
+                "credentials",
+                List.of(Map.of("type", "password", "value", password, "temporary", false)));
         JsonHttp.Reply reply = http.post(adminUrl() + "/users", serviceToken(), user);
         if (reply.status() == 201 && reply.location() != null) {
             return reply.location().substring(reply.location().lastIndexOf('/') + 1);
@@ -82,12 +119,14 @@ public final class Keycloak {
         if (reply.status() == 409) {
             return userId(username);
         }
-        throw new JsonHttp.CallFailed("creating user " + username + " answered " + reply.status() + ": " + reply.body());
+        throw new JsonHttp.CallFailed(
+                "creating user " + username + " answered " + reply.status() + ": " + reply.body());
     }
 
     /** The id of an existing user. */
     public String userId(String username) {
-        JsonNode users = http.get(adminUrl() + "/users?exact=true&username=" + username, serviceToken()).expect("looking up " + username);
+        JsonNode users = http.get(adminUrl() + "/users?exact=true&username=" + username, serviceToken())
+                .expect("looking up " + username);
         if (!users.isArray() || users.isEmpty()) {
             throw new JsonHttp.CallFailed("no user " + username + " in realm " + realm);
         }
@@ -100,10 +139,19 @@ public final class Keycloak {
 
     private synchronized String serviceToken() {
         if (Instant.now().isAfter(serviceRenewAt)) {
-            JsonNode tokens = http.form(tokenUrl(), Map.of("grant_type", "client_credentials", "client_id", clientId,
-                    "client_secret", clientSecret)).expect("service account token of " + clientId);
+            JsonNode tokens = http.form(
+                            tokenUrl(),
+                            Map.of(
+                                    "grant_type",
+                                    "client_credentials",
+                                    "client_id",
+                                    clientId,
+                                    "client_secret",
+                                    clientSecret))
+                    .expect("service account token of " + clientId);
             serviceToken = tokens.path("access_token").asText();
-            serviceRenewAt = Instant.now().plusSeconds(Math.max(10, tokens.path("expires_in").asLong(60) - 60));
+            serviceRenewAt = Instant.now()
+                    .plusSeconds(Math.max(10, tokens.path("expires_in").asLong(60) - 60));
         }
         return serviceToken;
     }

@@ -19,16 +19,46 @@ import java.util.UUID;
  */
 public final class MemberScript {
 
-    private static final String[] CONDITIONS = { "NON_SPECIFIC_LOW_BACK_PAIN", "NON_SPECIFIC_LOW_BACK_PAIN", "NON_SPECIFIC_LOW_BACK_PAIN",
-            "NON_SPECIFIC_LOW_BACK_PAIN", "NON_SPECIFIC_LOW_BACK_PAIN", "SCIATICA", "DISC_HERNIATION", "OSTEOARTHRITIS",
-            "SPINAL_STENOSIS", "DESK_POSTURE", "SPONDYLOLISTHESIS" };
-    private static final String[] GOALS = { "REDUCE_PAIN", "MOVE_MORE_EASILY", "LIFT_SAFELY", "SIT_LONGER", "STAY_ACTIVE",
-            "PREVENT_RECURRENCE" };
-    private static final String[] EQUIPMENT = { "MAT", "CHAIR", "TOWEL", "RESISTANCE_BAND", "FOAM_ROLLER", "LIGHT_WEIGHTS" };
-    private static final String[] RED_FLAGS = { "bladderOrBowelControl", "saddleNumbness", "worseningLegWeakness", "recentTrauma",
-            "cancerHistory", "feverOrWeightLoss", "infectionRisk", "constantNightPain", "urinaryDifficulty", "bothLegsNumbOrWeak",
-            "sexualDysfunction", "footDrop", "minorFallWithBoneRisk", "newPainOver50", "painNotEasedByRest", "recentInfection",
-            "recentSpinalProcedure", "feelingUnwell", "inflammatoryBackPain" };
+    private static final String[] CONDITIONS = {
+        "NON_SPECIFIC_LOW_BACK_PAIN",
+        "NON_SPECIFIC_LOW_BACK_PAIN",
+        "NON_SPECIFIC_LOW_BACK_PAIN",
+        "NON_SPECIFIC_LOW_BACK_PAIN",
+        "NON_SPECIFIC_LOW_BACK_PAIN",
+        "SCIATICA",
+        "DISC_HERNIATION",
+        "OSTEOARTHRITIS",
+        "SPINAL_STENOSIS",
+        "DESK_POSTURE",
+        "SPONDYLOLISTHESIS"
+    };
+    private static final String[] GOALS = {
+        "REDUCE_PAIN", "MOVE_MORE_EASILY", "LIFT_SAFELY", "SIT_LONGER", "STAY_ACTIVE", "PREVENT_RECURRENCE"
+    };
+    private static final String[] EQUIPMENT = {
+        "MAT", "CHAIR", "TOWEL", "RESISTANCE_BAND", "FOAM_ROLLER", "LIGHT_WEIGHTS"
+    };
+    private static final String[] RED_FLAGS = {
+        "bladderOrBowelControl",
+        "saddleNumbness",
+        "worseningLegWeakness",
+        "recentTrauma",
+        "cancerHistory",
+        "feverOrWeightLoss",
+        "infectionRisk",
+        "constantNightPain",
+        "urinaryDifficulty",
+        "bothLegsNumbOrWeak",
+        "sexualDysfunction",
+        "footDrop",
+        "minorFallWithBoneRisk",
+        "newPainOver50",
+        "painNotEasedByRest",
+        "recentInfection",
+        "recentSpinalProcedure",
+        "feelingUnwell",
+        "inflammatoryBackPain"
+    };
     /** Every screening question of the intake answered "no" (an unanswered one is refused). */
     public static Map<String, Object> noRedFlags() {
         Map<String, Object> answers = new LinkedHashMap<>();
@@ -38,13 +68,20 @@ public final class MemberScript {
         return answers;
     }
 
-    private static final int[][] WEEK_DAYS = { {}, { 0 }, { 0, 3 }, { 0, 2, 4 }, { 0, 1, 3, 5 }, { 0, 1, 2, 4, 5 }, { 0, 1, 2, 3, 4, 5 },
-            { 0, 1, 2, 3, 4, 5, 6 } };
+    private static final int[][] WEEK_DAYS = {
+        {}, {0}, {0, 3}, {0, 2, 4}, {0, 1, 3, 5}, {0, 1, 2, 4, 5}, {0, 1, 2, 3, 4, 5}, {0, 1, 2, 3, 4, 5, 6}
+    };
 
     /** One session to report: the body of POST /members/me/sessions, less the plan's exercises. */
-    public record Report(Instant performedAt, int painBefore, int painDuring, int painAfter, String effort, boolean painfulSkips,
-            boolean noTimeSkips, List<String> redFlagSymptoms) {
-    }
+    public record Report(
+            Instant performedAt,
+            int painBefore,
+            int painDuring,
+            int painAfter,
+            String effort,
+            boolean painfulSkips,
+            boolean noTimeSkips,
+            List<String> redFlagSymptoms) {}
 
     private final Persona persona;
     private final Random random;
@@ -62,14 +99,14 @@ public final class MemberScript {
         this.random = new Random(seed);
         this.enrolled = enrolled;
         this.reportsRedFlagInFlare = reportsRedFlagInFlare;
-        this.baseline = pick(new int[] { 4, 5, 5, 6, 6, 6, 7, 7, 8 });
+        this.baseline = pick(new int[] {4, 5, 5, 6, 6, 6, 7, 7, 8});
         this.response = switch (persona) {
             case IMPROVER -> 0.5 + 0.4 * random.nextDouble();
             case SLOW_RESPONDER -> 0.05 + 0.2 * random.nextDouble();
             case FLARE -> 0.45 + 0.35 * random.nextDouble();
             case DRIFTER, RED_FLAG -> 0.15 + 0.3 * random.nextDouble();
         };
-        this.sessionsPerWeek = pick(new int[] { 3, 3, 3, 4, 4, 5 });
+        this.sessionsPerWeek = pick(new int[] {3, 3, 3, 4, 4, 5});
         this.flareDay = 28 + random.nextInt(21);
         this.intake = buildIntake();
     }
@@ -121,7 +158,9 @@ public final class MemberScript {
         if (!scheduled || random.nextDouble() >= adherence(day)) {
             return null;
         }
-        Instant performedAt = day.atTime(LocalTime.of(6, 0)).plusMinutes(random.nextInt(15 * 60)).toInstant(ZoneOffset.UTC);
+        Instant performedAt = day.atTime(LocalTime.of(6, 0))
+                .plusMinutes(random.nextInt(15 * 60))
+                .toInstant(ZoneOffset.UTC);
         if (performedAt.isAfter(notAfter)) {
             performedAt = notAfter.minusSeconds(60 + random.nextInt(3600));
             if (LocalDate.ofInstant(performedAt, ZoneOffset.UTC).isBefore(day)) {
@@ -130,17 +169,26 @@ public final class MemberScript {
         }
         boolean flaring = inFlare(day);
         int before = clamp((int) Math.round(expectedPain(day) + random.nextGaussian() * 0.6));
-        int during = clamp(before + pick(flaring ? new int[] { 0, 1, 2 } : new int[] { -1, 0, 0, 0, 1 }));
-        int after = clamp(before - pick(new int[] { 0, 0, 1, 1, 2 }));
-        String effort = during >= 7 || (flaring && random.nextBoolean()) ? "TOO_HARD"
-                : weeksIn(day) >= 6 && persona == Persona.IMPROVER && random.nextDouble() < 0.35 ? "TOO_EASY"
-                : random.nextDouble() < 0.05 ? "TOO_HARD" : "JUST_RIGHT";
+        int during = clamp(before + pick(flaring ? new int[] {0, 1, 2} : new int[] {-1, 0, 0, 0, 1}));
+        int after = clamp(before - pick(new int[] {0, 0, 1, 1, 2}));
+        String effort = during >= 7 || (flaring && random.nextBoolean())
+                ? "TOO_HARD"
+                : weeksIn(day) >= 6 && persona == Persona.IMPROVER && random.nextDouble() < 0.35
+                        ? "TOO_EASY"
+                        : random.nextDouble() < 0.05 ? "TOO_HARD" : "JUST_RIGHT";
         List<String> redFlags = List.of();
         if (flaring && reportsRedFlagInFlare && !redFlagReported) {
             redFlagReported = true;
             redFlags = List.of("WORSENING_LEG_WEAKNESS");
         }
-        return new Report(performedAt, before, during, after, effort, flaring, persona == Persona.DRIFTER && random.nextDouble() < 0.3,
+        return new Report(
+                performedAt,
+                before,
+                during,
+                after,
+                effort,
+                flaring,
+                persona == Persona.DRIFTER && random.nextDouble() < 0.3,
                 redFlags);
     }
 
@@ -210,23 +258,24 @@ public final class MemberScript {
         }
         List<String> equipment = new ArrayList<>();
         for (String item : EQUIPMENT) {
-            if (random.nextDouble() < (item.equals("MAT") || item.equals("CHAIR") || item.equals("TOWEL") ? 0.7 : 0.2)) {
+            if (random.nextDouble()
+                    < (item.equals("MAT") || item.equals("CHAIR") || item.equals("TOWEL") ? 0.7 : 0.2)) {
                 equipment.add(item);
             }
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("conditions", conditions);
-        body.put("painNow", clamp(baseline + pick(new int[] { -1, 0, 0, 1 })));
+        body.put("painNow", clamp(baseline + pick(new int[] {-1, 0, 0, 1})));
         body.put("painTypical", baseline);
-        body.put("duration", pick(new String[] { "UNDER_6_WEEKS", "WEEKS_6_TO_12", "OVER_12_WEEKS", "OVER_12_WEEKS" }));
+        body.put("duration", pick(new String[] {"UNDER_6_WEEKS", "WEEKS_6_TO_12", "OVER_12_WEEKS", "OVER_12_WEEKS"}));
         body.put("spineSurgery", false);
         body.put("redFlags", redFlags);
         body.put("goals", goals);
         body.put("equipment", equipment);
         body.put("cannotGetInto", random.nextDouble() < 0.08 ? List.of("FLOOR", "KNEELING") : List.of());
-        body.put("minutesPerSession", pick(new int[] { 10, 15, 15, 20 }));
+        body.put("minutesPerSession", pick(new int[] {10, 15, 15, 20}));
         body.put("sessionsPerWeek", sessionsPerWeek);
-        body.put("experience", pick(new String[] { "BEGINNER", "BEGINNER", "BEGINNER", "INTERMEDIATE" }));
+        body.put("experience", pick(new String[] {"BEGINNER", "BEGINNER", "BEGINNER", "INTERMEDIATE"}));
         return body;
     }
 

@@ -33,30 +33,117 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class Simulator {
 
     /** Where the stack is and what to play. */
-    public record Config(String routineUrl, String progressUrl, String keycloakUrl, String realm, String clientId, String clientSecret,
-            int members, int weeks, long seed, int concurrency, String usernamePrefix, String password, String admin, String adminPassword,
-            List<String> clinicians, String clinicianPassword, String demoMember, String demoMemberPassword, boolean plainOutput) {
+    public record Config(
+            String routineUrl,
+            String progressUrl,
+            String keycloakUrl,
+            String realm,
+            String clientId,
+            String clientSecret,
+            int members,
+            int weeks,
+            long seed,
+            int concurrency,
+            String usernamePrefix,
+            String password,
+            String admin,
+            String adminPassword,
+            List<String> clinicians,
+            String clinicianPassword,
+            String demoMember,
+            String demoMemberPassword,
+            boolean plainOutput) {
 
         public static Config local(int routinePort, int progressPort, int keycloakPort) {
-            return new Config("http://localhost:" + routinePort, "http://localhost:" + progressPort, "http://localhost:" + keycloakPort,
-                    "limber", "limber-scripts", "limber-scripts-secret", 300, 12, 42, 6, "demo-member-", "demo-limber", "ada", "limber",
-                    List.of("casey", "robin"), "limber", "maria", "limber", false);
+            return new Config(
+                    "http://localhost:" + routinePort,
+                    "http://localhost:" + progressPort,
+                    "http://localhost:" + keycloakPort,
+                    "limber",
+                    "limber-scripts",
+                    "limber-scripts-secret",
+                    300,
+                    12,
+                    42,
+                    6,
+                    "demo-member-",
+                    "demo-limber",
+                    "ada",
+                    "limber",
+                    List.of("casey", "robin"),
+                    "limber",
+                    "maria",
+                    "limber",
+                    false);
         }
 
         public Config withMembers(int count) {
-            return new Config(routineUrl, progressUrl, keycloakUrl, realm, clientId, clientSecret, count, weeks, seed, concurrency,
-                    usernamePrefix, password, admin, adminPassword, clinicians, clinicianPassword, demoMember, demoMemberPassword,
+            return new Config(
+                    routineUrl,
+                    progressUrl,
+                    keycloakUrl,
+                    realm,
+                    clientId,
+                    clientSecret,
+                    count,
+                    weeks,
+                    seed,
+                    concurrency,
+                    usernamePrefix,
+                    password,
+                    admin,
+                    adminPassword,
+                    clinicians,
+                    clinicianPassword,
+                    demoMember,
+                    demoMemberPassword,
                     plainOutput);
         }
 
         public Config withPlainOutput(boolean plain) {
-            return new Config(routineUrl, progressUrl, keycloakUrl, realm, clientId, clientSecret, members, weeks, seed, concurrency,
-                    usernamePrefix, password, admin, adminPassword, clinicians, clinicianPassword, demoMember, demoMemberPassword, plain);
+            return new Config(
+                    routineUrl,
+                    progressUrl,
+                    keycloakUrl,
+                    realm,
+                    clientId,
+                    clientSecret,
+                    members,
+                    weeks,
+                    seed,
+                    concurrency,
+                    usernamePrefix,
+                    password,
+                    admin,
+                    adminPassword,
+                    clinicians,
+                    clinicianPassword,
+                    demoMember,
+                    demoMemberPassword,
+                    plain);
         }
 
         public Config withUsernamePrefix(String prefix) {
-            return new Config(routineUrl, progressUrl, keycloakUrl, realm, clientId, clientSecret, members, weeks, seed, concurrency,
-                    prefix, password, admin, adminPassword, clinicians, clinicianPassword, demoMember, demoMemberPassword, plainOutput);
+            return new Config(
+                    routineUrl,
+                    progressUrl,
+                    keycloakUrl,
+                    realm,
+                    clientId,
+                    clientSecret,
+                    members,
+                    weeks,
+                    seed,
+                    concurrency,
+                    prefix,
+                    password,
+                    admin,
+                    adminPassword,
+                    clinicians,
+                    clinicianPassword,
+                    demoMember,
+                    demoMemberPassword,
+                    plainOutput);
         }
     }
 
@@ -64,9 +151,20 @@ public final class Simulator {
      * What was played. {@code suspended} members reported a red flag and had their plan suspended, and
      * {@code needsReview} members got no plan because nothing safe fitted them: expected outcomes, not errors.
      */
-    public record Summary(int enrolled, int referred, int suspended, int needsReview, int sessions, int intakes, int errors,
-            Map<Persona, Integer> personas, long calls, Duration took, JsonNode outcomes, JsonNode panel, int openAlerts) {
-    }
+    public record Summary(
+            int enrolled,
+            int referred,
+            int suspended,
+            int needsReview,
+            int sessions,
+            int intakes,
+            int errors,
+            Map<Persona, Integer> personas,
+            long calls,
+            Duration took,
+            JsonNode outcomes,
+            JsonNode panel,
+            int openAlerts) {}
 
     /** A member being played: their script, identity, plan in force and this plan week's count. */
     private static final class Player {
@@ -108,7 +206,8 @@ public final class Simulator {
     public Simulator(Config config, PrintStream out) {
         this.config = config;
         this.out = out;
-        this.keycloak = new Keycloak(http, config.keycloakUrl(), config.realm(), config.clientId(), config.clientSecret());
+        this.keycloak =
+                new Keycloak(http, config.keycloakUrl(), config.realm(), config.clientId(), config.clientSecret());
     }
 
     /** Plays the weeks, then waits for progress-service and reports: {@link #play()} and {@link #report(Played)}. */
@@ -117,9 +216,14 @@ public final class Simulator {
     }
 
     /** What {@link #play()} did, for {@link #report(Played)}. */
-    public record Played(Instant started, int enrolled, int referred, int suspended, int needsReview, Map<Persona, Integer> personas,
-            Map<String, LocalDate> lastHighPain) {
-    }
+    public record Played(
+            Instant started,
+            int enrolled,
+            int referred,
+            int suspended,
+            int needsReview,
+            Map<Persona, Integer> personas,
+            Map<String, LocalDate> lastHighPain) {}
 
     /**
      * Enrolls the members and plays their weeks through routine-service and Keycloak only; progress-service
@@ -136,11 +240,14 @@ public final class Simulator {
         LocalDate first = today.minusDays(days);
         awaitReady(config.routineUrl());
         admin = keycloak.user(config.admin(), config.adminPassword());
-        List<String> clinicianIds = config.clinicians().stream().map(keycloak::userId).toList();
+        List<String> clinicianIds =
+                config.clinicians().stream().map(keycloak::userId).toList();
         List<Player> players = cast(first, enrolmentDays, clinicianIds);
         Map<Persona, Integer> personas = new EnumMap<>(Persona.class);
         players.forEach(p -> personas.merge(p.script.persona(), 1, Integer::sum));
-        out.printf("Demo: %d members enrolled from %s, %d weeks played up to today (%s)%n", players.size(), first, config.weeks(), personas);
+        out.printf(
+                "Demo: %d members enrolled from %s, %d weeks played up to today (%s)%n",
+                players.size(), first, config.weeks(), personas);
 
         ExecutorService pool = Executors.newFixedThreadPool(config.concurrency());
         try {
@@ -169,9 +276,15 @@ public final class Simulator {
         int suspended = (int) players.stream().filter(p -> p.suspended).count();
         int needsReview = (int) players.stream().filter(p -> p.needsReview).count();
         int enrolled = (int) players.stream().filter(p -> p.memberId != null).count();
-        out.printf("Played %d sessions and %d intakes in %d s (%d calls, %d errors)%n", sessions.get(), intakes.get(),
-                Duration.between(started, Instant.now()).toSeconds(), calls.get(), errors.get());
-        out.printf("Expected outcomes: %d referred at intake, %d plans suspended by a red flag, %d intakes for a clinician's review%n",
+        out.printf(
+                "Played %d sessions and %d intakes in %d s (%d calls, %d errors)%n",
+                sessions.get(),
+                intakes.get(),
+                Duration.between(started, Instant.now()).toSeconds(),
+                calls.get(),
+                errors.get());
+        out.printf(
+                "Expected outcomes: %d referred at intake, %d plans suspended by a red flag, %d intakes for a clinician's review%n",
                 referred, suspended, needsReview);
         Map<String, LocalDate> lastHighPain = new java.util.HashMap<>();
         players.stream().filter(p -> p.lastHighPain != null).forEach(p -> lastHighPain.put(p.memberId, p.lastHighPain));
@@ -191,26 +304,55 @@ public final class Simulator {
         int followedUp = 0;
         for (String username : config.clinicians()) {
             Keycloak.UserToken clinician = keycloak.user(username, config.clinicianPassword());
-            JsonNode open = http.get(config.progressUrl() + "/care-team/alerts?status=OPEN&size=100", clinician.get()).body();
+            JsonNode open = http.get(config.progressUrl() + "/care-team/alerts?status=OPEN&size=100", clinician.get())
+                    .body();
             for (JsonNode alert : open.path("items")) {
                 String kind = alert.path("kind").asText();
-                String url = config.progressUrl() + "/care-team/alerts/" + alert.path("id").asText();
-                LocalDate highPain = played.lastHighPain().get(alert.path("memberId").asText());
+                String url = config.progressUrl() + "/care-team/alerts/"
+                        + alert.path("id").asText();
+                LocalDate highPain =
+                        played.lastHighPain().get(alert.path("memberId").asText());
                 if (kind.equals("HIGH_PAIN") && highPain != null && highPain.isBefore(twoWeeksAgo)) {
-                    followedUp += http.post(url + "/resolve", clinician.get(),
-                            Map.of("note", "Called the member: the pain settled within days; plan kept.")).ok() ? 1 : 0;
+                    followedUp += http.post(
+                                            url + "/resolve",
+                                            clinician.get(),
+                                            Map.of(
+                                                    "note",
+                                                    "Called the member: the pain settled within days; plan kept."))
+                                    .ok()
+                            ? 1
+                            : 0;
                 } else if (kind.equals("RED_FLAG_SYMPTOM") || kind.equals("REFERRAL")) {
-                    followedUp += http.post(url + "/acknowledge", clinician.get(),
-                            Map.of("note", "Called the member; booked an in-person assessment.")).ok() ? 1 : 0;
+                    followedUp += http.post(
+                                            url + "/acknowledge",
+                                            clinician.get(),
+                                            Map.of("note", "Called the member; booked an in-person assessment."))
+                                    .ok()
+                            ? 1
+                            : 0;
                 }
             }
         }
         Keycloak.UserToken clinician = keycloak.user(config.clinicians().get(0), config.clinicianPassword());
-        JsonNode panel = http.get(config.progressUrl() + "/care-team/panel", clinician.get()).body();
-        JsonNode alerts = http.get(config.progressUrl() + "/care-team/alerts?status=OPEN&size=1", clinician.get()).body();
+        JsonNode panel = http.get(config.progressUrl() + "/care-team/panel", clinician.get())
+                .body();
+        JsonNode alerts = http.get(config.progressUrl() + "/care-team/alerts?status=OPEN&size=1", clinician.get())
+                .body();
         out.printf("The clinicians followed up %d older alerts (resolved or acknowledged)%n", followedUp);
-        return new Summary(played.enrolled(), played.referred(), played.suspended(), played.needsReview(), sessions.get(), intakes.get(), errors.get(), played.personas(), calls.get(),
-                Duration.between(played.started(), Instant.now()), outcomes, panel, alerts.path("total").asInt());
+        return new Summary(
+                played.enrolled(),
+                played.referred(),
+                played.suspended(),
+                played.needsReview(),
+                sessions.get(),
+                intakes.get(),
+                errors.get(),
+                played.personas(),
+                calls.get(),
+                Duration.between(played.started(), Instant.now()),
+                outcomes,
+                panel,
+                alerts.path("total").asInt());
     }
 
     /** Who is who: the demo member first (an improver), one member with a red flag, the rest drawn from the mix. */
@@ -261,16 +403,23 @@ public final class Simulator {
     }
 
     private void enroll(Player player, LocalDate day) {
-        String password = player.index == 0 && config.demoMember() != null ? config.demoMemberPassword() : config.password();
+        String password =
+                player.index == 0 && config.demoMember() != null ? config.demoMemberPassword() : config.password();
         calls.incrementAndGet();
-        player.memberId = player.index == 0 && config.demoMember() != null ? keycloak.userId(player.username)
+        player.memberId = player.index == 0 && config.demoMember() != null
+                ? keycloak.userId(player.username)
                 : keycloak.ensureUser(player.username, password, "Demo", "Member " + player.index, "/members");
         calls.incrementAndGet();
-        http.put(config.routineUrl() + "/members/" + player.memberId + "/care-team", admin.get(), Map.of("clinicianId", player.clinician))
+        http.put(
+                        config.routineUrl() + "/members/" + player.memberId + "/care-team",
+                        admin.get(),
+                        Map.of("clinicianId", player.clinician))
                 .expect("assigning a clinician to " + player.username);
         player.token = keycloak.user(player.username, password);
-        if (player.index == 0 && config.demoMember() != null
-                && http.get(config.routineUrl() + "/members/me/plan", player.token.get()).ok()) {
+        if (player.index == 0
+                && config.demoMember() != null
+                && http.get(config.routineUrl() + "/members/me/plan", player.token.get())
+                        .ok()) {
             player.idle = true; // the demo member has a plan from an earlier run: leave it alone
             return;
         }
@@ -324,8 +473,10 @@ public final class Simulator {
                 continue;
             }
             String skip = player.script.skipReason(report);
-            exercises.add(skip == null ? Map.of("slug", item.path("slug").asText(), "status", "DONE")
-                    : Map.of("slug", item.path("slug").asText(), "status", "SKIPPED", "skipReason", skip));
+            exercises.add(
+                    skip == null
+                            ? Map.of("slug", item.path("slug").asText(), "status", "DONE")
+                            : Map.of("slug", item.path("slug").asText(), "status", "SKIPPED", "skipReason", skip));
         }
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("sessionId", player.script.sessionId());
@@ -387,7 +538,8 @@ public final class Simulator {
         JsonNode last = null;
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
-            JsonNode outcomes = http.get(config.progressUrl() + "/reports/outcomes", admin.get()).body();
+            JsonNode outcomes = http.get(config.progressUrl() + "/reports/outcomes", admin.get())
+                    .body();
             boolean allThere = expectedMembers < 10 || outcomes.path("members").asInt() >= expectedMembers;
             if (outcomes.equals(last) && allThere) {
                 return outcomes;
@@ -406,19 +558,25 @@ public final class Simulator {
     public static void print(Summary summary, PrintStream out) {
         JsonNode o = summary.outcomes();
         if (o != null && o.has("members")) {
-            out.printf("Outcomes report (GET /reports/outcomes as ada): %s members, %s completers, mean pain change %s%%, "
-                    + "reaching the MCID %s%n", o.path("members").asText("-"), o.path("completers").asText("-"),
-                    o.path("meanPainChangePercent").asText("-"), o.path("shareReachingMcid").asText("-"));
+            out.printf(
+                    "Outcomes report (GET /reports/outcomes as ada): %s members, %s completers, mean pain change %s%%, "
+                            + "reaching the MCID %s%n",
+                    o.path("members").asText("-"),
+                    o.path("completers").asText("-"),
+                    o.path("meanPainChangePercent").asText("-"),
+                    o.path("shareReachingMcid").asText("-"));
         }
         JsonNode panel = summary.panel();
-        out.printf("Casey's panel (GET /care-team/panel as casey): %d members, %d open alerts%n",
+        out.printf(
+                "Casey's panel (GET /care-team/panel as casey): %d members, %d open alerts%n",
                 panel == null ? 0 : panel.path("total").asInt(), summary.openAlerts());
     }
 
     /** Standalone: {@code --members=N --routine=URL --progress=URL --keycloak=URL --prefix=demo-member- --plain}. */
     public static void main(String[] args) throws InterruptedException {
         // A cohort of its own: user names that no earlier run used.
-        Config config = Config.local(port("ROUTINE_PORT", 8082), port("PROGRESS_PORT", 8083), port("KEYCLOAK_PORT", 8180))
+        Config config = Config.local(
+                        port("ROUTINE_PORT", 8082), port("PROGRESS_PORT", 8083), port("KEYCLOAK_PORT", 8180))
                 .withUsernamePrefix("demo-" + Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36) + "-");
         for (String arg : args) {
             if (arg.startsWith("--members=")) {

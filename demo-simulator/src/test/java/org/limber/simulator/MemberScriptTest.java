@@ -1,7 +1,5 @@
 package org.limber.simulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class MemberScriptTest {
 
@@ -39,8 +39,12 @@ class MemberScriptTest {
         for (long seed = 0; seed < 20; seed++) {
             MemberScript script = new MemberScript(Persona.IMPROVER, seed, START, false);
             List<MemberScript.Report> reports = twelveWeeks(script);
-            double lastWeeks = reports.stream().filter(r -> r.performedAt().isAfter(START.plusWeeks(10).atStartOfDay().toInstant(ZoneOffset.UTC)))
-                    .mapToInt(MemberScript.Report::painBefore).average().orElseThrow();
+            double lastWeeks = reports.stream()
+                    .filter(r -> r.performedAt()
+                            .isAfter(START.plusWeeks(10).atStartOfDay().toInstant(ZoneOffset.UTC)))
+                    .mapToInt(MemberScript.Report::painBefore)
+                    .average()
+                    .orElseThrow();
             assertThat(lastWeeks).as("seed %d", seed).isLessThan(script.baseline() * 0.7);
             int prescribed = ((Number) script.intake(LATE).get("sessionsPerWeek")).intValue() * 12;
             assertThat(reports.size()).isGreaterThan(prescribed * 3 / 4);
@@ -51,8 +55,10 @@ class MemberScriptTest {
     void driftersStopAfterAFewWeeks() {
         for (long seed = 0; seed < 20; seed++) {
             List<MemberScript.Report> reports = twelveWeeks(new MemberScript(Persona.DRIFTER, seed, START, false));
-            assertThat(reports).as("seed %d", seed)
-                    .noneMatch(r -> r.performedAt().isAfter(START.plusWeeks(9).atStartOfDay().toInstant(ZoneOffset.UTC)));
+            assertThat(reports)
+                    .as("seed %d", seed)
+                    .noneMatch(r -> r.performedAt()
+                            .isAfter(START.plusWeeks(9).atStartOfDay().toInstant(ZoneOffset.UTC)));
         }
     }
 
@@ -62,17 +68,21 @@ class MemberScriptTest {
         List<MemberScript.Report> reports = twelveWeeks(script);
         assertThat(reports).anyMatch(r -> r.painBefore() >= 7);
         assertThat(reports).filteredOn(r -> !r.redFlagSymptoms().isEmpty()).hasSize(1);
-        long retakes = START.datesUntil(START.plusWeeks(12)).filter(script::retakesIntakeOn).count();
+        long retakes = START.datesUntil(START.plusWeeks(12))
+                .filter(script::retakesIntakeOn)
+                .count();
         assertThat(retakes).isEqualTo(1);
     }
 
     @Test
     void onlyTheRedFlagMemberAnswersARedFlagAndNoSessionIsInTheFuture() {
         @SuppressWarnings("unchecked")
-        Map<String, Boolean> flags = (Map<String, Boolean>) new MemberScript(Persona.RED_FLAG, 1, START, false).intake(LATE).get("redFlags");
+        Map<String, Boolean> flags = (Map<String, Boolean>)
+                new MemberScript(Persona.RED_FLAG, 1, START, false).intake(LATE).get("redFlags");
         assertThat(flags).containsValue(true);
         @SuppressWarnings("unchecked")
-        Map<String, Boolean> none = (Map<String, Boolean>) new MemberScript(Persona.IMPROVER, 1, START, false).intake(LATE).get("redFlags");
+        Map<String, Boolean> none = (Map<String, Boolean>)
+                new MemberScript(Persona.IMPROVER, 1, START, false).intake(LATE).get("redFlags");
         assertThat(none).doesNotContainValue(true).hasSize(19); // every screening question of the intake, answered "no"
 
         Instant now = START.plusDays(20).atTime(9, 0).toInstant(ZoneOffset.UTC);

@@ -1,11 +1,10 @@
 package org.limber.simulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** How the simulator tells an expected answer from an error. */
 class SimulatorTest {
@@ -14,10 +13,17 @@ class SimulatorTest {
 
     @Test
     void aSuspendedPlanIsAnExpectedOutcomeOtherConflictsAreNot() throws Exception {
-        assertThat(Simulator.isPlanSuspended(new JsonHttp.Reply(409,
-                JSON.readTree("{\"type\":\"https://limber.dev/problems/plan-suspended\",\"status\":409}"), null))).isTrue();
-        assertThat(Simulator.isPlanSuspended(new JsonHttp.Reply(409,
-                JSON.readTree("{\"type\":\"https://limber.dev/problems/conflict\",\"status\":409}"), null))).isFalse();
-        assertThat(Simulator.isPlanSuspended(new JsonHttp.Reply(503, MissingNode.getInstance(), null))).isFalse();
+        assertThat(Simulator.isPlanSuspended(new JsonHttp.Reply(
+                        409,
+                        JSON.readTree("{\"type\":\"https://limber.dev/problems/plan-suspended\",\"status\":409}"),
+                        null)))
+                .isTrue();
+        assertThat(Simulator.isPlanSuspended(new JsonHttp.Reply(
+                        409,
+                        JSON.readTree("{\"type\":\"https://limber.dev/problems/conflict\",\"status\":409}"),
+                        null)))
+                .isFalse();
+        assertThat(Simulator.isPlanSuspended(new JsonHttp.Reply(503, MissingNode.getInstance(), null)))
+                .isFalse();
     }
 }

@@ -28,13 +28,11 @@ public final class ExerciseFiles {
     public static final String LOCATION = "exercises";
 
     /** One entry of a file: its slug and its other fields as written. */
-    public record Entry(String file, String slug, ObjectNode fields) {
-    }
+    public record Entry(String file, String slug, ObjectNode fields) {}
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private ExerciseFiles() {
-    }
+    private ExerciseFiles() {}
 
     public static List<Entry> read() {
         return read(LOCATION);
@@ -43,7 +41,8 @@ public final class ExerciseFiles {
     public static List<Entry> read(String location) {
         URL marker = Thread.currentThread().getContextClassLoader().getResource(location + "/README.md");
         if (marker == null) {
-            throw new IllegalStateException("No exercise folder " + location + " (with its README.md) on the classpath");
+            throw new IllegalStateException(
+                    "No exercise folder " + location + " (with its README.md) on the classpath");
         }
         try {
             URI uri = marker.toURI();
@@ -51,7 +50,8 @@ public final class ExerciseFiles {
                 return readFolder(Path.of(uri).getParent());
             }
             try {
-                return readFolder(FileSystems.getFileSystem(uri).provider().getPath(uri).getParent());
+                return readFolder(
+                        FileSystems.getFileSystem(uri).provider().getPath(uri).getParent());
             } catch (FileSystemNotFoundException notOpenYet) {
                 try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
                     return readFolder(jar.provider().getPath(uri).getParent());
@@ -67,7 +67,9 @@ public final class ExerciseFiles {
     private static List<Entry> readFolder(Path folder) throws IOException {
         List<Entry> entries = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList()) {
                 String name = file.getFileName().toString();
                 try (InputStream in = Files.newInputStream(file)) {
                     for (JsonNode node : YAML.readTree(in).path("exercises")) {

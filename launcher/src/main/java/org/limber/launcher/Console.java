@@ -59,20 +59,35 @@ final class Console {
             String base = "http://localhost:" + service.port();
             out.printf("  %-16s %-40s %s%n", service.name(), base + "/q/swagger-ui", "health " + base + "/q/health");
         }
-        out.printf("  %-16s %-40s %s%n", "care console", "http://localhost:" + ports.console(),
+        out.printf(
+                "  %-16s %-40s %s%n",
+                "care console",
+                "http://localhost:" + ports.console(),
                 "sign in as casey, robin (clinicians), ada (admin), eddie (editor)");
-        out.printf("  %-16s %-40s %s%n", "Keycloak", keycloakUrl + "/admin", "console user admin / admin; realm limber");
-        out.printf("  %-16s %-40s %s%n", "metrics", "http://localhost:" + ports.catalog() + "/q/metrics", "(each service: /q/metrics)");
-        out.printf("  %-16s %-40s %s%n", "PostgreSQL", "localhost:" + ports.postgres(), "databases catalog, routine, progress, keycloak; user postgres");
+        out.printf(
+                "  %-16s %-40s %s%n", "Keycloak", keycloakUrl + "/admin", "console user admin / admin; realm limber");
+        out.printf(
+                "  %-16s %-40s %s%n",
+                "metrics", "http://localhost:" + ports.catalog() + "/q/metrics", "(each service: /q/metrics)");
+        out.printf(
+                "  %-16s %-40s %s%n",
+                "PostgreSQL",
+                "localhost:" + ports.postgres(),
+                "databases catalog, routine, progress, keycloak; user postgres");
         out.printf("  %-16s %-40s%n", "Kafka", "localhost:" + ports.kafka());
         out.printf("  %-16s %-40s%n", "logs", logs + "/");
         out.println();
-        out.println("Demo users (password limber): maria (member), casey and robin (clinicians), eddie (content editor), ada (admin).");
+        out.println(
+                "Demo users (password limber): maria (member), casey and robin (clinicians), eddie (content editor), ada (admin).");
         out.println("Get a token and call an API:");
         out.println();
-        out.printf("  TOKEN=$(curl -s -d grant_type=password -d client_id=limber-scripts -d client_secret=limber-scripts-secret \\%n"
-                + "    -d username=maria -d password=limber %s/realms/limber/protocol/openid-connect/token \\%n"
-                + "    | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')%n", keycloakUrl);
-        out.printf("  curl -H \"Authorization: Bearer $TOKEN\" http://localhost:%d/members/me/progress%n", ports.progress());
+        out.printf(
+                "  TOKEN=$(curl -s -d grant_type=password -d client_id=limber-scripts -d client_secret=limber-scripts-secret \\%n"
+                        + "    -d username=maria -d password=limber %s/realms/limber/protocol/openid-connect/token \\%n"
+                        + "    | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')%n",
+                keycloakUrl);
+        out.printf(
+                "  curl -H \"Authorization: Bearer $TOKEN\" http://localhost:%d/members/me/progress%n",
+                ports.progress());
     }
 }

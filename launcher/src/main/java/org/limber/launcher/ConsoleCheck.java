@@ -17,6 +17,11 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -29,12 +34,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Browser checks of the care console against a running stack, in a real headless Chromium (Debian's
@@ -55,7 +54,8 @@ public final class ConsoleCheck {
     private final String catalog;
     private final Path screenshots;
     private final BiConsumer<String, Supplier<Boolean>> check;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     public ConsoleCheck(String console, String catalog, Path screenshots, BiConsumer<String, Supplier<Boolean>> check) {
@@ -73,21 +73,25 @@ public final class ConsoleCheck {
     public static void main(String[] args) throws Exception {
         int[] counts = new int[2];
         List<String> failed = new ArrayList<>();
-        new ConsoleCheck(args.length > 0 ? args[0] : "http://localhost:8084", args.length > 1 ? args[1] : "http://localhost:8081",
-                Path.of(args.length > 2 ? args[2] : "docs/screenshots"), (what, test) -> {
-                    boolean ok;
-                    try {
-                        ok = test.get();
-                    } catch (RuntimeException e) {
-                        ok = false;
-                        what += " (" + e.getMessage() + ")";
-                    }
-                    System.out.println("console: " + (ok ? "ok    " : "FAIL  ") + what);
-                    counts[ok ? 0 : 1]++;
-                    if (!ok) {
-                        failed.add(what);
-                    }
-                }).run();
+        new ConsoleCheck(
+                        args.length > 0 ? args[0] : "http://localhost:8084",
+                        args.length > 1 ? args[1] : "http://localhost:8081",
+                        Path.of(args.length > 2 ? args[2] : "docs/screenshots"),
+                        (what, test) -> {
+                            boolean ok;
+                            try {
+                                ok = test.get();
+                            } catch (RuntimeException e) {
+                                ok = false;
+                                what += " (" + e.getMessage() + ")";
+                            }
+                            System.out.println("console: " + (ok ? "ok    " : "FAIL  ") + what);
+                            counts[ok ? 0 : 1]++;
+                            if (!ok) {
+                                failed.add(what);
+                            }
+                        })
+                .run();
         failed.forEach(f -> System.out.println("FAILED: " + f));
         System.out.println(counts[0] + " passed, " + counts[1] + " failed");
         System.exit(counts[1] == 0 ? 0 : 1);
@@ -111,10 +115,14 @@ public final class ConsoleCheck {
         WebDriver browser = browser();
         try {
             signIn(browser, "casey");
-            check.accept("casey signs in through Keycloak's login page and lands on her panel",
-                    () -> browser.getCurrentUrl().startsWith(console + "/panel") && text(browser, "h1").equals("My panel"));
+            check.accept(
+                    "casey signs in through Keycloak's login page and lands on her panel",
+                    () -> browser.getCurrentUrl().startsWith(console + "/panel")
+                            && text(browser, "h1").equals("My panel"));
             List<WebElement> members = browser.findElements(By.cssSelector("#panel tbody th a"));
-            check.accept("the panel lists her members, most in need first (" + members.size() + ")", () -> !members.isEmpty());
+            check.accept(
+                    "the panel lists her members, most in need first (" + members.size() + ")",
+                    () -> !members.isEmpty());
             accessible(browser, "panel");
             shoot(browser, "panel");
             if (members.isEmpty()) {
@@ -122,29 +130,45 @@ public final class ConsoleCheck {
             }
             String memberUrl = members.get(0).getAttribute("href");
             browser.get(memberUrl);
-            check.accept("the member page draws the pain chart with a title, axis labels and a table of the same figures",
-                    () -> !browser.findElements(By.cssSelector("#pain-chart svg[role=img] title")).isEmpty()
-                            && browser.findElement(By.cssSelector("#pain-chart svg")).getAttribute("innerHTML").contains("Pain (0-10)")
-                            && browser.findElements(By.cssSelector("#weeks tbody tr")).size() == 12);
-            check.accept("the member page shows adherence, the plan with reasons and what was left out",
-                    () -> !browser.findElements(By.cssSelector("#adherence-chart svg")).isEmpty()
-                            && !browser.findElements(By.cssSelector("li.item .reason")).isEmpty()
+            check.accept(
+                    "the member page draws the pain chart with a title, axis labels and a table of the same figures",
+                    () -> !browser.findElements(By.cssSelector("#pain-chart svg[role=img] title"))
+                                    .isEmpty()
+                            && browser.findElement(By.cssSelector("#pain-chart svg"))
+                                    .getAttribute("innerHTML")
+                                    .contains("Pain (0-10)")
+                            && browser.findElements(By.cssSelector("#weeks tbody tr"))
+                                            .size()
+                                    == 12);
+            check.accept(
+                    "the member page shows adherence, the plan with reasons and what was left out",
+                    () -> !browser.findElements(By.cssSelector("#adherence-chart svg"))
+                                    .isEmpty()
+                            && !browser.findElements(By.cssSelector("li.item .reason"))
+                                    .isEmpty()
                             && !browser.findElements(By.id("plan-version")).isEmpty());
             accessible(browser, "member");
             shoot(browser, "member");
             swap(browser, memberUrl);
             acknowledge(browser);
             browser.get(console + "/triage");
-            check.accept("the triage page answers (the queue, or a clear message while the service lacks it)",
-                    () -> text(browser, "h1").equals("Triage") && browser.findElements(By.cssSelector(".notice.error")).isEmpty());
+            check.accept(
+                    "the triage page answers (the queue, or a clear message while the service lacks it)",
+                    () -> text(browser, "h1").equals("Triage")
+                            && browser.findElements(By.cssSelector(".notice.error"))
+                                    .isEmpty());
             accessible(browser, "triage");
             browser.findElement(By.id("sign-out")).click();
             wait(browser).until(ExpectedConditions.urlContains("/signed-out"));
             browser.get(console + "/panel");
-            check.accept("signing out ends the Keycloak session too (the login page comes back)",
+            check.accept(
+                    "signing out ends the Keycloak session too (the login page comes back)",
                     () -> !browser.findElements(By.id("kc-login")).isEmpty());
         } catch (RuntimeException e) {
-            check.accept("the clinician's checks ran to the end (" + e.getClass().getSimpleName() + ": " + firstLine(e) + ")", () -> false);
+            check.accept(
+                    "the clinician's checks ran to the end (" + e.getClass().getSimpleName() + ": " + firstLine(e)
+                            + ")",
+                    () -> false);
         } finally {
             browser.quit();
         }
@@ -152,16 +176,19 @@ public final class ConsoleCheck {
 
     /** Swaps an item for an exercise from its list, with a note, and sees the next plan version. */
     private void swap(WebDriver browser, String memberUrl) {
-        int before = Integer.parseInt(browser.findElement(By.id("plan-version")).getText().trim());
+        int before = Integer.parseInt(
+                browser.findElement(By.id("plan-version")).getText().trim());
         List<WebElement> forms = browser.findElements(By.cssSelector("form.tailor"));
         boolean swapped = false;
         for (int i = 0; i < forms.size() && i < 4 && !swapped; i++) {
-            WebElement form = browser.findElements(By.cssSelector("form.tailor")).get(i);
+            WebElement form =
+                    browser.findElements(By.cssSelector("form.tailor")).get(i);
             Select to = new Select(form.findElement(By.name("to")));
             if (to.getOptions().size() < 2) {
                 continue;
             }
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].closest('details').open = true", form);
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("arguments[0].closest('details').open = true", form);
             new Select(form.findElement(By.name("type"))).selectByValue("SWAP");
             to.selectByIndex(1);
             form.findElement(By.name("note")).sendKeys("Swapped in the browser check: easier on the knees.");
@@ -173,8 +200,13 @@ public final class ConsoleCheck {
             }
         }
         boolean done = swapped;
-        check.accept("an exercise is swapped with a note and the page shows the new plan version (was " + before + ")",
-                () -> done && Integer.parseInt(browser.findElement(By.id("plan-version")).getText().trim()) == before + 1
+        check.accept(
+                "an exercise is swapped with a note and the page shows the new plan version (was " + before + ")",
+                () -> done
+                        && Integer.parseInt(browser.findElement(By.id("plan-version"))
+                                        .getText()
+                                        .trim())
+                                == before + 1
                         && browser.getPageSource().contains("Swapped in the browser check"));
     }
 
@@ -193,8 +225,11 @@ public final class ConsoleCheck {
         row.findElement(By.name("note")).sendKeys("Called the member; pain settling.");
         row.findElement(By.cssSelector("button[type=submit]")).click();
         // htmx replaces the row: look it up afresh until the new one is there.
-        wait(browser).ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id(id)).getText().contains("ACKNOWLEDGED"));
-        check.accept("an alert is acknowledged with a note, in place (same page, row updated)",
+        wait(browser)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id(id)).getText().contains("ACKNOWLEDGED"));
+        check.accept(
+                "an alert is acknowledged with a note, in place (same page, row updated)",
                 () -> browser.getCurrentUrl().contains("/alerts?status=OPEN")
                         && browser.findElement(By.id(id)).getText().contains("Called the member; pain settling."));
     }
@@ -205,21 +240,30 @@ public final class ConsoleCheck {
         WebDriver browser = browser();
         try {
             signIn(browser, "eddie");
-            check.accept("eddie signs in and lands on the library", () -> browser.getCurrentUrl().startsWith(console + "/editor"));
+            check.accept(
+                    "eddie signs in and lands on the library",
+                    () -> browser.getCurrentUrl().startsWith(console + "/editor"));
             accessible(browser, "editor");
             shoot(browser, "editor");
             Select exercises = new Select(browser.findElement(By.id("slug")));
-            String slug = exercises.getOptions().get(exercises.getOptions().size() / 2).getAttribute("value");
+            String slug = exercises
+                    .getOptions()
+                    .get(exercises.getOptions().size() / 2)
+                    .getAttribute("value");
             browser.get(console + "/editor/exercises/" + slug);
             if (!browser.findElements(By.id("start-draft")).isEmpty()) {
                 browser.findElement(By.id("start-draft")).click();
             }
             WebElement steps = wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("f-steps")));
             steps.clear();
-            browser.findElement(By.cssSelector("#draft-form button[type=submit]")).click();
-            check.accept("a draft with no step is refused, the error shown next to the field",
+            browser.findElement(By.cssSelector("#draft-form button[type=submit]"))
+                    .click();
+            check.accept(
+                    "a draft with no step is refused, the error shown next to the field",
                     () -> !browser.findElements(By.id("f-steps-error")).isEmpty()
-                            && "true".equals(browser.findElement(By.id("f-steps")).getAttribute("aria-invalid")));
+                            && "true"
+                                    .equals(browser.findElement(By.id("f-steps"))
+                                            .getAttribute("aria-invalid")));
             accessible(browser, "draft with an error");
             browser.get(console + "/editor/exercises/" + slug);
             String marker = "Checked in the browser " + System.currentTimeMillis() + ".";
@@ -227,20 +271,31 @@ public final class ConsoleCheck {
             String text = description.getAttribute("value");
             description.clear();
             description.sendKeys((text.length() > 900 ? text.substring(0, 900) : text) + " " + marker);
-            browser.findElement(By.cssSelector("#draft-form button[type=submit]")).click();
-            check.accept("the changed draft is saved", () -> browser.getPageSource().contains("Draft saved."));
+            browser.findElement(By.cssSelector("#draft-form button[type=submit]"))
+                    .click();
+            check.accept(
+                    "the changed draft is saved", () -> browser.getPageSource().contains("Draft saved."));
             shoot(browser, "draft");
             browser.findElement(By.id("publish-note")).sendKeys("Clearer description.");
-            browser.findElement(By.cssSelector("#publish-form button[type=submit]")).click();
+            browser.findElement(By.cssSelector("#publish-form button[type=submit]"))
+                    .click();
             String done = browser.findElement(By.cssSelector(".notice")).getText();
-            check.accept("the draft is published as the next version (" + done + ")", () -> done.startsWith("Published as version"));
+            check.accept(
+                    "the draft is published as the next version (" + done + ")",
+                    () -> done.startsWith("Published as version"));
             int version = Integer.parseInt(done.replaceAll("\\D+", ""));
             JsonNode published = get(catalog + "/exercises/" + slug);
-            check.accept("the public catalog serves version " + version + " with the new description",
-                    () -> published.path("version").asInt() == version && published.path("description").asText().contains(marker));
-            check.accept("the version history lists it", () -> browser.findElement(By.id("versions")).getText().contains("Clearer description."));
+            check.accept(
+                    "the public catalog serves version " + version + " with the new description",
+                    () -> published.path("version").asInt() == version
+                            && published.path("description").asText().contains(marker));
+            check.accept(
+                    "the version history lists it",
+                    () -> browser.findElement(By.id("versions")).getText().contains("Clearer description."));
         } catch (RuntimeException e) {
-            check.accept("the editor's checks ran to the end (" + e.getClass().getSimpleName() + ": " + firstLine(e) + ")", () -> false);
+            check.accept(
+                    "the editor's checks ran to the end (" + e.getClass().getSimpleName() + ": " + firstLine(e) + ")",
+                    () -> false);
         } finally {
             browser.quit();
         }
@@ -252,14 +307,19 @@ public final class ConsoleCheck {
         WebDriver browser = browser();
         try {
             signIn(browser, "ada");
-            check.accept("ada signs in and sees the outcomes report (drawn, or shown as suppressed)",
+            check.accept(
+                    "ada signs in and sees the outcomes report (drawn, or shown as suppressed)",
                     () -> browser.getCurrentUrl().startsWith(console + "/admin")
-                            && (!browser.findElements(By.cssSelector("#outcomes-chart svg")).isEmpty()
-                                    || !browser.findElements(By.id("outcomes-suppressed")).isEmpty()));
+                            && (!browser.findElements(By.cssSelector("#outcomes-chart svg"))
+                                            .isEmpty()
+                                    || !browser.findElements(By.id("outcomes-suppressed"))
+                                            .isEmpty()));
             accessible(browser, "admin");
             shoot(browser, "admin");
         } catch (RuntimeException e) {
-            check.accept("the admin's checks ran to the end (" + e.getClass().getSimpleName() + ": " + firstLine(e) + ")", () -> false);
+            check.accept(
+                    "the admin's checks ran to the end (" + e.getClass().getSimpleName() + ": " + firstLine(e) + ")",
+                    () -> false);
         } finally {
             browser.quit();
         }
@@ -269,12 +329,16 @@ public final class ConsoleCheck {
         WebDriver browser = browser();
         try {
             signIn(browser, "maria");
-            check.accept("a member (maria) is refused the console with a clear page",
+            check.accept(
+                    "a member (maria) is refused the console with a clear page",
                     () -> browser.getPageSource().contains("The Limber console is for care teams")
-                            && browser.findElements(By.cssSelector("#panel, #alerts")).isEmpty());
+                            && browser.findElements(By.cssSelector("#panel, #alerts"))
+                                    .isEmpty());
             accessible(browser, "refused");
         } catch (RuntimeException e) {
-            check.accept("the member's check ran to the end (" + e.getClass().getSimpleName() + ": " + firstLine(e) + ")", () -> false);
+            check.accept(
+                    "the member's check ran to the end (" + e.getClass().getSimpleName() + ": " + firstLine(e) + ")",
+                    () -> false);
         } finally {
             browser.quit();
         }
@@ -291,9 +355,20 @@ public final class ConsoleCheck {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         driver.manage().window().setSize(new Dimension(1280, 900));
@@ -311,11 +386,18 @@ public final class ConsoleCheck {
 
     /** axe-core (WCAG 2 A and AA rules) finds no serious or critical violation. */
     private void accessible(WebDriver browser, String page) {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
-        List<Rule> bad = results.getViolations().stream().filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser);
+        List<Rule> bad = results.getViolations().stream()
+                .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
                 .toList();
-        String named = bad.stream().map(r -> r.getId() + " (" + r.getImpact() + ", " + r.getNodes().size() + ")").collect(Collectors.joining(", "));
-        check.accept("axe-core: no serious or critical accessibility violation on the " + page + " page" + (bad.isEmpty() ? "" : ": " + named),
+        String named = bad.stream()
+                .map(r -> r.getId() + " (" + r.getImpact() + ", " + r.getNodes().size() + ")")
+                .collect(Collectors.joining(", "));
+        check.accept(
+                "axe-core: no serious or critical accessibility violation on the " + page + " page"
+                        + (bad.isEmpty() ? "" : ": " + named),
                 bad::isEmpty);
     }
 
@@ -338,7 +420,10 @@ public final class ConsoleCheck {
 
     private JsonNode get(String url) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return json.readTree(r.body());
         } catch (IOException e) {

@@ -70,8 +70,7 @@ public final class DeadLetterReplay {
         }
     }
 
-    private DeadLetterReplay() {
-    }
+    private DeadLetterReplay() {}
 
     public static void main(String[] args) throws Exception {
         Options options;
@@ -96,14 +95,17 @@ public final class DeadLetterReplay {
         producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap());
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                        new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                KafkaProducer<byte[], byte[]> producer =
+                        new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(options.topic(), Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .filter(p -> options.partition() == null || p.partition() == options.partition()).toList();
+                    .filter(p -> options.partition() == null || p.partition() == options.partition())
+                    .toList();
             if (partitions.isEmpty()) {
-                throw new IllegalArgumentException("no partition " + (options.partition() == null ? "" : options.partition() + " ") + "of "
-                        + options.topic());
+                throw new IllegalArgumentException("no partition "
+                        + (options.partition() == null ? "" : options.partition() + " ") + "of " + options.topic());
             }
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
@@ -111,7 +113,11 @@ public final class DeadLetterReplay {
             for (TopicPartition partition : partitions) {
                 long start = Math.max(starts.get(partition), options.fromOffset());
                 // Stop after --to-offset, or at the end the partition had when the replay began.
-                ends.put(partition, Math.min(ends.get(partition), options.toOffset() == Long.MAX_VALUE ? Long.MAX_VALUE : options.toOffset() + 1));
+                ends.put(
+                        partition,
+                        Math.min(
+                                ends.get(partition),
+                                options.toOffset() == Long.MAX_VALUE ? Long.MAX_VALUE : options.toOffset() + 1));
                 consumer.seek(partition, start);
             }
             List<Future<RecordMetadata>> sent = new ArrayList<>();
@@ -149,7 +155,9 @@ public final class DeadLetterReplay {
             throw new IllegalStateException(record.topic() + "-" + record.partition() + "@" + record.offset()
                     + " has no dead-letter-topic header: name the target with --to");
         }
-        headers.add("replayed-from", (record.topic() + "-" + record.partition() + "@" + record.offset()).getBytes(StandardCharsets.UTF_8));
+        headers.add(
+                "replayed-from",
+                (record.topic() + "-" + record.partition() + "@" + record.offset()).getBytes(StandardCharsets.UTF_8));
         return new ProducerRecord<>(target, null, record.key(), record.value(), headers);
     }
 }

@@ -14,9 +14,13 @@ final class Demo {
 
     Demo(Ports ports, LaunchOptions options, boolean firstRun, Console console) {
         Simulator.Config config = Simulator.Config.local(ports.routine(), ports.progress(), ports.keycloak())
-                .withMembers(options.members()).withPlainOutput(options.headless());
+                .withMembers(options.members())
+                .withPlainOutput(options.headless());
         // A second cohort (--demo on existing data) gets user names of its own.
-        this.simulator = new Simulator(firstRun ? config : config.withUsernamePrefix("demo-" + Instant.now().getEpochSecond() % 100000 + "-"),
+        this.simulator = new Simulator(
+                firstRun
+                        ? config
+                        : config.withUsernamePrefix("demo-" + Instant.now().getEpochSecond() % 100000 + "-"),
                 console.out());
         this.console = console;
     }
@@ -38,7 +42,8 @@ final class Demo {
         if (played == null) {
             return;
         }
-        console.line("progress-service is reading the demo events; 30 s after its start it checks the time-based alert rules...");
+        console.line(
+                "progress-service is reading the demo events; 30 s after its start it checks the time-based alert rules...");
         Duration sinceStart = Duration.between(progressStarted, Instant.now());
         if (sinceStart.getSeconds() < 35) {
             Launcher.sleep(Duration.ofSeconds(35).minus(sinceStart).toMillis());

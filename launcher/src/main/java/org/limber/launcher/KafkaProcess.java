@@ -17,8 +17,7 @@ import org.apache.kafka.common.Uuid;
 /** The local Kafka broker, KRaft mode, one combined broker and controller, plaintext on loopback. */
 final class KafkaProcess {
 
-    private KafkaProcess() {
-    }
+    private KafkaProcess() {}
 
     /** Writes the server's settings, formats its storage on the first start, and starts it. */
     static ManagedProcess start(Path root, Path local, Ports ports) {
@@ -28,7 +27,9 @@ final class KafkaProcess {
         config.setProperty("process.roles", "broker,controller");
         config.setProperty("node.id", "1");
         config.setProperty("controller.quorum.voters", "1@127.0.0.1:" + ports.kafkaController());
-        config.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + ports.kafka() + ",CONTROLLER://127.0.0.1:" + ports.kafkaController());
+        config.setProperty(
+                "listeners",
+                "PLAINTEXT://127.0.0.1:" + ports.kafka() + ",CONTROLLER://127.0.0.1:" + ports.kafkaController());
         config.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + ports.kafka());
         config.setProperty("controller.listener.names", "CONTROLLER");
         config.setProperty("inter.broker.listener.name", "PLAINTEXT");
@@ -55,18 +56,48 @@ final class KafkaProcess {
         String classpath = root.resolve("launcher/target/lib").toString() + "/*";
         Path log = local.resolve("logs/kafka.log");
         if (!Files.isRegularFile(data.resolve("meta.properties"))) {
-            ManagedProcess format = ManagedProcess.start("kafka-format", List.of(Launcher.java(), "-cp", classpath,
-                    "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", file.toString()), Map.of(), root, log);
+            ManagedProcess format = ManagedProcess.start(
+                    "kafka-format",
+                    List.of(
+                            Launcher.java(),
+                            "-cp",
+                            classpath,
+                            "kafka.tools.StorageTool",
+                            "format",
+                            "-t",
+                            Uuid.randomUuid().toString(),
+                            "-c",
+                            file.toString()),
+                    Map.of(),
+                    root,
+                    log);
             awaitExit(format, Duration.ofMinutes(1));
         }
-        return ManagedProcess.start("kafka", List.of(Launcher.java(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
-                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp", classpath, "kafka.Kafka", file.toString()),
-                Map.of(), root, log);
+        return ManagedProcess.start(
+                "kafka",
+                List.of(
+                        Launcher.java(),
+                        "-Xms128m",
+                        "-Xmx512m",
+                        "-XX:+UseSerialGC",
+                        "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                        "-cp",
+                        classpath,
+                        "kafka.Kafka",
+                        file.toString()),
+                Map.of(),
+                root,
+                log);
     }
 
     static boolean ready(Ports ports) {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + ports.kafka(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "localhost:" + ports.kafka(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                3000);
         try (Admin admin = Admin.create(config)) {
             return !admin.describeCluster().nodes().get().isEmpty();
         } catch (Exception e) {

@@ -15,8 +15,7 @@ final class KeycloakProcess {
 
     static final String REALM_FILE = "ops/keycloak/limber-realm.json";
 
-    private KeycloakProcess() {
-    }
+    private KeycloakProcess() {}
 
     static String url(Ports ports) {
         return "http://localhost:" + ports.keycloak();
@@ -36,7 +35,10 @@ final class KeycloakProcess {
         Path imports = home.resolve("data/import");
         try {
             Files.createDirectories(imports);
-            Files.copy(root.resolve(REALM_FILE), imports.resolve("limber-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    root.resolve(REALM_FILE),
+                    imports.resolve("limber-realm.json"),
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,10 +47,23 @@ final class KeycloakProcess {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         env.put("KC_DB_PASSWORD", "keycloak");
-        return ManagedProcess.start("keycloak", List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + ports.keycloak(), "--http-management-port=" + ports.keycloakManagement(),
-                "--hostname=" + url(ports), "--db=postgres", "--db-url=" + PostgresProcess.jdbcUrl(ports, "keycloak"),
-                "--db-username=keycloak", "--import-realm", "--health-enabled=true"), env, home, local.resolve("logs/keycloak.log"));
+        return ManagedProcess.start(
+                "keycloak",
+                List.of(
+                        home.resolve("bin/kc.sh").toString(),
+                        "start-dev",
+                        "--http-host=127.0.0.1",
+                        "--http-port=" + ports.keycloak(),
+                        "--http-management-port=" + ports.keycloakManagement(),
+                        "--hostname=" + url(ports),
+                        "--db=postgres",
+                        "--db-url=" + PostgresProcess.jdbcUrl(ports, "keycloak"),
+                        "--db-username=keycloak",
+                        "--import-realm",
+                        "--health-enabled=true"),
+                env,
+                home,
+                local.resolve("logs/keycloak.log"));
     }
 
     private static Path home(Path root) {
@@ -61,6 +76,7 @@ final class KeycloakProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        throw new IllegalStateException("Keycloak is not unpacked in launcher/target: build with ./run (or ./mvnw -pl launcher -am package)");
+        throw new IllegalStateException(
+                "Keycloak is not unpacked in launcher/target: build with ./run (or ./mvnw -pl launcher -am package)");
     }
 }

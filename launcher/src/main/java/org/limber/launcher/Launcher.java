@@ -36,7 +36,8 @@ public final class Launcher {
     private final Console console;
     private final PidFile pidFile;
     private final List<ManagedProcess> processes = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private PostgresProcess postgres;
     private volatile boolean stopping;
 
@@ -65,10 +66,13 @@ public final class Launcher {
         }
         Launcher launcher = new Launcher(root, Ports.from(System.getenv()), options);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            launcher.stop();
-            stopped.countDown();
-        }, "limber-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            launcher.stop();
+                            stopped.countDown();
+                        },
+                        "limber-stop"));
         try {
             launcher.start();
         } catch (RuntimeException e) {
@@ -108,7 +112,8 @@ public final class Launcher {
 
         step("Starting Kafka (KRaft) on port " + ports.kafka());
         ManagedProcess kafka = started(KafkaProcess.start(root, local, ports));
-        step("Starting Keycloak on port " + ports.keycloak() + (KeycloakProcess.built(root) ? "" : " (its first start builds it: about a minute)"));
+        step("Starting Keycloak on port " + ports.keycloak()
+                + (KeycloakProcess.built(root) ? "" : " (its first start builds it: about a minute)"));
         ManagedProcess keycloak = started(KeycloakProcess.start(root, local, ports));
         await(kafka, "Kafka", Duration.ofSeconds(90), () -> KafkaProcess.ready(ports));
         // With demo data to play, progress-service starts after it: it then reads the twelve weeks from Kafka
@@ -131,7 +136,9 @@ public final class Launcher {
             awaitServices(Map.of(progress, startService(progress)));
             progressStarted = Instant.now();
         }
-        console.line(String.format("%nEverything is ready in %d s.", Duration.between(started, Instant.now()).toSeconds()));
+        console.line(String.format(
+                "%nEverything is ready in %d s.",
+                Duration.between(started, Instant.now()).toSeconds()));
         if (demoData != null) {
             demoData.report(progressStarted);
         }
@@ -153,8 +160,8 @@ public final class Launcher {
     }
 
     private void awaitServices(Map<ServiceProcess.Service, ManagedProcess> services) {
-        services.forEach((service, process) -> await(process, service.module(), Duration.ofMinutes(3),
-                () -> httpOk(ServiceProcess.readinessUrl(service))));
+        services.forEach((service, process) -> await(
+                process, service.module(), Duration.ofMinutes(3), () -> httpOk(ServiceProcess.readinessUrl(service))));
     }
 
     /** Test access: the environment the launcher gives a service. */
@@ -175,7 +182,8 @@ public final class Launcher {
             try {
                 if (check.ready()) {
                     console.clearLine();
-                    step(name + " is ready (" + Duration.between(start, Instant.now()).toSeconds() + " s)");
+                    step(name + " is ready ("
+                            + Duration.between(start, Instant.now()).toSeconds() + " s)");
                     return;
                 }
             } catch (Exception e) {
@@ -183,10 +191,12 @@ public final class Launcher {
             }
             if (!process.alive()) {
                 console.clearLine();
-                throw new IllegalStateException(name + " exited; the end of " + root.relativize(process.log()) + ":\n" + process.tail(30));
+                throw new IllegalStateException(
+                        name + " exited; the end of " + root.relativize(process.log()) + ":\n" + process.tail(30));
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(name + " is not ready after " + timeout.toSeconds() + " s; see " + root.relativize(process.log()));
+                throw new IllegalStateException(name + " is not ready after " + timeout.toSeconds() + " s; see "
+                        + root.relativize(process.log()));
             }
             console.waiting(name, Duration.between(start, Instant.now()).toSeconds());
             sleep(500);
@@ -194,7 +204,10 @@ public final class Launcher {
     }
 
     private boolean httpOk(String url) throws IOException, InterruptedException {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
+        HttpResponse<Void> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(3))
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
         return response.statusCode() == 200;
     }
@@ -237,7 +250,10 @@ public final class Launcher {
     }
 
     static String java() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     static void sleep(long millis) {

@@ -25,7 +25,8 @@ final class ManagedProcess {
         this.log = log;
     }
 
-    static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path workDir, Path log) {
+    static ManagedProcess start(
+            String name, List<String> command, Map<String, String> environment, Path workDir, Path log) {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -85,7 +86,11 @@ final class ManagedProcess {
         for (ProcessHandle descendant : tree) {
             if (descendant.isAlive()) {
                 descendant.destroyForcibly();
-                descendant.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+                descendant
+                        .onExit()
+                        .orTimeout(5, TimeUnit.SECONDS)
+                        .exceptionally(e -> null)
+                        .join();
             }
         }
     }

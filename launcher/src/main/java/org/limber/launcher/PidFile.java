@@ -63,13 +63,19 @@ final class PidFile {
                 if (line.isBlank()) {
                     continue;
                 }
-                ProcessHandle.of(Long.parseLong(line.trim())).filter(ProcessHandle::isAlive).filter(this::ours).ifPresent(p -> {
-                    report.accept("Stopping process " + p.pid() + " left by an earlier run");
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                    p.onExit().orTimeout(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> null).join();
-                    ended.add(p.pid());
-                });
+                ProcessHandle.of(Long.parseLong(line.trim()))
+                        .filter(ProcessHandle::isAlive)
+                        .filter(this::ours)
+                        .ifPresent(p -> {
+                            report.accept("Stopping process " + p.pid() + " left by an earlier run");
+                            p.descendants().forEach(ProcessHandle::destroyForcibly);
+                            p.destroyForcibly();
+                            p.onExit()
+                                    .orTimeout(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS)
+                                    .exceptionally(e -> null)
+                                    .join();
+                            ended.add(p.pid());
+                        });
             }
         } catch (IOException | NumberFormatException e) {
             report.accept("Ignoring an unreadable " + file + ": " + e.getMessage());
@@ -79,6 +85,9 @@ final class PidFile {
     }
 
     private boolean ours(ProcessHandle process) {
-        return process.info().commandLine().map(c -> c.contains(root.toString()) || c.contains("keycloak")).orElse(false);
+        return process.info()
+                .commandLine()
+                .map(c -> c.contains(root.toString()) || c.contains("keycloak"))
+                .orElse(false);
     }
 }

@@ -7,14 +7,30 @@ import java.net.ServerSocket;
 import java.util.Map;
 
 /** The fixed local ports, each overridable by an environment variable. */
-record Ports(int postgres, int kafka, int kafkaController, int keycloak, int keycloakManagement, int catalog, int routine, int progress,
+record Ports(
+        int postgres,
+        int kafka,
+        int kafkaController,
+        int keycloak,
+        int keycloakManagement,
+        int catalog,
+        int routine,
+        int progress,
         int console) {
 
     static Ports from(Map<String, String> env) {
         int kafka = port(env, "KAFKA_PORT", 59092);
         int keycloak = port(env, "KEYCLOAK_PORT", 8180);
-        return new Ports(port(env, "POSTGRES_PORT", 55432), kafka, kafka + 1, keycloak, keycloak + 10, port(env, "CATALOG_PORT", 8081),
-                port(env, "ROUTINE_PORT", 8082), port(env, "PROGRESS_PORT", 8083), port(env, "CONSOLE_PORT", 8084));
+        return new Ports(
+                port(env, "POSTGRES_PORT", 55432),
+                kafka,
+                kafka + 1,
+                keycloak,
+                keycloak + 10,
+                port(env, "CATALOG_PORT", 8081),
+                port(env, "ROUTINE_PORT", 8082),
+                port(env, "PROGRESS_PORT", 8083),
+                port(env, "CONSOLE_PORT", 8084));
     }
 
     /** Fails with the variable to set when a port is taken, before anything starts. */
@@ -35,7 +51,8 @@ record Ports(int postgres, int kafka, int kafkaController, int keycloak, int key
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
-            throw new IllegalStateException("port " + port + " is in use; stop what uses it or choose another with " + variable + "=...");
+            throw new IllegalStateException(
+                    "port " + port + " is in use; stop what uses it or choose another with " + variable + "=...");
         }
     }
 

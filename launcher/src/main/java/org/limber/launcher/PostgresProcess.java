@@ -44,10 +44,14 @@ final class PostgresProcess implements AutoCloseable {
     void createDatabase(String name) {
         try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"));
                 Statement statement = connection.createStatement()) {
-            if (!statement.executeQuery("select 1 from pg_roles where rolname = '" + name + "'").next()) {
+            if (!statement
+                    .executeQuery("select 1 from pg_roles where rolname = '" + name + "'")
+                    .next()) {
                 statement.execute("create role \"" + name + "\" login password '" + name + "'");
             }
-            if (!statement.executeQuery("select 1 from pg_database where datname = '" + name + "'").next()) {
+            if (!statement
+                    .executeQuery("select 1 from pg_database where datname = '" + name + "'")
+                    .next()) {
                 statement.execute("create database \"" + name + "\" owner \"" + name + "\"");
             }
         } catch (SQLException e) {

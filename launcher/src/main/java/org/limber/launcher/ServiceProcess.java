@@ -20,8 +20,7 @@ final class ServiceProcess {
         }
     }
 
-    private ServiceProcess() {
-    }
+    private ServiceProcess() {}
 
     /** The services, in start order. Add a service here (and its port in {@link Ports}). */
     static List<Service> services(Ports ports) {
@@ -31,14 +30,21 @@ final class ServiceProcess {
                 new Service("progress", ports.progress(), true, Map.of()),
                 // The care console: no database and no privileges of its own; it signs users in with
                 // Keycloak and calls the three services with their tokens.
-                new Service("console", "care-console", ports.console(), false, Map.of(
-                        "CATALOG_URL", "http://localhost:" + ports.catalog(),
-                        "ROUTINE_URL", "http://localhost:" + ports.routine(),
-                        "PROGRESS_URL", "http://localhost:" + ports.progress())));
+                new Service(
+                        "console",
+                        "care-console",
+                        ports.console(),
+                        false,
+                        Map.of(
+                                "CATALOG_URL", "http://localhost:" + ports.catalog(),
+                                "ROUTINE_URL", "http://localhost:" + ports.routine(),
+                                "PROGRESS_URL", "http://localhost:" + ports.progress())));
     }
 
     static Service named(Ports ports, String name) {
-        return services(ports).stream().filter(s -> s.name().equals(name)).findFirst()
+        return services(ports).stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
@@ -73,8 +79,11 @@ final class ServiceProcess {
         if (!Files.isRegularFile(app)) {
             throw new IllegalStateException(app + " is missing: build with ./run (or ./mvnw -B package -DskipTests)");
         }
-        return ManagedProcess.start(service.module(),
+        return ManagedProcess.start(
+                service.module(),
                 List.of(Launcher.java(), "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-jar", app.toString()),
-                environment(service, ports), root, local.resolve("logs/" + service.module() + ".log"));
+                environment(service, ports),
+                root,
+                local.resolve("logs/" + service.module() + ".log"));
     }
 }

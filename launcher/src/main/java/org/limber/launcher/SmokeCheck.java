@@ -20,11 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
-import org.limber.simulator.MemberScript;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.limber.simulator.JsonHttp;
 import org.limber.simulator.Keycloak;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import org.limber.simulator.MemberScript;
 
 /**
  * The CI smoke test of the one-command stack: runs {@code ./run --no-build --headless --fresh} with a
@@ -39,6 +39,7 @@ public final class SmokeCheck {
     private final Path root = Path.of("").toAbsolutePath();
     /** Free ports of this machine (other servers may hold the defaults), handed to ./run by environment. */
     private final Map<String, String> environment = freePorts();
+
     private final Ports ports = Ports.from(environment);
     private final JsonHttp http = new JsonHttp();
     private final List<String> failures = new ArrayList<>();
@@ -52,32 +53,40 @@ public final class SmokeCheck {
         List<String> command = List.of("./run", "--no-build", "--headless", "--fresh", "--members=" + members);
         System.out.println("smoke: " + String.join(" ", command));
         System.out.println("smoke: ports " + environment);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process stack = builder.start();
         CountDownLatch ready = new CountDownLatch(1);
         AtomicReference<String> demoPlayed = new AtomicReference<>();
-        Thread echo = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null;) {
-                    System.out.println("  | " + line);
-                    if (line.equals("READY")) {
-                        ready.countDown();
+        Thread echo = new Thread(
+                () -> {
+                    try (BufferedReader lines =
+                            new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line; (line = lines.readLine()) != null; ) {
+                            System.out.println("  | " + line);
+                            if (line.equals("READY")) {
+                                ready.countDown();
+                            }
+                            if (line.startsWith("Played ") && line.contains(" errors)")) {
+                                demoPlayed.set(
+                                        line); // the simulator's summary: "Played N sessions ... (C calls, E errors)"
+                            }
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                    if (line.startsWith("Played ") && line.contains(" errors)")) {
-                        demoPlayed.set(line); // the simulator's summary: "Played N sessions ... (C calls, E errors)"
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, "smoke-echo");
+                },
+                "smoke-echo");
         echo.start();
         Instant start = Instant.now();
         boolean up = ready.await(20, TimeUnit.MINUTES);
-        check("the stack is ready (" + Duration.between(start, Instant.now()).toSeconds() + " s)", () -> up && stack.isAlive());
+        check(
+                "the stack is ready (" + Duration.between(start, Instant.now()).toSeconds() + " s)",
+                () -> up && stack.isAlive());
         List<ProcessHandle> started = stack.descendants().toList();
-        check("the demo played every member with 0 errors (" + demoPlayed.get() + ")",
+        check(
+                "the demo played every member with 0 errors (" + demoPlayed.get() + ")",
                 () -> demoPlayed.get() != null && demoPlayed.get().endsWith(" 0 errors)"));
         if (up) {
             try {
@@ -96,14 +105,27 @@ public final class SmokeCheck {
         if (!exited) {
             stack.destroyForcibly();
         }
-        check("no process it started is left (" + started.size() + " were running)", () -> started.stream().noneMatch(ProcessHandle::isAlive));
-        check("no process of the stack is left (PostgreSQL, Kafka, Keycloak, services)", () -> ProcessHandle.allProcesses()
-                .filter(p -> p.pid() != ProcessHandle.current().pid())
-                .map(p -> p.info().commandLine().orElse(""))
-                .noneMatch(c -> c.contains(root.resolve(".local").toString()) || c.contains(root.resolve("launcher/target/keycloak").toString())
-                        || c.contains("quarkus-app/quarkus-run.jar") && c.contains(root.toString())));
-        for (int port : new int[] { ports.postgres(), ports.kafka(), ports.keycloak(), ports.catalog(), ports.routine(), ports.progress(),
-                ports.console() }) {
+        check(
+                "no process it started is left (" + started.size() + " were running)",
+                () -> started.stream().noneMatch(ProcessHandle::isAlive));
+        check(
+                "no process of the stack is left (PostgreSQL, Kafka, Keycloak, services)",
+                () -> ProcessHandle.allProcesses()
+                        .filter(p -> p.pid() != ProcessHandle.current().pid())
+                        .map(p -> p.info().commandLine().orElse(""))
+                        .noneMatch(c -> c.contains(root.resolve(".local").toString())
+                                || c.contains(
+                                        root.resolve("launcher/target/keycloak").toString())
+                                || c.contains("quarkus-app/quarkus-run.jar") && c.contains(root.toString())));
+        for (int port : new int[] {
+            ports.postgres(),
+            ports.kafka(),
+            ports.keycloak(),
+            ports.catalog(),
+            ports.routine(),
+            ports.progress(),
+            ports.console()
+        }) {
             check("port " + port + " is free again", () -> free(port));
         }
         System.out.println();
@@ -120,19 +142,27 @@ public final class SmokeCheck {
             return;
         }
         try {
-            new ConsoleCheck("http://localhost:" + ports.console(), "http://localhost:" + ports.catalog(),
-                    root.resolve("launcher/target/console-screenshots"), this::check).run();
+            new ConsoleCheck(
+                            "http://localhost:" + ports.console(),
+                            "http://localhost:" + ports.catalog(),
+                            root.resolve("launcher/target/console-screenshots"),
+                            this::check)
+                    .run();
         } catch (RuntimeException e) {
             fail("the console's browser checks stopped: " + e);
         }
     }
 
     private void checkTheSystem() {
-        for (int port : new int[] { ports.catalog(), ports.routine(), ports.progress() }) {
-            JsonNode health = http.get("http://localhost:" + port + "/q/health/ready", null).body();
-            check("service on " + port + " is ready: database, Kafka and the OIDC provider UP", () -> health.path("status").asText().equals("UP")
-                    && health.toString().contains("Database") && health.toString().contains("Kafka")
-                    && health.toString().contains("OIDC Provider"));
+        for (int port : new int[] {ports.catalog(), ports.routine(), ports.progress()}) {
+            JsonNode health = http.get("http://localhost:" + port + "/q/health/ready", null)
+                    .body();
+            check(
+                    "service on " + port + " is ready: database, Kafka and the OIDC provider UP",
+                    () -> health.path("status").asText().equals("UP")
+                            && health.toString().contains("Database")
+                            && health.toString().contains("Kafka")
+                            && health.toString().contains("OIDC Provider"));
         }
         String keycloak = "http://localhost:" + ports.keycloak();
         Keycloak identity = new Keycloak(http, keycloak, "limber", "limber-scripts", "limber-scripts-secret");
@@ -140,19 +170,34 @@ public final class SmokeCheck {
         String memberId = identity.ensureUser(username, "smoke-password", "Smoke", "Test", "/members");
         String token = identity.user(username, "smoke-password").get();
         check("Keycloak issues a token for a new member", () -> token != null && token.length() > 100);
-        check("a request without a token is refused (401)",
-                () -> http.get("http://localhost:" + ports.routine() + "/members/me/plan", null).status() == 401);
+        check(
+                "a request without a token is refused (401)",
+                () -> http.get("http://localhost:" + ports.routine() + "/members/me/plan", null)
+                                .status()
+                        == 401);
 
-        Map<String, Object> intake = Map.ofEntries(Map.entry("conditions", List.of("NON_SPECIFIC_LOW_BACK_PAIN")), Map.entry("painNow", 5),
-                Map.entry("painTypical", 6), Map.entry("duration", "WEEKS_6_TO_12"), Map.entry("spineSurgery", false),
+        Map<String, Object> intake = Map.ofEntries(
+                Map.entry("conditions", List.of("NON_SPECIFIC_LOW_BACK_PAIN")),
+                Map.entry("painNow", 5),
+                Map.entry("painTypical", 6),
+                Map.entry("duration", "WEEKS_6_TO_12"),
+                Map.entry("spineSurgery", false),
                 Map.entry("redFlags", MemberScript.noRedFlags()),
-                Map.entry("goals", List.of("REDUCE_PAIN")), Map.entry("equipment", List.of("MAT")), Map.entry("cannotGetInto", List.of()),
-                Map.entry("minutesPerSession", 15), Map.entry("sessionsPerWeek", 3), Map.entry("experience", "BEGINNER"));
+                Map.entry("goals", List.of("REDUCE_PAIN")),
+                Map.entry("equipment", List.of("MAT")),
+                Map.entry("cannotGetInto", List.of()),
+                Map.entry("minutesPerSession", 15),
+                Map.entry("sessionsPerWeek", 3),
+                Map.entry("experience", "BEGINNER"));
         JsonHttp.Reply taken = http.post("http://localhost:" + ports.routine() + "/members/me/intake", token, intake);
-        check("the intake makes a plan (201, PLAN_CREATED)", () -> taken.status() == 201
-                && taken.body().path("outcome").asText().equals("PLAN_CREATED"));
+        check(
+                "the intake makes a plan (201, PLAN_CREATED)",
+                () -> taken.status() == 201
+                        && taken.body().path("outcome").asText().equals("PLAN_CREATED"));
         JsonNode plan = taken.body().path("plan");
-        JsonHttp.Reply logged = http.post("http://localhost:" + ports.routine() + "/members/me/sessions", token,
+        JsonHttp.Reply logged = http.post(
+                "http://localhost:" + ports.routine() + "/members/me/sessions",
+                token,
                 session(plan, 1, 4, "JUST_RIGHT", 180));
         check("the session is logged (201)", () -> logged.status() == 201);
 
@@ -167,15 +212,26 @@ public final class SmokeCheck {
             sleep(1000);
         }
         JsonNode seen = progress;
-        check("the session reaches the member's progress (baseline 6, latest pain 4)", () -> seen != null
-                && seen.path("baselinePain").asInt() == 6 && seen.path("memberId").asText().equals(memberId));
+        check(
+                "the session reaches the member's progress (baseline 6, latest pain 4)",
+                () -> seen != null
+                        && seen.path("baselinePain").asInt() == 6
+                        && seen.path("memberId").asText().equals(memberId));
 
         // The rest of the week, easy and with pain falling: progress-service assesses the completed
         // week and routine-service makes the next version harder.
-        boolean rest = http.post("http://localhost:" + ports.routine() + "/members/me/sessions", token,
-                session(plan, 2, 3, "TOO_EASY", 120)).status() == 201
-                && http.post("http://localhost:" + ports.routine() + "/members/me/sessions", token,
-                        session(plan, 3, 2, "TOO_EASY", 60)).status() == 201;
+        boolean rest = http.post(
+                                        "http://localhost:" + ports.routine() + "/members/me/sessions",
+                                        token,
+                                        session(plan, 2, 3, "TOO_EASY", 120))
+                                .status()
+                        == 201
+                && http.post(
+                                        "http://localhost:" + ports.routine() + "/members/me/sessions",
+                                        token,
+                                        session(plan, 3, 2, "TOO_EASY", 60))
+                                .status()
+                        == 201;
         check("the rest of the week is logged (201)", () -> rest);
         Instant adaptDeadline = Instant.now().plusSeconds(60);
         JsonNode adapted = null;
@@ -188,30 +244,68 @@ public final class SmokeCheck {
             sleep(1000);
         }
         JsonNode next = adapted;
-        check("an easy week with pain falling makes the next plan version, by adaptation", () -> next != null
-                && next.path("source").asText().equals("ADAPTATION"));
+        check(
+                "an easy week with pain falling makes the next plan version, by adaptation",
+                () -> next != null && next.path("source").asText().equals("ADAPTATION"));
         JsonHttp.Reply changes = http.get("http://localhost:" + ports.routine() + "/members/me/plan/changes", token);
-        check("the member reads what changed and why", () -> changes.ok() && changes.body().path("total").asInt() >= 1
-                && changes.body().path("items").path(0).path("reason").asText().contains("the week was done as planned"));
-        check("routine-service counts the sessions in its metrics", () -> metrics(ports.routine()).contains("limber_sessions_logged_total"));
-        check("progress-service shows open alerts by kind", () -> metrics(ports.progress()).contains("limber_alerts_open{kind=\"HIGH_PAIN\"}"));
+        check(
+                "the member reads what changed and why",
+                () -> changes.ok()
+                        && changes.body().path("total").asInt() >= 1
+                        && changes.body()
+                                .path("items")
+                                .path(0)
+                                .path("reason")
+                                .asText()
+                                .contains("the week was done as planned"));
+        check(
+                "routine-service counts the sessions in its metrics",
+                () -> metrics(ports.routine()).contains("limber_sessions_logged_total"));
+        check(
+                "progress-service shows open alerts by kind",
+                () -> metrics(ports.progress()).contains("limber_alerts_open{kind=\"HIGH_PAIN\"}"));
     }
 
     /** A session of the plan done in full {@code secondsAgo}, with the pain before it and how it felt. */
-    private static Map<String, Object> session(JsonNode plan, int number, int painBefore, String effort, int secondsAgo) {
+    private static Map<String, Object> session(
+            JsonNode plan, int number, int painBefore, String effort, int secondsAgo) {
         List<Map<String, Object>> exercises = new ArrayList<>();
-        plan.path("sessions").path(number - 1).path("items")
+        plan.path("sessions")
+                .path(number - 1)
+                .path("items")
                 .forEach(i -> exercises.add(Map.of("slug", i.path("slug").asText(), "status", "DONE")));
-        return Map.of("sessionId", UUID.randomUUID(), "planVersion", plan.path("version").asInt(), "sessionNumber", number,
-                "performedAt", Instant.now().minusSeconds(secondsAgo).toString(), "exercises", exercises, "painBefore", painBefore,
-                "painDuring", 3, "painAfter", 2, "effort", effort, "redFlagSymptoms", List.of());
+        return Map.of(
+                "sessionId",
+                UUID.randomUUID(),
+                "planVersion",
+                plan.path("version").asInt(),
+                "sessionNumber",
+                number,
+                "performedAt",
+                Instant.now().minusSeconds(secondsAgo).toString(),
+                "exercises",
+                exercises,
+                "painBefore",
+                painBefore,
+                "painDuring",
+                3,
+                "painAfter",
+                2,
+                "effort",
+                effort,
+                "redFlagSymptoms",
+                List.of());
     }
 
     private String metrics(int port) {
         try {
             var client = java.net.http.HttpClient.newHttpClient();
-            return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/q/metrics")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return client.send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create("http://localhost:" + port + "/q/metrics"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (IOException e) {
             return "";
         } catch (InterruptedException e) {
@@ -245,12 +339,22 @@ public final class SmokeCheck {
     private static Map<String, String> freePorts() {
         Map<String, String> env = new java.util.LinkedHashMap<>();
         java.util.Set<Integer> taken = new java.util.HashSet<>();
-        String[][] wanted = { { "POSTGRES_PORT", "0" }, { "KAFKA_PORT", "1" }, { "KEYCLOAK_PORT", "10" }, { "CATALOG_PORT", "0" },
-                { "ROUTINE_PORT", "0" }, { "PROGRESS_PORT", "0" }, { "CONSOLE_PORT", "0" } };
+        String[][] wanted = {
+            {"POSTGRES_PORT", "0"},
+            {"KAFKA_PORT", "1"},
+            {"KEYCLOAK_PORT", "10"},
+            {"CATALOG_PORT", "0"},
+            {"ROUTINE_PORT", "0"},
+            {"PROGRESS_PORT", "0"},
+            {"CONSOLE_PORT", "0"}
+        };
         for (String[] port : wanted) {
             int offset = Integer.parseInt(port[1]);
-            for (int candidate = 20000 + new java.util.Random().nextInt(30000);; candidate++) {
-                if (!taken.contains(candidate) && !taken.contains(candidate + offset) && free(candidate) && free(candidate + offset)) {
+            for (int candidate = 20000 + new java.util.Random().nextInt(30000); ; candidate++) {
+                if (!taken.contains(candidate)
+                        && !taken.contains(candidate + offset)
+                        && free(candidate)
+                        && free(candidate + offset)) {
                     taken.add(candidate);
                     taken.add(candidate + offset);
                     env.put(port[0], String.valueOf(candidate));

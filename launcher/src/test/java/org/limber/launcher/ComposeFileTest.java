@@ -1,7 +1,5 @@
 package org.limber.launcher;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +12,13 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Static checks of docker-compose.yml (no Docker engine is needed): every environment variable it
@@ -31,22 +30,26 @@ class ComposeFileTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
-    private static final Map<String, String> MODULES = Map.of("catalog", "catalog-service", "routine", "routine-service", "progress",
-            "progress-service");
+    private static final Map<String, String> MODULES =
+            Map.of("catalog", "catalog-service", "routine", "routine-service", "progress", "progress-service");
 
     private static JsonNode compose;
 
     @BeforeAll
     static void read() throws IOException {
-        compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
+        compose = new ObjectMapper(new YAMLFactory())
+                .readTree(ROOT.resolve("docker-compose.yml").toFile());
     }
 
     @Test
     void everyVariableGivenToAServiceNamesOneOfItsConfigurationProperties() throws IOException {
         List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, String> service : MODULES.entrySet()) {
-            JsonNode environment = compose.path("services").path(service.getKey()).path("environment");
-            assertThat(environment.size()).as("environment of %s", service.getKey()).isGreaterThan(5);
+            JsonNode environment =
+                    compose.path("services").path(service.getKey()).path("environment");
+            assertThat(environment.size())
+                    .as("environment of %s", service.getKey())
+                    .isGreaterThan(5);
             Map<String, String> properties = propertiesByVariable(service.getValue());
             environment.fieldNames().forEachRemaining(variable -> {
                 if (!properties.containsKey(variable)) {
@@ -67,12 +70,19 @@ class ComposeFileTest {
                 unknown.add(variable);
             }
         });
-        assertThat(unknown).as("console variables that no configuration property reads").isEmpty();
-        assertThat(properties).containsEntry("CONSOLE_CLIENT_SECRET", "quarkus.oidc.credentials.secret")
+        assertThat(unknown)
+                .as("console variables that no configuration property reads")
+                .isEmpty();
+        assertThat(properties)
+                .containsEntry("CONSOLE_CLIENT_SECRET", "quarkus.oidc.credentials.secret")
                 .containsEntry("PROGRESS_URL", "quarkus.rest-client.progress.url");
-        assertThat(console.path("environment").path("CONSOLE_CLIENT_SECRET").asText()).startsWith("${CONSOLE_CLIENT_SECRET");
-        assertThat(iterable(console.path("depends_on").fieldNames())).containsExactlyInAnyOrder("keycloak", "catalog", "routine", "progress");
-        assertThat(console.path("healthcheck").path("test").toString()).contains("/dev/tcp/127.0.0.1/8084").contains("/q/health/ready");
+        assertThat(console.path("environment").path("CONSOLE_CLIENT_SECRET").asText())
+                .startsWith("${CONSOLE_CLIENT_SECRET");
+        assertThat(iterable(console.path("depends_on").fieldNames()))
+                .containsExactlyInAnyOrder("keycloak", "catalog", "routine", "progress");
+        assertThat(console.path("healthcheck").path("test").toString())
+                .contains("/dev/tcp/127.0.0.1/8084")
+                .contains("/q/health/ready");
     }
 
     @Test
@@ -80,17 +90,22 @@ class ComposeFileTest {
         Launcher launcher = new Launcher(ROOT, Ports.from(Map.of()), LaunchOptions.parse(new String[0]));
         for (Map.Entry<String, String> service : MODULES.entrySet()) {
             Map<String, String> properties = propertiesByVariable(service.getValue());
-            Set<String> variables = launcher.serviceEnvironment(service.getKey()).keySet();
-            assertThat(properties.keySet()).as("variables read by %s", service.getValue()).containsAll(variables);
+            Set<String> variables =
+                    launcher.serviceEnvironment(service.getKey()).keySet();
+            assertThat(properties.keySet())
+                    .as("variables read by %s", service.getValue())
+                    .containsAll(variables);
         }
-        assertThat(propertiesByVariable("care-console").keySet()).as("variables read by care-console")
+        assertThat(propertiesByVariable("care-console").keySet())
+                .as("variables read by care-console")
                 .containsAll(launcher.serviceEnvironment("console").keySet());
     }
 
     @Test
     void theVariablesMapToTheExpectedProperties() throws IOException {
         Map<String, String> routine = propertiesByVariable("routine-service");
-        assertThat(routine).containsEntry("DB_URL", "quarkus.datasource.jdbc.url")
+        assertThat(routine)
+                .containsEntry("DB_URL", "quarkus.datasource.jdbc.url")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka.bootstrap.servers")
                 .containsEntry("OIDC_URL", "quarkus.oidc.auth-server-url")
                 .containsEntry("ROUTINE_PORT", "quarkus.http.port")
@@ -100,25 +115,44 @@ class ComposeFileTest {
     @Test
     void servicesHaveHealthChecksRestartPoliciesMemoryLimitsAndWaitForHealthyDependencies() {
         JsonNode services = compose.path("services");
-        assertThat(iterable(services.fieldNames())).containsExactlyInAnyOrder("postgres", "kafka", "keycloak", "catalog", "routine",
-                "progress", "console");
+        assertThat(iterable(services.fieldNames()))
+                .containsExactlyInAnyOrder(
+                        "postgres", "kafka", "keycloak", "catalog", "routine", "progress", "console");
         services.fields().forEachRemaining(entry -> {
             JsonNode service = entry.getValue();
             String name = entry.getKey();
-            assertThat(service.path("healthcheck").path("test").isArray()).as("health check of %s", name).isTrue();
-            assertThat(service.path("restart").asText()).as("restart policy of %s", name).isEqualTo("unless-stopped");
-            assertThat(service.path("mem_limit").asText()).as("memory limit of %s", name).matches("\\d+[mg]");
-            service.path("depends_on").fields().forEachRemaining(dependency -> assertThat(dependency.getValue().path("condition").asText())
-                    .as("%s waits for %s", name, dependency.getKey()).isEqualTo("service_healthy"));
+            assertThat(service.path("healthcheck").path("test").isArray())
+                    .as("health check of %s", name)
+                    .isTrue();
+            assertThat(service.path("restart").asText())
+                    .as("restart policy of %s", name)
+                    .isEqualTo("unless-stopped");
+            assertThat(service.path("mem_limit").asText())
+                    .as("memory limit of %s", name)
+                    .matches("\\d+[mg]");
+            service.path("depends_on")
+                    .fields()
+                    .forEachRemaining(dependency -> assertThat(
+                                    dependency.getValue().path("condition").asText())
+                            .as("%s waits for %s", name, dependency.getKey())
+                            .isEqualTo("service_healthy"));
         });
         for (String name : MODULES.keySet()) {
             JsonNode service = services.path(name);
-            assertThat(iterable(service.path("depends_on").fieldNames())).as(name).containsExactlyInAnyOrder("postgres", "kafka", "keycloak");
+            assertThat(iterable(service.path("depends_on").fieldNames()))
+                    .as(name)
+                    .containsExactlyInAnyOrder("postgres", "kafka", "keycloak");
             assertThat(service.path("build").path("dockerfile").asText()).isEqualTo("src/main/docker/Dockerfile.jvm");
-            assertThat(ROOT.resolve(service.path("build").path("context").asText()).resolve("src/main/docker/Dockerfile.jvm")).exists();
-            String port = service.path("environment").path(name.toUpperCase() + "_PORT").asText();
-            assertThat(service.path("healthcheck").path("test").toString()).as("health check of %s", name)
-                    .contains("/dev/tcp/127.0.0.1/" + port).contains("/q/health/ready");
+            assertThat(ROOT.resolve(service.path("build").path("context").asText())
+                            .resolve("src/main/docker/Dockerfile.jvm"))
+                    .exists();
+            String port = service.path("environment")
+                    .path(name.toUpperCase() + "_PORT")
+                    .asText();
+            assertThat(service.path("healthcheck").path("test").toString())
+                    .as("health check of %s", name)
+                    .contains("/dev/tcp/127.0.0.1/" + port)
+                    .contains("/q/health/ready");
             assertThat(service.path("ports").get(0).asText()).isEqualTo("127.0.0.1:" + port + ":" + port);
         }
     }
@@ -128,7 +162,8 @@ class ComposeFileTest {
         String pom = Files.readString(ROOT.resolve("pom.xml"));
         assertThat(compose.path("services").path("keycloak").path("image").asText())
                 .isEqualTo("quay.io/keycloak/keycloak:" + property(pom, "keycloak.version"));
-        assertThat(compose.path("services").path("kafka").path("image").asText()).isEqualTo("apache/kafka:" + property(pom, "kafka.version"));
+        assertThat(compose.path("services").path("kafka").path("image").asText())
+                .isEqualTo("apache/kafka:" + property(pom, "kafka.version"));
         assertThat(compose.path("services").path("keycloak").path("volumes").toString())
                 .contains("./ops/keycloak/limber-realm.prod.json:/opt/keycloak/data/import/");
     }
@@ -136,11 +171,18 @@ class ComposeFileTest {
     @Test
     void everySecretComesFromTheEnvironmentAndIsRequired() throws IOException {
         List<String> problems = new ArrayList<>();
-        compose.path("services").fields().forEachRemaining(service -> service.getValue().path("environment").fields().forEachRemaining(e -> {
-            if (e.getKey().matches(".*(PASSWORD|SECRET|ADMIN).*") && !e.getValue().asText().matches("\\$\\{" + "[A-Z0-9_]+:\\?[^}]*}")) {
-                problems.add(service.getKey() + ": " + e.getKey() + " = " + e.getValue().asText());
-            }
-        }));
+        compose.path("services")
+                .fields()
+                .forEachRemaining(service -> service.getValue()
+                        .path("environment")
+                        .fields()
+                        .forEachRemaining(e -> {
+                            if (e.getKey().matches(".*(PASSWORD|SECRET|ADMIN).*")
+                                    && !e.getValue().asText().matches("\\$\\{" + "[A-Z0-9_]+:\\?[^}]*}")) {
+                                problems.add(service.getKey() + ": " + e.getKey() + " = "
+                                        + e.getValue().asText());
+                            }
+                        }));
         assertThat(problems).as("secrets with a default or a literal value").isEmpty();
         // The test values for `docker-compose config -q` name every required variable.
         Set<String> required = new TreeSet<>();
@@ -148,18 +190,22 @@ class ComposeFileTest {
         while (matcher.find()) {
             required.add(matcher.group(1));
         }
-        assertThat(required).contains("POSTGRES_PASSWORD", "CATALOG_DB_PASSWORD", "KEYCLOAK_ADMIN_PASSWORD", "CONSOLE_CLIENT_SECRET");
+        assertThat(required)
+                .contains(
+                        "POSTGRES_PASSWORD", "CATALOG_DB_PASSWORD", "KEYCLOAK_ADMIN_PASSWORD", "CONSOLE_CLIENT_SECRET");
         assertThat(variablesOf(ROOT.resolve("ops/compose.test.env"))).containsAll(required);
     }
 
     @Test
     void onlyKeycloakAndTheConsoleArePublishedBeyondLoopback() {
         Set<String> open = new TreeSet<>();
-        compose.path("services").fields().forEachRemaining(service -> service.getValue().path("ports").forEach(port -> {
-            if (!port.asText().startsWith("127.0.0.1:")) {
-                open.add(service.getKey());
-            }
-        }));
+        compose.path("services")
+                .fields()
+                .forEachRemaining(service -> service.getValue().path("ports").forEach(port -> {
+                    if (!port.asText().startsWith("127.0.0.1:")) {
+                        open.add(service.getKey());
+                    }
+                }));
         assertThat(open).containsExactlyInAnyOrder("keycloak", "console");
         assertThat(compose.path("services").path("postgres").has("ports")).isFalse();
         assertThat(compose.path("services").path("kafka").has("ports")).isFalse();
@@ -167,9 +213,12 @@ class ComposeFileTest {
 
     @Test
     void theProductionRealmHasNoUsersNoLiteralSecretsAndAStrongPolicy() throws IOException {
-        JsonNode realm = new ObjectMapper().readTree(ROOT.resolve("ops/keycloak/limber-realm.prod.json").toFile());
+        JsonNode realm = new ObjectMapper()
+                .readTree(ROOT.resolve("ops/keycloak/limber-realm.prod.json").toFile());
         for (JsonNode user : realm.path("users")) {
-            assertThat(user.path("serviceAccountClientId").isTextual()).as("only service accounts: %s", user.path("username")).isTrue();
+            assertThat(user.path("serviceAccountClientId").isTextual())
+                    .as("only service accounts: %s", user.path("username"))
+                    .isTrue();
             assertThat(user.has("credentials")).isFalse();
         }
         List<String> clients = new ArrayList<>();
@@ -177,44 +226,62 @@ class ComposeFileTest {
             String id = client.path("clientId").asText();
             clients.add(id);
             if (client.has("secret")) {
-                assertThat(client.path("secret").asText()).as("secret of %s", id).matches("\\$\\{env\\.[A-Z0-9_]+}");
+                assertThat(client.path("secret").asText())
+                        .as("secret of %s", id)
+                        .matches("\\$\\{env\\.[A-Z0-9_]+}");
             }
-            assertThat(client.path("directAccessGrantsEnabled").asBoolean(false)).as("password grant of %s", id).isFalse();
-            assertThat(client.path("redirectUris").toString()).as("redirects of %s", id).doesNotContain("localhost", "127.0.0.1");
+            assertThat(client.path("directAccessGrantsEnabled").asBoolean(false))
+                    .as("password grant of %s", id)
+                    .isFalse();
+            assertThat(client.path("redirectUris").toString())
+                    .as("redirects of %s", id)
+                    .doesNotContain("localhost", "127.0.0.1");
         }
         assertThat(clients).doesNotContain("limber-scripts").contains("limber-api", "limber-app", "limber-console");
         // The service account may create users (and put them in /members) and nothing more.
         JsonNode account = realm.path("users").get(0);
         assertThat(realm.path("users")).hasSize(1);
-        assertThat(account.path("clientRoles").path("realm-management").toString()).isEqualTo("[\"manage-users\"]");
+        assertThat(account.path("clientRoles").path("realm-management").toString())
+                .isEqualTo("[\"manage-users\"]");
         assertThat(account.has("realmRoles")).isFalse();
-        assertThat(realm.path("revokeRefreshToken").asBoolean()).as("refresh-token rotation").isTrue();
+        assertThat(realm.path("revokeRefreshToken").asBoolean())
+                .as("refresh-token rotation")
+                .isTrue();
         assertThat(realm.path("refreshTokenMaxReuse").asInt(-1)).isZero();
         String policy = realm.path("passwordPolicy").asText();
-        assertThat(policy).contains("hashAlgorithm(argon2)", "notUsername", "notEmail").doesNotContain("hashIterations");
+        assertThat(policy)
+                .contains("hashAlgorithm(argon2)", "notUsername", "notEmail")
+                .doesNotContain("hashIterations");
         Matcher length = Pattern.compile("(?<!max)[Ll]ength\\((\\d+)\\)").matcher(policy);
         assertThat(length.find()).isTrue();
         assertThat(Integer.parseInt(length.group(1))).isGreaterThanOrEqualTo(12);
         assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
-        assertThat(Files.readString(ROOT.resolve("ops/keycloak/limber-realm.prod.json"))).doesNotContain("limber-console-secret",
-                "limber-scripts-secret", "\"value\"");
+        assertThat(Files.readString(ROOT.resolve("ops/keycloak/limber-realm.prod.json")))
+                .doesNotContain("limber-console-secret", "limber-scripts-secret", "\"value\"");
     }
 
     @Test
     void theDevelopmentRealmKeepsTheDemoUsersAndTheScriptsClientForTheLauncher() throws IOException {
-        JsonNode realm = new ObjectMapper().readTree(ROOT.resolve(KeycloakProcess.REALM_FILE).toFile());
-        assertThat(realm.path("users").findValuesAsText("username")).contains("maria", "casey", "robin", "eddie", "ada");
+        JsonNode realm = new ObjectMapper()
+                .readTree(ROOT.resolve(KeycloakProcess.REALM_FILE).toFile());
+        assertThat(realm.path("users").findValuesAsText("username"))
+                .contains("maria", "casey", "robin", "eddie", "ada");
         assertThat(realm.path("clients").findValuesAsText("clientId")).contains("limber-scripts", "limber-console");
     }
 
     @Test
     void productionHasNoDefaultCorsOriginAndNoSwaggerUiUnlessEnabled() throws IOException {
-        List<String> shared = Files.readAllLines(ROOT.resolve("service-common/src/main/resources/META-INF/microprofile-config.properties"));
-        assertThat(shared).contains("%prod.quarkus.http.cors.origins=${WEB_ORIGINS:}", "%prod.quarkus.swagger-ui.enable=${SWAGGER_UI:false}",
-                "limber.security.allow-development-credentials=${ALLOW_DEV_CREDENTIALS:false}");
+        List<String> shared = Files.readAllLines(
+                ROOT.resolve("service-common/src/main/resources/META-INF/microprofile-config.properties"));
+        assertThat(shared)
+                .contains(
+                        "%prod.quarkus.http.cors.origins=${WEB_ORIGINS:}",
+                        "%prod.quarkus.swagger-ui.enable=${SWAGGER_UI:false}",
+                        "limber.security.allow-development-credentials=${ALLOW_DEV_CREDENTIALS:false}");
         for (String module : MODULES.values()) {
             assertThat(Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.properties")))
-                    .as(module).doesNotContain("cors.origins", "swagger-ui.enable");
+                    .as(module)
+                    .doesNotContain("cors.origins", "swagger-ui.enable");
         }
     }
 
@@ -231,7 +298,8 @@ class ComposeFileTest {
     /** Variable name to the property it sets, from ${VARIABLE} references in the service's and the shared configuration. */
     static Map<String, String> propertiesByVariable(String module) throws IOException {
         Map<String, String> result = new LinkedHashMap<>();
-        for (Path file : List.of(ROOT.resolve("service-common/src/main/resources/META-INF/microprofile-config.properties"),
+        for (Path file : List.of(
+                ROOT.resolve("service-common/src/main/resources/META-INF/microprofile-config.properties"),
                 ROOT.resolve(module).resolve("src/main/resources/application.properties"))) {
             for (String line : Files.readAllLines(file)) {
                 if (line.isBlank() || line.startsWith("#") || !line.contains("=")) {
@@ -248,7 +316,8 @@ class ComposeFileTest {
     }
 
     private static String property(String pom, String name) {
-        Matcher matcher = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom);
+        Matcher matcher =
+                Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom);
         assertThat(matcher.find()).as("property %s in pom.xml", name).isTrue();
         return matcher.group(1);
     }

@@ -1,8 +1,5 @@
 package org.limber.launcher;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +26,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
 import org.limber.testsupport.KafkaBroker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The replay of a dead-letter topic into its source topic, against a real broker. */
 class DeadLetterReplayTest {
@@ -40,20 +41,27 @@ class DeadLetterReplayTest {
     static void start() throws Exception {
         broker = KafkaBroker.start(Files.createTempDirectory(Path.of("target"), "kafka-replay"));
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("source.events", 1, (short) 1), new NewTopic("source.events.dlq", 1, (short) 1),
-                    new NewTopic("other.events", 1, (short) 1))).all().get();
+            admin.createTopics(List.of(
+                            new NewTopic("source.events", 1, (short) 1),
+                            new NewTopic("source.events.dlq", 1, (short) 1),
+                            new NewTopic("other.events", 1, (short) 1)))
+                    .all()
+                    .get();
         }
         // Five dead letters, as a consumer's dead-letter strategy writes them.
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < 5; i++) {
                 RecordHeaders headers = new RecordHeaders();
                 headers.add("ce_type", "ExerciseRetired".getBytes(StandardCharsets.UTF_8));
                 headers.add("dead-letter-topic", "source.events".getBytes(StandardCharsets.UTF_8));
                 headers.add("dead-letter-reason", "database unreachable".getBytes(StandardCharsets.UTF_8));
                 headers.add("dead-letter-offset", String.valueOf(40 + i).getBytes(StandardCharsets.UTF_8));
-                producer.send(new ProducerRecord<>("source.events.dlq", null, "member-" + i, "{\"n\":" + i + "}", headers)).get();
+                producer.send(new ProducerRecord<>(
+                                "source.events.dlq", null, "member-" + i, "{\"n\":" + i + "}", headers))
+                        .get();
             }
         }
     }
@@ -65,36 +73,59 @@ class DeadLetterReplayTest {
 
     @Test
     void aRangeGoesBackToItsSourceTopicWithItsKeyValueAndOwnHeaders() throws Exception {
-        int sent = DeadLetterReplay.replay(DeadLetterReplay.Options.parse(new String[] { "--bootstrap", broker.bootstrapServers(),
-                "--topic", "source.events.dlq", "--partition", "0", "--from-offset", "1", "--to-offset", "2" }), quiet());
+        int sent = DeadLetterReplay.replay(
+                DeadLetterReplay.Options.parse(new String[] {
+                    "--bootstrap",
+                    broker.bootstrapServers(),
+                    "--topic",
+                    "source.events.dlq",
+                    "--partition",
+                    "0",
+                    "--from-offset",
+                    "1",
+                    "--to-offset",
+                    "2"
+                }),
+                quiet());
         assertThat(sent).isEqualTo(2);
         List<ConsumerRecord<String, String>> replayed = read("source.events", 2);
         assertThat(replayed).extracting(ConsumerRecord::key).containsExactly("member-1", "member-2");
         assertThat(replayed).extracting(ConsumerRecord::value).containsExactly("{\"n\":1}", "{\"n\":2}");
         ConsumerRecord<String, String> first = replayed.get(0);
-        assertThat(new String(first.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)).isEqualTo("ExerciseRetired");
-        assertThat(new String(first.headers().lastHeader("replayed-from").value(), StandardCharsets.UTF_8)).isEqualTo("source.events.dlq-0@1");
+        assertThat(new String(first.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("ExerciseRetired");
+        assertThat(new String(first.headers().lastHeader("replayed-from").value(), StandardCharsets.UTF_8))
+                .isEqualTo("source.events.dlq-0@1");
         assertThat(first.headers().lastHeader("dead-letter-reason")).isNull();
         assertThat(first.headers().lastHeader("dead-letter-topic")).isNull();
     }
 
     @Test
     void allOfThemGoToTheTopicNamedByTo() throws Exception {
-        int sent = DeadLetterReplay.replay(DeadLetterReplay.Options.parse(new String[] { "--bootstrap", broker.bootstrapServers(),
-                "--topic", "source.events.dlq", "--to", "other.events" }), quiet());
+        int sent = DeadLetterReplay.replay(
+                DeadLetterReplay.Options.parse(new String[] {
+                    "--bootstrap", broker.bootstrapServers(), "--topic", "source.events.dlq", "--to", "other.events"
+                }),
+                quiet());
         assertThat(sent).isEqualTo(5);
-        assertThat(read("other.events", 5)).extracting(ConsumerRecord::key).containsExactly("member-0", "member-1", "member-2", "member-3",
-                "member-4");
+        assertThat(read("other.events", 5))
+                .extracting(ConsumerRecord::key)
+                .containsExactly("member-0", "member-1", "member-2", "member-3", "member-4");
     }
 
     @Test
     void badOptionsAreRefused() {
-        assertThatThrownBy(() -> DeadLetterReplay.Options.parse(new String[] { "--topic", "x.dlq" })).hasMessageContaining("--bootstrap");
-        assertThatThrownBy(() -> DeadLetterReplay.Options.parse(new String[] { "--bootstrap", "b", "--topic", "x", "--from-offset", "3" }))
+        assertThatThrownBy(() -> DeadLetterReplay.Options.parse(new String[] {"--topic", "x.dlq"}))
+                .hasMessageContaining("--bootstrap");
+        assertThatThrownBy(() -> DeadLetterReplay.Options.parse(
+                        new String[] {"--bootstrap", "b", "--topic", "x", "--from-offset", "3"}))
                 .hasMessageContaining("--partition");
-        assertThatThrownBy(() -> DeadLetterReplay.Options.parse(new String[] { "--bootstrap", "b", "--topic", "x", "--partition", "0",
-                "--from-offset", "5", "--to-offset", "2" })).hasMessageContaining("--to-offset");
-        assertThatThrownBy(() -> DeadLetterReplay.Options.parse(new String[] { "--bootstrap", "b", "--topic", "x", "--nope", "1" }))
+        assertThatThrownBy(() -> DeadLetterReplay.Options.parse(new String[] {
+                    "--bootstrap", "b", "--topic", "x", "--partition", "0", "--from-offset", "5", "--to-offset", "2"
+                }))
+                .hasMessageContaining("--to-offset");
+        assertThatThrownBy(() -> DeadLetterReplay.Options.parse(
+                        new String[] {"--bootstrap", "b", "--topic", "x", "--nope", "1"}))
                 .hasMessageContaining("--nope");
     }
 
@@ -106,7 +137,8 @@ class DeadLetterReplayTest {
     private static List<ConsumerRecord<String, String>> read(String topic, int expected) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));

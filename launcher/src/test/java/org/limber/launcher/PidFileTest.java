@@ -1,8 +1,5 @@
 package org.limber.launcher;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,6 +13,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /** After a launcher was killed, the next start ends what the last one left (found by its pid file) and frees the port. */
 class PidFileTest {
@@ -41,11 +41,24 @@ class PidFileTest {
                     }
                 }
                 """);
-        Process left = new ProcessBuilder(Launcher.java(), server.toString(), String.valueOf(port)).inheritIO().start();
+        Process left = new ProcessBuilder(Launcher.java(), server.toString(), String.valueOf(port))
+                .inheritIO()
+                .start();
         try {
             awaitListening(port);
-            Ports ports = new Ports(port, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
-            assertThatCode(ports::checkFree).as("the port is taken before the clean-up").hasMessageContaining("port " + port + " is in use");
+            Ports ports = new Ports(
+                    port,
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    freePort());
+            assertThatCode(ports::checkFree)
+                    .as("the port is taken before the clean-up")
+                    .hasMessageContaining("port " + port + " is in use");
 
             PidFile pids = new PidFile(root.resolve(".local/run/pids"), root);
             pids.write(List.of(left.pid(), ProcessHandle.current().pid() + 1_000_000L));
@@ -54,7 +67,9 @@ class PidFileTest {
 
             assertThat(left.isAlive()).isFalse();
             assertThat(said).anyMatch(line -> line.contains(String.valueOf(left.pid())));
-            assertThatCode(ports::checkFree).as("the port is free after the clean-up").doesNotThrowAnyException();
+            assertThatCode(ports::checkFree)
+                    .as("the port is free after the clean-up")
+                    .doesNotThrowAnyException();
             assertThat(root.resolve(".local/run/pids")).doesNotExist();
         } finally {
             left.destroyForcibly();
@@ -65,7 +80,7 @@ class PidFileTest {
     void aProcessNotStartedFromTheRepositoryIsLeftAlone() {
         PidFile pids = new PidFile(root.resolve(".local/run/pids"), root.resolve("elsewhere"));
         pids.write(List.of(ProcessHandle.current().pid()));
-        assertThat(pids.killLeftovers(line -> { })).isEmpty();
+        assertThat(pids.killLeftovers(line -> {})).isEmpty();
         assertThat(ProcessHandle.current().isAlive()).isTrue();
     }
 

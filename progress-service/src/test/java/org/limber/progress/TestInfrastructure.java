@@ -1,10 +1,10 @@
 package org.limber.progress;
 
-import org.limber.testsupport.KafkaTestResource;
-import org.limber.testsupport.PostgresTestResource;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+import org.limber.testsupport.KafkaTestResource;
+import org.limber.testsupport.PostgresTestResource;
 
 /**
  * The real servers every {@code @QuarkusTest} of this service runs against, started once per
@@ -15,6 +15,5 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTestResource(value = OidcWiremockTestResource.class, parallel = true)
 public final class TestInfrastructure {
 
-    private TestInfrastructure() {
-    }
+    private TestInfrastructure() {}
 }

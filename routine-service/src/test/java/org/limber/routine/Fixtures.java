@@ -1,9 +1,5 @@
 package org.limber.routine;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,16 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import org.limber.events.catalog.ExerciseSnapshot;
 import org.limber.routine.service.CatalogReplica;
 import org.limber.testsupport.CatalogFixture;
 import org.limber.testsupport.Tokens;
 import org.limber.testsupport.TopicReader;
 
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /** Shared set-up of routine tests: the catalog on the broker, request bodies, authenticated clients. */
 public final class Fixtures {
@@ -29,8 +29,7 @@ public final class Fixtures {
     public static final List<ExerciseSnapshot> CATALOG = CatalogFixture.snapshots();
     private static boolean catalogSent;
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /**
      * Publishes the real library to catalog.exercises (once) and waits until the service's copy has
@@ -38,11 +37,15 @@ public final class Fixtures {
      */
     public static synchronized void catalogLoaded(CatalogReplica replica) {
         if (!catalogSent) {
-            CatalogFixture.send(CATALOG.stream().map(CatalogFixture::published).map(Object.class::cast).toList());
+            CatalogFixture.send(CATALOG.stream()
+                    .map(CatalogFixture::published)
+                    .map(Object.class::cast)
+                    .toList());
             catalogSent = true;
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> replica.options().size() >= CATALOG.size());
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().get("/q/health/ready").statusCode() == 200);
     }
 
     /** A new member with the catalog loaded and a plan from {@link #intake()}; returns the member's id. */
@@ -68,10 +71,26 @@ public final class Fixtures {
     /** A complete intake without red flags. */
     public static Map<String, Object> intake() {
         Map<String, Object> redFlags = new HashMap<>();
-        for (String flag : List.of("bladderOrBowelControl", "saddleNumbness", "worseningLegWeakness", "recentTrauma", "cancerHistory",
-                "feverOrWeightLoss", "infectionRisk", "constantNightPain", "urinaryDifficulty", "bothLegsNumbOrWeak", "sexualDysfunction",
-                "footDrop", "minorFallWithBoneRisk", "newPainOver50", "painNotEasedByRest", "recentInfection", "recentSpinalProcedure",
-                "feelingUnwell", "inflammatoryBackPain")) {
+        for (String flag : List.of(
+                "bladderOrBowelControl",
+                "saddleNumbness",
+                "worseningLegWeakness",
+                "recentTrauma",
+                "cancerHistory",
+                "feverOrWeightLoss",
+                "infectionRisk",
+                "constantNightPain",
+                "urinaryDifficulty",
+                "bothLegsNumbOrWeak",
+                "sexualDysfunction",
+                "footDrop",
+                "minorFallWithBoneRisk",
+                "newPainOver50",
+                "painNotEasedByRest",
+                "recentInfection",
+                "recentSpinalProcedure",
+                "feelingUnwell",
+                "inflammatoryBackPain")) {
             redFlags.put(flag, false);
         }
         Map<String, Object> intake = new HashMap<>();
@@ -97,7 +116,13 @@ public final class Fixtures {
 
     /** Takes an intake for a new plan and returns the answer. */
     public static JsonPath planFor(String memberId, Map<String, Object> intake) {
-        return member(memberId).body(intake).post("/members/me/intake").then().statusCode(201).extract().jsonPath();
+        return member(memberId)
+                .body(intake)
+                .post("/members/me/intake")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     /** Takes the intake for a new plan and puts the member on the clinician's panel (as an admin would). */
@@ -108,15 +133,19 @@ public final class Fixtures {
 
     /** Puts the member on the clinician's panel, as an admin would. */
     public static void assign(String memberId, String clinician) {
-        as(Tokens.admin("ada")).body(Map.of("clinicianId", clinician)).put("/members/" + memberId + "/care-team")
-                .then().statusCode(200).body("clinicianId", equalTo(clinician))
+        as(Tokens.admin("ada"))
+                .body(Map.of("clinicianId", clinician))
+                .put("/members/" + memberId + "/care-team")
+                .then()
+                .statusCode(200)
+                .body("clinicianId", equalTo(clinician))
                 .body("assignedBy", equalTo("ada"));
     }
 
     /** The member's next event of {@code type} on the topic, read as that event. */
     public static <T> T event(TopicReader topic, String memberId, String type, Class<T> as) {
-        ConsumerRecord<String, String> record = topic.await(r -> memberId.equals(r.key()) && type.equals(TopicReader.header(r, "ce_type")),
-                Duration.ofSeconds(30));
+        ConsumerRecord<String, String> record = topic.await(
+                r -> memberId.equals(r.key()) && type.equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(30));
         try {
             return CatalogFixture.JSON.readValue(record.value(), as);
         } catch (java.io.IOException e) {
@@ -125,8 +154,10 @@ public final class Fixtures {
     }
 
     /** The member's events of {@code type} read so far, after a quiet while. */
-    public static List<ConsumerRecord<String, String>> events(TopicReader topic, String memberId, String type, Duration quiet) {
-        return topic.readFor(quiet).stream().filter(r -> memberId.equals(r.key()) && type.equals(TopicReader.header(r, "ce_type")))
+    public static List<ConsumerRecord<String, String>> events(
+            TopicReader topic, String memberId, String type, Duration quiet) {
+        return topic.readFor(quiet).stream()
+                .filter(r -> memberId.equals(r.key()) && type.equals(TopicReader.header(r, "ce_type")))
                 .toList();
     }
 
@@ -141,7 +172,12 @@ public final class Fixtures {
 
     /** A session report doing every exercise of today's session. */
     public static Map<String, Object> sessionDoingToday(String memberId, Instant performedAt) {
-        JsonPath today = member(memberId).get("/members/me/plan/today").then().statusCode(200).extract().jsonPath();
+        JsonPath today = member(memberId)
+                .get("/members/me/plan/today")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> exercises = new ArrayList<>();
         for (String slug : today.getList("exercises.slug", String.class)) {
             Map<String, Object> done = new HashMap<>();

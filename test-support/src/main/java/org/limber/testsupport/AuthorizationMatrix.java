@@ -1,7 +1,5 @@
 package org.limber.testsupport;
 
-import static io.restassured.RestAssured.given;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +15,10 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+
+import static io.restassured.RestAssured.given;
 
 /**
  * Who may call what, as a table kept in a service's test: for every operation of the service's own
@@ -35,8 +34,13 @@ public final class AuthorizationMatrix {
 
     /** The callers, in the order of a row's expectations. */
     public enum Caller {
-        ANONYMOUS("anonymous"), MEMBER("member"), OTHER_MEMBER("other member"), CLINICIAN_ON_PANEL("clinician (panel)"),
-        CLINICIAN_OFF_PANEL("clinician (not panel)"), EDITOR("editor"), ADMIN("admin");
+        ANONYMOUS("anonymous"),
+        MEMBER("member"),
+        OTHER_MEMBER("other member"),
+        CLINICIAN_ON_PANEL("clinician (panel)"),
+        CLINICIAN_OFF_PANEL("clinician (not panel)"),
+        EDITOR("editor"),
+        ADMIN("admin");
 
         final String label;
 
@@ -45,8 +49,7 @@ public final class AuthorizationMatrix {
         }
     }
 
-    private record Row(List<String> expected, Supplier<Object> body) {
-    }
+    private record Row(List<String> expected, Supplier<Object> body) {}
 
     private final Map<String, Row> rows = new LinkedHashMap<>();
 
@@ -62,8 +65,11 @@ public final class AuthorizationMatrix {
     public AuthorizationMatrix row(String operation, String expected, Supplier<Object> body) {
         List<String> outcomes = List.of(expected.trim().split("\\s+"));
         if (outcomes.size() != Caller.values().length
-                || !outcomes.stream().allMatch(o -> List.of("2xx", "401", "403", "404", "4xx").contains(o))) {
-            throw new IllegalArgumentException("row " + operation + ": expected 7 of 2xx/401/403/404/4xx, got " + expected);
+                || !outcomes.stream()
+                        .allMatch(
+                                o -> List.of("2xx", "401", "403", "404", "4xx").contains(o))) {
+            throw new IllegalArgumentException(
+                    "row " + operation + ": expected 7 of 2xx/401/403/404/4xx, got " + expected);
         }
         if (rows.put(operation, new Row(outcomes, body)) != null) {
             throw new IllegalArgumentException("two rows for " + operation);
@@ -75,15 +81,21 @@ public final class AuthorizationMatrix {
     public static Map<String, JsonNode> operations() {
         JsonNode document;
         try {
-            document = TestEvents.JSON.readTree(given().accept(ContentType.JSON).get("/q/openapi?format=json").then().statusCode(200)
-                    .extract().asString());
+            document = TestEvents.JSON.readTree(given().accept(ContentType.JSON)
+                    .get("/q/openapi?format=json")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         Map<String, JsonNode> operations = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
                 Map.Entry<String, JsonNode> method = methods.next();
                 if (List.of("get", "put", "post", "delete", "patch").contains(method.getKey())) {
                     operations.put(method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), method.getValue());
@@ -123,7 +135,12 @@ public final class AuthorizationMatrix {
                 }
                 int status = request.request(method, path).statusCode();
                 String expected = row.expected().get(caller.ordinal());
-                if (!outcome(status).equals(expected) && !(expected.equals("4xx") && status >= 400 && status < 500 && status != 401 && status != 403)) {
+                if (!outcome(status).equals(expected)
+                        && !(expected.equals("4xx")
+                                && status >= 400
+                                && status < 500
+                                && status != 401
+                                && status != 403)) {
                     problems.add(operation + " as " + caller.label + ": expected " + expected + ", got " + status);
                 }
             }
@@ -144,8 +161,11 @@ public final class AuthorizationMatrix {
             table.append(' ').append(caller.label).append(" |");
         }
         table.append("\n|---|").append("---|".repeat(Caller.values().length)).append('\n');
-        rows.forEach((operation, row) -> table.append("| `").append(operation).append("` | ")
-                .append(String.join(" | ", row.expected())).append(" |\n"));
+        rows.forEach((operation, row) -> table.append("| `")
+                .append(operation)
+                .append("` | ")
+                .append(String.join(" | ", row.expected()))
+                .append(" |\n"));
         return table.toString();
     }
 
@@ -158,12 +178,14 @@ public final class AuthorizationMatrix {
             throw new IllegalStateException(e);
         }
         if (!text.contains(markdown())) {
-            throw new AssertionError("the README's Security section must show this authorization matrix:\n" + markdown());
+            throw new AssertionError(
+                    "the README's Security section must show this authorization matrix:\n" + markdown());
         }
     }
 
     /** A token for each caller, with the member, the other member and the two clinicians named. */
-    public static Map<Caller, String> tokens(String member, String otherMember, String panelClinician, String otherClinician) {
+    public static Map<Caller, String> tokens(
+            String member, String otherMember, String panelClinician, String otherClinician) {
         Map<Caller, String> tokens = new EnumMap<>(Caller.class);
         tokens.put(Caller.MEMBER, Tokens.member(member));
         tokens.put(Caller.OTHER_MEMBER, Tokens.member(otherMember));

@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.limber.content.ExerciseFiles;
 import org.limber.events.catalog.CatalogTopics;
 import org.limber.events.catalog.ExercisePublished;
 import org.limber.events.catalog.ExerciseRetired;
 import org.limber.events.catalog.ExerciseSnapshot;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The real exercise library as catalog events, for services that keep a copy of the catalog:
@@ -23,8 +23,7 @@ public final class CatalogFixture {
 
     public static final ObjectMapper JSON = TestEvents.JSON;
 
-    private CatalogFixture() {
-    }
+    private CatalogFixture() {}
 
     /** Every exercise of the library as a version-1 published snapshot. */
     public static List<ExerciseSnapshot> snapshots() {
@@ -38,33 +37,90 @@ public final class CatalogFixture {
     private static ExerciseSnapshot snapshot(String slug, JsonNode f) {
         JsonNode d = f.path("dose");
         JsonNode r = d.path("range");
-        ExerciseSnapshot.Dose dose = new ExerciseSnapshot.Dose(d.path("sets").asInt(), integer(d, "reps"), integer(d, "holdSeconds"),
-                integer(d, "durationSeconds"), d.path("restSeconds").asInt(), range(r, "sets"), range(r, "reps"),
-                range(r, "holdSeconds"), range(r, "durationSeconds"));
-        return new ExerciseSnapshot(slug, 1, "PUBLISHED", f.path("name").asText(), strings(f, "aliases"),
-                f.path("description").asText(), f.path("category").asText(), strings(f, "regions"), strings(f, "muscles"),
-                f.path("position").asText(), strings(f, "equipment"), f.path("level").asText(), f.path("unilateral").asBoolean(),
-                dose, strings(f, "steps"), strings(f, "mayFeel"), strings(f, "tips"), strings(f, "commonMistakes"),
-                f.path("direction").asText(), f.path("spinalLoad").asText(), strings(f, "safetyTags"), strings(f, "easier"),
+        ExerciseSnapshot.Dose dose = new ExerciseSnapshot.Dose(
+                d.path("sets").asInt(),
+                integer(d, "reps"),
+                integer(d, "holdSeconds"),
+                integer(d, "durationSeconds"),
+                d.path("restSeconds").asInt(),
+                range(r, "sets"),
+                range(r, "reps"),
+                range(r, "holdSeconds"),
+                range(r, "durationSeconds"));
+        return new ExerciseSnapshot(
+                slug,
+                1,
+                "PUBLISHED",
+                f.path("name").asText(),
+                strings(f, "aliases"),
+                f.path("description").asText(),
+                f.path("category").asText(),
+                strings(f, "regions"),
+                strings(f, "muscles"),
+                f.path("position").asText(),
+                strings(f, "equipment"),
+                f.path("level").asText(),
+                f.path("unilateral").asBoolean(),
+                dose,
+                strings(f, "steps"),
+                strings(f, "mayFeel"),
+                strings(f, "tips"),
+                strings(f, "commonMistakes"),
+                f.path("direction").asText(),
+                f.path("spinalLoad").asText(),
+                strings(f, "safetyTags"),
+                strings(f, "easier"),
                 strings(f, "harder"));
     }
 
     /** The snapshot as a new version (for example with another status or content). */
     public static ExerciseSnapshot withVersion(ExerciseSnapshot s, int version, String status) {
-        return new ExerciseSnapshot(s.slug(), version, status, s.name(), s.aliases(), s.description(), s.category(), s.regions(),
-                s.muscles(), s.position(), s.equipment(), s.level(), s.unilateral(), s.dose(), s.steps(), s.mayFeel(), s.tips(),
-                s.commonMistakes(), s.direction(), s.spinalLoad(), s.safetyTags(), s.easier(), s.harder());
+        return new ExerciseSnapshot(
+                s.slug(),
+                version,
+                status,
+                s.name(),
+                s.aliases(),
+                s.description(),
+                s.category(),
+                s.regions(),
+                s.muscles(),
+                s.position(),
+                s.equipment(),
+                s.level(),
+                s.unilateral(),
+                s.dose(),
+                s.steps(),
+                s.mayFeel(),
+                s.tips(),
+                s.commonMistakes(),
+                s.direction(),
+                s.spinalLoad(),
+                s.safetyTags(),
+                s.easier(),
+                s.harder());
     }
 
     public static ExercisePublished published(ExerciseSnapshot snapshot) {
-        return new ExercisePublished(UUID.randomUUID(), Instant.now(), ExercisePublished.SCHEMA_VERSION, snapshot.slug(),
-                snapshot.version(), snapshot);
+        return new ExercisePublished(
+                UUID.randomUUID(),
+                Instant.now(),
+                ExercisePublished.SCHEMA_VERSION,
+                snapshot.slug(),
+                snapshot.version(),
+                snapshot);
     }
 
     public static ExerciseRetired retired(ExerciseSnapshot snapshot, String reason) {
         ExerciseSnapshot retired = withVersion(snapshot, snapshot.version(), "RETIRED");
-        return new ExerciseRetired(UUID.randomUUID(), Instant.now(), ExerciseRetired.SCHEMA_VERSION, snapshot.slug(),
-                snapshot.version(), reason, retired);
+        return new ExerciseRetired(
+                UUID.randomUUID(),
+                Instant.now(),
+                ExerciseRetired.SCHEMA_VERSION,
+                snapshot.slug(),
+                snapshot.version(),
+                reason,
+                retired);
     }
 
     /** Publishes catalog events to the test broker as catalog-service would. */
@@ -72,9 +128,11 @@ public final class CatalogFixture {
         List<TestEvents.Outgoing> outgoing = new ArrayList<>();
         for (Object event : events) {
             if (event instanceof ExercisePublished p) {
-                outgoing.add(new TestEvents.Outgoing(CatalogTopics.EXERCISES, p.slug(), ExercisePublished.TYPE, p.eventId(), p));
+                outgoing.add(new TestEvents.Outgoing(
+                        CatalogTopics.EXERCISES, p.slug(), ExercisePublished.TYPE, p.eventId(), p));
             } else if (event instanceof ExerciseRetired r) {
-                outgoing.add(new TestEvents.Outgoing(CatalogTopics.EXERCISES, r.slug(), ExerciseRetired.TYPE, r.eventId(), r));
+                outgoing.add(new TestEvents.Outgoing(
+                        CatalogTopics.EXERCISES, r.slug(), ExerciseRetired.TYPE, r.eventId(), r));
             } else {
                 throw new IllegalArgumentException("not a catalog event: " + event);
             }
@@ -94,7 +152,10 @@ public final class CatalogFixture {
 
     private static ExerciseSnapshot.Range range(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : new ExerciseSnapshot.Range(value.path("min").asInt(), value.path("max").asInt());
+        return value == null || value.isNull()
+                ? null
+                : new ExerciseSnapshot.Range(
+                        value.path("min").asInt(), value.path("max").asInt());
     }
 
     private static List<String> strings(JsonNode node, String field) {

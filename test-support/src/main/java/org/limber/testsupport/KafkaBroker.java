@@ -4,10 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 
+import kafka.server.BrokerServer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
-
-import kafka.server.BrokerServer;
 
 /**
  * A real Kafka broker in KRaft mode (one combined broker and controller node), run in

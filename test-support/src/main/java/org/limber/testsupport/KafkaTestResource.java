@@ -11,7 +11,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
-    private static final String[] NOISY = { "kafka", "org.apache.kafka", "state.change.logger", "org.apache.zookeeper" };
+    private static final String[] NOISY = {"kafka", "org.apache.kafka", "state.change.logger", "org.apache.zookeeper"};
     private static KafkaBroker broker;
 
     @Override

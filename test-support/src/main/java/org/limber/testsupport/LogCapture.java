@@ -29,7 +29,9 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     /** What was collected, as "category: message" lines. */
     public List<String> lines() {
-        return records.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList();
+        return records.stream()
+                .map(r -> r.getLoggerName() + ": " + r.getMessage())
+                .toList();
     }
 
     @Override
@@ -40,8 +42,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

@@ -17,9 +17,12 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             server = EmbeddedPostgresServer.start(TestDirs.fresh("postgres"), 0, true);
         }
         return Map.of(
-                "quarkus.datasource.jdbc.url", server.jdbcUrl("postgres"),
-                "quarkus.datasource.username", EmbeddedPostgresServer.USER,
-                "quarkus.datasource.password", "");
+                "quarkus.datasource.jdbc.url",
+                server.jdbcUrl("postgres"),
+                "quarkus.datasource.username",
+                EmbeddedPostgresServer.USER,
+                "quarkus.datasource.password",
+                "");
     }
 
     /** The JDBC URL of the running test database, for tests that check rows directly. */

@@ -1,7 +1,5 @@
 package org.limber.testsupport;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +10,10 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+
+import static io.restassured.RestAssured.given;
 
 /**
  * Sends random and mutated requests to every operation of the running service's OpenAPI document and
@@ -25,8 +24,25 @@ import io.restassured.specification.RequestSpecification;
 public final class RequestFuzzer {
 
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
-    private static final List<Object> ODD = List.of("", " ", "null", "-1", "0", "2147483648", "99999999999999999999999", "1e400", "NaN",
-            "+999999999-12", "1000000000-01-01T00:00:00Z", "../../etc", "%00", "é漢😀", "true", "[]", "{}", "x".repeat(5000));
+    private static final List<Object> ODD = List.of(
+            "",
+            " ",
+            "null",
+            "-1",
+            "0",
+            "2147483648",
+            "99999999999999999999999",
+            "1e400",
+            "NaN",
+            "+999999999-12",
+            "1000000000-01-01T00:00:00Z",
+            "../../etc",
+            "%00",
+            "é漢😀",
+            "true",
+            "[]",
+            "{}",
+            "x".repeat(5000));
 
     private final Random random;
     private final long seed;
@@ -49,7 +65,10 @@ public final class RequestFuzzer {
             String operation = names.get(random.nextInt(names.size()));
             String method = operation.substring(0, operation.indexOf(' '));
             String template = operation.substring(operation.indexOf(' ') + 1);
-            RequestSpecification request = given().urlEncodingEnabled(false).auth().oauth2(token.apply(operation)).contentType("application/json");
+            RequestSpecification request = given().urlEncodingEnabled(false)
+                    .auth()
+                    .oauth2(token.apply(operation))
+                    .contentType("application/json");
             Matcher m = PARAM.matcher(template);
             List<Object> pathValues = new ArrayList<>();
             StringBuilder path = new StringBuilder();
@@ -74,19 +93,23 @@ public final class RequestFuzzer {
             int status = response.statusCode();
             String type = String.valueOf(response.contentType());
             boolean problem = type.startsWith("application/problem+json");
-            if (status >= 500 || status < 200 || (status >= 300 && status < 400)
+            if (status >= 500
+                    || status < 200
+                    || (status >= 300 && status < 400)
                     || (status >= 400 && status != 401 && !problem)) {
-                failures.add(operation + " " + pathValues + " body " + abbreviated(body) + " -> " + status + " " + type + " "
-                        + abbreviated(response.asString()));
+                failures.add(operation + " " + pathValues + " body " + abbreviated(body) + " -> " + status + " " + type
+                        + " " + abbreviated(response.asString()));
             }
         }
         if (!failures.isEmpty()) {
-            throw new AssertionError("fuzzing (seed " + seed + ", -Dfuzz.seed=" + seed + " repeats it):\n  " + String.join("\n  ", failures));
+            throw new AssertionError("fuzzing (seed " + seed + ", -Dfuzz.seed=" + seed + " repeats it):\n  "
+                    + String.join("\n  ", failures));
         }
     }
 
     private static String encoded(Object value) {
-        return java.net.URLEncoder.encode(String.valueOf(value), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(String.valueOf(value), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     private static String abbreviated(String text) {

@@ -6,10 +6,11 @@ import java.util.UUID;
 /** Temporary folders for test servers, under the build's temporary folder (target/tmp). */
 final class TestDirs {
 
-    private TestDirs() {
-    }
+    private TestDirs() {}
 
     static Path fresh(String name) {
-        return Path.of(System.getProperty("java.io.tmpdir"), name + "-" + UUID.randomUUID().toString().substring(0, 8));
+        return Path.of(
+                System.getProperty("java.io.tmpdir"),
+                name + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 }

@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** Publishes events to the test broker exactly as the services' outbox relay does (CloudEvents headers). */
 public final class TestEvents {
@@ -20,18 +19,19 @@ public final class TestEvents {
     public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
     /** One event to send: where, its key, its CloudEvents type and id, and its payload (an event record, or raw text). */
-    public record Outgoing(String topic, String key, String type, UUID id, Object payload) {
-    }
+    public record Outgoing(String topic, String key, String type, UUID id, Object payload) {}
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     public static void send(List<Outgoing> events) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers());
+        props.put(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaTestResource.broker().bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             for (Outgoing event : events) {
                 producer.send(record(event));
             }

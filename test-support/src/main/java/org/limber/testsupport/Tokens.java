@@ -21,8 +21,7 @@ public final class Tokens {
     /** The issuer the wiremock provider announces (quarkus.oidc.token.issuer in the test profile). */
     static final String ISSUER = "https://server.example.com";
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String token(String subject, String... roles) {
         return token(Set.of(AUDIENCE, "account"), subject, roles);
@@ -30,10 +29,16 @@ public final class Tokens {
 
     /** A token for other audiences (for tests of the audience check). */
     public static String token(Set<String> audiences, String subject, String... roles) {
-        return Jwt.issuer(ISSUER).audience(audiences).subject(subject).preferredUserName(subject)
-                .claim("typ", "Bearer").claim("azp", "limber-app")
+        return Jwt.issuer(ISSUER)
+                .audience(audiences)
+                .subject(subject)
+                .preferredUserName(subject)
+                .claim("typ", "Bearer")
+                .claim("azp", "limber-app")
                 .claim("realm_access", Map.of("roles", List.of(roles)))
-                .jws().keyId("1").sign("privateKey.jwk");
+                .jws()
+                .keyId("1")
+                .sign("privateKey.jwk");
     }
 
     public static String member(String subject) {

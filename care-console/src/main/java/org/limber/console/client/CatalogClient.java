@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
 import org.limber.console.client.Views.Draft;
 import org.limber.console.client.Views.DraftUpdate;
 import org.limber.console.client.Views.ExerciseSummary;
@@ -33,8 +34,11 @@ public interface CatalogClient {
 
     @GET
     @Path("/exercises")
-    Page<ExerciseSummary> exercises(@QueryParam("category") String category, @QueryParam("sort") String sort,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size);
+    Page<ExerciseSummary> exercises(
+            @QueryParam("category") String category,
+            @QueryParam("sort") String sort,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size);
 
     @GET
     @Path("/editor/exercises")
@@ -66,5 +70,6 @@ public interface CatalogClient {
 
     @GET
     @Path("/editor/exercises/{slug}/versions")
-    Page<Version> versions(@PathParam("slug") String slug, @QueryParam("page") Integer page, @QueryParam("size") Integer size);
+    Page<Version> versions(
+            @PathParam("slug") String slug, @QueryParam("page") Integer page, @QueryParam("size") Integer size);
 }

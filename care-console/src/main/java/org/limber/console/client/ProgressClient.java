@@ -9,16 +9,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
 import org.limber.console.client.Views.Alert;
 import org.limber.console.client.Views.Note;
 import org.limber.console.client.Views.Outcomes;
 import org.limber.console.client.Views.Page;
 import org.limber.console.client.Views.PanelRow;
 import org.limber.console.client.Views.Progress;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** progress-service, called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "progress")
@@ -29,11 +29,17 @@ public interface ProgressClient {
 
     @GET
     @Path("/care-team/panel")
-    Page<PanelRow> panel(@QueryParam("alertKind") String alertKind, @QueryParam("page") Integer page, @QueryParam("size") Integer size);
+    Page<PanelRow> panel(
+            @QueryParam("alertKind") String alertKind,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size);
 
     @GET
     @Path("/care-team/alerts")
-    Page<Alert> alerts(@QueryParam("status") String status, @QueryParam("kind") String kind, @QueryParam("page") Integer page,
+    Page<Alert> alerts(
+            @QueryParam("status") String status,
+            @QueryParam("kind") String kind,
+            @QueryParam("page") Integer page,
             @QueryParam("size") Integer size);
 
     /** Urgent alerts of members without a clinician (issue 10; a 404 until progress-service offers it). */

@@ -10,8 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
 import org.limber.console.client.Views.Adaptation;
 import org.limber.console.client.Views.AdaptationChange;
 import org.limber.console.client.Views.Assignment;
@@ -22,8 +24,6 @@ import org.limber.console.client.Views.LoggedSession;
 import org.limber.console.client.Views.Note;
 import org.limber.console.client.Views.Page;
 import org.limber.console.client.Views.Tailor;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** routine-service, called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "routine")
@@ -43,11 +43,13 @@ public interface RoutineClient {
 
     @GET
     @Path("/plan/changes")
-    Page<Change> changes(@PathParam("memberId") String memberId, @QueryParam("page") Integer page, @QueryParam("size") Integer size);
+    Page<Change> changes(
+            @PathParam("memberId") String memberId, @QueryParam("page") Integer page, @QueryParam("size") Integer size);
 
     @GET
     @Path("/sessions")
-    Page<LoggedSession> sessions(@PathParam("memberId") String memberId, @QueryParam("page") Integer page, @QueryParam("size") Integer size);
+    Page<LoggedSession> sessions(
+            @PathParam("memberId") String memberId, @QueryParam("page") Integer page, @QueryParam("size") Integer size);
 
     @POST
     @Path("/plan/changes/{changeId}/undo")

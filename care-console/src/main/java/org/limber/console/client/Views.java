@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.limber.events.member.PrescribedDose;
-
 import com.fasterxml.jackson.databind.JsonNode;
+
+import org.limber.events.member.PrescribedDose;
 
 /**
  * The parts of the services' response and request bodies the console uses (see each service's
@@ -16,8 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class Views {
 
-    private Views() {
-    }
+    private Views() {}
 
     /** One page of a list, as every service answers it. */
     public record Page<T>(List<T> items, int page, int size, long total, long totalPages) {
@@ -46,53 +45,114 @@ public final class Views {
 
     // ---- progress-service ----
 
-    public record PanelRow(String memberId, Integer baselinePain, Integer latestPain, Instant lastActivity, LocalDate planStart,
-            List<String> openAlerts, int worstSeverityRank, String planStatus) {
-    }
+    public record PanelRow(
+            String memberId,
+            Integer baselinePain,
+            Integer latestPain,
+            Instant lastActivity,
+            LocalDate planStart,
+            List<String> openAlerts,
+            int worstSeverityRank,
+            String planStatus) {}
 
-    public record Alert(UUID id, String memberId, String kind, String severity, String status, String reason, Instant raisedAt,
-            String acknowledgedBy, Instant acknowledgedAt, String acknowledgeNote, String resolvedBy, Instant resolvedAt,
-            String resolveNote, String clinicianId) {
-    }
+    public record Alert(
+            UUID id,
+            String memberId,
+            String kind,
+            String severity,
+            String status,
+            String reason,
+            Instant raisedAt,
+            String acknowledgedBy,
+            Instant acknowledgedAt,
+            String acknowledgeNote,
+            String resolvedBy,
+            Instant resolvedAt,
+            String resolveNote,
+            String clinicianId) {}
 
-    public record Week(LocalDate weekStart, int sessionsDone, int sessionsPrescribed, Integer adherencePercent,
-            BigDecimal meanPainBefore, BigDecimal meanWorstPainDuring, BigDecimal meanPainAfter, Integer maxPainDuring,
-            BigDecimal shareTooHard, BigDecimal shareTooEasy) {
-    }
+    public record Week(
+            LocalDate weekStart,
+            int sessionsDone,
+            int sessionsPrescribed,
+            Integer adherencePercent,
+            BigDecimal meanPainBefore,
+            BigDecimal meanWorstPainDuring,
+            BigDecimal meanPainAfter,
+            Integer maxPainDuring,
+            BigDecimal shareTooHard,
+            BigDecimal shareTooEasy) {}
 
-    public record Progress(String memberId, Integer planVersion, Integer sessionsPerWeek, LocalDate programStart, Integer baselinePain,
-            Integer latestPain, Instant latestPainAt, Integer changePoints, BigDecimal changePercent, boolean meaningfulChangeReached,
-            int currentStreakWeeks, int sessionsFirst14Days, boolean earlyMilestoneReached, Instant lastActivity, List<Week> weeks) {
-    }
+    public record Progress(
+            String memberId,
+            Integer planVersion,
+            Integer sessionsPerWeek,
+            LocalDate programStart,
+            Integer baselinePain,
+            Integer latestPain,
+            Instant latestPainAt,
+            Integer changePoints,
+            BigDecimal changePercent,
+            boolean meaningfulChangeReached,
+            int currentStreakWeeks,
+            int sessionsFirst14Days,
+            boolean earlyMilestoneReached,
+            Instant lastActivity,
+            List<Week> weeks) {}
 
     /** A logged session as routine-service keeps it: each exercise done or skipped (with the reason), pain, effort, the member's note, red flags. */
-    public record LoggedSession(UUID sessionId, Instant performedAt, int planVersion, int sessionNumber, List<ExerciseReport> exercises,
-            int painBefore, int painDuring, int painAfter, String effort, String note, List<String> redFlagSymptoms) {
+    public record LoggedSession(
+            UUID sessionId,
+            Instant performedAt,
+            int planVersion,
+            int sessionNumber,
+            List<ExerciseReport> exercises,
+            int painBefore,
+            int painDuring,
+            int painAfter,
+            String effort,
+            String note,
+            List<String> redFlagSymptoms) {
 
-        public record ExerciseReport(String slug, String status, String skipReason) {
-        }
+        public record ExerciseReport(String slug, String status, String skipReason) {}
 
         /** The exercises the member skipped in this session. */
         public List<ExerciseReport> skipped() {
-            return exercises == null ? List.of() : exercises.stream().filter(e -> "SKIPPED".equals(e.status())).toList();
+            return exercises == null
+                    ? List.of()
+                    : exercises.stream()
+                            .filter(e -> "SKIPPED".equals(e.status()))
+                            .toList();
         }
     }
 
-    public record Outcomes(boolean suppressed, String note, Integer members, Integer completers, BigDecimal completionRate,
-            BigDecimal meanPainChangePercent, BigDecimal shareReachingMcid, Adherence adherence) {
+    public record Outcomes(
+            boolean suppressed,
+            String note,
+            Integer members,
+            Integer completers,
+            BigDecimal completionRate,
+            BigDecimal meanPainChangePercent,
+            BigDecimal shareReachingMcid,
+            Adherence adherence) {
 
-        public record Adherence(BigDecimal under50, BigDecimal from50to79, BigDecimal atLeast80) {
-        }
+        public record Adherence(BigDecimal under50, BigDecimal from50to79, BigDecimal atLeast80) {}
     }
 
-    public record Note(String note) {
-    }
+    public record Note(String note) {}
 
     // ---- routine-service ----
 
-    public record Item(String slug, int exerciseVersion, String name, String category, PrescribedDose dose, int estimatedSeconds,
-            String reason, boolean paused, boolean locked) {
-    }
+    public record Item(
+            String slug,
+            int exerciseVersion,
+            String name,
+            String category,
+            PrescribedDose dose,
+            int estimatedSeconds,
+            String reason,
+            boolean paused,
+            boolean locked) {}
 
     public record Session(int number, List<Item> items, int estimatedSeconds) {
 
@@ -101,27 +161,50 @@ public final class Views {
         }
     }
 
-    public record Exclusion(String slug, String name, String reason) {
-    }
+    public record Exclusion(String slug, String name, String reason) {}
 
-    public record ItemState(String slug, int exerciseVersion, String name, PrescribedDose dose) {
-    }
+    public record ItemState(String slug, int exerciseVersion, String name, PrescribedDose dose) {}
 
-    public record Change(UUID id, int version, String source, String kind, String slug, ItemState from, ItemState to, String reason,
-            Instant at, Integer undoneInVersion) {
-    }
+    public record Change(
+            UUID id,
+            int version,
+            String source,
+            String kind,
+            String slug,
+            ItemState from,
+            ItemState to,
+            String reason,
+            Instant at,
+            Integer undoneInVersion) {}
 
-    public record Adaptation(boolean enabled, String reason, String changedBy, Instant changedAt) {
-    }
+    public record Adaptation(boolean enabled, String reason, String changedBy, Instant changedAt) {}
 
     /**
      * A clinician's view of a plan. {@code status} and {@code suspension} are read when routine-service
      * sends them (a suspended plan, issue 10); absent, the plan is active.
      */
-    public record CarePlan(String memberId, int version, String source, String author, String note, String overrideReason,
-            Instant createdAt, LocalDate startDate, int sessionsPerWeek, int minutesPerSession, int baselinePain, List<String> conditions,
-            List<Session> sessions, List<Exclusion> excluded, List<String> notes, boolean flare, Adaptation adaptation,
-            List<Change> automaticChanges, List<Change> clinicianChanges, String status, JsonNode suspension) {
+    public record CarePlan(
+            String memberId,
+            int version,
+            String source,
+            String author,
+            String note,
+            String overrideReason,
+            Instant createdAt,
+            LocalDate startDate,
+            int sessionsPerWeek,
+            int minutesPerSession,
+            int baselinePain,
+            List<String> conditions,
+            List<Session> sessions,
+            List<Exclusion> excluded,
+            List<String> notes,
+            boolean flare,
+            Adaptation adaptation,
+            List<Change> automaticChanges,
+            List<Change> clinicianChanges,
+            String status,
+            JsonNode suspension) {
 
         public boolean suspended() {
             return "SUSPENDED".equalsIgnoreCase(status);
@@ -141,49 +224,51 @@ public final class Views {
         }
     }
 
-    public record TailorChange(String type, String slug, Integer session, String to, PrescribedDose dose) {
-    }
+    public record TailorChange(String type, String slug, Integer session, String to, PrescribedDose dose) {}
 
-    public record Override(String reason) {
-    }
+    public record Override(String reason) {}
 
-    public record Tailor(String note, List<TailorChange> changes, Override override) {
-    }
+    public record Tailor(String note, List<TailorChange> changes, Override override) {}
 
-    public record AdaptationChange(boolean enabled, String note) {
-    }
+    public record AdaptationChange(boolean enabled, String note) {}
 
-    public record Assignment(String clinicianId) {
-    }
+    public record Assignment(String clinicianId) {}
 
-    public record AssignmentView(String memberId, String clinicianId, String assignedBy, Instant assignedAt) {
-    }
+    public record AssignmentView(String memberId, String clinicianId, String assignedBy, Instant assignedAt) {}
 
     // ---- catalog-service ----
 
-    public record ExerciseSummary(String slug, int version, String name, String category, String level) {
-    }
+    public record ExerciseSummary(String slug, int version, String name, String category, String level) {}
 
-    public record Draft(String slug, int revision, Integer baseVersion, String createdBy, Instant createdAt, String updatedBy,
-            Instant updatedAt, JsonNode content) {
+    public record Draft(
+            String slug,
+            int revision,
+            Integer baseVersion,
+            String createdBy,
+            Instant createdAt,
+            String updatedBy,
+            Instant updatedAt,
+            JsonNode content) {
 
         public String name() {
             return content == null ? slug : content.path("name").asText(slug);
         }
     }
 
-    public record Version(String slug, int version, String origin, String author, String note, Instant publishedAt, JsonNode content) {
-    }
+    public record Version(
+            String slug,
+            int version,
+            String origin,
+            String author,
+            String note,
+            Instant publishedAt,
+            JsonNode content) {}
 
-    public record Publication(String slug, int version, String status, Instant publishedAt, Instant retiredAt) {
-    }
+    public record Publication(String slug, int version, String status, Instant publishedAt, Instant retiredAt) {}
 
-    public record DraftUpdate(Integer revision, JsonNode content) {
-    }
+    public record DraftUpdate(Integer revision, JsonNode content) {}
 
-    public record Publish(Integer revision, String note) {
-    }
+    public record Publish(Integer revision, String note) {}
 
-    public record Retire(String reason) {
-    }
+    public record Retire(String reason) {}
 }

@@ -18,7 +18,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class DraftForm {
 
     public enum Kind {
-        TEXT, TEXTAREA, LINES, NUMBER, CHOICE
+        TEXT,
+        TEXTAREA,
+        LINES,
+        NUMBER,
+        CHOICE
     }
 
     /** A field: its form name, its path in the content (dots), its label and how it is edited. */
@@ -46,22 +50,56 @@ public final class DraftForm {
             new Field("description", "description", "Description", Kind.TEXTAREA, List.of(), "Up to 1000 characters."),
             new Field("aliases", "aliases", "Other names", Kind.LINES, List.of(), "One a line, up to 10."),
             new Field("level", "level", "Level", Kind.CHOICE, List.of("BEGINNER", "INTERMEDIATE", "ADVANCED"), null),
-            new Field("steps", "steps", "Steps", Kind.LINES, List.of(), "One step a line, in order; at least one, up to 15."),
+            new Field(
+                    "steps",
+                    "steps",
+                    "Steps",
+                    Kind.LINES,
+                    List.of(),
+                    "One step a line, in order; at least one, up to 15."),
             new Field("mayFeel", "mayFeel", "What the member may feel", Kind.LINES, List.of(), "One a line, up to 10."),
             new Field("tips", "tips", "Tips", Kind.LINES, List.of(), "One a line, up to 10."),
-            new Field("commonMistakes", "commonMistakes", "Common mistakes", Kind.LINES, List.of(), "One a line, up to 10."),
+            new Field(
+                    "commonMistakes",
+                    "commonMistakes",
+                    "Common mistakes",
+                    Kind.LINES,
+                    List.of(),
+                    "One a line, up to 10."),
             new Field("doseSets", "dose.sets", "Sets", Kind.NUMBER, List.of(), "1-10."),
-            new Field("doseReps", "dose.reps", "Repetitions", Kind.NUMBER, List.of(), "1-50; empty for a timed exercise."),
-            new Field("doseHoldSeconds", "dose.holdSeconds", "Hold (seconds)", Kind.NUMBER, List.of(), "1-120; may be empty."),
-            new Field("doseDurationSeconds", "dose.durationSeconds", "Duration (seconds)", Kind.NUMBER, List.of(),
+            new Field(
+                    "doseReps",
+                    "dose.reps",
+                    "Repetitions",
+                    Kind.NUMBER,
+                    List.of(),
+                    "1-50; empty for a timed exercise."),
+            new Field(
+                    "doseHoldSeconds",
+                    "dose.holdSeconds",
+                    "Hold (seconds)",
+                    Kind.NUMBER,
+                    List.of(),
+                    "1-120; may be empty."),
+            new Field(
+                    "doseDurationSeconds",
+                    "dose.durationSeconds",
+                    "Duration (seconds)",
+                    Kind.NUMBER,
+                    List.of(),
                     "10-3600; empty when counted in repetitions."),
-            new Field("doseRestSeconds", "dose.restSeconds", "Rest between sets (seconds)", Kind.NUMBER, List.of(), "0-300."));
+            new Field(
+                    "doseRestSeconds",
+                    "dose.restSeconds",
+                    "Rest between sets (seconds)",
+                    Kind.NUMBER,
+                    List.of(),
+                    "0-300."));
 
     /** Longest a single form value may be before it is even sent (the service's own limits are smaller). */
     static final int MAX_VALUE = 8000;
 
-    private DraftForm() {
-    }
+    private DraftForm() {}
 
     /** The form's values, from the content. */
     public static Map<String, String> values(JsonNode content) {
@@ -82,8 +120,7 @@ public final class DraftForm {
     }
 
     /** The result of putting a form back into content: the new content, and the errors found here (field name to message). */
-    public record Result(ObjectNode content, Map<String, String> errors) {
-    }
+    public record Result(ObjectNode content, Map<String, String> errors) {}
 
     public static Result apply(JsonNode content, Map<String, String> form) {
         ObjectNode copy = content.deepCopy();
@@ -124,8 +161,11 @@ public final class DraftForm {
         Map<String, String> out = new LinkedHashMap<>();
         serviceErrors.forEach((field, message) -> {
             String path = field.startsWith("content.") ? field.substring("content.".length()) : field;
-            String name = FIELDS.stream().filter(f -> path.equals(f.path()) || path.startsWith(f.path() + "["))
-                    .map(Field::name).findFirst().orElse("");
+            String name = FIELDS.stream()
+                    .filter(f -> path.equals(f.path()) || path.startsWith(f.path() + "["))
+                    .map(Field::name)
+                    .findFirst()
+                    .orElse("");
             out.merge(name, name.isEmpty() ? field + " " + message : message, (a, b) -> a + "; " + b);
         });
         return out;

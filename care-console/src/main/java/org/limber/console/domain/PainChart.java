@@ -1,9 +1,5 @@
 package org.limber.console.domain;
 
-import static org.limber.console.domain.Svg.esc;
-import static org.limber.console.domain.Svg.figure;
-import static org.limber.console.domain.Svg.num;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+
+import static org.limber.console.domain.Svg.esc;
+import static org.limber.console.domain.Svg.figure;
+import static org.limber.console.domain.Svg.num;
 
 /**
  * A member's pain over the weeks as an accessible SVG line chart, drawn on the server: the baseline
@@ -21,12 +21,10 @@ import java.util.function.Function;
 public final class PainChart {
 
     /** One week's figures (null when the week had no session). */
-    public record Point(LocalDate weekStart, BigDecimal before, BigDecimal worstDuring, BigDecimal after) {
-    }
+    public record Point(LocalDate weekStart, BigDecimal before, BigDecimal worstDuring, BigDecimal after) {}
 
     /** A line of the chart: its name, colour and dash pattern (so it reads without colour too). */
-    record Series(String name, String colour, String dash, String marker, Function<Point, BigDecimal> value) {
-    }
+    record Series(String name, String colour, String dash, String marker, Function<Point, BigDecimal> value) {}
 
     static final List<Series> SERIES = List.of(
             new Series("Pain before (mean)", "#1d4ed8", "", "circle", Point::before),
@@ -41,52 +39,116 @@ public final class PainChart {
     static final int BOTTOM = 64;
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
-    private PainChart() {
-    }
+    private PainChart() {}
 
     public static String svg(String id, List<Point> weeks, Integer baseline) {
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
         int n = weeks.size();
         StringBuilder s = new StringBuilder();
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\">");
-        s.append("<title id=\"").append(id).append("-title\">Pain over the last ").append(n).append(" weeks</title>");
-        s.append("<desc id=\"").append(id).append("-desc\">").append(esc(description(weeks, baseline))).append("</desc>");
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(HEIGHT)
+                .append("\" role=\"img\" aria-labelledby=\"")
+                .append(id)
+                .append("-title ")
+                .append(id)
+                .append("-desc\">");
+        s.append("<title id=\"")
+                .append(id)
+                .append("-title\">Pain over the last ")
+                .append(n)
+                .append(" weeks</title>");
+        s.append("<desc id=\"")
+                .append(id)
+                .append("-desc\">")
+                .append(esc(description(weeks, baseline)))
+                .append("</desc>");
         // Y axis: pain 0 to 10, a grid line every 2 points.
         for (int p = 0; p <= 10; p += 2) {
             double y = y(p, plotH);
-            s.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"").append(num(y))
-                    .append("\" y2=\"").append(num(y)).append("\"/>");
-            s.append("<text class=\"tick\" x=\"").append(LEFT - 8).append("\" y=\"").append(num(y + 4)).append("\" text-anchor=\"end\">")
-                    .append(p).append("</text>");
+            s.append("<line class=\"grid\" x1=\"")
+                    .append(LEFT)
+                    .append("\" x2=\"")
+                    .append(WIDTH - RIGHT)
+                    .append("\" y1=\"")
+                    .append(num(y))
+                    .append("\" y2=\"")
+                    .append(num(y))
+                    .append("\"/>");
+            s.append("<text class=\"tick\" x=\"")
+                    .append(LEFT - 8)
+                    .append("\" y=\"")
+                    .append(num(y + 4))
+                    .append("\" text-anchor=\"end\">")
+                    .append(p)
+                    .append("</text>");
         }
-        s.append("<text class=\"axis-label\" transform=\"rotate(-90)\" x=\"").append(num(-(TOP + plotH / 2))).append("\" y=\"16\" text-anchor=\"middle\">Pain (0-10)</text>");
+        s.append("<text class=\"axis-label\" transform=\"rotate(-90)\" x=\"")
+                .append(num(-(TOP + plotH / 2)))
+                .append("\" y=\"16\" text-anchor=\"middle\">Pain (0-10)</text>");
         // X axis: one tick per week, labelled every week up to 13 weeks, else every other.
         int every = n > 13 ? 2 : 1;
         for (int i = 0; i < n; i++) {
             if (i % every == 0) {
-                s.append("<text class=\"tick\" x=\"").append(num(x(i, n, plotW))).append("\" y=\"").append(HEIGHT - BOTTOM + 18)
-                        .append("\" text-anchor=\"middle\">").append(esc(LABEL.format(weeks.get(i).weekStart()))).append("</text>");
+                s.append("<text class=\"tick\" x=\"")
+                        .append(num(x(i, n, plotW)))
+                        .append("\" y=\"")
+                        .append(HEIGHT - BOTTOM + 18)
+                        .append("\" text-anchor=\"middle\">")
+                        .append(esc(LABEL.format(weeks.get(i).weekStart())))
+                        .append("</text>");
             }
         }
-        s.append("<text class=\"axis-label\" x=\"").append(num(LEFT + plotW / 2)).append("\" y=\"").append(HEIGHT - BOTTOM + 38)
+        s.append("<text class=\"axis-label\" x=\"")
+                .append(num(LEFT + plotW / 2))
+                .append("\" y=\"")
+                .append(HEIGHT - BOTTOM + 38)
                 .append("\" text-anchor=\"middle\">Week starting</text>");
-        s.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT).append("\" y1=\"").append(TOP)
-                .append("\" y2=\"").append(num(TOP + plotH)).append("\"/>");
-        s.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"").append(num(TOP + plotH))
-                .append("\" y2=\"").append(num(TOP + plotH)).append("\"/>");
+        s.append("<line class=\"axis\" x1=\"")
+                .append(LEFT)
+                .append("\" x2=\"")
+                .append(LEFT)
+                .append("\" y1=\"")
+                .append(TOP)
+                .append("\" y2=\"")
+                .append(num(TOP + plotH))
+                .append("\"/>");
+        s.append("<line class=\"axis\" x1=\"")
+                .append(LEFT)
+                .append("\" x2=\"")
+                .append(WIDTH - RIGHT)
+                .append("\" y1=\"")
+                .append(num(TOP + plotH))
+                .append("\" y2=\"")
+                .append(num(TOP + plotH))
+                .append("\"/>");
         if (baseline != null) {
             double y = y(baseline, plotH);
-            s.append("<line class=\"baseline\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"").append(num(y))
-                    .append("\" y2=\"").append(num(y)).append("\" stroke=\"#6b7280\" stroke-width=\"2\" stroke-dasharray=\"10 4\"/>");
-            s.append("<text class=\"tick\" x=\"").append(WIDTH - RIGHT - 4).append("\" y=\"").append(num(y - 6))
-                    .append("\" text-anchor=\"end\">Baseline ").append(baseline).append("</text>");
+            s.append("<line class=\"baseline\" x1=\"")
+                    .append(LEFT)
+                    .append("\" x2=\"")
+                    .append(WIDTH - RIGHT)
+                    .append("\" y1=\"")
+                    .append(num(y))
+                    .append("\" y2=\"")
+                    .append(num(y))
+                    .append("\" stroke=\"#6b7280\" stroke-width=\"2\" stroke-dasharray=\"10 4\"/>");
+            s.append("<text class=\"tick\" x=\"")
+                    .append(WIDTH - RIGHT - 4)
+                    .append("\" y=\"")
+                    .append(num(y - 6))
+                    .append("\" text-anchor=\"end\">Baseline ")
+                    .append(baseline)
+                    .append("</text>");
         }
         for (Series series : SERIES) {
             for (List<double[]> segment : segments(weeks, series.value(), plotW, plotH)) {
                 if (segment.size() > 1) {
-                    s.append("<polyline fill=\"none\" stroke=\"").append(series.colour()).append("\" stroke-width=\"2.5\"");
+                    s.append("<polyline fill=\"none\" stroke=\"")
+                            .append(series.colour())
+                            .append("\" stroke-width=\"2.5\"");
                     if (!series.dash().isEmpty()) {
                         s.append(" stroke-dasharray=\"").append(series.dash()).append('"');
                     }
@@ -110,20 +172,28 @@ public final class PainChart {
     /** The figures in words, for the SVG's description. */
     static String description(List<Point> weeks, Integer baseline) {
         StringBuilder d = new StringBuilder();
-        d.append("Baseline pain ").append(baseline == null ? "unknown" : baseline).append(". ");
+        d.append("Baseline pain ")
+                .append(baseline == null ? "unknown" : baseline)
+                .append(". ");
         for (Point p : weeks) {
             d.append("Week of ").append(p.weekStart()).append(": ");
             if (p.before() == null && p.worstDuring() == null && p.after() == null) {
                 d.append("no sessions. ");
             } else {
-                d.append("before ").append(figure(p.before())).append(", worst during ").append(figure(p.worstDuring()))
-                        .append(", after ").append(figure(p.after())).append(". ");
+                d.append("before ")
+                        .append(figure(p.before()))
+                        .append(", worst during ")
+                        .append(figure(p.worstDuring()))
+                        .append(", after ")
+                        .append(figure(p.after()))
+                        .append(". ");
             }
         }
         return d.toString().trim();
     }
 
-    private static List<List<double[]>> segments(List<Point> weeks, Function<Point, BigDecimal> value, double plotW, double plotH) {
+    private static List<List<double[]>> segments(
+            List<Point> weeks, Function<Point, BigDecimal> value, double plotW, double plotH) {
         List<List<double[]>> out = new ArrayList<>();
         List<double[]> current = new ArrayList<>();
         for (int i = 0; i < weeks.size(); i++) {
@@ -135,7 +205,7 @@ public final class PainChart {
                 }
                 continue;
             }
-            current.add(new double[] { x(i, weeks.size(), plotW), y(v.doubleValue(), plotH) });
+            current.add(new double[] {x(i, weeks.size(), plotW), y(v.doubleValue(), plotH)});
         }
         if (!current.isEmpty()) {
             out.add(current);
@@ -145,13 +215,42 @@ public final class PainChart {
 
     private static void marker(StringBuilder s, Series series, double x, double y) {
         switch (series.marker()) {
-            case "square" -> s.append("<rect x=\"").append(num(x - 3.5)).append("\" y=\"").append(num(y - 3.5))
-                    .append("\" width=\"7\" height=\"7\" fill=\"").append(series.colour()).append("\"/>");
-            case "diamond" -> s.append("<path d=\"M").append(num(x)).append(' ').append(num(y - 5)).append(" L").append(num(x + 5)).append(' ')
-                    .append(num(y)).append(" L").append(num(x)).append(' ').append(num(y + 5)).append(" L").append(num(x - 5)).append(' ')
-                    .append(num(y)).append(" Z\" fill=\"").append(series.colour()).append("\"/>");
-            default -> s.append("<circle cx=\"").append(num(x)).append("\" cy=\"").append(num(y)).append("\" r=\"4\" fill=\"")
-                    .append(series.colour()).append("\"/>");
+            case "square" ->
+                s.append("<rect x=\"")
+                        .append(num(x - 3.5))
+                        .append("\" y=\"")
+                        .append(num(y - 3.5))
+                        .append("\" width=\"7\" height=\"7\" fill=\"")
+                        .append(series.colour())
+                        .append("\"/>");
+            case "diamond" ->
+                s.append("<path d=\"M")
+                        .append(num(x))
+                        .append(' ')
+                        .append(num(y - 5))
+                        .append(" L")
+                        .append(num(x + 5))
+                        .append(' ')
+                        .append(num(y))
+                        .append(" L")
+                        .append(num(x))
+                        .append(' ')
+                        .append(num(y + 5))
+                        .append(" L")
+                        .append(num(x - 5))
+                        .append(' ')
+                        .append(num(y))
+                        .append(" Z\" fill=\"")
+                        .append(series.colour())
+                        .append("\"/>");
+            default ->
+                s.append("<circle cx=\"")
+                        .append(num(x))
+                        .append("\" cy=\"")
+                        .append(num(y))
+                        .append("\" r=\"4\" fill=\"")
+                        .append(series.colour())
+                        .append("\"/>");
         }
     }
 
@@ -159,14 +258,28 @@ public final class PainChart {
         double x = LEFT;
         double y = HEIGHT - 10;
         for (Series series : SERIES) {
-            s.append("<line x1=\"").append(num(x)).append("\" x2=\"").append(num(x + 24)).append("\" y1=\"").append(num(y - 4))
-                    .append("\" y2=\"").append(num(y - 4)).append("\" stroke=\"").append(series.colour()).append("\" stroke-width=\"2.5\"");
+            s.append("<line x1=\"")
+                    .append(num(x))
+                    .append("\" x2=\"")
+                    .append(num(x + 24))
+                    .append("\" y1=\"")
+                    .append(num(y - 4))
+                    .append("\" y2=\"")
+                    .append(num(y - 4))
+                    .append("\" stroke=\"")
+                    .append(series.colour())
+                    .append("\" stroke-width=\"2.5\"");
             if (!series.dash().isEmpty()) {
                 s.append(" stroke-dasharray=\"").append(series.dash()).append('"');
             }
             s.append("/>");
             marker(s, series, x + 12, y - 4);
-            s.append("<text class=\"tick\" x=\"").append(num(x + 30)).append("\" y=\"").append(num(y)).append("\">").append(esc(series.name()))
+            s.append("<text class=\"tick\" x=\"")
+                    .append(num(x + 30))
+                    .append("\" y=\"")
+                    .append(num(y))
+                    .append("\">")
+                    .append(esc(series.name()))
                     .append("</text>");
             x += 210;
         }

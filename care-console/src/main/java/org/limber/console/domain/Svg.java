@@ -7,8 +7,7 @@ import java.util.Locale;
 /** Small helpers the charts share: escaping and number formatting for SVG text and coordinates. */
 final class Svg {
 
-    private Svg() {
-    }
+    private Svg() {}
 
     static String esc(String s) {
         if (s == null) {
@@ -40,6 +39,11 @@ final class Svg {
 
     /** A share (0.784) as a percent with one decimal ("78.4%"). */
     static String percentOfShare(BigDecimal share) {
-        return share == null ? "none" : share.movePointRight(2).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
+        return share == null
+                ? "none"
+                : share.movePointRight(2)
+                                .setScale(1, RoundingMode.HALF_UP)
+                                .stripTrailingZeros()
+                                .toPlainString() + "%";
     }
 }

@@ -1,13 +1,10 @@
 package org.limber.console.rest;
 
-import static org.limber.console.rest.Pages.section;
-
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
@@ -19,14 +16,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+
 import org.limber.console.client.Views.Outcomes;
 import org.limber.console.domain.BarChart;
 import org.limber.console.domain.Problem;
 import org.limber.console.service.AdminService;
 import org.limber.console.service.ServiceException;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import static org.limber.console.rest.Pages.section;
 
 /** Admins: put members on clinicians' panels; the outcomes report, drawn. */
 @Path("/admin")
@@ -64,7 +63,13 @@ public class AdminResource {
             errors.put("clinicianId", "is needed");
         }
         if (!errors.isEmpty()) {
-            return render(400, null, null, new Problem(400, "Please check the form", "Both ids are needed.", errors), member, clinician);
+            return render(
+                    400,
+                    null,
+                    null,
+                    new Problem(400, "Please check the form", "Both ids are needed.", errors),
+                    member,
+                    clinician);
         }
         try {
             admin.assign(member, clinician);
@@ -77,29 +82,46 @@ public class AdminResource {
         return Pages.seeOther("/admin", "Member " + member + " is now on the panel of " + clinician + ".");
     }
 
-    private Response render(int status, String startMonth, String done, Problem problem, String memberId, String clinicianId) {
+    private Response render(
+            int status, String startMonth, String done, Problem problem, String memberId, String clinicianId) {
         String month = startMonth != null && MONTH.matcher(startMonth).matches() ? startMonth : null;
         var outcomes = section(() -> admin.outcomes(month));
-        if (!outcomes.ok() && (outcomes.problem().status() == 401 || outcomes.problem().status() == 403)) {
+        if (!outcomes.ok()
+                && (outcomes.problem().status() == 401 || outcomes.problem().status() == 403)) {
             throw new ServiceException(outcomes.problem());
         }
-        return Pages.html(status, page.data("outcomes", outcomes).data("month", month).data("done", done).data("problem", problem)
-                .data("memberId", memberId).data("clinicianId", clinicianId)
-                .data("errors", problem == null ? Map.of() : problem.fieldErrors())
-                .data("chart", outcomes.ok() ? chart(outcomes.value()) : null));
+        return Pages.html(
+                status,
+                page.data("outcomes", outcomes)
+                        .data("month", month)
+                        .data("done", done)
+                        .data("problem", problem)
+                        .data("memberId", memberId)
+                        .data("clinicianId", clinicianId)
+                        .data("errors", problem == null ? Map.of() : problem.fieldErrors())
+                        .data("chart", outcomes.ok() ? chart(outcomes.value()) : null));
     }
 
     /** The report's figures as bars; a suppressed figure is drawn as "suppressed". */
     static String chart(Outcomes o) {
         String hidden = "suppressed (group too small)";
         var a = o.adherence();
-        return BarChart.svg("outcomes", "Program outcomes after 12 weeks", List.of(
-                new BarChart.Bar("Completion", share(o.completionRate()), hidden),
-                new BarChart.Bar("Mean pain change", o.meanPainChangePercent() == null ? null : o.meanPainChangePercent().doubleValue(), hidden),
-                new BarChart.Bar("Reaching the MCID", share(o.shareReachingMcid()), hidden),
-                new BarChart.Bar("Adherence under 50%", a == null ? null : share(a.under50()), hidden),
-                new BarChart.Bar("Adherence 50-79%", a == null ? null : share(a.from50to79()), hidden),
-                new BarChart.Bar("Adherence 80% or more", a == null ? null : share(a.atLeast80()), hidden)), null);
+        return BarChart.svg(
+                "outcomes",
+                "Program outcomes after 12 weeks",
+                List.of(
+                        new BarChart.Bar("Completion", share(o.completionRate()), hidden),
+                        new BarChart.Bar(
+                                "Mean pain change",
+                                o.meanPainChangePercent() == null
+                                        ? null
+                                        : o.meanPainChangePercent().doubleValue(),
+                                hidden),
+                        new BarChart.Bar("Reaching the MCID", share(o.shareReachingMcid()), hidden),
+                        new BarChart.Bar("Adherence under 50%", a == null ? null : share(a.under50()), hidden),
+                        new BarChart.Bar("Adherence 50-79%", a == null ? null : share(a.from50to79()), hidden),
+                        new BarChart.Bar("Adherence 80% or more", a == null ? null : share(a.atLeast80()), hidden)),
+                null);
     }
 
     private static Double share(BigDecimal v) {

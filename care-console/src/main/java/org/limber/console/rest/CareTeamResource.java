@@ -1,11 +1,8 @@
 package org.limber.console.rest;
 
-import static org.limber.console.rest.Pages.section;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
@@ -19,6 +16,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+
 import org.limber.console.client.Views.Alert;
 import org.limber.console.client.Views.Page;
 import org.limber.console.client.Views.PanelRow;
@@ -26,17 +27,15 @@ import org.limber.console.domain.Problem;
 import org.limber.console.service.CareService;
 import org.limber.console.service.ServiceException;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
+import static org.limber.console.rest.Pages.section;
 
 /** A clinician's panel, alert inbox and the triage queue. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class CareTeamResource {
 
-    static final List<String> ALERT_KINDS = List.of("RED_FLAG_SYMPTOM", "REFERRAL", "HIGH_PAIN", "PAIN_ABOVE_BASELINE", "INACTIVE",
-            "LOW_ADHERENCE");
+    static final List<String> ALERT_KINDS =
+            List.of("RED_FLAG_SYMPTOM", "REFERRAL", "HIGH_PAIN", "PAIN_ABOVE_BASELINE", "INACTIVE", "LOW_ADHERENCE");
     static final List<String> STATUSES = List.of("OPEN", "ACKNOWLEDGED", "RESOLVED");
     static final int PAGE_SIZE = 25;
     static final int PANEL_SEARCH_SIZE = 100;
@@ -67,7 +66,8 @@ public class CareTeamResource {
     @GET
     @Path("panel")
     @RolesAllowed(Viewer.CLINICIAN)
-    public TemplateInstance panel(@QueryParam("alertKind") String alertKind, @QueryParam("q") String q, @QueryParam("page") Integer page) {
+    public TemplateInstance panel(
+            @QueryParam("alertKind") String alertKind, @QueryParam("q") String q, @QueryParam("page") Integer page) {
         String kind = choice(alertKind, ALERT_KINDS);
         String search = Pages.text(q, 100);
         Page<PanelRow> rows;
@@ -79,28 +79,45 @@ public class CareTeamResource {
             // Search looks through the first 100 members most in need (the panel API has no search of its own).
             rows = care.panel(kind, 0, PANEL_SEARCH_SIZE);
             String needle = search.toLowerCase(Locale.ROOT);
-            shown = rows.items().stream().filter(r -> r.memberId().toLowerCase(Locale.ROOT).contains(needle)).toList();
+            shown = rows.items().stream()
+                    .filter(r -> r.memberId().toLowerCase(Locale.ROOT).contains(needle))
+                    .toList();
         }
-        return panel.data("rows", shown).data("page", rows).data("kinds", ALERT_KINDS).data("kind", kind).data("q", search);
+        return panel.data("rows", shown)
+                .data("page", rows)
+                .data("kinds", ALERT_KINDS)
+                .data("kind", kind)
+                .data("q", search);
     }
 
     @GET
     @Path("alerts")
     @RolesAllowed(Viewer.CLINICIAN)
-    public TemplateInstance alerts(@QueryParam("status") String status, @QueryParam("kind") String kind, @QueryParam("page") Integer page,
+    public TemplateInstance alerts(
+            @QueryParam("status") String status,
+            @QueryParam("kind") String kind,
+            @QueryParam("page") Integer page,
             @QueryParam("done") String done) {
         String s = status == null ? "OPEN" : choice(status, STATUSES);
         String k = choice(kind, ALERT_KINDS);
         Page<Alert> list = care.alerts(s, k, pageNumber(page), PAGE_SIZE);
-        return alerts.data("alerts", list).data("status", s).data("kind", k).data("kinds", ALERT_KINDS).data("statuses", STATUSES)
+        return alerts.data("alerts", list)
+                .data("status", s)
+                .data("kind", k)
+                .data("kinds", ALERT_KINDS)
+                .data("statuses", STATUSES)
                 .data("done", Pages.text(done, 200));
     }
 
     @POST
     @Path("alerts/{alertId}/{action}")
     @RolesAllowed(Viewer.CLINICIAN)
-    public Response act(@PathParam("alertId") String alertId, @PathParam("action") String action, @FormParam("note") String note,
-            @FormParam("back") String back, @HeaderParam("HX-Request") String htmx) {
+    public Response act(
+            @PathParam("alertId") String alertId,
+            @PathParam("action") String action,
+            @FormParam("note") String note,
+            @FormParam("back") String back,
+            @HeaderParam("HX-Request") String htmx) {
         if (!Set.of("acknowledge", "resolve").contains(action)) {
             throw new jakarta.ws.rs.NotFoundException();
         }
@@ -108,7 +125,11 @@ public class CareTeamResource {
         Alert updated = null;
         Problem problem = null;
         if (text == null) {
-            problem = new Problem(400, "Please add a note", "A note is needed: what you found or did.", java.util.Map.of("note", "is needed"));
+            problem = new Problem(
+                    400,
+                    "Please add a note",
+                    "A note is needed: what you found or did.",
+                    java.util.Map.of("note", "is needed"));
         } else {
             try {
                 updated = "acknowledge".equals(action) ? care.acknowledge(alertId, text) : care.resolve(alertId, text);
@@ -118,7 +139,10 @@ public class CareTeamResource {
         }
         if (htmx != null) {
             // In place: the row is replaced by its new state, or keeps its form with the message.
-            return Response.ok(alertRow.data("alert", updated).data("alertId", alertId).data("problem", problem)).type(MediaType.TEXT_HTML)
+            return Response.ok(alertRow.data("alert", updated)
+                            .data("alertId", alertId)
+                            .data("problem", problem))
+                    .type(MediaType.TEXT_HTML)
                     .build();
         }
         if (problem != null) {
@@ -130,11 +154,14 @@ public class CareTeamResource {
 
     @GET
     @Path("triage")
-    @RolesAllowed({ Viewer.CLINICIAN, Viewer.ADMIN })
+    @RolesAllowed({Viewer.CLINICIAN, Viewer.ADMIN})
     public TemplateInstance triage() {
         Pages.Section<List<Alert>> queue = section(care::triage);
-        boolean notOffered = !queue.ok() && (queue.problem().status() == 404 || queue.problem().status() == 405);
-        if (!queue.ok() && !notOffered && (queue.problem().status() == 401 || queue.problem().status() == 403)) {
+        boolean notOffered = !queue.ok()
+                && (queue.problem().status() == 404 || queue.problem().status() == 405);
+        if (!queue.ok()
+                && !notOffered
+                && (queue.problem().status() == 401 || queue.problem().status() == 403)) {
             throw new ServiceException(queue.problem());
         }
         return triage.data("queue", queue).data("notOffered", notOffered);
@@ -146,7 +173,10 @@ public class CareTeamResource {
         }
         String v = raw.trim().toUpperCase(Locale.ROOT);
         if (!allowed.contains(v)) {
-            throw new ServiceException(new Problem(400, "Unknown filter", "'" + raw.trim() + "' is not one of " + String.join(", ", allowed) + ".",
+            throw new ServiceException(new Problem(
+                    400,
+                    "Unknown filter",
+                    "'" + raw.trim() + "' is not one of " + String.join(", ", allowed) + ".",
                     java.util.Map.of()));
         }
         return v;

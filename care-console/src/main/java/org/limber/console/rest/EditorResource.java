@@ -1,11 +1,8 @@
 package org.limber.console.rest;
 
-import static org.limber.console.rest.Pages.section;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
@@ -19,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+
 import org.limber.console.client.Views.Draft;
 import org.limber.console.client.Views.Publication;
 import org.limber.console.domain.DraftForm;
@@ -26,8 +26,7 @@ import org.limber.console.domain.Problem;
 import org.limber.console.service.EditorService;
 import org.limber.console.service.ServiceException;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import static org.limber.console.rest.Pages.section;
 
 /** Content editors: drafts, their content in a form, publication with a note, retirement with a reason, history. */
 @Path("/editor")
@@ -53,8 +52,11 @@ public class EditorResource {
 
     @GET
     public Response drafts(@QueryParam("done") String done) {
-        return Pages.html(200, list.data("drafts", section(editor::drafts)).data("published", section(editor::published))
-                .data("done", Pages.text(done, 300)));
+        return Pages.html(
+                200,
+                list.data("drafts", section(editor::drafts))
+                        .data("published", section(editor::published))
+                        .data("done", Pages.text(done, 300)));
     }
 
     @GET
@@ -82,12 +84,22 @@ public class EditorResource {
         String s = slug(slug);
         int revision = revision(form.getFirst("revision"));
         Map<String, String> values = new LinkedHashMap<>();
-        DraftForm.FIELDS.forEach(f -> values.put(f.name(), form.getFirst(f.name()) == null ? "" : form.getFirst(f.name())));
+        DraftForm.FIELDS.forEach(
+                f -> values.put(f.name(), form.getFirst(f.name()) == null ? "" : form.getFirst(f.name())));
         Draft current = editor.draft(s);
         DraftForm.Result result = DraftForm.apply(current.content(), values);
         if (!result.errors().isEmpty()) {
-            return render(400, s, values, result.errors(), null,
-                    new Problem(400, "Please check the form", "The draft was not saved: some fields need another look.", result.errors()));
+            return render(
+                    400,
+                    s,
+                    values,
+                    result.errors(),
+                    null,
+                    new Problem(
+                            400,
+                            "Please check the form",
+                            "The draft was not saved: some fields need another look.",
+                            result.errors()));
         }
         try {
             editor.save(s, revision, result.content());
@@ -104,15 +116,19 @@ public class EditorResource {
     public Response discard(@PathParam("slug") String slug, @FormParam("revision") String revision) {
         String s = slug(slug);
         int r = revision(revision);
-        return attempt(s, () -> {
-            editor.discard(s, r);
-            return null;
-        }, "Draft discarded.");
+        return attempt(
+                s,
+                () -> {
+                    editor.discard(s, r);
+                    return null;
+                },
+                "Draft discarded.");
     }
 
     @POST
     @Path("exercises/{slug}/publish")
-    public Response publish(@PathParam("slug") String slug, @FormParam("revision") String revision, @FormParam("note") String note) {
+    public Response publish(
+            @PathParam("slug") String slug, @FormParam("revision") String revision, @FormParam("note") String note) {
         String s = slug(slug);
         int r = revision(revision);
         String n = Pages.text(note, 1000);
@@ -121,7 +137,13 @@ public class EditorResource {
             return Pages.seeOther("/editor/exercises/" + s, "Published as version " + p.version() + ".");
         } catch (ServiceException e) {
             rethrowAccess(e);
-            return render(e.problem().status(), s, null, DraftForm.fromService(e.problem().fieldErrors()), null, e.problem());
+            return render(
+                    e.problem().status(),
+                    s,
+                    null,
+                    DraftForm.fromService(e.problem().fieldErrors()),
+                    null,
+                    e.problem());
         }
     }
 
@@ -131,8 +153,17 @@ public class EditorResource {
         String s = slug(slug);
         String r = Pages.text(reason, 1000);
         if (r == null) {
-            return render(400, s, null, Map.of(), null, new Problem(400, "Please give a reason", "A reason is needed to retire an exercise.",
-                    Map.of("reason", "is needed")));
+            return render(
+                    400,
+                    s,
+                    null,
+                    Map.of(),
+                    null,
+                    new Problem(
+                            400,
+                            "Please give a reason",
+                            "A reason is needed to retire an exercise.",
+                            Map.of("reason", "is needed")));
         }
         return attempt(s, () -> editor.retire(s, r), "Retired.");
     }
@@ -147,15 +178,31 @@ public class EditorResource {
         return Pages.seeOther("/editor/exercises/" + slug, done);
     }
 
-    private Response render(int status, String slug, Map<String, String> values, Map<String, String> errors, String done, Problem problem) {
+    private Response render(
+            int status,
+            String slug,
+            Map<String, String> values,
+            Map<String, String> errors,
+            String done,
+            Problem problem) {
         var draft = section(() -> editor.draft(slug));
         if (!draft.ok() && draft.problem().status() != 404) {
             rethrowAccess(new ServiceException(draft.problem()));
         }
         var versions = section(() -> editor.versions(slug));
-        Map<String, String> shown = values != null ? values : draft.ok() ? DraftForm.values(draft.value().content()) : Map.of();
-        return Pages.html(status, exercise.data("slug", slug).data("draft", draft).data("versions", versions).data("fields", DraftForm.FIELDS)
-                .data("values", shown).data("errors", errors == null ? Map.of() : errors).data("done", done).data("problem", problem));
+        Map<String, String> shown = values != null
+                ? values
+                : draft.ok() ? DraftForm.values(draft.value().content()) : Map.of();
+        return Pages.html(
+                status,
+                exercise.data("slug", slug)
+                        .data("draft", draft)
+                        .data("versions", versions)
+                        .data("fields", DraftForm.FIELDS)
+                        .data("values", shown)
+                        .data("errors", errors == null ? Map.of() : errors)
+                        .data("done", done)
+                        .data("problem", problem));
     }
 
     private static void rethrowAccess(ServiceException e) {
@@ -176,7 +223,8 @@ public class EditorResource {
         try {
             return Integer.parseInt(raw == null ? "" : raw.trim());
         } catch (NumberFormatException e) {
-            throw new ServiceException(new Problem(400, "Please reload", "The form is missing the draft's revision; reload the page.", Map.of()));
+            throw new ServiceException(new Problem(
+                    400, "Please reload", "The form is missing the draft's revision; reload the page.", Map.of()));
         }
     }
 }

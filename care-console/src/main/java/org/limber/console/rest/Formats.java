@@ -4,18 +4,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-import org.limber.events.member.PrescribedDose;
-
 import io.quarkus.qute.TemplateExtension;
+
+import org.limber.events.member.PrescribedDose;
 
 /** How pages write doses and times ({@code {item.dose.text}}, {@code {alert.raisedAt.text}}). */
 @TemplateExtension
 public final class Formats {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private Formats() {
-    }
+    private Formats() {}
 
     static String text(Instant at) {
         return at == null ? "" : TIME.format(at);

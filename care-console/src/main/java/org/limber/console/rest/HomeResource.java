@@ -1,7 +1,6 @@
 package org.limber.console.rest;
 
 import java.net.URI;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,7 +30,8 @@ public class HomeResource {
 
     @GET
     public Response home() {
-        String first = viewer.isClinician() ? "/panel" : viewer.isAdmin() ? "/admin" : viewer.isEditor() ? "/editor" : null;
+        String first =
+                viewer.isClinician() ? "/panel" : viewer.isAdmin() ? "/admin" : viewer.isEditor() ? "/editor" : null;
         if (first == null) {
             throw new ForbiddenException();
         }

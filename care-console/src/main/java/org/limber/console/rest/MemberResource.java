@@ -1,12 +1,9 @@
 package org.limber.console.rest;
 
-import static org.limber.console.rest.Pages.section;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -19,6 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
 
 import org.limber.console.client.Views.Alert;
 import org.limber.console.client.Views.ExerciseSummary;
@@ -34,8 +34,7 @@ import org.limber.console.service.CareService;
 import org.limber.console.service.ServiceException;
 import org.limber.events.member.PrescribedDose;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import static org.limber.console.rest.Pages.section;
 
 /** A member as their clinician sees them: progress, sessions, alerts, the plan and its tailoring. */
 @Path("/members/{memberId}")
@@ -62,26 +61,37 @@ public class MemberResource {
     public static class TailorForm {
         @FormParam("type")
         public String type;
+
         @FormParam("slug")
         public String slug;
+
         @FormParam("session")
         public String session;
+
         @FormParam("to")
         public String to;
+
         @FormParam("sets")
         public String sets;
+
         @FormParam("reps")
         public String reps;
+
         @FormParam("holdSeconds")
         public String holdSeconds;
+
         @FormParam("durationSeconds")
         public String durationSeconds;
+
         @FormParam("restSeconds")
         public String restSeconds;
+
         @FormParam("perSide")
         public String perSide;
+
         @FormParam("note")
         public String note;
+
         @FormParam("overrideReason")
         public String overrideReason;
     }
@@ -125,30 +135,49 @@ public class MemberResource {
         }
         String overrideReason = Pages.text(form.overrideReason, 2000);
         if (!errors.isEmpty()) {
-            return render(id, 400, null, new Problem(400, "Please check the form", "The change was not made: " + describe(errors), errors), slug);
+            return render(
+                    id,
+                    400,
+                    null,
+                    new Problem(400, "Please check the form", "The change was not made: " + describe(errors), errors),
+                    slug);
         }
         try {
-            care.tailor(id, new Tailor(note, List.of(new TailorChange(type, slug, session, to, dose)),
-                    overrideReason == null ? null : new Override(overrideReason)));
+            care.tailor(
+                    id,
+                    new Tailor(
+                            note,
+                            List.of(new TailorChange(type, slug, session, to, dose)),
+                            overrideReason == null ? null : new Override(overrideReason)));
         } catch (ServiceException e) {
             return failed(id, e, slug);
         }
-        return Pages.seeOther("/members/" + id, "Plan changed: " + type.toLowerCase(java.util.Locale.ROOT) + " of " + slug + ".");
+        return Pages.seeOther(
+                "/members/" + id, "Plan changed: " + type.toLowerCase(java.util.Locale.ROOT) + " of " + slug + ".");
     }
 
     @POST
     @Path("changes/{changeId}/undo")
-    public Response undo(@PathParam("memberId") String memberId, @PathParam("changeId") String changeId, @FormParam("note") String note) {
+    public Response undo(
+            @PathParam("memberId") String memberId,
+            @PathParam("changeId") String changeId,
+            @FormParam("note") String note) {
         String id = id(memberId);
         return act(id, note, () -> care.undo(id, changeId, Pages.text(note, 2000)), "Automatic change undone.");
     }
 
     @POST
     @Path("adaptation")
-    public Response adaptation(@PathParam("memberId") String memberId, @FormParam("enabled") String enabled, @FormParam("note") String note) {
+    public Response adaptation(
+            @PathParam("memberId") String memberId,
+            @FormParam("enabled") String enabled,
+            @FormParam("note") String note) {
         String id = id(memberId);
         boolean on = "true".equals(enabled);
-        return act(id, note, () -> care.adaptation(id, on, Pages.text(note, 2000)),
+        return act(
+                id,
+                note,
+                () -> care.adaptation(id, on, Pages.text(note, 2000)),
                 on ? "Automatic adaptation turned on." : "Automatic adaptation turned off.");
     }
 
@@ -161,8 +190,16 @@ public class MemberResource {
 
     private Response act(String id, String note, Runnable action, String done) {
         if (Pages.text(note, 2000) == null) {
-            return render(id, 400, null, new Problem(400, "Please add a note", "A note is needed: why you make this change.",
-                    Map.of("note", "is needed")), null);
+            return render(
+                    id,
+                    400,
+                    null,
+                    new Problem(
+                            400,
+                            "Please add a note",
+                            "A note is needed: why you make this change.",
+                            Map.of("note", "is needed")),
+                    null);
         }
         try {
             action.run();
@@ -182,7 +219,8 @@ public class MemberResource {
 
     private Response render(String id, int status, String done, Problem problem, String openSlug) {
         var progress = section(() -> care.progress(id, WEEKS));
-        if (!progress.ok() && (progress.problem().status() == 401 || progress.problem().status() == 403)) {
+        if (!progress.ok()
+                && (progress.problem().status() == 401 || progress.problem().status() == 403)) {
             throw new ServiceException(progress.problem());
         }
         var plan = section(() -> care.plan(id));
@@ -204,26 +242,52 @@ public class MemberResource {
                 }
             }
         }
-        var page = member.data("memberId", id).data("back", "/members/" + id).data("progress", progress).data("plan", plan).data("sessions", sessions)
-                .data("alerts", alerts).data("choices", choices).data("choicesProblem", choicesProblem).data("done", done)
-                .data("problem", problem).data("openSlug", openSlug).data("changeTypes", CHANGE_TYPES)
+        var page = member.data("memberId", id)
+                .data("back", "/members/" + id)
+                .data("progress", progress)
+                .data("plan", plan)
+                .data("sessions", sessions)
+                .data("alerts", alerts)
+                .data("choices", choices)
+                .data("choicesProblem", choicesProblem)
+                .data("done", done)
+                .data("problem", problem)
+                .data("openSlug", openSlug)
+                .data("changeTypes", CHANGE_TYPES)
                 .data("painChart", progress.ok() ? painChart(progress.value()) : null)
                 .data("adherenceChart", progress.ok() ? adherenceChart(progress.value()) : null)
-                .data("referrals", alerts.ok() ? alerts.value().stream().filter(a -> "REFERRAL".equals(a.kind())
-                        || "RED_FLAG_SYMPTOM".equals(a.kind())).toList() : List.<Alert>of());
+                .data(
+                        "referrals",
+                        alerts.ok()
+                                ? alerts.value().stream()
+                                        .filter(a -> "REFERRAL".equals(a.kind()) || "RED_FLAG_SYMPTOM".equals(a.kind()))
+                                        .toList()
+                                : List.<Alert>of());
         return Pages.html(status, page);
     }
 
     static String painChart(Progress p) {
-        return PainChart.svg("pain", p.weeks().stream()
-                .map(w -> new PainChart.Point(w.weekStart(), w.meanPainBefore(), w.meanWorstPainDuring(), w.meanPainAfter())).toList(),
+        return PainChart.svg(
+                "pain",
+                p.weeks().stream()
+                        .map(w -> new PainChart.Point(
+                                w.weekStart(), w.meanPainBefore(), w.meanWorstPainDuring(), w.meanPainAfter()))
+                        .toList(),
                 p.baselinePain());
     }
 
     static String adherenceChart(Progress p) {
-        return BarChart.svg("adherence", "Weekly adherence: sessions done of those prescribed (80% or more is adherent)",
-                p.weeks().stream().map(w -> new BarChart.Bar("Week of " + w.weekStart(),
-                        w.adherencePercent() == null ? null : w.adherencePercent().doubleValue(), "no plan yet")).toList(),
+        return BarChart.svg(
+                "adherence",
+                "Weekly adherence: sessions done of those prescribed (80% or more is adherent)",
+                p.weeks().stream()
+                        .map(w -> new BarChart.Bar(
+                                "Week of " + w.weekStart(),
+                                w.adherencePercent() == null
+                                        ? null
+                                        : w.adherencePercent().doubleValue(),
+                                "no plan yet"))
+                        .toList(),
                 80.0);
     }
 
@@ -260,6 +324,10 @@ public class MemberResource {
     }
 
     private static String describe(Map<String, String> errors) {
-        return errors.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).sorted().reduce((a, b) -> a + "; " + b).orElse("");
+        return errors.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .sorted()
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
     }
 }

@@ -1,15 +1,16 @@
 package org.limber.console.service;
 
-import static org.limber.console.service.Calls.call;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+
 import org.limber.console.client.ProgressClient;
 import org.limber.console.client.RoutineClient;
 import org.limber.console.client.Views.Assignment;
 import org.limber.console.client.Views.AssignmentView;
 import org.limber.console.client.Views.Outcomes;
+
+import static org.limber.console.service.Calls.call;
 
 /** Admins' work: care-team assignment (routine-service) and the outcomes report (progress-service). */
 @ApplicationScoped

@@ -3,23 +3,21 @@ package org.limber.console.service;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
-import org.limber.console.domain.Problem;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jboss.logging.Logger;
+
+import org.limber.console.domain.Problem;
 
 /** Every call to a service goes through here: its failures become a {@link ServiceException} naming what happened. */
 public final class Calls {
 
     private static final Logger LOG = Logger.getLogger(Calls.class);
 
-    private Calls() {
-    }
+    private Calls() {}
 
     public static <T> T call(String service, Supplier<T> call) {
         try {
@@ -47,9 +45,13 @@ public final class Calls {
             if (response.hasEntity()) {
                 JsonNode body = response.readEntity(JsonNode.class);
                 if (body != null) {
-                    detail = body.path("detail").isTextual() ? body.path("detail").asText() : null;
+                    detail = body.path("detail").isTextual()
+                            ? body.path("detail").asText()
+                            : null;
                     for (JsonNode error : body.path("errors")) {
-                        fields.putIfAbsent(error.path("field").asText(""), error.path("message").asText(""));
+                        fields.putIfAbsent(
+                                error.path("field").asText(""),
+                                error.path("message").asText(""));
                     }
                 }
             }

@@ -1,34 +1,33 @@
 package org.limber.console.service;
 
-import static org.limber.console.service.Calls.call;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+
 import org.limber.console.client.CatalogClient;
 import org.limber.console.client.ProgressClient;
 import org.limber.console.client.RoutineClient;
+import org.limber.console.client.Views.AdaptationChange;
 import org.limber.console.client.Views.Alert;
 import org.limber.console.client.Views.CarePlan;
 import org.limber.console.client.Views.Change;
 import org.limber.console.client.Views.ExerciseSummary;
-import org.limber.console.client.Views.LoggedSession;
 import org.limber.console.client.Views.Item;
+import org.limber.console.client.Views.LoggedSession;
 import org.limber.console.client.Views.Note;
 import org.limber.console.client.Views.Page;
 import org.limber.console.client.Views.PanelRow;
 import org.limber.console.client.Views.Progress;
 import org.limber.console.client.Views.Tailor;
-import org.limber.console.client.Views.AdaptationChange;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.limber.console.service.Calls.call;
 
 /** A clinician's day: panel, alerts, triage and a member's progress and plan, through progress- and routine-service. */
 @ApplicationScoped
@@ -45,7 +44,10 @@ public class CareService {
     private final CatalogClient catalog;
     private final ObjectMapper json;
 
-    public CareService(@RestClient ProgressClient progress, @RestClient RoutineClient routine, @RestClient CatalogClient catalog,
+    public CareService(
+            @RestClient ProgressClient progress,
+            @RestClient RoutineClient routine,
+            @RestClient CatalogClient catalog,
             ObjectMapper json) {
         this.progress = progress;
         this.routine = routine;
@@ -92,7 +94,8 @@ public class CareService {
     /** The member's unresolved and recent alerts, from the clinician's alert list. */
     public List<Alert> memberAlerts(String memberId) {
         return call(PROGRESS, () -> progress.alerts(null, null, 0, MEMBER_ALERTS_SCAN)).items().stream()
-                .filter(a -> memberId.equals(a.memberId())).toList();
+                .filter(a -> memberId.equals(a.memberId()))
+                .toList();
     }
 
     public CarePlan plan(String memberId) {
@@ -128,6 +131,8 @@ public class CareService {
         plan.sessions().forEach(s -> s.items().forEach(i -> taken.add(i.slug())));
         plan.excluded().forEach(e -> taken.add(e.slug()));
         return call(CATALOG, () -> catalog.exercises(item.category(), "NAME", 0, 100)).items().stream()
-                .filter(e -> !taken.contains(e.slug())).sorted(Comparator.comparing(ExerciseSummary::name)).toList();
+                .filter(e -> !taken.contains(e.slug()))
+                .sorted(Comparator.comparing(ExerciseSummary::name))
+                .toList();
     }
 }

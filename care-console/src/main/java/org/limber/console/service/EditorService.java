@@ -1,12 +1,11 @@
 package org.limber.console.service;
 
-import static org.limber.console.service.Calls.call;
-
 import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+
 import org.limber.console.client.CatalogClient;
 import org.limber.console.client.Views.Draft;
 import org.limber.console.client.Views.DraftUpdate;
@@ -17,7 +16,7 @@ import org.limber.console.client.Views.Publish;
 import org.limber.console.client.Views.Retire;
 import org.limber.console.client.Views.Version;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.limber.console.service.Calls.call;
 
 /** Content editors' work through catalog-service's editorial API. */
 @ApplicationScoped
@@ -34,7 +33,8 @@ public class EditorService {
     }
 
     public List<ExerciseSummary> published() {
-        return call(CareService.CATALOG, () -> catalog.exercises(null, "NAME", 0, 100)).items();
+        return call(CareService.CATALOG, () -> catalog.exercises(null, "NAME", 0, 100))
+                .items();
     }
 
     public Draft start(String slug) {

@@ -1,31 +1,29 @@
 package org.limber.console.rest;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.startsWith;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import jakarta.inject.Inject;
 
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
+
 import org.limber.console.client.Views.LoggedSession;
 import org.limber.console.client.Views.LoggedSession.ExerciseReport;
 import org.limber.console.client.Views.Page;
 import org.limber.console.domain.Problem;
 import org.limber.console.rest.Pages.Section;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.quarkus.test.security.TestSecurity;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 /**
  * The console's own behaviour without the services: sign-in redirect, role checks, CSRF, and the
@@ -42,7 +40,11 @@ class ConsolePagesTest {
 
     @Test
     void aVisitorIsSentToSignIn() {
-        given().redirects().follow(false).get("/panel").then().statusCode(302)
+        given().redirects()
+                .follow(false)
+                .get("/panel")
+                .then()
+                .statusCode(302)
                 .header("Location", containsString("response_type=code"))
                 .header("Location", containsString("client_id=quarkus-web-app"));
     }
@@ -57,8 +59,14 @@ class ConsolePagesTest {
     @Test
     @TestSecurity(user = "maria", roles = "member")
     void aMemberIsRefusedTheConsole() {
-        given().redirects().follow(false).get("/").then().statusCode(403).contentType(startsWith("text/html"))
-                .body(containsString("The Limber console is for care teams")).body(not(containsString("Exception")));
+        given().redirects()
+                .follow(false)
+                .get("/")
+                .then()
+                .statusCode(403)
+                .contentType(startsWith("text/html"))
+                .body(containsString("The Limber console is for care teams"))
+                .body(not(containsString("Exception")));
         given().get("/panel").then().statusCode(403).body(containsString("Not for this account"));
         given().get("/editor").then().statusCode(403);
         given().get("/admin").then().statusCode(403);
@@ -68,8 +76,12 @@ class ConsolePagesTest {
     @TestSecurity(user = "casey", roles = "clinician")
     void aClinicianStartsOnThePanelAndSeesAClearPageWhenTheServiceIsDown() {
         given().redirects().follow(false).get("/").then().statusCode(303).header("Location", containsString("/panel"));
-        given().get("/panel").then().statusCode(503).contentType(startsWith("text/html"))
-                .body(containsString("The progress service is not answering")).body(not(containsString("Exception")))
+        given().get("/panel")
+                .then()
+                .statusCode(503)
+                .contentType(startsWith("text/html"))
+                .body(containsString("The progress service is not answering"))
+                .body(not(containsString("Exception")))
                 .body(containsString("Signed in as <strong>casey</strong>"));
         given().get("/admin").then().statusCode(403);
         given().get("/editor").then().statusCode(403);
@@ -78,37 +90,78 @@ class ConsolePagesTest {
     @Test
     @TestSecurity(user = "casey", roles = "clinician")
     void theMemberPageShowsEachSectionsProblemAndBadInputIsRefusedInWords() {
-        given().get("/members/m-1").then().statusCode(200).body(containsString("The progress service is not answering"))
+        given().get("/members/m-1")
+                .then()
+                .statusCode(200)
+                .body(containsString("The progress service is not answering"))
                 .body(containsString("The routine service is not answering"));
-        given().get("/members/not a member!").then().statusCode(404).body(containsString("There is no member with that id."));
-        given().get("/alerts?status=LOST").then().statusCode(400).body(containsString("is not one of OPEN, ACKNOWLEDGED, RESOLVED"));
+        given().get("/members/not a member!")
+                .then()
+                .statusCode(404)
+                .body(containsString("There is no member with that id."));
+        given().get("/alerts?status=LOST")
+                .then()
+                .statusCode(400)
+                .body(containsString("is not one of OPEN, ACKNOWLEDGED, RESOLVED"));
         given().get("/triage").then().statusCode(200).body(containsString("The progress service is not answering"));
         given().get("/no-such-page").then().statusCode(404).body(containsString("There is no such page."));
     }
 
     @Test
     void recentSessionsShowTheSkippedExercisesAndTheMembersNoteEscaped() {
-        LoggedSession session = new LoggedSession(UUID.randomUUID(), Instant.parse("2026-11-20T08:30:00Z"), 2, 3,
-                List.of(new ExerciseReport("cat-cow", "DONE", null), new ExerciseReport("glute-bridge", "SKIPPED", "PAIN"),
+        LoggedSession session = new LoggedSession(
+                UUID.randomUUID(),
+                Instant.parse("2026-11-20T08:30:00Z"),
+                2,
+                3,
+                List.of(
+                        new ExerciseReport("cat-cow", "DONE", null),
+                        new ExerciseReport("glute-bridge", "SKIPPED", "PAIN"),
                         new ExerciseReport("bird-dog", "SKIPPED", "NO_TIME")),
-                5, 6, 4, "TOO_HARD", "Knee hurt <script>alert(1)</script> & stopped", List.of());
-        LoggedSession quiet = new LoggedSession(UUID.randomUUID(), Instant.parse("2026-11-18T08:30:00Z"), 2, 2,
-                List.of(new ExerciseReport("cat-cow", "DONE", null)), 3, 3, 2, "JUST_RIGHT", null, List.of("SADDLE_NUMBNESS"));
-        String html = sessions.data("sessions", new Section<>(new Page<>(List.of(session, quiet), 0, 10, 2, 1), null)).render();
-        assertThat(html).contains("glute-bridge (PAIN), bird-dog (NO_TIME)").doesNotContain("cat-cow")
-                .contains("Knee hurt &lt;script&gt;alert(1)&lt;/script&gt; &amp; stopped").doesNotContain("<script>")
-                .contains("<td class=\"skipped\">none</td>").contains("<td class=\"note\">-</td>")
-                .contains("SADDLE_NUMBNESS").contains("2026-11-20 08:30 UTC").contains("The 2 most recent of 2 sessions");
+                5,
+                6,
+                4,
+                "TOO_HARD",
+                "Knee hurt <script>alert(1)</script> & stopped",
+                List.of());
+        LoggedSession quiet = new LoggedSession(
+                UUID.randomUUID(),
+                Instant.parse("2026-11-18T08:30:00Z"),
+                2,
+                2,
+                List.of(new ExerciseReport("cat-cow", "DONE", null)),
+                3,
+                3,
+                2,
+                "JUST_RIGHT",
+                null,
+                List.of("SADDLE_NUMBNESS"));
+        String html = sessions.data("sessions", new Section<>(new Page<>(List.of(session, quiet), 0, 10, 2, 1), null))
+                .render();
+        assertThat(html)
+                .contains("glute-bridge (PAIN), bird-dog (NO_TIME)")
+                .doesNotContain("cat-cow")
+                .contains("Knee hurt &lt;script&gt;alert(1)&lt;/script&gt; &amp; stopped")
+                .doesNotContain("<script>")
+                .contains("<td class=\"skipped\">none</td>")
+                .contains("<td class=\"note\">-</td>")
+                .contains("SADDLE_NUMBNESS")
+                .contains("2026-11-20 08:30 UTC")
+                .contains("The 2 most recent of 2 sessions");
 
-        String down = sessions.data("sessions", new Section<>(null, Problem.down("routine service"))).render();
+        String down = sessions.data("sessions", new Section<>(null, Problem.down("routine service")))
+                .render();
         assertThat(down).contains("The routine service is not answering").doesNotContain("<table");
     }
 
     @Test
     @TestSecurity(user = "casey", roles = "clinician")
     void aFormWithoutItsCsrfTokenIsRefused() {
-        given().contentType("application/x-www-form-urlencoded").formParam("note", "seen").post("/alerts/00000000-0000-0000-0000-000000000001/acknowledge")
-                .then().statusCode(400);
+        given().contentType("application/x-www-form-urlencoded")
+                .formParam("note", "seen")
+                .post("/alerts/00000000-0000-0000-0000-000000000001/acknowledge")
+                .then()
+                .statusCode(400);
     }
 
     @Test
@@ -124,7 +177,10 @@ class ConsolePagesTest {
     @TestSecurity(user = "ada", roles = "admin")
     void anAdminStartsOnAdmin() {
         given().redirects().follow(false).get("/").then().statusCode(303).header("Location", containsString("/admin"));
-        given().get("/admin").then().statusCode(200).body(containsString("Assign a member to a clinician"))
+        given().get("/admin")
+                .then()
+                .statusCode(200)
+                .body(containsString("Assign a member to a clinician"))
                 .body(containsString("The progress service is not answering"));
     }
 }

@@ -27,8 +27,7 @@ import org.limber.events.catalog.Equipment;
 public final class CatalogIndex {
 
     /** An exercise with its direct neighbours in the variation graph (published ones only). */
-    public record Linked(Exercise exercise, List<Exercise> easier, List<Exercise> harder) {
-    }
+    public record Linked(Exercise exercise, List<Exercise> easier, List<Exercise> harder) {}
 
     private final String marker;
     private final Map<String, Exercise> all;
@@ -42,7 +41,10 @@ public final class CatalogIndex {
      * @param lexemes the full-text lexemes of each published exercise's search text
      * @param orders for each sort, the published exercises' slugs in that order
      */
-    public CatalogIndex(String marker, Collection<Exercise> exercises, Map<String, ? extends Collection<String>> lexemes,
+    public CatalogIndex(
+            String marker,
+            Collection<Exercise> exercises,
+            Map<String, ? extends Collection<String>> lexemes,
             Map<ExerciseFilter.Sort, List<String>> orders) {
         this.marker = marker;
         this.all = exercises.stream().collect(Collectors.toUnmodifiableMap(e -> e.slug, Function.identity()));
@@ -54,8 +56,12 @@ public final class CatalogIndex {
             if (order == null) {
                 throw new IllegalArgumentException("no order for " + sort);
             }
-            sorted.put(sort, order.stream().map(all::get)
-                    .filter(e -> e != null && e.status == ExerciseStatus.PUBLISHED).toList());
+            sorted.put(
+                    sort,
+                    order.stream()
+                            .map(all::get)
+                            .filter(e -> e != null && e.status == ExerciseStatus.PUBLISHED)
+                            .toList());
         }
         this.published = Collections.unmodifiableMap(sorted);
         this.graph = new VariationGraph(all.values().stream()
@@ -77,10 +83,12 @@ public final class CatalogIndex {
         String qLower = q == null ? null : q.toLowerCase();
         Set<String> available = null;
         if (filter.equipment() != null && !filter.equipment().isEmpty()) {
-            available = new HashSet<>(filter.equipment().stream().map(Enum::name).toList());
+            available =
+                    new HashSet<>(filter.equipment().stream().map(Enum::name).toList());
             available.add(Equipment.NONE.name());
         }
-        Set<String> excluded = filter.excludeTags() == null ? Set.of()
+        Set<String> excluded = filter.excludeTags() == null
+                ? Set.of()
                 : filter.excludeTags().stream().map(Enum::name).collect(Collectors.toSet());
         for (Exercise e : published.get(filter.sort())) {
             if ((q == null || matchesText(e, qLower, queryLexemes))
@@ -88,21 +96,24 @@ public final class CatalogIndex {
                     && (filter.position() == null || filter.position() == e.position)
                     && (filter.level() == null || filter.level() == e.level)
                     && (filter.direction() == null || filter.direction() == e.direction)
-                    && (filter.region() == null || e.regions.contains(filter.region().name()))
+                    && (filter.region() == null
+                            || e.regions.contains(filter.region().name()))
                     && (available == null || available.containsAll(e.equipment))
                     && Collections.disjoint(e.safetyTags, excluded)) {
                 matching.add(e);
             }
         }
         long from = (long) filter.page() * filter.size();
-        List<Exercise> items = from >= matching.size() ? List.of()
+        List<Exercise> items = from >= matching.size()
+                ? List.of()
                 : matching.subList((int) from, (int) Math.min(matching.size(), from + filter.size()));
         return new Page<>(List.copyOf(items), filter.page(), filter.size(), matching.size());
     }
 
     private boolean matchesText(Exercise e, String qLower, Set<String> queryLexemes) {
         // An empty tsquery (only stop words) matches nothing in PostgreSQL; the substring still may.
-        boolean words = queryLexemes != null && !queryLexemes.isEmpty()
+        boolean words = queryLexemes != null
+                && !queryLexemes.isEmpty()
                 && lexemes.getOrDefault(e.slug, Set.of()).containsAll(queryLexemes);
         return words || e.searchText.contains(qLower);
     }
@@ -119,13 +130,15 @@ public final class CatalogIndex {
 
     /** The whole easier-to-harder family the exercise belongs to, in order, published ones only. */
     public Optional<List<Exercise>> variations(String slug) {
-        Comparator<String> byLevelThenName = Comparator.<String, Integer> comparing(s -> all.get(s).level.ordinal())
+        Comparator<String> byLevelThenName = Comparator.<String, Integer>comparing(
+                        s -> all.get(s).level.ordinal())
                 .thenComparing(s -> all.get(s).name);
         return find(slug).map(e -> published(graph.chain(slug, byLevelThenName)));
     }
 
     private List<Exercise> published(List<String> slugs) {
-        return slugs.stream().map(all::get)
+        return slugs.stream()
+                .map(all::get)
                 .filter(e -> e != null && e.status == ExerciseStatus.PUBLISHED)
                 .toList();
     }

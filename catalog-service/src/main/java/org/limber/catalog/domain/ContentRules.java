@@ -27,42 +27,74 @@ public final class ContentRules {
      * condition rules of routine-service filter on tags only, so a missing tag would let an exercise
      * through a rule meant to leave it out. Documented for editors in the exercises' README.
      */
-    record TagRule(Predicate<ExerciseContent> applies, Predicate<ExerciseContent> holds, String message) {
-    }
+    record TagRule(Predicate<ExerciseContent> applies, Predicate<ExerciseContent> holds, String message) {}
 
     private static final Set<Position> OFF_THE_FLOOR = EnumSet.of(Position.STANDING, Position.SEATED);
     private static final Set<Position> ON_THE_KNEES = EnumSet.of(Position.HANDS_AND_KNEES, Position.KNEELING);
     private static final Set<Position> LYING = EnumSet.of(Position.SUPINE, Position.SIDE_LYING, Position.PRONE);
-    private static final Set<SafetyTag> NOT_GENTLE = EnumSet.of(SafetyTag.HIGH_EFFORT, SafetyTag.LIFTING, SafetyTag.LOADED_BENDING,
-            SafetyTag.LOADED_FLEXION, SafetyTag.LOADED_EXTENSION, SafetyTag.SUSTAINED_EXTENSION, SafetyTag.REPEATED_EXTENSION);
+    private static final Set<SafetyTag> NOT_GENTLE = EnumSet.of(
+            SafetyTag.HIGH_EFFORT,
+            SafetyTag.LIFTING,
+            SafetyTag.LOADED_BENDING,
+            SafetyTag.LOADED_FLEXION,
+            SafetyTag.LOADED_EXTENSION,
+            SafetyTag.SUSTAINED_EXTENSION,
+            SafetyTag.REPEATED_EXTENSION);
 
     static final List<TagRule> TAG_RULES = List.of(
-            new TagRule(c -> !OFF_THE_FLOOR.contains(c.position()), c -> has(c, SafetyTag.FLOOR_TRANSFER),
+            new TagRule(
+                    c -> !OFF_THE_FLOOR.contains(c.position()),
+                    c -> has(c, SafetyTag.FLOOR_TRANSFER),
                     "a position on the floor needs FLOOR_TRANSFER"),
-            new TagRule(c -> ON_THE_KNEES.contains(c.position()), c -> has(c, SafetyTag.WEIGHT_ON_KNEES),
+            new TagRule(
+                    c -> ON_THE_KNEES.contains(c.position()),
+                    c -> has(c, SafetyTag.WEIGHT_ON_KNEES),
                     "a position on the knees needs WEIGHT_ON_KNEES"),
-            new TagRule(c -> c.direction() == Direction.EXTENSION,
-                    c -> has(c, SafetyTag.SUSTAINED_EXTENSION) || has(c, SafetyTag.LOADED_EXTENSION) || has(c, SafetyTag.REPEATED_EXTENSION),
+            new TagRule(
+                    c -> c.direction() == Direction.EXTENSION,
+                    c -> has(c, SafetyTag.SUSTAINED_EXTENSION)
+                            || has(c, SafetyTag.LOADED_EXTENSION)
+                            || has(c, SafetyTag.REPEATED_EXTENSION),
                     "an EXTENSION direction needs SUSTAINED_EXTENSION, LOADED_EXTENSION or REPEATED_EXTENSION"),
-            new TagRule(c -> c.direction() == Direction.EXTENSION && c.spinalLoad() != SpinalLoad.LOW, c -> has(c, SafetyTag.LOADED_EXTENSION),
+            new TagRule(
+                    c -> c.direction() == Direction.EXTENSION && c.spinalLoad() != SpinalLoad.LOW,
+                    c -> has(c, SafetyTag.LOADED_EXTENSION),
                     "extension under moderate or high load needs LOADED_EXTENSION"),
-            new TagRule(c -> c.direction() == Direction.FLEXION, c -> has(c, SafetyTag.REPEATED_FLEXION) || has(c, SafetyTag.LOADED_FLEXION),
+            new TagRule(
+                    c -> c.direction() == Direction.FLEXION,
+                    c -> has(c, SafetyTag.REPEATED_FLEXION) || has(c, SafetyTag.LOADED_FLEXION),
                     "a FLEXION direction needs REPEATED_FLEXION or LOADED_FLEXION"),
-            new TagRule(c -> c.direction() == Direction.FLEXION && c.spinalLoad() != SpinalLoad.LOW, c -> has(c, SafetyTag.LOADED_FLEXION),
+            new TagRule(
+                    c -> c.direction() == Direction.FLEXION && c.spinalLoad() != SpinalLoad.LOW,
+                    c -> has(c, SafetyTag.LOADED_FLEXION),
                     "flexion under moderate or high load needs LOADED_FLEXION"),
-            new TagRule(c -> c.direction() == Direction.ROTATION, c -> has(c, SafetyTag.TWISTING), "a ROTATION direction needs TWISTING"),
-            new TagRule(c -> c.spinalLoad() == SpinalLoad.HIGH, c -> has(c, SafetyTag.HIGH_EFFORT), "a HIGH spinal load needs HIGH_EFFORT"),
-            new TagRule(c -> c.equipment().contains(Equipment.LIGHT_WEIGHTS), c -> has(c, SafetyTag.LIFTING), "light weights need LIFTING"),
-            new TagRule(c -> c.equipment().contains(Equipment.FOAM_ROLLER), c -> has(c, SafetyTag.NOT_ON_SPINE),
+            new TagRule(
+                    c -> c.direction() == Direction.ROTATION,
+                    c -> has(c, SafetyTag.TWISTING),
+                    "a ROTATION direction needs TWISTING"),
+            new TagRule(
+                    c -> c.spinalLoad() == SpinalLoad.HIGH,
+                    c -> has(c, SafetyTag.HIGH_EFFORT),
+                    "a HIGH spinal load needs HIGH_EFFORT"),
+            new TagRule(
+                    c -> c.equipment().contains(Equipment.LIGHT_WEIGHTS),
+                    c -> has(c, SafetyTag.LIFTING),
+                    "light weights need LIFTING"),
+            new TagRule(
+                    c -> c.equipment().contains(Equipment.FOAM_ROLLER),
+                    c -> has(c, SafetyTag.NOT_ON_SPINE),
                     "a foam roller needs NOT_ON_SPINE"),
-            new TagRule(c -> has(c, SafetyTag.FLARE_SAFE),
-                    c -> c.spinalLoad() == SpinalLoad.LOW && c.safetyTags().stream().noneMatch(NOT_GENTLE::contains),
+            new TagRule(
+                    c -> has(c, SafetyTag.FLARE_SAFE),
+                    c -> c.spinalLoad() == SpinalLoad.LOW
+                            && c.safetyTags().stream().noneMatch(NOT_GENTLE::contains),
                     "FLARE_SAFE needs a LOW load and none of " + NOT_GENTLE),
-            new TagRule(c -> has(c, SafetyTag.ON_BED), c -> LYING.contains(c.position()) && c.spinalLoad() == SpinalLoad.LOW,
+            new TagRule(
+                    c -> has(c, SafetyTag.ON_BED),
+                    c -> LYING.contains(c.position()) && c.spinalLoad() == SpinalLoad.LOW,
                     "ON_BED needs a lying position (SUPINE, SIDE_LYING, PRONE) and a LOW load"));
 
-    private ContentRules() {
-    }
+    private ContentRules() {}
 
     public static List<FieldProblem> check(String slug, ExerciseContent content) {
         List<FieldProblem> errors = new ArrayList<>();
@@ -81,8 +113,9 @@ public final class ContentRules {
         if (content.harder().contains(slug)) {
             errors.add(new FieldProblem("harder", "an exercise cannot be its own variation"));
         }
-        content.easier().stream().filter(content.harder()::contains).forEach(both -> errors
-                .add(new FieldProblem("harder", both + " is listed as both easier and harder")));
+        content.easier().stream()
+                .filter(content.harder()::contains)
+                .forEach(both -> errors.add(new FieldProblem("harder", both + " is listed as both easier and harder")));
         for (TagRule rule : TAG_RULES) {
             if (rule.applies().test(content) && !rule.holds().test(content)) {
                 errors.add(new FieldProblem("safetyTags", rule.message()));
@@ -125,7 +158,10 @@ public final class ContentRules {
         } else if (range.min() > range.max()) {
             errors.add(new FieldProblem(path, "min must not be above max"));
         } else if (!range.contains(value)) {
-            errors.add(new FieldProblem(path, "the range " + range.min() + "-" + range.max() + " must contain dose." + field + " (" + value + ")"));
+            errors.add(new FieldProblem(
+                    path,
+                    "the range " + range.min() + "-" + range.max() + " must contain dose." + field + " (" + value
+                            + ")"));
         }
     }
 

@@ -17,10 +17,14 @@ public record Dose(
         @Min(0) @Max(300) int restSeconds,
         @NotNull @Valid DoseRange range) {
 
-    public record DoseRange(@NotNull @Valid Range sets, @Valid Range reps, @Valid Range holdSeconds, @Valid Range durationSeconds) {
-    }
+    public record DoseRange(
+            @NotNull @Valid Range sets,
+            @Valid Range reps,
+            @Valid Range holdSeconds,
+            @Valid Range durationSeconds) {}
 
-    public record Range(@Min(0) @Max(3600) int min, @Min(1) @Max(3600) int max) {
+    public record Range(
+            @Min(0) @Max(3600) int min, @Min(1) @Max(3600) int max) {
 
         boolean contains(int value) {
             return value >= min && value <= max;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,6 +14,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+
 import org.limber.events.catalog.Category;
 import org.limber.events.catalog.Direction;
 import org.limber.events.catalog.Level;
@@ -114,7 +114,8 @@ public class Exercise {
         this.easier = List.copyOf(content.easier());
         this.harder = List.copyOf(content.harder());
         this.searchText = Stream.concat(Stream.of(content.name(), content.description()), content.aliases().stream())
-                .collect(Collectors.joining(" \n ")).toLowerCase(Locale.ROOT);
+                .collect(Collectors.joining(" \n "))
+                .toLowerCase(Locale.ROOT);
     }
 
     private static List<String> names(List<? extends Enum<?>> values) {

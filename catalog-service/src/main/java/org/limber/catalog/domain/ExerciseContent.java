@@ -1,7 +1,6 @@
 package org.limber.catalog.domain;
 
 import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -10,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.hibernate.validator.constraints.UniqueElements;
+
 import org.limber.events.catalog.Category;
 import org.limber.events.catalog.Direction;
 import org.limber.events.catalog.Equipment;
@@ -43,5 +43,4 @@ public record ExerciseContent(
         @NotNull SpinalLoad spinalLoad,
         @NotNull @Size(max = 20) @UniqueElements List<@NotNull SafetyTag> safetyTags,
         @NotNull @Size(max = 10) @UniqueElements List<@NotNull @Pattern(regexp = Slugs.PATTERN) String> easier,
-        @NotNull @Size(max = 10) @UniqueElements List<@NotNull @Pattern(regexp = Slugs.PATTERN) String> harder) {
-}
+        @NotNull @Size(max = 10) @UniqueElements List<@NotNull @Pattern(regexp = Slugs.PATTERN) String> harder) {}

@@ -1,7 +1,6 @@
 package org.limber.catalog.domain;
 
 import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

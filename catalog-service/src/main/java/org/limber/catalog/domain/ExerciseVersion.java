@@ -2,7 +2,6 @@ package org.limber.catalog.domain;
 
 import java.io.Serializable;
 import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

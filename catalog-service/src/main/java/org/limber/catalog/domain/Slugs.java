@@ -5,8 +5,7 @@ public final class Slugs {
 
     public static final String PATTERN = "^(?=.{3,60}$)[a-z0-9]+(-[a-z0-9]+)*$";
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     public static boolean isValid(String slug) {
         return slug != null && slug.matches(PATTERN);

@@ -19,8 +19,7 @@ import java.util.TreeSet;
 public final class VariationGraph {
 
     /** The links one exercise declares. */
-    public record Links(List<String> easier, List<String> harder) {
-    }
+    public record Links(List<String> easier, List<String> harder) {}
 
     private final Map<String, Set<String>> harder = new TreeMap<>();
     private final Map<String, Set<String>> easier = new TreeMap<>();
@@ -111,7 +110,7 @@ public final class VariationGraph {
         Map<String, Integer> depth = new HashMap<>();
         component.forEach(s -> depth(s, depth));
         return component.stream()
-                .sorted(Comparator.<String> comparingInt(depth::get).thenComparing(tieBreak))
+                .sorted(Comparator.<String>comparingInt(depth::get).thenComparing(tieBreak))
                 .toList();
     }
 
@@ -120,7 +119,10 @@ public final class VariationGraph {
         if (known != null) {
             return known;
         }
-        int d = easier.getOrDefault(slug, Set.of()).stream().mapToInt(e -> depth(e, memo) + 1).max().orElse(0);
+        int d = easier.getOrDefault(slug, Set.of()).stream()
+                .mapToInt(e -> depth(e, memo) + 1)
+                .max()
+                .orElse(0);
         memo.put(slug, d);
         return d;
     }

@@ -2,7 +2,6 @@ package org.limber.catalog.messaging;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.limber.catalog.domain.Dose;
@@ -30,28 +29,77 @@ public class ExerciseEvents {
     public void published(Exercise exercise) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
-        outbox.add(CatalogTopics.EXERCISES, exercise.slug, ExercisePublished.TYPE, id, now,
-                new ExercisePublished(id, now, ExercisePublished.SCHEMA_VERSION, exercise.slug, exercise.version, snapshot(exercise)));
+        outbox.add(
+                CatalogTopics.EXERCISES,
+                exercise.slug,
+                ExercisePublished.TYPE,
+                id,
+                now,
+                new ExercisePublished(
+                        id,
+                        now,
+                        ExercisePublished.SCHEMA_VERSION,
+                        exercise.slug,
+                        exercise.version,
+                        snapshot(exercise)));
     }
 
     public void retired(Exercise exercise) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
-        outbox.add(CatalogTopics.EXERCISES, exercise.slug, ExerciseRetired.TYPE, id, now,
-                new ExerciseRetired(id, now, ExerciseRetired.SCHEMA_VERSION, exercise.slug, exercise.version,
-                        exercise.retireReason, snapshot(exercise)));
+        outbox.add(
+                CatalogTopics.EXERCISES,
+                exercise.slug,
+                ExerciseRetired.TYPE,
+                id,
+                now,
+                new ExerciseRetired(
+                        id,
+                        now,
+                        ExerciseRetired.SCHEMA_VERSION,
+                        exercise.slug,
+                        exercise.version,
+                        exercise.retireReason,
+                        snapshot(exercise)));
     }
 
     static ExerciseSnapshot snapshot(Exercise exercise) {
         ExerciseContent c = exercise.content;
         Dose d = c.dose();
-        ExerciseSnapshot.Dose dose = new ExerciseSnapshot.Dose(d.sets(), d.reps(), d.holdSeconds(), d.durationSeconds(),
-                d.restSeconds(), range(d.range().sets()), range(d.range().reps()), range(d.range().holdSeconds()),
+        ExerciseSnapshot.Dose dose = new ExerciseSnapshot.Dose(
+                d.sets(),
+                d.reps(),
+                d.holdSeconds(),
+                d.durationSeconds(),
+                d.restSeconds(),
+                range(d.range().sets()),
+                range(d.range().reps()),
+                range(d.range().holdSeconds()),
                 range(d.range().durationSeconds()));
-        return new ExerciseSnapshot(exercise.slug, exercise.version, exercise.status.name(), c.name(), c.aliases(),
-                c.description(), c.category().name(), exercise.regions, c.muscles(), c.position().name(),
-                exercise.equipment, c.level().name(), c.unilateral(), dose, c.steps(), c.mayFeel(), c.tips(),
-                c.commonMistakes(), c.direction().name(), c.spinalLoad().name(), exercise.safetyTags, c.easier(), c.harder());
+        return new ExerciseSnapshot(
+                exercise.slug,
+                exercise.version,
+                exercise.status.name(),
+                c.name(),
+                c.aliases(),
+                c.description(),
+                c.category().name(),
+                exercise.regions,
+                c.muscles(),
+                c.position().name(),
+                exercise.equipment,
+                c.level().name(),
+                c.unilateral(),
+                dose,
+                c.steps(),
+                c.mayFeel(),
+                c.tips(),
+                c.commonMistakes(),
+                c.direction().name(),
+                c.spinalLoad().name(),
+                exercise.safetyTags,
+                c.easier(),
+                c.harder());
     }
 
     private static ExerciseSnapshot.Range range(Dose.Range range) {

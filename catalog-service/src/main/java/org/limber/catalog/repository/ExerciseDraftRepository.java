@@ -2,10 +2,10 @@ package org.limber.catalog.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
 import org.limber.catalog.domain.ExerciseDraft;
 import org.limber.common.paging.Page;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class ExerciseDraftRepository implements PanacheRepositoryBase<ExerciseDraft, String> {

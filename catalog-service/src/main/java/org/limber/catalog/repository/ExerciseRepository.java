@@ -4,16 +4,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 import org.limber.catalog.domain.Exercise;
 import org.limber.catalog.domain.ExerciseFilter;
 import org.limber.common.paging.Page;
 import org.limber.events.catalog.Equipment;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class ExerciseRepository implements PanacheRepositoryBase<Exercise, String> {
@@ -32,7 +31,14 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, Strin
             where.append(" and (to_tsvector('english', search_text) @@ plainto_tsquery('english', :q)"
                     + " or search_text like :qLike escape '\\')");
             params.put("q", filter.q());
-            params.put("qLike", "%" + filter.q().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put(
+                    "qLike",
+                    "%"
+                            + filter.q()
+                                    .toLowerCase()
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_") + "%");
         }
         equal(where, params, "category", filter.category());
         equal(where, params, "position", filter.position());
@@ -43,18 +49,21 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, Strin
             params.put("region", filter.region().name());
         }
         if (filter.equipment() != null && !filter.equipment().isEmpty()) {
-            List<String> available = new ArrayList<>(filter.equipment().stream().map(Enum::name).toList());
+            List<String> available =
+                    new ArrayList<>(filter.equipment().stream().map(Enum::name).toList());
             available.add(Equipment.NONE.name());
             where.append(" and equipment <@ cast(:equipment as text[])");
             params.put("equipment", available.toArray(String[]::new));
         }
         if (filter.excludeTags() != null && !filter.excludeTags().isEmpty()) {
             where.append(" and not (safety_tags && cast(:excludeTags as text[]))");
-            params.put("excludeTags", filter.excludeTags().stream().map(Enum::name).toArray(String[]::new));
+            params.put(
+                    "excludeTags", filter.excludeTags().stream().map(Enum::name).toArray(String[]::new));
         }
         Query count = getEntityManager().createNativeQuery("select count(*) from exercise" + where);
         Query rows = getEntityManager()
-                .createNativeQuery("select * from exercise" + where + " order by " + filter.sort().orderBy, Exercise.class)
+                .createNativeQuery(
+                        "select * from exercise" + where + " order by " + filter.sort().orderBy, Exercise.class)
                 .setFirstResult(filter.page() * filter.size())
                 .setMaxResults(filter.size());
         params.forEach((name, value) -> {
@@ -78,8 +87,9 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, Strin
      * tell that another one changed the catalog with one cheap query.
      */
     public String marker() {
-        Object[] row = (Object[]) getEntityManager().createNativeQuery(
-                "select count(*), coalesce(sum(version), 0), count(*) filter (where status = 'RETIRED') from exercise")
+        Object[] row = (Object[]) getEntityManager()
+                .createNativeQuery(
+                        "select count(*), coalesce(sum(version), 0), count(*) filter (where status = 'RETIRED') from exercise")
                 .getSingleResult();
         return row[0] + "/" + row[1] + "/" + row[2];
     }
@@ -87,8 +97,9 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, Strin
     /** The full-text lexemes of each published exercise's search text, as the search matches them. */
     @SuppressWarnings("unchecked")
     public Map<String, List<String>> lexemes() {
-        List<Object[]> rows = getEntityManager().createNativeQuery(
-                "select slug, tsvector_to_array(to_tsvector('english', search_text)) from exercise where status = 'PUBLISHED'")
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery(
+                        "select slug, tsvector_to_array(to_tsvector('english', search_text)) from exercise where status = 'PUBLISHED'")
                 .getResultList();
         Map<String, List<String>> lexemes = new HashMap<>();
         rows.forEach(row -> lexemes.put((String) row[0], strings(row[1])));
@@ -97,8 +108,10 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, Strin
 
     /** The lexemes of a reader's words, as {@code plainto_tsquery} would take them (stop words dropped). */
     public List<String> lexemes(String words) {
-        return strings(getEntityManager().createNativeQuery("select tsvector_to_array(to_tsvector('english', cast(:q as text)))")
-                .setParameter("q", words).getSingleResult());
+        return strings(getEntityManager()
+                .createNativeQuery("select tsvector_to_array(to_tsvector('english', cast(:q as text)))")
+                .setParameter("q", words)
+                .getSingleResult());
     }
 
     /** The slugs of the published exercises in a sort's order, as PostgreSQL collates them. */

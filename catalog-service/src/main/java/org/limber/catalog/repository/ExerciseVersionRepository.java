@@ -1,13 +1,12 @@
 package org.limber.catalog.repository;
 
 import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 import org.limber.catalog.domain.ExerciseVersion;
 import org.limber.common.paging.Page;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class ExerciseVersionRepository implements PanacheRepositoryBase<ExerciseVersion, ExerciseVersion.Key> {

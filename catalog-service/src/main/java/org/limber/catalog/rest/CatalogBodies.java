@@ -5,14 +5,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.limber.catalog.domain.CatalogIndex;
-import org.limber.common.rest.Representation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.limber.catalog.domain.CatalogIndex;
+import org.limber.common.rest.Representation;
 
 /**
  * The public catalog's answers, serialized once per {@link CatalogIndex} with their ETags and
@@ -25,8 +24,7 @@ public class CatalogBodies {
 
     static final int MAX_KEPT = 5_000;
 
-    private record Kept(CatalogIndex index, Map<String, Representation> bodies) {
-    }
+    private record Kept(CatalogIndex index, Map<String, Representation> bodies) {}
 
     private final AtomicReference<Kept> kept = new AtomicReference<>(new Kept(null, Map.of()));
     private final ObjectMapper mapper;

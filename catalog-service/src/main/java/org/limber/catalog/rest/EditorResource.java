@@ -1,7 +1,6 @@
 package org.limber.catalog.rest;
 
 import java.net.URI;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,10 +18,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.limber.catalog.domain.ExerciseDraft;
 import org.limber.catalog.rest.EditorRequests.DraftUpdate;
 import org.limber.catalog.rest.EditorRequests.NewDraft;
@@ -35,8 +36,6 @@ import org.limber.catalog.service.EditorialService;
 import org.limber.common.paging.Page;
 import org.limber.common.problem.ProblemException;
 import org.limber.common.rest.QueryParams;
-
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/editor/exercises")
 @Produces(MediaType.APPLICATION_JSON)
@@ -67,8 +66,10 @@ public class EditorResource {
     @APIResponse(responseCode = "409", description = "The slug is taken by an exercise or a draft")
     public Response create(@NotNull @Valid NewDraft request) {
         ExerciseDraft draft = editorial.createDraft(request.slug(), request.content(), editor());
-        return Response.created(URI.create("/editor/exercises/" + draft.slug + "/draft")).tag(etag(draft))
-                .entity(Draft.of(draft)).build();
+        return Response.created(URI.create("/editor/exercises/" + draft.slug + "/draft"))
+                .tag(etag(draft))
+                .entity(Draft.of(draft))
+                .build();
     }
 
     @POST
@@ -79,7 +80,10 @@ public class EditorResource {
     @APIResponse(responseCode = "409", description = "A draft exists already")
     public Response startDraft(@PathParam("slug") String slug) {
         ExerciseDraft draft = editorial.startDraft(slug, editor());
-        return Response.created(URI.create("/editor/exercises/" + slug + "/draft")).tag(etag(draft)).entity(Draft.of(draft)).build();
+        return Response.created(URI.create("/editor/exercises/" + slug + "/draft"))
+                .tag(etag(draft))
+                .entity(Draft.of(draft))
+                .build();
     }
 
     @GET
@@ -88,17 +92,24 @@ public class EditorResource {
     @APIResponse(responseCode = "404", description = "No draft for this slug")
     public Response draft(@PathParam("slug") String slug) {
         ExerciseDraft draft = editorial.draft(slug);
-        return Response.ok(Draft.of(draft)).tag(etag(draft)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return Response.ok(Draft.of(draft))
+                .tag(etag(draft))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 
     @PUT
     @Path("/{slug}/draft")
-    @Operation(summary = "Replace the content of a draft", description = "Needs the revision you read: If-Match with the draft's ETag, or revision in the body.")
+    @Operation(
+            summary = "Replace the content of a draft",
+            description = "Needs the revision you read: If-Match with the draft's ETag, or revision in the body.")
     @APIResponse(responseCode = "200", description = "Saved; the new ETag is the next revision")
     @APIResponse(responseCode = "400", description = "Invalid content")
     @APIResponse(responseCode = "412", description = "The draft changed since you read it")
     @APIResponse(responseCode = "428", description = "Neither If-Match nor revision was sent")
-    public Response update(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response update(
+            @PathParam("slug") String slug,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid DraftUpdate request) {
         Integer revision = revision(ifMatch, request.revision());
         ExerciseDraft draft = editorial.updateDraft(slug, request.content(), revision, editor());
@@ -116,13 +127,16 @@ public class EditorResource {
 
     @POST
     @Path("/{slug}/publish")
-    @Operation(summary = "Publish a draft as the next immutable version", description = "If-Match (or revision) is optional: when sent, only that revision is published.")
+    @Operation(
+            summary = "Publish a draft as the next immutable version",
+            description = "If-Match (or revision) is optional: when sent, only that revision is published.")
     @APIResponse(responseCode = "200", description = "Published; an ExercisePublished event follows")
     @APIResponse(responseCode = "404", description = "No draft for this slug")
     @APIResponse(responseCode = "409", description = "Another version was published since the draft started")
     @APIResponse(responseCode = "412", description = "The draft changed since the revision you sent")
     @APIResponse(responseCode = "422", description = "The draft's links do not resolve or form a cycle")
-    public Publication publish(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid Publish request) {
+    public Publication publish(
+            @PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid Publish request) {
         Integer revision = revision(ifMatch, request == null ? null : request.revision());
         return Publication.of(editorial.publish(slug, revision, request == null ? null : request.note(), editor()));
     }
@@ -140,8 +154,11 @@ public class EditorResource {
     @GET
     @Path("/{slug}/versions")
     @Operation(summary = "The published versions of an exercise, newest first")
-    public Page<Version> versions(@PathParam("slug") String slug, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return editorial.versions(slug, QueryParams.page(page), QueryParams.size(size)).map(Version::of);
+    public Page<Version> versions(
+            @PathParam("slug") String slug, @QueryParam("page") String page, @QueryParam("size") String size) {
+        return editorial
+                .versions(slug, QueryParams.page(page), QueryParams.size(size))
+                .map(Version::of);
     }
 
     @GET

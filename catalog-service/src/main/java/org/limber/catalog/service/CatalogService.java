@@ -5,24 +5,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.interceptor.Interceptor;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import org.jboss.logging.Logger;
+
 import org.limber.catalog.domain.CatalogIndex;
 import org.limber.catalog.domain.ExerciseFilter;
 import org.limber.catalog.repository.ExerciseRepository;
 import org.limber.common.outbox.OutboxWritten;
 import org.limber.common.problem.ProblemException;
 import org.limber.events.catalog.CatalogTopics;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * What readers of the catalog ask, answered from memory: the published catalog is read from the
@@ -58,8 +57,12 @@ public class CatalogService {
     public CatalogIndex index() {
         CatalogIndex current = index;
         if (current == null) {
-            throw new ProblemException(503, "catalog-loading", "Service unavailable",
-                    "The catalog is being loaded; try again in a moment.", List.of());
+            throw new ProblemException(
+                    503,
+                    "catalog-loading",
+                    "Service unavailable",
+                    "The catalog is being loaded; try again in a moment.",
+                    List.of());
         }
         return current;
     }
@@ -123,19 +126,24 @@ public class CatalogService {
             try {
                 refresh();
             } catch (RuntimeException e) {
-                LOG.warnf("The catalog could not be read again after a change (%s); the next poll will", e.getMessage());
+                LOG.warnf(
+                        "The catalog could not be read again after a change (%s); the next poll will", e.getMessage());
             }
         }
     }
 
     /** Another instance may have published or retired. */
-    @Scheduled(every = "${limber.catalog.snapshot.poll}", delayed = "${limber.catalog.snapshot.poll}",
+    @Scheduled(
+            every = "${limber.catalog.snapshot.poll}",
+            delayed = "${limber.catalog.snapshot.poll}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         try {
             refreshIfChanged();
         } catch (RuntimeException e) {
-            LOG.warnf("The catalog's version could not be checked (%s); the one in memory is answered meanwhile", e.getMessage());
+            LOG.warnf(
+                    "The catalog's version could not be checked (%s); the one in memory is answered meanwhile",
+                    e.getMessage());
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -42,8 +41,8 @@ import org.limber.common.time.Timestamps;
 public class EditorialService {
 
     /** Something to publish: content for a slug, where it came from, and who is responsible. */
-    public record Candidate(String slug, ExerciseContent content, Origin origin, String seedHash, String author, String note) {
-    }
+    public record Candidate(
+            String slug, ExerciseContent content, Origin origin, String seedHash, String author, String note) {}
 
     private final ExerciseRepository exercises;
     private final ExerciseVersionRepository versions;
@@ -51,8 +50,12 @@ public class EditorialService {
     private final CatalogLock lock;
     private final ExerciseEvents events;
 
-    public EditorialService(ExerciseRepository exercises, ExerciseVersionRepository versions, ExerciseDraftRepository drafts,
-            CatalogLock lock, ExerciseEvents events) {
+    public EditorialService(
+            ExerciseRepository exercises,
+            ExerciseVersionRepository versions,
+            ExerciseDraftRepository drafts,
+            CatalogLock lock,
+            ExerciseEvents events) {
         this.exercises = exercises;
         this.versions = versions;
         this.drafts = drafts;
@@ -74,7 +77,8 @@ public class EditorialService {
 
     @Transactional
     public ExerciseDraft startDraft(String slug, String editor) {
-        Exercise exercise = exercises.findByIdOptional(slug)
+        Exercise exercise = exercises
+                .findByIdOptional(slug)
                 .orElseThrow(() -> ProblemException.notFound("There is no exercise " + slug + "."));
         if (drafts.findByIdOptional(slug).isPresent()) {
             throw ProblemException.conflict("A draft for " + slug + " exists already.");
@@ -131,10 +135,12 @@ public class EditorialService {
         lock.lock();
         Integer published = exercises.findByIdOptional(slug).map(e -> e.version).orElse(null);
         if (!Objects.equals(published, draft.baseVersion)) {
-            throw ProblemException.conflict("Version " + published + " of " + slug + " was published after this draft started from "
-                    + draft.baseVersion + "; start a new draft from it.");
+            throw ProblemException.conflict(
+                    "Version " + published + " of " + slug + " was published after this draft started from "
+                            + draft.baseVersion + "; start a new draft from it.");
         }
-        Exercise exercise = publishAll(List.of(new Candidate(slug, draft.content, Origin.EDITOR, null, editor, note))).get(0);
+        Exercise exercise = publishAll(List.of(new Candidate(slug, draft.content, Origin.EDITOR, null, editor, note)))
+                .get(0);
         drafts.delete(draft);
         return exercise;
     }
@@ -142,7 +148,8 @@ public class EditorialService {
     @Transactional
     public Exercise retire(String slug, String reason, String editor) {
         lock.lock();
-        Exercise exercise = exercises.findByIdOptional(slug)
+        Exercise exercise = exercises
+                .findByIdOptional(slug)
                 .orElseThrow(() -> ProblemException.notFound("There is no exercise " + slug + "."));
         if (exercise.status == ExerciseStatus.RETIRED) {
             throw ProblemException.conflict("The exercise " + slug + " is retired already.");
@@ -180,7 +187,8 @@ public class EditorialService {
         for (Candidate candidate : candidates) {
             requireValid(422, candidate.slug(), candidate.content());
         }
-        Map<String, Exercise> existing = exercises.all().stream().collect(Collectors.toMap(e -> e.slug, Function.identity()));
+        Map<String, Exercise> existing =
+                exercises.all().stream().collect(Collectors.toMap(e -> e.slug, Function.identity()));
         requireLinksResolve(candidates, existing);
         Instant now = Timestamps.now();
         List<Exercise> published = new ArrayList<>();
@@ -191,7 +199,12 @@ public class EditorialService {
                 exercise = new Exercise();
                 exercise.slug = candidate.slug();
             }
-            exercise.show(isNew ? 1 : exercise.version + 1, candidate.content(), candidate.origin(), candidate.seedHash(), now);
+            exercise.show(
+                    isNew ? 1 : exercise.version + 1,
+                    candidate.content(),
+                    candidate.origin(),
+                    candidate.seedHash(),
+                    now);
             if (isNew) {
                 exercises.persist(exercise);
             }
@@ -213,7 +226,9 @@ public class EditorialService {
     private void requireLinksResolve(List<Candidate> candidates, Map<String, Exercise> existing) {
         Map<String, VariationGraph.Links> declared = new HashMap<>();
         existing.values().forEach(e -> declared.put(e.slug, new VariationGraph.Links(e.easier, e.harder)));
-        candidates.forEach(c -> declared.put(c.slug(), new VariationGraph.Links(c.content().easier(), c.content().harder())));
+        candidates.forEach(c -> declared.put(
+                c.slug(),
+                new VariationGraph.Links(c.content().easier(), c.content().harder())));
         Set<String> known = new HashSet<>(declared.keySet());
         List<FieldProblem> errors = new ArrayList<>();
         boolean many = candidates.size() > 1;
@@ -223,8 +238,10 @@ public class EditorialService {
             unknownLinks(prefix + "harder", c.content().harder(), known, errors);
         }
         if (errors.isEmpty()) {
-            new VariationGraph(declared).cycle().ifPresent(cycle -> errors.add(new FieldProblem(
-                    "harder", "the easier/harder links would form a cycle: " + String.join(" -> ", cycle))));
+            new VariationGraph(declared)
+                    .cycle()
+                    .ifPresent(cycle -> errors.add(new FieldProblem(
+                            "harder", "the easier/harder links would form a cycle: " + String.join(" -> ", cycle))));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(422, "The variation links cannot be published.", errors);
@@ -247,8 +264,9 @@ public class EditorialService {
                         "Send If-Match with the draft's ETag, so that nobody's changes are overwritten.");
             }
         } else if (expectedRevision != draft.lockVersion) {
-            throw ProblemException.preconditionFailed("The draft of " + slug + " changed since you read it (now revision "
-                    + draft.lockVersion + "); read it again and reapply your change.");
+            throw ProblemException.preconditionFailed(
+                    "The draft of " + slug + " changed since you read it (now revision " + draft.lockVersion
+                            + "); read it again and reapply your change.");
         }
         return draft;
     }

@@ -7,14 +7,17 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
+
 import org.limber.catalog.config.CatalogConfig;
 import org.limber.catalog.domain.ContentRules;
 import org.limber.catalog.domain.Exercise;
@@ -26,11 +29,6 @@ import org.limber.catalog.repository.CatalogLock;
 import org.limber.catalog.repository.ExerciseRepository;
 import org.limber.catalog.service.EditorialService.Candidate;
 import org.limber.content.ExerciseFiles;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Loads the exercise files shipped with the service, idempotently: a new exercise is published
@@ -45,8 +43,7 @@ public class SeedLoader {
     private static final String AUTHOR = "catalog-seed";
 
     /** One entry of an exercise file. */
-    public record SeedEntry(String file, String slug, ExerciseContent content) {
-    }
+    public record SeedEntry(String file, String slug, ExerciseContent content) {}
 
     private final CatalogConfig config;
     private final ExerciseRepository exercises;
@@ -56,16 +53,21 @@ public class SeedLoader {
     private final ObjectMapper json;
     private final ObjectMapper strict;
 
-    public SeedLoader(CatalogConfig config, ExerciseRepository exercises, EditorialService editorial, CatalogLock lock,
-            Validator validator, ObjectMapper json) {
+    public SeedLoader(
+            CatalogConfig config,
+            ExerciseRepository exercises,
+            EditorialService editorial,
+            CatalogLock lock,
+            Validator validator,
+            ObjectMapper json) {
         this.config = config;
         this.exercises = exercises;
         this.editorial = editorial;
         this.lock = lock;
         this.validator = validator;
         this.json = json;
-        this.strict = new ObjectMapper().findAndRegisterModules()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.strict =
+                new ObjectMapper().findAndRegisterModules().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -87,10 +89,17 @@ public class SeedLoader {
         for (SeedEntry entry : entries) {
             String hash = hash(entry.content());
             Exercise current = exercises.findById(entry.slug());
-            boolean fileChanged = current != null && current.origin == Origin.SEED
-                    && current.status == ExerciseStatus.PUBLISHED && !hash.equals(current.seedHash);
+            boolean fileChanged = current != null
+                    && current.origin == Origin.SEED
+                    && current.status == ExerciseStatus.PUBLISHED
+                    && !hash.equals(current.seedHash);
             if (current == null || fileChanged) {
-                candidates.add(new Candidate(entry.slug(), entry.content(), Origin.SEED, hash, AUTHOR,
+                candidates.add(new Candidate(
+                        entry.slug(),
+                        entry.content(),
+                        Origin.SEED,
+                        hash,
+                        AUTHOR,
                         current == null ? "First published from " + entry.file() : "Updated from " + entry.file()));
             }
         }
@@ -115,7 +124,8 @@ public class SeedLoader {
                 problems.add(where + v.getPropertyPath() + " " + v.getMessage());
             }
             if (entry.content().dose() != null && entry.content().equipment() != null) {
-                ContentRules.check(entry.slug(), entry.content()).forEach(e -> problems.add(where + e.field() + " " + e.message()));
+                ContentRules.check(entry.slug(), entry.content())
+                        .forEach(e -> problems.add(where + e.field() + " " + e.message()));
             }
         }
         return problems;
@@ -126,9 +136,11 @@ public class SeedLoader {
         List<SeedEntry> entries = new ArrayList<>();
         for (ExerciseFiles.Entry entry : ExerciseFiles.read(location)) {
             try {
-                entries.add(new SeedEntry(entry.file(), entry.slug(), strict.treeToValue(entry.fields(), ExerciseContent.class)));
+                entries.add(new SeedEntry(
+                        entry.file(), entry.slug(), strict.treeToValue(entry.fields(), ExerciseContent.class)));
             } catch (IOException | IllegalArgumentException e) {
-                throw new IllegalStateException("Cannot read " + entry.file() + " " + entry.slug() + ": " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "Cannot read " + entry.file() + " " + entry.slug() + ": " + e.getMessage(), e);
             }
         }
         return entries;

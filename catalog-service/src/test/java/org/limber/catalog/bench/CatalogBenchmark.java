@@ -16,10 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The catalog read benchmark: a harness that prints figures, not a test with time limits. In
@@ -42,8 +41,7 @@ class CatalogBenchmark {
     int port;
 
     /** One endpoint to read: a path, the If-None-Match to send (or null) and the status expected. */
-    record Endpoint(String name, String path, String ifNoneMatch, int status) {
-    }
+    record Endpoint(String name, String path, String ifNoneMatch, int status) {}
 
     @Test
     void run() throws Exception {
@@ -51,10 +49,12 @@ class CatalogBenchmark {
         List<Endpoint> endpoints = List.of(
                 new Endpoint("GET /q/health/live", "/q/health/live", null, 200),
                 new Endpoint("GET /exercises?size=20", "/exercises?size=20", null, 200),
-                new Endpoint("GET /exercises?q=stretch&equipment=NONE", "/exercises?q=stretch&equipment=NONE", null, 200),
+                new Endpoint(
+                        "GET /exercises?q=stretch&equipment=NONE", "/exercises?q=stretch&equipment=NONE", null, 200),
                 new Endpoint("GET /exercises/bird-dog", "/exercises/bird-dog", null, 200),
                 new Endpoint("GET /exercises/bird-dog, 304 (If-None-Match)", "/exercises/bird-dog", etag, 304));
-        System.out.printf("=== catalog-service read benchmark (%d cores, %d keep-alive clients, %d s each after %d s warm-up) ===%n",
+        System.out.printf(
+                "=== catalog-service read benchmark (%d cores, %d keep-alive clients, %d s each after %d s warm-up) ===%n",
                 Runtime.getRuntime().availableProcessors(), CLIENTS, SECONDS, WARM_UP_SECONDS);
         Map<Endpoint, Double> rates = new LinkedHashMap<>();
         for (Endpoint endpoint : endpoints) {
@@ -66,8 +66,8 @@ class CatalogBenchmark {
         double trivial = rates.get(endpoints.get(0));
         System.out.println("| what | req/s | share of `/q/health/live` |");
         System.out.println("|---|---|---|");
-        rates.forEach((endpoint, rate) -> System.out.printf(Locale.ROOT, "| catalog `%s` | %,.0f | %.0f%% |%n",
-                endpoint.name(), rate, 100 * rate / trivial));
+        rates.forEach((endpoint, rate) -> System.out.printf(
+                Locale.ROOT, "| catalog `%s` | %,.0f | %.0f%% |%n", endpoint.name(), rate, 100 * rate / trivial));
     }
 
     private String etag(String path) throws IOException {
@@ -120,8 +120,7 @@ class CatalogBenchmark {
      */
     static final class Client implements AutoCloseable {
 
-        record Answer(int status, String etag) {
-        }
+        record Answer(int status, String etag) {}
 
         private final Socket socket;
         private final InputStream in;
@@ -150,14 +149,15 @@ class CatalogBenchmark {
                 String value = header.substring(colon + 1).trim();
                 switch (name) {
                     case "content-length" -> length = Long.parseLong(value);
-                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                    case "transfer-encoding" ->
+                        chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                     case "etag" -> etag = value;
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             if (chunked) {
-                for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
+                for (long size = Long.parseLong(line().split(";")[0].trim(), 16);
+                        size > 0;
                         size = Long.parseLong(line().split(";")[0].trim(), 16)) {
                     skip(size);
                     line();

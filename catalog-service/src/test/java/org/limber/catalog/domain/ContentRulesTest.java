@@ -1,12 +1,11 @@
 package org.limber.catalog.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
 import org.limber.catalog.domain.Dose.DoseRange;
 import org.limber.catalog.domain.Dose.Range;
 import org.limber.common.problem.Problem.FieldProblem;
@@ -19,12 +18,33 @@ import org.limber.events.catalog.Region;
 import org.limber.events.catalog.SafetyTag;
 import org.limber.events.catalog.SpinalLoad;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class ContentRulesTest {
 
-    private static ExerciseContent content(Dose dose, List<Equipment> equipment, List<String> easier, List<String> harder) {
-        return new ExerciseContent("Test", List.of(), "A test.", Category.MOBILITY, List.of(Region.CORE), List.of("core"),
-                Position.STANDING, equipment, Level.BEGINNER, false, dose, List.of("a", "b", "c"), List.of(), List.of(),
-                List.of(), Direction.NEUTRAL, SpinalLoad.LOW, List.of(), easier, harder);
+    private static ExerciseContent content(
+            Dose dose, List<Equipment> equipment, List<String> easier, List<String> harder) {
+        return new ExerciseContent(
+                "Test",
+                List.of(),
+                "A test.",
+                Category.MOBILITY,
+                List.of(Region.CORE),
+                List.of("core"),
+                Position.STANDING,
+                equipment,
+                Level.BEGINNER,
+                false,
+                dose,
+                List.of("a", "b", "c"),
+                List.of(),
+                List.of(),
+                List.of(),
+                Direction.NEUTRAL,
+                SpinalLoad.LOW,
+                List.of(),
+                easier,
+                harder);
     }
 
     private static Dose reps(int reps, Range repsRange) {
@@ -37,38 +57,48 @@ class ContentRulesTest {
 
     @Test
     void aSoundExercisePasses() {
-        assertThat(ContentRules.check("test", content(reps(10, new Range(5, 15)), List.of(Equipment.NONE), List.of(), List.of())))
+        assertThat(ContentRules.check(
+                        "test", content(reps(10, new Range(5, 15)), List.of(Equipment.NONE), List.of(), List.of())))
                 .isEmpty();
     }
 
     @Test
     void aDoseIsRepsOrDurationNeverBoth() {
-        Dose both = new Dose(1, 10, null, 60, 0, new DoseRange(new Range(1, 2), new Range(5, 15), null, new Range(30, 120)));
+        Dose both = new Dose(
+                1, 10, null, 60, 0, new DoseRange(new Range(1, 2), new Range(5, 15), null, new Range(30, 120)));
         Dose neither = new Dose(1, null, null, null, 0, new DoseRange(new Range(1, 2), null, null, null));
-        Dose holdWithoutReps = new Dose(1, null, 10, 60, 0,
-                new DoseRange(new Range(1, 2), null, new Range(5, 20), new Range(30, 120)));
-        assertThat(fields(ContentRules.check("t", content(both, List.of(Equipment.NONE), List.of(), List.of())))).contains("dose");
-        assertThat(fields(ContentRules.check("t", content(neither, List.of(Equipment.NONE), List.of(), List.of())))).contains("dose");
-        assertThat(fields(ContentRules.check("t", content(holdWithoutReps, List.of(Equipment.NONE), List.of(), List.of()))))
+        Dose holdWithoutReps = new Dose(
+                1, null, 10, 60, 0, new DoseRange(new Range(1, 2), null, new Range(5, 20), new Range(30, 120)));
+        assertThat(fields(ContentRules.check("t", content(both, List.of(Equipment.NONE), List.of(), List.of()))))
+                .contains("dose");
+        assertThat(fields(ContentRules.check("t", content(neither, List.of(Equipment.NONE), List.of(), List.of()))))
+                .contains("dose");
+        assertThat(fields(ContentRules.check(
+                        "t", content(holdWithoutReps, List.of(Equipment.NONE), List.of(), List.of()))))
                 .contains("dose.holdSeconds");
     }
 
     @Test
     void eachDoseValueLiesWithinItsRange() {
-        assertThat(fields(ContentRules.check("t", content(reps(20, new Range(5, 15)), List.of(Equipment.NONE), List.of(), List.of()))))
+        assertThat(fields(ContentRules.check(
+                        "t", content(reps(20, new Range(5, 15)), List.of(Equipment.NONE), List.of(), List.of()))))
                 .containsExactly("dose.range.reps");
-        assertThat(fields(ContentRules.check("t", content(reps(10, new Range(15, 5)), List.of(Equipment.NONE), List.of(), List.of()))))
+        assertThat(fields(ContentRules.check(
+                        "t", content(reps(10, new Range(15, 5)), List.of(Equipment.NONE), List.of(), List.of()))))
                 .containsExactly("dose.range.reps");
-        assertThat(fields(ContentRules.check("t", content(reps(10, null), List.of(Equipment.NONE), List.of(), List.of()))))
+        assertThat(fields(ContentRules.check(
+                        "t", content(reps(10, null), List.of(Equipment.NONE), List.of(), List.of()))))
                 .containsExactly("dose.range.reps");
     }
 
     @Test
     void equipmentAndLinksAreConsistent() {
         Dose dose = reps(10, new Range(5, 15));
-        assertThat(fields(ContentRules.check("t", content(dose, List.of(Equipment.NONE, Equipment.MAT), List.of(), List.of()))))
+        assertThat(fields(ContentRules.check(
+                        "t", content(dose, List.of(Equipment.NONE, Equipment.MAT), List.of(), List.of()))))
                 .containsExactly("equipment");
-        assertThat(fields(ContentRules.check("t", content(dose, List.of(Equipment.MAT, Equipment.MAT), List.of(), List.of()))))
+        assertThat(fields(ContentRules.check(
+                        "t", content(dose, List.of(Equipment.MAT, Equipment.MAT), List.of(), List.of()))))
                 .containsExactly("equipment");
         assertThat(fields(ContentRules.check("t", content(dose, List.of(Equipment.NONE), List.of("t"), List.of()))))
                 .containsExactly("easier");
@@ -88,11 +118,29 @@ class ContentRulesTest {
         assertThat(Slugs.isValid(null)).isFalse();
     }
 
-    private static ExerciseContent tagged(Position position, Direction direction, SpinalLoad load, List<Equipment> equipment,
-            List<SafetyTag> tags) {
-        return new ExerciseContent("Test", List.of(), "A test.", Category.MOBILITY, List.of(Region.CORE), List.of("core"), position,
-                equipment, Level.BEGINNER, false, reps(10, new Range(5, 15)), List.of("a", "b", "c"), List.of(), List.of(), List.of(),
-                direction, load, tags, List.of(), List.of());
+    private static ExerciseContent tagged(
+            Position position, Direction direction, SpinalLoad load, List<Equipment> equipment, List<SafetyTag> tags) {
+        return new ExerciseContent(
+                "Test",
+                List.of(),
+                "A test.",
+                Category.MOBILITY,
+                List.of(Region.CORE),
+                List.of("core"),
+                position,
+                equipment,
+                Level.BEGINNER,
+                false,
+                reps(10, new Range(5, 15)),
+                List.of("a", "b", "c"),
+                List.of(),
+                List.of(),
+                List.of(),
+                direction,
+                load,
+                tags,
+                List.of(),
+                List.of());
     }
 
     /** The tags must agree with position, direction, load and equipment: one entry per line, and the problem it has ("-": none). */
@@ -120,10 +168,15 @@ class ContentRulesTest {
             HANDS_AND_KNEES | NEUTRAL   | LOW      | MAT           | FLOOR_TRANSFER WEIGHT_ON_KNEES ON_BED         | ON_BED needs a lying position
             SUPINE          | NEUTRAL   | LOW      | MAT           | FLOOR_TRANSFER ON_BED                        | -
             """)
-    void tagsMustAgreeWithPositionDirectionAndLoad(Position position, Direction direction, SpinalLoad load, Equipment equipment,
-            String tags, String problem) {
-        List<SafetyTag> tagList = tags == null ? List.of() : java.util.Arrays.stream(tags.trim().split(" +")).map(SafetyTag::valueOf).toList();
-        List<FieldProblem> problems = ContentRules.check("t", tagged(position, direction, load, List.of(equipment), tagList));
+    void tagsMustAgreeWithPositionDirectionAndLoad(
+            Position position, Direction direction, SpinalLoad load, Equipment equipment, String tags, String problem) {
+        List<SafetyTag> tagList = tags == null
+                ? List.of()
+                : java.util.Arrays.stream(tags.trim().split(" +"))
+                        .map(SafetyTag::valueOf)
+                        .toList();
+        List<FieldProblem> problems =
+                ContentRules.check("t", tagged(position, direction, load, List.of(equipment), tagList));
         if (problem.equals("-")) {
             assertThat(problems).isEmpty();
         } else {

@@ -1,13 +1,13 @@
 package org.limber.catalog.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class VariationGraphTest {
 
@@ -52,19 +52,26 @@ class VariationGraphTest {
     @Test
     void findsCyclesIncludingSelfLinksAndTwoSidedOnes() {
         assertThat(new VariationGraph(Map.of(
-                "a", links(List.of(), List.of("b")),
-                "b", links(List.of(), List.of("c")),
-                "c", links(List.of(), List.of("a")))).cycle()).contains(List.of("a", "b", "c", "a"));
-        assertThat(new VariationGraph(Map.of("a", links(List.of(), List.of("a")))).cycle()).isPresent();
+                                "a", links(List.of(), List.of("b")),
+                                "b", links(List.of(), List.of("c")),
+                                "c", links(List.of(), List.of("a"))))
+                        .cycle())
+                .contains(List.of("a", "b", "c", "a"));
+        assertThat(new VariationGraph(Map.of("a", links(List.of(), List.of("a")))).cycle())
+                .isPresent();
         // a says b is harder, b says a is harder.
         assertThat(new VariationGraph(Map.of(
-                "a", links(List.of(), List.of("b")),
-                "b", links(List.of(), List.of("a")))).cycle()).isPresent();
+                                "a", links(List.of(), List.of("b")),
+                                "b", links(List.of(), List.of("a"))))
+                        .cycle())
+                .isPresent();
         assertThat(new VariationGraph(Map.of(
-                "a", links(List.of(), List.of("b", "c")),
-                "b", links(List.of(), List.of("d")),
-                "c", links(List.of(), List.of("d")),
-                "d", links(List.of(), List.of()))).cycle()).isEmpty();
+                                "a", links(List.of(), List.of("b", "c")),
+                                "b", links(List.of(), List.of("d")),
+                                "c", links(List.of(), List.of("d")),
+                                "d", links(List.of(), List.of())))
+                        .cycle())
+                .isEmpty();
     }
 
     @Test

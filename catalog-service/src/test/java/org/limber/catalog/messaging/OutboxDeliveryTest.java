@@ -1,9 +1,5 @@
 package org.limber.catalog.messaging;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,8 +8,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+
 import org.limber.catalog.rest.DraftBodies;
 import org.limber.events.catalog.CatalogTopics;
 import org.limber.events.catalog.ExercisePublished;
@@ -22,8 +21,9 @@ import org.limber.testsupport.PostgresTestResource;
 import org.limber.testsupport.Tokens;
 import org.limber.testsupport.TopicReader;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The outbox keeps an event while the broker is down and delivers it when the broker is back. */
 @QuarkusTest
@@ -34,14 +34,24 @@ class OutboxDeliveryTest {
         String slug = "outbox-check-" + System.nanoTime();
         KafkaTestResource.broker().stopBroker();
         try {
-            given().auth().oauth2(Tokens.editor("edna")).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(Tokens.editor("edna"))
+                    .contentType(ContentType.JSON)
                     .body(Map.of("slug", slug, "content", DraftBodies.content("Outbox check")))
-                    .post("/editor/exercises").then().statusCode(201);
+                    .post("/editor/exercises")
+                    .then()
+                    .statusCode(201);
             // Publishing succeeds although Kafka is down: the event waits in the outbox.
-            given().auth().oauth2(Tokens.editor("edna")).contentType(ContentType.JSON)
-                    .post("/editor/exercises/" + slug + "/publish").then().statusCode(200);
+            given().auth()
+                    .oauth2(Tokens.editor("edna"))
+                    .contentType(ContentType.JSON)
+                    .post("/editor/exercises/" + slug + "/publish")
+                    .then()
+                    .statusCode(200);
             // Nothing is relayed while the broker is down: the row stays pending throughout.
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).until(() -> "pending".equals(publishedAt(slug)));
+            await().during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> "pending".equals(publishedAt(slug)));
         } finally {
             KafkaTestResource.broker().startBroker();
         }
@@ -50,8 +60,13 @@ class OutboxDeliveryTest {
             assertThat(TopicReader.header(record, "ce_type")).isEqualTo(ExercisePublished.TYPE);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> !"pending".equals(publishedAt(slug)));
-        given().auth().oauth2(Tokens.editor("edna")).contentType(ContentType.JSON).body(Map.of("reason", "test clean-up"))
-                .post("/editor/exercises/" + slug + "/retire").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.editor("edna"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "test clean-up"))
+                .post("/editor/exercises/" + slug + "/retire")
+                .then()
+                .statusCode(200);
     }
 
     /** "pending" while the outbox row for the slug waits, its publication time once relayed. */

@@ -1,20 +1,20 @@
 package org.limber.catalog.rest;
 
-import static org.limber.catalog.rest.DraftBodies.content;
-import static org.limber.catalog.rest.DraftBodies.newDraft;
-import static org.limber.catalog.rest.DraftBodies.uniqueSlug;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-import org.limber.testsupport.AuthorizationMatrix;
-import org.limber.testsupport.Tokens;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import org.limber.testsupport.AuthorizationMatrix;
+import org.limber.testsupport.Tokens;
+
+import static org.limber.catalog.rest.DraftBodies.content;
+import static org.limber.catalog.rest.DraftBodies.newDraft;
+import static org.limber.catalog.rest.DraftBodies.uniqueSlug;
 
 /**
  * Who may call what in catalog-service: every operation of its OpenAPI document as every kind of caller,
@@ -29,7 +29,8 @@ class AuthorizationMatrixTest {
 
     /** The draft's revision, or 0 once it is published (a caller after the editor then gets no further than the editor did). */
     static int revision() {
-        var draft = RestAssured.given().auth().oauth2(Tokens.editor("edna")).get("/editor/exercises/" + SLUG + "/draft");
+        var draft =
+                RestAssured.given().auth().oauth2(Tokens.editor("edna")).get("/editor/exercises/" + SLUG + "/draft");
         return draft.statusCode() == 200 ? draft.jsonPath().getInt("revision") : 0;
     }
 
@@ -44,26 +45,50 @@ class AuthorizationMatrixTest {
             .row("GET /exercises/{slug}", "2xx 2xx 2xx 2xx 2xx 2xx 2xx")
             .row("GET /exercises/{slug}/variations", "2xx 2xx 2xx 2xx 2xx 2xx 2xx")
             .row("GET /editor/exercises", "401 403 403 403 403 2xx 403")
-            .row("POST /editor/exercises", "401 403 403 403 403 2xx 403", () -> newDraft(uniqueSlug("matrix-new"), content("Matrix")))
+            .row(
+                    "POST /editor/exercises",
+                    "401 403 403 403 403 2xx 403",
+                    () -> newDraft(uniqueSlug("matrix-new"), content("Matrix")))
             .row("POST /editor/exercises/{slug}/draft", "401 403 403 403 403 2xx 403")
             .row("GET /editor/exercises/{slug}/draft", "401 403 403 403 403 2xx 403")
-            .row("PUT /editor/exercises/{slug}/draft", "401 403 403 403 403 2xx 403",
+            .row(
+                    "PUT /editor/exercises/{slug}/draft",
+                    "401 403 403 403 403 2xx 403",
                     () -> revised(Map.of("content", content("Matrix changed"))))
-            .row("POST /editor/exercises/{slug}/publish", "401 403 403 403 403 2xx 403", () -> revised(Map.of("note", "matrix")))
+            .row(
+                    "POST /editor/exercises/{slug}/publish",
+                    "401 403 403 403 403 2xx 403",
+                    () -> revised(Map.of("note", "matrix")))
             .row("DELETE /editor/exercises/{slug}/draft", "401 403 403 403 403 404 403")
             .row("GET /editor/exercises/{slug}/versions", "401 403 403 403 403 2xx 403")
             .row("GET /editor/exercises/{slug}/versions/{version}", "401 403 403 403 403 2xx 403")
-            .row("POST /editor/exercises/{slug}/retire", "401 403 403 403 403 2xx 403", () -> Map.of("reason", "matrix clean-up"));
+            .row(
+                    "POST /editor/exercises/{slug}/retire",
+                    "401 403 403 403 403 2xx 403",
+                    () -> Map.of("reason", "matrix clean-up"));
 
     @Test
     void everyOperationAnswersEachCallerAsTheTableSays() {
         // The exercise the rows work on: created and published once, so that it has a version and public reads.
-        RestAssured.given().auth().oauth2(Tokens.editor("edna")).contentType(ContentType.JSON).body(newDraft(SLUG, content("Matrix")))
-                .post("/editor/exercises").then().statusCode(201);
-        RestAssured.given().auth().oauth2(Tokens.editor("edna")).contentType(ContentType.JSON).body(Map.of("revision", revision()))
-                .post("/editor/exercises/" + SLUG + "/publish").then().statusCode(200);
+        RestAssured.given()
+                .auth()
+                .oauth2(Tokens.editor("edna"))
+                .contentType(ContentType.JSON)
+                .body(newDraft(SLUG, content("Matrix")))
+                .post("/editor/exercises")
+                .then()
+                .statusCode(201);
+        RestAssured.given()
+                .auth()
+                .oauth2(Tokens.editor("edna"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("revision", revision()))
+                .post("/editor/exercises/" + SLUG + "/publish")
+                .then()
+                .statusCode(200);
         // The catalog has no member data: a member, clinician or panel changes nothing here.
-        MATRIX.check(AuthorizationMatrix.tokens("matrix-mia", "matrix-max", "matrix-carl", "matrix-cleo"),
+        MATRIX.check(
+                AuthorizationMatrix.tokens("matrix-mia", "matrix-max", "matrix-carl", "matrix-cleo"),
                 path -> path.replace("{slug}", SLUG).replace("{version}", "1"));
         MATRIX.requireIn(Path.of("../README.md"));
     }

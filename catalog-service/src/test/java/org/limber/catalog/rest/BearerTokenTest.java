@@ -1,23 +1,22 @@
 package org.limber.catalog.rest;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.junit.jupiter.api.Test;
+
 import org.limber.testsupport.LogCapture;
 import org.limber.testsupport.Tokens;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.quarkus.test.oidc.server.OidcWireMock;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Only signed JWT access tokens, verified locally: a garbage bearer token is a 401 without any
@@ -33,13 +32,18 @@ class BearerTokenTest {
     @Test
     void garbageBearerTokensAre401sWithoutIntrospectionOrAnErrorLine() {
         // A valid token first, so that the provider's keys are fetched and cached before counting.
-        given().auth().oauth2(Tokens.editor("edna")).get("/editor/exercises").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.editor("edna"))
+                .get("/editor/exercises")
+                .then()
+                .statusCode(200);
         List<String> calls;
         List<String> errors;
         try (LogCapture log = LogCapture.atLeast(Level.SEVERE)) {
             int before = providerCalls().size();
             for (int i = 0; i < 10; i++) {
-                for (String token : List.of("garbage", "not.a.jwt", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl")) {
+                for (String token :
+                        List.of("garbage", "not.a.jwt", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl")) {
                     given().auth().oauth2(token).get("/editor/exercises").then().statusCode(401);
                 }
             }
@@ -48,28 +52,39 @@ class BearerTokenTest {
         }
         // A JWT signed with an unknown key may make the service refresh the provider's keys (for key
         // rotation), at most once per quarkus.oidc.token.forced-jwk-refresh-interval; nothing else.
-        assertThat(calls).as("calls to the OIDC provider for 30 bad tokens").allMatch(url -> url.endsWith("/certs"))
+        assertThat(calls)
+                .as("calls to the OIDC provider for 30 bad tokens")
+                .allMatch(url -> url.endsWith("/certs"))
                 .hasSizeLessThanOrEqualTo(1);
         assertThat(errors).as("ERROR lines").isEmpty();
     }
 
     private List<String> providerCalls() {
-        return provider.findAll(anyRequestedFor(anyUrl())).stream().map(request -> request.getUrl()).toList();
+        return provider.findAll(anyRequestedFor(anyUrl())).stream()
+                .map(request -> request.getUrl())
+                .toList();
     }
 
     @Test
     void theAudienceAndTheRealmRolesAreCheckedAsInProduction() {
         // A token of the same provider for another audience (another client's API) is refused.
-        given().auth().oauth2(Tokens.token(Set.of("account", "other-api"), "edna", "content-editor")).get("/editor/exercises").then()
+        given().auth()
+                .oauth2(Tokens.token(Set.of("account", "other-api"), "edna", "content-editor"))
+                .get("/editor/exercises")
+                .then()
                 .statusCode(401);
         // The roles come from realm_access.roles only: a token with the role elsewhere has none.
-        String groupsOnly = OidcWiremockTestResource.generateJwtToken("edna", Set.of("content-editor"), "edna", "Bearer",
-                Set.of(Tokens.AUDIENCE));
+        String groupsOnly = OidcWiremockTestResource.generateJwtToken(
+                "edna", Set.of("content-editor"), "edna", "Bearer", Set.of(Tokens.AUDIENCE));
         given().auth().oauth2(groupsOnly).get("/editor/exercises").then().statusCode(403);
     }
 
     @Test
     void aValidTokenStillWorks() {
-        given().auth().oauth2(Tokens.editor("edna")).get("/editor/exercises").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.editor("edna"))
+                .get("/editor/exercises")
+                .then()
+                .statusCode(200);
     }
 }

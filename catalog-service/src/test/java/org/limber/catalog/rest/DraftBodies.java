@@ -8,8 +8,7 @@ import java.util.UUID;
 /** Request bodies for the editorial API, as a client would send them. */
 public final class DraftBodies {
 
-    private DraftBodies() {
-    }
+    private DraftBodies() {}
 
     public static String uniqueSlug(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

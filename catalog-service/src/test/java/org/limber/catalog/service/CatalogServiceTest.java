@@ -1,22 +1,19 @@
 package org.limber.catalog.service;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+
 import org.limber.catalog.domain.CatalogIndex;
 import org.limber.catalog.domain.Exercise;
 import org.limber.catalog.domain.ExerciseContent;
@@ -31,10 +28,11 @@ import org.limber.events.catalog.Level;
 import org.limber.events.catalog.Region;
 import org.limber.events.catalog.SafetyTag;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 class CatalogServiceTest {
@@ -51,8 +49,16 @@ class CatalogServiceTest {
     @Inject
     ObjectMapper json;
 
-    private static ExerciseFilter filter(String q, Category category, Region region, Level level, Set<Equipment> equipment,
-            Set<SafetyTag> excludeTags, ExerciseFilter.Sort sort, int page, int size) {
+    private static ExerciseFilter filter(
+            String q,
+            Category category,
+            Region region,
+            Level level,
+            Set<Equipment> equipment,
+            Set<SafetyTag> excludeTags,
+            ExerciseFilter.Sort sort,
+            int page,
+            int size) {
         return new ExerciseFilter(q, category, region, null, level, null, equipment, excludeTags, sort, page, size);
     }
 
@@ -60,19 +66,45 @@ class CatalogServiceTest {
     @Test
     void searchFromMemoryAnswersAsTheDatabase() {
         List<ExerciseFilter> filters = new ArrayList<>();
-        List<String> words = java.util.Arrays.asList(null, "stretch", "stretches", "stretching", "bird-dog", "bird dog", "the",
-                "knee to chest", "BACK", "rotat", "cat", "%", "a_b", "breathing deep", "hip flexor", "no such thing", "s");
+        List<String> words = java.util.Arrays.asList(
+                null,
+                "stretch",
+                "stretches",
+                "stretching",
+                "bird-dog",
+                "bird dog",
+                "the",
+                "knee to chest",
+                "BACK",
+                "rotat",
+                "cat",
+                "%",
+                "a_b",
+                "breathing deep",
+                "hip flexor",
+                "no such thing",
+                "s");
         for (String q : words) {
             for (ExerciseFilter.Sort sort : ExerciseFilter.Sort.values()) {
                 filters.add(filter(q, null, null, null, Set.of(), Set.of(), sort, 0, 100));
             }
-            filters.add(filter(q, null, null, null, EnumSet.of(Equipment.NONE), Set.of(), ExerciseFilter.Sort.NAME, 0, 20));
+            filters.add(
+                    filter(q, null, null, null, EnumSet.of(Equipment.NONE), Set.of(), ExerciseFilter.Sort.NAME, 0, 20));
         }
         filters.add(filter(null, Category.STRETCH, null, null, Set.of(), Set.of(), ExerciseFilter.Sort.LEVEL, 0, 5));
         filters.add(filter(null, Category.STRETCH, null, null, Set.of(), Set.of(), ExerciseFilter.Sort.LEVEL, 1, 5));
-        filters.add(filter(null, null, Region.LOWER_BACK, Level.BEGINNER, Set.of(), Set.of(), ExerciseFilter.Sort.CATEGORY, 0, 7));
-        filters.add(filter(null, null, null, null, EnumSet.of(Equipment.MAT), EnumSet.of(SafetyTag.SUSTAINED_EXTENSION),
-                ExerciseFilter.Sort.NAME, 0, 100));
+        filters.add(filter(
+                null, null, Region.LOWER_BACK, Level.BEGINNER, Set.of(), Set.of(), ExerciseFilter.Sort.CATEGORY, 0, 7));
+        filters.add(filter(
+                null,
+                null,
+                null,
+                null,
+                EnumSet.of(Equipment.MAT),
+                EnumSet.of(SafetyTag.SUSTAINED_EXTENSION),
+                ExerciseFilter.Sort.NAME,
+                0,
+                100));
         filters.add(filter(null, null, null, null, Set.of(), Set.of(), ExerciseFilter.Sort.NAME, 2, 20));
         filters.add(filter(null, null, null, null, Set.of(), Set.of(), ExerciseFilter.Sort.RECENT, 50, 20));
 
@@ -116,8 +148,12 @@ class CatalogServiceTest {
         assertThat(other.index().find(slug).map(e -> e.status)).contains(ExerciseStatus.PUBLISHED);
         assertThat(other.refreshIfChanged()).isTrue();
         assertThat(other.index().find(slug).map(e -> e.status)).contains(ExerciseStatus.RETIRED);
-        assertThat(other.index().search(filter(null, null, null, null, Set.of(), Set.of(), ExerciseFilter.Sort.NAME, 0, 100),
-                Set.of()).items()).noneMatch(e -> e.slug.equals(slug));
+        assertThat(other.index()
+                        .search(
+                                filter(null, null, null, null, Set.of(), Set.of(), ExerciseFilter.Sort.NAME, 0, 100),
+                                Set.of())
+                        .items())
+                .noneMatch(e -> e.slug.equals(slug));
     }
 
     /** A change written by another instance (straight into the database here) reaches this instance's API by its poll. */
@@ -134,8 +170,12 @@ class CatalogServiceTest {
         } finally {
             setStatus(slug, ExerciseStatus.PUBLISHED);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(
-                () -> given().get("/exercises?size=100").then().statusCode(200).body("items.slug", hasItem(slug)));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> given().get("/exercises?size=100")
+                        .then()
+                        .statusCode(200)
+                        .body("items.slug", hasItem(slug)));
     }
 
     private void setStatus(String slug, ExerciseStatus status) {

@@ -1,22 +1,21 @@
 package org.limber.catalog.service;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import jakarta.inject.Inject;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
 import org.limber.catalog.domain.ExerciseContent;
 import org.limber.catalog.domain.VariationGraph;
 import org.limber.catalog.service.SeedLoader.SeedEntry;
 import org.limber.events.catalog.Position;
 import org.limber.events.catalog.SafetyTag;
 
-import io.quarkus.test.junit.QuarkusTest;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The exercise files shipped with the service are complete, consistent and cover the domain brief. */
 @QuarkusTest
@@ -24,16 +23,54 @@ class ContentIntegrityTest {
 
     /** Every exercise the domain brief (shared/domain.md) names, each variation its own entry. */
     static final List<String> NAMED_IN_DOMAIN_BRIEF = List.of(
-            "bird-dog", "bird-dog-arm-reach", "bird-dog-leg-reach", "glute-bridge",
-            "wall-push-up", "incline-push-up", "knee-push-up", "push-up", "bent-over-i-y-t", "standing-side-bend",
-            "childs-pose", "cat-cow", "seated-cat-cow", "supine-back-rotation-stretch", "knee-rocking", "superman",
-            "knee-plank", "forearm-plank", "full-plank", "knee-side-plank", "side-plank", "bent-over-row",
-            "hip-hinge", "hip-hinge-towel-pull", "kickstand-rdl", "band-pull-apart", "pallof-press", "squat",
-            "chair-sit-to-stand", "standing-hamstring-stretch", "standing-hip-flexor-stretch",
-            "half-kneeling-hip-flexor-stretch", "standing-diagonal-reach", "diaphragmatic-breathing", "dead-bug",
-            "figure-four-stretch", "single-knee-to-chest", "pelvic-tilt", "lunge-with-twist", "foam-roll-glutes",
-            "foam-roll-hamstrings", "foam-roll-hip-flexors", "foam-roll-upper-back", "prone-lying", "prone-on-elbows",
-            "prone-press-up", "standing-back-extension", "walking");
+            "bird-dog",
+            "bird-dog-arm-reach",
+            "bird-dog-leg-reach",
+            "glute-bridge",
+            "wall-push-up",
+            "incline-push-up",
+            "knee-push-up",
+            "push-up",
+            "bent-over-i-y-t",
+            "standing-side-bend",
+            "childs-pose",
+            "cat-cow",
+            "seated-cat-cow",
+            "supine-back-rotation-stretch",
+            "knee-rocking",
+            "superman",
+            "knee-plank",
+            "forearm-plank",
+            "full-plank",
+            "knee-side-plank",
+            "side-plank",
+            "bent-over-row",
+            "hip-hinge",
+            "hip-hinge-towel-pull",
+            "kickstand-rdl",
+            "band-pull-apart",
+            "pallof-press",
+            "squat",
+            "chair-sit-to-stand",
+            "standing-hamstring-stretch",
+            "standing-hip-flexor-stretch",
+            "half-kneeling-hip-flexor-stretch",
+            "standing-diagonal-reach",
+            "diaphragmatic-breathing",
+            "dead-bug",
+            "figure-four-stretch",
+            "single-knee-to-chest",
+            "pelvic-tilt",
+            "lunge-with-twist",
+            "foam-roll-glutes",
+            "foam-roll-hamstrings",
+            "foam-roll-hip-flexors",
+            "foam-roll-upper-back",
+            "prone-lying",
+            "prone-on-elbows",
+            "prone-press-up",
+            "standing-back-extension",
+            "walking");
 
     /** The progressions the brief describes, easier first. */
     static final List<List<String>> PROGRESSIONS = List.of(
@@ -49,10 +86,11 @@ class ContentIntegrityTest {
             List.of("bird-dog", "pallof-press"));
 
     /** The gentle movements a flare allows (domain brief). */
-    static final Set<String> FLARE_SET = Set.of("pelvic-tilt", "knee-rocking", "diaphragmatic-breathing", "childs-pose", "walking");
+    static final Set<String> FLARE_SET =
+            Set.of("pelvic-tilt", "knee-rocking", "diaphragmatic-breathing", "childs-pose", "walking");
 
-    static final Set<Position> ON_THE_FLOOR = Set.of(Position.SUPINE, Position.PRONE, Position.SIDE_LYING,
-            Position.HANDS_AND_KNEES, Position.KNEELING);
+    static final Set<Position> ON_THE_FLOOR =
+            Set.of(Position.SUPINE, Position.PRONE, Position.SIDE_LYING, Position.HANDS_AND_KNEES, Position.KNEELING);
 
     @Inject
     SeedLoader seeds;
@@ -94,16 +132,22 @@ class ContentIntegrityTest {
     @Test
     void everyLinkResolvesWithoutACycleAndTheBriefsProgressionsHold() {
         Map<String, ExerciseContent> all = content();
-        VariationGraph graph = new VariationGraph(all.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                e -> new VariationGraph.Links(e.getValue().easier(), e.getValue().harder()))));
+        VariationGraph graph = new VariationGraph(all.entrySet().stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey,
+                        e -> new VariationGraph.Links(
+                                e.getValue().easier(), e.getValue().harder()))));
         assertThat(graph.unknown(all.keySet())).isEmpty();
         assertThat(graph.cycle()).isEmpty();
         for (List<String> progression : PROGRESSIONS) {
             for (int i = 0; i + 1 < progression.size(); i++) {
                 String easier = progression.get(i);
                 String harder = progression.get(i + 1);
-                assertThat(graph.harderThan(easier)).as(easier + " -> " + harder).contains(harder);
-                assertThat(all.get(easier).level()).as(easier + " is not above " + harder)
+                assertThat(graph.harderThan(easier))
+                        .as(easier + " -> " + harder)
+                        .contains(harder);
+                assertThat(all.get(easier).level())
+                        .as(easier + " is not above " + harder)
                         .isLessThanOrEqualTo(all.get(harder).level());
             }
         }
@@ -114,7 +158,8 @@ class ContentIntegrityTest {
         Map<String, ExerciseContent> all = content();
         // Stenosis and spondylolisthesis leave out sustained or loaded extension: it must be tagged.
         for (String extension : List.of("superman", "prone-on-elbows", "prone-press-up", "standing-back-extension")) {
-            assertThat(all.get(extension).safetyTags()).as(extension)
+            assertThat(all.get(extension).safetyTags())
+                    .as(extension)
                     .containsAnyOf(SafetyTag.SUSTAINED_EXTENSION, SafetyTag.LOADED_EXTENSION);
         }
         // Early after fusion: no loaded bending, lifting or twisting.
@@ -126,26 +171,38 @@ class ContentIntegrityTest {
         }
         // The tags a clinical review found missing.
         assertThat(all.get("foam-roll-hip-flexors").safetyTags()).contains(SafetyTag.SUSTAINED_EXTENSION);
-        assertThat(all.get("foam-roll-hip-flexors").direction()).isEqualTo(org.limber.events.catalog.Direction.EXTENSION);
+        assertThat(all.get("foam-roll-hip-flexors").direction())
+                .isEqualTo(org.limber.events.catalog.Direction.EXTENSION);
         for (String arching : List.of("cat-cow", "seated-cat-cow")) {
-            assertThat(all.get(arching).safetyTags()).as(arching).contains(SafetyTag.REPEATED_EXTENSION).doesNotContain(SafetyTag.FLARE_SAFE);
+            assertThat(all.get(arching).safetyTags())
+                    .as(arching)
+                    .contains(SafetyTag.REPEATED_EXTENSION)
+                    .doesNotContain(SafetyTag.FLARE_SAFE);
         }
         assertThat(all.get("superman").safetyTags()).contains(SafetyTag.HIGH_EFFORT);
         assertThat(all.get("pelvic-tilt").safetyTags()).contains(SafetyTag.REPEATED_FLEXION);
         for (String bed : List.of("pelvic-tilt", "knee-rocking", "diaphragmatic-breathing", "single-knee-to-chest")) {
             assertThat(all.get(bed).safetyTags()).as(bed).contains(SafetyTag.ON_BED, SafetyTag.FLARE_SAFE);
         }
-        Set<String> flareSafe = all.entrySet().stream().filter(e -> e.getValue().safetyTags().contains(SafetyTag.FLARE_SAFE))
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        Set<String> flareSafe = all.entrySet().stream()
+                .filter(e -> e.getValue().safetyTags().contains(SafetyTag.FLARE_SAFE))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
         assertThat(flareSafe).containsAll(FLARE_SET);
-        all.entrySet().stream().filter(e -> e.getKey().startsWith("foam-roll-"))
-                .forEach(e -> assertThat(e.getValue().safetyTags()).as(e.getKey()).contains(SafetyTag.NOT_ON_SPINE));
+        all.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("foam-roll-"))
+                .forEach(e ->
+                        assertThat(e.getValue().safetyTags()).as(e.getKey()).contains(SafetyTag.NOT_ON_SPINE));
     }
 
     @Test
     void namesAndSlugsAreUnique() {
         List<SeedEntry> entries = seeds.read("exercises");
         assertThat(entries.stream().map(SeedEntry::slug).distinct().count()).isEqualTo(entries.size());
-        assertThat(entries.stream().map(e -> e.content().name().toLowerCase()).distinct().count()).isEqualTo(entries.size());
+        assertThat(entries.stream()
+                        .map(e -> e.content().name().toLowerCase())
+                        .distinct()
+                        .count())
+                .isEqualTo(entries.size());
     }
 }

@@ -1,23 +1,22 @@
 package org.limber.catalog.service;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-
-import org.junit.jupiter.api.Test;
-import org.limber.catalog.domain.Exercise;
-import org.limber.catalog.domain.Origin;
-import org.limber.testsupport.Tokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import org.limber.catalog.domain.Exercise;
+import org.limber.catalog.domain.Origin;
+import org.limber.testsupport.Tokens;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Loading the exercise files again, or from two instances at once, never duplicates or overwrites. */
 @QuarkusTest
@@ -30,8 +29,10 @@ class SeedLoaderTest {
     EntityManager em;
 
     private long versions() {
-        return QuarkusTransaction.requiringNew().call(
-                () -> ((Number) em.createNativeQuery("select count(*) from exercise_version").getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from exercise_version")
+                                .getSingleResult())
+                        .longValue());
     }
 
     private Exercise exercise(String slug) {
@@ -40,8 +41,10 @@ class SeedLoaderTest {
 
     /** Makes the service believe the file of {@code slug} changed since it was loaded. */
     private void pretendFileChanged(String slug) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update exercise set seed_hash = 'older' where slug = ?1")
-                .setParameter(1, slug).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("update exercise set seed_hash = 'older' where slug = ?1")
+                        .setParameter(1, slug)
+                        .executeUpdate());
     }
 
     @Test
@@ -68,8 +71,13 @@ class SeedLoaderTest {
     void anEditorsNewerVersionIsNeverOverwrittenByTheFiles() {
         var editor = given().auth().oauth2(Tokens.editor("edna")).contentType(ContentType.JSON);
         editor.post("/editor/exercises/dead-bug/draft").then().statusCode(201);
-        given().auth().oauth2(Tokens.editor("edna")).contentType(ContentType.JSON).body(Map.of("note", "reviewed"))
-                .post("/editor/exercises/dead-bug/publish").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.editor("edna"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("note", "reviewed"))
+                .post("/editor/exercises/dead-bug/publish")
+                .then()
+                .statusCode(200);
         Exercise edited = exercise("dead-bug");
         assertThat(edited.origin).isEqualTo(Origin.EDITOR);
         pretendFileChanged("dead-bug");

@@ -9,6 +9,5 @@ public final class CatalogTopics {
      */
     public static final String EXERCISES = "catalog.exercises";
 
-    private CatalogTopics() {
-    }
+    private CatalogTopics() {}
 }

@@ -2,5 +2,9 @@ package org.limber.events.catalog;
 
 /** The main movement direction of the spine. */
 public enum Direction {
-    FLEXION, EXTENSION, ROTATION, LATERAL, NEUTRAL
+    FLEXION,
+    EXTENSION,
+    ROTATION,
+    LATERAL,
+    NEUTRAL
 }

@@ -43,9 +43,7 @@ public record ExerciseSnapshot(
             Range setsRange,
             Range repsRange,
             Range holdSecondsRange,
-            Range durationSecondsRange) {
-    }
+            Range durationSecondsRange) {}
 
-    public record Range(int min, int max) {
-    }
+    public record Range(int min, int max) {}
 }

@@ -2,5 +2,7 @@ package org.limber.events.catalog;
 
 /** How demanding an exercise is, in increasing order. */
 public enum Level {
-    BEGINNER, INTERMEDIATE, ADVANCED
+    BEGINNER,
+    INTERMEDIATE,
+    ADVANCED
 }

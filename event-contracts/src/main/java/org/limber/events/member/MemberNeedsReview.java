@@ -26,6 +26,5 @@ public record MemberNeedsReview(
     public static final int SCHEMA_VERSION = 1;
 
     /** One reason: a stable code (e.g. NO_SAFE_SESSION, INFLAMMATORY_BACK_PAIN) and a sentence. */
-    public record Reason(String code, String text) {
-    }
+    public record Reason(String code, String text) {}
 }

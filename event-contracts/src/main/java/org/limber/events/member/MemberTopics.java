@@ -12,6 +12,5 @@ public final class MemberTopics {
      */
     public static final String EVENTS = "routine.member-events";
 
-    private MemberTopics() {
-    }
+    private MemberTopics() {}
 }

@@ -33,10 +33,8 @@ public record PlanAssigned(
     public static final int SCHEMA_VERSION = 1;
 
     /** One session of the week, in order. */
-    public record Session(int number, List<Item> items) {
-    }
+    public record Session(int number, List<Item> items) {}
 
     /** One exercise of a session with its dose; paused items are not listed. */
-    public record Item(String slug, int exerciseVersion, PrescribedDose dose) {
-    }
+    public record Item(String slug, int exerciseVersion, PrescribedDose dose) {}
 }

@@ -53,10 +53,8 @@ public record ProgressAssessed(
     public static final int SCHEMA_VERSION = 1;
 
     /** How many sessions of the week felt too easy, just right and too hard. */
-    public record Effort(int tooEasy, int justRight, int tooHard) {
-    }
+    public record Effort(int tooEasy, int justRight, int tooHard) {}
 
     /** An exercise skipped {@code times} times in the week for {@code reason} (PAIN, TOO_HARD, NO_TIME, OTHER). */
-    public record Skip(String slug, String reason, int times) {
-    }
+    public record Skip(String slug, String reason, int times) {}
 }

@@ -9,6 +9,5 @@ public final class ProgressTopics {
     /** {@link ProgressAssessed} events, key = member id. */
     public static final String ASSESSMENTS = "progress.assessments";
 
-    private ProgressTopics() {
-    }
+    private ProgressTopics() {}
 }

@@ -43,6 +43,5 @@ public record SessionCompleted(
      * @param skipReason PAIN, TOO_HARD, NO_TIME or OTHER when skipped
      * @param prescribed the dose the plan asked for
      */
-    public record ExerciseOutcome(String slug, String status, String skipReason, PrescribedDose prescribed) {
-    }
+    public record ExerciseOutcome(String slug, String status, String skipReason, PrescribedDose prescribed) {}
 }

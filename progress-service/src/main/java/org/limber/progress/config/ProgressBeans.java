@@ -1,7 +1,7 @@
 package org.limber.progress.config;
 
-import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import org.limber.progress.domain.AlertPolicy;
 import org.limber.progress.domain.AlertRules;

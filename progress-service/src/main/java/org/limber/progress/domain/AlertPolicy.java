@@ -46,7 +46,9 @@ public final class AlertPolicy {
     /** Whether a member with an active plan has been inactive too long (since their last session, or the plan's start). */
     public boolean inactive(Instant lastActivityOrPlanStart, Instant now) {
         return lastActivityOrPlanStart != null
-                && lastActivityOrPlanStart.plus(rules.rule(AlertKind.INACTIVE).days(), ChronoUnit.DAYS).isBefore(now);
+                && lastActivityOrPlanStart
+                        .plus(rules.rule(AlertKind.INACTIVE).days(), ChronoUnit.DAYS)
+                        .isBefore(now);
     }
 
     /** Whether every given week's adherence is under the threshold (and there are enough weeks). */

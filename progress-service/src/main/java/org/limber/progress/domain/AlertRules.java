@@ -21,7 +21,13 @@ public record AlertRules(Map<AlertKind, Rule> alerts) {
      * {@code days}: days without a session (INACTIVE); {@code weeks}: weeks in a row (LOW_ADHERENCE);
      * {@code eachCause}: every cause raises its own alert, even while one of the kind is open.
      */
-    public record Rule(Severity severity, Integer threshold, Integer minSessions, Integer days, Integer weeks, Boolean eachCause,
+    public record Rule(
+            Severity severity,
+            Integer threshold,
+            Integer minSessions,
+            Integer days,
+            Integer weeks,
+            Boolean eachCause,
             String reason) {
 
         public boolean folds() {
@@ -34,20 +40,26 @@ public record AlertRules(Map<AlertKind, Rule> alerts) {
     }
 
     public static AlertRules load() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        ObjectMapper yaml =
+                new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(LOCATION)) {
             if (in == null) {
                 throw new IllegalStateException("No alert rules file " + LOCATION + " on the classpath");
             }
-            AlertRules rules = new AlertRules(new EnumMap<>(yaml.readValue(in, AlertRules.class).alerts()));
+            AlertRules rules = new AlertRules(
+                    new EnumMap<>(yaml.readValue(in, AlertRules.class).alerts()));
             for (AlertKind kind : AlertKind.values()) {
                 Rule rule = rules.rule(kind);
-                if (rule == null || rule.severity() == null || rule.reason() == null || rule.reason().isBlank()) {
+                if (rule == null
+                        || rule.severity() == null
+                        || rule.reason() == null
+                        || rule.reason().isBlank()) {
                     throw new IllegalStateException("The alert rules need a severity and a reason for " + kind);
                 }
                 if (rule.severity() == Severity.URGENT && rule.folds()) {
                     // Safety: an urgent cause must never vanish into an open alert of its kind.
-                    throw new IllegalStateException("An URGENT alert rule must raise an alert for each cause (eachCause: true): " + kind);
+                    throw new IllegalStateException(
+                            "An URGENT alert rule must raise an alert for each cause (eachCause: true): " + kind);
                 }
             }
             return rules;

@@ -46,8 +46,7 @@ public final class Assessments {
         PAIN_BEFORE_AT_LEAST_7
     }
 
-    private Assessments() {
-    }
+    private Assessments() {}
 
     public static Kind kind(Trigger trigger) {
         return trigger == Trigger.SAFETY_SIGNAL ? Kind.EARLY : Kind.REGULAR;
@@ -90,12 +89,31 @@ public final class Assessments {
     }
 
     public static ProgressAssessed assess(WeekFacts week, Trigger trigger, AlertPolicy policy, UUID id, Instant now) {
-        List<String> signals = trigger == Trigger.SAFETY_SIGNAL ? signals(week, policy).stream().map(Enum::name).toList() : List.of();
+        List<String> signals = trigger == Trigger.SAFETY_SIGNAL
+                ? signals(week, policy).stream().map(Enum::name).toList()
+                : List.of();
         Integer adherence = ProgressMath.adherence(week.sessions(), week.sessionsPerWeek());
-        return new ProgressAssessed(id, now, ProgressAssessed.SCHEMA_VERSION, week.memberId(), id, week.planVersion(), week.weekStart(),
-                trigger.name(), signals, week.baselinePain(), week.sessions(), week.sessionsPerWeek(), adherence == null ? 0 : adherence,
-                trend(week.meanPain(), week.previousMeanPain(), week.baselinePain()).name(),
-                week.meanPain() == null ? null : Math.round(week.meanPain() * 10) / 10.0, week.latestPain(), week.worstPainDuring(),
-                week.effort(), week.skipped(), week.redFlagSymptoms());
+        return new ProgressAssessed(
+                id,
+                now,
+                ProgressAssessed.SCHEMA_VERSION,
+                week.memberId(),
+                id,
+                week.planVersion(),
+                week.weekStart(),
+                trigger.name(),
+                signals,
+                week.baselinePain(),
+                week.sessions(),
+                week.sessionsPerWeek(),
+                adherence == null ? 0 : adherence,
+                trend(week.meanPain(), week.previousMeanPain(), week.baselinePain())
+                        .name(),
+                week.meanPain() == null ? null : Math.round(week.meanPain() * 10) / 10.0,
+                week.latestPain(),
+                week.worstPainDuring(),
+                week.effort(),
+                week.skipped(),
+                week.redFlagSymptoms());
     }
 }

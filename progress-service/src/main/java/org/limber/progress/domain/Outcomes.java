@@ -27,9 +27,13 @@ public final class Outcomes {
      * @param suspendedWeeks   indexes (0-11) of weeks when the plan was suspended, left out of adherence (the reader
      *                         fills it from the member's latest suspension)
      */
-    public record Member(int baselinePain, Double endPain, LocalDate firstPlanStart, List<Prescription> prescriptions, int[] weeklySessions,
-            Set<Integer> suspendedWeeks) {
-    }
+    public record Member(
+            int baselinePain,
+            Double endPain,
+            LocalDate firstPlanStart,
+            List<Prescription> prescriptions,
+            int[] weeklySessions,
+            Set<Integer> suspendedWeeks) {}
 
     /**
      * @param completers            members with a session in weeks 11-12
@@ -40,23 +44,38 @@ public final class Outcomes {
      * @param shareReachingMcid     painCompleters whose pain fell 2 points or 30%, over painCompleters
      * @param adherence             share of members by mean weekly adherence over the 12 weeks
      */
-    public record Report(boolean suppressed, String note, Integer members, Integer completers, BigDecimal completionRate,
-            Integer painCompleters, BigDecimal meanPainChangePercent, BigDecimal medianPainChangePercent, BigDecimal shareReachingMcid,
-            AdherenceDistribution adherence) {
-    }
+    public record Report(
+            boolean suppressed,
+            String note,
+            Integer members,
+            Integer completers,
+            BigDecimal completionRate,
+            Integer painCompleters,
+            BigDecimal meanPainChangePercent,
+            BigDecimal medianPainChangePercent,
+            BigDecimal shareReachingMcid,
+            AdherenceDistribution adherence) {}
 
-    public record AdherenceDistribution(BigDecimal under50, BigDecimal from50to79, BigDecimal atLeast80) {
-    }
+    public record AdherenceDistribution(BigDecimal under50, BigDecimal from50to79, BigDecimal atLeast80) {}
 
-    private Outcomes() {
-    }
+    private Outcomes() {}
 
     public static Report report(List<Member> cohort) {
         if (cohort.size() < MIN_GROUP) {
-            return new Report(true, "fewer than " + MIN_GROUP + " members: suppressed to protect privacy", null, null, null, null, null,
-                    null, null, null);
+            return new Report(
+                    true,
+                    "fewer than " + MIN_GROUP + " members: suppressed to protect privacy",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
-        List<Member> completers = cohort.stream().filter(m -> m.endPain() != null).toList();
+        List<Member> completers =
+                cohort.stream().filter(m -> m.endPain() != null).toList();
         int under50 = 0;
         int mid = 0;
         int high = 0;
@@ -70,25 +89,50 @@ public final class Outcomes {
                 under50++;
             }
         }
-        AdherenceDistribution distribution = new AdherenceDistribution(ratio(under50, cohort.size()), ratio(mid, cohort.size()),
-                ratio(high, cohort.size()));
+        AdherenceDistribution distribution = new AdherenceDistribution(
+                ratio(under50, cohort.size()), ratio(mid, cohort.size()), ratio(high, cohort.size()));
         BigDecimal completion = ratio(completers.size(), cohort.size());
-        // A member with baseline 0 has no pain to reduce: no percent change exists and the MCID cannot be reached. They are
-        // left out of every pain figure alike (mean, median and the MCID share), and painCompleters says how many remain.
-        List<Member> withBaseline = completers.stream().filter(m -> m.baselinePain() > 0).toList();
+        // A member with baseline 0 has no pain to reduce: no percent change exists and the MCID cannot be reached. They
+        // are
+        // left out of every pain figure alike (mean, median and the MCID share), and painCompleters says how many
+        // remain.
+        List<Member> withBaseline =
+                completers.stream().filter(m -> m.baselinePain() > 0).toList();
         if (withBaseline.size() < MIN_GROUP) {
-            return new Report(false, "fewer than " + MIN_GROUP + " completers with pain at baseline: pain figures suppressed", cohort.size(),
-                    completers.size(), completion, withBaseline.size(), null, null, null, distribution);
+            return new Report(
+                    false,
+                    "fewer than " + MIN_GROUP + " completers with pain at baseline: pain figures suppressed",
+                    cohort.size(),
+                    completers.size(),
+                    completion,
+                    withBaseline.size(),
+                    null,
+                    null,
+                    null,
+                    distribution);
         }
-        double[] changes = withBaseline.stream().mapToDouble(m -> (m.baselinePain() - m.endPain()) * 100.0 / m.baselinePain()).sorted()
+        double[] changes = withBaseline.stream()
+                .mapToDouble(m -> (m.baselinePain() - m.endPain()) * 100.0 / m.baselinePain())
+                .sorted()
                 .toArray();
         BigDecimal meanChange = scale(Arrays.stream(changes).average().orElseThrow());
         int n = changes.length;
         BigDecimal medianChange = scale(n % 2 == 1 ? changes[n / 2] : (changes[n / 2 - 1] + changes[n / 2]) / 2);
-        long mcid = withBaseline.stream().filter(m -> m.baselinePain() - m.endPain() >= ProgressMath.MCID_POINTS
-                || (m.baselinePain() - m.endPain()) * 100.0 / m.baselinePain() >= ProgressMath.MCID_PERCENT).count();
-        return new Report(false, null, cohort.size(), completers.size(), completion, withBaseline.size(), meanChange, medianChange,
-                ratio(mcid, withBaseline.size()), distribution);
+        long mcid = withBaseline.stream()
+                .filter(m -> m.baselinePain() - m.endPain() >= ProgressMath.MCID_POINTS
+                        || (m.baselinePain() - m.endPain()) * 100.0 / m.baselinePain() >= ProgressMath.MCID_PERCENT)
+                .count();
+        return new Report(
+                false,
+                null,
+                cohort.size(),
+                completers.size(),
+                completion,
+                withBaseline.size(),
+                meanChange,
+                medianChange,
+                ratio(mcid, withBaseline.size()),
+                distribution);
     }
 
     /**

@@ -28,21 +28,36 @@ public final class ProgressMath {
     public static final int STREAK_SESSIONS = 3;
     /** Early-engagement milestone: this many sessions in the first 14 days. */
     public static final int EARLY_MILESTONE_SESSIONS = 6;
+
     public static final int ADHERENT_PERCENT = 80;
 
-    private ProgressMath() {
-    }
+    private ProgressMath() {}
 
     /** One week of the series. Means are null without sessions; adherence is null before any plan. */
-    public record WeekPoint(LocalDate weekStart, int sessionsDone, int sessionsPrescribed, Integer adherencePercent,
-            BigDecimal meanPainBefore, BigDecimal meanWorstPainDuring, BigDecimal meanPainAfter, Integer maxPainDuring,
-            BigDecimal shareTooHard, BigDecimal shareTooEasy) {
-    }
+    public record WeekPoint(
+            LocalDate weekStart,
+            int sessionsDone,
+            int sessionsPrescribed,
+            Integer adherencePercent,
+            BigDecimal meanPainBefore,
+            BigDecimal meanWorstPainDuring,
+            BigDecimal meanPainAfter,
+            Integer maxPainDuring,
+            BigDecimal shareTooHard,
+            BigDecimal shareTooEasy) {}
 
-    public record Summary(Integer baselinePain, Integer latestPain, Instant latestPainAt, Integer changePoints,
-            BigDecimal changePercent, boolean meaningfulChangeReached, int currentStreakWeeks, int sessionsFirst14Days,
-            boolean earlyMilestoneReached, Instant lastActivity, List<WeekPoint> weeks) {
-    }
+    public record Summary(
+            Integer baselinePain,
+            Integer latestPain,
+            Instant latestPainAt,
+            Integer changePoints,
+            BigDecimal changePercent,
+            boolean meaningfulChangeReached,
+            int currentStreakWeeks,
+            int sessionsFirst14Days,
+            boolean earlyMilestoneReached,
+            Instant lastActivity,
+            List<WeekPoint> weeks) {}
 
     public static LocalDate weekOf(LocalDate day) {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -54,12 +69,17 @@ public final class ProgressMath {
      */
     public static int prescribed(LocalDate weekStart, List<Prescription> prescriptions) {
         LocalDate weekEnd = weekStart.plusDays(6);
-        Prescription inForce = prescriptions.stream().filter(p -> !p.effectiveFrom().isAfter(weekEnd))
-                .max(Comparator.comparing(Prescription::effectiveFrom).thenComparing(Prescription::planVersion)).orElse(null);
+        Prescription inForce = prescriptions.stream()
+                .filter(p -> !p.effectiveFrom().isAfter(weekEnd))
+                .max(Comparator.comparing(Prescription::effectiveFrom).thenComparing(Prescription::planVersion))
+                .orElse(null);
         if (inForce == null) {
             return 0;
         }
-        LocalDate firstStart = prescriptions.stream().map(Prescription::effectiveFrom).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate firstStart = prescriptions.stream()
+                .map(Prescription::effectiveFrom)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
         if (firstStart.isAfter(weekStart)) {
             long days = ChronoUnit.DAYS.between(firstStart, weekEnd) + 1;
             return Math.max(1, (int) Math.round(inForce.sessionsPerWeek() * days / 7.0));
@@ -73,8 +93,10 @@ public final class ProgressMath {
     }
 
     /** The last {@code weeks} weeks up to the one containing {@code today}, oldest first, empty weeks included. */
-    public static List<WeekPoint> series(List<WeekStats> stats, List<Prescription> prescriptions, LocalDate today, int weeks) {
-        Map<LocalDate, WeekStats> byWeek = stats.stream().collect(Collectors.toMap(WeekStats::weekStart, Function.identity()));
+    public static List<WeekPoint> series(
+            List<WeekStats> stats, List<Prescription> prescriptions, LocalDate today, int weeks) {
+        Map<LocalDate, WeekStats> byWeek =
+                stats.stream().collect(Collectors.toMap(WeekStats::weekStart, Function.identity()));
         List<WeekPoint> series = new ArrayList<>();
         LocalDate current = weekOf(today);
         for (int i = weeks - 1; i >= 0; i--) {
@@ -82,17 +104,25 @@ public final class ProgressMath {
             WeekStats s = byWeek.get(week);
             int done = s == null ? 0 : s.sessions();
             int prescribed = prescribed(week, prescriptions);
-            series.add(new WeekPoint(week, done, prescribed, adherence(done, prescribed),
-                    s == null ? null : mean(s.sumPainBefore(), done), s == null ? null : mean(s.sumPainDuring(), done),
-                    s == null ? null : mean(s.sumPainAfter(), done), s == null ? null : s.maxPainDuring(),
-                    s == null ? null : share(s.tooHard(), done), s == null ? null : share(s.tooEasy(), done)));
+            series.add(new WeekPoint(
+                    week,
+                    done,
+                    prescribed,
+                    adherence(done, prescribed),
+                    s == null ? null : mean(s.sumPainBefore(), done),
+                    s == null ? null : mean(s.sumPainDuring(), done),
+                    s == null ? null : mean(s.sumPainAfter(), done),
+                    s == null ? null : s.maxPainDuring(),
+                    s == null ? null : share(s.tooHard(), done),
+                    s == null ? null : share(s.tooEasy(), done)));
         }
         return series;
     }
 
     /** Consecutive streak weeks up to now; the week in progress counts only once it is a streak week. */
     public static int streak(List<WeekStats> stats, LocalDate today) {
-        Map<LocalDate, Integer> sessions = stats.stream().collect(Collectors.toMap(WeekStats::weekStart, WeekStats::sessions));
+        Map<LocalDate, Integer> sessions =
+                stats.stream().collect(Collectors.toMap(WeekStats::weekStart, WeekStats::sessions));
         LocalDate week = weekOf(today);
         if (sessions.getOrDefault(week, 0) < STREAK_SESSIONS) {
             week = week.minusWeeks(1);
@@ -115,21 +145,41 @@ public final class ProgressMath {
         if (baseline == null || latest == null || baseline == 0) {
             return null;
         }
-        return BigDecimal.valueOf((baseline - latest) * 100L).divide(BigDecimal.valueOf(baseline), 1, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf((baseline - latest) * 100L)
+                .divide(BigDecimal.valueOf(baseline), 1, RoundingMode.HALF_UP);
     }
 
     /** A fall of 2 points or 30% of the baseline. */
     public static boolean meaningful(Integer baseline, Integer latest) {
         Integer points = changePoints(baseline, latest);
         BigDecimal percent = changePercent(baseline, latest);
-        return points != null && (points >= MCID_POINTS || (percent != null && percent.compareTo(BigDecimal.valueOf(MCID_PERCENT)) >= 0));
+        return points != null
+                && (points >= MCID_POINTS
+                        || (percent != null && percent.compareTo(BigDecimal.valueOf(MCID_PERCENT)) >= 0));
     }
 
-    public static Summary summary(Integer baseline, Integer latest, Instant latestAt, Instant lastActivity, int sessionsFirst14Days,
-            List<WeekStats> stats, List<Prescription> prescriptions, LocalDate today, int weeks) {
-        return new Summary(baseline, latest, latestAt, changePoints(baseline, latest), changePercent(baseline, latest),
-                meaningful(baseline, latest), streak(stats, today), sessionsFirst14Days,
-                sessionsFirst14Days >= EARLY_MILESTONE_SESSIONS, lastActivity, series(stats, prescriptions, today, weeks));
+    public static Summary summary(
+            Integer baseline,
+            Integer latest,
+            Instant latestAt,
+            Instant lastActivity,
+            int sessionsFirst14Days,
+            List<WeekStats> stats,
+            List<Prescription> prescriptions,
+            LocalDate today,
+            int weeks) {
+        return new Summary(
+                baseline,
+                latest,
+                latestAt,
+                changePoints(baseline, latest),
+                changePercent(baseline, latest),
+                meaningful(baseline, latest),
+                streak(stats, today),
+                sessionsFirst14Days,
+                sessionsFirst14Days >= EARLY_MILESTONE_SESSIONS,
+                lastActivity,
+                series(stats, prescriptions, today, weeks));
     }
 
     private static BigDecimal mean(int sum, int count) {

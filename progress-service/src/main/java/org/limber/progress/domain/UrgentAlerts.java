@@ -15,8 +15,7 @@ import org.limber.events.member.SymptomsReported;
  */
 public final class UrgentAlerts {
 
-    private UrgentAlerts() {
-    }
+    private UrgentAlerts() {}
 
     public static String sessionCause(UUID sessionId) {
         return "session:" + sessionId;
@@ -35,7 +34,10 @@ public final class UrgentAlerts {
     }
 
     public static NewAlert review(MemberNeedsReview e) {
-        return new NewAlert(e.memberId(), AlertKind.NEEDS_REVIEW, intakeCause(e.intakeId()),
+        return new NewAlert(
+                e.memberId(),
+                AlertKind.NEEDS_REVIEW,
+                intakeCause(e.intakeId()),
                 e.reasons().stream().map(r -> r.code() + ": " + r.text()).toList());
     }
 
@@ -53,7 +55,8 @@ public final class UrgentAlerts {
         return switch (e.cause()) {
             case "INTAKE" -> new NewAlert(e.memberId(), AlertKind.REFERRAL, intakeCause(e.sourceId()), flags);
             case "SESSION" -> new NewAlert(e.memberId(), AlertKind.RED_FLAG_SYMPTOM, sessionCause(e.sourceId()), flags);
-            case "SYMPTOM_REPORT" -> new NewAlert(e.memberId(), AlertKind.RED_FLAG_SYMPTOM, reportCause(e.sourceId()), flags);
+            case "SYMPTOM_REPORT" ->
+                new NewAlert(e.memberId(), AlertKind.RED_FLAG_SYMPTOM, reportCause(e.sourceId()), flags);
             default -> new NewAlert(e.memberId(), AlertKind.RED_FLAG_SYMPTOM, "suspension:" + e.sourceId(), flags);
         };
     }

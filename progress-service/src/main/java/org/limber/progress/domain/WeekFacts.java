@@ -12,7 +12,18 @@ import org.limber.events.member.ProgressAssessed;
  * @param meanPain          mean pain before the week's sessions, null without sessions
  * @param previousMeanPain  mean pain before sessions in the seven days before the week, null without any
  */
-public record WeekFacts(String memberId, int planVersion, LocalDate weekStart, int sessionsPerWeek, int baselinePain,
-        int sessions, int sumPainBefore, Double meanPain, Double previousMeanPain, Integer latestPain, Integer worstPainDuring,
-        ProgressAssessed.Effort effort, List<ProgressAssessed.Skip> skipped, List<String> redFlagSymptoms) {
-}
+public record WeekFacts(
+        String memberId,
+        int planVersion,
+        LocalDate weekStart,
+        int sessionsPerWeek,
+        int baselinePain,
+        int sessions,
+        int sumPainBefore,
+        Double meanPain,
+        Double previousMeanPain,
+        Integer latestPain,
+        Integer worstPainDuring,
+        ProgressAssessed.Effort effort,
+        List<ProgressAssessed.Skip> skipped,
+        List<String> redFlagSymptoms) {}

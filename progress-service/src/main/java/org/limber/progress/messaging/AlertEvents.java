@@ -3,7 +3,6 @@ package org.limber.progress.messaging;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.limber.common.outbox.Outbox;
@@ -28,9 +27,23 @@ public class AlertEvents {
         List<Outbox.Entry> entries = new ArrayList<>(alerts.size());
         for (RaisedAlert alert : alerts) {
             UUID id = UUID.randomUUID();
-            entries.add(new Outbox.Entry(ProgressTopics.CARE_ALERTS, alert.memberId(), CareAlertRaised.TYPE, id, now,
-                    new CareAlertRaised(id, now, CareAlertRaised.SCHEMA_VERSION, alert.memberId(), alert.id(), alert.kind().name(),
-                            alert.severity().name(), alert.reason(), alert.clinicianId(), alert.details())));
+            entries.add(new Outbox.Entry(
+                    ProgressTopics.CARE_ALERTS,
+                    alert.memberId(),
+                    CareAlertRaised.TYPE,
+                    id,
+                    now,
+                    new CareAlertRaised(
+                            id,
+                            now,
+                            CareAlertRaised.SCHEMA_VERSION,
+                            alert.memberId(),
+                            alert.id(),
+                            alert.kind().name(),
+                            alert.severity().name(),
+                            alert.reason(),
+                            alert.clinicianId(),
+                            alert.details())));
         }
         outbox.addAll(entries);
     }

@@ -1,7 +1,6 @@
 package org.limber.progress.messaging;
 
 import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.limber.common.outbox.Outbox;
@@ -20,7 +19,14 @@ public class AssessmentEvents {
 
     /** One ProgressAssessed per assessment, written with one statement. */
     public void assessed(List<ProgressAssessed> assessments) {
-        outbox.addAll(assessments.stream().map(a -> new Outbox.Entry(ProgressTopics.ASSESSMENTS, a.memberId(), ProgressAssessed.TYPE,
-                a.eventId(), a.occurredAt(), a)).toList());
+        outbox.addAll(assessments.stream()
+                .map(a -> new Outbox.Entry(
+                        ProgressTopics.ASSESSMENTS,
+                        a.memberId(),
+                        ProgressAssessed.TYPE,
+                        a.eventId(),
+                        a.occurredAt(),
+                        a))
+                .toList());
     }
 }

@@ -22,17 +22,16 @@ final class EventBounds {
     static final int MAX_TEXT_LENGTH = 2000;
     static final int MAX_REASONS = 20;
 
-    static final String CODES = "at most " + MAX_CODES + " distinct codes, each 1 to " + MAX_CODE_LENGTH
-            + " printable characters";
+    static final String CODES =
+            "at most " + MAX_CODES + " distinct codes, each 1 to " + MAX_CODE_LENGTH + " printable characters";
     static final String ID = "at most " + MAX_ID_LENGTH + " characters and not blank when present";
     static final String TEXT = "at most " + MAX_TEXT_LENGTH + " characters";
-    static final String REASONS = "reasons: 1 to " + MAX_REASONS + ", each a code and a text of at most " + MAX_TEXT_LENGTH
-            + " characters";
+    static final String REASONS =
+            "reasons: 1 to " + MAX_REASONS + ", each a code and a text of at most " + MAX_TEXT_LENGTH + " characters";
 
     private static final Pattern CODE = Pattern.compile("[^\\p{Cntrl}]{1," + MAX_CODE_LENGTH + "}");
 
-    private EventBounds() {
-    }
+    private EventBounds() {}
 
     static boolean code(String value) {
         return value != null && !value.isBlank() && CODE.matcher(value).matches();
@@ -61,8 +60,14 @@ final class EventBounds {
     }
 
     static boolean reasons(List<MemberNeedsReview.Reason> reasons) {
-        return reasons != null && !reasons.isEmpty() && reasons.size() <= MAX_REASONS
-                && reasons.stream().allMatch(r -> r != null && code(r.code()) && r.text() != null && !r.text().isBlank()
-                        && text(r.text()));
+        return reasons != null
+                && !reasons.isEmpty()
+                && reasons.size() <= MAX_REASONS
+                && reasons.stream()
+                        .allMatch(r -> r != null
+                                && code(r.code())
+                                && r.text() != null
+                                && !r.text().isBlank()
+                                && text(r.text()));
     }
 }

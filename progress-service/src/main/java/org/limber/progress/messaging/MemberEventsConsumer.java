@@ -2,14 +2,18 @@ package org.limber.progress.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+
 import org.limber.common.messaging.EventIntake;
 import org.limber.common.messaging.EventIntake.Kind;
 import org.limber.common.messaging.EventIntake.Rejected;
@@ -22,11 +26,6 @@ import org.limber.events.member.PlanSuspended;
 import org.limber.events.member.SessionCompleted;
 import org.limber.events.member.SymptomsReported;
 import org.limber.progress.service.Ingestor;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Consumes routine-service's member events in batches, each record taken in through the shared
@@ -48,58 +47,148 @@ public class MemberEventsConsumer {
     private static final int SUPPORTED_SCHEMA = 1;
 
     static final List<Kind<?>> KINDS = List.of(
-            new Kind<>(SessionCompleted.TYPE, SessionCompleted.class, SUPPORTED_SCHEMA, SessionCompleted::schemaVersion,
-                    e -> e.memberId() != null && e.sessionId() != null && e.performedAt() != null && e.effort() != null
-                            && e.exercises() != null && e.redFlagSymptoms() != null && pain(e.painBefore()) && pain(e.painDuring())
-                            && pain(e.painAfter()) && (e.redFlagSymptoms().isEmpty() || EventBounds.codes(e.redFlagSymptoms(), false)),
-                    "memberId, sessionId, performedAt, effort, exercises required; pains 0..10; redFlagSymptoms " + EventBounds.CODES,
+            new Kind<>(
+                    SessionCompleted.TYPE,
+                    SessionCompleted.class,
+                    SUPPORTED_SCHEMA,
+                    SessionCompleted::schemaVersion,
+                    e -> e.memberId() != null
+                            && e.sessionId() != null
+                            && e.performedAt() != null
+                            && e.effort() != null
+                            && e.exercises() != null
+                            && e.redFlagSymptoms() != null
+                            && pain(e.painBefore())
+                            && pain(e.painDuring())
+                            && pain(e.painAfter())
+                            && (e.redFlagSymptoms().isEmpty() || EventBounds.codes(e.redFlagSymptoms(), false)),
+                    "memberId, sessionId, performedAt, effort, exercises required; pains 0..10; redFlagSymptoms "
+                            + EventBounds.CODES,
                     MemberEventsConsumer::distinctFlags),
-            new Kind<>(PlanAssigned.TYPE, PlanAssigned.class, SUPPORTED_SCHEMA, PlanAssigned::schemaVersion,
-                    e -> e.memberId() != null && e.startDate() != null && e.conditions() != null && e.sessionsPerWeek() >= 1
+            new Kind<>(
+                    PlanAssigned.TYPE,
+                    PlanAssigned.class,
+                    SUPPORTED_SCHEMA,
+                    PlanAssigned::schemaVersion,
+                    e -> e.memberId() != null
+                            && e.startDate() != null
+                            && e.conditions() != null
+                            && e.sessionsPerWeek() >= 1
                             && pain(e.baselinePain()),
-                    "memberId, startDate, conditions required; sessionsPerWeek 1 or more; baselinePain 0..10", e -> e),
-            new Kind<>(MemberReferred.TYPE, MemberReferred.class, SUPPORTED_SCHEMA, MemberReferred::schemaVersion,
-                    e -> e.memberId() != null && e.intakeId() != null && e.occurredAt() != null
-                            && (e.redFlags() == null || EventBounds.codes(e.redFlags(), false)) && EventBounds.id(e.clinicianId()),
-                    "memberId, intakeId, occurredAt required; redFlags " + EventBounds.CODES + ", clinicianId " + EventBounds.ID, e -> e),
-            new Kind<>(CareTeamAssigned.TYPE, CareTeamAssigned.class, SUPPORTED_SCHEMA, CareTeamAssigned::schemaVersion,
-                    e -> e.memberId() != null && e.occurredAt() != null && e.sequence() >= 1 && EventBounds.id(e.clinicianId())
-                            && EventBounds.id(e.assignedBy()),
-                    "memberId, occurredAt and a sequence of 1 or more are required; clinicianId and assignedBy " + EventBounds.ID, e -> e),
-            new Kind<>(PlanSuspended.TYPE, PlanSuspended.class, SUPPORTED_SCHEMA, PlanSuspended::schemaVersion,
-                    e -> e.memberId() != null && e.occurredAt() != null && e.sequence() >= 1 && e.planVersion() >= 0 && e.sourceId() != null
-                            && EventBounds.code(e.cause()) && EventBounds.codes(e.redFlags(), false),
-                    "memberId, occurredAt, sourceId, a cause and a sequence of 1 or more are required; redFlags " + EventBounds.CODES,
-                    e -> new PlanSuspended(e.eventId(), e.occurredAt(), e.schemaVersion(), e.memberId(), e.planVersion(), e.sequence(),
-                            e.cause(), EventBounds.distinct(e.redFlags()), e.sourceId())),
-            new Kind<>(PlanResumed.TYPE, PlanResumed.class, SUPPORTED_SCHEMA, PlanResumed::schemaVersion,
-                    e -> e.memberId() != null && e.occurredAt() != null && e.sequence() >= 1 && e.planVersion() >= 0
-                            && EventBounds.code(e.how()) && EventBounds.id(e.clinicianId()) && EventBounds.text(e.note()),
-                    "memberId, occurredAt, how and a sequence of 1 or more are required; clinicianId " + EventBounds.ID + ", note "
-                            + EventBounds.TEXT,
+                    "memberId, startDate, conditions required; sessionsPerWeek 1 or more; baselinePain 0..10",
                     e -> e),
-            new Kind<>(SymptomsReported.TYPE, SymptomsReported.class, SUPPORTED_SCHEMA, SymptomsReported::schemaVersion,
-                    e -> e.memberId() != null && e.reportId() != null && e.reportedAt() != null
-                            && EventBounds.codes(e.redFlagSymptoms(), true) && EventBounds.text(e.note()),
-                    "memberId, reportId, reportedAt required; redFlagSymptoms " + EventBounds.CODES + ", at least one; note "
-                            + EventBounds.TEXT,
-                    e -> new SymptomsReported(e.eventId(), e.occurredAt(), e.schemaVersion(), e.memberId(), e.reportId(), e.reportedAt(),
-                            EventBounds.distinct(e.redFlagSymptoms()), e.note())),
-            new Kind<>(MemberNeedsReview.TYPE, MemberNeedsReview.class, SUPPORTED_SCHEMA, MemberNeedsReview::schemaVersion,
-                    e -> e.memberId() != null && e.intakeId() != null && e.occurredAt() != null && EventBounds.id(e.clinicianId())
+            new Kind<>(
+                    MemberReferred.TYPE,
+                    MemberReferred.class,
+                    SUPPORTED_SCHEMA,
+                    MemberReferred::schemaVersion,
+                    e -> e.memberId() != null
+                            && e.intakeId() != null
+                            && e.occurredAt() != null
+                            && (e.redFlags() == null || EventBounds.codes(e.redFlags(), false))
+                            && EventBounds.id(e.clinicianId()),
+                    "memberId, intakeId, occurredAt required; redFlags " + EventBounds.CODES + ", clinicianId "
+                            + EventBounds.ID,
+                    e -> e),
+            new Kind<>(
+                    CareTeamAssigned.TYPE,
+                    CareTeamAssigned.class,
+                    SUPPORTED_SCHEMA,
+                    CareTeamAssigned::schemaVersion,
+                    e -> e.memberId() != null
+                            && e.occurredAt() != null
+                            && e.sequence() >= 1
+                            && EventBounds.id(e.clinicianId())
+                            && EventBounds.id(e.assignedBy()),
+                    "memberId, occurredAt and a sequence of 1 or more are required; clinicianId and assignedBy "
+                            + EventBounds.ID,
+                    e -> e),
+            new Kind<>(
+                    PlanSuspended.TYPE,
+                    PlanSuspended.class,
+                    SUPPORTED_SCHEMA,
+                    PlanSuspended::schemaVersion,
+                    e -> e.memberId() != null
+                            && e.occurredAt() != null
+                            && e.sequence() >= 1
+                            && e.planVersion() >= 0
+                            && e.sourceId() != null
+                            && EventBounds.code(e.cause())
+                            && EventBounds.codes(e.redFlags(), false),
+                    "memberId, occurredAt, sourceId, a cause and a sequence of 1 or more are required; redFlags "
+                            + EventBounds.CODES,
+                    e -> new PlanSuspended(
+                            e.eventId(),
+                            e.occurredAt(),
+                            e.schemaVersion(),
+                            e.memberId(),
+                            e.planVersion(),
+                            e.sequence(),
+                            e.cause(),
+                            EventBounds.distinct(e.redFlags()),
+                            e.sourceId())),
+            new Kind<>(
+                    PlanResumed.TYPE,
+                    PlanResumed.class,
+                    SUPPORTED_SCHEMA,
+                    PlanResumed::schemaVersion,
+                    e -> e.memberId() != null
+                            && e.occurredAt() != null
+                            && e.sequence() >= 1
+                            && e.planVersion() >= 0
+                            && EventBounds.code(e.how())
+                            && EventBounds.id(e.clinicianId())
+                            && EventBounds.text(e.note()),
+                    "memberId, occurredAt, how and a sequence of 1 or more are required; clinicianId " + EventBounds.ID
+                            + ", note " + EventBounds.TEXT,
+                    e -> e),
+            new Kind<>(
+                    SymptomsReported.TYPE,
+                    SymptomsReported.class,
+                    SUPPORTED_SCHEMA,
+                    SymptomsReported::schemaVersion,
+                    e -> e.memberId() != null
+                            && e.reportId() != null
+                            && e.reportedAt() != null
+                            && EventBounds.codes(e.redFlagSymptoms(), true)
+                            && EventBounds.text(e.note()),
+                    "memberId, reportId, reportedAt required; redFlagSymptoms " + EventBounds.CODES
+                            + ", at least one; note " + EventBounds.TEXT,
+                    e -> new SymptomsReported(
+                            e.eventId(),
+                            e.occurredAt(),
+                            e.schemaVersion(),
+                            e.memberId(),
+                            e.reportId(),
+                            e.reportedAt(),
+                            EventBounds.distinct(e.redFlagSymptoms()),
+                            e.note())),
+            new Kind<>(
+                    MemberNeedsReview.TYPE,
+                    MemberNeedsReview.class,
+                    SUPPORTED_SCHEMA,
+                    MemberNeedsReview::schemaVersion,
+                    e -> e.memberId() != null
+                            && e.intakeId() != null
+                            && e.occurredAt() != null
+                            && EventBounds.id(e.clinicianId())
                             && EventBounds.reasons(e.reasons()),
-                    "memberId, intakeId, occurredAt required; " + EventBounds.REASONS + "; clinicianId " + EventBounds.ID, e -> e));
+                    "memberId, intakeId, occurredAt required; " + EventBounds.REASONS + "; clinicianId "
+                            + EventBounds.ID,
+                    e -> e));
 
     /** A record taken in, with its event. */
-    private record Taken(ConsumerRecord<String, byte[]> record, Object event) {
-    }
+    private record Taken(ConsumerRecord<String, byte[]> record, Object event) {}
 
     private final Ingestor ingestor;
     private final EventIntake intake;
     private final MutinyEmitter<byte[]> deadLetters;
     private final Counter dead;
 
-    public MemberEventsConsumer(Ingestor ingestor, EventIntake intake, @Channel(DEAD_LETTERS) MutinyEmitter<byte[]> deadLetters,
+    public MemberEventsConsumer(
+            Ingestor ingestor,
+            EventIntake intake,
+            @Channel(DEAD_LETTERS) MutinyEmitter<byte[]> deadLetters,
             MeterRegistry registry) {
         this.ingestor = ingestor;
         this.intake = intake;
@@ -127,12 +216,15 @@ public class MemberEventsConsumer {
             try {
                 intake.applyWithRetry(() -> ingestor.ingest(batch), "the batch");
             } catch (Rejected e) {
-                LOG.warnf("A batch of %d events was refused (%s); applying them one by one", batch.size(), e.getMessage());
+                LOG.warnf(
+                        "A batch of %d events was refused (%s); applying them one by one",
+                        batch.size(), e.getMessage());
                 oneByOne(taken);
             }
         }
-        LOG.debugf("Consumed %d records: parsed in %.1f ms, total %.1f ms", (Object) records.count(), (parsed - start) / 1e6,
-                (System.nanoTime() - start) / 1e6);
+        LOG.debugf(
+                "Consumed %d records: parsed in %.1f ms, total %.1f ms",
+                (Object) records.count(), (parsed - start) / 1e6, (System.nanoTime() - start) / 1e6);
     }
 
     /** After a refused batch: each event alone; one the database refuses is a dead letter. */
@@ -151,9 +243,24 @@ public class MemberEventsConsumer {
     /** A session's red flags with duplicates removed (the same event when there were none). */
     private static SessionCompleted distinctFlags(SessionCompleted e) {
         List<String> flags = EventBounds.distinct(e.redFlagSymptoms());
-        return flags == e.redFlagSymptoms() ? e : new SessionCompleted(e.eventId(), e.occurredAt(), e.schemaVersion(), e.memberId(),
-                e.sessionId(), e.planVersion(), e.sessionNumber(), e.performedAt(), e.exercises(), e.painBefore(), e.painDuring(),
-                e.painAfter(), e.effort(), e.note(), flags);
+        return flags == e.redFlagSymptoms()
+                ? e
+                : new SessionCompleted(
+                        e.eventId(),
+                        e.occurredAt(),
+                        e.schemaVersion(),
+                        e.memberId(),
+                        e.sessionId(),
+                        e.planVersion(),
+                        e.sessionNumber(),
+                        e.performedAt(),
+                        e.exercises(),
+                        e.painBefore(),
+                        e.painDuring(),
+                        e.painAfter(),
+                        e.effort(),
+                        e.note(),
+                        flags);
     }
 
     private static boolean pain(int value) {

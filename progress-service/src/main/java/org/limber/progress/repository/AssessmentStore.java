@@ -14,8 +14,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 
 import org.limber.common.sql.SqlArrays;
 import org.limber.common.sql.SqlFailure;
@@ -23,11 +26,6 @@ import org.limber.events.member.ProgressAssessed;
 import org.limber.events.member.SessionCompleted;
 import org.limber.progress.domain.Assessments;
 import org.limber.progress.domain.WeekFacts;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.agroal.api.AgroalDataSource;
 
 /** Skipped exercises, the facts of plan weeks, and the assessments made of them; set-based statements. */
 @ApplicationScoped
@@ -154,7 +152,8 @@ public class AssessmentStore {
         if (member.isEmpty()) {
             return;
         }
-        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(INSERT_SKIPS)) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement statement = db.prepareStatement(INSERT_SKIPS)) {
             SqlArrays.bind(statement, 1, "text", member);
             SqlArrays.bind(statement, 2, "uuid", session);
             SqlArrays.bind(statement, 3, "text", slug);
@@ -167,7 +166,8 @@ public class AssessmentStore {
 
     /** The plan week in progress on {@code today} of each of the members who has a plan. */
     public List<WeekFacts> currentWeeks(Collection<String> members, LocalDate today) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(CURRENT_WEEKS + FACTS)) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement statement = db.prepareStatement(CURRENT_WEEKS + FACTS)) {
             statement.setDate(1, Date.valueOf(today));
             SqlArrays.bind(statement, 2, "text", members);
             return facts(statement);
@@ -178,11 +178,15 @@ public class AssessmentStore {
 
     /** The plan week that ended last before {@code today}, of each active member not assessed for it. */
     public List<WeekFacts> endedWeeks(LocalDate today) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(ENDED_WEEKS + FACTS)) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement statement = db.prepareStatement(ENDED_WEEKS + FACTS)) {
             statement.setDate(1, Date.valueOf(today));
             statement.setDate(2, Date.valueOf(today));
             statement.setDate(3, Date.valueOf(today));
-            statement.setTimestamp(4, Timestamp.from(today.minusDays(35).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            statement.setTimestamp(
+                    4,
+                    Timestamp.from(
+                            today.minusDays(35).atStartOfDay(ZoneOffset.UTC).toInstant()));
             return facts(statement);
         } catch (SQLException e) {
             throw new SqlFailure(e);
@@ -215,9 +219,10 @@ public class AssessmentStore {
             payload[i] = json(a);
         }
         Set<UUID> stored = new HashSet<>();
-        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(INSERT_ASSESSMENTS)) {
-            Object[][] columns = { id, member, version, week, kind, trigger, at, payload };
-            String[] types = { "uuid", "text", "int4", "date", "text", "text", "timestamptz", "text" };
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement statement = db.prepareStatement(INSERT_ASSESSMENTS)) {
+            Object[][] columns = {id, member, version, week, kind, trigger, at, payload};
+            String[] types = {"uuid", "text", "int4", "date", "text", "text", "timestamptz", "text"};
             SqlArrays.bindColumns(statement, types, columns);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -227,7 +232,9 @@ public class AssessmentStore {
         } catch (SQLException e) {
             throw new SqlFailure(e);
         }
-        return assessments.stream().filter(a -> stored.contains(a.assessmentId())).toList();
+        return assessments.stream()
+                .filter(a -> stored.contains(a.assessmentId()))
+                .toList();
     }
 
     private static List<WeekFacts> facts(PreparedStatement statement) throws SQLException {
@@ -235,12 +242,22 @@ public class AssessmentStore {
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 int sessions = rows.getInt("sessions");
-                weeks.add(new WeekFacts(rows.getString("member_id"), rows.getInt("plan_version"), rows.getDate("week_start").toLocalDate(),
-                        rows.getInt("sessions_per_week"), rows.getInt("baseline_pain"), sessions, rows.getInt("sum_pain_before"),
-                        nullable(rows, "mean_pain"), nullable(rows, "previous_mean"),
-                        sessions == 0 ? null : rows.getInt("latest_pain"), sessions == 0 ? null : rows.getInt("worst_during"),
-                        new ProgressAssessed.Effort(rows.getInt("too_easy"), rows.getInt("just_right"), rows.getInt("too_hard")),
-                        skips(rows.getString("skips")), split(rows.getString("red_flags"))));
+                weeks.add(new WeekFacts(
+                        rows.getString("member_id"),
+                        rows.getInt("plan_version"),
+                        rows.getDate("week_start").toLocalDate(),
+                        rows.getInt("sessions_per_week"),
+                        rows.getInt("baseline_pain"),
+                        sessions,
+                        rows.getInt("sum_pain_before"),
+                        nullable(rows, "mean_pain"),
+                        nullable(rows, "previous_mean"),
+                        sessions == 0 ? null : rows.getInt("latest_pain"),
+                        sessions == 0 ? null : rows.getInt("worst_during"),
+                        new ProgressAssessed.Effort(
+                                rows.getInt("too_easy"), rows.getInt("just_right"), rows.getInt("too_hard")),
+                        skips(rows.getString("skips")),
+                        split(rows.getString("red_flags"))));
             }
         }
         return weeks;
@@ -256,8 +273,10 @@ public class AssessmentStore {
     }
 
     private static List<ProgressAssessed.Skip> skips(String joined) {
-        return split(joined).stream().map(s -> s.split(":"))
-                .map(p -> new ProgressAssessed.Skip(p[0], p[1], Integer.parseInt(p[2]))).toList();
+        return split(joined).stream()
+                .map(s -> s.split(":"))
+                .map(p -> new ProgressAssessed.Skip(p[0], p[1], Integer.parseInt(p[2])))
+                .toList();
     }
 
     private String json(ProgressAssessed assessment) {

@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.agroal.api.AgroalDataSource;
 
 import org.limber.common.paging.Page;
 import org.limber.common.sql.SqlFailure;
@@ -26,37 +27,76 @@ import org.limber.progress.domain.Outcomes;
 import org.limber.progress.domain.Prescription;
 import org.limber.progress.domain.WeekStats;
 
-import io.agroal.api.AgroalDataSource;
-
 /** The queries of the read side; each answers from indexed rows of one member, or of one panel. */
 @ApplicationScoped
 public class ProgressReader {
 
     /** A member's profile row; {@code planStatus} as {@link #PLAN_STATUS} decides it. */
-    public record Profile(String memberId, Integer planVersion, Integer sessionsPerWeek, Integer baselinePain, List<String> conditions,
-            String clinicianId, LocalDate planStart, LocalDate firstPlanStart, Instant referredAt, Integer latestPain, Instant latestPainAt,
-            Instant lastActivity, String planStatus) {
-    }
+    public record Profile(
+            String memberId,
+            Integer planVersion,
+            Integer sessionsPerWeek,
+            Integer baselinePain,
+            List<String> conditions,
+            String clinicianId,
+            LocalDate planStart,
+            LocalDate firstPlanStart,
+            Instant referredAt,
+            Integer latestPain,
+            Instant latestPainAt,
+            Instant lastActivity,
+            String planStatus) {}
 
-    public record SessionRow(UUID sessionId, Instant performedAt, int planVersion, int painBefore, int painDuring, int painAfter,
-            String effort, int skipped, int skippedForPain, List<String> redFlags) {
-    }
+    public record SessionRow(
+            UUID sessionId,
+            Instant performedAt,
+            int planVersion,
+            int painBefore,
+            int painDuring,
+            int painAfter,
+            String effort,
+            int skipped,
+            int skippedForPain,
+            List<String> redFlags) {}
 
     /** A member of a panel with what ranks them: open alerts (kind:severity), worst severity, pain against baseline. */
-    public record PanelRow(String memberId, Integer baselinePain, Integer latestPain, Instant lastActivity, LocalDate planStart,
-            List<String> openAlerts, int worstSeverityRank, String planStatus) {
-    }
+    public record PanelRow(
+            String memberId,
+            Integer baselinePain,
+            Integer latestPain,
+            Instant lastActivity,
+            LocalDate planStart,
+            List<String> openAlerts,
+            int worstSeverityRank,
+            String planStatus) {}
 
     /** An alert; {@code clinicianId} is the member's clinician now (null: the member has none, the alert is in triage). */
-    public record AlertRow(UUID id, String memberId, String kind, String severity, String status, String reason, List<String> details,
-            Instant raisedAt, String acknowledgedBy, Instant acknowledgedAt, String acknowledgeNote, String resolvedBy, Instant resolvedAt,
-            String resolveNote, String clinicianId) {
-    }
+    public record AlertRow(
+            UUID id,
+            String memberId,
+            String kind,
+            String severity,
+            String status,
+            String reason,
+            List<String> details,
+            Instant raisedAt,
+            String acknowledgedBy,
+            Instant acknowledgedAt,
+            String acknowledgeNote,
+            String resolvedBy,
+            Instant resolvedAt,
+            String resolveNote,
+            String clinicianId) {}
 
     /** For the scheduled rules: a member with an active plan and their last two complete weeks. */
-    public record ActivePlan(String memberId, Instant lastActivity, LocalDate planStart, LocalDate firstPlanStart, int sessionsPerWeek,
-            int sessionsLastWeek, int sessionsWeekBefore) {
-    }
+    public record ActivePlan(
+            String memberId,
+            Instant lastActivity,
+            LocalDate planStart,
+            LocalDate firstPlanStart,
+            int sessionsPerWeek,
+            int sessionsLastWeek,
+            int sessionsWeekBefore) {}
 
     /**
      * The status of the member {@code p}'s plan: SUSPENDED (by the highest PlanSuspended/PlanResumed
@@ -76,12 +116,14 @@ public class ProgressReader {
      * done. The latest pain is that session's, so its time is that session's time; the last activity
      * is the newest session too (README "The figures"), so both name the same column here.
      */
-    private static final String LATEST = " left join lateral (select s.pain_before as latest_pain, s.performed_at as last_activity"
-            + " from session_fact s where s.member_id = p.member_id order by s.performed_at desc limit 1) l on true";
+    private static final String LATEST =
+            " left join lateral (select s.pain_before as latest_pain, s.performed_at as last_activity"
+                    + " from session_fact s where s.member_id = p.member_id order by s.performed_at desc limit 1) l on true";
 
-    private static final String PROFILE = "select p.member_id, p.plan_version, p.sessions_per_week, p.baseline_pain, p.conditions,"
-            + " p.clinician_id, p.plan_start, p.first_plan_start, p.referred_at, l.latest_pain, l.last_activity, "
-            + PLAN_STATUS + " as plan_status from member_profile p" + LATEST;
+    private static final String PROFILE =
+            "select p.member_id, p.plan_version, p.sessions_per_week, p.baseline_pain, p.conditions,"
+                    + " p.clinician_id, p.plan_start, p.first_plan_start, p.referred_at, l.latest_pain, l.last_activity, "
+                    + PLAN_STATUS + " as plan_status from member_profile p" + LATEST;
 
     /** A clinician's members with their open alerts; optionally only those with an open alert of a kind (parameters: kind, clinician, kind). */
     private static final String PANEL_FROM = """
@@ -92,18 +134,22 @@ public class ProgressReader {
                 from alert a where a.member_id = p.member_id and a.status <> 'RESOLVED'
             ) a on true
             """;
+
     private static final String PANEL_WHERE = " where p.clinician_id = ? and (? is null or a.has_kind)";
 
-    private static final String PANEL = "select * from (select p.member_id, p.baseline_pain, l.latest_pain, l.last_activity, p.plan_start,"
-            + " a.open_alerts, coalesce(a.worst, 0) as worst, " + PLAN_STATUS + " as plan_status" + PANEL_FROM + LATEST + PANEL_WHERE
-            + ") panel order by (worst = 3) desc, greatest(coalesce(latest_pain - baseline_pain, 0), 0) desc,"
-            + " coalesce(last_activity, plan_start::timestamptz) asc nulls first, member_id limit ? offset ?";
+    private static final String PANEL =
+            "select * from (select p.member_id, p.baseline_pain, l.latest_pain, l.last_activity, p.plan_start,"
+                    + " a.open_alerts, coalesce(a.worst, 0) as worst, " + PLAN_STATUS + " as plan_status" + PANEL_FROM
+                    + LATEST + PANEL_WHERE
+                    + ") panel order by (worst = 3) desc, greatest(coalesce(latest_pain - baseline_pain, 0), 0) desc,"
+                    + " coalesce(last_activity, plan_start::timestamptz) asc nulls first, member_id limit ? offset ?";
 
     private static final String PANEL_COUNT = "select count(*)" + PANEL_FROM + PANEL_WHERE;
 
-    private static final String ALERT = "select a.id, a.member_id, a.kind, a.severity, a.status, a.reason, a.raised_at, a.acknowledged_by,"
-            + " a.acknowledged_at, a.acknowledge_note, a.resolved_by, a.resolved_at, a.resolve_note, p.clinician_id, a.details"
-            + " from alert a left join member_profile p on p.member_id = a.member_id";
+    private static final String ALERT =
+            "select a.id, a.member_id, a.kind, a.severity, a.status, a.reason, a.raised_at, a.acknowledged_by,"
+                    + " a.acknowledged_at, a.acknowledge_note, a.resolved_by, a.resolved_at, a.resolve_note, p.clinician_id, a.details"
+                    + " from alert a left join member_profile p on p.member_id = a.member_id";
 
     private final AgroalDataSource dataSource;
 
@@ -112,7 +158,8 @@ public class ProgressReader {
     }
 
     public Optional<Profile> profile(String memberId) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement(PROFILE + " where p.member_id = ?")) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement q = db.prepareStatement(PROFILE + " where p.member_id = ?")) {
             q.setString(1, memberId);
             try (ResultSet r = q.executeQuery()) {
                 return r.next() ? Optional.of(profile(r)) : Optional.empty();
@@ -123,16 +170,23 @@ public class ProgressReader {
     }
 
     public List<WeekStats> weeks(String memberId, LocalDate from) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement(
-                "select week_start, sessions, sum_pain_before, sum_pain_during, sum_pain_after, max_pain_during, too_hard, too_easy"
-                        + " from weekly_stats where member_id = ? and week_start >= ? order by week_start")) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement q = db.prepareStatement(
+                        "select week_start, sessions, sum_pain_before, sum_pain_during, sum_pain_after, max_pain_during, too_hard, too_easy"
+                                + " from weekly_stats where member_id = ? and week_start >= ? order by week_start")) {
             q.setString(1, memberId);
             q.setDate(2, Date.valueOf(from));
             List<WeekStats> weeks = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    weeks.add(new WeekStats(r.getDate("week_start").toLocalDate(), r.getInt("sessions"), r.getInt("sum_pain_before"),
-                            r.getInt("sum_pain_during"), r.getInt("sum_pain_after"), r.getInt("max_pain_during"), r.getInt("too_hard"),
+                    weeks.add(new WeekStats(
+                            r.getDate("week_start").toLocalDate(),
+                            r.getInt("sessions"),
+                            r.getInt("sum_pain_before"),
+                            r.getInt("sum_pain_during"),
+                            r.getInt("sum_pain_after"),
+                            r.getInt("max_pain_during"),
+                            r.getInt("too_hard"),
                             r.getInt("too_easy")));
                 }
             }
@@ -143,13 +197,16 @@ public class ProgressReader {
     }
 
     public List<Prescription> prescriptions(String memberId) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement(
-                "select plan_version, effective_from, sessions_per_week from plan_prescription where member_id = ? order by plan_version")) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement q = db.prepareStatement(
+                        "select plan_version, effective_from, sessions_per_week from plan_prescription where member_id = ? order by plan_version")) {
             q.setString(1, memberId);
             List<Prescription> result = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    result.add(new Prescription(r.getInt("plan_version"), r.getDate("effective_from").toLocalDate(),
+                    result.add(new Prescription(
+                            r.getInt("plan_version"),
+                            r.getDate("effective_from").toLocalDate(),
                             r.getInt("sessions_per_week")));
                 }
             }
@@ -160,8 +217,9 @@ public class ProgressReader {
     }
 
     public int sessionsBetween(String memberId, Instant from, Instant to) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement(
-                "select count(*) from session_fact where member_id = ? and performed_at >= ? and performed_at < ?")) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement q = db.prepareStatement(
+                        "select count(*) from session_fact where member_id = ? and performed_at >= ? and performed_at < ?")) {
             q.setString(1, memberId);
             q.setTimestamp(2, Timestamp.from(from));
             q.setTimestamp(3, Timestamp.from(to));
@@ -176,19 +234,29 @@ public class ProgressReader {
 
     public Page<SessionRow> sessions(String memberId, int page, int size) {
         try (Connection db = dataSource.getConnection();
-                PreparedStatement q = db.prepareStatement("select session_id, performed_at, plan_version, pain_before, pain_during,"
-                        + " pain_after, effort, skipped, skipped_for_pain, red_flags from session_fact where member_id = ?"
-                        + " order by performed_at desc, session_id limit ? offset ?");
-                PreparedStatement count = db.prepareStatement("select count(*) from session_fact where member_id = ?")) {
+                PreparedStatement q =
+                        db.prepareStatement("select session_id, performed_at, plan_version, pain_before, pain_during,"
+                                + " pain_after, effort, skipped, skipped_for_pain, red_flags from session_fact where member_id = ?"
+                                + " order by performed_at desc, session_id limit ? offset ?");
+                PreparedStatement count =
+                        db.prepareStatement("select count(*) from session_fact where member_id = ?")) {
             q.setString(1, memberId);
             q.setInt(2, size);
             q.setLong(3, (long) page * size);
             List<SessionRow> rows = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    rows.add(new SessionRow(r.getObject("session_id", UUID.class), instant(r, "performed_at"), r.getInt("plan_version"),
-                            r.getInt("pain_before"), r.getInt("pain_during"), r.getInt("pain_after"), r.getString("effort"),
-                            r.getInt("skipped"), r.getInt("skipped_for_pain"), strings(r, "red_flags")));
+                    rows.add(new SessionRow(
+                            r.getObject("session_id", UUID.class),
+                            instant(r, "performed_at"),
+                            r.getInt("plan_version"),
+                            r.getInt("pain_before"),
+                            r.getInt("pain_during"),
+                            r.getInt("pain_after"),
+                            r.getString("effort"),
+                            r.getInt("skipped"),
+                            r.getInt("skipped_for_pain"),
+                            strings(r, "red_flags")));
                 }
             }
             count.setString(1, memberId);
@@ -217,8 +285,14 @@ public class ProgressReader {
             List<PanelRow> rows = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    rows.add(new PanelRow(r.getString("member_id"), integer(r, "baseline_pain"), integer(r, "latest_pain"),
-                            instant(r, "last_activity"), date(r, "plan_start"), strings(r, "open_alerts"), r.getInt("worst"),
+                    rows.add(new PanelRow(
+                            r.getString("member_id"),
+                            integer(r, "baseline_pain"),
+                            integer(r, "latest_pain"),
+                            instant(r, "last_activity"),
+                            date(r, "plan_start"),
+                            strings(r, "open_alerts"),
+                            r.getInt("worst"),
                             r.getString("plan_status")));
                 }
             }
@@ -237,9 +311,11 @@ public class ProgressReader {
     public Page<AlertRow> alerts(String clinicianId, String status, String kind, int page, int size) {
         String where = " where p.clinician_id = ? and (? is null or a.status = ?) and (? is null or a.kind = ?)";
         try (Connection db = dataSource.getConnection();
-                PreparedStatement q = db.prepareStatement(ALERT + where + " order by a.severity_rank desc, a.raised_at desc, a.id limit ? offset ?");
-                PreparedStatement count = db.prepareStatement("select count(*) from alert a left join member_profile p on p.member_id = a.member_id"
-                        + where)) {
+                PreparedStatement q = db.prepareStatement(
+                        ALERT + where + " order by a.severity_rank desc, a.raised_at desc, a.id limit ? offset ?");
+                PreparedStatement count = db.prepareStatement(
+                        "select count(*) from alert a left join member_profile p on p.member_id = a.member_id"
+                                + where)) {
             for (PreparedStatement s : List.of(q, count)) {
                 s.setString(1, clinicianId);
                 s.setString(2, status);
@@ -271,9 +347,11 @@ public class ProgressReader {
     public Page<AlertRow> triage(int minSeverityRank, int page, int size) {
         String where = " where a.status <> 'RESOLVED' and a.severity_rank >= ? and p.clinician_id is null";
         try (Connection db = dataSource.getConnection();
-                PreparedStatement q = db.prepareStatement(ALERT + where + " order by a.severity_rank desc, a.raised_at, a.id limit ? offset ?");
-                PreparedStatement count = db.prepareStatement("select count(*) from alert a left join member_profile p on p.member_id = a.member_id"
-                        + where)) {
+                PreparedStatement q = db.prepareStatement(
+                        ALERT + where + " order by a.severity_rank desc, a.raised_at, a.id limit ? offset ?");
+                PreparedStatement count = db.prepareStatement(
+                        "select count(*) from alert a left join member_profile p on p.member_id = a.member_id"
+                                + where)) {
             q.setInt(1, minSeverityRank);
             q.setInt(2, size);
             q.setLong(3, (long) page * size);
@@ -294,7 +372,8 @@ public class ProgressReader {
     }
 
     public Optional<AlertRow> alert(UUID id) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement(ALERT + " where a.id = ?")) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement q = db.prepareStatement(ALERT + " where a.id = ?")) {
             q.setObject(1, id);
             try (ResultSet r = q.executeQuery()) {
                 return r.next() ? Optional.of(alert(r)) : Optional.empty();
@@ -307,7 +386,8 @@ public class ProgressReader {
     /** The number of open alerts (not acknowledged, not resolved) of each kind that has any. */
     public Map<String, Long> openAlertsByKind() {
         try (Connection db = dataSource.getConnection();
-                PreparedStatement q = db.prepareStatement("select kind, count(*) as open from alert where status = 'OPEN' group by kind");
+                PreparedStatement q = db.prepareStatement(
+                        "select kind, count(*) as open from alert where status = 'OPEN' group by kind");
                 ResultSet r = q.executeQuery()) {
             Map<String, Long> counts = new HashMap<>();
             while (r.next()) {
@@ -321,7 +401,8 @@ public class ProgressReader {
 
     /** Members whose plan is ACTIVE (not suspended, not referred since it began), with their last two complete weeks. */
     public List<ActivePlan> activePlans(LocalDate lastWeek) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement("""
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement q = db.prepareStatement("""
                 select p.member_id, l.last_activity, p.plan_start, p.first_plan_start, p.sessions_per_week,
                        coalesce(w1.sessions, 0) as sessions_last_week, coalesce(w2.sessions, 0) as sessions_week_before
                 from member_profile p
@@ -335,8 +416,13 @@ public class ProgressReader {
             List<ActivePlan> result = new ArrayList<>();
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    result.add(new ActivePlan(r.getString("member_id"), instant(r, "last_activity"), date(r, "plan_start"),
-                            date(r, "first_plan_start"), r.getInt("sessions_per_week"), r.getInt("sessions_last_week"),
+                    result.add(new ActivePlan(
+                            r.getString("member_id"),
+                            instant(r, "last_activity"),
+                            date(r, "plan_start"),
+                            date(r, "first_plan_start"),
+                            r.getInt("sessions_per_week"),
+                            r.getInt("sessions_last_week"),
                             r.getInt("sessions_week_before")));
                 }
             }
@@ -352,7 +438,8 @@ public class ProgressReader {
      * overlaps is left out of adherence, the conservative reading).
      */
     public List<Outcomes.Member> cohort(LocalDate from, LocalDate to, LocalDate reachedBy) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement q = db.prepareStatement("""
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement q = db.prepareStatement("""
                 select p.member_id, p.baseline_pain, p.sessions_per_week, p.first_plan_start,
                        (select sum(w.sum_pain_before)::float / nullif(sum(w.sessions), 0) from weekly_stats w
                           where w.member_id = p.member_id
@@ -389,9 +476,11 @@ public class ProgressReader {
                     LocalDate firstStart = r.getDate("first_plan_start").toLocalDate();
                     List<Prescription> prescriptions = new ArrayList<>();
                     if (r.getArray("rx_version") != null) {
-                        Integer[] versions = (Integer[]) r.getArray("rx_version").getArray();
+                        Integer[] versions =
+                                (Integer[]) r.getArray("rx_version").getArray();
                         Date[] effective = (Date[]) r.getArray("rx_from").getArray();
-                        Integer[] perWeek = (Integer[]) r.getArray("rx_sessions").getArray();
+                        Integer[] perWeek =
+                                (Integer[]) r.getArray("rx_sessions").getArray();
                         for (int i = 0; i < versions.length; i++) {
                             prescriptions.add(new Prescription(versions[i], effective[i].toLocalDate(), perWeek[i]));
                         }
@@ -399,9 +488,15 @@ public class ProgressReader {
                         prescriptions.add(new Prescription(0, firstStart, r.getInt("sessions_per_week")));
                     }
                     Array suspended = r.getArray("suspended_weeks");
-                    Set<Integer> suspendedWeeks = suspended == null ? Set.of() : Set.of((Integer[]) suspended.getArray());
-                    result.add(new Outcomes.Member(r.getInt("baseline_pain"), endPain, firstStart, prescriptions,
-                            Arrays.stream(weekly).mapToInt(Integer::intValue).toArray(), suspendedWeeks));
+                    Set<Integer> suspendedWeeks =
+                            suspended == null ? Set.of() : Set.of((Integer[]) suspended.getArray());
+                    result.add(new Outcomes.Member(
+                            r.getInt("baseline_pain"),
+                            endPain,
+                            firstStart,
+                            prescriptions,
+                            Arrays.stream(weekly).mapToInt(Integer::intValue).toArray(),
+                            suspendedWeeks));
                 }
             }
             return result;
@@ -411,17 +506,39 @@ public class ProgressReader {
     }
 
     private static Profile profile(ResultSet r) throws SQLException {
-        return new Profile(r.getString("member_id"), integer(r, "plan_version"), integer(r, "sessions_per_week"), integer(r, "baseline_pain"),
-                strings(r, "conditions"), r.getString("clinician_id"), date(r, "plan_start"), date(r, "first_plan_start"),
-                instant(r, "referred_at"), integer(r, "latest_pain"), instant(r, "last_activity"), instant(r, "last_activity"),
+        return new Profile(
+                r.getString("member_id"),
+                integer(r, "plan_version"),
+                integer(r, "sessions_per_week"),
+                integer(r, "baseline_pain"),
+                strings(r, "conditions"),
+                r.getString("clinician_id"),
+                date(r, "plan_start"),
+                date(r, "first_plan_start"),
+                instant(r, "referred_at"),
+                integer(r, "latest_pain"),
+                instant(r, "last_activity"),
+                instant(r, "last_activity"),
                 r.getString("plan_status"));
     }
 
     private static AlertRow alert(ResultSet r) throws SQLException {
-        return new AlertRow(r.getObject("id", UUID.class), r.getString("member_id"), r.getString("kind"), r.getString("severity"),
-                r.getString("status"), r.getString("reason"), strings(r, "details"), instant(r, "raised_at"), r.getString("acknowledged_by"),
-                instant(r, "acknowledged_at"), r.getString("acknowledge_note"), r.getString("resolved_by"), instant(r, "resolved_at"),
-                r.getString("resolve_note"), r.getString("clinician_id"));
+        return new AlertRow(
+                r.getObject("id", UUID.class),
+                r.getString("member_id"),
+                r.getString("kind"),
+                r.getString("severity"),
+                r.getString("status"),
+                r.getString("reason"),
+                strings(r, "details"),
+                instant(r, "raised_at"),
+                r.getString("acknowledged_by"),
+                instant(r, "acknowledged_at"),
+                r.getString("acknowledge_note"),
+                r.getString("resolved_by"),
+                instant(r, "resolved_at"),
+                r.getString("resolve_note"),
+                r.getString("clinician_id"));
     }
 
     private static Instant instant(ResultSet r, String column) throws SQLException {

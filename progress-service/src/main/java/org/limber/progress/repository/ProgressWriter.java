@@ -14,8 +14,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.agroal.api.AgroalDataSource;
 
 import org.limber.common.sql.SqlArrays;
 import org.limber.common.sql.SqlFailure;
@@ -33,8 +34,6 @@ import org.limber.progress.domain.NewAlert;
 import org.limber.progress.domain.RaisedAlert;
 import org.limber.progress.domain.Severity;
 
-import io.agroal.api.AgroalDataSource;
-
 /**
  * Set-based writes of the read models: each method is one or two statements for a whole batch
  * (arrays unnested in PostgreSQL), inside the caller's transaction. Redeliveries change nothing:
@@ -44,15 +43,14 @@ import io.agroal.api.AgroalDataSource;
 public class ProgressWriter {
 
     /** A session stored by this batch (not seen before) that may call for an alert. */
-    public record NewSession(String memberId, UUID sessionId, int painBefore, int painDuring, int painAfter, List<String> redFlags) {
-    }
+    public record NewSession(
+            String memberId, UUID sessionId, int painBefore, int painDuring, int painAfter, List<String> redFlags) {}
 
     /** A week whose sums this batch changed, with the member's baseline, that may call for an alert. */
-    public record ChangedWeek(String memberId, LocalDate weekStart, int sessions, int sumPainBefore, Integer baselinePain) {
-    }
+    public record ChangedWeek(
+            String memberId, LocalDate weekStart, int sessions, int sumPainBefore, Integer baselinePain) {}
 
-    public record SessionsApplied(List<NewSession> sessions, List<ChangedWeek> weeks) {
-    }
+    public record SessionsApplied(List<NewSession> sessions, List<ChangedWeek> weeks) {}
 
     /**
      * The clinician named by an event without an assignment sequence (PlanAssigned, MemberReferred,
@@ -274,12 +272,12 @@ public class ProgressWriter {
         if (referrals.isEmpty() && reviews.isEmpty()) {
             return;
         }
-        record Intake(String memberId, Instant referredAt, String clinicianId, Instant at) {
-        }
+        record Intake(String memberId, Instant referredAt, String clinicianId, Instant at) {}
         List<Intake> intakes = new ArrayList<>();
         referrals.forEach(r -> intakes.add(new Intake(r.memberId(), r.occurredAt(), r.clinicianId(), r.occurredAt())));
         reviews.forEach(r -> intakes.add(new Intake(r.memberId(), null, r.clinicianId(), r.occurredAt())));
-        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(UPSERT_INTAKE)) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement statement = db.prepareStatement(UPSERT_INTAKE)) {
             for (Intake intake : byMember(intakes, Intake::memberId)) {
                 statement.setString(1, intake.memberId());
                 statement.setTimestamp(2, timestamp(intake.referredAt()));
@@ -299,7 +297,8 @@ public class ProgressWriter {
         if (assignments.isEmpty()) {
             return;
         }
-        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(UPSERT_ASSIGNMENT)) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement statement = db.prepareStatement(UPSERT_ASSIGNMENT)) {
             for (CareTeamAssigned a : byMember(assignments, CareTeamAssigned::memberId)) {
                 statement.setString(1, a.memberId());
                 statement.setString(2, a.clinicianId());
@@ -317,12 +316,15 @@ public class ProgressWriter {
         if (suspensions.isEmpty() && resumptions.isEmpty()) {
             return;
         }
-        record Status(String memberId, long sequence, boolean suspended, String cause, List<String> flags, Instant at) {
-        }
+        record Status(
+                String memberId, long sequence, boolean suspended, String cause, List<String> flags, Instant at) {}
         List<Status> changes = new ArrayList<>();
-        suspensions.forEach(e -> changes.add(new Status(e.memberId(), e.sequence(), true, e.cause(), e.redFlags(), e.occurredAt())));
-        resumptions.forEach(e -> changes.add(new Status(e.memberId(), e.sequence(), false, null, null, e.occurredAt())));
-        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(UPSERT_PLAN_STATUS)) {
+        suspensions.forEach(e ->
+                changes.add(new Status(e.memberId(), e.sequence(), true, e.cause(), e.redFlags(), e.occurredAt())));
+        resumptions.forEach(
+                e -> changes.add(new Status(e.memberId(), e.sequence(), false, null, null, e.occurredAt())));
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement statement = db.prepareStatement(UPSERT_PLAN_STATUS)) {
             for (Status c : byMember(changes, Status::memberId)) {
                 statement.setString(1, c.memberId());
                 statement.setLong(2, c.sequence());
@@ -359,9 +361,10 @@ public class ProgressWriter {
             note[i] = r.note();
         }
         Set<UUID> stored = new HashSet<>();
-        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(INSERT_REPORTS)) {
-            Object[][] columns = { member, id, at, flags, note };
-            String[] types = { "text", "uuid", "timestamptz", "text", "text" };
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement statement = db.prepareStatement(INSERT_REPORTS)) {
+            Object[][] columns = {member, id, at, flags, note};
+            String[] types = {"text", "uuid", "timestamptz", "text", "text"};
             SqlArrays.bindColumns(statement, types, columns);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -413,13 +416,22 @@ public class ProgressWriter {
             during[i] = (short) s.painDuring();
             after[i] = (short) s.painAfter();
             effort[i] = s.effort();
-            skipped[i] = (short) s.exercises().stream().filter(e -> "SKIPPED".equals(e.status())).count();
-            skippedForPain[i] = (short) s.exercises().stream().filter(e -> "PAIN".equals(e.skipReason())).count();
+            skipped[i] = (short) s.exercises().stream()
+                    .filter(e -> "SKIPPED".equals(e.status()))
+                    .count();
+            skippedForPain[i] = (short) s.exercises().stream()
+                    .filter(e -> "PAIN".equals(e.skipReason()))
+                    .count();
             redFlags[i] = String.join(",", s.redFlagSymptoms());
         }
-        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(APPLY_SESSIONS)) {
-            Object[][] columns = { member, id, at, version, before, during, after, effort, skipped, skippedForPain, redFlags };
-            String[] types = { "text", "uuid", "timestamptz", "int4", "int2", "int2", "int2", "text", "int2", "int2", "text" };
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement statement = db.prepareStatement(APPLY_SESSIONS)) {
+            Object[][] columns = {
+                member, id, at, version, before, during, after, effort, skipped, skippedForPain, redFlags
+            };
+            String[] types = {
+                "text", "uuid", "timestamptz", "int4", "int2", "int2", "int2", "text", "int2", "int2", "text"
+            };
             SqlArrays.bindColumns(statement, types, columns);
             AlertRules.Rule aboveBaseline = rules.rule(AlertKind.PAIN_ABOVE_BASELINE);
             statement.setInt(12, rules.rule(AlertKind.HIGH_PAIN).threshold());
@@ -431,11 +443,20 @@ public class ProgressWriter {
                 while (rows.next()) {
                     if ("S".equals(rows.getString(1))) {
                         String flags = rows.getString(7);
-                        stored.add(new NewSession(rows.getString(2), UUID.fromString(rows.getString(3)), rows.getInt(4), rows.getInt(5),
-                                rows.getInt(6), flags == null || flags.isEmpty() ? List.of() : List.of(flags.split(","))));
+                        stored.add(new NewSession(
+                                rows.getString(2),
+                                UUID.fromString(rows.getString(3)),
+                                rows.getInt(4),
+                                rows.getInt(5),
+                                rows.getInt(6),
+                                flags == null || flags.isEmpty() ? List.of() : List.of(flags.split(","))));
                     } else {
                         int baseline = rows.getInt(11);
-                        weeks.add(new ChangedWeek(rows.getString(2), rows.getDate(8).toLocalDate(), rows.getInt(9), rows.getInt(10),
+                        weeks.add(new ChangedWeek(
+                                rows.getString(2),
+                                rows.getDate(8).toLocalDate(),
+                                rows.getInt(9),
+                                rows.getInt(10),
                                 rows.wasNull() ? null : baseline));
                     }
                 }
@@ -475,16 +496,23 @@ public class ProgressWriter {
             folds[i] = rule.folds();
             i++;
         }
-        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(RAISE_ALERTS)) {
-            Object[][] columns = { id, member, kind, severity, rank, reason, source, details, folds };
-            String[] types = { "uuid", "text", "text", "text", "int2", "text", "text", "text", "bool" };
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement statement = db.prepareStatement(RAISE_ALERTS)) {
+            Object[][] columns = {id, member, kind, severity, rank, reason, source, details, folds};
+            String[] types = {"uuid", "text", "text", "text", "int2", "text", "text", "text", "bool"};
             SqlArrays.bindColumns(statement, types, columns);
             List<RaisedAlert> raised = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    raised.add(new RaisedAlert(rows.getObject(1, UUID.class), rows.getString(2), AlertKind.valueOf(rows.getString(3)),
-                            Severity.valueOf(rows.getString(4)), rows.getString(5), List.of((String[]) rows.getArray(6).getArray()),
-                            rows.getString(7), rows.getTimestamp(8).toInstant()));
+                    raised.add(new RaisedAlert(
+                            rows.getObject(1, UUID.class),
+                            rows.getString(2),
+                            AlertKind.valueOf(rows.getString(3)),
+                            Severity.valueOf(rows.getString(4)),
+                            rows.getString(5),
+                            List.of((String[]) rows.getArray(6).getArray()),
+                            rows.getString(7),
+                            rows.getTimestamp(8).toInstant()));
                 }
             }
             return raised;
@@ -495,18 +523,27 @@ public class ProgressWriter {
 
     /** Moves an open alert to acknowledged; false if it was not open. */
     public boolean acknowledge(UUID id, String by, String note) {
-        return update("update alert set status = 'ACKNOWLEDGED', acknowledged_by = ?, acknowledged_at = now(), acknowledge_note = ?"
-                + " where id = ? and status = 'OPEN'", by, note, id);
+        return update(
+                "update alert set status = 'ACKNOWLEDGED', acknowledged_by = ?, acknowledged_at = now(), acknowledge_note = ?"
+                        + " where id = ? and status = 'OPEN'",
+                by,
+                note,
+                id);
     }
 
     /** Resolves an open or acknowledged alert; false if it was resolved already. */
     public boolean resolve(UUID id, String by, String note) {
-        return update("update alert set status = 'RESOLVED', resolved_by = ?, resolved_at = now(), resolve_note = ?"
-                + " where id = ? and status <> 'RESOLVED'", by, note, id);
+        return update(
+                "update alert set status = 'RESOLVED', resolved_by = ?, resolved_at = now(), resolve_note = ?"
+                        + " where id = ? and status <> 'RESOLVED'",
+                by,
+                note,
+                id);
     }
 
     private boolean update(String sql, String by, String note, UUID id) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(sql)) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setString(1, by);
             statement.setString(2, note);
             statement.setObject(3, id);

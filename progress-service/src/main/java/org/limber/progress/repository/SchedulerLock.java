@@ -2,13 +2,12 @@ package org.limber.progress.repository;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.agroal.api.AgroalDataSource;
 
 import org.limber.common.sql.AdvisoryLocks;
 import org.limber.common.sql.SqlFailure;
-
-import io.agroal.api.AgroalDataSource;
 
 /** The lock the scheduled rules run under, so that one instance evaluates them at a time. */
 @ApplicationScoped

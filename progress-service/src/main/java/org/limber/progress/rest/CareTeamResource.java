@@ -1,7 +1,6 @@
 package org.limber.progress.rest;
 
 import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,10 +13,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.limber.common.paging.Page;
 import org.limber.common.problem.ProblemException;
 import org.limber.common.rest.QueryParams;
@@ -26,8 +27,6 @@ import org.limber.progress.rest.ProgressViews.Alert;
 import org.limber.progress.rest.ProgressViews.Note;
 import org.limber.progress.rest.ProgressViews.PanelMember;
 import org.limber.progress.service.ProgressService;
-
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/care-team")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,36 +52,55 @@ public class CareTeamResource {
 
     @GET
     @Path("/panel")
-    @Operation(summary = "Your members, most in need first", description = "Urgent open alerts first, then pain furthest above baseline, then longest without a session.")
-    public Page<PanelMember> panel(@QueryParam("alertKind") String alertKind, @QueryParam("page") String page,
+    @Operation(
+            summary = "Your members, most in need first",
+            description =
+                    "Urgent open alerts first, then pain furthest above baseline, then longest without a session.")
+    public Page<PanelMember> panel(
+            @QueryParam("alertKind") String alertKind,
+            @QueryParam("page") String page,
             @QueryParam("size") String size) {
         AlertKind kind = QueryParams.enumValue("alertKind", alertKind, AlertKind.class);
-        return progress.panel(caller(), kind == null ? null : kind.name(), QueryParams.page(page), QueryParams.size(size))
+        return progress.panel(
+                        caller(), kind == null ? null : kind.name(), QueryParams.page(page), QueryParams.size(size))
                 .map(PanelMember::of);
     }
 
     @GET
     @Path("/alerts")
     @Operation(summary = "Alerts of your members, most severe and recent first")
-    public Page<Alert> alerts(@QueryParam("status") String status, @QueryParam("kind") String kind, @QueryParam("page") String page,
+    public Page<Alert> alerts(
+            @QueryParam("status") String status,
+            @QueryParam("kind") String kind,
+            @QueryParam("page") String page,
             @QueryParam("size") String size) {
         AlertStatus s = QueryParams.enumValue("status", status, AlertStatus.class);
         AlertKind k = QueryParams.enumValue("kind", kind, AlertKind.class);
-        return progress.alerts(caller(), s == null ? null : s.name(), k == null ? null : k.name(), QueryParams.page(page),
-                QueryParams.size(size)).map(Alert::of);
+        return progress.alerts(
+                        caller(),
+                        s == null ? null : s.name(),
+                        k == null ? null : k.name(),
+                        QueryParams.page(page),
+                        QueryParams.size(size))
+                .map(Alert::of);
     }
 
     @GET
     @Path("/triage")
-    @RolesAllowed({ "clinician", "admin" })
-    @Operation(summary = "Alerts of members with no clinician, most severe then oldest first", description = "Unresolved URGENT and HIGH alerts of members no clinician is assigned to, until an admin assigns the member; any clinician may acknowledge or resolve them.")
+    @RolesAllowed({"clinician", "admin"})
+    @Operation(
+            summary = "Alerts of members with no clinician, most severe then oldest first",
+            description =
+                    "Unresolved URGENT and HIGH alerts of members no clinician is assigned to, until an admin assigns the member; any clinician may acknowledge or resolve them.")
     public Page<Alert> triage(@QueryParam("page") String page, @QueryParam("size") String size) {
         return progress.triage(QueryParams.page(page), QueryParams.size(size)).map(Alert::of);
     }
 
     @POST
     @Path("/alerts/{alertId}/acknowledge")
-    @Operation(summary = "Acknowledge an open alert, with a note", description = "An alert of a member on your panel, or of a member with no clinician (triage).")
+    @Operation(
+            summary = "Acknowledge an open alert, with a note",
+            description = "An alert of a member on your panel, or of a member with no clinician (triage).")
     @APIResponse(responseCode = "409", description = "Not open")
     public Alert acknowledge(@PathParam("alertId") String alertId, @NotNull @Valid Note request) {
         return Alert.of(progress.acknowledge(caller(), id(alertId), request.note()));
@@ -90,7 +108,9 @@ public class CareTeamResource {
 
     @POST
     @Path("/alerts/{alertId}/resolve")
-    @Operation(summary = "Resolve an alert, with a note", description = "An alert of a member on your panel, or of a member with no clinician (triage).")
+    @Operation(
+            summary = "Resolve an alert, with a note",
+            description = "An alert of a member on your panel, or of a member with no clinician (triage).")
     @APIResponse(responseCode = "409", description = "Resolved already")
     public Alert resolve(@PathParam("alertId") String alertId, @NotNull @Valid Note request) {
         return Alert.of(progress.resolve(caller(), id(alertId), request.note()));

@@ -2,7 +2,6 @@ package org.limber.progress.rest;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,17 +10,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.limber.common.paging.Page;
 import org.limber.common.rest.QueryParams;
 import org.limber.progress.rest.ProgressViews.Progress;
 import org.limber.progress.rest.ProgressViews.Session;
 import org.limber.progress.service.ProgressService;
-
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/members")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,7 +50,8 @@ public class ProgressResource {
     @RolesAllowed("member")
     @Operation(summary = "Your sessions, most recent first")
     public Page<Session> sessions(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return progress.sessions(caller(), QueryParams.page(page), QueryParams.size(size)).map(Session::of);
+        return progress.sessions(caller(), QueryParams.page(page), QueryParams.size(size))
+                .map(Session::of);
     }
 
     @GET
@@ -68,9 +68,10 @@ public class ProgressResource {
     @RolesAllowed("clinician")
     @Operation(summary = "A member's sessions, most recent first, for a clinician with the member on their panel")
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
-    public Page<Session> memberSessions(@PathParam("memberId") String memberId, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        return progress.sessionsForClinician(caller(), memberId, QueryParams.page(page), QueryParams.size(size)).map(Session::of);
+    public Page<Session> memberSessions(
+            @PathParam("memberId") String memberId, @QueryParam("page") String page, @QueryParam("size") String size) {
+        return progress.sessionsForClinician(caller(), memberId, QueryParams.page(page), QueryParams.size(size))
+                .map(Session::of);
     }
 
     private static int weeks(String raw) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -16,57 +15,139 @@ import org.limber.progress.service.ProgressService;
 /** The response bodies of the progress API (every figure is documented in the README). */
 public final class ProgressViews {
 
-    private ProgressViews() {
-    }
+    private ProgressViews() {}
 
     /** {@code planStatus}: ACTIVE, SUSPENDED, REFERRED or NO_PLAN (see the README). */
-    public record Progress(String memberId, Integer planVersion, String planStatus, Integer sessionsPerWeek, LocalDate programStart,
+    public record Progress(
+            String memberId,
+            Integer planVersion,
+            String planStatus,
+            Integer sessionsPerWeek,
+            LocalDate programStart,
             Integer baselinePain,
-            Integer latestPain, Instant latestPainAt, Integer changePoints, BigDecimal changePercent, boolean meaningfulChangeReached,
-            int currentStreakWeeks, int sessionsFirst14Days, boolean earlyMilestoneReached, Instant lastActivity,
+            Integer latestPain,
+            Instant latestPainAt,
+            Integer changePoints,
+            BigDecimal changePercent,
+            boolean meaningfulChangeReached,
+            int currentStreakWeeks,
+            int sessionsFirst14Days,
+            boolean earlyMilestoneReached,
+            Instant lastActivity,
             List<ProgressMath.WeekPoint> weeks) {
 
         static Progress of(ProgressService.MemberProgress p) {
             var s = p.summary();
             var m = p.profile();
-            return new Progress(m.memberId(), m.planVersion(), m.planStatus(), m.sessionsPerWeek(), m.firstPlanStart(), s.baselinePain(), s.latestPain(),
-                    s.latestPainAt(), s.changePoints(), s.changePercent(), s.meaningfulChangeReached(), s.currentStreakWeeks(),
-                    s.sessionsFirst14Days(), s.earlyMilestoneReached(), s.lastActivity(), s.weeks());
+            return new Progress(
+                    m.memberId(),
+                    m.planVersion(),
+                    m.planStatus(),
+                    m.sessionsPerWeek(),
+                    m.firstPlanStart(),
+                    s.baselinePain(),
+                    s.latestPain(),
+                    s.latestPainAt(),
+                    s.changePoints(),
+                    s.changePercent(),
+                    s.meaningfulChangeReached(),
+                    s.currentStreakWeeks(),
+                    s.sessionsFirst14Days(),
+                    s.earlyMilestoneReached(),
+                    s.lastActivity(),
+                    s.weeks());
         }
     }
 
     /** A session as the member or their clinician sees it. */
-    public record Session(UUID sessionId, Instant performedAt, int planVersion, int painBefore, int painDuring, int painAfter,
-            String effort, int skipped, int skippedForPain, List<String> redFlags) {
+    public record Session(
+            UUID sessionId,
+            Instant performedAt,
+            int planVersion,
+            int painBefore,
+            int painDuring,
+            int painAfter,
+            String effort,
+            int skipped,
+            int skippedForPain,
+            List<String> redFlags) {
 
         static Session of(ProgressReader.SessionRow r) {
-            return new Session(r.sessionId(), r.performedAt(), r.planVersion(), r.painBefore(), r.painDuring(), r.painAfter(), r.effort(),
-                    r.skipped(), r.skippedForPain(), r.redFlags());
+            return new Session(
+                    r.sessionId(),
+                    r.performedAt(),
+                    r.planVersion(),
+                    r.painBefore(),
+                    r.painDuring(),
+                    r.painAfter(),
+                    r.effort(),
+                    r.skipped(),
+                    r.skippedForPain(),
+                    r.redFlags());
         }
     }
 
     /** A member of a clinician's panel, with what ranks them: open alerts (kind:severity), worst severity, pain against baseline. */
-    public record PanelMember(String memberId, Integer baselinePain, Integer latestPain, Instant lastActivity, LocalDate planStart,
-            List<String> openAlerts, int worstSeverityRank, String planStatus) {
+    public record PanelMember(
+            String memberId,
+            Integer baselinePain,
+            Integer latestPain,
+            Instant lastActivity,
+            LocalDate planStart,
+            List<String> openAlerts,
+            int worstSeverityRank,
+            String planStatus) {
 
         static PanelMember of(ProgressReader.PanelRow r) {
-            return new PanelMember(r.memberId(), r.baselinePain(), r.latestPain(), r.lastActivity(), r.planStart(), r.openAlerts(),
-                    r.worstSeverityRank(), r.planStatus());
+            return new PanelMember(
+                    r.memberId(),
+                    r.baselinePain(),
+                    r.latestPain(),
+                    r.lastActivity(),
+                    r.planStart(),
+                    r.openAlerts(),
+                    r.worstSeverityRank(),
+                    r.planStatus());
         }
     }
 
     /** An alert; {@code clinicianId} is the member's clinician now (null: the member has none, the alert is in triage). */
-    public record Alert(UUID id, String memberId, String kind, String severity, String status, String reason, List<String> details,
-            Instant raisedAt, String acknowledgedBy, Instant acknowledgedAt, String acknowledgeNote, String resolvedBy, Instant resolvedAt,
-            String resolveNote, String clinicianId) {
+    public record Alert(
+            UUID id,
+            String memberId,
+            String kind,
+            String severity,
+            String status,
+            String reason,
+            List<String> details,
+            Instant raisedAt,
+            String acknowledgedBy,
+            Instant acknowledgedAt,
+            String acknowledgeNote,
+            String resolvedBy,
+            Instant resolvedAt,
+            String resolveNote,
+            String clinicianId) {
 
         static Alert of(ProgressReader.AlertRow r) {
-            return new Alert(r.id(), r.memberId(), r.kind(), r.severity(), r.status(), r.reason(), r.details(), r.raisedAt(),
-                    r.acknowledgedBy(), r.acknowledgedAt(), r.acknowledgeNote(), r.resolvedBy(), r.resolvedAt(), r.resolveNote(),
+            return new Alert(
+                    r.id(),
+                    r.memberId(),
+                    r.kind(),
+                    r.severity(),
+                    r.status(),
+                    r.reason(),
+                    r.details(),
+                    r.raisedAt(),
+                    r.acknowledgedBy(),
+                    r.acknowledgedAt(),
+                    r.acknowledgeNote(),
+                    r.resolvedBy(),
+                    r.resolvedAt(),
+                    r.resolveNote(),
                     r.clinicianId());
         }
     }
 
-    public record Note(@NotBlank @Size(max = 2000) String note) {
-    }
+    public record Note(@NotBlank @Size(max = 2000) String note) {}
 }

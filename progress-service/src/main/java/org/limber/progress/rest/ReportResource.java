@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.limber.common.problem.ProblemException;
 import org.limber.progress.domain.Outcomes;
 import org.limber.progress.service.ReportService;
@@ -34,7 +34,10 @@ public class ReportResource {
 
     @GET
     @Path("/outcomes")
-    @Operation(summary = "Outcomes of members who have reached 12 weeks", description = "Optionally only those who started in a month (startMonth=2026-03). No member ids; a group under 10 is suppressed.")
+    @Operation(
+            summary = "Outcomes of members who have reached 12 weeks",
+            description =
+                    "Optionally only those who started in a month (startMonth=2026-03). No member ids; a group under 10 is suppressed.")
     public Outcomes.Report outcomes(@QueryParam("startMonth") String startMonth) {
         return reports.outcomes(month(startMonth), LocalDate.now(ZoneOffset.UTC));
     }

@@ -3,18 +3,17 @@ package org.limber.progress.service;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-import org.limber.common.sql.SqlFailure;
-import org.limber.progress.domain.AlertKind;
-import org.limber.progress.repository.ProgressReader;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
+import org.jboss.logging.Logger;
+
+import org.limber.common.sql.SqlFailure;
+import org.limber.progress.domain.AlertKind;
+import org.limber.progress.repository.ProgressReader;
 
 /** The metric {@code limber_alerts_open{kind}}: open alerts by kind, counted every 30 seconds. */
 @Startup
@@ -31,8 +30,11 @@ public class AlertMetrics {
         for (AlertKind kind : AlertKind.values()) {
             AtomicLong count = new AtomicLong();
             open.put(kind, count);
-            Gauge.builder("limber.alerts.open", count, AtomicLong::get).tag("kind", kind.name()).strongReference(true)
-                    .description("Open care-team alerts (not yet acknowledged or resolved)").register(registry);
+            Gauge.builder("limber.alerts.open", count, AtomicLong::get)
+                    .tag("kind", kind.name())
+                    .strongReference(true)
+                    .description("Open care-team alerts (not yet acknowledged or resolved)")
+                    .register(registry);
         }
     }
 

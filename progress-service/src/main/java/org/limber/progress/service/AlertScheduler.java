@@ -6,8 +6,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 
 import org.limber.events.member.ProgressAssessed;
 import org.limber.progress.domain.AlertKind;
@@ -19,9 +21,6 @@ import org.limber.progress.messaging.AlertEvents;
 import org.limber.progress.repository.ProgressReader;
 import org.limber.progress.repository.ProgressWriter;
 import org.limber.progress.repository.SchedulerLock;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * The rules that depend on time passing: alerts (no session for a while, low adherence over weeks)
@@ -39,7 +38,12 @@ public class AlertScheduler {
     private final Assessor assessor;
     private final SchedulerLock lock;
 
-    public AlertScheduler(ProgressReader reader, ProgressWriter writer, AlertPolicy policy, AlertEvents events, Assessor assessor,
+    public AlertScheduler(
+            ProgressReader reader,
+            ProgressWriter writer,
+            AlertPolicy policy,
+            AlertEvents events,
+            Assessor assessor,
             SchedulerLock lock) {
         this.reader = reader;
         this.writer = writer;
@@ -49,7 +53,10 @@ public class AlertScheduler {
         this.lock = lock;
     }
 
-    @Scheduled(every = "${limber.progress.alerts.interval}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${limber.progress.alerts.interval}",
+            delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Instant now = Instant.now();
         evaluate(now);
@@ -68,7 +75,7 @@ public class AlertScheduler {
 
     private <T> List<T> underLock(Callable<List<T>> work) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            return lock.tryLock() ? work.call() : List.<T> of();
+            return lock.tryLock() ? work.call() : List.<T>of();
         });
     }
 
@@ -77,13 +84,17 @@ public class AlertScheduler {
         LocalDate lastWeek = ProgressMath.weekOf(today).minusWeeks(1);
         List<NewAlert> due = new ArrayList<>();
         for (ProgressReader.ActivePlan plan : reader.activePlans(lastWeek)) {
-            Instant since = plan.lastActivity() != null ? plan.lastActivity() : plan.planStart().atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant since = plan.lastActivity() != null
+                    ? plan.lastActivity()
+                    : plan.planStart().atStartOfDay(ZoneOffset.UTC).toInstant();
             if (policy.inactive(since, now)) {
-                due.add(new NewAlert(plan.memberId(), AlertKind.INACTIVE, "since:" + LocalDate.ofInstant(since, ZoneOffset.UTC)));
+                due.add(new NewAlert(
+                        plan.memberId(), AlertKind.INACTIVE, "since:" + LocalDate.ofInstant(since, ZoneOffset.UTC)));
             }
             // Both weeks must lie wholly within the plan.
             if (!plan.firstPlanStart().isAfter(lastWeek.minusWeeks(1))) {
-                List<Integer> adherence = List.of(ProgressMath.adherence(plan.sessionsLastWeek(), plan.sessionsPerWeek()),
+                List<Integer> adherence = List.of(
+                        ProgressMath.adherence(plan.sessionsLastWeek(), plan.sessionsPerWeek()),
                         ProgressMath.adherence(plan.sessionsWeekBefore(), plan.sessionsPerWeek()));
                 if (policy.lowAdherence(adherence)) {
                     due.add(new NewAlert(plan.memberId(), AlertKind.LOW_ADHERENCE, "week:" + lastWeek));

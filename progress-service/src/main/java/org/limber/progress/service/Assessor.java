@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.limber.common.time.Timestamps;
 import org.limber.events.member.ProgressAssessed;
@@ -20,8 +21,6 @@ import org.limber.progress.domain.Assessments;
 import org.limber.progress.domain.WeekFacts;
 import org.limber.progress.messaging.AssessmentEvents;
 import org.limber.progress.repository.AssessmentStore;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Assesses members' plan weeks: as sessions arrive (a week whose sessions are all done, a safety
@@ -52,15 +51,19 @@ public class Assessor {
         store.recordSkips(sessions);
         Instant now = Timestamps.now();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Instant earliestWeekStart = today.minusDays(6).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Set<String> members = sessions.stream().filter(s -> !s.performedAt().isBefore(earliestWeekStart))
-                .map(SessionCompleted::memberId).collect(Collectors.toCollection(TreeSet::new));
+        Instant earliestWeekStart =
+                today.minusDays(6).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Set<String> members = sessions.stream()
+                .filter(s -> !s.performedAt().isBefore(earliestWeekStart))
+                .map(SessionCompleted::memberId)
+                .collect(Collectors.toCollection(TreeSet::new));
         if (members.isEmpty()) {
             return List.of();
         }
         List<ProgressAssessed> due = new ArrayList<>();
         for (WeekFacts week : store.currentWeeks(members, today)) {
-            // A completed week's regular assessment covers its safety signals; before that, a signal makes an early one.
+            // A completed week's regular assessment covers its safety signals; before that, a signal makes an early
+            // one.
             if (Assessments.completed(week)) {
                 due.add(Assessments.assess(week, Assessments.Trigger.WEEK_COMPLETED, policy, UUID.randomUUID(), now));
             } else if (!Assessments.signals(week, policy).isEmpty()) {
@@ -82,7 +85,8 @@ public class Assessor {
 
     private List<ProgressAssessed> publish(List<ProgressAssessed> made) {
         events.assessed(made);
-        made.forEach(a -> registry.counter("limber.assessments", "trigger", a.trigger()).increment());
+        made.forEach(a ->
+                registry.counter("limber.assessments", "trigger", a.trigger()).increment());
         return made;
     }
 }

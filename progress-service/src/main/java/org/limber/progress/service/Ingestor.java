@@ -2,10 +2,13 @@ package org.limber.progress.service;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.jboss.logging.Logger;
+
 import org.limber.events.member.CareTeamAssigned;
 import org.limber.events.member.MemberNeedsReview;
 import org.limber.events.member.MemberReferred;
@@ -22,10 +25,6 @@ import org.limber.progress.domain.UrgentAlerts;
 import org.limber.progress.messaging.AlertEvents;
 import org.limber.progress.repository.ProgressWriter;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 /**
  * Applies a batch of member events to the read models in one transaction: assignments, plans,
  * intakes, suspensions, symptom reports and sessions with set-based statements, then the alerts
@@ -38,13 +37,26 @@ public class Ingestor {
     private static final Logger LOG = Logger.getLogger(Ingestor.class);
 
     /** The events of one batch, by type, in arrival order. */
-    public record Batch(List<PlanAssigned> plans, List<MemberReferred> referrals, List<SessionCompleted> sessions,
-            List<CareTeamAssigned> assignments, List<PlanSuspended> suspensions, List<PlanResumed> resumptions,
-            List<SymptomsReported> reports, List<MemberNeedsReview> reviews) {
+    public record Batch(
+            List<PlanAssigned> plans,
+            List<MemberReferred> referrals,
+            List<SessionCompleted> sessions,
+            List<CareTeamAssigned> assignments,
+            List<PlanSuspended> suspensions,
+            List<PlanResumed> resumptions,
+            List<SymptomsReported> reports,
+            List<MemberNeedsReview> reviews) {
 
         public static Batch empty() {
-            return new Batch(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            return new Batch(
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>());
         }
 
         /** Adds an event to its list; false if it is of no type a batch holds. */
@@ -70,8 +82,14 @@ public class Ingestor {
         }
 
         public int size() {
-            return plans.size() + referrals.size() + sessions.size() + assignments.size() + suspensions.size() + resumptions.size()
-                    + reports.size() + reviews.size();
+            return plans.size()
+                    + referrals.size()
+                    + sessions.size()
+                    + assignments.size()
+                    + suspensions.size()
+                    + resumptions.size()
+                    + reports.size()
+                    + reviews.size();
         }
     }
 
@@ -81,7 +99,8 @@ public class Ingestor {
     private final Assessor assessor;
     private final Counter consumed;
 
-    public Ingestor(ProgressWriter writer, AlertPolicy policy, AlertEvents events, Assessor assessor, MeterRegistry registry) {
+    public Ingestor(
+            ProgressWriter writer, AlertPolicy policy, AlertEvents events, Assessor assessor, MeterRegistry registry) {
         this.writer = writer;
         this.policy = policy;
         this.events = events;
@@ -94,8 +113,9 @@ public class Ingestor {
         long start = System.nanoTime();
         List<RaisedAlert> raised = QuarkusTransaction.requiringNew().call(() -> apply(batch));
         consumed.increment(batch.size());
-        LOG.debugf("Applied %d events (%d sessions) in %.1f ms, %d alerts raised", batch.size(), batch.sessions().size(),
-                (System.nanoTime() - start) / 1e6, raised.size());
+        LOG.debugf(
+                "Applied %d events (%d sessions) in %.1f ms, %d alerts raised",
+                batch.size(), batch.sessions().size(), (System.nanoTime() - start) / 1e6, raised.size());
         return raised;
     }
 
@@ -115,7 +135,10 @@ public class Ingestor {
         ProgressWriter.SessionsApplied applied = writer.applySessions(batch.sessions(), policy.rules());
         for (ProgressWriter.NewSession s : applied.sessions()) {
             for (AlertKind kind : policy.forSession(s.painBefore(), s.painDuring(), s.painAfter(), s.redFlags())) {
-                alerts.add(new NewAlert(s.memberId(), kind, UrgentAlerts.sessionCause(s.sessionId()),
+                alerts.add(new NewAlert(
+                        s.memberId(),
+                        kind,
+                        UrgentAlerts.sessionCause(s.sessionId()),
                         kind == AlertKind.RED_FLAG_SYMPTOM ? s.redFlags() : List.of()));
             }
         }

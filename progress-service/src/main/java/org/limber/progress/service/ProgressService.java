@@ -3,7 +3,6 @@ package org.limber.progress.service;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.limber.common.paging.Page;
@@ -19,8 +18,7 @@ import org.limber.progress.repository.ProgressWriter;
 public class ProgressService {
 
     /** A member's progress: who and which plan, and the figures. */
-    public record MemberProgress(Profile profile, ProgressMath.Summary summary) {
-    }
+    public record MemberProgress(Profile profile, ProgressMath.Summary summary) {}
 
     /** The least severity an alert of a member with no clinician needs to be in triage (see {@link #triage}). */
     static final Severity TRIAGE_MIN_SEVERITY = Severity.HIGH;
@@ -34,25 +32,43 @@ public class ProgressService {
     }
 
     public MemberProgress progress(String memberId, int weeks, LocalDate today) {
-        Profile profile = reader.profile(memberId).orElseThrow(() -> ProblemException.notFound(
-                "No progress yet: it starts with a plan from the intake."));
+        Profile profile = reader.profile(memberId)
+                .orElseThrow(
+                        () -> ProblemException.notFound("No progress yet: it starts with a plan from the intake."));
         return summarize(profile, weeks, today);
     }
 
     /** A member's progress for a clinician: only members on their panel (403 otherwise, whether or not the member exists). */
     public MemberProgress progressForClinician(String clinicianId, String memberId, int weeks, LocalDate today) {
-        Profile profile = reader.profile(memberId).filter(p -> clinicianId.equals(p.clinicianId()))
+        Profile profile = reader.profile(memberId)
+                .filter(p -> clinicianId.equals(p.clinicianId()))
                 .orElseThrow(ProgressService::notOnPanel);
         return summarize(profile, weeks, today);
     }
 
     private MemberProgress summarize(Profile p, int weeks, LocalDate today) {
-        int first14 = p.firstPlanStart() == null ? 0
-                : reader.sessionsBetween(p.memberId(), p.firstPlanStart().atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        p.firstPlanStart().plusDays(14).atStartOfDay(ZoneOffset.UTC).toInstant());
+        int first14 = p.firstPlanStart() == null
+                ? 0
+                : reader.sessionsBetween(
+                        p.memberId(),
+                        p.firstPlanStart().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        p.firstPlanStart()
+                                .plusDays(14)
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant());
         LocalDate from = ProgressMath.weekOf(today).minusWeeks(Math.max(weeks, 53));
-        return new MemberProgress(p, ProgressMath.summary(p.baselinePain(), p.latestPain(), p.latestPainAt(), p.lastActivity(), first14,
-                reader.weeks(p.memberId(), from), reader.prescriptions(p.memberId()), today, weeks));
+        return new MemberProgress(
+                p,
+                ProgressMath.summary(
+                        p.baselinePain(),
+                        p.latestPain(),
+                        p.latestPainAt(),
+                        p.lastActivity(),
+                        first14,
+                        reader.weeks(p.memberId(), from),
+                        reader.prescriptions(p.memberId()),
+                        today,
+                        weeks));
     }
 
     public Page<ProgressReader.SessionRow> sessions(String memberId, int page, int size) {
@@ -60,8 +76,11 @@ public class ProgressService {
     }
 
     /** A member's sessions for a clinician: only members on their panel (403 otherwise, whether or not the member exists). */
-    public Page<ProgressReader.SessionRow> sessionsForClinician(String clinicianId, String memberId, int page, int size) {
-        reader.profile(memberId).filter(p -> clinicianId.equals(p.clinicianId())).orElseThrow(ProgressService::notOnPanel);
+    public Page<ProgressReader.SessionRow> sessionsForClinician(
+            String clinicianId, String memberId, int page, int size) {
+        reader.profile(memberId)
+                .filter(p -> clinicianId.equals(p.clinicianId()))
+                .orElseThrow(ProgressService::notOnPanel);
         return reader.sessions(memberId, page, size);
     }
 
@@ -106,7 +125,8 @@ public class ProgressService {
      * urgent alert never waits for an assignment to be looked at.
      */
     private ProgressReader.AlertRow alertOnPanel(String clinicianId, UUID alertId) {
-        ProgressReader.AlertRow alert = reader.alert(alertId).orElseThrow(() -> ProblemException.notFound("There is no alert " + alertId + "."));
+        ProgressReader.AlertRow alert = reader.alert(alertId)
+                .orElseThrow(() -> ProblemException.notFound("There is no alert " + alertId + "."));
         if (alert.clinicianId() != null && !clinicianId.equals(alert.clinicianId())) {
             throw notOnPanel();
         }

@@ -2,7 +2,6 @@ package org.limber.progress.service;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.limber.common.problem.ProblemException;
@@ -31,7 +30,8 @@ public class ReportService {
         LocalDate to = today.plusDays(1);
         if (startMonth != null) {
             if (startMonth.getYear() < FIRST_YEAR || startMonth.getYear() > today.getYear() + 1) {
-                throw ProblemException.badParameter("startMonth", "must be a month between " + FIRST_YEAR + "-01 and next year");
+                throw ProblemException.badParameter(
+                        "startMonth", "must be a month between " + FIRST_YEAR + "-01 and next year");
             }
             from = startMonth.atDay(1);
             to = startMonth.plusMonths(1).atDay(1);

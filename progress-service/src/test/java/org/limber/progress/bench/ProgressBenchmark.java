@@ -24,24 +24,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-
 import jakarta.inject.Inject;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+
 import org.limber.events.member.SessionCompleted;
 import org.limber.progress.MemberEvents;
 import org.limber.testsupport.KafkaTestResource;
 import org.limber.testsupport.PostgresTestResource;
 import org.limber.testsupport.TestEvents;
 import org.limber.testsupport.Tokens;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The progress-service benchmark: a harness that prints figures, not a test with time limits.
@@ -57,12 +56,14 @@ class ProgressBenchmark {
     static final int EVENTS = Integer.getInteger("bench.events", 200_000);
     /** Events of the unmeasured warm-up run before the measured one. */
     static final int WARM_UP = Integer.getInteger("bench.warmUp", Math.max(10_000, EVENTS / 10));
+
     static final int MEMBERS = Integer.getInteger("bench.members", 100_000);
     static final int SESSIONS_PER_MEMBER = Integer.getInteger("bench.sessionsPerMember", 50);
     /** "ingestion" or "latency" to run one part only; both by default. */
     static final String ONLY = System.getProperty("bench.only", "");
     /** Every clinician has a panel of this many members, in both data sets. */
     static final int PANEL = 100;
+
     static final int THREADS = 4;
     static final int REQUESTS = 4_000;
 
@@ -78,7 +79,8 @@ class ProgressBenchmark {
 
     @Test
     void run() throws Exception {
-        System.out.println("=== progress-service benchmark (" + Runtime.getRuntime().availableProcessors() + " cores) ===");
+        System.out.println(
+                "=== progress-service benchmark (" + Runtime.getRuntime().availableProcessors() + " cores) ===");
         if (!ONLY.equals("latency")) {
             ingestion(WARM_UP, false); // warm-up: the JIT compiles the hot paths
             ingestion(EVENTS, true);
@@ -94,8 +96,10 @@ class ProgressBenchmark {
     private void ingestion(int events, boolean print) throws Exception {
         int members = Math.max(1, events / 20);
         String prefix = "ingest-" + UUID.randomUUID().toString().substring(0, 6) + "-";
-        // Plans that start today: the hourly inactivity check (first run 30 s after start-up) finds none of these members
-        // inactive, whenever it runs. With plans weeks old it raised an alert for every member that had no session yet if it
+        // Plans that start today: the hourly inactivity check (first run 30 s after start-up) finds none of these
+        // members
+        // inactive, whenever it runs. With plans weeks old it raised an alert for every member that had no session yet
+        // if it
         // ran between the plans and the sessions, and whether it did changed the figures from one run to the next.
         LocalDate start = LocalDate.now(ZoneOffset.UTC);
         List<TestEvents.Outgoing> plans = new ArrayList<>();
@@ -107,17 +111,28 @@ class ProgressBenchmark {
         Instant now = Instant.now();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < events; i++) {
-            sessions.add(MemberEvents.session(prefix + (i % members), now.minus(random.nextInt(60 * 24 * 60), ChronoUnit.MINUTES),
-                    random.nextInt(11), random.nextInt(11), random.nextInt(11), "JUST_RIGHT"));
+            sessions.add(MemberEvents.session(
+                    prefix + (i % members),
+                    now.minus(random.nextInt(60 * 24 * 60), ChronoUnit.MINUTES),
+                    random.nextInt(11),
+                    random.nextInt(11),
+                    random.nextInt(11),
+                    "JUST_RIGHT"));
         }
-        waitFor("select count(*) from member_profile where member_id like '" + prefix + "%'", members, Duration.ofMinutes(5));
+        waitFor(
+                "select count(*) from member_profile where member_id like '" + prefix + "%'",
+                members,
+                Duration.ofMinutes(5));
 
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers());
+        props.put(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaTestResource.broker().bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        // The events as routine-service's relay sends them (serialized before the clock starts: that is the producer's work).
+        // The events as routine-service's relay sends them (serialized before the clock starts: that is the producer's
+        // work).
         List<org.apache.kafka.clients.producer.ProducerRecord<String, String>> records = new ArrayList<>(events);
         for (SessionCompleted s : sessions) {
             records.add(TestEvents.record(MemberEvents.outgoing(s)));
@@ -127,23 +142,29 @@ class ProgressBenchmark {
         }
         double consumedBefore = consumed.count();
         long t0 = System.nanoTime();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             for (var record : records) {
                 producer.send(record);
             }
             producer.flush();
         }
         double produced = (System.nanoTime() - t0) / 1e9;
-        // Poll the service's consumed-events counter (cheap, bumped after each commit); then check the rows themselves. Counting
+        // Poll the service's consumed-events counter (cheap, bumped after each commit); then check the rows themselves.
+        // Counting
         // the rows every 100 ms instead would scan the growing table and take a good part of a core from the service.
         awaitCounter(consumedBefore + events, Duration.ofMinutes(10));
-        waitFor("select count(*) from session_fact where member_id like '" + prefix + "%'", events, Duration.ofMinutes(10));
+        waitFor(
+                "select count(*) from session_fact where member_id like '" + prefix + "%'",
+                events,
+                Duration.ofMinutes(10));
         double endToEnd = (System.nanoTime() - t0) / 1e9;
         double rate = events / endToEnd;
         if (!print) {
             return;
         }
-        System.out.printf("Ingestion: %,d SessionCompleted events (%,d members), produced in %.1f s, all in the read models after %.1f s%n",
+        System.out.printf(
+                "Ingestion: %,d SessionCompleted events (%,d members), produced in %.1f s, all in the read models after %.1f s%n",
                 events, members, produced, endToEnd);
 
         // The ceiling: a plain JDBC batch insert of the same rows into a table of the same shape.
@@ -155,9 +176,10 @@ class ProgressBenchmark {
             }
             db.setAutoCommit(false);
             long c0 = System.nanoTime();
-            try (PreparedStatement insert = db.prepareStatement("insert into ceiling_session (member_id, session_id, performed_at,"
-                    + " plan_version, pain_before, pain_during, pain_after, effort, skipped, skipped_for_pain, red_flags)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert =
+                    db.prepareStatement("insert into ceiling_session (member_id, session_id, performed_at,"
+                            + " plan_version, pain_before, pain_during, pain_after, effort, skipped, skipped_for_pain, red_flags)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 String[] none = new String[0];
                 for (int i = 0; i < sessions.size(); i++) {
                     SessionCompleted s = sessions.get(i);
@@ -187,7 +209,8 @@ class ProgressBenchmark {
             }
             db.commit();
         }
-        System.out.printf("  end-to-end: %,.0f events/s; ceiling (plain JDBC batch insert of the same rows): %,.0f rows/s; ratio %.2f%n",
+        System.out.printf(
+                "  end-to-end: %,.0f events/s; ceiling (plain JDBC batch insert of the same rows): %,.0f rows/s; ratio %.2f%n",
                 rate, ceiling, rate / ceiling);
         System.out.printf("  target >= 10,000 events/s: %s%n", rate >= 10_000 ? "met" : "NOT met");
     }
@@ -199,8 +222,10 @@ class ProgressBenchmark {
         long sessions = (long) members * SESSIONS_PER_MEMBER;
         long s0 = System.nanoTime();
         seed(members, clinicians, prefix);
-        System.out.printf("Read latency, %s data set: %,d members, %,d sessions stored (seeded in %.0f s), panels of %d members,"
-                + " %d threads, %,d requests each%n", label, members, sessions, (System.nanoTime() - s0) / 1e9, PANEL, THREADS, REQUESTS);
+        System.out.printf(
+                "Read latency, %s data set: %,d members, %,d sessions stored (seeded in %.0f s), panels of %d members,"
+                        + " %d threads, %,d requests each%n",
+                label, members, sessions, (System.nanoTime() - s0) / 1e9, PANEL, THREADS, REQUESTS);
         String[] tokens = new String[clinicians];
         for (int c = 0; c < clinicians; c++) {
             tokens[c] = Tokens.clinician("bench-" + prefix + "-c" + c);
@@ -221,23 +246,31 @@ class ProgressBenchmark {
                 Statement sql = db.createStatement()) {
             String m = "'bench-" + prefix + "-m' || g";
             String c = "'bench-" + prefix + "-c' || (g % " + clinicians + ")";
-            sql.execute("insert into member_profile (member_id, plan_version, sessions_per_week, baseline_pain, conditions, clinician_id,"
-                    + " plan_start, first_plan_start, updated_at)"
-                    + " select " + m + ", 1, 3, 4 + g % 5, '{NON_SPECIFIC_LOW_BACK_PAIN}', " + c + ", current_date - 140,"
-                    + " current_date - 140, now() from generate_series(0, " + (members - 1) + ") g");
-            sql.execute("insert into plan_prescription select " + m + ", 1, current_date - 140, 3 from generate_series(0, "
-                    + (members - 1) + ") g");
-            sql.execute("insert into session_fact (member_id, session_id, performed_at, plan_version, pain_before, pain_during, pain_after,"
-                    + " effort, skipped, skipped_for_pain, red_flags)"
-                    + " select " + m + ", gen_random_uuid(), now() - (s * 2.7 + g % 3) * interval '1 day', 1, (g + s) % 11, (g * s) % 11,"
-                    + " (g + 2 * s) % 11, 'JUST_RIGHT', 0, 0, '{}'"
-                    + " from generate_series(0, " + (members - 1) + ") g, generate_series(1, " + SESSIONS_PER_MEMBER + ") s");
-            sql.execute("insert into weekly_stats select member_id, date_trunc('week', performed_at at time zone 'UTC')::date, count(*),"
-                    + " sum(pain_before), sum(pain_during), sum(pain_after), max(pain_during), 0, 0 from session_fact"
-                    + " where member_id like 'bench-" + prefix + "-%' group by 1, 2");
-            sql.execute("insert into alert (id, member_id, kind, severity, severity_rank, status, reason, source_id, raised_at)"
-                    + " select gen_random_uuid(), " + m + ", 'HIGH_PAIN', 'HIGH', 2, 'OPEN', 'bench', 'bench', now()"
-                    + " from generate_series(0, " + (members - 1) + ", 7) g");
+            sql.execute(
+                    "insert into member_profile (member_id, plan_version, sessions_per_week, baseline_pain, conditions, clinician_id,"
+                            + " plan_start, first_plan_start, updated_at)"
+                            + " select " + m + ", 1, 3, 4 + g % 5, '{NON_SPECIFIC_LOW_BACK_PAIN}', " + c
+                            + ", current_date - 140,"
+                            + " current_date - 140, now() from generate_series(0, " + (members - 1) + ") g");
+            sql.execute("insert into plan_prescription select " + m
+                    + ", 1, current_date - 140, 3 from generate_series(0, " + (members - 1) + ") g");
+            sql.execute(
+                    "insert into session_fact (member_id, session_id, performed_at, plan_version, pain_before, pain_during, pain_after,"
+                            + " effort, skipped, skipped_for_pain, red_flags)"
+                            + " select " + m
+                            + ", gen_random_uuid(), now() - (s * 2.7 + g % 3) * interval '1 day', 1, (g + s) % 11, (g * s) % 11,"
+                            + " (g + 2 * s) % 11, 'JUST_RIGHT', 0, 0, '{}'"
+                            + " from generate_series(0, " + (members - 1) + ") g, generate_series(1, "
+                            + SESSIONS_PER_MEMBER + ") s");
+            sql.execute(
+                    "insert into weekly_stats select member_id, date_trunc('week', performed_at at time zone 'UTC')::date, count(*),"
+                            + " sum(pain_before), sum(pain_during), sum(pain_after), max(pain_during), 0, 0 from session_fact"
+                            + " where member_id like 'bench-" + prefix + "-%' group by 1, 2");
+            sql.execute(
+                    "insert into alert (id, member_id, kind, severity, severity_rank, status, reason, source_id, raised_at)"
+                            + " select gen_random_uuid(), " + m
+                            + ", 'HIGH_PAIN', 'HIGH', 2, 'OPEN', 'bench', 'bench', now()"
+                            + " from generate_series(0, " + (members - 1) + ", 7) g");
             sql.execute("analyze");
         }
     }
@@ -251,7 +284,8 @@ class ProgressBenchmark {
     }
 
     private long[] load(RequestFactory factory) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             // Warm up.
@@ -287,23 +321,29 @@ class ProgressBenchmark {
 
     private static void call(HttpClient client, String request) throws Exception {
         String[] parts = request.split("\n");
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(parts[0]))
-                .header("Authorization", "Bearer " + parts[1]).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(parts[0]))
+                        .header("Authorization", "Bearer " + parts[1])
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(parts[0] + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 
     private static void report(String what, long[] sorted) {
-        System.out.printf("%s p50 %.1f ms, p99 %.1f ms (%,d requests)%n", what, sorted[sorted.length / 2] / 1e6,
-                sorted[(int) (sorted.length * 0.99)] / 1e6, sorted.length);
+        System.out.printf(
+                "%s p50 %.1f ms, p99 %.1f ms (%,d requests)%n",
+                what, sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6, sorted.length);
     }
 
     private void awaitCounter(double expected, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (consumed.count() < expected) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("not consumed within " + timeout + ": " + consumed.count() + " of " + expected);
+                throw new IllegalStateException(
+                        "not consumed within " + timeout + ": " + consumed.count() + " of " + expected);
             }
             Thread.sleep(10);
         }
@@ -313,7 +353,8 @@ class ProgressBenchmark {
         Instant deadline = Instant.now().plus(timeout);
         try (Connection db = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "")) {
             while (Instant.now().isBefore(deadline)) {
-                try (Statement q = db.createStatement(); ResultSet r = q.executeQuery(countQuery)) {
+                try (Statement q = db.createStatement();
+                        ResultSet r = q.executeQuery(countQuery)) {
                     r.next();
                     if (r.getLong(1) >= expected) {
                         return;

@@ -1,14 +1,15 @@
 package org.limber.progress.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
 import org.limber.events.member.ProgressAssessed;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class AssessmentsTest {
 
@@ -16,8 +17,21 @@ class AssessmentsTest {
 
     static WeekFacts week(int sessions, int perWeek, int baseline, Double mean, Double previous, Integer worstDuring) {
         int sum = mean == null ? 0 : (int) Math.round(mean * sessions);
-        return new WeekFacts("m", 2, LocalDate.of(2026, 3, 2), perWeek, baseline, sessions, sum, mean, previous, null, worstDuring,
-                new ProgressAssessed.Effort(0, sessions, 0), List.of(), List.of());
+        return new WeekFacts(
+                "m",
+                2,
+                LocalDate.of(2026, 3, 2),
+                perWeek,
+                baseline,
+                sessions,
+                sum,
+                mean,
+                previous,
+                null,
+                worstDuring,
+                new ProgressAssessed.Effort(0, sessions, 0),
+                List.of(),
+                List.of());
     }
 
     @Test
@@ -33,17 +47,35 @@ class AssessmentsTest {
     @Test
     void safetySignalsArePainDuringAboveFiveAndPainWellAboveBaseline() {
         assertThat(Assessments.signals(week(1, 3, 4, 4.0, null, 5), POLICY)).isEmpty();
-        assertThat(Assessments.signals(week(1, 3, 4, 4.0, null, 6), POLICY)).containsExactly(Assessments.Signal.PAIN_DURING_ABOVE_5);
-        assertThat(Assessments.signals(week(2, 3, 4, 6.0, null, 4), POLICY)).containsExactly(Assessments.Signal.PAIN_ABOVE_BASELINE);
-        assertThat(Assessments.signals(week(1, 3, 4, 6.0, null, 4), POLICY)).as("one session is not a week's pain").isEmpty();
+        assertThat(Assessments.signals(week(1, 3, 4, 4.0, null, 6), POLICY))
+                .containsExactly(Assessments.Signal.PAIN_DURING_ABOVE_5);
+        assertThat(Assessments.signals(week(2, 3, 4, 6.0, null, 4), POLICY))
+                .containsExactly(Assessments.Signal.PAIN_ABOVE_BASELINE);
+        assertThat(Assessments.signals(week(1, 3, 4, 6.0, null, 4), POLICY))
+                .as("one session is not a week's pain")
+                .isEmpty();
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "pain {0} before the latest session: flare signal {1}")
-    @org.junit.jupiter.params.provider.CsvSource({ "6, false", "7, true", "10, true" })
+    @org.junit.jupiter.params.provider.CsvSource({"6, false", "7, true", "10, true"})
     void painOfSevenOrMoreBeforeASessionIsAFlareSignal(int latestPain, boolean signal) {
-        WeekFacts week = new WeekFacts("m", 2, LocalDate.of(2026, 3, 2), 5, latestPain, 1, latestPain, (double) latestPain, null,
-                latestPain, 3, new ProgressAssessed.Effort(0, 1, 0), List.of(), List.of());
-        assertThat(Assessments.signals(week, POLICY).contains(Assessments.Signal.PAIN_BEFORE_AT_LEAST_7)).isEqualTo(signal);
+        WeekFacts week = new WeekFacts(
+                "m",
+                2,
+                LocalDate.of(2026, 3, 2),
+                5,
+                latestPain,
+                1,
+                latestPain,
+                (double) latestPain,
+                null,
+                latestPain,
+                3,
+                new ProgressAssessed.Effort(0, 1, 0),
+                List.of(),
+                List.of());
+        assertThat(Assessments.signals(week, POLICY).contains(Assessments.Signal.PAIN_BEFORE_AT_LEAST_7))
+                .isEqualTo(signal);
     }
 
     @Test
@@ -55,20 +87,20 @@ class AssessmentsTest {
     @Test
     void anAssessmentCarriesTheWeekRoundedAndCapped() {
         UUID id = UUID.randomUUID();
-        ProgressAssessed a = Assessments.assess(week(4, 3, 6, 4.333, 5.0, 3), Assessments.Trigger.WEEK_COMPLETED, POLICY, id,
-                Instant.EPOCH);
+        ProgressAssessed a = Assessments.assess(
+                week(4, 3, 6, 4.333, 5.0, 3), Assessments.Trigger.WEEK_COMPLETED, POLICY, id, Instant.EPOCH);
         assertThat(a.assessmentId()).isEqualTo(id);
         assertThat(a.eventId()).isEqualTo(id);
         assertThat(a.adherencePercent()).isEqualTo(100);
         assertThat(a.meanPain()).isEqualTo(4.3);
         assertThat(a.painTrend()).isEqualTo("STABLE");
         assertThat(a.safetySignals()).isEmpty();
-        ProgressAssessed empty = Assessments.assess(week(0, 3, 6, null, null, null), Assessments.Trigger.WEEK_ENDED, POLICY, id,
-                Instant.EPOCH);
+        ProgressAssessed empty = Assessments.assess(
+                week(0, 3, 6, null, null, null), Assessments.Trigger.WEEK_ENDED, POLICY, id, Instant.EPOCH);
         assertThat(empty.adherencePercent()).isZero();
         assertThat(empty.meanPain()).isNull();
-        ProgressAssessed early = Assessments.assess(week(1, 3, 2, 3.0, null, 7), Assessments.Trigger.SAFETY_SIGNAL, POLICY, id,
-                Instant.EPOCH);
+        ProgressAssessed early = Assessments.assess(
+                week(1, 3, 2, 3.0, null, 7), Assessments.Trigger.SAFETY_SIGNAL, POLICY, id, Instant.EPOCH);
         assertThat(early.safetySignals()).containsExactly("PAIN_DURING_ABOVE_5");
     }
 }

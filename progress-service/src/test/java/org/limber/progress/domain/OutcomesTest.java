@@ -1,7 +1,5 @@
 package org.limber.progress.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class OutcomesTest {
 
@@ -34,9 +34,9 @@ class OutcomesTest {
     @Test
     void exactFiguresForAMixedGroup() {
         List<Outcomes.Member> cohort = new ArrayList<>();
-        cohort.addAll(Collections.nCopies(8, member(6, 3.0, 3, 3)));   // -50%, MCID, 100% adherence
-        cohort.addAll(Collections.nCopies(2, member(5, 4.5, 4, 2)));   // -10%, no MCID, 50% adherence
-        cohort.addAll(Collections.nCopies(2, member(5, null, 3, 1)));  // not completers, 33% adherence
+        cohort.addAll(Collections.nCopies(8, member(6, 3.0, 3, 3))); // -50%, MCID, 100% adherence
+        cohort.addAll(Collections.nCopies(2, member(5, 4.5, 4, 2))); // -10%, no MCID, 50% adherence
+        cohort.addAll(Collections.nCopies(2, member(5, null, 3, 1))); // not completers, 33% adherence
         Outcomes.Report report = Outcomes.report(cohort);
         assertThat(report.suppressed()).isFalse();
         assertThat(report.members()).isEqualTo(12);
@@ -63,8 +63,8 @@ class OutcomesTest {
     @Test
     void theMedianIsNotSkewedByAFewLowBaselines() {
         List<Outcomes.Member> cohort = new ArrayList<>();
-        cohort.addAll(Collections.nCopies(7, member(6, 3.0, 3, 3)));   // -50%
-        cohort.addAll(Collections.nCopies(4, member(1, 3.0, 3, 3)));   // +200% each: the mean goes negative
+        cohort.addAll(Collections.nCopies(7, member(6, 3.0, 3, 3))); // -50%
+        cohort.addAll(Collections.nCopies(4, member(1, 3.0, 3, 3))); // +200% each: the mean goes negative
         Outcomes.Report report = Outcomes.report(cohort);
         assertThat(report.meanPainChangePercent()).isEqualByComparingTo("-40.9");
         assertThat(report.medianPainChangePercent()).isEqualByComparingTo("50.0");
@@ -73,13 +73,15 @@ class OutcomesTest {
     @Test
     void membersWithBaselineZeroAreLeftOutOfEveryPainFigureAlike() {
         List<Outcomes.Member> cohort = new ArrayList<>();
-        cohort.addAll(Collections.nCopies(10, member(6, 3.0, 3, 3)));  // -50%, MCID
-        cohort.addAll(Collections.nCopies(5, member(0, 0.0, 3, 3)));   // nothing to reduce
+        cohort.addAll(Collections.nCopies(10, member(6, 3.0, 3, 3))); // -50%, MCID
+        cohort.addAll(Collections.nCopies(5, member(0, 0.0, 3, 3))); // nothing to reduce
         Outcomes.Report report = Outcomes.report(cohort);
         assertThat(report.completers()).isEqualTo(15);
         assertThat(report.painCompleters()).isEqualTo(10);
         assertThat(report.meanPainChangePercent()).isEqualByComparingTo("50.0");
-        assertThat(report.shareReachingMcid()).as("the same members as the mean").isEqualByComparingTo("1.000");
+        assertThat(report.shareReachingMcid())
+                .as("the same members as the mean")
+                .isEqualByComparingTo("1.000");
     }
 
     @Test
@@ -87,14 +89,17 @@ class OutcomesTest {
         LocalDate thursday = START.plusDays(3);
         int[] weeks = {2, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5};
         // Week 1 from Thursday: 4 of 7 days of 3 a week = 2 sessions; from week 7 the plan asks 5 a week.
-        List<Prescription> plans = List.of(new Prescription(1, thursday, 3), new Prescription(2, START.plusWeeks(6), 5));
-        assertThat(Outcomes.meanAdherence(new Outcomes.Member(5, 3.0, thursday, plans, weeks, Set.of()))).isEqualTo(100.0);
+        List<Prescription> plans =
+                List.of(new Prescription(1, thursday, 3), new Prescription(2, START.plusWeeks(6), 5));
+        assertThat(Outcomes.meanAdherence(new Outcomes.Member(5, 3.0, thursday, plans, weeks, Set.of())))
+                .isEqualTo(100.0);
         // The same weeks measured against the first plan's 3 a week would be full too, but against 5 they are not.
         int[] lowLater = {2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3};
         assertThat(Outcomes.meanAdherence(new Outcomes.Member(5, 3.0, thursday, plans, lowLater, Set.of())))
                 .isCloseTo((6 + 6 * 0.6) * 100 / 12, org.assertj.core.api.Assertions.within(1e-9));
         // A suspended week (nothing done, nothing expected) is left out.
         int[] withGap = {2, 3, 0, 3, 3, 3, 5, 5, 5, 5, 5, 5};
-        assertThat(Outcomes.meanAdherence(new Outcomes.Member(5, 3.0, thursday, plans, withGap, Set.of(2)))).isEqualTo(100.0);
+        assertThat(Outcomes.meanAdherence(new Outcomes.Member(5, 3.0, thursday, plans, withGap, Set.of(2))))
+                .isEqualTo(100.0);
     }
 }

@@ -1,12 +1,12 @@
 package org.limber.progress.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ProgressMathTest {
 
@@ -35,9 +35,11 @@ class ProgressMathTest {
 
     @Test
     void prescriptionFollowsThePlanInForceAndProratesTheFirstWeek() {
-        List<Prescription> plans = List.of(new Prescription(1, MONDAY.plusDays(3), 4), new Prescription(2, MONDAY.plusWeeks(2), 5));
+        List<Prescription> plans =
+                List.of(new Prescription(1, MONDAY.plusDays(3), 4), new Prescription(2, MONDAY.plusWeeks(2), 5));
         assertThat(ProgressMath.prescribed(MONDAY.minusWeeks(1), plans)).isZero();
-        assertThat(ProgressMath.prescribed(MONDAY, plans)).isEqualTo(2); // Thursday to Sunday: 4 of 7 days of 4 sessions
+        assertThat(ProgressMath.prescribed(MONDAY, plans))
+                .isEqualTo(2); // Thursday to Sunday: 4 of 7 days of 4 sessions
         assertThat(ProgressMath.prescribed(MONDAY.plusWeeks(1), plans)).isEqualTo(4);
         assertThat(ProgressMath.prescribed(MONDAY.plusWeeks(2), plans)).isEqualTo(5);
     }
@@ -45,8 +47,8 @@ class ProgressMathTest {
     @Test
     void theWeeklySeriesHasExactMeansAndShares() {
         List<WeekStats> stats = List.of(new WeekStats(MONDAY, 3, 15, 12, 7, 6, 1, 0));
-        List<ProgressMath.WeekPoint> series = ProgressMath.series(stats, List.of(new Prescription(1, MONDAY.minusWeeks(4), 4)),
-                MONDAY.plusDays(2), 2);
+        List<ProgressMath.WeekPoint> series = ProgressMath.series(
+                stats, List.of(new Prescription(1, MONDAY.minusWeeks(4), 4)), MONDAY.plusDays(2), 2);
         assertThat(series).hasSize(2);
         ProgressMath.WeekPoint empty = series.get(0);
         assertThat(empty.weekStart()).isEqualTo(MONDAY.minusWeeks(1));
@@ -67,11 +69,16 @@ class ProgressMathTest {
 
     @Test
     void aStreakCountsWeeksOfThreeOrMoreAndAWeekInProgressDoesNotBreakIt() {
-        List<WeekStats> stats = List.of(week(MONDAY.minusWeeks(3), 3), week(MONDAY.minusWeeks(2), 4), week(MONDAY.minusWeeks(1), 3),
+        List<WeekStats> stats = List.of(
+                week(MONDAY.minusWeeks(3), 3),
+                week(MONDAY.minusWeeks(2), 4),
+                week(MONDAY.minusWeeks(1), 3),
                 week(MONDAY, 1));
         assertThat(ProgressMath.streak(stats, MONDAY.plusDays(2))).isEqualTo(3);
-        assertThat(ProgressMath.streak(List.of(week(MONDAY.minusWeeks(1), 3), week(MONDAY, 3)), MONDAY.plusDays(2))).isEqualTo(2);
-        assertThat(ProgressMath.streak(List.of(week(MONDAY.minusWeeks(2), 5), week(MONDAY.minusWeeks(1), 2)), MONDAY)).isZero();
+        assertThat(ProgressMath.streak(List.of(week(MONDAY.minusWeeks(1), 3), week(MONDAY, 3)), MONDAY.plusDays(2)))
+                .isEqualTo(2);
+        assertThat(ProgressMath.streak(List.of(week(MONDAY.minusWeeks(2), 5), week(MONDAY.minusWeeks(1), 2)), MONDAY))
+                .isZero();
     }
 
     @Test
@@ -80,7 +87,9 @@ class ProgressMathTest {
         assertThat(s.earlyMilestoneReached()).isTrue();
         assertThat(s.changePercent()).isEqualByComparingTo("50.0");
         assertThat(s.weeks()).hasSize(4);
-        assertThat(ProgressMath.summary(6, 3, null, null, 5, List.of(), List.of(), MONDAY, 4).earlyMilestoneReached()).isFalse();
+        assertThat(ProgressMath.summary(6, 3, null, null, 5, List.of(), List.of(), MONDAY, 4)
+                        .earlyMilestoneReached())
+                .isFalse();
     }
 
     private static WeekStats week(LocalDate start, int sessions) {

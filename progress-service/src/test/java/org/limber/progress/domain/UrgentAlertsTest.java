@@ -1,15 +1,16 @@
 package org.limber.progress.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
 import org.limber.events.member.MemberReferred;
 import org.limber.events.member.PlanSuspended;
 import org.limber.events.member.SymptomsReported;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class UrgentAlertsTest {
 
@@ -20,12 +21,15 @@ class UrgentAlertsTest {
     @Test
     void aSuspensionRaisesTheSameAlertAsItsCauseSoWhicheverComesFirstRaisesIt() {
         UUID id = UUID.randomUUID();
-        SymptomsReported report = new SymptomsReported(UUID.randomUUID(), Instant.now(), 1, "m", id, Instant.now(), List.of("FEVER"), null);
+        SymptomsReported report = new SymptomsReported(
+                UUID.randomUUID(), Instant.now(), 1, "m", id, Instant.now(), List.of("FEVER"), null);
         assertThat(UrgentAlerts.suspension(suspension("SYMPTOM_REPORT", id))).isEqualTo(UrgentAlerts.report(report));
-        MemberReferred referral = new MemberReferred(UUID.randomUUID(), Instant.now(), 1, "m", id, List.of("FEVER"), List.of("x"), null);
+        MemberReferred referral =
+                new MemberReferred(UUID.randomUUID(), Instant.now(), 1, "m", id, List.of("FEVER"), List.of("x"), null);
         assertThat(UrgentAlerts.suspension(suspension("INTAKE", id))).isEqualTo(UrgentAlerts.referral(referral));
         assertThat(UrgentAlerts.suspension(suspension("SESSION", id)))
-                .isEqualTo(new NewAlert("m", AlertKind.RED_FLAG_SYMPTOM, UrgentAlerts.sessionCause(id), List.of("FEVER")));
+                .isEqualTo(
+                        new NewAlert("m", AlertKind.RED_FLAG_SYMPTOM, UrgentAlerts.sessionCause(id), List.of("FEVER")));
     }
 
     @Test

@@ -1,5 +1,24 @@
 package org.limber.progress.messaging;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import org.limber.events.member.ProgressAssessed;
+import org.limber.events.member.ProgressTopics;
+import org.limber.events.member.SessionCompleted;
+import org.limber.progress.service.AlertScheduler;
+import org.limber.testsupport.TopicReader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.limber.progress.MemberEvents.member;
@@ -8,27 +27,6 @@ import static org.limber.progress.MemberEvents.plan;
 import static org.limber.progress.MemberEvents.send;
 import static org.limber.progress.MemberEvents.session;
 import static org.limber.progress.MemberEvents.sessionSkipping;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-
-import jakarta.inject.Inject;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-import org.limber.events.member.ProgressAssessed;
-import org.limber.events.member.ProgressTopics;
-import org.limber.events.member.SessionCompleted;
-import org.limber.progress.service.AlertScheduler;
-import org.limber.testsupport.TopicReader;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /** Assessments of plan weeks published on the real broker: when a week is done, on a safety signal, when it ends; once. */
 @QuarkusTest
@@ -43,7 +41,10 @@ class AssessmentTest {
     AlertScheduler scheduler;
 
     private List<ProgressAssessed> assessments(TopicReader reader, String memberId, Duration quiet) {
-        return reader.readFor(quiet).stream().filter(r -> memberId.equals(r.key())).map(this::parse).toList();
+        return reader.readFor(quiet).stream()
+                .filter(r -> memberId.equals(r.key()))
+                .map(this::parse)
+                .toList();
     }
 
     private ProgressAssessed parse(ConsumerRecord<String, String> record) {
@@ -56,21 +57,30 @@ class AssessmentTest {
     }
 
     private static void awaitSessions(String memberId, int total) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> member(memberId).get("/members/me/sessions").statusCode() == 200
-                && member(memberId).get("/members/me/sessions").jsonPath().getInt("total") == total);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> member(memberId).get("/members/me/sessions").statusCode() == 200
+                        && member(memberId)
+                                        .get("/members/me/sessions")
+                                        .jsonPath()
+                                        .getInt("total")
+                                == total);
     }
 
     @Test
     void aCompletedWeekIsAssessedOnceWithWhatTheMemberReported() {
         String memberId = newMember();
         Instant now = Instant.now();
-        SessionCompleted first = sessionSkipping(memberId, now.minus(2, ChronoUnit.HOURS), 5, 2, "TOO_EASY", "bird-dog", "PAIN");
-        SessionCompleted second = sessionSkipping(memberId, now.minus(1, ChronoUnit.HOURS), 4, 2, "JUST_RIGHT", "bird-dog", "PAIN");
+        SessionCompleted first =
+                sessionSkipping(memberId, now.minus(2, ChronoUnit.HOURS), 5, 2, "TOO_EASY", "bird-dog", "PAIN");
+        SessionCompleted second =
+                sessionSkipping(memberId, now.minus(1, ChronoUnit.HOURS), 4, 2, "JUST_RIGHT", "bird-dog", "PAIN");
         SessionCompleted third = session(memberId, now.minus(10, ChronoUnit.MINUTES), 4, 1, 3, "TOO_EASY");
         try (TopicReader reader = new TopicReader(ProgressTopics.ASSESSMENTS)) {
             send(plan(memberId, 1, 3, 6, "clin-assess", TODAY), first, second);
             awaitSessions(memberId, 2);
-            assertThat(assessments(reader, memberId, Duration.ofSeconds(2))).as("two of three sessions: not yet").isEmpty();
+            assertThat(assessments(reader, memberId, Duration.ofSeconds(2)))
+                    .as("two of three sessions: not yet")
+                    .isEmpty();
 
             send(third);
             ConsumerRecord<String, String> record = reader.await(r -> memberId.equals(r.key()), Duration.ofSeconds(30));
@@ -102,7 +112,9 @@ class AssessmentTest {
         String memberId = newMember();
         Instant now = Instant.now();
         try (TopicReader reader = new TopicReader(ProgressTopics.ASSESSMENTS)) {
-            send(plan(memberId, 1, 4, 4, "clin-assess", TODAY), session(memberId, now.minus(1, ChronoUnit.HOURS), 4, 3, 3, "JUST_RIGHT"));
+            send(
+                    plan(memberId, 1, 4, 4, "clin-assess", TODAY),
+                    session(memberId, now.minus(1, ChronoUnit.HOURS), 4, 3, 3, "JUST_RIGHT"));
             awaitSessions(memberId, 1);
             send(session(memberId, now.minus(30, ChronoUnit.MINUTES), 5, 6, 5, "TOO_HARD"));
             ProgressAssessed a = parse(reader.await(r -> memberId.equals(r.key()), Duration.ofSeconds(30)));
@@ -126,20 +138,27 @@ class AssessmentTest {
         Instant now = Instant.now();
         try (TopicReader reader = new TopicReader(ProgressTopics.ASSESSMENTS)) {
             // Week one ran from 8 days ago to yesterday; one of its three sessions was done.
-            send(plan(memberId, 1, 3, 5, "clin-assess", TODAY.minusDays(8)), session(memberId, now.minus(5, ChronoUnit.DAYS), 5, 3, 4,
-                    "JUST_RIGHT"));
+            send(
+                    plan(memberId, 1, 3, 5, "clin-assess", TODAY.minusDays(8)),
+                    session(memberId, now.minus(5, ChronoUnit.DAYS), 5, 3, 4, "JUST_RIGHT"));
             awaitSessions(memberId, 1);
 
             List<ProgressAssessed> made = scheduler.assessEndedWeeks(now);
-            assertThat(made).filteredOn(a -> a.memberId().equals(memberId)).singleElement().satisfies(a -> {
-                assertThat(a.trigger()).isEqualTo("WEEK_ENDED");
-                assertThat(a.weekStart()).isEqualTo(TODAY.minusDays(8));
-                assertThat(a.sessionsDone()).isEqualTo(1);
-                assertThat(a.adherencePercent()).isEqualTo(33);
-                assertThat(a.painTrend()).isEqualTo("STABLE");
-            });
-            assertThat(scheduler.assessEndedWeeks(now)).noneMatch(a -> a.memberId().equals(memberId));
-            assertThat(parse(reader.await(r -> memberId.equals(r.key()), Duration.ofSeconds(30))).trigger()).isEqualTo("WEEK_ENDED");
+            assertThat(made)
+                    .filteredOn(a -> a.memberId().equals(memberId))
+                    .singleElement()
+                    .satisfies(a -> {
+                        assertThat(a.trigger()).isEqualTo("WEEK_ENDED");
+                        assertThat(a.weekStart()).isEqualTo(TODAY.minusDays(8));
+                        assertThat(a.sessionsDone()).isEqualTo(1);
+                        assertThat(a.adherencePercent()).isEqualTo(33);
+                        assertThat(a.painTrend()).isEqualTo("STABLE");
+                    });
+            assertThat(scheduler.assessEndedWeeks(now))
+                    .noneMatch(a -> a.memberId().equals(memberId));
+            assertThat(parse(reader.await(r -> memberId.equals(r.key()), Duration.ofSeconds(30)))
+                            .trigger())
+                    .isEqualTo("WEEK_ENDED");
         }
     }
 }

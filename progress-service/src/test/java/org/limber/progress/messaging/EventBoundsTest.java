@@ -1,13 +1,14 @@
 package org.limber.progress.messaging;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
 import org.limber.events.member.MemberNeedsReview.Reason;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class EventBoundsTest {
 
@@ -37,9 +38,12 @@ class EventBoundsTest {
         assertThat(EventBounds.id("")).isFalse();
         assertThat(EventBounds.id("c".repeat(129))).isFalse();
         assertThat(EventBounds.text("n".repeat(2001))).isFalse();
-        assertThat(EventBounds.reasons(List.of(new Reason("NO_SAFE_SESSION", "why")))).isTrue();
+        assertThat(EventBounds.reasons(List.of(new Reason("NO_SAFE_SESSION", "why"))))
+                .isTrue();
         assertThat(EventBounds.reasons(List.of())).isFalse();
-        assertThat(EventBounds.reasons(List.of(new Reason("NO_SAFE_SESSION", " ")))).isFalse();
-        assertThat(EventBounds.reasons(Collections.nCopies(21, new Reason("A", "b")))).isFalse();
+        assertThat(EventBounds.reasons(List.of(new Reason("NO_SAFE_SESSION", " "))))
+                .isFalse();
+        assertThat(EventBounds.reasons(Collections.nCopies(21, new Reason("A", "b"))))
+                .isFalse();
     }
 }

@@ -1,5 +1,29 @@
 package org.limber.progress.messaging;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import org.limber.events.member.CareTeamAssigned;
+import org.limber.events.member.MemberTopics;
+import org.limber.events.member.PlanResumed;
+import org.limber.events.member.PlanSuspended;
+import org.limber.events.member.SessionCompleted;
+import org.limber.events.member.SymptomsReported;
+import org.limber.progress.MemberEvents;
+import org.limber.progress.domain.ProgressMath;
+import org.limber.testsupport.TestEvents;
+import org.limber.testsupport.TopicReader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,30 +33,6 @@ import static org.limber.progress.MemberEvents.plan;
 import static org.limber.progress.MemberEvents.send;
 import static org.limber.progress.MemberEvents.session;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-import org.limber.events.member.CareTeamAssigned;
-import org.limber.events.member.MemberTopics;
-import org.limber.events.member.PlanResumed;
-import org.limber.events.member.PlanSuspended;
-import org.limber.events.member.SymptomsReported;
-import org.limber.events.member.SessionCompleted;
-import org.limber.progress.MemberEvents;
-import org.limber.progress.domain.ProgressMath;
-import org.limber.testsupport.TestEvents;
-import org.limber.testsupport.TopicReader;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-
 /** Consuming member events on the real broker into the real database. */
 @QuarkusTest
 class IngestionTest {
@@ -40,16 +40,28 @@ class IngestionTest {
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     private static JsonPath progress(String memberId) {
-        return member(memberId).get("/members/me/progress?weeks=6").then().statusCode(200).extract().jsonPath();
+        return member(memberId)
+                .get("/members/me/progress?weeks=6")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static int total(String memberId) {
-        return member(memberId).get("/members/me/sessions").then().statusCode(200).extract().jsonPath().getInt("total");
+        return member(memberId)
+                .get("/members/me/sessions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getInt("total");
     }
 
     private static void awaitTotal(String memberId, int sessions) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> member(memberId).get("/members/me/sessions").statusCode() == 200
-                && total(memberId) == sessions);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> member(memberId).get("/members/me/sessions").statusCode() == 200
+                        && total(memberId) == sessions);
     }
 
     @Test
@@ -67,7 +79,9 @@ class IngestionTest {
 
         JsonPath p = progress(memberId);
         assertThat(p.getInt("baselinePain")).isEqualTo(6);
-        assertThat(p.getInt("latestPain")).as("the latest by when it was done, not when it arrived").isEqualTo(4);
+        assertThat(p.getInt("latestPain"))
+                .as("the latest by when it was done, not when it arrived")
+                .isEqualTo(4);
         assertThat(p.getInt("changePoints")).isEqualTo(2);
         assertThat(p.getBoolean("meaningfulChangeReached")).isTrue();
         List<String> weeks = p.getList("weeks.weekStart");
@@ -76,7 +90,9 @@ class IngestionTest {
         assertThat(lateIndex).as("the late session's own week is in the series").isNotNegative();
         assertThat(p.getInt("weeks[" + lateIndex + "].sessionsDone")).isEqualTo(1);
         assertThat(p.getDouble("weeks[" + lateIndex + "].meanPainBefore")).isEqualTo(8.0);
-        int sessionsInSeries = p.getList("weeks.sessionsDone", Integer.class).stream().mapToInt(Integer::intValue).sum();
+        int sessionsInSeries = p.getList("weeks.sessionsDone", Integer.class).stream()
+                .mapToInt(Integer::intValue)
+                .sum();
         assertThat(sessionsInSeries).isEqualTo(3);
     }
 
@@ -85,16 +101,26 @@ class IngestionTest {
         String memberId = newMember();
         try (TopicReader dlq = new TopicReader("progress.member-events.dlq")) {
             TestEvents.send(List.of(
-                    new TestEvents.Outgoing(MemberTopics.EVENTS, memberId, SessionCompleted.TYPE, java.util.UUID.randomUUID(), "{not json"),
-                    new TestEvents.Outgoing(MemberTopics.EVENTS, memberId, "org.limber.routine.SomethingNew", java.util.UUID.randomUUID(), "{}"),
+                    new TestEvents.Outgoing(
+                            MemberTopics.EVENTS,
+                            memberId,
+                            SessionCompleted.TYPE,
+                            java.util.UUID.randomUUID(),
+                            "{not json"),
+                    new TestEvents.Outgoing(
+                            MemberTopics.EVENTS,
+                            memberId,
+                            "org.limber.routine.SomethingNew",
+                            java.util.UUID.randomUUID(),
+                            "{}"),
                     MemberEvents.outgoing(plan(memberId, 1, 3, 5, "clin-dlq", TODAY)),
                     MemberEvents.outgoing(session(memberId, Instant.now(), 3, 3, 3, "JUST_RIGHT"))));
-            ConsumerRecord<String, String> dead = dlq.await(r -> memberId.equals(r.key()) && r.value().equals("{not json"),
-                    Duration.ofSeconds(30));
+            ConsumerRecord<String, String> dead =
+                    dlq.await(r -> memberId.equals(r.key()) && r.value().equals("{not json"), Duration.ofSeconds(30));
             assertThat(TopicReader.header(dead, "dead-letter-reason")).startsWith("malformed");
             assertThat(TopicReader.header(dead, "dead-letter-topic")).isEqualTo(MemberTopics.EVENTS);
-            ConsumerRecord<String, String> unknown = dlq.await(r -> memberId.equals(r.key()) && r.value().equals("{}"),
-                    Duration.ofSeconds(30));
+            ConsumerRecord<String, String> unknown =
+                    dlq.await(r -> memberId.equals(r.key()) && r.value().equals("{}"), Duration.ofSeconds(30));
             assertThat(TopicReader.header(unknown, "dead-letter-reason")).contains("unknown event type");
         }
         awaitTotal(memberId, 1);
@@ -107,13 +133,23 @@ class IngestionTest {
         var noSymptom = MemberEvents.symptoms(memberId);
         var badCause = MemberEvents.suspended(memberId, 1, " ", java.util.UUID.randomUUID(), "FEVER");
         try (TopicReader dlq = new TopicReader("progress.member-events.dlq")) {
-            TestEvents.send(List.of(MemberEvents.outgoing(noSequence), MemberEvents.outgoing(noSymptom), MemberEvents.outgoing(badCause),
-                    new TestEvents.Outgoing(MemberTopics.EVENTS, memberId, PlanResumed.TYPE, java.util.UUID.randomUUID(), "{\"sequence\": \"x\""),
+            TestEvents.send(List.of(
+                    MemberEvents.outgoing(noSequence),
+                    MemberEvents.outgoing(noSymptom),
+                    MemberEvents.outgoing(badCause),
+                    new TestEvents.Outgoing(
+                            MemberTopics.EVENTS,
+                            memberId,
+                            PlanResumed.TYPE,
+                            java.util.UUID.randomUUID(),
+                            "{\"sequence\": \"x\""),
                     MemberEvents.outgoing(plan(memberId, 1, 3, 5, "clin-dlq", TODAY)),
                     MemberEvents.outgoing(session(memberId, Instant.now(), 3, 3, 3, "JUST_RIGHT"))));
             List<String> reasons = new ArrayList<>();
-            for (String type : List.of(CareTeamAssigned.TYPE, SymptomsReported.TYPE, PlanSuspended.TYPE, PlanResumed.TYPE)) {
-                ConsumerRecord<String, String> dead = dlq.await(r -> memberId.equals(r.key()) && type.equals(TopicReader.header(r, "ce_type")),
+            for (String type :
+                    List.of(CareTeamAssigned.TYPE, SymptomsReported.TYPE, PlanSuspended.TYPE, PlanResumed.TYPE)) {
+                ConsumerRecord<String, String> dead = dlq.await(
+                        r -> memberId.equals(r.key()) && type.equals(TopicReader.header(r, "ce_type")),
                         Duration.ofSeconds(30));
                 assertThat(TopicReader.header(dead, "dead-letter-topic")).isEqualTo(MemberTopics.EVENTS);
                 reasons.add(TopicReader.header(dead, "dead-letter-reason"));
@@ -144,6 +180,9 @@ class IngestionTest {
         awaitTotal(marker, 1);
         assertThat(total(memberId)).isEqualTo(40);
         assertThat(progress(memberId).getList("weeks.sessionsDone")).isEqualTo(before.getList("weeks.sessionsDone"));
-        member(memberId).get("/members/me/progress").then().body("sessionsFirst14Days", equalTo(before.getInt("sessionsFirst14Days")));
+        member(memberId)
+                .get("/members/me/progress")
+                .then()
+                .body("sessionsFirst14Days", equalTo(before.getInt("sessionsFirst14Days")));
     }
 }

@@ -1,7 +1,5 @@
 package org.limber.progress.messaging;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -33,6 +31,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -45,6 +46,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
 import org.limber.events.member.CareAlertRaised;
 import org.limber.events.member.MemberTopics;
 import org.limber.events.member.SessionCompleted;
@@ -54,10 +56,7 @@ import org.limber.testsupport.EmbeddedPostgresServer;
 import org.limber.testsupport.KafkaBroker;
 import org.limber.testsupport.TestEvents;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) as a process of its own, on a
@@ -76,6 +75,7 @@ class RestartMidStreamIT {
 
     /** Held, so that their levels stay. */
     static final List<java.util.logging.Logger> QUIET = new ArrayList<>();
+
     static Path dir;
     static EmbeddedPostgresServer postgres;
     static KafkaBroker broker;
@@ -85,7 +85,7 @@ class RestartMidStreamIT {
 
     @BeforeAll
     static void servers() throws Exception {
-        for (String category : new String[] { "kafka", "org.apache.kafka", "state.change.logger" }) {
+        for (String category : new String[] {"kafka", "org.apache.kafka", "state.change.logger"}) {
             java.util.logging.Logger logger = java.util.logging.Logger.getLogger(category);
             logger.setLevel(Level.WARNING);
             QUIET.add(logger);
@@ -95,7 +95,9 @@ class RestartMidStreamIT {
         broker = KafkaBroker.start(dir.resolve("kafka"));
         // The topic as the service would create it (a producer that creates it by writing to it can trip over itself).
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(MemberTopics.EVENTS, 6, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(MemberTopics.EVENTS, 6, (short) 1)))
+                    .all()
+                    .get();
         }
         oidc = new OidcWiremockTestResource();
         oidcConfig = oidc.start();
@@ -128,15 +130,21 @@ class RestartMidStreamIT {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<TestEvents.Outgoing> plans = new ArrayList<>();
         for (int m = 0; m < MEMBERS; m++) {
-            plans.add(MemberEvents.outgoing(MemberEvents.plan(prefix + m, 1, 3, 5, "clin-restart", today.minusWeeks(12))));
+            plans.add(MemberEvents.outgoing(
+                    MemberEvents.plan(prefix + m, 1, 3, 5, "clin-restart", today.minusWeeks(12))));
         }
         // Sessions over the last ten weeks, in random order: late ones land in weeks long past.
         Random random = new Random(42);
         Instant now = Instant.now();
         List<SessionCompleted> sessions = new ArrayList<>();
         for (int i = 0; i < SESSIONS; i++) {
-            sessions.add(MemberEvents.session(prefix + random.nextInt(MEMBERS), now.minus(random.nextInt(70 * 24), ChronoUnit.HOURS),
-                    random.nextInt(11), random.nextInt(11), random.nextInt(11), random.nextBoolean() ? "JUST_RIGHT" : "TOO_HARD"));
+            sessions.add(MemberEvents.session(
+                    prefix + random.nextInt(MEMBERS),
+                    now.minus(random.nextInt(70 * 24), ChronoUnit.HOURS),
+                    random.nextInt(11),
+                    random.nextInt(11),
+                    random.nextInt(11),
+                    random.nextBoolean() ? "JUST_RIGHT" : "TOO_HARD"));
         }
 
         try (KafkaProducer<String, String> producer = producer()) {
@@ -147,7 +155,11 @@ class RestartMidStreamIT {
                 // The stream: a hundred sessions every 100 ms, still flowing while the service is killed and restarted.
                 CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
                     for (int from = 0; from < SESSIONS; from += 100) {
-                        send(producer, sessions.subList(from, Math.min(SESSIONS, from + 100)).stream().map(MemberEvents::outgoing).toList());
+                        send(
+                                producer,
+                                sessions.subList(from, Math.min(SESSIONS, from + 100)).stream()
+                                        .map(MemberEvents::outgoing)
+                                        .toList());
                         pause(100);
                     }
                 });
@@ -155,16 +167,21 @@ class RestartMidStreamIT {
                 first.destroyForcibly().waitFor();
                 long storedAtKill = stored(prefix);
                 long committedAtKill = committedOffsets();
-                System.out.printf("Killed with %d of %d sessions stored and %d records committed (%d plans first)%n", storedAtKill,
-                        SESSIONS, committedAtKill, MEMBERS);
+                System.out.printf(
+                        "Killed with %d of %d sessions stored and %d records committed (%d plans first)%n",
+                        storedAtKill, SESSIONS, committedAtKill, MEMBERS);
                 assertThat(storedAtKill).as("killed mid-stream").isLessThan(SESSIONS);
-                assertThat(committedAtKill).as("records stored but not yet committed when killed: the restart must see them again")
+                assertThat(committedAtKill)
+                        .as("records stored but not yet committed when killed: the restart must see them again")
                         .isLessThan(MEMBERS + storedAtKill);
 
                 Process second = startService("second");
                 try {
                     stream.get();
-                    await(() -> stored(prefix) >= SESSIONS && lag() == 0, Duration.ofSeconds(180), "all sessions stored, all offsets committed");
+                    await(
+                            () -> stored(prefix) >= SESSIONS && lag() == 0,
+                            Duration.ofSeconds(180),
+                            "all sessions stored, all offsets committed");
                 } finally {
                     second.destroy();
                     if (!second.waitFor(30, TimeUnit.SECONDS)) {
@@ -177,9 +194,12 @@ class RestartMidStreamIT {
         }
 
         assertThat(stored(prefix)).isEqualTo(SESSIONS);
-        assertThat(weeks(prefix)).as("weekly sums, each session counted once in its own week").isEqualTo(expectedWeeks(sessions));
+        assertThat(weeks(prefix))
+                .as("weekly sums, each session counted once in its own week")
+                .isEqualTo(expectedWeeks(sessions));
         assertThat(query("select count(*) from outbox_event where event_type = '" + CareAlertRaised.TYPE + "'"))
-                .as("one CareAlertRaised per alert").isEqualTo(query("select count(*) from alert"));
+                .as("one CareAlertRaised per alert")
+                .isEqualTo(query("select count(*) from alert"));
     }
 
     // ---------------------------------------------------------------- the service process
@@ -188,12 +208,15 @@ class RestartMidStreamIT {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         assertThat(jar).as("the packaged service (mvn package)").exists();
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m",
+        ProcessBuilder builder = new ProcessBuilder(
+                java,
+                "-Xmx384m",
                 "-Dquarkus.oidc.token.issuer=https://server.example.com",
                 // A killed consumer leaves the group after this, rather than after the default 45 s.
                 "-Dmp.messaging.incoming.member-events.session.timeout.ms=6000",
                 "-Dmp.messaging.incoming.member-events.heartbeat.interval.ms=1000",
-                "-jar", jar.toString());
+                "-jar",
+                jar.toString());
         Map<String, String> env = builder.environment();
         env.put("DB_URL", "jdbc:postgresql://localhost:" + postgres.port() + "/postgres");
         env.put("DB_USER", EmbeddedPostgresServer.USER);
@@ -205,7 +228,8 @@ class RestartMidStreamIT {
         env.put("PROGRESS_PORT", String.valueOf(port = freePort()));
         env.put("MEMBER_EVENTS_GROUP", GROUP);
         env.put("MEMBER_EVENTS_BATCH", String.valueOf(BATCH));
-        builder.redirectErrorStream(true).redirectOutput(dir.resolve("service-" + name + ".log").toFile());
+        builder.redirectErrorStream(true)
+                .redirectOutput(dir.resolve("service-" + name + ".log").toFile());
         return builder.start();
     }
 
@@ -213,21 +237,26 @@ class RestartMidStreamIT {
 
     private void awaitReady(Process service) {
         HttpClient client = HttpClient.newHttpClient();
-        await(() -> {
-            if (!service.isAlive()) {
-                throw new AssertionError("the service stopped; see " + dir);
-            }
-            try {
-                HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                return ready.statusCode() == 200 || readyButForOidc(ready.body());
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }, Duration.ofSeconds(120), "the service ready");
+        await(
+                () -> {
+                    if (!service.isAlive()) {
+                        throw new AssertionError("the service stopped; see " + dir);
+                    }
+                    try {
+                        HttpResponse<String> ready = client.send(
+                                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        return ready.statusCode() == 200 || readyButForOidc(ready.body());
+                    } catch (IOException e) {
+                        return false;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                },
+                Duration.ofSeconds(120),
+                "the service ready");
     }
 
     /**
@@ -277,17 +306,25 @@ class RestartMidStreamIT {
     private static long committedOffsets() throws Exception {
         try (Admin admin = admin()) {
             return admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get().values().stream()
-                    .mapToLong(OffsetAndMetadata::offset).sum();
+                    .mapToLong(OffsetAndMetadata::offset)
+                    .sum();
         }
     }
 
     /** Records of the member-events topic the group has not committed yet. */
     private static long lag() {
         try (Admin admin = admin()) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(MemberTopics.EVENTS)).allTopicNames().get().get(MemberTopics.EVENTS).partitions()
-                    .forEach(p -> latest.put(new TopicPartition(MemberTopics.EVENTS, p.partition()), OffsetSpec.latest()));
+            admin.describeTopics(List.of(MemberTopics.EVENTS))
+                    .allTopicNames()
+                    .get()
+                    .get(MemberTopics.EVENTS)
+                    .partitions()
+                    .forEach(p ->
+                            latest.put(new TopicPartition(MemberTopics.EVENTS, p.partition()), OffsetSpec.latest()));
             long lag = 0;
             for (var end : admin.listOffsets(latest).all().get().entrySet()) {
                 OffsetAndMetadata done = committed.get(end.getKey());
@@ -306,7 +343,8 @@ class RestartMidStreamIT {
     }
 
     private static long query(String sql) {
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         } catch (SQLException e) {
@@ -317,10 +355,14 @@ class RestartMidStreamIT {
     /** Member and week to sessions, sum of pain before, during and after, too hard. */
     private static Map<String, List<Integer>> weeks(String prefix) throws SQLException {
         Map<String, List<Integer>> weeks = new TreeMap<>();
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery("select member_id, week_start, sessions, sum_pain_before, sum_pain_during,"
-                        + " sum_pain_after, too_hard from weekly_stats where member_id like '" + prefix + "%'")) {
+        try (Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "select member_id, week_start, sessions, sum_pain_before, sum_pain_during,"
+                                + " sum_pain_after, too_hard from weekly_stats where member_id like '" + prefix
+                                + "%'")) {
             while (rows.next()) {
-                weeks.put(rows.getString(1) + " " + rows.getDate(2).toLocalDate(),
+                weeks.put(
+                        rows.getString(1) + " " + rows.getDate(2).toLocalDate(),
                         List.of(rows.getInt(3), rows.getInt(4), rows.getInt(5), rows.getInt(6), rows.getInt(7)));
             }
         }

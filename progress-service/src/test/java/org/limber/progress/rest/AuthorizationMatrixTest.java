@@ -1,12 +1,5 @@
 package org.limber.progress.rest;
 
-import static org.awaitility.Awaitility.await;
-import static org.limber.progress.MemberEvents.clinician;
-import static org.limber.progress.MemberEvents.newMember;
-import static org.limber.progress.MemberEvents.plan;
-import static org.limber.progress.MemberEvents.send;
-import static org.limber.progress.MemberEvents.session;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +8,17 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
 import org.limber.testsupport.AuthorizationMatrix;
 
-import io.quarkus.test.junit.QuarkusTest;
+import static org.awaitility.Awaitility.await;
+import static org.limber.progress.MemberEvents.clinician;
+import static org.limber.progress.MemberEvents.newMember;
+import static org.limber.progress.MemberEvents.plan;
+import static org.limber.progress.MemberEvents.send;
+import static org.limber.progress.MemberEvents.session;
 
 /**
  * Who may call what in progress-service: every operation of its OpenAPI document as every kind of caller,
@@ -41,21 +41,36 @@ class AuthorizationMatrixTest {
             .row("GET /care-team/panel", "401 403 403 2xx 2xx 403 403")
             .row("GET /care-team/alerts", "401 403 403 2xx 2xx 403 403")
             .row("GET /care-team/triage", "401 403 403 2xx 2xx 403 2xx")
-            .row("POST /care-team/alerts/{alertId}/acknowledge", "401 403 403 2xx 403 403 403", () -> Map.of("note", "matrix"))
-            .row("POST /care-team/alerts/{alertId}/resolve", "401 403 403 2xx 403 403 403", () -> Map.of("note", "matrix"))
+            .row(
+                    "POST /care-team/alerts/{alertId}/acknowledge",
+                    "401 403 403 2xx 403 403 403",
+                    () -> Map.of("note", "matrix"))
+            .row(
+                    "POST /care-team/alerts/{alertId}/resolve",
+                    "401 403 403 2xx 403 403 403",
+                    () -> Map.of("note", "matrix"))
             .row("GET /reports/outcomes", "401 403 403 403 403 403 2xx");
 
     @Test
     void everyOperationAnswersEachCallerAsTheTableSays() {
-        send(plan(MEMBER, 1, 3, 3, CLINICIAN, LocalDate.now(ZoneOffset.UTC)), session(MEMBER, Instant.now(), 5, 8, 6, "TOO_HARD"));
+        send(
+                plan(MEMBER, 1, 3, 3, CLINICIAN, LocalDate.now(ZoneOffset.UTC)),
+                session(MEMBER, Instant.now(), 5, 8, 6, "TOO_HARD"));
         await().atMost(Duration.ofSeconds(30)).until(() -> !alertIds().isEmpty());
         String alertId = alertIds().get(0);
-        MATRIX.check(AuthorizationMatrix.tokens(MEMBER, newMember(), CLINICIAN, "clin-" + newMember()),
+        MATRIX.check(
+                AuthorizationMatrix.tokens(MEMBER, newMember(), CLINICIAN, "clin-" + newMember()),
                 path -> path.replace("{memberId}", MEMBER).replace("{alertId}", alertId));
         MATRIX.requireIn(Path.of("../README.md"));
     }
 
     private static List<String> alertIds() {
-        return clinician(CLINICIAN).get("/care-team/alerts").then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
+        return clinician(CLINICIAN)
+                .get("/care-team/alerts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id", String.class);
     }
 }

@@ -1,25 +1,25 @@
 package org.limber.progress.rest;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
-import static org.limber.progress.MemberEvents.newMember;
-import static org.limber.progress.MemberEvents.plan;
-import static org.limber.progress.MemberEvents.send;
-import static org.limber.progress.MemberEvents.session;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
 import org.limber.testsupport.Tokens;
 
-import io.quarkus.test.junit.QuarkusTest;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.limber.progress.MemberEvents.newMember;
+import static org.limber.progress.MemberEvents.plan;
+import static org.limber.progress.MemberEvents.send;
+import static org.limber.progress.MemberEvents.session;
 
 @QuarkusTest
 class ReportTest {
@@ -45,8 +45,13 @@ class ReportTest {
 
     private static void awaitSessions(List<String> members) {
         String last = members.get(members.size() - 1);
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(Tokens.member(last)).get("/members/me/sessions")
-                .jsonPath().getInt("total") == 36);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> given().auth()
+                                .oauth2(Tokens.member(last))
+                                .get("/members/me/sessions")
+                                .jsonPath()
+                                .getInt("total")
+                        == 36);
     }
 
     @Test
@@ -55,11 +60,19 @@ class ReportTest {
         LocalDate large = LocalDate.of(2025, 2, 3);
         awaitSessions(cohort(9, small, 2));
         awaitSessions(cohort(12, large, 3));
-        given().auth().oauth2(Tokens.admin("ada")).get("/reports/outcomes?startMonth=2025-01").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.admin("ada"))
+                .get("/reports/outcomes?startMonth=2025-01")
+                .then()
+                .statusCode(200)
                 .body("suppressed", equalTo(true))
                 .body("members", equalTo(null))
                 .body("meanPainChangePercent", equalTo(null));
-        given().auth().oauth2(Tokens.admin("ada")).get("/reports/outcomes?startMonth=2025-02").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.admin("ada"))
+                .get("/reports/outcomes?startMonth=2025-02")
+                .then()
+                .statusCode(200)
                 .body("suppressed", equalTo(false))
                 .body("members", equalTo(12))
                 .body("completers", equalTo(12))
@@ -70,11 +83,20 @@ class ReportTest {
                 .body("shareReachingMcid", equalTo(1.0f))
                 .body("adherence.atLeast80", equalTo(1.0f))
                 .body(not(containsString("member-")));
-        given().auth().oauth2(Tokens.admin("ada")).get("/reports/outcomes?startMonth=March").then().statusCode(400)
+        given().auth()
+                .oauth2(Tokens.admin("ada"))
+                .get("/reports/outcomes?startMonth=March")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("startMonth"));
         // Java parses a month in the year 999,999,999; the domain has none: a 400, not a 500.
-        given().auth().oauth2(Tokens.admin("ada")).queryParam("startMonth", "+999999999-12").get("/reports/outcomes").then()
-                .statusCode(400).body("errors[0].field", equalTo("startMonth"));
+        given().auth()
+                .oauth2(Tokens.admin("ada"))
+                .queryParam("startMonth", "+999999999-12")
+                .get("/reports/outcomes")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("startMonth"));
     }
 
     @Test
@@ -88,7 +110,12 @@ class ReportTest {
             events.add(plan(lastDropout, 1, 3, 6, "clin-report", start));
             for (int week = 0; week < 4; week++) {
                 for (int s = 0; s < 3; s++) {
-                    events.add(session(lastDropout, start.plusWeeks(week).plusDays(s).atTime(10, 0).toInstant(ZoneOffset.UTC), 6, 4, 3,
+                    events.add(session(
+                            lastDropout,
+                            start.plusWeeks(week).plusDays(s).atTime(10, 0).toInstant(ZoneOffset.UTC),
+                            6,
+                            4,
+                            3,
                             "JUST_RIGHT"));
                 }
             }
@@ -96,9 +123,18 @@ class ReportTest {
         send(events.toArray());
         awaitSessions(stayed);
         String dropout = lastDropout;
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(Tokens.member(dropout)).get("/members/me/sessions")
-                .jsonPath().getInt("total") == 12);
-        given().auth().oauth2(Tokens.admin("ada")).get("/reports/outcomes?startMonth=2025-03").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> given().auth()
+                                .oauth2(Tokens.member(dropout))
+                                .get("/members/me/sessions")
+                                .jsonPath()
+                                .getInt("total")
+                        == 12);
+        given().auth()
+                .oauth2(Tokens.admin("ada"))
+                .get("/reports/outcomes?startMonth=2025-03")
+                .then()
+                .statusCode(200)
                 .body("members", equalTo(12))
                 .body("completers", equalTo(10))
                 .body("meanPainChangePercent", equalTo(50.0f))

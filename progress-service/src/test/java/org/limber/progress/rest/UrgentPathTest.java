@@ -1,5 +1,27 @@
 package org.limber.progress.rest;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.limber.events.member.CareAlertRaised;
+import org.limber.events.member.ProgressTopics;
+import org.limber.events.member.SessionCompleted;
+import org.limber.events.member.SymptomsReported;
+import org.limber.progress.domain.RaisedAlert;
+import org.limber.progress.service.AlertScheduler;
+import org.limber.testsupport.TestEvents;
+import org.limber.testsupport.TopicReader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,29 +39,6 @@ import static org.limber.progress.MemberEvents.session;
 import static org.limber.progress.MemberEvents.suspended;
 import static org.limber.progress.MemberEvents.symptoms;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-import org.limber.events.member.CareAlertRaised;
-import org.limber.events.member.ProgressTopics;
-import org.limber.events.member.SessionCompleted;
-import org.limber.events.member.SymptomsReported;
-import org.limber.progress.domain.RaisedAlert;
-import org.limber.progress.service.AlertScheduler;
-import org.limber.testsupport.TestEvents;
-import org.limber.testsupport.TopicReader;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-
 /**
  * The urgent path on the real broker, database and tokens: a red flag reaches a clinician within
  * seconds, through triage when the member has none; the clinician is decided by the assignment
@@ -55,17 +54,35 @@ class UrgentPathTest {
     AlertScheduler scheduler;
 
     private static JsonPath alerts(String clinicianId) {
-        return clinician(clinicianId).get("/care-team/alerts?size=100").then().statusCode(200).extract().jsonPath();
+        return clinician(clinicianId)
+                .get("/care-team/alerts?size=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static JsonPath panel(String clinicianId) {
-        return clinician(clinicianId).get("/care-team/panel?size=100").then().statusCode(200).extract().jsonPath();
+        return clinician(clinicianId)
+                .get("/care-team/panel?size=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** The member's triage alerts, as a clinician sees them. */
     private static List<Map<String, Object>> triageOf(String memberId) {
-        return clinician("clin-triage").get("/care-team/triage?size=100").then().statusCode(200).extract().jsonPath()
-                .<Map<String, Object>> getList("items").stream().filter(a -> memberId.equals(a.get("memberId"))).toList();
+        return clinician("clin-triage")
+                .get("/care-team/triage?size=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .<Map<String, Object>>getList("items")
+                .stream()
+                .filter(a -> memberId.equals(a.get("memberId")))
+                .toList();
     }
 
     @Test
@@ -83,7 +100,11 @@ class UrgentPathTest {
         JsonPath p = panel(c);
         assertThat(p.getList("items.memberId")).containsExactlyInAnyOrder(assignedFirst, namedByReferral);
         assertThat(p.getList("items.planStatus")).containsOnly("REFERRED");
-        clinician(c).get("/members/" + assignedFirst + "/progress").then().statusCode(200).body("planStatus", equalTo("REFERRED"));
+        clinician(c)
+                .get("/members/" + assignedFirst + "/progress")
+                .then()
+                .statusCode(200)
+                .body("planStatus", equalTo("REFERRED"));
     }
 
     @Test
@@ -92,27 +113,52 @@ class UrgentPathTest {
         String reviewed = newMember();
         String c = "clin-" + newMember();
         send(referred(m), needsReview(reviewed, null));
-        await().atMost(SECONDS).until(() -> triageOf(m).size() == 1 && triageOf(reviewed).size() == 1);
-        assertThat(triageOf(m).get(0)).containsEntry("kind", "REFERRAL").containsEntry("severity", "URGENT")
-                .containsEntry("status", "OPEN").containsEntry("clinicianId", null);
-        assertThat(triageOf(reviewed).get(0)).containsEntry("kind", "NEEDS_REVIEW").containsEntry("severity", "HIGH")
+        await().atMost(SECONDS)
+                .until(() -> triageOf(m).size() == 1 && triageOf(reviewed).size() == 1);
+        assertThat(triageOf(m).get(0))
+                .containsEntry("kind", "REFERRAL")
+                .containsEntry("severity", "URGENT")
+                .containsEntry("status", "OPEN")
+                .containsEntry("clinicianId", null);
+        assertThat(triageOf(reviewed).get(0))
+                .containsEntry("kind", "NEEDS_REVIEW")
+                .containsEntry("severity", "HIGH")
                 .containsEntry("details", List.of("NO_SAFE_SESSION: No session fits the member's conditions"));
         String alertId = (String) triageOf(m).get(0).get("id");
         // Urgent first, then oldest first; admins see triage too (to assign); members do not.
-        JsonPath triage = admin("admin-1").get("/care-team/triage?size=100").then().statusCode(200).extract().jsonPath();
+        JsonPath triage = admin("admin-1")
+                .get("/care-team/triage?size=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<String> severities = triage.getList("items.severity");
         assertThat(severities).containsOnly("URGENT", "HIGH");
         assertThat(severities.lastIndexOf("URGENT")).isLessThan(severities.indexOf("HIGH"));
-        assertThat(triage.<String> getList("items.findAll { it.severity == 'URGENT' }.raisedAt").stream().map(Instant::parse).toList())
+        assertThat(triage.<String>getList("items.findAll { it.severity == 'URGENT' }.raisedAt").stream()
+                        .map(Instant::parse)
+                        .toList())
                 .isSorted();
         member(m).get("/care-team/triage").then().statusCode(403);
         io.restassured.RestAssured.given().get("/care-team/triage").then().statusCode(401);
 
-        // Any clinician may act on it while the member has none, recorded with who did; an admin may not (a clinical act).
-        admin("admin-1").body(Map.of("note", "x")).post("/care-team/alerts/" + alertId + "/acknowledge").then().statusCode(403);
-        clinician("clin-on-call").body(Map.of("note", "Called: going to urgent care")).post("/care-team/alerts/" + alertId + "/acknowledge")
-                .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED")).body("acknowledgedBy", equalTo("clin-on-call"));
-        assertThat(triageOf(m)).as("acknowledged, not resolved: still waiting for a clinician").hasSize(1);
+        // Any clinician may act on it while the member has none, recorded with who did; an admin may not (a clinical
+        // act).
+        admin("admin-1")
+                .body(Map.of("note", "x"))
+                .post("/care-team/alerts/" + alertId + "/acknowledge")
+                .then()
+                .statusCode(403);
+        clinician("clin-on-call")
+                .body(Map.of("note", "Called: going to urgent care"))
+                .post("/care-team/alerts/" + alertId + "/acknowledge")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED"))
+                .body("acknowledgedBy", equalTo("clin-on-call"));
+        assertThat(triageOf(m))
+                .as("acknowledged, not resolved: still waiting for a clinician")
+                .hasSize(1);
         assertThat(alerts(c).getInt("total")).isZero();
 
         send(assigned(m, c, 1));
@@ -121,8 +167,16 @@ class UrgentPathTest {
         assertThat(panel(c).getList("items.memberId")).containsExactly(m);
         assertThat(panel(c).getList("items.planStatus")).containsExactly("REFERRED");
         // Now on c's panel: only c acts on it.
-        clinician("clin-on-call").body(Map.of("note", "x")).post("/care-team/alerts/" + alertId + "/resolve").then().statusCode(403);
-        clinician(c).body(Map.of("note", "Seen in clinic")).post("/care-team/alerts/" + alertId + "/resolve").then().statusCode(200)
+        clinician("clin-on-call")
+                .body(Map.of("note", "x"))
+                .post("/care-team/alerts/" + alertId + "/resolve")
+                .then()
+                .statusCode(403);
+        clinician(c)
+                .body(Map.of("note", "Seen in clinic"))
+                .post("/care-team/alerts/" + alertId + "/resolve")
+                .then()
+                .statusCode(200)
                 .body("resolvedBy", equalTo(c));
     }
 
@@ -140,14 +194,26 @@ class UrgentPathTest {
         await().atMost(SECONDS).until(() -> panel(newer).getInt("total") == 2);
         SessionCompleted marker = session(planFirst, Instant.now(), 3, 3, 3, "JUST_RIGHT");
         SessionCompleted marker2 = session(newerFirst, Instant.now(), 3, 3, 3, "JUST_RIGHT");
-        send(assigned(planFirst, older, 1), assigned(newerFirst, older, 1), plan(newerFirst, 1, 3, 5, fromPlan, TODAY), marker, marker2);
-        await().atMost(SECONDS).until(() -> member(planFirst).get("/members/me/sessions").jsonPath().getInt("total") == 1
-                && member(newerFirst).get("/members/me/sessions").jsonPath().getInt("total") == 1);
+        send(
+                assigned(planFirst, older, 1),
+                assigned(newerFirst, older, 1),
+                plan(newerFirst, 1, 3, 5, fromPlan, TODAY),
+                marker,
+                marker2);
+        await().atMost(SECONDS)
+                .until(() ->
+                        member(planFirst).get("/members/me/sessions").jsonPath().getInt("total") == 1
+                                && member(newerFirst)
+                                                .get("/members/me/sessions")
+                                                .jsonPath()
+                                                .getInt("total")
+                                        == 1);
         assertThat(panel(newer).getList("items.memberId")).containsExactlyInAnyOrder(planFirst, newerFirst);
         assertThat(panel(newer).getList("items.planStatus")).containsOnly("ACTIVE");
         assertThat(panel(older).getInt("total")).isZero();
         assertThat(panel(fromPlan).getInt("total")).isZero();
-        // An unassignment (a newer sequence, no clinician) takes the member off the panel; the plan's clinician does not return.
+        // An unassignment (a newer sequence, no clinician) takes the member off the panel; the plan's clinician does
+        // not return.
         send(assigned(planFirst, null, 3), plan(planFirst, 2, 3, 5, fromPlan, TODAY));
         await().atMost(SECONDS).until(() -> panel(newer).getInt("total") == 1);
         assertThat(panel(fromPlan).getInt("total")).isZero();
@@ -163,7 +229,8 @@ class UrgentPathTest {
             SymptomsReported first = symptoms(m, "SADDLE_NUMBNESS");
             send(first, suspended(m, 1, "SYMPTOM_REPORT", first.reportId(), "SADDLE_NUMBNESS"));
             await().atMost(SECONDS).until(() -> alerts(c).getInt("total") == 1);
-            // A second report while the first alert is open, a redelivery of the first, and a session with a red flag whose
+            // A second report while the first alert is open, a redelivery of the first, and a session with a red flag
+            // whose
             // suspension arrives before the session itself.
             SymptomsReported second = symptoms(m, "WORSENING_LEG_WEAKNESS", "BLADDER_CONTROL_LOSS");
             SessionCompleted flagged = session(m, Instant.now(), 4, 4, 4, "JUST_RIGHT", "FEVER");
@@ -173,20 +240,28 @@ class UrgentPathTest {
             assertThat(all.getList("items.kind")).containsOnly("RED_FLAG_SYMPTOM");
             assertThat(all.getList("items.severity")).containsOnly("URGENT");
             assertThat(all.getList("items.status")).containsOnly("OPEN");
-            assertThat(all.<List<String>> getList("items.details")).containsExactlyInAnyOrder(List.of("SADDLE_NUMBNESS"),
-                    List.of("WORSENING_LEG_WEAKNESS", "BLADDER_CONTROL_LOSS"), List.of("FEVER"));
+            assertThat(all.<List<String>>getList("items.details"))
+                    .containsExactlyInAnyOrder(
+                            List.of("SADDLE_NUMBNESS"),
+                            List.of("WORSENING_LEG_WEAKNESS", "BLADDER_CONTROL_LOSS"),
+                            List.of("FEVER"));
 
             // Each one published once on progress.care-alerts, with its symptoms and clinician.
-            List<CareAlertRaised> published = topic.readFor(Duration.ofSeconds(3)).stream().filter(r -> m.equals(r.key()))
+            List<CareAlertRaised> published = topic.readFor(Duration.ofSeconds(3)).stream()
+                    .filter(r -> m.equals(r.key()))
                     .map(r -> {
                         try {
                             return TestEvents.JSON.readValue(r.value(), CareAlertRaised.class);
                         } catch (Exception e) {
                             throw new AssertionError(e);
                         }
-                    }).toList();
-            assertThat(published).extracting(CareAlertRaised::alertId)
-                    .containsExactlyInAnyOrderElementsOf(all.getList("items.id", String.class).stream().map(java.util.UUID::fromString).toList());
+                    })
+                    .toList();
+            assertThat(published)
+                    .extracting(CareAlertRaised::alertId)
+                    .containsExactlyInAnyOrderElementsOf(all.getList("items.id", String.class).stream()
+                            .map(java.util.UUID::fromString)
+                            .toList());
             assertThat(published).extracting(CareAlertRaised::clinicianId).containsOnly(c);
             assertThat(published).extracting(CareAlertRaised::details).contains(List.of("FEVER"));
         }
@@ -195,7 +270,8 @@ class UrgentPathTest {
         member(m).get("/members/me/progress").then().statusCode(200).body("planStatus", equalTo("SUSPENDED"));
         assertThat(panel(c).getList("items.planStatus")).containsExactly("SUSPENDED");
         send(resumed(m, 3, c), suspended(m, 2, "SESSION", java.util.UUID.randomUUID(), "FEVER"));
-        // The late suspension's own cause still raises its alert (no red flag depends on one event), but not the status.
+        // The late suspension's own cause still raises its alert (no red flag depends on one event), but not the
+        // status.
         await().atMost(SECONDS).until(() -> alerts(c).getInt("total") == 4);
         member(m).get("/members/me/progress").then().body("planStatus", equalTo("ACTIVE"));
         assertThat(panel(c).getList("items.planStatus")).containsExactly("ACTIVE");
@@ -206,18 +282,28 @@ class UrgentPathTest {
         String c = "clin-" + newMember();
         String m = newMember();
         SymptomsReported report = symptoms(m, "FEVER");
-        send(assigned(m, c, 1), plan(m, 1, 3, 4, c, TODAY.minusDays(20)),
-                session(m, Instant.now().minus(10, ChronoUnit.DAYS), 3, 3, 3, "JUST_RIGHT"), report,
+        send(
+                assigned(m, c, 1),
+                plan(m, 1, 3, 4, c, TODAY.minusDays(20)),
+                session(m, Instant.now().minus(10, ChronoUnit.DAYS), 3, 3, 3, "JUST_RIGHT"),
+                report,
                 suspended(m, 1, "SYMPTOM_REPORT", report.reportId(), "FEVER"));
-        await().atMost(SECONDS).until(() -> "SUSPENDED".equals(member(m).get("/members/me/progress").jsonPath().getString("planStatus")));
+        await().atMost(SECONDS)
+                .until(() -> "SUSPENDED"
+                        .equals(member(m).get("/members/me/progress").jsonPath().getString("planStatus")));
         List<RaisedAlert> whileSuspended = scheduler.evaluate(Instant.now());
         assertThat(whileSuspended).filteredOn(a -> a.memberId().equals(m)).isEmpty();
-        assertThat(scheduler.assessEndedWeeks(Instant.now())).noneMatch(a -> a.memberId().equals(m));
+        assertThat(scheduler.assessEndedWeeks(Instant.now()))
+                .noneMatch(a -> a.memberId().equals(m));
 
         // Once a clinician resumes it, the time-based rules apply again.
         send(resumed(m, 2, c));
-        await().atMost(SECONDS).until(() -> "ACTIVE".equals(member(m).get("/members/me/progress").jsonPath().getString("planStatus")));
-        assertThat(scheduler.evaluate(Instant.now())).filteredOn(a -> a.memberId().equals(m)).extracting(a -> a.kind().name())
+        await().atMost(SECONDS)
+                .until(() -> "ACTIVE"
+                        .equals(member(m).get("/members/me/progress").jsonPath().getString("planStatus")));
+        assertThat(scheduler.evaluate(Instant.now()))
+                .filteredOn(a -> a.memberId().equals(m))
+                .extracting(a -> a.kind().name())
                 .contains("INACTIVE");
     }
 }

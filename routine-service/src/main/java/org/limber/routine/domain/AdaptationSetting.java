@@ -1,7 +1,6 @@
 package org.limber.routine.domain;
 
 import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -3,7 +3,6 @@ package org.limber.routine.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +12,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+
 import org.limber.events.member.ProgressAssessed;
 
 /** An assessment received from progress-service, and what it led to. */

@@ -1,7 +1,6 @@
 package org.limber.routine.domain;
 
 import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,6 +8,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+
 import org.limber.events.catalog.ExerciseSnapshot;
 
 /** One exercise of this service's copy of the catalog, as the latest catalog event described it. */

@@ -33,7 +33,12 @@ public final class IntakeAssessment {
      * needed; {@code reviewFlags}: answers that are not red flags but call for a clinician's review beside the plan
      * (inflammatory back pain).
      */
-    public record Result(Outcome outcome, List<RedFlag> redFlags, PlanProposal plan, String reviewReason, List<RedFlag> reviewFlags) {
+    public record Result(
+            Outcome outcome,
+            List<RedFlag> redFlags,
+            PlanProposal plan,
+            String reviewReason,
+            List<RedFlag> reviewFlags) {
 
         public Result(Outcome outcome, List<RedFlag> redFlags, PlanProposal plan, String reviewReason) {
             this(outcome, redFlags, plan, reviewReason, List.of());
@@ -60,8 +65,9 @@ public final class IntakeAssessment {
     }
 
     private static String noSafeSession(PlanProposal plan, List<Integer> empty) {
-        return "No exercise in the library is safe and possible for you in " + (empty.size() == plan.sessions().size()
-                ? "any session" : "session " + empty.get(0)) + " with the answers you gave (" + plan.excluded().size()
+        return "No exercise in the library is safe and possible for you in "
+                + (empty.size() == plan.sessions().size() ? "any session" : "session " + empty.get(0))
+                + " with the answers you gave (" + plan.excluded().size()
                 + " exercises were left out for your conditions, pain, equipment or the positions you cannot get into)."
                 + " A clinician will review your intake and build your plan with you.";
     }

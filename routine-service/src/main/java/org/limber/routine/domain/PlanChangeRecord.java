@@ -2,7 +2,6 @@ package org.limber.routine.domain;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +11,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+
 import org.limber.routine.domain.plan.PlanChange;
 
 /** A change a plan version made, stored; {@code undoneIn} is the version that undid it. */

@@ -3,7 +3,6 @@ package org.limber.routine.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -19,12 +19,10 @@ import org.limber.routine.domain.plan.PlanProposal;
  */
 public final class SessionChecks {
 
-    private SessionChecks() {
-    }
+    private SessionChecks() {}
 
     /** How far ahead of the server's clock a phone's time may be, and how late a phone may sync. */
-    public record Window(Duration clockSkew, Duration maxAge) {
-    }
+    public record Window(Duration clockSkew, Duration maxAge) {}
 
     /** A time a phone reports (a session done, a symptom noticed): not in the future, not older than phones may sync. */
     public static boolean recent(Instant at, String field, Instant now, Window window, List<FieldProblem> errors) {
@@ -33,20 +31,27 @@ public final class SessionChecks {
             return false;
         }
         if (at.isBefore(now.minus(window.maxAge()))) {
-            errors.add(new FieldProblem(field, "is older than " + window.maxAge().toDays() + " days"));
+            errors.add(
+                    new FieldProblem(field, "is older than " + window.maxAge().toDays() + " days"));
             return false;
         }
         return true;
     }
 
     /** A session's time: recent, and not before the plan version it was done against started. */
-    public static void time(Instant performedAt, int planVersion, LocalDate planStart, Instant now, Window window,
+    public static void time(
+            Instant performedAt,
+            int planVersion,
+            LocalDate planStart,
+            Instant now,
+            Window window,
             List<FieldProblem> errors) {
         if (!recent(performedAt, "performedAt", now, window, errors)) {
             return;
         }
         if (performedAt.isBefore(planStart.atStartOfDay(ZoneOffset.UTC).toInstant())) {
-            errors.add(new FieldProblem("performedAt", "is before plan version " + planVersion + " started (" + planStart + ")"));
+            errors.add(new FieldProblem(
+                    "performedAt", "is before plan version " + planVersion + " started (" + planStart + ")"));
         }
     }
 
@@ -54,7 +59,8 @@ public final class SessionChecks {
      * The reported exercises against the prescribed session: each one planned (not paused) and
      * reported once, a skip reason exactly when skipped, and every planned exercise reported.
      */
-    public static void exercises(List<ExerciseReport> reported, PlanProposal.Session prescribed, List<FieldProblem> errors) {
+    public static void exercises(
+            List<ExerciseReport> reported, PlanProposal.Session prescribed, List<FieldProblem> errors) {
         Set<String> planned = new HashSet<>();
         prescribed.items().stream().filter(i -> !i.paused()).forEach(i -> planned.add(i.slug()));
         Set<String> seen = new HashSet<>();
@@ -62,7 +68,8 @@ public final class SessionChecks {
             ExerciseReport exercise = reported.get(i);
             String at = "exercises[" + i + "]";
             if (!planned.contains(exercise.slug())) {
-                errors.add(new FieldProblem(at + ".slug", exercise.slug() + " is not in session " + prescribed.number()));
+                errors.add(
+                        new FieldProblem(at + ".slug", exercise.slug() + " is not in session " + prescribed.number()));
             } else if (!seen.add(exercise.slug())) {
                 errors.add(new FieldProblem(at + ".slug", exercise.slug() + " is reported twice"));
             }
@@ -73,7 +80,10 @@ public final class SessionChecks {
                 errors.add(new FieldProblem(at + ".skipReason", "only a skipped exercise has a skip reason"));
             }
         }
-        planned.stream().filter(slug -> !seen.contains(slug)).sorted()
-                .forEach(slug -> errors.add(new FieldProblem("exercises", "says nothing of " + slug + ", which the session planned")));
+        planned.stream()
+                .filter(slug -> !seen.contains(slug))
+                .sorted()
+                .forEach(slug -> errors.add(
+                        new FieldProblem("exercises", "says nothing of " + slug + ", which the session planned")));
     }
 }

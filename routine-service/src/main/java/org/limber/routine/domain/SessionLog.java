@@ -3,7 +3,6 @@ package org.limber.routine.domain;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

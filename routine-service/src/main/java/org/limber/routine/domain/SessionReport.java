@@ -32,6 +32,5 @@ public record SessionReport(
         OTHER
     }
 
-    public record ExerciseReport(String slug, Status status, SkipReason skipReason) {
-    }
+    public record ExerciseReport(String slug, Status status, SkipReason skipReason) {}
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+
 import org.limber.routine.service.CatalogCatchUp;
 
 /** Not ready until the catalog copy has consumed catalog.exercises up to the end offsets found at start. */
@@ -23,6 +24,9 @@ public class CatalogReplicaReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         boolean ready = catchUp.caughtUp();
-        return HealthCheckResponse.named(NAME).status(ready).withData("status", catchUp.waitingFor()).build();
+        return HealthCheckResponse.named(NAME)
+                .status(ready)
+                .withData("status", catchUp.waitingFor())
+                .build();
     }
 }

@@ -2,13 +2,13 @@ package org.limber.routine.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
 import org.limber.common.messaging.EventIntake;
 import org.limber.events.member.ProgressAssessed;
 import org.limber.routine.service.AdaptationService;
-
-import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Adapts plans to progress-service's assessments (topic progress.assessments), through the shared
@@ -22,9 +22,15 @@ public class AssessmentConsumer {
 
     public static final String CHANNEL = "progress-assessments";
 
-    static final EventIntake.Kind<ProgressAssessed> KIND = new EventIntake.Kind<>(ProgressAssessed.TYPE, ProgressAssessed.class,
-            ProgressAssessed.SCHEMA_VERSION, ProgressAssessed::schemaVersion,
-            a -> a.memberId() != null && a.assessmentId() != null && a.weekStart() != null && a.trigger() != null
+    static final EventIntake.Kind<ProgressAssessed> KIND = new EventIntake.Kind<>(
+            ProgressAssessed.TYPE,
+            ProgressAssessed.class,
+            ProgressAssessed.SCHEMA_VERSION,
+            ProgressAssessed::schemaVersion,
+            a -> a.memberId() != null
+                    && a.assessmentId() != null
+                    && a.weekStart() != null
+                    && a.trigger() != null
                     && a.painTrend() != null);
 
     private final AdaptationService adaptation;

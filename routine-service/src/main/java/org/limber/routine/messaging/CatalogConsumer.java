@@ -1,19 +1,18 @@
 package org.limber.routine.messaging;
 
 import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
 import org.limber.common.messaging.EventIntake;
 import org.limber.events.catalog.ExercisePublished;
 import org.limber.events.catalog.ExerciseRetired;
 import org.limber.events.catalog.ExerciseSnapshot;
 import org.limber.routine.service.CatalogCatchUp;
 import org.limber.routine.service.CatalogReplica;
-
-import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Keeps this service's copy of the catalog from the catalog.exercises topic (from its beginning
@@ -28,10 +27,18 @@ public class CatalogConsumer {
     public static final String CHANNEL = "catalog-exercises";
 
     static final List<EventIntake.Kind<?>> KINDS = List.of(
-            new EventIntake.Kind<>(ExercisePublished.TYPE, ExercisePublished.class, ExercisePublished.SCHEMA_VERSION,
-                    ExercisePublished::schemaVersion, e -> complete(e.slug(), e.exercise())),
-            new EventIntake.Kind<>(ExerciseRetired.TYPE, ExerciseRetired.class, ExerciseRetired.SCHEMA_VERSION,
-                    ExerciseRetired::schemaVersion, e -> complete(e.slug(), e.exercise())));
+            new EventIntake.Kind<>(
+                    ExercisePublished.TYPE,
+                    ExercisePublished.class,
+                    ExercisePublished.SCHEMA_VERSION,
+                    ExercisePublished::schemaVersion,
+                    e -> complete(e.slug(), e.exercise())),
+            new EventIntake.Kind<>(
+                    ExerciseRetired.TYPE,
+                    ExerciseRetired.class,
+                    ExerciseRetired.SCHEMA_VERSION,
+                    ExerciseRetired::schemaVersion,
+                    e -> complete(e.slug(), e.exercise())));
 
     private final CatalogReplica replica;
     private final EventIntake intake;

@@ -3,8 +3,10 @@ package org.limber.routine.messaging;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.limber.common.outbox.Outbox;
 import org.limber.events.member.CareTeamAssigned;
@@ -27,9 +29,6 @@ import org.limber.routine.domain.SymptomReport;
 import org.limber.routine.domain.intake.RedFlag;
 import org.limber.routine.domain.plan.PlanProposal;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-
 /**
  * Writes the events about members into the outbox, in the transaction of the change, key = member id;
  * counts them for the metrics (limber_sessions_logged_total, limber_plans_built_total by source,
@@ -50,23 +49,40 @@ public class MemberEvents {
     public MemberEvents(Outbox outbox, MeterRegistry registry) {
         this.outbox = outbox;
         this.registry = registry;
-        this.sessionsLogged = Counter.builder("limber.sessions.logged").description("Sessions members logged").register(registry);
-        this.referrals = Counter.builder("limber.members.referred").description("Intakes that referred the member to a clinician")
+        this.sessionsLogged = Counter.builder("limber.sessions.logged")
+                .description("Sessions members logged")
                 .register(registry);
-        this.symptomReports = Counter.builder("limber.symptom.reports").description("Red-flag symptoms reported without a session")
+        this.referrals = Counter.builder("limber.members.referred")
+                .description("Intakes that referred the member to a clinician")
+                .register(registry);
+        this.symptomReports = Counter.builder("limber.symptom.reports")
+                .description("Red-flag symptoms reported without a session")
                 .register(registry);
         this.needsReview = Counter.builder("limber.intakes.needing.review")
-                .description("Intakes (or flare plans) for which no safe session fits the member").register(registry);
-        this.assignments = Counter.builder("limber.care.team.assignments").description("Changes of a member's clinician")
+                .description("Intakes (or flare plans) for which no safe session fits the member")
+                .register(registry);
+        this.assignments = Counter.builder("limber.care.team.assignments")
+                .description("Changes of a member's clinician")
                 .register(registry);
     }
 
     public void referred(IntakeRecord intake, List<RedFlag> redFlags, String clinicianId) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
-        outbox.add(MemberTopics.EVENTS, intake.memberId, MemberReferred.TYPE, id, now,
-                new MemberReferred(id, now, MemberReferred.SCHEMA_VERSION, intake.memberId, intake.id,
-                        redFlags.stream().map(Enum::name).toList(), redFlags.stream().map(f -> f.referralReason).toList(),
+        outbox.add(
+                MemberTopics.EVENTS,
+                intake.memberId,
+                MemberReferred.TYPE,
+                id,
+                now,
+                new MemberReferred(
+                        id,
+                        now,
+                        MemberReferred.SCHEMA_VERSION,
+                        intake.memberId,
+                        intake.id,
+                        redFlags.stream().map(Enum::name).toList(),
+                        redFlags.stream().map(f -> f.referralReason).toList(),
                         clinicianId));
         referrals.increment();
     }
@@ -75,13 +91,33 @@ public class MemberEvents {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         List<PlanAssigned.Session> sessions = plan.proposal.sessions().stream()
-                .map(s -> new PlanAssigned.Session(s.number(), s.items().stream().filter(i -> !i.paused())
-                        .map(i -> new PlanAssigned.Item(i.slug(), i.exerciseVersion(), i.dose())).toList()))
+                .map(s -> new PlanAssigned.Session(
+                        s.number(),
+                        s.items().stream()
+                                .filter(i -> !i.paused())
+                                .map(i -> new PlanAssigned.Item(i.slug(), i.exerciseVersion(), i.dose()))
+                                .toList()))
                 .toList();
-        outbox.add(MemberTopics.EVENTS, plan.memberId, PlanAssigned.TYPE, id, now,
-                new PlanAssigned(id, now, PlanAssigned.SCHEMA_VERSION, plan.memberId, plan.version, plan.source.name(),
-                        plan.sessionsPerWeek, plan.minutesPerSession, plan.baselinePain, plan.conditions, clinicianId,
-                        plan.startDate, sessions));
+        outbox.add(
+                MemberTopics.EVENTS,
+                plan.memberId,
+                PlanAssigned.TYPE,
+                id,
+                now,
+                new PlanAssigned(
+                        id,
+                        now,
+                        PlanAssigned.SCHEMA_VERSION,
+                        plan.memberId,
+                        plan.version,
+                        plan.source.name(),
+                        plan.sessionsPerWeek,
+                        plan.minutesPerSession,
+                        plan.baselinePain,
+                        plan.conditions,
+                        clinicianId,
+                        plan.startDate,
+                        sessions));
         registry.counter("limber.plans.built", "source", plan.source.name()).increment();
     }
 
@@ -90,63 +126,151 @@ public class MemberEvents {
         Instant now = Instant.now();
         SessionReport report = session.report;
         List<SessionCompleted.ExerciseOutcome> outcomes = report.exercises().stream()
-                .map(e -> new SessionCompleted.ExerciseOutcome(e.slug(), e.status().name(),
-                        e.skipReason() == null ? null : e.skipReason().name(), doseOf(prescribed, e.slug())))
+                .map(e -> new SessionCompleted.ExerciseOutcome(
+                        e.slug(),
+                        e.status().name(),
+                        e.skipReason() == null ? null : e.skipReason().name(),
+                        doseOf(prescribed, e.slug())))
                 .toList();
-        outbox.add(MemberTopics.EVENTS, session.memberId, SessionCompleted.TYPE, id, now,
-                new SessionCompleted(id, now, SessionCompleted.SCHEMA_VERSION, session.memberId, session.sessionId,
-                        session.planVersion, session.sessionNumber, session.performedAt, outcomes, report.painBefore(),
-                        report.painDuring(), report.painAfter(), report.effort().name(), report.note(),
+        outbox.add(
+                MemberTopics.EVENTS,
+                session.memberId,
+                SessionCompleted.TYPE,
+                id,
+                now,
+                new SessionCompleted(
+                        id,
+                        now,
+                        SessionCompleted.SCHEMA_VERSION,
+                        session.memberId,
+                        session.sessionId,
+                        session.planVersion,
+                        session.sessionNumber,
+                        session.performedAt,
+                        outcomes,
+                        report.painBefore(),
+                        report.painDuring(),
+                        report.painAfter(),
+                        report.effort().name(),
+                        report.note(),
                         report.redFlagSymptoms().stream().map(Enum::name).toList()));
         sessionsLogged.increment();
     }
 
     private static PrescribedDose doseOf(PlanProposal.Session session, String slug) {
-        return session.items().stream().filter(i -> i.slug().equals(slug)).map(PlanProposal.Item::dose).findFirst().orElse(null);
+        return session.items().stream()
+                .filter(i -> i.slug().equals(slug))
+                .map(PlanProposal.Item::dose)
+                .findFirst()
+                .orElse(null);
     }
 
     public void careTeamAssigned(CareAssignment assignment) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
-        outbox.add(MemberTopics.EVENTS, assignment.memberId, CareTeamAssigned.TYPE, id, now,
-                new CareTeamAssigned(id, now, CareTeamAssigned.SCHEMA_VERSION, assignment.memberId, assignment.clinicianId,
-                        assignment.sequence, assignment.assignedBy));
+        outbox.add(
+                MemberTopics.EVENTS,
+                assignment.memberId,
+                CareTeamAssigned.TYPE,
+                id,
+                now,
+                new CareTeamAssigned(
+                        id,
+                        now,
+                        CareTeamAssigned.SCHEMA_VERSION,
+                        assignment.memberId,
+                        assignment.clinicianId,
+                        assignment.sequence,
+                        assignment.assignedBy));
         assignments.increment();
     }
 
-    public void needsReview(String memberId, UUID intakeId, boolean planCreated, String code, String reason, String clinicianId) {
+    public void needsReview(
+            String memberId, UUID intakeId, boolean planCreated, String code, String reason, String clinicianId) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
-        outbox.add(MemberTopics.EVENTS, memberId, MemberNeedsReview.TYPE, id, now,
-                new MemberNeedsReview(id, now, MemberNeedsReview.SCHEMA_VERSION, memberId, intakeId, planCreated,
-                        List.of(new MemberNeedsReview.Reason(code, reason)), clinicianId));
+        outbox.add(
+                MemberTopics.EVENTS,
+                memberId,
+                MemberNeedsReview.TYPE,
+                id,
+                now,
+                new MemberNeedsReview(
+                        id,
+                        now,
+                        MemberNeedsReview.SCHEMA_VERSION,
+                        memberId,
+                        intakeId,
+                        planCreated,
+                        List.of(new MemberNeedsReview.Reason(code, reason)),
+                        clinicianId));
         needsReview.increment();
     }
 
     public void planSuspended(PlanSuspension suspension) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
-        outbox.add(MemberTopics.EVENTS, suspension.memberId, PlanSuspended.TYPE, id, now,
-                new PlanSuspended(id, now, PlanSuspended.SCHEMA_VERSION, suspension.memberId, suspension.planVersion, suspension.sequence,
-                        suspension.cause.name(), suspension.redFlags, suspension.sourceId));
-        registry.counter("limber.plans.suspended", "cause", suspension.cause.name()).increment();
+        outbox.add(
+                MemberTopics.EVENTS,
+                suspension.memberId,
+                PlanSuspended.TYPE,
+                id,
+                now,
+                new PlanSuspended(
+                        id,
+                        now,
+                        PlanSuspended.SCHEMA_VERSION,
+                        suspension.memberId,
+                        suspension.planVersion,
+                        suspension.sequence,
+                        suspension.cause.name(),
+                        suspension.redFlags,
+                        suspension.sourceId));
+        registry.counter("limber.plans.suspended", "cause", suspension.cause.name())
+                .increment();
     }
 
     public void planResumed(PlanSuspension suspension) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
-        outbox.add(MemberTopics.EVENTS, suspension.memberId, PlanResumed.TYPE, id, now,
-                new PlanResumed(id, now, PlanResumed.SCHEMA_VERSION, suspension.memberId, suspension.resumedVersion,
-                        suspension.resumedSequence, suspension.resumedHow.name(), suspension.resumedBy, suspension.resumeNote));
-        registry.counter("limber.plans.resumed", "how", suspension.resumedHow.name()).increment();
+        outbox.add(
+                MemberTopics.EVENTS,
+                suspension.memberId,
+                PlanResumed.TYPE,
+                id,
+                now,
+                new PlanResumed(
+                        id,
+                        now,
+                        PlanResumed.SCHEMA_VERSION,
+                        suspension.memberId,
+                        suspension.resumedVersion,
+                        suspension.resumedSequence,
+                        suspension.resumedHow.name(),
+                        suspension.resumedBy,
+                        suspension.resumeNote));
+        registry.counter("limber.plans.resumed", "how", suspension.resumedHow.name())
+                .increment();
     }
 
     public void symptomsReported(SymptomReport report) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
-        outbox.add(MemberTopics.EVENTS, report.memberId, SymptomsReported.TYPE, id, now,
-                new SymptomsReported(id, now, SymptomsReported.SCHEMA_VERSION, report.memberId, report.reportId, report.reportedAt,
-                        report.redFlags, report.note));
+        outbox.add(
+                MemberTopics.EVENTS,
+                report.memberId,
+                SymptomsReported.TYPE,
+                id,
+                now,
+                new SymptomsReported(
+                        id,
+                        now,
+                        SymptomsReported.SCHEMA_VERSION,
+                        report.memberId,
+                        report.reportId,
+                        report.reportedAt,
+                        report.redFlags,
+                        report.note));
         symptomReports.increment();
     }
 }

@@ -3,17 +3,16 @@ package org.limber.routine.repository;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import io.quarkus.hibernate.orm.panache.Panache;
 
 import org.limber.common.paging.Page;
 import org.limber.routine.domain.AdaptationSetting;
 import org.limber.routine.domain.AssessmentRecord;
 import org.limber.routine.domain.Plan;
 import org.limber.routine.domain.PlanChangeRecord;
-
-import io.quarkus.hibernate.orm.panache.Panache;
 
 /** Assessments received, plan changes, and members' adaptation settings. */
 @ApplicationScoped
@@ -29,8 +28,12 @@ public class AdaptationRepository {
 
     /** The member's latest assessment received before now. */
     public Optional<AssessmentRecord> latestAssessment(String memberId) {
-        return em().createQuery("from AssessmentRecord where memberId = ?1 order by receivedAt desc", AssessmentRecord.class)
-                .setParameter(1, memberId).setMaxResults(1).getResultStream().findFirst();
+        return em().createQuery(
+                        "from AssessmentRecord where memberId = ?1 order by receivedAt desc", AssessmentRecord.class)
+                .setParameter(1, memberId)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     /**
@@ -38,9 +41,16 @@ public class AdaptationRepository {
      * reference of the pain trend; empty when none of the last {@code maxWeeks} assessments had any.
      */
     public Optional<Double> referenceMeanPain(String memberId, java.time.LocalDate weekStart, int maxWeeks) {
-        return em().createQuery("from AssessmentRecord where memberId = ?1 and weekStart < ?2 order by weekStart desc, receivedAt desc",
-                AssessmentRecord.class).setParameter(1, memberId).setParameter(2, weekStart).setMaxResults(maxWeeks).getResultStream()
-                .map(r -> r.payload.meanPain()).filter(java.util.Objects::nonNull).findFirst();
+        return em().createQuery(
+                        "from AssessmentRecord where memberId = ?1 and weekStart < ?2 order by weekStart desc, receivedAt desc",
+                        AssessmentRecord.class)
+                .setParameter(1, memberId)
+                .setParameter(2, weekStart)
+                .setMaxResults(maxWeeks)
+                .getResultStream()
+                .map(r -> r.payload.meanPain())
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
     }
 
     public void persist(Object entity) {
@@ -58,22 +68,38 @@ public class AdaptationRepository {
     /** The member's plan changes, newest first. */
     public Page<PlanChangeRecord> changes(String memberId, int page, int size) {
         List<PlanChangeRecord> rows = em().createQuery(
-                "from PlanChangeRecord where memberId = ?1 order by planVersion desc, createdAt, id", PlanChangeRecord.class)
-                .setParameter(1, memberId).setFirstResult(page * size).setMaxResults(size).getResultList();
+                        "from PlanChangeRecord where memberId = ?1 order by planVersion desc, createdAt, id",
+                        PlanChangeRecord.class)
+                .setParameter(1, memberId)
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultList();
         long total = em().createQuery("select count(*) from PlanChangeRecord where memberId = ?1", Long.class)
-                .setParameter(1, memberId).getSingleResult();
+                .setParameter(1, memberId)
+                .getSingleResult();
         return new Page<>(rows, page, size, total);
     }
 
     /** The member's latest changes of one source, newest first. */
     public List<PlanChangeRecord> recentChanges(String memberId, Plan.Source source, int limit) {
-        return em().createQuery("from PlanChangeRecord where memberId = ?1 and source = ?2 order by planVersion desc, createdAt, id",
-                PlanChangeRecord.class).setParameter(1, memberId).setParameter(2, source).setMaxResults(limit).getResultList();
+        return em().createQuery(
+                        "from PlanChangeRecord where memberId = ?1 and source = ?2 order by planVersion desc, createdAt, id",
+                        PlanChangeRecord.class)
+                .setParameter(1, memberId)
+                .setParameter(2, source)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /** The newest version before {@code version} that is not a flare plan. */
     public Optional<Plan> usualPlanBefore(String memberId, int version) {
-        return em().createQuery("from Plan where memberId = ?1 and version < ?2 and flare = false order by version desc", Plan.class)
-                .setParameter(1, memberId).setParameter(2, version).setMaxResults(1).getResultStream().findFirst();
+        return em().createQuery(
+                        "from Plan where memberId = ?1 and version < ?2 and flare = false order by version desc",
+                        Plan.class)
+                .setParameter(1, memberId)
+                .setParameter(2, version)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 }

@@ -1,12 +1,11 @@
 package org.limber.routine.repository;
 
 import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.limber.routine.domain.CatalogExercise;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import org.limber.routine.domain.CatalogExercise;
 
 @ApplicationScoped
 public class CatalogExerciseRepository implements PanacheRepositoryBase<CatalogExercise, String> {

@@ -1,13 +1,11 @@
 package org.limber.routine.repository;
 
 import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.limber.routine.domain.IntakeRecord;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
+import org.limber.routine.domain.IntakeRecord;
+
 @ApplicationScoped
-public class IntakeRepository implements PanacheRepositoryBase<IntakeRecord, UUID> {
-}
+public class IntakeRepository implements PanacheRepositoryBase<IntakeRecord, UUID> {}

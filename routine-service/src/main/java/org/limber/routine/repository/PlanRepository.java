@@ -1,14 +1,13 @@
 package org.limber.routine.repository;
 
 import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 import org.limber.common.paging.Page;
 import org.limber.common.sql.AdvisoryLocks;
 import org.limber.routine.domain.Plan;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class PlanRepository implements PanacheRepositoryBase<Plan, Plan.Key> {
@@ -34,5 +33,4 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, Plan.Key> {
     public void lockMember(String memberId) {
         AdvisoryLocks.lockForTransaction(getEntityManager(), "plan:" + memberId);
     }
-
 }

@@ -4,13 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 import org.limber.common.paging.Page;
 import org.limber.routine.domain.SessionLog;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class SessionLogRepository implements PanacheRepositoryBase<SessionLog, SessionLog.Key> {
@@ -21,7 +20,12 @@ public class SessionLogRepository implements PanacheRepositoryBase<SessionLog, S
 
     /** The sessions the member logged against {@code planVersion} from {@code from} (inclusive) to {@code to} (exclusive). */
     public List<SessionLog> of(String memberId, int planVersion, Instant from, Instant to) {
-        return list("memberId = ?1 and planVersion = ?2 and performedAt >= ?3 and performedAt < ?4", memberId, planVersion, from, to);
+        return list(
+                "memberId = ?1 and planVersion = ?2 and performedAt >= ?3 and performedAt < ?4",
+                memberId,
+                planVersion,
+                from,
+                to);
     }
 
     public long countSince(String memberId, Instant from) {

@@ -2,12 +2,11 @@ package org.limber.routine.repository;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.limber.routine.domain.PlanSuspension;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import org.limber.routine.domain.PlanSuspension;
 
 @ApplicationScoped
 public class SuspensionRepository implements PanacheRepositoryBase<PlanSuspension, UUID> {
@@ -24,9 +23,12 @@ public class SuspensionRepository implements PanacheRepositoryBase<PlanSuspensio
 
     /** The next number of the member's PlanSuspended / PlanResumed sequence. The caller holds the member lock. */
     public long nextSequence(String memberId) {
-        Long highest = getEntityManager().createQuery(
-                "select max(coalesce(s.resumedSequence, s.sequence)) from PlanSuspension s where s.memberId = ?1", Long.class)
-                .setParameter(1, memberId).getSingleResult();
+        Long highest = getEntityManager()
+                .createQuery(
+                        "select max(coalesce(s.resumedSequence, s.sequence)) from PlanSuspension s where s.memberId = ?1",
+                        Long.class)
+                .setParameter(1, memberId)
+                .getSingleResult();
         return highest == null ? 1 : highest + 1;
     }
 }

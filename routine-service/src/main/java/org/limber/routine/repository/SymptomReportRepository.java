@@ -2,12 +2,11 @@ package org.limber.routine.repository;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.limber.routine.domain.SymptomReport;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import org.limber.routine.domain.SymptomReport;
 
 @ApplicationScoped
 public class SymptomReportRepository implements PanacheRepositoryBase<SymptomReport, SymptomReport.Key> {

@@ -1,7 +1,6 @@
 package org.limber.routine.rest;
 
 import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,18 +16,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.limber.common.paging.Page;
 import org.limber.common.rest.QueryParams;
 import org.limber.routine.domain.CareAssignment;
 import org.limber.routine.rest.PlanViews.AdaptationView;
+import org.limber.routine.rest.PlanViews.CareAssignmentView;
 import org.limber.routine.rest.PlanViews.CarePlanView;
 import org.limber.routine.rest.PlanViews.ChangeView;
-import org.limber.routine.rest.PlanViews.CareAssignmentView;
 import org.limber.routine.rest.PlanViews.PlanView;
 import org.limber.routine.rest.PlanViews.ResumedView;
 import org.limber.routine.rest.PlanViews.SessionView;
@@ -39,8 +40,6 @@ import org.limber.routine.service.RuleBook;
 import org.limber.routine.service.SessionService;
 import org.limber.routine.service.SuspensionService;
 
-import io.quarkus.security.identity.SecurityIdentity;
-
 /** Care teams: a clinician's view and tailoring of their members' plans; admins assign members to clinicians. */
 @Path("/members/{memberId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,19 +48,21 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Tag(name = "Care team", description = "Clinicians (for members on their panel) and admins")
 public class CareTeamResource {
 
-    public record Assignment(@NotBlank @Size(max = 200) String clinicianId) {
-    }
+    public record Assignment(@NotBlank @Size(max = 200) String clinicianId) {}
 
-    public record Undo(@NotBlank @Size(max = 2000) String note) {
-    }
+    public record Undo(@NotBlank @Size(max = 2000) String note) {}
 
-    public record Resume(@NotBlank @Size(max = 2000) String note) {
-    }
+    public record Resume(@NotBlank @Size(max = 2000) String note) {}
 
-    public record AdaptationChange(@NotNull Boolean enabled,
-            @Schema(description = "After spine surgery: clear automatic progression for the member (true) or withdraw it (false); omitted: unchanged") Boolean progressionCleared,
-            @NotBlank @Size(max = 2000) String note) {
-    }
+    public record AdaptationChange(
+            @NotNull Boolean enabled,
+
+            @Schema(
+                    description =
+                            "After spine surgery: clear automatic progression for the member (true) or withdraw it (false); omitted: unchanged")
+            Boolean progressionCleared,
+
+            @NotBlank @Size(max = 2000) String note) {}
 
     private final PlanService plans;
     private final CareTeamService careTeam;
@@ -70,8 +71,13 @@ public class CareTeamResource {
     private final SessionService sessions;
     private final RuleBook ruleBook;
 
-    public CareTeamResource(PlanService plans, CareTeamService careTeam, SecurityIdentity identity, SuspensionService suspensions,
-            SessionService sessions, RuleBook ruleBook) {
+    public CareTeamResource(
+            PlanService plans,
+            CareTeamService careTeam,
+            SecurityIdentity identity,
+            SuspensionService suspensions,
+            SessionService sessions,
+            RuleBook ruleBook) {
         this.sessions = sessions;
         this.ruleBook = ruleBook;
         this.suspensions = suspensions;
@@ -83,18 +89,27 @@ public class CareTeamResource {
     @GET
     @Path("/plan")
     @RolesAllowed("clinician")
-    @Operation(summary = "A member's plan in force, with who changed it and why", description = "Recent automatic changes (adaptations to the weekly assessments) are listed apart from clinicians' tailoring; adaptation tells whether the plan adapts automatically; status ACTIVE or SUSPENDED (with the suspension's cause and red flags).")
+    @Operation(
+            summary = "A member's plan in force, with who changed it and why",
+            description =
+                    "Recent automatic changes (adaptations to the weekly assessments) are listed apart from clinicians' tailoring; adaptation tells whether the plan adapts automatically; status ACTIVE or SUSPENDED (with the suspension's cause and red flags).")
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
     public CarePlanView plan(@PathParam("memberId") String memberId) {
         PlanService.CareView view = plans.forClinician(caller(), memberId);
-        return CarePlanView.of(view, view.suspension() == null ? null
-                : SuspensionView.of(view.suspension(), suspensions.explain(view.suspension())));
+        return CarePlanView.of(
+                view,
+                view.suspension() == null
+                        ? null
+                        : SuspensionView.of(view.suspension(), suspensions.explain(view.suspension())));
     }
 
     @POST
     @Path("/plan/resume")
     @RolesAllowed("clinician")
-    @Operation(summary = "Resume a suspended plan as it is", description = "After looking at the member's red flag: the plan runs again, the note is recorded and PlanResumed (how RESUMED) is published. Tailoring the plan (PUT /plan) or undoing a change also resumes it (how TAILORED).")
+    @Operation(
+            summary = "Resume a suspended plan as it is",
+            description =
+                    "After looking at the member's red flag: the plan runs again, the note is recorded and PlanResumed (how RESUMED) is published. Tailoring the plan (PUT /plan) or undoing a change also resumes it (how TAILORED).")
     @APIResponse(responseCode = "200", description = "Resumed")
     @APIResponse(responseCode = "400", description = "The note is missing or too long")
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
@@ -108,18 +123,22 @@ public class CareTeamResource {
     @RolesAllowed("clinician")
     @Operation(summary = "Every change to a member's plan and why, newest first")
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
-    public Page<ChangeView> changes(@PathParam("memberId") String memberId, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        return plans.changesForClinician(caller(), memberId, QueryParams.page(page), QueryParams.size(size)).map(ChangeView::of);
+    public Page<ChangeView> changes(
+            @PathParam("memberId") String memberId, @QueryParam("page") String page, @QueryParam("size") String size) {
+        return plans.changesForClinician(caller(), memberId, QueryParams.page(page), QueryParams.size(size))
+                .map(ChangeView::of);
     }
 
     @GET
     @Path("/sessions")
     @RolesAllowed("clinician")
-    @Operation(summary = "A member's logged sessions, most recent first", description = "As the member sees them (GET /members/me/sessions): each exercise done, skipped (with the reason) or stopped, pain, effort, the member's note and any red flags.")
+    @Operation(
+            summary = "A member's logged sessions, most recent first",
+            description =
+                    "As the member sees them (GET /members/me/sessions): each exercise done, skipped (with the reason) or stopped, pain, effort, the member's note and any red flags.")
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
-    public Page<SessionView> sessions(@PathParam("memberId") String memberId, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+    public Page<SessionView> sessions(
+            @PathParam("memberId") String memberId, @QueryParam("page") String page, @QueryParam("size") String size) {
         return sessions.historyForClinician(caller(), memberId, QueryParams.page(page), QueryParams.size(size))
                 .map(s -> SessionView.of(s, ruleBook));
     }
@@ -127,40 +146,64 @@ public class CareTeamResource {
     @POST
     @Path("/plan/changes/{changeId}/undo")
     @RolesAllowed("clinician")
-    @Operation(summary = "Undo an automatic change", description = "The exercise goes back to what it was, locked against further automatic changes (a change of the whole plan, such as the flare plan, brings back the plan before it); the result is the next version.")
+    @Operation(
+            summary = "Undo an automatic change",
+            description =
+                    "The exercise goes back to what it was, locked against further automatic changes (a change of the whole plan, such as the flare plan, brings back the plan before it); the result is the next version.")
     @APIResponse(responseCode = "200", description = "The new version")
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
     @APIResponse(responseCode = "404", description = "No such change for this member")
-    @APIResponse(responseCode = "409", description = "Not an automatic change, undone already, or the plan has changed since")
-    public PlanView undo(@PathParam("memberId") String memberId, @PathParam("changeId") UUID changeId, @NotNull @Valid Undo request) {
+    @APIResponse(
+            responseCode = "409",
+            description = "Not an automatic change, undone already, or the plan has changed since")
+    public PlanView undo(
+            @PathParam("memberId") String memberId,
+            @PathParam("changeId") UUID changeId,
+            @NotNull @Valid Undo request) {
         return PlanView.of(plans.undo(caller(), memberId, changeId, request.note()));
     }
 
     @PUT
     @Path("/plan/adaptation")
     @RolesAllowed("clinician")
-    @Operation(summary = "Turn automatic adaptation of a member's plan on or off", description = "A red flag reported in a session turns it off; a clinician turns it back on after review. After spine surgery, the plan is not made harder automatically until a clinician sets progressionCleared.")
+    @Operation(
+            summary = "Turn automatic adaptation of a member's plan on or off",
+            description =
+                    "A red flag reported in a session turns it off; a clinician turns it back on after review. After spine surgery, the plan is not made harder automatically until a clinician sets progressionCleared.")
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
     public AdaptationView adaptation(@PathParam("memberId") String memberId, @NotNull @Valid AdaptationChange request) {
-        return AdaptationView.of(plans.setAdaptation(caller(), memberId, request.enabled(), request.progressionCleared(), request.note()));
+        return AdaptationView.of(plans.setAdaptation(
+                caller(), memberId, request.enabled(), request.progressionCleared(), request.note()));
     }
 
     @PUT
     @Path("/plan")
     @RolesAllowed("clinician")
-    @Operation(summary = "Tailor a member's plan", description = "Swap an exercise, change a dose, pause or resume an item, with a note; the result is the next version. Swapping in an exercise the rules leave out for this member needs an override with a reason, which is recorded.")
+    @Operation(
+            summary = "Tailor a member's plan",
+            description =
+                    "Swap an exercise, change a dose, pause or resume an item, with a note; the result is the next version. Swapping in an exercise the rules leave out for this member needs an override with a reason, which is recorded.")
     @APIResponse(responseCode = "200", description = "The new version")
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
-    @APIResponse(responseCode = "422", description = "A change does not apply (unknown item, excluded exercise without override, bad dose)")
+    @APIResponse(
+            responseCode = "422",
+            description = "A change does not apply (unknown item, excluded exercise without override, bad dose)")
     public PlanView tailor(@PathParam("memberId") String memberId, @NotNull @Valid TailorRequest request) {
-        return PlanView.of(plans.tailor(caller(), memberId, request.changes().stream().map(TailorRequest.Change::toDomain).toList(),
-                request.note(), request.override() == null ? null : request.override().reason()));
+        return PlanView.of(plans.tailor(
+                caller(),
+                memberId,
+                request.changes().stream().map(TailorRequest.Change::toDomain).toList(),
+                request.note(),
+                request.override() == null ? null : request.override().reason()));
     }
 
     @PUT
     @Path("/care-team")
     @RolesAllowed("admin")
-    @Operation(summary = "Assign a member to a clinician's panel", description = "Publishes CareTeamAssigned with the member's next assignment number, plan or no plan (and PlanAssigned again when there is a plan); the same assignment again changes nothing and publishes nothing.")
+    @Operation(
+            summary = "Assign a member to a clinician's panel",
+            description =
+                    "Publishes CareTeamAssigned with the member's next assignment number, plan or no plan (and PlanAssigned again when there is a plan); the same assignment again changes nothing and publishes nothing.")
     public CareAssignmentView assign(@PathParam("memberId") String memberId, @NotNull @Valid Assignment request) {
         CareAssignment a = careTeam.assign(memberId, request.clinicianId(), caller());
         return new CareAssignmentView(a.memberId, a.clinicianId, a.assignedBy, a.assignedAt);

@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,6 +15,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import org.limber.common.problem.Problem.FieldProblem;
 import org.limber.common.validation.YearBetween;
 import org.limber.events.catalog.Equipment;
@@ -30,43 +30,104 @@ import org.limber.routine.domain.intake.Restriction;
 /** The intake questionnaire. Every red-flag question needs an explicit true or false. */
 public record IntakeRequest(
         @NotEmpty Set<@NotNull Condition> conditions,
-        @NotNull @Min(0) @Max(10) @Schema(description = "Pain now, 0-10") Integer painNow,
-        @NotNull @Min(0) @Max(10) @Schema(description = "Typical pain over the last week, 0-10: the baseline of your trends") Integer painTypical,
+
+        @NotNull @Min(0) @Max(10) @Schema(description = "Pain now, 0-10")
+        Integer painNow,
+
+        @NotNull
+        @Min(0)
+        @Max(10)
+        @Schema(description = "Typical pain over the last week, 0-10: the baseline of your trends")
+        Integer painTypical,
+
         @NotNull PainDuration duration,
-        @NotNull @Schema(description = "Have you had spine surgery?") Boolean spineSurgery,
-        @YearBetween(min = 1900) @Schema(description = "Date of the spine surgery, needed when spineSurgery is true") LocalDate surgeryDate,
+
+        @NotNull @Schema(description = "Have you had spine surgery?")
+        Boolean spineSurgery,
+
+        @YearBetween(min = 1900) @Schema(description = "Date of the spine surgery, needed when spineSurgery is true")
+        LocalDate surgeryDate,
+
         @NotNull @Valid RedFlagAnswers redFlags,
         @NotEmpty Set<@NotNull Goal> goals,
         @NotNull Set<@NotNull Equipment> equipment,
-        @NotNull @Schema(description = "Positions you cannot get into") Set<@NotNull Restriction> cannotGetInto,
+
+        @NotNull @Schema(description = "Positions you cannot get into")
+        Set<@NotNull Restriction> cannotGetInto,
+
         @NotNull @Min(5) @Max(30) Integer minutesPerSession,
         @NotNull @Min(2) @Max(7) Integer sessionsPerWeek,
         @NotNull Level experience,
-        @Schema(description = "When the intake was taken, for imports and the demo simulator: accepted only up to "
-                + "INTAKE_MAX_BACKDATE in the past (by default 0, so not at all); the plan starts that day. Default: now")
-        @YearBetween Instant takenAt) {
+
+        @Schema(
+                description =
+                        "When the intake was taken, for imports and the demo simulator: accepted only up to "
+                                + "INTAKE_MAX_BACKDATE in the past (by default 0, so not at all); the plan starts that day. Default: now")
+        @YearBetween
+        Instant takenAt) {
 
     /** One answer per screening question (see RedFlag for the wording); inflammatoryBackPain is a review flag, not a referral. */
     public record RedFlagAnswers(
-            @NotNull @Schema(description = "New loss of bladder or bowel control") Boolean bladderOrBowelControl,
-            @NotNull @Schema(description = "Numbness in the saddle area") Boolean saddleNumbness,
-            @NotNull @Schema(description = "Leg weakness or numbness getting worse") Boolean worseningLegWeakness,
-            @NotNull @Schema(description = "Recent major trauma, or a minor fall with osteoporosis or over 50") Boolean recentTrauma,
-            @NotNull @Schema(description = "History of cancer with new back pain") Boolean cancerHistory,
-            @NotNull @Schema(description = "Fever or unexplained weight loss") Boolean feverOrWeightLoss,
-            @NotNull @Schema(description = "Intravenous drug use or weakened immunity") Boolean infectionRisk,
-            @NotNull @Schema(description = "Constant night pain that no position eases") Boolean constantNightPain,
-            @NotNull @Schema(description = "New difficulty passing or holding urine") Boolean urinaryDifficulty,
-            @NotNull @Schema(description = "Numbness, tingling or weakness in both legs") Boolean bothLegsNumbOrWeak,
-            @NotNull @Schema(description = "A new change in sexual function") Boolean sexualDysfunction,
-            @NotNull @Schema(description = "A foot that drags or slaps when walking (foot drop)") Boolean footDrop,
-            @NotNull @Schema(description = "Pain after a fall or knock, with osteoporosis, long-term steroids or age over 70") Boolean minorFallWithBoneRisk,
-            @NotNull @Schema(description = "Over 50 with a new episode of back pain") Boolean newPainOver50,
-            @NotNull @Schema(description = "Pain that does not ease with rest or lying down") Boolean painNotEasedByRest,
-            @NotNull @Schema(description = "A recent infection (urine, chest, skin...)") Boolean recentInfection,
-            @NotNull @Schema(description = "A spinal injection, operation or procedure in the last 3 months") Boolean recentSpinalProcedure,
-            @NotNull @Schema(description = "Feeling generally unwell") Boolean feelingUnwell,
-            @NotNull @Schema(description = "Not a red flag, a clinician's review: onset before 45 with morning stiffness over 30 minutes easing with movement, or waking in the second half of the night") Boolean inflammatoryBackPain) {
+            @NotNull @Schema(description = "New loss of bladder or bowel control")
+            Boolean bladderOrBowelControl,
+
+            @NotNull @Schema(description = "Numbness in the saddle area")
+            Boolean saddleNumbness,
+
+            @NotNull @Schema(description = "Leg weakness or numbness getting worse")
+            Boolean worseningLegWeakness,
+
+            @NotNull @Schema(description = "Recent major trauma, or a minor fall with osteoporosis or over 50")
+            Boolean recentTrauma,
+
+            @NotNull @Schema(description = "History of cancer with new back pain")
+            Boolean cancerHistory,
+
+            @NotNull @Schema(description = "Fever or unexplained weight loss")
+            Boolean feverOrWeightLoss,
+
+            @NotNull @Schema(description = "Intravenous drug use or weakened immunity")
+            Boolean infectionRisk,
+
+            @NotNull @Schema(description = "Constant night pain that no position eases")
+            Boolean constantNightPain,
+
+            @NotNull @Schema(description = "New difficulty passing or holding urine")
+            Boolean urinaryDifficulty,
+
+            @NotNull @Schema(description = "Numbness, tingling or weakness in both legs")
+            Boolean bothLegsNumbOrWeak,
+
+            @NotNull @Schema(description = "A new change in sexual function")
+            Boolean sexualDysfunction,
+
+            @NotNull @Schema(description = "A foot that drags or slaps when walking (foot drop)")
+            Boolean footDrop,
+
+            @NotNull
+            @Schema(description = "Pain after a fall or knock, with osteoporosis, long-term steroids or age over 70")
+            Boolean minorFallWithBoneRisk,
+
+            @NotNull @Schema(description = "Over 50 with a new episode of back pain")
+            Boolean newPainOver50,
+
+            @NotNull @Schema(description = "Pain that does not ease with rest or lying down")
+            Boolean painNotEasedByRest,
+
+            @NotNull @Schema(description = "A recent infection (urine, chest, skin...)")
+            Boolean recentInfection,
+
+            @NotNull @Schema(description = "A spinal injection, operation or procedure in the last 3 months")
+            Boolean recentSpinalProcedure,
+
+            @NotNull @Schema(description = "Feeling generally unwell")
+            Boolean feelingUnwell,
+
+            @NotNull
+            @Schema(
+                    description =
+                            "Not a red flag, a clinician's review: onset before 45 with morning stiffness over 30 minutes easing with movement, or waking in the second half of the night")
+            Boolean inflammatoryBackPain) {
 
         Map<RedFlag, Boolean> asMap() {
             Map<RedFlag, Boolean> answers = new EnumMap<>(RedFlag.class);
@@ -110,7 +171,8 @@ public record IntakeRequest(
         if (Boolean.FALSE.equals(spineSurgery) && surgeryDate != null) {
             problems.add(new FieldProblem("surgeryDate", "a surgery date without spine surgery"));
         }
-        // The SPINE_SURGERY condition and the spine-surgery answer say the same thing: one without the other is a contradiction.
+        // The SPINE_SURGERY condition and the spine-surgery answer say the same thing: one without the other is a
+        // contradiction.
         boolean surgeryCondition = conditions != null && conditions.contains(Condition.SPINE_SURGERY);
         if (Boolean.TRUE.equals(spineSurgery) && !surgeryCondition) {
             problems.add(new FieldProblem("conditions", "must include SPINE_SURGERY when spineSurgery is true"));
@@ -125,8 +187,18 @@ public record IntakeRequest(
     }
 
     Intake toIntake() {
-        return new Intake(Set.copyOf(conditions), painNow, painTypical, duration, Boolean.TRUE.equals(spineSurgery) ? surgeryDate : null,
-                redFlags.asMap(), Set.copyOf(goals), Set.copyOf(equipment), Set.copyOf(cannotGetInto), minutesPerSession,
-                sessionsPerWeek, experience);
+        return new Intake(
+                Set.copyOf(conditions),
+                painNow,
+                painTypical,
+                duration,
+                Boolean.TRUE.equals(spineSurgery) ? surgeryDate : null,
+                redFlags.asMap(),
+                Set.copyOf(goals),
+                Set.copyOf(equipment),
+                Set.copyOf(cannotGetInto),
+                minutesPerSession,
+                sessionsPerWeek,
+                experience);
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,34 +17,34 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.limber.common.paging.Page;
 import org.limber.common.problem.Problem.FieldProblem;
 import org.limber.common.problem.ProblemException;
 import org.limber.common.rest.QueryParams;
-import org.limber.routine.rest.PlanViews.ChangeView;
 import org.limber.routine.config.RoutineConfig;
+import org.limber.routine.domain.SessionLog;
+import org.limber.routine.domain.intake.RedFlag;
+import org.limber.routine.domain.safety.RedFlagAdvice.SafetyMessage;
+import org.limber.routine.rest.PlanViews.ChangeView;
 import org.limber.routine.rest.PlanViews.IntakeOutcome;
 import org.limber.routine.rest.PlanViews.PlanVersionSummary;
 import org.limber.routine.rest.PlanViews.PlanView;
 import org.limber.routine.rest.PlanViews.SessionView;
-import org.limber.routine.rest.PlanViews.TodayView;
-import org.limber.routine.domain.SessionLog;
-import org.limber.routine.domain.intake.RedFlag;
-import org.limber.routine.domain.safety.RedFlagAdvice.SafetyMessage;
 import org.limber.routine.rest.PlanViews.SuspensionView;
 import org.limber.routine.rest.PlanViews.SymptomReportView;
+import org.limber.routine.rest.PlanViews.TodayView;
 import org.limber.routine.service.IntakeService;
 import org.limber.routine.service.PlanService;
 import org.limber.routine.service.RuleBook;
 import org.limber.routine.service.SessionService;
 import org.limber.routine.service.SuspensionService;
 import org.limber.routine.service.SymptomService;
-
-import io.quarkus.security.identity.SecurityIdentity;
 
 /** A member's own intake, plan and sessions; the member is the token's subject. */
 @Path("/members/me")
@@ -65,8 +64,15 @@ public class MemberResource {
     private final SuspensionService suspensions;
     private final RuleBook ruleBook;
 
-    public MemberResource(IntakeService intakes, PlanService plans, SessionService sessions, SecurityIdentity identity,
-            RoutineConfig config, SymptomService symptoms, SuspensionService suspensions, RuleBook ruleBook) {
+    public MemberResource(
+            IntakeService intakes,
+            PlanService plans,
+            SessionService sessions,
+            SecurityIdentity identity,
+            RoutineConfig config,
+            SymptomService symptoms,
+            SuspensionService suspensions,
+            RuleBook ruleBook) {
         this.config = config;
         this.symptoms = symptoms;
         this.suspensions = suspensions;
@@ -79,24 +85,38 @@ public class MemberResource {
 
     @POST
     @Path("/intake")
-    @Operation(summary = "Take the intake", description = "Every screening question needs an explicit answer. Any red flag answered yes refers the member to a clinician (outcome REFERRED, no plan, a safety message; a plan in force is suspended at once); otherwise the plan's next version is built (outcome PLAN_CREATED), unless no safe session fits the member (outcome NEEDS_REVIEW, no plan, the reason; a clinician is alerted). inflammatoryBackPain is not a red flag: the plan is built and a clinician is asked to review it.")
+    @Operation(
+            summary = "Take the intake",
+            description =
+                    "Every screening question needs an explicit answer. Any red flag answered yes refers the member to a clinician (outcome REFERRED, no plan, a safety message; a plan in force is suspended at once); otherwise the plan's next version is built (outcome PLAN_CREATED), unless no safe session fits the member (outcome NEEDS_REVIEW, no plan, the reason; a clinician is alerted). inflammatoryBackPain is not a red flag: the plan is built and a clinician is asked to review it.")
     @APIResponse(responseCode = "201", description = "Taken; Location is the plan when one was made")
     @APIResponse(responseCode = "400", description = "Missing or out-of-range answers; each field is named")
-    @APIResponse(responseCode = "409", description = "plan-suspended: the plan is suspended until a clinician has looked; a new intake does not restart it")
-    @APIResponse(responseCode = "503", description = "catalog-not-ready: the exercise library is still being loaded into this service (Retry-After); referrals are taken all the same")
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "plan-suspended: the plan is suspended until a clinician has looked; a new intake does not restart it")
+    @APIResponse(
+            responseCode = "503",
+            description =
+                    "catalog-not-ready: the exercise library is still being loaded into this service (Retry-After); referrals are taken all the same")
     public Response intake(@NotNull @Valid IntakeRequest request) {
-        List<FieldProblem> problems = request.problems(Instant.now(), config.intake().maxBackdate());
+        List<FieldProblem> problems =
+                request.problems(Instant.now(), config.intake().maxBackdate());
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(400, "The intake has invalid answers.", problems);
         }
         IntakeService.Taken taken = intakes.take(member(), request.toIntake(), request.takenAt());
-        return Response.created(URI.create(taken.plan() == null ? "/members/me/intake/" + taken.intake().id : "/members/me/plan"))
-                .entity(IntakeOutcome.of(taken, safety(taken.redFlags()))).build();
+        return Response.created(URI.create(
+                        taken.plan() == null ? "/members/me/intake/" + taken.intake().id : "/members/me/plan"))
+                .entity(IntakeOutcome.of(taken, safety(taken.redFlags())))
+                .build();
     }
 
     @GET
     @Path("/plan")
-    @Operation(summary = "The plan in force, every item with its reason", description = "status ACTIVE or SUSPENDED; while suspended, suspension says why and what to do.")
+    @Operation(
+            summary = "The plan in force, every item with its reason",
+            description = "status ACTIVE or SUSPENDED; while suspended, suspension says why and what to do.")
     @APIResponse(responseCode = "404", description = "No plan yet")
     public PlanView plan() {
         PlanService.Standing standing = plans.standing(member());
@@ -107,7 +127,10 @@ public class MemberResource {
     @Path("/plan/today")
     @Operation(summary = "Today's session: the next session of this plan week, with each exercise's steps and dose")
     @APIResponse(responseCode = "404", description = "No plan yet")
-    @APIResponse(responseCode = "409", description = "plan-suspended: a red flag suspended the plan until a clinician has looked; the detail says why and what to do")
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "plan-suspended: a red flag suspended the plan until a clinician has looked; the detail says why and what to do")
     public TodayView today() {
         return TodayView.of(plans.today(member(), LocalDate.now(ZoneOffset.UTC)));
     }
@@ -116,44 +139,61 @@ public class MemberResource {
     @Path("/plan/history")
     @Operation(summary = "Every version of the plan, newest first, with who changed it and why")
     public Page<PlanVersionSummary> history(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return plans.history(member(), QueryParams.page(page), QueryParams.size(size)).map(PlanVersionSummary::of);
+        return plans.history(member(), QueryParams.page(page), QueryParams.size(size))
+                .map(PlanVersionSummary::of);
     }
 
     @GET
     @Path("/plan/changes")
-    @Operation(summary = "What changed in the plan and why, newest first", description = "Automatic adaptations to the weekly assessments and a clinician's tailoring, each change with the reason.")
+    @Operation(
+            summary = "What changed in the plan and why, newest first",
+            description =
+                    "Automatic adaptations to the weekly assessments and a clinician's tailoring, each change with the reason.")
     public Page<ChangeView> changes(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return plans.changes(member(), QueryParams.page(page), QueryParams.size(size)).map(ChangeView::of);
+        return plans.changes(member(), QueryParams.page(page), QueryParams.size(size))
+                .map(ChangeView::of);
     }
 
     @POST
     @Path("/sessions")
-    @Operation(summary = "Log a session", description = "Idempotent on sessionId: a retry with the same content gets the same answer and no second event. A session that reports red-flag symptoms is stored and published, suspends the plan at once, and its answer carries a safety message (what to do now).")
+    @Operation(
+            summary = "Log a session",
+            description =
+                    "Idempotent on sessionId: a retry with the same content gets the same answer and no second event. A session that reports red-flag symptoms is stored and published, suspends the plan at once, and its answer carries a safety message (what to do now).")
     @APIResponse(responseCode = "201", description = "Logged (or logged before by the same request)")
     @APIResponse(responseCode = "400", description = "Missing or out-of-range fields")
-    @APIResponse(responseCode = "409", description = "The session id was used for another session, or plan-suspended: the plan is suspended until a clinician has looked")
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "The session id was used for another session, or plan-suspended: the plan is suspended until a clinician has looked")
     @APIResponse(responseCode = "422", description = "It does not match the plan (version, session, exercises, time)")
     public Response logSession(@NotNull @Valid SessionRequest request) {
         SessionService.Logged logged = sessions.log(member(), request.toNewSession());
         if (logged.refusedWhileSuspended()) {
             suspensions.requireNotSuspended(member());
-            throw ProblemException.conflict("Your plan was resumed while this session was being sent; please send it again.");
+            throw ProblemException.conflict(
+                    "Your plan was resumed while this session was being sent; please send it again.");
         }
         return Response.created(URI.create("/members/me/sessions/" + logged.session().sessionId))
                 .header("Idempotent-Replayed", String.valueOf(logged.replay()))
-                .entity(view(logged.session())).build();
+                .entity(view(logged.session()))
+                .build();
     }
 
     @GET
     @Path("/sessions")
     @Operation(summary = "Logged sessions, most recent first")
     public Page<SessionView> sessions(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return sessions.history(member(), QueryParams.page(page), QueryParams.size(size)).map(this::view);
+        return sessions.history(member(), QueryParams.page(page), QueryParams.size(size))
+                .map(this::view);
     }
 
     @POST
     @Path("/symptoms")
-    @Operation(summary = "Report red-flag symptoms without a session", description = "Stored and published at once (a clinician is alerted), suspends the plan in force, and the answer carries a safety message: what to do now, per symptom, most urgent first. Idempotent on reportId: a retry with the same content gets the same answer (Idempotent-Replayed: true) and no second event.")
+    @Operation(
+            summary = "Report red-flag symptoms without a session",
+            description =
+                    "Stored and published at once (a clinician is alerted), suspends the plan in force, and the answer carries a safety message: what to do now, per symptom, most urgent first. Idempotent on reportId: a retry with the same content gets the same answer (Idempotent-Replayed: true) and no second event.")
     @APIResponse(responseCode = "201", description = "Reported (or reported before by the same request)")
     @APIResponse(responseCode = "400", description = "Missing, repeated, unknown or out-of-range fields; each is named")
     @APIResponse(responseCode = "409", description = "The report id was used for another report")
@@ -162,7 +202,9 @@ public class MemberResource {
         var r = reported.report();
         return Response.created(URI.create("/members/me/symptoms/" + r.reportId))
                 .header("Idempotent-Replayed", String.valueOf(reported.replay()))
-                .entity(SymptomReportView.of(r, safety(r.redFlags.stream().map(RedFlag::valueOf).toList()))).build();
+                .entity(SymptomReportView.of(
+                        r, safety(r.redFlags.stream().map(RedFlag::valueOf).toList())))
+                .build();
     }
 
     private SessionView view(SessionLog session) {
@@ -174,7 +216,8 @@ public class MemberResource {
     }
 
     private SuspensionView suspension(PlanService.Standing standing) {
-        return standing.suspension() == null ? null
+        return standing.suspension() == null
+                ? null
                 : SuspensionView.of(standing.suspension(), suspensions.explain(standing.suspension()));
     }
 

@@ -6,16 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import org.limber.events.catalog.Category;
 import org.limber.events.member.PrescribedDose;
-import org.limber.routine.domain.CatalogExercise;
 import org.limber.routine.domain.AdaptationSetting;
+import org.limber.routine.domain.CatalogExercise;
 import org.limber.routine.domain.Plan;
 import org.limber.routine.domain.PlanChangeRecord;
 import org.limber.routine.domain.PlanSuspension;
-import org.limber.routine.domain.SymptomReport;
 import org.limber.routine.domain.SessionLog;
 import org.limber.routine.domain.SessionReport;
+import org.limber.routine.domain.SymptomReport;
 import org.limber.routine.domain.intake.RedFlag;
 import org.limber.routine.domain.plan.PlanChange;
 import org.limber.routine.domain.plan.PlanProposal;
@@ -24,21 +26,32 @@ import org.limber.routine.service.IntakeService;
 import org.limber.routine.service.PlanService;
 import org.limber.routine.service.RuleBook;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
-
 /** The response bodies of the routine API. */
 public final class PlanViews {
 
-    private PlanViews() {
-    }
+    private PlanViews() {}
 
     /**
      * A plan version in full: sessions with reasons, what was left out and why; {@code status}
      * ACTIVE or SUSPENDED, and while suspended why and what to do.
      */
-    public record PlanView(String memberId, int version, String status, SuspensionView suspension, Plan.Source source, String author,
-            String note, String overrideReason, Instant createdAt, LocalDate startDate, int sessionsPerWeek, int minutesPerSession,
-            int baselinePain, List<String> conditions, List<PlanProposal.Session> sessions, List<PlanProposal.Exclusion> excluded,
+    public record PlanView(
+            String memberId,
+            int version,
+            String status,
+            SuspensionView suspension,
+            Plan.Source source,
+            String author,
+            String note,
+            String overrideReason,
+            Instant createdAt,
+            LocalDate startDate,
+            int sessionsPerWeek,
+            int minutesPerSession,
+            int baselinePain,
+            List<String> conditions,
+            List<PlanProposal.Session> sessions,
+            List<PlanProposal.Exclusion> excluded,
             List<String> notes) {
 
         static PlanView of(Plan p) {
@@ -46,14 +59,30 @@ public final class PlanViews {
         }
 
         static PlanView of(Plan p, SuspensionView suspension) {
-            return new PlanView(p.memberId, p.version, suspension == null ? "ACTIVE" : "SUSPENDED", suspension, p.source, p.author,
-                    p.note, p.overrideReason, p.createdAt, p.startDate, p.sessionsPerWeek, p.minutesPerSession, p.baselinePain,
-                    p.conditions, p.proposal.sessions(), p.proposal.excluded(), p.proposal.notes());
+            return new PlanView(
+                    p.memberId,
+                    p.version,
+                    suspension == null ? "ACTIVE" : "SUSPENDED",
+                    suspension,
+                    p.source,
+                    p.author,
+                    p.note,
+                    p.overrideReason,
+                    p.createdAt,
+                    p.startDate,
+                    p.sessionsPerWeek,
+                    p.minutesPerSession,
+                    p.baselinePain,
+                    p.conditions,
+                    p.proposal.sessions(),
+                    p.proposal.excluded(),
+                    p.proposal.notes());
         }
     }
 
     /** Why a plan is suspended ({@code reason}: why and what to do, for the member) and since when. */
-    public record SuspensionView(PlanSuspension.Cause cause, List<String> redFlags, UUID sourceId, Instant since, String reason) {
+    public record SuspensionView(
+            PlanSuspension.Cause cause, List<String> redFlags, UUID sourceId, Instant since, String reason) {
 
         static SuspensionView of(PlanSuspension s, String reason) {
             return s == null ? null : new SuspensionView(s.cause, s.redFlags, s.sourceId, s.suspendedAt, reason);
@@ -61,26 +90,40 @@ public final class PlanViews {
     }
 
     /** A suspension that ended: who resumed the plan, how, at which version, with what note. */
-    public record ResumedView(String memberId, int planVersion, String status, PlanSuspension.How how, String resumedBy,
-            Instant resumedAt, String note) {
+    public record ResumedView(
+            String memberId,
+            int planVersion,
+            String status,
+            PlanSuspension.How how,
+            String resumedBy,
+            Instant resumedAt,
+            String note) {
 
         static ResumedView of(PlanSuspension s) {
-            return new ResumedView(s.memberId, s.resumedVersion, "ACTIVE", s.resumedHow, s.resumedBy, s.resumedAt, s.resumeNote);
+            return new ResumedView(
+                    s.memberId, s.resumedVersion, "ACTIVE", s.resumedHow, s.resumedBy, s.resumedAt, s.resumeNote);
         }
     }
 
     /** A symptom report as stored, with the safety message the app shows at once. */
-    public record SymptomReportView(UUID reportId, Instant reportedAt, Instant receivedAt, List<String> redFlagSymptoms, String note,
-            boolean planSuspended, SafetyMessage safety) {
+    public record SymptomReportView(
+            UUID reportId,
+            Instant reportedAt,
+            Instant receivedAt,
+            List<String> redFlagSymptoms,
+            String note,
+            boolean planSuspended,
+            SafetyMessage safety) {
 
         static SymptomReportView of(SymptomReport r, SafetyMessage safety) {
-            return new SymptomReportView(r.reportId, r.reportedAt, r.receivedAt, r.redFlags, r.note, r.planSuspended, safety);
+            return new SymptomReportView(
+                    r.reportId, r.reportedAt, r.receivedAt, r.redFlags, r.note, r.planSuspended, safety);
         }
     }
 
     /** A plan version in a history list. */
-    public record PlanVersionSummary(int version, Plan.Source source, String author, String note, String overrideReason,
-            Instant createdAt) {
+    public record PlanVersionSummary(
+            int version, Plan.Source source, String author, String note, String overrideReason, Instant createdAt) {
 
         static PlanVersionSummary of(Plan p) {
             return new PlanVersionSummary(p.version, p.source, p.author, p.note, p.overrideReason, p.createdAt);
@@ -91,54 +134,122 @@ public final class PlanViews {
      * What an intake led to: REFERRED (the red flags and why, the safety message, whether the plan in
      * force was suspended), PLAN_CREATED (the plan) or NEEDS_REVIEW (no plan, and why).
      */
-    public record IntakeOutcome(UUID intakeId, String outcome, List<Referral> reasons, String reviewReason, boolean planSuspended,
-            SafetyMessage safety, PlanView plan) {
+    public record IntakeOutcome(
+            UUID intakeId,
+            String outcome,
+            List<Referral> reasons,
+            String reviewReason,
+            boolean planSuspended,
+            SafetyMessage safety,
+            PlanView plan) {
 
-        public record Referral(RedFlag redFlag, String reason) {
-        }
+        public record Referral(RedFlag redFlag, String reason) {}
 
         static IntakeOutcome of(IntakeService.Taken taken, SafetyMessage safety) {
-            return new IntakeOutcome(taken.intake().id, taken.intake().outcome.name(),
-                    taken.redFlags().stream().map(f -> new Referral(f, f.referralReason)).toList(), taken.intake().reviewReason,
-                    taken.planSuspended(), safety, taken.plan() == null ? null : PlanView.of(taken.plan()));
+            return new IntakeOutcome(
+                    taken.intake().id,
+                    taken.intake().outcome.name(),
+                    taken.redFlags().stream()
+                            .map(f -> new Referral(f, f.referralReason))
+                            .toList(),
+                    taken.intake().reviewReason,
+                    taken.planSuspended(),
+                    safety,
+                    taken.plan() == null ? null : PlanView.of(taken.plan()));
         }
     }
 
     /** Today's session with what the member needs to do each exercise. */
-    public record TodayView(int planVersion, int sessionNumber, int sessionsPerWeek, LocalDate weekStart, long doneThisWeek,
-            int estimatedSeconds, List<TodayItem> exercises) {
+    public record TodayView(
+            int planVersion,
+            int sessionNumber,
+            int sessionsPerWeek,
+            LocalDate weekStart,
+            long doneThisWeek,
+            int estimatedSeconds,
+            List<TodayItem> exercises) {
 
         static TodayView of(PlanService.Today today) {
             Map<String, CatalogExercise> catalog = today.exercises();
-            List<TodayItem> items = today.session().items().stream().filter(i -> !i.paused())
-                    .map(i -> TodayItem.of(i, catalog.get(i.slug()))).toList();
-            return new TodayView(today.plan().version, today.session().number(), today.plan().sessionsPerWeek, today.weekStart(),
-                    today.doneThisWeek(), today.session().estimatedSeconds(), items);
+            List<TodayItem> items = today.session().items().stream()
+                    .filter(i -> !i.paused())
+                    .map(i -> TodayItem.of(i, catalog.get(i.slug())))
+                    .toList();
+            return new TodayView(
+                    today.plan().version,
+                    today.session().number(),
+                    today.plan().sessionsPerWeek,
+                    today.weekStart(),
+                    today.doneThisWeek(),
+                    today.session().estimatedSeconds(),
+                    items);
         }
     }
 
-    public record TodayItem(String slug, String name, Category category, PrescribedDose dose, int estimatedSeconds, String reason,
-            String description, List<String> steps, List<String> mayFeel, List<String> tips, List<String> commonMistakes,
+    public record TodayItem(
+            String slug,
+            String name,
+            Category category,
+            PrescribedDose dose,
+            int estimatedSeconds,
+            String reason,
+            String description,
+            List<String> steps,
+            List<String> mayFeel,
+            List<String> tips,
+            List<String> commonMistakes,
             boolean retired) {
 
         static TodayItem of(PlanProposal.Item item, CatalogExercise exercise) {
             var s = exercise == null ? null : exercise.snapshot;
-            return new TodayItem(item.slug(), item.name(), item.category(), item.dose(), item.estimatedSeconds(), item.reason(),
-                    s == null ? null : s.description(), s == null ? List.of() : s.steps(), s == null ? List.of() : s.mayFeel(),
-                    s == null ? List.of() : s.tips(), s == null ? List.of() : s.commonMistakes(),
+            return new TodayItem(
+                    item.slug(),
+                    item.name(),
+                    item.category(),
+                    item.dose(),
+                    item.estimatedSeconds(),
+                    item.reason(),
+                    s == null ? null : s.description(),
+                    s == null ? List.of() : s.steps(),
+                    s == null ? List.of() : s.mayFeel(),
+                    s == null ? List.of() : s.tips(),
+                    s == null ? List.of() : s.commonMistakes(),
                     exercise == null || !exercise.published());
         }
     }
 
     /** A logged session; {@code safety}, what to do now, when it reported red-flag symptoms. */
-    public record SessionView(UUID sessionId, int planVersion, int sessionNumber, Instant performedAt, Instant receivedAt,
-            List<SessionReport.ExerciseReport> exercises, int painBefore, int painDuring, int painAfter, SessionReport.Effort effort,
-            String note, List<RedFlag> redFlagSymptoms, SafetyMessage safety) {
+    public record SessionView(
+            UUID sessionId,
+            int planVersion,
+            int sessionNumber,
+            Instant performedAt,
+            Instant receivedAt,
+            List<SessionReport.ExerciseReport> exercises,
+            int painBefore,
+            int painDuring,
+            int painAfter,
+            SessionReport.Effort effort,
+            String note,
+            List<RedFlag> redFlagSymptoms,
+            SafetyMessage safety) {
 
         static SessionView of(SessionLog s, SafetyMessage safety) {
             SessionReport r = s.report;
-            return new SessionView(s.sessionId, s.planVersion, s.sessionNumber, s.performedAt, s.receivedAt, r.exercises(),
-                    r.painBefore(), r.painDuring(), r.painAfter(), r.effort(), r.note(), r.redFlagSymptoms(), safety);
+            return new SessionView(
+                    s.sessionId,
+                    s.planVersion,
+                    s.sessionNumber,
+                    s.performedAt,
+                    s.receivedAt,
+                    r.exercises(),
+                    r.painBefore(),
+                    r.painDuring(),
+                    r.painAfter(),
+                    r.effort(),
+                    r.note(),
+                    r.redFlagSymptoms(),
+                    safety);
         }
 
         /** The session with the safety message (what to do now) for the red flags it reported. */
@@ -148,34 +259,52 @@ public final class PlanViews {
     }
 
     /** One change of a plan version, automatic or a clinician's, with the reason the member reads. */
-    public record ChangeView(UUID id, int version, Plan.Source source, PlanChange.Kind kind, String slug, PlanChange.ItemState from,
-            PlanChange.ItemState to, String reason, Instant at, Integer undoneInVersion) {
+    public record ChangeView(
+            UUID id,
+            int version,
+            Plan.Source source,
+            PlanChange.Kind kind,
+            String slug,
+            PlanChange.ItemState from,
+            PlanChange.ItemState to,
+            String reason,
+            Instant at,
+            Integer undoneInVersion) {
 
         static ChangeView of(PlanChangeRecord c) {
-            return new ChangeView(c.id, c.planVersion, c.source, c.kind, c.slug, c.from, c.to, c.reason, c.createdAt, c.undoneIn);
+            return new ChangeView(
+                    c.id, c.planVersion, c.source, c.kind, c.slug, c.from, c.to, c.reason, c.createdAt, c.undoneIn);
         }
     }
 
     /** Whether the plan adapts automatically to the weekly assessments, and why not when it does not. */
-    public record AdaptationView(boolean enabled, boolean progressionCleared, String reason, String changedBy, Instant changedAt) {
+    public record AdaptationView(
+            boolean enabled, boolean progressionCleared, String reason, String changedBy, Instant changedAt) {
 
         static AdaptationView of(AdaptationSetting s) {
-            return s == null ? new AdaptationView(true, false, null, null, null)
+            return s == null
+                    ? new AdaptationView(true, false, null, null, null)
                     : new AdaptationView(s.enabled, s.progressionCleared, s.reason, s.changedBy, s.changedAt);
         }
     }
 
     /** A clinician's view of a plan: the plan, its recent automatic changes apart from clinicians' tailoring, and adaptation. */
-    public record CarePlanView(@JsonUnwrapped PlanView plan, boolean flare, AdaptationView adaptation, List<ChangeView> automaticChanges,
+    public record CarePlanView(
+            @JsonUnwrapped PlanView plan,
+            boolean flare,
+            AdaptationView adaptation,
+            List<ChangeView> automaticChanges,
             List<ChangeView> clinicianChanges) {
 
         static CarePlanView of(PlanService.CareView view, SuspensionView suspension) {
-            return new CarePlanView(PlanView.of(view.plan(), suspension), view.plan().flare, AdaptationView.of(view.adaptation()),
+            return new CarePlanView(
+                    PlanView.of(view.plan(), suspension),
+                    view.plan().flare,
+                    AdaptationView.of(view.adaptation()),
                     view.automaticChanges().stream().map(ChangeView::of).toList(),
                     view.clinicianChanges().stream().map(ChangeView::of).toList());
         }
     }
 
-    public record CareAssignmentView(String memberId, String clinicianId, String assignedBy, Instant assignedAt) {
-    }
+    public record CareAssignmentView(String memberId, String clinicianId, String assignedBy, Instant assignedAt) {}
 }

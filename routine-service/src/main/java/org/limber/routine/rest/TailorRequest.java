@@ -1,7 +1,6 @@
 package org.limber.routine.rest;
 
 import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import org.limber.events.member.PrescribedDose;
 import org.limber.routine.domain.plan.PlanTailoring;
 
@@ -18,13 +18,22 @@ import org.limber.routine.domain.plan.PlanTailoring;
 public record TailorRequest(
         @NotBlank @Size(max = 2000) String note,
         @NotEmpty @Size(max = 50) List<@NotNull @Valid Change> changes,
-        @Valid @Schema(description = "Needed to swap in an exercise the rules leave out for this member") Override override) {
+
+        @Valid @Schema(description = "Needed to swap in an exercise the rules leave out for this member")
+        Override override) {
 
     public record Change(
             @NotNull PlanTailoring.ChangeType type,
-            @NotBlank @Size(max = 100) @Schema(description = "The exercise in the plan to change") String slug,
-            @Min(1) @Max(7) @Schema(description = "Only in this session (1-based); all sessions by default") Integer session,
-            @Size(max = 100) @Schema(description = "SWAP: the exercise to put in its place") String to,
+
+            @NotBlank @Size(max = 100) @Schema(description = "The exercise in the plan to change")
+            String slug,
+
+            @Min(1) @Max(7) @Schema(description = "Only in this session (1-based); all sessions by default")
+            Integer session,
+
+            @Size(max = 100) @Schema(description = "SWAP: the exercise to put in its place")
+            String to,
+
             @Schema(description = "DOSE: the new dose") PrescribedDose dose) {
 
         PlanTailoring.Change toDomain() {
@@ -32,6 +41,5 @@ public record TailorRequest(
         }
     }
 
-    public record Override(@NotBlank @Size(max = 2000) String reason) {
-    }
+    public record Override(@NotBlank @Size(max = 2000) String reason) {}
 }

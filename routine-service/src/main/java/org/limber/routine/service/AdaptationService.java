@@ -8,16 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
+
 import org.limber.common.time.Timestamps;
 import org.limber.events.member.ProgressAssessed;
 import org.limber.routine.domain.AdaptationSetting;
 import org.limber.routine.domain.AssessmentRecord;
 import org.limber.routine.domain.AssessmentRecord.Decision;
+import org.limber.routine.domain.IntakeAssessment;
 import org.limber.routine.domain.IntakeRecord;
 import org.limber.routine.domain.Plan;
 import org.limber.routine.domain.adapt.Adaptation;
@@ -31,15 +33,12 @@ import org.limber.routine.domain.plan.ExerciseOption;
 import org.limber.routine.domain.plan.PlanChange;
 import org.limber.routine.domain.plan.PlanProposal;
 import org.limber.routine.domain.plan.PlanTailoring;
+import org.limber.routine.messaging.MemberEvents;
 import org.limber.routine.repository.AdaptationRepository;
 import org.limber.routine.repository.IntakeRepository;
 import org.limber.routine.repository.PlanRepository;
 import org.limber.routine.repository.SessionLogRepository;
 import org.limber.routine.repository.SuspensionRepository;
-import org.limber.routine.messaging.MemberEvents;
-import org.limber.routine.domain.IntakeAssessment;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Adapts members' plans to progress-service's weekly assessments, by the progression rules: each
@@ -69,9 +68,18 @@ public class AdaptationService {
     private final CareTeamService careTeam;
     private final MemberEvents events;
 
-    public AdaptationService(PlanRepository plans, IntakeRepository intakes, AdaptationRepository adaptations, PlanService planService,
-            CatalogReplica catalog, RuleBook ruleBook, SessionLogRepository sessions, MeterRegistry registry, SuspensionRepository suspensions,
-            CareTeamService careTeam, MemberEvents events) {
+    public AdaptationService(
+            PlanRepository plans,
+            IntakeRepository intakes,
+            AdaptationRepository adaptations,
+            PlanService planService,
+            CatalogReplica catalog,
+            RuleBook ruleBook,
+            SessionLogRepository sessions,
+            MeterRegistry registry,
+            SuspensionRepository suspensions,
+            CareTeamService careTeam,
+            MemberEvents events) {
         this.sessions = sessions;
         this.suspensions = suspensions;
         this.careTeam = careTeam;
@@ -94,7 +102,8 @@ public class AdaptationService {
             LOG.debugf("Assessment %s was applied before", assessment.assessmentId());
             return adaptations.assessment(assessment.assessmentId()).orElseThrow();
         }
-        ProgressAssessed previous = adaptations.latestAssessment(memberId).map(r -> r.payload).orElse(null);
+        ProgressAssessed previous =
+                adaptations.latestAssessment(memberId).map(r -> r.payload).orElse(null);
         AssessmentRecord record = new AssessmentRecord();
         record.id = assessment.assessmentId();
         record.memberId = memberId;
@@ -105,7 +114,8 @@ public class AdaptationService {
         record.payload = assessment;
         decide(assessment, previous, record);
         adaptations.persist(record);
-        registry.counter("limber.adaptations", "decision", record.decision.name()).increment();
+        registry.counter("limber.adaptations", "decision", record.decision.name())
+                .increment();
         return record;
     }
 
@@ -117,12 +127,22 @@ public class AdaptationService {
             return;
         }
         if (current.version != assessment.planVersion()) {
-            outcome(record, Decision.SUPERSEDED, null, "Version " + assessment.planVersion() + " was assessed; version "
-                    + current.version + " is in force now.", null);
+            outcome(
+                    record,
+                    Decision.SUPERSEDED,
+                    null,
+                    "Version " + assessment.planVersion() + " was assessed; version " + current.version
+                            + " is in force now.",
+                    null);
             return;
         }
         if (suspensions.open(memberId).isPresent()) {
-            outcome(record, Decision.SUSPENDED, null, "The plan is suspended by a red flag until a clinician has looked.", null);
+            outcome(
+                    record,
+                    Decision.SUSPENDED,
+                    null,
+                    "The plan is suspended by a red flag until a clinician has looked.",
+                    null);
             return;
         }
         AdaptationSetting setting = adaptations.setting(memberId).orElse(null);
@@ -132,14 +152,19 @@ public class AdaptationService {
         }
         ProgressionRules rules = ruleBook.progression();
         IntakeRecord intake = intakes.findById(current.intakeId);
-        Double reference = adaptations.referenceMeanPain(memberId, assessment.weekStart(), REFERENCE_WEEKS).orElse(null);
+        Double reference = adaptations
+                .referenceMeanPain(memberId, assessment.weekStart(), REFERENCE_WEEKS)
+                .orElse(null);
         Instant from = assessment.weekStart().atStartOfDay(ZoneOffset.UTC).toInstant();
-        int unsettled = (int) sessions.of(memberId, assessment.planVersion(), from, from.plus(7, ChronoUnit.DAYS)).stream()
-                .filter(s -> rules.unsettled(s.report.painBefore(), s.report.painAfter())).count();
+        int unsettled =
+                (int) sessions.of(memberId, assessment.planVersion(), from, from.plus(7, ChronoUnit.DAYS)).stream()
+                        .filter(s -> rules.unsettled(s.report.painBefore(), s.report.painAfter()))
+                        .count();
         // After spine surgery, automatic progression waits for a clinician's clearance (it never lapses on its own).
-        boolean awaitingClearance = intake.answers.surgeryDate() != null && (setting == null || !setting.progressionCleared);
-        Progression.Verdict verdict = Progression.decide(rules,
-                WeekFacts.of(assessment, previous, reference, current.flare, unsettled, awaitingClearance));
+        boolean awaitingClearance =
+                intake.answers.surgeryDate() != null && (setting == null || !setting.progressionCleared);
+        Progression.Verdict verdict = Progression.decide(
+                rules, WeekFacts.of(assessment, previous, reference, current.flare, unsettled, awaitingClearance));
         String reason = capitalize(verdict.reason());
         switch (verdict.action()) {
             case STOP -> {
@@ -150,46 +175,77 @@ public class AdaptationService {
             case FLARE -> {
                 PlanProposal gentle = flarePlan(current, intake);
                 if (!gentle.emptySessions().isEmpty()) {
-                    String why = "No gentle session could be built for this member's flare; the plan is held for a clinician to review.";
-                    events.needsReview(memberId, current.intakeId, true, IntakeAssessment.NO_SAFE_SESSION, why,
+                    String why =
+                            "No gentle session could be built for this member's flare; the plan is held for a clinician to review.";
+                    events.needsReview(
+                            memberId,
+                            current.intakeId,
+                            true,
+                            IntakeAssessment.NO_SAFE_SESSION,
+                            why,
                             careTeam.clinicianOf(memberId).orElse(null));
                     outcome(record, Decision.HELD, verdict, why, null);
                     return;
                 }
-                Plan next = planService.nextVersion(PlanService.NewVersion.of(memberId, gentle, intake, Plan.Source.ADAPTATION, AUTHOR, reason)
+                Plan next = planService.nextVersion(PlanService.NewVersion.of(
+                                memberId, gentle, intake, Plan.Source.ADAPTATION, AUTHOR, reason)
                         .withChanges(List.of(new PlanChange(PlanChange.Kind.FLARE_PLAN, null, null, null, reason)))
-                        .fromAssessment(assessment.assessmentId()).withFlare(true));
+                        .fromAssessment(assessment.assessmentId())
+                        .withFlare(true));
                 outcome(record, Decision.ADAPTED, verdict, reason, next);
             }
             case END_FLARE -> {
                 // Back to the plan from before the flare; a plan that began in a flare (built at intake) gets the usual
                 // plan built from the same intake, now without the flare rule.
-                PlanProposal usual = adaptations.usualPlanBefore(memberId, current.version).map(p -> p.proposal)
+                PlanProposal usual = adaptations
+                        .usualPlanBefore(memberId, current.version)
+                        .map(p -> p.proposal)
                         .orElseGet(() -> ruleBook.builder().build(intake.answers, catalog.options(), today(), false));
-                PlanTailoring.Result back = PlanTailoring.apply(usual, List.of(), published(), eligibility(intake.answers, false), reason,
-                        null);
+                PlanTailoring.Result back = PlanTailoring.apply(
+                        usual, List.of(), published(), eligibility(intake.answers, false), reason, null);
                 if (!back.errors().isEmpty()) {
-                    outcome(record, Decision.HELD, verdict, "The plan from before the flare cannot come back as it was: "
-                            + back.errors().get(0).message() + ".", null);
+                    outcome(
+                            record,
+                            Decision.HELD,
+                            verdict,
+                            "The plan from before the flare cannot come back as it was: "
+                                    + back.errors().get(0).message() + ".",
+                            null);
                     return;
                 }
                 PlanProposal restored = back.plan();
-                Plan next = planService.nextVersion(PlanService.NewVersion.of(memberId, restored, intake, Plan.Source.ADAPTATION, AUTHOR, reason)
+                Plan next = planService.nextVersion(PlanService.NewVersion.of(
+                                memberId, restored, intake, Plan.Source.ADAPTATION, AUTHOR, reason)
                         .withChanges(List.of(new PlanChange(PlanChange.Kind.USUAL_PLAN, null, null, null, reason)))
                         .fromAssessment(assessment.assessmentId()));
                 outcome(record, Decision.ADAPTED, verdict, reason, next);
             }
             case REGRESS, REGRESS_SKIPPED, PROGRESS -> {
-                Adaptation.Result result = Adaptation.step(current.proposal, verdict, published(), eligibility(intake.answers, current.flare),
-                        rules.maxChangesPerWeek(), intake.answers.minutesPerSession() * 60);
+                Adaptation.Result result = Adaptation.step(
+                        current.proposal,
+                        verdict,
+                        published(),
+                        eligibility(intake.answers, current.flare),
+                        rules.maxChangesPerWeek(),
+                        intake.answers.minutesPerSession() * 60);
                 if (result.changes().isEmpty()) {
-                    outcome(record, Decision.HELD, verdict, reason + "; but no exercise could be stepped "
-                            + (verdict.action() == ProgressionRules.Action.PROGRESS ? "up" : "back") + " further.", null);
+                    outcome(
+                            record,
+                            Decision.HELD,
+                            verdict,
+                            reason + "; but no exercise could be stepped "
+                                    + (verdict.action() == ProgressionRules.Action.PROGRESS ? "up" : "back")
+                                    + " further.",
+                            null);
                     return;
                 }
-                String summary = result.changes().stream().map(PlanChange::reason).collect(Collectors.joining("; "));
-                Plan next = planService.nextVersion(PlanService.NewVersion.of(memberId, result.plan(), intake, Plan.Source.ADAPTATION, AUTHOR, summary)
-                        .withChanges(result.changes()).fromAssessment(assessment.assessmentId()).withFlare(current.flare));
+                String summary =
+                        result.changes().stream().map(PlanChange::reason).collect(Collectors.joining("; "));
+                Plan next = planService.nextVersion(PlanService.NewVersion.of(
+                                memberId, result.plan(), intake, Plan.Source.ADAPTATION, AUTHOR, summary)
+                        .withChanges(result.changes())
+                        .fromAssessment(assessment.assessmentId())
+                        .withFlare(current.flare));
                 outcome(record, Decision.ADAPTED, verdict, summary, next);
             }
             default -> throw new IllegalStateException(verdict.action().name());
@@ -199,7 +255,11 @@ public class AdaptationService {
     /** The gentle plan, keeping the items a clinician locked (paused while they are not allowed in a flare). */
     private PlanProposal flarePlan(Plan current, IntakeRecord intake) {
         PlanProposal gentle = ruleBook.builder().build(intake.answers, catalog.options(), today(), true);
-        return FlarePlan.keepLocked(gentle, current.proposal, published(), eligibility(intake.answers, true),
+        return FlarePlan.keepLocked(
+                gentle,
+                current.proposal,
+                published(),
+                eligibility(intake.answers, true),
                 intake.answers.minutesPerSession() * 60);
     }
 
@@ -215,7 +275,8 @@ public class AdaptationService {
         return LocalDate.ofInstant(Timestamps.now(), ZoneOffset.UTC);
     }
 
-    private static void outcome(AssessmentRecord record, Decision decision, Progression.Verdict verdict, String summary, Plan next) {
+    private static void outcome(
+            AssessmentRecord record, Decision decision, Progression.Verdict verdict, String summary, Plan next) {
         record.decision = decision;
         record.ruleId = verdict == null ? null : verdict.rule().id();
         record.summary = summary;

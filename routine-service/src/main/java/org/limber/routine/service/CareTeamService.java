@@ -1,7 +1,6 @@
 package org.limber.routine.service;
 
 import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

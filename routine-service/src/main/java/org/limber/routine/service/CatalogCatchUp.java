@@ -10,11 +10,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.quarkus.runtime.StartupEvent;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -23,8 +23,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Whether this service's copy of the catalog has caught up with the catalog.exercises topic: at
@@ -54,9 +52,11 @@ public class CatalogCatchUp {
     private Admin admin;
     private Thread finder;
 
-    public CatalogCatchUp(@ConfigProperty(name = "mp.messaging.incoming.catalog-exercises.topic") String topic,
+    public CatalogCatchUp(
+            @ConfigProperty(name = "mp.messaging.incoming.catalog-exercises.topic") String topic,
             @ConfigProperty(name = "mp.messaging.incoming.catalog-exercises.group.id") String group,
-            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers) {
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
+                    String bootstrapServers) {
         this.topic = topic;
         this.group = group;
         this.bootstrapServers = bootstrapServers;
@@ -114,7 +114,9 @@ public class CatalogCatchUp {
 
     /** The partitions whose consumed position is below the end offset found at start. */
     static Set<Integer> behind(Map<Integer, Long> targets, Map<Integer, Long> positions) {
-        return targets.entrySet().stream().filter(t -> positions.getOrDefault(t.getKey(), 0L) < t.getValue()).map(Map.Entry::getKey)
+        return targets.entrySet().stream()
+                .filter(t -> positions.getOrDefault(t.getKey(), 0L) < t.getValue())
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
@@ -129,17 +131,20 @@ public class CatalogCatchUp {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Map<Integer, Long> ends = endOffsets();
-                // The same non-zero end offsets twice a second apart: not a catalog caught in the middle of being published.
+                // The same non-zero end offsets twice a second apart: not a catalog caught in the middle of being
+                // published.
                 if (ends.values().stream().anyMatch(o -> o > 0) && ends.equals(previous)) {
                     targets = Map.copyOf(ends);
                     LOG.infof("The catalog copy is not ready until %s is consumed up to %s", topic, targets);
                     return;
                 }
-                waitingFor = ends.values().stream().anyMatch(o -> o > 0) ? topic + " is still being written: waiting for it to settle"
+                waitingFor = ends.values().stream().anyMatch(o -> o > 0)
+                        ? topic + " is still being written: waiting for it to settle"
                         : topic + " is missing or empty: waiting for the catalog to be published";
                 previous = ends;
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                waitingFor = "the end offsets of " + topic + " cannot be read yet (" + e.getClass().getSimpleName() + ")";
+                waitingFor = "the end offsets of " + topic + " cannot be read yet ("
+                        + e.getClass().getSimpleName() + ")";
                 LOG.debugf("End offsets of %s not read: %s", topic, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -158,7 +163,9 @@ public class CatalogCatchUp {
         Admin client = admin();
         Map<String, TopicDescription> described;
         try {
-            described = client.describeTopics(List.of(topic)).allTopicNames().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            described = client.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
                 return Map.of();
@@ -168,15 +175,19 @@ public class CatalogCatchUp {
         Map<TopicPartition, OffsetSpec> latest = described.get(topic).partitions().stream()
                 .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
         return client.listOffsets(latest).all().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
-                .collect(Collectors.toMap(e -> e.getKey().partition(), e -> e.getValue().offset()));
+                .collect(Collectors.toMap(
+                        e -> e.getKey().partition(), e -> e.getValue().offset()));
     }
 
     private Map<Integer, Long> committed() {
         try {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin().listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
                     .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                    .collect(Collectors.toMap(e -> e.getKey().partition(), e -> e.getValue().offset()));
+            return offsets.entrySet().stream()
+                    .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                    .collect(Collectors.toMap(
+                            e -> e.getKey().partition(), e -> e.getValue().offset()));
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             LOG.debugf("Committed offsets of %s not read: %s", group, e);
             return Map.of();
@@ -188,9 +199,13 @@ public class CatalogCatchUp {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis(),
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis()));
+            admin = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrapServers,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    (int) CALL_TIMEOUT.toMillis(),
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    (int) CALL_TIMEOUT.toMillis()));
         }
         return admin;
     }

@@ -2,11 +2,11 @@ package org.limber.routine.service;
 
 import java.util.List;
 import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+
 import org.limber.common.time.Timestamps;
 import org.limber.events.catalog.ExercisePublished;
 import org.limber.events.catalog.ExerciseRetired;
@@ -15,7 +15,6 @@ import org.limber.routine.domain.CatalogExercise;
 import org.limber.routine.domain.plan.ExerciseOption;
 import org.limber.routine.domain.plan.ExerciseOptions;
 import org.limber.routine.repository.CatalogExerciseRepository;
-
 
 /**
  * This service's copy of the catalog. Applying an event is idempotent and order-safe: only a
@@ -44,14 +43,17 @@ public class CatalogReplica {
         } else if (event instanceof ExerciseRetired retired) {
             store(retired.exercise(), retired.version(), "RETIRED");
         } else {
-            throw new IllegalArgumentException("not a catalog event: " + event.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "not a catalog event: " + event.getClass().getSimpleName());
         }
     }
 
     private void store(ExerciseSnapshot snapshot, int version, String status) {
         CatalogExercise held = exercises.findById(snapshot.slug());
         if (!CatalogExercise.isNewer(version, status, held)) {
-            LOG.debugf("Catalog event for %s v%d (%s) is not newer than what is held; ignored", snapshot.slug(), version, status);
+            LOG.debugf(
+                    "Catalog event for %s v%d (%s) is not newer than what is held; ignored",
+                    snapshot.slug(), version, status);
             return;
         }
         boolean isNew = held == null;
@@ -71,7 +73,10 @@ public class CatalogReplica {
     /** Published exercises the plan builder can use. */
     @Transactional
     public List<ExerciseOption> options() {
-        return exercises.published().stream().map(e -> ExerciseOptions.from(e.snapshot)).flatMap(Optional::stream).toList();
+        return exercises.published().stream()
+                .map(e -> ExerciseOptions.from(e.snapshot))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** The held exercises among {@code slugs}, in one query. */

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -43,8 +42,7 @@ public class IntakeService {
     static final int RETRY_AFTER_SECONDS = 5;
 
     /** The stored intake, its red flags when referred, the plan when one was made, and whether the plan was suspended. */
-    public record Taken(IntakeRecord intake, List<RedFlag> redFlags, Plan plan, boolean planSuspended) {
-    }
+    public record Taken(IntakeRecord intake, List<RedFlag> redFlags, Plan plan, boolean planSuspended) {}
 
     private final IntakeRepository intakes;
     private final PlanRepository plans;
@@ -56,8 +54,16 @@ public class IntakeService {
     private final RuleBook ruleBook;
     private final MemberEvents events;
 
-    public IntakeService(IntakeRepository intakes, PlanRepository plans, PlanService planService, CatalogReplica catalog,
-            CatalogCatchUp catchUp, CareTeamService careTeam, SuspensionService suspensions, RuleBook ruleBook, MemberEvents events) {
+    public IntakeService(
+            IntakeRepository intakes,
+            PlanRepository plans,
+            PlanService planService,
+            CatalogReplica catalog,
+            CatalogCatchUp catchUp,
+            CareTeamService careTeam,
+            SuspensionService suspensions,
+            RuleBook ruleBook,
+            MemberEvents events) {
         this.intakes = intakes;
         this.plans = plans;
         this.planService = planService;
@@ -89,18 +95,25 @@ public class IntakeService {
             intake.redFlags = redFlags.stream().map(Enum::name).toList();
             intakes.persist(intake);
             events.referred(intake, redFlags, clinician);
-            boolean suspended = suspensions.suspend(memberId, PlanSuspension.Cause.INTAKE, redFlags, intake.id).isPresent();
+            boolean suspended = suspensions
+                    .suspend(memberId, PlanSuspension.Cause.INTAKE, redFlags, intake.id)
+                    .isPresent();
             return new Taken(intake, redFlags, null, suspended);
         }
         if (!catchUp.caughtUp()) {
-            throw ProblemException.unavailable("catalog-not-ready", "The exercise library is still being loaded into this service ("
-                    + catchUp.waitingFor() + "); please try again in a few seconds.", RETRY_AFTER_SECONDS);
+            throw ProblemException.unavailable(
+                    "catalog-not-ready",
+                    "The exercise library is still being loaded into this service (" + catchUp.waitingFor()
+                            + "); please try again in a few seconds.",
+                    RETRY_AFTER_SECONDS);
         }
         suspensions.requireNotSuspended(memberId);
         List<ExerciseOption> options = catalog.options();
         if (options.isEmpty()) {
-            throw ProblemException.unavailable("catalog-unavailable",
-                    "The exercise library has no published exercise yet; please try again later.", RETRY_AFTER_SECONDS);
+            throw ProblemException.unavailable(
+                    "catalog-unavailable",
+                    "The exercise library has no published exercise yet; please try again later.",
+                    RETRY_AFTER_SECONDS);
         }
         IntakeAssessment.Result result = ruleBook.assessment().assess(answers, options, LocalDate.now(ZoneOffset.UTC));
         intake.outcome = result.outcome();
@@ -108,13 +121,16 @@ public class IntakeService {
         if (result.outcome() == IntakeAssessment.Outcome.NEEDS_REVIEW) {
             intake.reviewReason = result.reviewReason();
             intakes.persist(intake);
-            events.needsReview(memberId, intake.id, false, IntakeAssessment.NO_SAFE_SESSION, result.reviewReason(), clinician);
+            events.needsReview(
+                    memberId, intake.id, false, IntakeAssessment.NO_SAFE_SESSION, result.reviewReason(), clinician);
             return new Taken(intake, List.of(), null, false);
         }
         intakes.persist(intake);
-        // A plan built with pain at flare level is a flare plan, stored as one, and ends like any flare (on reported sessions).
-        Plan plan = planService.nextVersion(PlanService.NewVersion.of(memberId, result.plan(), intake, Plan.Source.INTAKE, memberId,
-                "Built from your intake").withFlare(ruleBook.builder().flare(answers, LocalDate.now(ZoneOffset.UTC))));
+        // A plan built with pain at flare level is a flare plan, stored as one, and ends like any flare (on reported
+        // sessions).
+        Plan plan = planService.nextVersion(PlanService.NewVersion.of(
+                        memberId, result.plan(), intake, Plan.Source.INTAKE, memberId, "Built from your intake")
+                .withFlare(ruleBook.builder().flare(answers, LocalDate.now(ZoneOffset.UTC))));
         // Not a red flag: the plan stands, and a clinician is asked to review it (inflammatory back pain).
         for (RedFlag review : result.reviewFlags()) {
             events.needsReview(memberId, intake.id, true, review.name(), review.referralReason, clinician);

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -37,9 +36,12 @@ import org.limber.routine.repository.SessionLogRepository;
 public class PlanService {
 
     /** Today's session of a member, with the catalog entries of its exercises. */
-    public record Today(Plan plan, PlanProposal.Session session, LocalDate weekStart, long doneThisWeek,
-            Map<String, CatalogExercise> exercises) {
-    }
+    public record Today(
+            Plan plan,
+            PlanProposal.Session session,
+            LocalDate weekStart,
+            long doneThisWeek,
+            Map<String, CatalogExercise> exercises) {}
 
     private final PlanRepository plans;
     private final IntakeRepository intakes;
@@ -51,8 +53,15 @@ public class PlanService {
     private final AdaptationRepository adaptations;
     private final SuspensionService suspensions;
 
-    public PlanService(PlanRepository plans, IntakeRepository intakes, SessionLogRepository sessions, CatalogReplica catalog,
-            CareTeamService careTeam, RuleBook ruleBook, MemberEvents events, AdaptationRepository adaptations,
+    public PlanService(
+            PlanRepository plans,
+            IntakeRepository intakes,
+            SessionLogRepository sessions,
+            CatalogReplica catalog,
+            CareTeamService careTeam,
+            RuleBook ruleBook,
+            MemberEvents events,
+            AdaptationRepository adaptations,
             SuspensionService suspensions) {
         this.suspensions = suspensions;
         this.plans = plans;
@@ -70,29 +79,47 @@ public class PlanService {
      * optionally the override reason a clinician recorded, the changes it makes, the assessment an
      * adaptation came from, and whether it is a flare plan.
      */
-    public record NewVersion(String memberId, PlanProposal proposal, IntakeRecord intake, Plan.Source source, String author,
-            String note, String overrideReason, List<PlanChange> changes, UUID assessmentId, boolean flare) {
+    public record NewVersion(
+            String memberId,
+            PlanProposal proposal,
+            IntakeRecord intake,
+            Plan.Source source,
+            String author,
+            String note,
+            String overrideReason,
+            List<PlanChange> changes,
+            UUID assessmentId,
+            boolean flare) {
 
         /** A version with no override, no recorded changes, no assessment, not a flare plan. */
-        public static NewVersion of(String memberId, PlanProposal proposal, IntakeRecord intake, Plan.Source source, String author,
+        public static NewVersion of(
+                String memberId,
+                PlanProposal proposal,
+                IntakeRecord intake,
+                Plan.Source source,
+                String author,
                 String note) {
             return new NewVersion(memberId, proposal, intake, source, author, note, null, List.of(), null, false);
         }
 
         public NewVersion withOverride(String reason) {
-            return new NewVersion(memberId, proposal, intake, source, author, note, reason, changes, assessmentId, flare);
+            return new NewVersion(
+                    memberId, proposal, intake, source, author, note, reason, changes, assessmentId, flare);
         }
 
         public NewVersion withChanges(List<PlanChange> made) {
-            return new NewVersion(memberId, proposal, intake, source, author, note, overrideReason, made, assessmentId, flare);
+            return new NewVersion(
+                    memberId, proposal, intake, source, author, note, overrideReason, made, assessmentId, flare);
         }
 
         public NewVersion fromAssessment(UUID assessment) {
-            return new NewVersion(memberId, proposal, intake, source, author, note, overrideReason, changes, assessment, flare);
+            return new NewVersion(
+                    memberId, proposal, intake, source, author, note, overrideReason, changes, assessment, flare);
         }
 
         public NewVersion withFlare(boolean isFlare) {
-            return new NewVersion(memberId, proposal, intake, source, author, note, overrideReason, changes, assessmentId, isFlare);
+            return new NewVersion(
+                    memberId, proposal, intake, source, author, note, overrideReason, changes, assessmentId, isFlare);
         }
     }
 
@@ -112,7 +139,8 @@ public class PlanService {
         plan.version = plans.current(memberId).map(p -> p.version + 1).orElse(1);
         plan.createdAt = Timestamps.now();
         // A plan from an intake starts the day the intake was taken (the same day, unless it was backdated).
-        plan.startDate = LocalDate.ofInstant(source == Plan.Source.INTAKE ? intake.submittedAt : plan.createdAt, ZoneOffset.UTC);
+        plan.startDate =
+                LocalDate.ofInstant(source == Plan.Source.INTAKE ? intake.submittedAt : plan.createdAt, ZoneOffset.UTC);
         plan.source = source;
         plan.author = v.author();
         plan.note = v.note();
@@ -121,7 +149,8 @@ public class PlanService {
         plan.sessionsPerWeek = intake.answers.sessionsPerWeek();
         plan.minutesPerSession = intake.answers.minutesPerSession();
         plan.baselinePain = intake.answers.painTypical();
-        plan.conditions = intake.answers.conditions().stream().map(Enum::name).sorted().toList();
+        plan.conditions =
+                intake.answers.conditions().stream().map(Enum::name).sorted().toList();
         plan.proposal = proposal;
         plan.assessmentId = v.assessmentId();
         plan.flare = v.flare();
@@ -146,13 +175,13 @@ public class PlanService {
 
     @Transactional
     public Plan current(String memberId) {
-        return plans.current(memberId).orElseThrow(() -> ProblemException.notFound(
-                "There is no plan yet: a plan is made from an intake without red flags."));
+        return plans.current(memberId)
+                .orElseThrow(() -> ProblemException.notFound(
+                        "There is no plan yet: a plan is made from an intake without red flags."));
     }
 
     /** The plan in force and, while it is suspended, the open suspension. */
-    public record Standing(Plan plan, PlanSuspension suspension) {
-    }
+    public record Standing(Plan plan, PlanSuspension suspension) {}
 
     @Transactional
     public Standing standing(String memberId) {
@@ -173,31 +202,48 @@ public class PlanService {
         Plan plan = current(memberId);
         suspensions.requireNotSuspended(memberId);
         LocalDate weekStart = plan.weekStart(day);
-        long done = sessions.countSince(memberId, weekStart.atStartOfDay(ZoneOffset.UTC).toInstant());
-        PlanProposal.Session session = plan.proposal.sessions().get((int) (done % plan.proposal.sessions().size()));
-        Map<String, CatalogExercise> exercises = catalog.findAll(session.items().stream().map(PlanProposal.Item::slug).toList())
-                .stream().collect(Collectors.toMap(e -> e.slug, Function.identity()));
+        long done = sessions.countSince(
+                memberId, weekStart.atStartOfDay(ZoneOffset.UTC).toInstant());
+        PlanProposal.Session session = plan.proposal.sessions().get((int)
+                (done % plan.proposal.sessions().size()));
+        Map<String, CatalogExercise> exercises =
+                catalog
+                        .findAll(session.items().stream()
+                                .map(PlanProposal.Item::slug)
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(e -> e.slug, Function.identity()));
         return new Today(plan, session, weekStart, done, exercises);
     }
 
     /** A clinician's changes to the plan of a member on their panel, as the next version. */
     @Transactional
-    public Plan tailor(String clinicianId, String memberId, List<PlanTailoring.Change> changes, String note, String overrideReason) {
+    public Plan tailor(
+            String clinicianId,
+            String memberId,
+            List<PlanTailoring.Change> changes,
+            String note,
+            String overrideReason) {
         careTeam.requireOnPanel(clinicianId, memberId);
         plans.lockMember(memberId);
         Plan current = current(memberId);
         IntakeRecord intake = intakes.findById(current.intakeId);
-        Map<String, ExerciseOption> published = catalog.options().stream()
-                .collect(Collectors.toMap(ExerciseOption::slug, Function.identity()));
-        Eligibility eligibility = new Eligibility(intake.answers, ruleBook.rules(), LocalDate.now(ZoneOffset.UTC), current.flare);
-        PlanTailoring.Result result = PlanTailoring.apply(current.proposal, changes, published, eligibility, note, overrideReason);
+        Map<String, ExerciseOption> published =
+                catalog.options().stream().collect(Collectors.toMap(ExerciseOption::slug, Function.identity()));
+        Eligibility eligibility =
+                new Eligibility(intake.answers, ruleBook.rules(), LocalDate.now(ZoneOffset.UTC), current.flare);
+        PlanTailoring.Result result =
+                PlanTailoring.apply(current.proposal, changes, published, eligibility, note, overrideReason);
         if (!result.errors().isEmpty()) {
             throw ProblemException.invalid(422, "The changes cannot be applied to this plan.", result.errors());
         }
-        String recordedOverride = result.overridden().isEmpty() ? null
+        String recordedOverride = result.overridden().isEmpty()
+                ? null
                 : overrideReason + " (overrode: " + String.join("; ", result.overridden()) + ")";
         Plan next = nextVersion(NewVersion.of(memberId, result.plan(), intake, Plan.Source.CLINICIAN, clinicianId, note)
-                .withOverride(recordedOverride).withChanges(result.changes()).withFlare(current.flare));
+                .withOverride(recordedOverride)
+                .withChanges(result.changes())
+                .withFlare(current.flare));
         suspensions.resumedByNewVersion(clinicianId, memberId, note, next.version);
         return next;
     }
@@ -211,10 +257,14 @@ public class PlanService {
     public Plan undo(String clinicianId, String memberId, UUID changeId, String note) {
         careTeam.requireOnPanel(clinicianId, memberId);
         plans.lockMember(memberId);
-        PlanChangeRecord change = adaptations.change(changeId).filter(c -> c.memberId.equals(memberId))
-                .orElseThrow(() -> ProblemException.notFound("There is no change " + changeId + " in this member's plan."));
+        PlanChangeRecord change = adaptations
+                .change(changeId)
+                .filter(c -> c.memberId.equals(memberId))
+                .orElseThrow(
+                        () -> ProblemException.notFound("There is no change " + changeId + " in this member's plan."));
         if (change.source != Plan.Source.ADAPTATION) {
-            throw ProblemException.conflict("Only automatic changes can be undone; change a clinician's tailoring with another one.");
+            throw ProblemException.conflict(
+                    "Only automatic changes can be undone; change a clinician's tailoring with another one.");
         }
         if (change.undoneIn != null) {
             throw ProblemException.conflict("This change was undone already, in version " + change.undoneIn + ".");
@@ -225,17 +275,30 @@ public class PlanService {
         Plan next;
         if (change.from == null || change.to == null) {
             Plan before = plans.version(memberId, change.planVersion - 1).orElseThrow();
-            next = nextVersion(NewVersion.of(memberId, before.proposal, intake, Plan.Source.CLINICIAN, clinicianId, note)
-                    .withChanges(List.of(new PlanChange(PlanChange.Kind.UNDO, null, null, null, reason))).withFlare(before.flare));
+            next = nextVersion(
+                    NewVersion.of(memberId, before.proposal, intake, Plan.Source.CLINICIAN, clinicianId, note)
+                            .withChanges(List.of(new PlanChange(PlanChange.Kind.UNDO, null, null, null, reason)))
+                            .withFlare(before.flare));
         } else {
             if (!current.proposal.contains(change.to.slug())) {
-                throw ProblemException.conflict(change.to.name() + " is no longer in the plan: the plan has changed since.");
+                throw ProblemException.conflict(
+                        change.to.name() + " is no longer in the plan: the plan has changed since.");
             }
-            PlanProposal restored = current.proposal.replace(change.to.slug(), item -> new PlanProposal.Item(change.from.slug(),
-                    change.from.exerciseVersion(), change.from.name(), item.category(), change.from.dose(),
-                    TimeEstimate.seconds(change.from.dose()), reason, item.paused(), true));
+            PlanProposal restored = current.proposal.replace(
+                    change.to.slug(),
+                    item -> new PlanProposal.Item(
+                            change.from.slug(),
+                            change.from.exerciseVersion(),
+                            change.from.name(),
+                            item.category(),
+                            change.from.dose(),
+                            TimeEstimate.seconds(change.from.dose()),
+                            reason,
+                            item.paused(),
+                            true));
             next = nextVersion(NewVersion.of(memberId, restored, intake, Plan.Source.CLINICIAN, clinicianId, note)
-                    .withChanges(List.of(new PlanChange(PlanChange.Kind.UNDO, change.to.slug(), change.to, change.from, reason)))
+                    .withChanges(List.of(
+                            new PlanChange(PlanChange.Kind.UNDO, change.to.slug(), change.to, change.from, reason)))
                     .withFlare(current.flare));
         }
         change.undoneIn = next.version;
@@ -245,7 +308,8 @@ public class PlanService {
 
     /** A clinician turns automatic adaptation of a member's plan on or off, and after spine surgery clears progression (null: unchanged). */
     @Transactional
-    public AdaptationSetting setAdaptation(String clinicianId, String memberId, boolean enabled, Boolean progressionCleared, String note) {
+    public AdaptationSetting setAdaptation(
+            String clinicianId, String memberId, boolean enabled, Boolean progressionCleared, String note) {
         careTeam.requireOnPanel(clinicianId, memberId);
         plans.lockMember(memberId);
         AdaptationSetting setting = adaptation(memberId, enabled, note, clinicianId);
@@ -288,15 +352,21 @@ public class PlanService {
     }
 
     /** A clinician's view of a member on their panel: the plan, recent automatic and clinicians' changes apart, adaptation on or off. */
-    public record CareView(Plan plan, List<PlanChangeRecord> automaticChanges, List<PlanChangeRecord> clinicianChanges,
-            AdaptationSetting adaptation, PlanSuspension suspension) {
-    }
+    public record CareView(
+            Plan plan,
+            List<PlanChangeRecord> automaticChanges,
+            List<PlanChangeRecord> clinicianChanges,
+            AdaptationSetting adaptation,
+            PlanSuspension suspension) {}
 
     @Transactional
     public CareView forClinician(String clinicianId, String memberId) {
         careTeam.requireOnPanel(clinicianId, memberId);
-        return new CareView(current(memberId), adaptations.recentChanges(memberId, Plan.Source.ADAPTATION, 20),
-                adaptations.recentChanges(memberId, Plan.Source.CLINICIAN, 20), adaptations.setting(memberId).orElse(null),
+        return new CareView(
+                current(memberId),
+                adaptations.recentChanges(memberId, Plan.Source.ADAPTATION, 20),
+                adaptations.recentChanges(memberId, Plan.Source.CLINICIAN, 20),
+                adaptations.setting(memberId).orElse(null),
                 suspensions.open(memberId).orElse(null));
     }
 }

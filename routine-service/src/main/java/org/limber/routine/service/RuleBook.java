@@ -1,7 +1,6 @@
 package org.limber.routine.service;
 
 import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.limber.routine.domain.IntakeAssessment;

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -25,7 +24,6 @@ import org.limber.routine.messaging.MemberEvents;
 import org.limber.routine.repository.PlanRepository;
 import org.limber.routine.repository.SessionLogRepository;
 
-
 /**
  * Records sessions members did. The client's session id makes it idempotent: a retry with the
  * same content gets the same answer and makes no second event; the same id with other content is
@@ -40,8 +38,8 @@ import org.limber.routine.repository.SessionLogRepository;
 public class SessionService {
 
     /** What to log: the report, against which plan version and session, and when it was done. */
-    public record NewSession(UUID sessionId, int planVersion, Integer sessionNumber, Instant performedAt, SessionReport report) {
-    }
+    public record NewSession(
+            UUID sessionId, int planVersion, Integer sessionNumber, Instant performedAt, SessionReport report) {}
 
     /**
      * The stored session; {@code replay} when it was logged before by the same request. When the
@@ -68,8 +66,15 @@ public class SessionService {
     private final SymptomService symptoms;
     private final CareTeamService careTeam;
 
-    public SessionService(SessionLogRepository sessions, PlanRepository plans, MemberEvents events, RoutineConfig config,
-            RequestHash hashes, SuspensionService suspensions, SymptomService symptoms, CareTeamService careTeam) {
+    public SessionService(
+            SessionLogRepository sessions,
+            PlanRepository plans,
+            MemberEvents events,
+            RoutineConfig config,
+            RequestHash hashes,
+            SuspensionService suspensions,
+            SymptomService symptoms,
+            CareTeamService careTeam) {
         this.careTeam = careTeam;
         this.sessions = sessions;
         this.plans = plans;
@@ -92,23 +97,39 @@ public class SessionService {
             throw ProblemException.conflict("The session " + request.sessionId()
                     + " was logged already with other content; a new session needs a new id.");
         }
-        if (!request.report().redFlagSymptoms().isEmpty() && suspensions.open(memberId).isPresent()) {
+        if (!request.report().redFlagSymptoms().isEmpty()
+                && suspensions.open(memberId).isPresent()) {
             // No session while the plan is suspended, but a red flag is never dropped: the session's
             // symptoms are kept as a symptom report (id = the session's id, so a retry adds nothing),
             // published and alerted like any other; the member still gets 409 plan-suspended.
-            return new Logged(null, false, symptoms.report(memberId, new SymptomService.NewReport(request.sessionId(),
-                    request.report().redFlagSymptoms(), request.report().note(), request.performedAt())));
+            return new Logged(
+                    null,
+                    false,
+                    symptoms.report(
+                            memberId,
+                            new SymptomService.NewReport(
+                                    request.sessionId(),
+                                    request.report().redFlagSymptoms(),
+                                    request.report().note(),
+                                    request.performedAt())));
         }
         suspensions.requireNotSuspended(memberId);
-        Plan plan = plans.version(memberId, request.planVersion()).orElseThrow(() -> ProblemException.invalid(422,
-                "The session does not match a plan of yours.",
-                List.of(new FieldProblem("planVersion", "you have no plan version " + request.planVersion()))));
+        Plan plan = plans.version(memberId, request.planVersion())
+                .orElseThrow(() -> ProblemException.invalid(
+                        422,
+                        "The session does not match a plan of yours.",
+                        List.of(new FieldProblem("planVersion", "you have no plan version " + request.planVersion()))));
         List<FieldProblem> errors = new ArrayList<>();
-        SessionChecks.time(request.performedAt(), plan.version, plan.startDate, Timestamps.now(), window(config), errors);
-        int number = request.sessionNumber() != null ? request.sessionNumber() : nextNumber(memberId, plan, request.performedAt());
+        SessionChecks.time(
+                request.performedAt(), plan.version, plan.startDate, Timestamps.now(), window(config), errors);
+        int number = request.sessionNumber() != null
+                ? request.sessionNumber()
+                : nextNumber(memberId, plan, request.performedAt());
         if (number < 1 || number > plan.proposal.sessions().size()) {
-            errors.add(new FieldProblem("sessionNumber", "plan version " + plan.version + " has sessions 1 to "
-                    + plan.proposal.sessions().size()));
+            errors.add(new FieldProblem(
+                    "sessionNumber",
+                    "plan version " + plan.version + " has sessions 1 to "
+                            + plan.proposal.sessions().size()));
             throw ProblemException.invalid(422, "The session does not match your plan.", errors);
         }
         PlanProposal.Session prescribed = plan.proposal.sessions().get(number - 1);
@@ -127,7 +148,8 @@ public class SessionService {
         session.report = request.report();
         sessions.persist(session);
         events.sessionCompleted(session, prescribed);
-        suspensions.suspend(memberId, PlanSuspension.Cause.SESSION, request.report().redFlagSymptoms(), session.sessionId);
+        suspensions.suspend(
+                memberId, PlanSuspension.Cause.SESSION, request.report().redFlagSymptoms(), session.sessionId);
         return new Logged(session, false);
     }
 
@@ -145,13 +167,15 @@ public class SessionService {
 
     /** The window a phone's reported times must fall in, from the configuration. */
     static SessionChecks.Window window(RoutineConfig config) {
-        return new SessionChecks.Window(config.sessions().clockSkew(), config.sessions().maxAge());
+        return new SessionChecks.Window(
+                config.sessions().clockSkew(), config.sessions().maxAge());
     }
 
     /** Without a session number: the next one of the plan week the session was done in. */
     private int nextNumber(String memberId, Plan plan, Instant performedAt) {
         LocalDate weekStart = plan.weekStart(LocalDate.ofInstant(performedAt, ZoneOffset.UTC));
-        long done = sessions.countSince(memberId, weekStart.atStartOfDay(ZoneOffset.UTC).toInstant());
+        long done = sessions.countSince(
+                memberId, weekStart.atStartOfDay(ZoneOffset.UTC).toInstant());
         return (int) (done % plan.proposal.sessions().size()) + 1;
     }
 }

@@ -4,7 +4,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -38,7 +37,11 @@ public class SuspensionService {
     private final MemberEvents events;
     private final RuleBook ruleBook;
 
-    public SuspensionService(SuspensionRepository suspensions, PlanRepository plans, CareTeamService careTeam, MemberEvents events,
+    public SuspensionService(
+            SuspensionRepository suspensions,
+            PlanRepository plans,
+            CareTeamService careTeam,
+            MemberEvents events,
             RuleBook ruleBook) {
         this.suspensions = suspensions;
         this.plans = plans;
@@ -53,7 +56,8 @@ public class SuspensionService {
      * the member lock.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<PlanSuspension> suspend(String memberId, PlanSuspension.Cause cause, List<RedFlag> redFlags, UUID sourceId) {
+    public Optional<PlanSuspension> suspend(
+            String memberId, PlanSuspension.Cause cause, List<RedFlag> redFlags, UUID sourceId) {
         if (redFlags.isEmpty() || suspensions.open(memberId).isPresent()) {
             return Optional.empty();
         }
@@ -108,7 +112,8 @@ public class SuspensionService {
     public PlanSuspension resume(String clinicianId, String memberId, String note) {
         careTeam.requireOnPanel(clinicianId, memberId);
         plans.lockMember(memberId);
-        PlanSuspension open = suspensions.open(memberId)
+        PlanSuspension open = suspensions
+                .open(memberId)
                 .orElseThrow(() -> ProblemException.conflict("This member's plan is not suspended."));
         int version = plans.current(memberId).map(p -> p.version).orElse(open.planVersion);
         return end(open, clinicianId, PlanSuspension.How.RESUMED, note, version);
@@ -120,10 +125,13 @@ public class SuspensionService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<PlanSuspension> resumedByNewVersion(String clinicianId, String memberId, String note, int version) {
-        return suspensions.open(memberId).map(open -> end(open, clinicianId, PlanSuspension.How.TAILORED, note, version));
+        return suspensions
+                .open(memberId)
+                .map(open -> end(open, clinicianId, PlanSuspension.How.TAILORED, note, version));
     }
 
-    private PlanSuspension end(PlanSuspension open, String clinicianId, PlanSuspension.How how, String note, int version) {
+    private PlanSuspension end(
+            PlanSuspension open, String clinicianId, PlanSuspension.How how, String note, int version) {
         open.resumedSequence = suspensions.nextSequence(open.memberId);
         open.resumedAt = Timestamps.now();
         open.resumedBy = clinicianId;

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -30,12 +29,10 @@ import org.limber.routine.repository.SymptomReportRepository;
 public class SymptomService {
 
     /** What the member reported; {@code reportedAt} null means now. */
-    public record NewReport(UUID reportId, List<RedFlag> redFlagSymptoms, String note, Instant reportedAt) {
-    }
+    public record NewReport(UUID reportId, List<RedFlag> redFlagSymptoms, String note, Instant reportedAt) {}
 
     /** The stored report; {@code replay} when it was reported before by the same request. */
-    public record Reported(SymptomReport report, boolean replay) {
-    }
+    public record Reported(SymptomReport report, boolean replay) {}
 
     private final SymptomReportRepository reports;
     private final PlanRepository plans;
@@ -44,8 +41,13 @@ public class SymptomService {
     private final RoutineConfig config;
     private final RequestHash hashes;
 
-    public SymptomService(SymptomReportRepository reports, PlanRepository plans, SuspensionService suspensions, MemberEvents events,
-            RoutineConfig config, RequestHash hashes) {
+    public SymptomService(
+            SymptomReportRepository reports,
+            PlanRepository plans,
+            SuspensionService suspensions,
+            MemberEvents events,
+            RoutineConfig config,
+            RequestHash hashes) {
         this.reports = reports;
         this.plans = plans;
         this.suspensions = suspensions;
@@ -67,12 +69,14 @@ public class SymptomService {
                     + " was sent already with other content; a new report needs a new id.");
         }
         List<FieldProblem> errors = new ArrayList<>();
-        if (request.redFlagSymptoms().stream().distinct().count() != request.redFlagSymptoms().size()) {
+        if (request.redFlagSymptoms().stream().distinct().count()
+                != request.redFlagSymptoms().size()) {
             errors.add(new FieldProblem("redFlagSymptoms", "names a symptom more than once"));
         }
         Instant now = Timestamps.now();
         if (request.reportedAt() != null) {
-            SessionChecks.recent(request.reportedAt(), "reportedAt", Timestamps.now(), SessionService.window(config), errors);
+            SessionChecks.recent(
+                    request.reportedAt(), "reportedAt", Timestamps.now(), SessionService.window(config), errors);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(400, "The report has invalid fields.", errors);
@@ -87,8 +91,9 @@ public class SymptomService {
         report.requestHash = hash;
         // The report's event first, then the suspension it causes: consumers read them in that order.
         events.symptomsReported(report);
-        report.planSuspended = suspensions.suspend(memberId, PlanSuspension.Cause.SYMPTOM_REPORT, request.redFlagSymptoms(),
-                request.reportId()).isPresent();
+        report.planSuspended = suspensions
+                .suspend(memberId, PlanSuspension.Cause.SYMPTOM_REPORT, request.redFlagSymptoms(), request.reportId())
+                .isPresent();
         reports.persist(report);
         return new Reported(report, false);
     }

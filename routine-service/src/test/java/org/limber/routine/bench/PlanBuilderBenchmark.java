@@ -38,7 +38,10 @@ public final class PlanBuilderBenchmark {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
 
     public static void main(String[] args) {
-        List<ExerciseOption> catalog = CatalogFixture.snapshots().stream().map(ExerciseOptions::from).map(Optional::orElseThrow).toList();
+        List<ExerciseOption> catalog = CatalogFixture.snapshots().stream()
+                .map(ExerciseOptions::from)
+                .map(Optional::orElseThrow)
+                .toList();
         PlanBuilder builder = new PlanBuilder(Rules.load());
         Random random = new Random(42);
         List<Intake> intakes = new ArrayList<>();
@@ -47,7 +50,9 @@ public final class PlanBuilderBenchmark {
         }
         long sink = 0;
         for (int i = 0; i < WARM_UP; i++) {
-            sink += builder.build(intakes.get(i % intakes.size()), catalog, TODAY).sessions().size();
+            sink += builder.build(intakes.get(i % intakes.size()), catalog, TODAY)
+                    .sessions()
+                    .size();
         }
         long[] nanos = new long[MEASURED];
         int items = 0;
@@ -59,10 +64,12 @@ public final class PlanBuilderBenchmark {
             items += plan.sessions().stream().mapToInt(s -> s.items().size()).sum();
         }
         Arrays.sort(nanos);
-        System.out.printf("Plan builder: %d exercises in the catalog, %d rules, %d builds after %d warm-up (sink %d)%n",
+        System.out.printf(
+                "Plan builder: %d exercises in the catalog, %d rules, %d builds after %d warm-up (sink %d)%n",
                 catalog.size(), Rules.load().size(), MEASURED, WARM_UP, sink);
         System.out.printf("  items per plan (mean): %.1f%n", items / (double) MEASURED);
-        System.out.printf("  latency per full week plan: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms%n",
+        System.out.printf(
+                "  latency per full week plan: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms%n",
                 ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99), ms(nanos, 0.999), nanos[nanos.length - 1] / 1e6);
         System.out.printf("  target p99 < 5 ms: %s%n", ms(nanos, 0.99) < 5 ? "met" : "NOT met");
     }
@@ -101,9 +108,18 @@ public final class PlanBuilderBenchmark {
         for (RedFlag flag : RedFlag.values()) {
             noRedFlags.put(flag, false);
         }
-        return new Intake(conditions, random.nextInt(11), random.nextInt(11), PainDuration.values()[random.nextInt(3)],
-                surgery, noRedFlags, goals,
-                some(random, Equipment.class, 5), some(random, Restriction.class, 2), 5 + random.nextInt(26), 2 + random.nextInt(6),
+        return new Intake(
+                conditions,
+                random.nextInt(11),
+                random.nextInt(11),
+                PainDuration.values()[random.nextInt(3)],
+                surgery,
+                noRedFlags,
+                goals,
+                some(random, Equipment.class, 5),
+                some(random, Restriction.class, 2),
+                5 + random.nextInt(26),
+                2 + random.nextInt(6),
                 Level.values()[random.nextInt(3)]);
     }
 }

@@ -69,18 +69,28 @@ public final class SafetyHarness {
     }
 
     /** What a run did and the violations it counted. */
-    public record Result(int intakes, long seed, double seconds, int weeks, int planVersions, Map<Action, Integer> decisions, Map<Invariant, Integer> violations) {
-    }
+    public record Result(
+            int intakes,
+            long seed,
+            double seconds,
+            int weeks,
+            int planVersions,
+            Map<Action, Integer> decisions,
+            Map<Invariant, Integer> violations) {}
 
-    private final List<ExerciseOption> catalog = CatalogFixture.snapshots().stream().map(ExerciseOptions::from).map(Optional::orElseThrow)
+    private final List<ExerciseOption> catalog = CatalogFixture.snapshots().stream()
+            .map(ExerciseOptions::from)
+            .map(Optional::orElseThrow)
             .toList();
-    private final Map<String, ExerciseOption> published = catalog.stream().collect(Collectors.toMap(ExerciseOption::slug, Function.identity()));
+    private final Map<String, ExerciseOption> published =
+            catalog.stream().collect(Collectors.toMap(ExerciseOption::slug, Function.identity()));
     private final List<Rule> rules = Rules.load();
     private final PlanBuilder builder = new PlanBuilder(rules);
     private final ProgressionRules progression = ProgressionRules.load();
 
     public static void main(String[] args) {
-        long total = print(new SafetyHarness().run(Integer.getInteger("harness.intakes", 100_000), Long.getLong("harness.seed", 42)));
+        long total = print(new SafetyHarness()
+                .run(Integer.getInteger("harness.intakes", 100_000), Long.getLong("harness.seed", 42)));
         if (total != 0) {
             System.exit(1);
         }
@@ -88,11 +98,14 @@ public final class SafetyHarness {
 
     /** Prints the run's figures and every invariant's count; returns the total count of violations. */
     static long print(Result result) {
-        System.out.printf("Safety harness: %,d random intakes (seed %d), %,d assessed weeks, %,d plan versions checked in %.1f s%n",
+        System.out.printf(
+                "Safety harness: %,d random intakes (seed %d), %,d assessed weeks, %,d plan versions checked in %.1f s%n",
                 result.intakes(), result.seed(), result.weeks(), result.planVersions(), result.seconds());
         System.out.println("  decisions: " + result.decisions());
         result.violations().forEach((invariant, count) -> System.out.printf("  %-36s %d%n", invariant, count));
-        long total = result.violations().values().stream().mapToLong(Integer::longValue).sum();
+        long total = result.violations().values().stream()
+                .mapToLong(Integer::longValue)
+                .sum();
         System.out.println(total == 0 ? "  every count is 0" : "  VIOLATIONS: " + total);
         return total;
     }
@@ -110,10 +123,16 @@ public final class SafetyHarness {
         for (int i = 0; i < intakes; i++) {
             member(PlanBuilderBenchmark.randomIntake(random, TODAY), random, violations, decisions, weeks, versions);
         }
-        return new Result(intakes, seed, (System.nanoTime() - start) / 1e9, weeks[0], versions[0], decisions, violations);
+        return new Result(
+                intakes, seed, (System.nanoTime() - start) / 1e9, weeks[0], versions[0], decisions, violations);
     }
 
-    private void member(Intake intake, Random random, Map<Invariant, Integer> violations, Map<Action, Integer> decisions, int[] weeks,
+    private void member(
+            Intake intake,
+            Random random,
+            Map<Invariant, Integer> violations,
+            Map<Action, Integer> decisions,
+            int[] weeks,
             int[] versions) {
         boolean flare = builder.flare(intake, TODAY);
         PlanProposal plan = builder.build(intake, catalog, TODAY);
@@ -137,7 +156,8 @@ public final class SafetyHarness {
                 cleared = true;
             }
             ProgressAssessed week = randomWeek(intake, random);
-            int unsettled = week.sessionsDone() == 0 || random.nextInt(4) != 0 ? 0 : 1 + random.nextInt(week.sessionsDone());
+            int unsettled =
+                    week.sessionsDone() == 0 || random.nextInt(4) != 0 ? 0 : 1 + random.nextInt(week.sessionsDone());
             WeekFacts facts = WeekFacts.of(week, previous, reference, flare, unsettled, surgery && !cleared);
             Progression.Verdict verdict = Progression.decide(progression, facts);
             decisions.merge(verdict.action(), 1, Integer::sum);
@@ -145,9 +165,14 @@ public final class SafetyHarness {
             if (verdict.action() == Action.PROGRESS) {
                 double mean = week.meanPain() == null ? 0 : week.meanPain();
                 double against = reference != null ? reference : intake.painTypical();
-                count(violations, Invariant.PROGRESSED_WITH_PAIN_RISING, week.meanPain() != null && mean > against
-                        || "RISING".equals(week.painTrend()));
-                count(violations, Invariant.PROGRESSED_BELOW_PRESCRIPTION, week.sessionsDone() < week.sessionsPrescribed());
+                count(
+                        violations,
+                        Invariant.PROGRESSED_WITH_PAIN_RISING,
+                        week.meanPain() != null && mean > against || "RISING".equals(week.painTrend()));
+                count(
+                        violations,
+                        Invariant.PROGRESSED_BELOW_PRESCRIPTION,
+                        week.sessionsDone() < week.sessionsPrescribed());
                 count(violations, Invariant.PROGRESSED_WITH_UNSETTLED_PAIN, unsettled > 0);
                 count(violations, Invariant.PROGRESSED_AFTER_SURGERY_UNCLEARED, surgery && !cleared);
             }
@@ -159,25 +184,35 @@ public final class SafetyHarness {
                     return;
                 }
                 case FLARE -> {
-                    plan = FlarePlan.keepLocked(builder.build(intake, catalog, TODAY, true), plan, published, eligibility(intake, true),
+                    plan = FlarePlan.keepLocked(
+                            builder.build(intake, catalog, TODAY, true),
+                            plan,
+                            published,
+                            eligibility(intake, true),
                             intake.minutesPerSession() * 60);
                     flare = true;
                 }
                 case END_FLARE -> {
                     PlanProposal base = usual != null ? usual : builder.build(intake, catalog, TODAY, false);
-                    plan = PlanTailoring.apply(base, List.of(), published, eligibility(intake, false), "settled", null).plan();
+                    plan = PlanTailoring.apply(base, List.of(), published, eligibility(intake, false), "settled", null)
+                            .plan();
                     flare = false;
                     usual = plan;
                 }
                 case REGRESS, REGRESS_SKIPPED, PROGRESS -> {
-                    plan = Adaptation.step(plan, verdict, published, eligibility(intake, flare), progression.maxChangesPerWeek(),
-                            intake.minutesPerSession() * 60).plan();
+                    plan = Adaptation.step(
+                                    plan,
+                                    verdict,
+                                    published,
+                                    eligibility(intake, flare),
+                                    progression.maxChangesPerWeek(),
+                                    intake.minutesPerSession() * 60)
+                            .plan();
                     if (!flare) {
                         usual = plan;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
             check(plan, intake, flare, violations);
             versions[0]++;
@@ -197,19 +232,33 @@ public final class SafetyHarness {
         Set<Equipment> available = EnumSet.of(Equipment.NONE);
         available.addAll(intake.equipment());
         for (PlanProposal.Session session : plan.sessions()) {
-            List<PlanProposal.Item> active = session.items().stream().filter(i -> !i.paused()).toList();
+            List<PlanProposal.Item> active =
+                    session.items().stream().filter(i -> !i.paused()).toList();
             count(violations, Invariant.EMPTY_SESSION, active.isEmpty());
-            count(violations, Invariant.SESSION_OVER_ITS_MINUTES, session.estimatedSeconds() > intake.minutesPerSession() * 60);
+            count(
+                    violations,
+                    Invariant.SESSION_OVER_ITS_MINUTES,
+                    session.estimatedSeconds() > intake.minutesPerSession() * 60);
             for (PlanProposal.Item item : active) {
                 ExerciseOption exercise = published.get(item.slug());
                 Set<SafetyTag> tags = exercise.safetyTags();
-                count(violations, Invariant.EXCLUDED_BY_A_RULE, eligibility.excludingRule(exercise).isPresent());
-                count(violations, Invariant.MISSING_EQUIPMENT, exercise.equipment().stream()
-                        .anyMatch(e -> !available.contains(e) && !(e == Equipment.MAT && eligibility.onBed(exercise))));
+                count(
+                        violations,
+                        Invariant.EXCLUDED_BY_A_RULE,
+                        eligibility.excludingRule(exercise).isPresent());
+                count(
+                        violations,
+                        Invariant.MISSING_EQUIPMENT,
+                        exercise.equipment().stream()
+                                .anyMatch(e -> !available.contains(e)
+                                        && !(e == Equipment.MAT && eligibility.onBed(exercise))));
                 boolean noFloor = intake.cannotGetInto().contains(Restriction.FLOOR);
                 boolean noKneeling = intake.cannotGetInto().contains(Restriction.KNEELING);
-                count(violations, Invariant.IMPOSSIBLE_POSITION, noFloor && tags.contains(SafetyTag.FLOOR_TRANSFER) && !tags.contains(SafetyTag.ON_BED)
-                        || noKneeling && tags.contains(SafetyTag.WEIGHT_ON_KNEES));
+                count(
+                        violations,
+                        Invariant.IMPOSSIBLE_POSITION,
+                        noFloor && tags.contains(SafetyTag.FLOOR_TRANSFER) && !tags.contains(SafetyTag.ON_BED)
+                                || noKneeling && tags.contains(SafetyTag.WEIGHT_ON_KNEES));
                 count(violations, Invariant.NOT_FLARE_SAFE_IN_A_FLARE, flare && !tags.contains(SafetyTag.FLARE_SAFE));
             }
         }
@@ -222,13 +271,24 @@ public final class SafetyHarness {
     }
 
     private static PlanProposal lockOne(PlanProposal plan, Random random) {
-        List<PlanProposal.Item> items = plan.sessions().stream().flatMap(s -> s.items().stream()).toList();
+        List<PlanProposal.Item> items =
+                plan.sessions().stream().flatMap(s -> s.items().stream()).toList();
         if (items.isEmpty()) {
             return plan;
         }
         String slug = items.get(random.nextInt(items.size())).slug();
-        return plan.replace(slug, i -> new PlanProposal.Item(i.slug(), i.exerciseVersion(), i.name(), i.category(), i.dose(),
-                i.estimatedSeconds(), i.reason(), i.paused(), true));
+        return plan.replace(
+                slug,
+                i -> new PlanProposal.Item(
+                        i.slug(),
+                        i.exerciseVersion(),
+                        i.name(),
+                        i.category(),
+                        i.dose(),
+                        i.estimatedSeconds(),
+                        i.reason(),
+                        i.paused(),
+                        true));
     }
 
     /** A random week: from none to all sessions done, pain anywhere on the scale, any effort, any trend progress-service saw. */
@@ -250,12 +310,31 @@ public final class SafetyHarness {
         }
         List<ProgressAssessed.Skip> skips = new ArrayList<>();
         if (random.nextInt(5) == 0) {
-            skips.add(new ProgressAssessed.Skip("walking", random.nextBoolean() ? "PAIN" : "TOO_HARD", 1 + random.nextInt(3)));
+            skips.add(new ProgressAssessed.Skip(
+                    "walking", random.nextBoolean() ? "PAIN" : "TOO_HARD", 1 + random.nextInt(3)));
         }
         String trend = List.of("FALLING", "STABLE", "RISING").get(random.nextInt(3));
         UUID id = UUID.randomUUID();
-        return new ProgressAssessed(id, Instant.EPOCH, 1, "m", id, 1, TODAY, "WEEK_ENDED", List.of(), intake.painTypical(), done, prescribed,
-                Math.min(100, (int) Math.round(done * 100.0 / prescribed)), trend, mean, latest, worst, effort, skips,
+        return new ProgressAssessed(
+                id,
+                Instant.EPOCH,
+                1,
+                "m",
+                id,
+                1,
+                TODAY,
+                "WEEK_ENDED",
+                List.of(),
+                intake.painTypical(),
+                done,
+                prescribed,
+                Math.min(100, (int) Math.round(done * 100.0 / prescribed)),
+                trend,
+                mean,
+                latest,
+                worst,
+                effort,
+                skips,
                 random.nextInt(200) == 0 ? List.of("SADDLE_NUMBNESS") : List.of());
     }
 }

@@ -1,13 +1,5 @@
 package org.limber.routine.messaging;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.limber.routine.Fixtures.as;
-import static org.limber.routine.Fixtures.intake;
-import static org.limber.routine.Fixtures.member;
-import static org.limber.routine.Fixtures.newMember;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,12 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import jakarta.inject.Inject;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.limber.events.member.MemberTopics;
 import org.limber.events.member.PlanAssigned;
 import org.limber.events.member.ProgressAssessed;
@@ -37,9 +32,13 @@ import org.limber.testsupport.TestEvents;
 import org.limber.testsupport.Tokens;
 import org.limber.testsupport.TopicReader;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.limber.routine.Fixtures.as;
+import static org.limber.routine.Fixtures.intake;
+import static org.limber.routine.Fixtures.member;
+import static org.limber.routine.Fixtures.newMember;
 
 /**
  * progress-service's assessments, on the real broker, adapting plans in the real database: the
@@ -68,41 +67,96 @@ class AdaptationFlowTest {
         Fixtures.planOnPanel(memberId, intake(), clinician);
     }
 
-    static ProgressAssessed assessment(String memberId, int version, String trigger, int adherence, String trend, Integer latest,
-            Integer worst, Double mean, ProgressAssessed.Effort effort, List<ProgressAssessed.Skip> skipped, List<String> redFlags) {
+    static ProgressAssessed assessment(
+            String memberId,
+            int version,
+            String trigger,
+            int adherence,
+            String trend,
+            Integer latest,
+            Integer worst,
+            Double mean,
+            ProgressAssessed.Effort effort,
+            List<ProgressAssessed.Skip> skipped,
+            List<String> redFlags) {
         UUID id = UUID.randomUUID();
-        return new ProgressAssessed(id, Instant.now(), 1, memberId, id, version, LocalDate.now(ZoneOffset.UTC), trigger,
-                "SAFETY_SIGNAL".equals(trigger) ? List.of("PAIN_DURING_ABOVE_5") : List.of(), 5, 3, 3, adherence, trend, mean, latest,
-                worst, effort, skipped, redFlags);
+        return new ProgressAssessed(
+                id,
+                Instant.now(),
+                1,
+                memberId,
+                id,
+                version,
+                LocalDate.now(ZoneOffset.UTC),
+                trigger,
+                "SAFETY_SIGNAL".equals(trigger) ? List.of("PAIN_DURING_ABOVE_5") : List.of(),
+                5,
+                3,
+                3,
+                adherence,
+                trend,
+                mean,
+                latest,
+                worst,
+                effort,
+                skipped,
+                redFlags);
     }
 
     static ProgressAssessed easyWeek(String memberId, int version) {
-        return assessment(memberId, version, "WEEK_COMPLETED", 100, "FALLING", 3, 2, 3.3, new ProgressAssessed.Effort(3, 0, 0), List.of(),
+        return assessment(
+                memberId,
+                version,
+                "WEEK_COMPLETED",
+                100,
+                "FALLING",
+                3,
+                2,
+                3.3,
+                new ProgressAssessed.Effort(3, 0, 0),
+                List.of(),
                 List.of());
     }
 
     static void send(ProgressAssessed... assessments) {
         TestEvents.send(List.of(assessments).stream()
-                .map(a -> new TestEvents.Outgoing(ProgressTopics.ASSESSMENTS, a.memberId(), ProgressAssessed.TYPE, a.eventId(), a)).toList());
+                .map(a -> new TestEvents.Outgoing(
+                        ProgressTopics.ASSESSMENTS, a.memberId(), ProgressAssessed.TYPE, a.eventId(), a))
+                .toList());
     }
 
     JsonPath plan() {
-        return member(memberId).get("/members/me/plan").then().statusCode(200).extract().jsonPath();
+        return member(memberId)
+                .get("/members/me/plan")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     JsonPath carePlan() {
-        return as(Tokens.clinician(clinician)).get("/members/" + memberId + "/plan").then().statusCode(200).extract().jsonPath();
+        return as(Tokens.clinician(clinician))
+                .get("/members/" + memberId + "/plan")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     AssessmentRecord awaitApplied(ProgressAssessed assessment) {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> QuarkusTransaction.requiringNew().call(() -> adaptations.assessment(assessment.assessmentId()).isPresent()));
-        return QuarkusTransaction.requiringNew().call(() -> adaptations.assessment(assessment.assessmentId()).orElseThrow());
+                .until(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> adaptations
+                                .assessment(assessment.assessmentId())
+                                .isPresent()));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> adaptations.assessment(assessment.assessmentId()).orElseThrow());
     }
 
     void logEasySessions(int count) {
         for (int i = 0; i < count; i++) {
-            Map<String, Object> session = Fixtures.sessionDoingToday(memberId, Instant.now().minus(count - i, ChronoUnit.MINUTES));
+            Map<String, Object> session =
+                    Fixtures.sessionDoingToday(memberId, Instant.now().minus(count - i, ChronoUnit.MINUTES));
             session.put("effort", "TOO_EASY");
             session.put("painBefore", 4 - i);
             session.put("painDuring", 2);
@@ -121,43 +175,81 @@ class AdaptationFlowTest {
             assertThat(plan.getInt("version")).isEqualTo(2);
             assertThat(plan.getString("source")).isEqualTo("ADAPTATION");
 
-            JsonPath changes = member(memberId).get("/members/me/plan/changes").then().statusCode(200).extract().jsonPath();
+            JsonPath changes = member(memberId)
+                    .get("/members/me/plan/changes")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertThat(changes.getInt("total")).isBetween(1, 2);
-            assertThat(changes.getList("items.kind", String.class)).allMatch(k -> k.equals("HARDER_VARIATION") || k.equals("MORE_DOSE"));
+            assertThat(changes.getList("items.kind", String.class))
+                    .allMatch(k -> k.equals("HARDER_VARIATION") || k.equals("MORE_DOSE"));
             assertThat(changes.getList("items.source", String.class)).containsOnly("ADAPTATION");
             assertThat(changes.getList("items.reason", String.class))
-                    .allMatch(r -> r.endsWith(": the week was done as planned, sessions felt too easy and pain is falling"));
+                    .allMatch(r ->
+                            r.endsWith(": the week was done as planned, sessions felt too easy and pain is falling"));
             // Harder: each change's new item is in the plan now, in place of the old.
             for (int i = 0; i < changes.getInt("total"); i++) {
                 String to = changes.getString("items[" + i + "].to.slug");
-                assertThat(plan.getList("sessions.items.flatten().slug", String.class)).contains(to);
+                assertThat(plan.getList("sessions.items.flatten().slug", String.class))
+                        .contains(to);
             }
 
             // The new version is published like any other, so that progress-service follows the prescription.
-            ConsumerRecord<String, String> assigned = events.await(r -> memberId.equals(r.key())
-                    && PlanAssigned.TYPE.equals(TopicReader.header(r, "ce_type")) && r.value().contains("\"planVersion\":2"),
+            ConsumerRecord<String, String> assigned = events.await(
+                    r -> memberId.equals(r.key())
+                            && PlanAssigned.TYPE.equals(TopicReader.header(r, "ce_type"))
+                            && r.value().contains("\"planVersion\":2"),
                     Duration.ofSeconds(30));
             assertThat(assigned.value()).contains("\"source\":\"ADAPTATION\"");
 
             // The same assessment again makes no second version.
-            ProgressAssessed marker = assessment(memberId, 1, "WEEK_ENDED", 100, "FALLING", 3, 2, 3.0,
-                    new ProgressAssessed.Effort(0, 3, 0), List.of(), List.of());
+            ProgressAssessed marker = assessment(
+                    memberId,
+                    1,
+                    "WEEK_ENDED",
+                    100,
+                    "FALLING",
+                    3,
+                    2,
+                    3.0,
+                    new ProgressAssessed.Effort(0, 3, 0),
+                    List.of(),
+                    List.of());
             send(week, marker);
-            assertThat(awaitApplied(marker).decision).as("version 1 is no longer in force").isEqualTo(AssessmentRecord.Decision.SUPERSEDED);
+            assertThat(awaitApplied(marker).decision)
+                    .as("version 1 is no longer in force")
+                    .isEqualTo(AssessmentRecord.Decision.SUPERSEDED);
             assertThat(plan().getInt("version")).isEqualTo(2);
         }
     }
 
     @Test
     void painSixDuringASessionMakesAnEasierVersionBeforeTheWeekEnds() {
-        ProgressAssessed early = assessment(memberId, 1, "SAFETY_SIGNAL", 33, "STABLE", 5, 6, 5.0, new ProgressAssessed.Effort(0, 0, 1),
-                List.of(), List.of());
+        ProgressAssessed early = assessment(
+                memberId,
+                1,
+                "SAFETY_SIGNAL",
+                33,
+                "STABLE",
+                5,
+                6,
+                5.0,
+                new ProgressAssessed.Effort(0, 0, 1),
+                List.of(),
+                List.of());
         send(early);
         AssessmentRecord applied = awaitApplied(early);
         assertThat(applied.decision).isEqualTo(AssessmentRecord.Decision.ADAPTED);
         assertThat(applied.ruleId).isEqualTo("pain-during-too-high");
-        JsonPath changes = member(memberId).get("/members/me/plan/changes").then().statusCode(200).extract().jsonPath();
-        assertThat(changes.getList("items.kind", String.class)).isNotEmpty()
+        JsonPath changes = member(memberId)
+                .get("/members/me/plan/changes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(changes.getList("items.kind", String.class))
+                .isNotEmpty()
                 .allMatch(k -> k.equals("EASIER_VARIATION") || k.equals("LESS_DOSE"));
         assertThat(changes.getString("items[0].reason")).contains("pain during a session reached 6");
         assertThat(plan().getInt("version")).isEqualTo(2);
@@ -165,21 +257,46 @@ class AdaptationFlowTest {
 
     @Test
     void painOfSevenSwitchesToTheGentlePlanAndBackWhenItSettles() {
-        send(assessment(memberId, 1, "SAFETY_SIGNAL", 33, "RISING", 7, 5, 7.0, new ProgressAssessed.Effort(0, 1, 0), List.of(), List.of()));
+        send(assessment(
+                memberId,
+                1,
+                "SAFETY_SIGNAL",
+                33,
+                "RISING",
+                7,
+                5,
+                7.0,
+                new ProgressAssessed.Effort(0, 1, 0),
+                List.of(),
+                List.of()));
         await().atMost(Duration.ofSeconds(30)).until(() -> plan().getInt("version") == 2);
         assertThat(carePlan().getBoolean("flare")).isTrue();
         assertThat(plan().getList("sessions.items.flatten().category", String.class))
-                .allMatch(c -> List.of("MOBILITY", "BREATHING", "STRETCH", "AEROBIC").contains(c));
-        ProgressAssessed settled = assessment(memberId, 2, "WEEK_COMPLETED", 100, "FALLING", 3, 3, 3.5,
-                new ProgressAssessed.Effort(0, 3, 0), List.of(), List.of());
+                .allMatch(c ->
+                        List.of("MOBILITY", "BREATHING", "STRETCH", "AEROBIC").contains(c));
+        ProgressAssessed settled = assessment(
+                memberId,
+                2,
+                "WEEK_COMPLETED",
+                100,
+                "FALLING",
+                3,
+                3,
+                3.5,
+                new ProgressAssessed.Effort(0, 3, 0),
+                List.of(),
+                List.of());
         send(settled);
         assertThat(awaitApplied(settled).ruleId).isEqualTo("flare-settled");
         JsonPath usual = plan();
         assertThat(usual.getInt("version")).isEqualTo(3);
         assertThat(carePlan().getBoolean("flare")).isFalse();
         // The usual plan comes back as it was before the flare.
-        List<String> first = QuarkusTransaction.requiringNew().call(() -> plans.version(memberId, 1).orElseThrow().proposal.sessions()
-                .stream().flatMap(x -> x.items().stream()).map(i -> i.slug()).toList());
+        List<String> first = QuarkusTransaction.requiringNew()
+                .call(() -> plans.version(memberId, 1).orElseThrow().proposal.sessions().stream()
+                        .flatMap(x -> x.items().stream())
+                        .map(i -> i.slug())
+                        .toList());
         assertThat(usual.getList("sessions.items.flatten().slug", String.class)).containsExactlyElementsOf(first);
     }
 
@@ -189,27 +306,67 @@ class AdaptationFlowTest {
         Map<String, Object> answers = intake();
         answers.put("painNow", 8);
         Fixtures.planOnPanel(sore, answers, clinician);
-        JsonPath atIntake = as(Tokens.clinician(clinician)).get("/members/" + sore + "/plan").then().statusCode(200).extract().jsonPath();
+        JsonPath atIntake = as(Tokens.clinician(clinician))
+                .get("/members/" + sore + "/plan")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(atIntake.getBoolean("flare")).isTrue();
 
         // A week without sessions says nothing about the pain: the flare goes on.
         UUID id = UUID.randomUUID();
-        ProgressAssessed empty = new ProgressAssessed(id, Instant.now(), 1, sore, id, 1, LocalDate.now(ZoneOffset.UTC), "WEEK_ENDED",
-                List.of(), 5, 0, 3, 0, "STABLE", null, null, null, new ProgressAssessed.Effort(0, 0, 0), List.of(), List.of());
+        ProgressAssessed empty = new ProgressAssessed(
+                id,
+                Instant.now(),
+                1,
+                sore,
+                id,
+                1,
+                LocalDate.now(ZoneOffset.UTC),
+                "WEEK_ENDED",
+                List.of(),
+                5,
+                0,
+                3,
+                0,
+                "STABLE",
+                null,
+                null,
+                null,
+                new ProgressAssessed.Effort(0, 0, 0),
+                List.of(),
+                List.of());
         send(empty);
         assertThat(awaitApplied(empty).ruleId).isEqualTo("flare-continues");
 
-        ProgressAssessed settled = assessment(sore, 1, "WEEK_COMPLETED", 100, "FALLING", 3, 3, 3.5, new ProgressAssessed.Effort(0, 3, 0),
-                List.of(), List.of());
+        ProgressAssessed settled = assessment(
+                sore,
+                1,
+                "WEEK_COMPLETED",
+                100,
+                "FALLING",
+                3,
+                3,
+                3.5,
+                new ProgressAssessed.Effort(0, 3, 0),
+                List.of(),
+                List.of());
         send(settled);
         AssessmentRecord ended = awaitApplied(settled);
         assertThat(ended.ruleId).isEqualTo("flare-settled");
         assertThat(ended.decision).isEqualTo(AssessmentRecord.Decision.ADAPTED);
-        JsonPath usual = as(Tokens.clinician(clinician)).get("/members/" + sore + "/plan").then().statusCode(200).extract().jsonPath();
+        JsonPath usual = as(Tokens.clinician(clinician))
+                .get("/members/" + sore + "/plan")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(usual.getInt("version")).isEqualTo(2);
         assertThat(usual.getBoolean("flare")).isFalse();
         // The usual plan, built from the same intake without the flare rule.
-        assertThat(usual.getList("sessions.items.flatten().category", String.class)).contains("CORE_STABILITY");
+        assertThat(usual.getList("sessions.items.flatten().category", String.class))
+                .contains("CORE_STABILITY");
     }
 
     @Test
@@ -226,8 +383,12 @@ class AdaptationFlowTest {
         assertThat(held.decision).isEqualTo(AssessmentRecord.Decision.HELD);
         assertThat(held.ruleId).isEqualTo("surgery-awaits-clearance");
 
-        as(Tokens.clinician(clinician)).body(Map.of("enabled", true, "progressionCleared", true, "note", "Cleared by the surgical team"))
-                .put("/members/" + operated + "/plan/adaptation").then().statusCode(200).body("progressionCleared", equalTo(true));
+        as(Tokens.clinician(clinician))
+                .body(Map.of("enabled", true, "progressionCleared", true, "note", "Cleared by the surgical team"))
+                .put("/members/" + operated + "/plan/adaptation")
+                .then()
+                .statusCode(200)
+                .body("progressionCleared", equalTo(true));
         ProgressAssessed next = easyWeek(operated, 1);
         send(next);
         assertThat(awaitApplied(next).decision).isEqualTo(AssessmentRecord.Decision.ADAPTED);
@@ -235,8 +396,18 @@ class AdaptationFlowTest {
 
     @Test
     void aRedFlagStopsAdaptationUntilAClinicianTurnsItBackOn() {
-        ProgressAssessed redFlag = assessment(memberId, 1, "WEEK_COMPLETED", 100, "FALLING", 3, 2, 3.0, new ProgressAssessed.Effort(3, 0, 0),
-                List.of(), List.of("SADDLE_NUMBNESS"));
+        ProgressAssessed redFlag = assessment(
+                memberId,
+                1,
+                "WEEK_COMPLETED",
+                100,
+                "FALLING",
+                3,
+                2,
+                3.0,
+                new ProgressAssessed.Effort(3, 0, 0),
+                List.of(),
+                List.of("SADDLE_NUMBNESS"));
         send(redFlag);
         assertThat(awaitApplied(redFlag).decision).isEqualTo(AssessmentRecord.Decision.STOPPED);
         assertThat(carePlan().getBoolean("adaptation.enabled")).isFalse();
@@ -245,8 +416,12 @@ class AdaptationFlowTest {
         assertThat(awaitApplied(next).decision).isEqualTo(AssessmentRecord.Decision.ADAPTATION_OFF);
         assertThat(plan().getInt("version")).isEqualTo(1);
 
-        as(Tokens.clinician(clinician)).body(Map.of("enabled", true, "note", "Seen in clinic, cleared"))
-                .put("/members/" + memberId + "/plan/adaptation").then().statusCode(200).body("enabled", equalTo(true))
+        as(Tokens.clinician(clinician))
+                .body(Map.of("enabled", true, "note", "Seen in clinic, cleared"))
+                .put("/members/" + memberId + "/plan/adaptation")
+                .then()
+                .statusCode(200)
+                .body("enabled", equalTo(true))
                 .body("changedBy", equalTo(clinician));
         ProgressAssessed after = easyWeek(memberId, 1);
         send(after);
@@ -255,21 +430,38 @@ class AdaptationFlowTest {
 
     @Test
     void nothingAdaptsWhileThePlanIsSuspended() {
-        member(memberId).body(Fixtures.symptoms("INFECTION_RISK")).post("/members/me/symptoms").then().statusCode(201)
+        member(memberId)
+                .body(Fixtures.symptoms("INFECTION_RISK"))
+                .post("/members/me/symptoms")
+                .then()
+                .statusCode(201)
                 .body("planSuspended", equalTo(true));
         ProgressAssessed week = easyWeek(memberId, 1);
         send(week);
         AssessmentRecord ignored = awaitApplied(week);
         assertThat(ignored.decision).isEqualTo(AssessmentRecord.Decision.SUSPENDED);
         assertThat(ignored.resultVersion).isNull();
-        ProgressAssessed flare = assessment(memberId, 1, "SAFETY_SIGNAL", 33, "RISING", 8, 8, 8.0, new ProgressAssessed.Effort(0, 0, 1),
-                List.of(), List.of());
+        ProgressAssessed flare = assessment(
+                memberId,
+                1,
+                "SAFETY_SIGNAL",
+                33,
+                "RISING",
+                8,
+                8,
+                8.0,
+                new ProgressAssessed.Effort(0, 0, 1),
+                List.of(),
+                List.of());
         send(flare);
         assertThat(awaitApplied(flare).decision).isEqualTo(AssessmentRecord.Decision.SUSPENDED);
         assertThat(plan().getInt("version")).isEqualTo(1);
 
-        as(Tokens.clinician(clinician)).body(Map.of("note", "Immunity checked with the GP; fine to continue"))
-                .post("/members/" + memberId + "/plan/resume").then().statusCode(200);
+        as(Tokens.clinician(clinician))
+                .body(Map.of("note", "Immunity checked with the GP; fine to continue"))
+                .post("/members/" + memberId + "/plan/resume")
+                .then()
+                .statusCode(200);
         ProgressAssessed after = easyWeek(memberId, 1);
         send(after);
         assertThat(awaitApplied(after).decision).isEqualTo(AssessmentRecord.Decision.ADAPTED);
@@ -279,22 +471,37 @@ class AdaptationFlowTest {
     void aClinicianLocksAnItemAndUndoesAnAutomaticChange() {
         JsonPath before = plan();
         // Lock everything but one exercise that can step up: only that one may change.
-        Map<String, ExerciseOption> options = replica.options().stream().collect(Collectors.toMap(ExerciseOption::slug, o -> o));
+        Map<String, ExerciseOption> options =
+                replica.options().stream().collect(Collectors.toMap(ExerciseOption::slug, o -> o));
         String free = before.getList("sessions[0].items.slug", String.class).stream()
-                .filter(slug -> !options.get(slug).harder().isEmpty() || options.get(slug).dose().repsRange() != null).findFirst().orElseThrow();
-        List<Map<String, Object>> locks = new java.util.ArrayList<>(before.getList("sessions.items.flatten().slug", String.class).stream()
-                .distinct().filter(slug -> !slug.equals(free)).map(slug -> Map.<String, Object> of("type", "LOCK", "slug", slug)).toList());
-        // A step may not make a session longer than the member's minutes: pause the others where the free one is, so it has room.
+                .filter(slug -> !options.get(slug).harder().isEmpty()
+                        || options.get(slug).dose().repsRange() != null)
+                .findFirst()
+                .orElseThrow();
+        List<Map<String, Object>> locks =
+                new java.util.ArrayList<>(before.getList("sessions.items.flatten().slug", String.class).stream()
+                        .distinct()
+                        .filter(slug -> !slug.equals(free))
+                        .map(slug -> Map.<String, Object>of("type", "LOCK", "slug", slug))
+                        .toList());
+        // A step may not make a session longer than the member's minutes: pause the others where the free one is, so it
+        // has room.
         List<List<String>> sessions = before.getList("sessions.items.slug");
         for (int s = 0; s < sessions.size(); s++) {
             if (sessions.get(s).contains(free)) {
                 int number = s + 1;
-                sessions.get(s).stream().filter(slug -> !slug.equals(free))
-                        .forEach(slug -> locks.add(Map.<String, Object> of("type", "PAUSE", "slug", slug, "session", number)));
+                sessions.get(s).stream()
+                        .filter(slug -> !slug.equals(free))
+                        .forEach(slug ->
+                                locks.add(Map.<String, Object>of("type", "PAUSE", "slug", slug, "session", number)));
             }
         }
-        as(Tokens.clinician(clinician)).body(Map.of("note", "Keep these as they are", "changes", locks))
-                .put("/members/" + memberId + "/plan").then().statusCode(200).body("version", equalTo(2));
+        as(Tokens.clinician(clinician))
+                .body(Map.of("note", "Keep these as they are", "changes", locks))
+                .put("/members/" + memberId + "/plan")
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2));
 
         ProgressAssessed week = easyWeek(memberId, 2);
         send(week);
@@ -306,18 +513,31 @@ class AdaptationFlowTest {
         String changeId = care.getString("automaticChanges[0].id");
         String changedTo = care.getString("automaticChanges[0].to.slug");
 
-        as(Tokens.clinician("someone-else")).body(Map.of("note", "no")).post("/members/" + memberId + "/plan/changes/" + changeId + "/undo")
-                .then().statusCode(403);
-        JsonPath undone = as(Tokens.clinician(clinician)).body(Map.of("note", "Too soon for this one"))
-                .post("/members/" + memberId + "/plan/changes/" + changeId + "/undo").then().statusCode(200).extract().jsonPath();
+        as(Tokens.clinician("someone-else"))
+                .body(Map.of("note", "no"))
+                .post("/members/" + memberId + "/plan/changes/" + changeId + "/undo")
+                .then()
+                .statusCode(403);
+        JsonPath undone = as(Tokens.clinician(clinician))
+                .body(Map.of("note", "Too soon for this one"))
+                .post("/members/" + memberId + "/plan/changes/" + changeId + "/undo")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(undone.getInt("version")).isEqualTo(4);
         assertThat(undone.getList("sessions[0].items.slug", String.class)).contains(free);
         assertThat(undone.getList("sessions[0].items.locked", Boolean.class)).containsOnly(true);
         if (!changedTo.equals(free)) {
-            assertThat(undone.getList("sessions.items.flatten().slug", String.class)).doesNotContain(changedTo);
+            assertThat(undone.getList("sessions.items.flatten().slug", String.class))
+                    .doesNotContain(changedTo);
         }
-        as(Tokens.clinician(clinician)).body(Map.of("note", "again")).post("/members/" + memberId + "/plan/changes/" + changeId + "/undo")
-                .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("undone already"));
+        as(Tokens.clinician(clinician))
+                .body(Map.of("note", "again"))
+                .post("/members/" + memberId + "/plan/changes/" + changeId + "/undo")
+                .then()
+                .statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("undone already"));
         assertThat(carePlan().getInt("automaticChanges[0].undoneInVersion")).isEqualTo(4);
 
         // Everything locked now: the next good week changes nothing.
@@ -331,7 +551,11 @@ class AdaptationFlowTest {
     @Test
     void aMalformedAssessmentGoesToTheDeadLetterTopicAndTheNextIsApplied() {
         try (TopicReader dlq = new TopicReader("routine.progress-assessments.dlq")) {
-            TestEvents.send(List.of(new TestEvents.Outgoing(ProgressTopics.ASSESSMENTS, memberId, ProgressAssessed.TYPE, UUID.randomUUID(),
+            TestEvents.send(List.of(new TestEvents.Outgoing(
+                    ProgressTopics.ASSESSMENTS,
+                    memberId,
+                    ProgressAssessed.TYPE,
+                    UUID.randomUUID(),
                     Map.of("schemaVersion", 1, "memberId", memberId))));
             ProgressAssessed good = easyWeek(memberId, 1);
             send(good);

@@ -1,15 +1,5 @@
 package org.limber.routine.messaging;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
-import static org.limber.routine.Fixtures.as;
-import static org.limber.routine.Fixtures.intake;
-import static org.limber.routine.Fixtures.newMember;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,15 +9,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.limber.events.catalog.ExercisePublished;
 import org.limber.events.catalog.ExerciseSnapshot;
 import org.limber.routine.Fixtures;
@@ -39,7 +29,15 @@ import org.limber.testsupport.PostgresTestResource;
 import org.limber.testsupport.Tokens;
 import org.limber.testsupport.TopicReader;
 
-import io.quarkus.test.junit.QuarkusTest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.limber.routine.Fixtures.as;
+import static org.limber.routine.Fixtures.intake;
+import static org.limber.routine.Fixtures.newMember;
 
 /** The service's copy of the catalog, kept from the real broker. */
 @QuarkusTest
@@ -62,10 +60,34 @@ class CatalogConsumerTest {
     }
 
     private static ExerciseSnapshot copyOf(String slug, String newSlug, String name) {
-        ExerciseSnapshot s = Fixtures.CATALOG.stream().filter(e -> e.slug().equals(slug)).findFirst().orElseThrow();
-        return new ExerciseSnapshot(newSlug, 1, "PUBLISHED", name, s.aliases(), s.description(), s.category(), s.regions(), s.muscles(),
-                s.position(), s.equipment(), s.level(), s.unilateral(), s.dose(), s.steps(), s.mayFeel(), s.tips(), s.commonMistakes(),
-                s.direction(), s.spinalLoad(), s.safetyTags(), List.of(), List.of());
+        ExerciseSnapshot s = Fixtures.CATALOG.stream()
+                .filter(e -> e.slug().equals(slug))
+                .findFirst()
+                .orElseThrow();
+        return new ExerciseSnapshot(
+                newSlug,
+                1,
+                "PUBLISHED",
+                name,
+                s.aliases(),
+                s.description(),
+                s.category(),
+                s.regions(),
+                s.muscles(),
+                s.position(),
+                s.equipment(),
+                s.level(),
+                s.unilateral(),
+                s.dose(),
+                s.steps(),
+                s.mayFeel(),
+                s.tips(),
+                s.commonMistakes(),
+                s.direction(),
+                s.spinalLoad(),
+                s.safetyTags(),
+                List.of(),
+                List.of());
     }
 
     private CatalogExercise held(String slug) {
@@ -74,10 +96,15 @@ class CatalogConsumerTest {
 
     @Test
     void theWholeLibraryIsReplayedFromTheTopicAndARedeliveryChangesNothing() {
-        assertThat(replica.options()).extracting(ExerciseOption::slug)
-                .containsAll(Fixtures.CATALOG.stream().map(ExerciseSnapshot::slug).toList());
+        assertThat(replica.options())
+                .extracting(ExerciseOption::slug)
+                .containsAll(
+                        Fixtures.CATALOG.stream().map(ExerciseSnapshot::slug).toList());
         var before = held("glute-bridge").updatedAt;
-        CatalogFixture.send(Fixtures.CATALOG.stream().map(CatalogFixture::published).map(Object.class::cast).toList());
+        CatalogFixture.send(Fixtures.CATALOG.stream()
+                .map(CatalogFixture::published)
+                .map(Object.class::cast)
+                .toList());
         String marker = "replay-marker-" + System.nanoTime();
         CatalogFixture.send(List.of(CatalogFixture.published(copyOf("walking", marker, "Marker"))));
         await().atMost(Duration.ofSeconds(30)).until(() -> replica.find(marker).isPresent());
@@ -93,7 +120,9 @@ class CatalogConsumerTest {
         CatalogFixture.send(List.of(CatalogFixture.published(v2), CatalogFixture.published(v1)));
         String marker = "order-marker-" + System.nanoTime();
         CatalogFixture.send(List.of(CatalogFixture.published(copyOf("walking", marker, "Marker"))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> replica.find(marker).isPresent() && replica.find(slug).isPresent());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        replica.find(marker).isPresent() && replica.find(slug).isPresent());
         assertThat(held(slug).version).isEqualTo(2);
         assertThat(held(slug).snapshot.name()).isEqualTo("Version two");
     }
@@ -109,7 +138,8 @@ class CatalogConsumerTest {
             ConsumerRecord<String, String> dead = dlq.await(r -> key.equals(r.key()), Duration.ofSeconds(30));
             assertThat(TopicReader.header(dead, "dead-letter-reason")).contains("malformed");
             assertThat(dead.value()).isEqualTo("{ this is not json");
-            ConsumerRecord<String, String> unknown = dlq.await(r -> (key + "-type").equals(r.key()), Duration.ofSeconds(30));
+            ConsumerRecord<String, String> unknown =
+                    dlq.await(r -> (key + "-type").equals(r.key()), Duration.ofSeconds(30));
             assertThat(TopicReader.header(unknown, "dead-letter-reason")).contains("unknown event type");
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> replica.find(good).isPresent());
@@ -131,14 +161,19 @@ class CatalogConsumerTest {
                     held.add(dataSource.getConnection());
                 }
                 CatalogFixture.send(List.of(CatalogFixture.retired(snapshot, "retired during a database fault")));
-                await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(10)).until(() -> "PUBLISHED".equals(statusOf(slug)));
+                await().during(Duration.ofSeconds(8))
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> "PUBLISHED".equals(statusOf(slug)));
             } finally {
                 for (Connection connection : held) {
                     connection.close();
                 }
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> "RETIRED".equals(statusOf(slug)));
-            assertThat(dlq.readFor(Duration.ofSeconds(2))).extracting(ConsumerRecord::key).as("dead letters").doesNotContain(slug);
+            assertThat(dlq.readFor(Duration.ofSeconds(2)))
+                    .extracting(ConsumerRecord::key)
+                    .as("dead letters")
+                    .doesNotContain(slug);
         }
     }
 
@@ -163,12 +198,25 @@ class CatalogConsumerTest {
         String memberId = newMember();
         String clinician = "clinician-" + memberId;
         Fixtures.planFor(memberId, intake());
-        as(Tokens.admin("ada")).body(Map.of("clinicianId", clinician)).put("/members/" + memberId + "/care-team").then().statusCode(200);
-        String first = as(Tokens.clinician(clinician)).get("/members/" + memberId + "/plan").jsonPath()
+        as(Tokens.admin("ada"))
+                .body(Map.of("clinicianId", clinician))
+                .put("/members/" + memberId + "/care-team")
+                .then()
+                .statusCode(200);
+        String first = as(Tokens.clinician(clinician))
+                .get("/members/" + memberId + "/plan")
+                .jsonPath()
                 .getString("sessions[0].items[1].slug");
-        as(Tokens.clinician(clinician)).body(Map.of("note", "Try the new one",
-                "changes", List.of(Map.of("type", "SWAP", "slug", first, "to", slug, "session", 1))))
-                .put("/members/" + memberId + "/plan").then().statusCode(200).body("sessions[0].items[1].slug", equalTo(slug));
+        as(Tokens.clinician(clinician))
+                .body(Map.of(
+                        "note",
+                        "Try the new one",
+                        "changes",
+                        List.of(Map.of("type", "SWAP", "slug", first, "to", slug, "session", 1))))
+                .put("/members/" + memberId + "/plan")
+                .then()
+                .statusCode(200)
+                .body("sessions[0].items[1].slug", equalTo(slug));
 
         CatalogFixture.send(List.of(CatalogFixture.retired(snapshot, "replaced by a better version")));
         await().atMost(Duration.ofSeconds(30)).until(() -> !held(slug).published());
@@ -176,10 +224,16 @@ class CatalogConsumerTest {
         // A retirement of an older version than the one held, or a redelivery, does not bring it back.
         assertThat(held(slug).status).isEqualTo("RETIRED");
 
-        String other = as(Tokens.clinician(clinician)).get("/members/" + memberId + "/plan").jsonPath()
+        String other = as(Tokens.clinician(clinician))
+                .get("/members/" + memberId + "/plan")
+                .jsonPath()
                 .getString("sessions[0].items[0].slug");
-        as(Tokens.clinician(clinician)).body(Map.of("note", "Pause one", "changes", List.of(Map.of("type", "PAUSE", "slug", other, "session", 1))))
-                .put("/members/" + memberId + "/plan").then().statusCode(200)
+        as(Tokens.clinician(clinician))
+                .body(Map.of(
+                        "note", "Pause one", "changes", List.of(Map.of("type", "PAUSE", "slug", other, "session", 1))))
+                .put("/members/" + memberId + "/plan")
+                .then()
+                .statusCode(200)
                 .body("version", equalTo(3))
                 .body("sessions.items.flatten().slug", not(hasItem(slug)))
                 .body("sessions[0].items[1].reason", containsString("retired"));

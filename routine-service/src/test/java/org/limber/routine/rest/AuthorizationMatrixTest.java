@@ -1,24 +1,23 @@
 package org.limber.routine.rest;
 
-import static org.limber.routine.Fixtures.intake;
-import static org.limber.routine.Fixtures.member;
-import static org.limber.routine.Fixtures.newMember;
-import static org.limber.routine.Fixtures.sessionDoingToday;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import jakarta.inject.Inject;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
 import org.limber.routine.Fixtures;
 import org.limber.routine.service.CatalogReplica;
 import org.limber.testsupport.AuthorizationMatrix;
 
-import io.quarkus.test.junit.QuarkusTest;
+import static org.limber.routine.Fixtures.intake;
+import static org.limber.routine.Fixtures.member;
+import static org.limber.routine.Fixtures.newMember;
+import static org.limber.routine.Fixtures.sessionDoingToday;
 
 /**
  * Who may call what in routine-service: every operation of its OpenAPI document as every kind of caller,
@@ -39,36 +38,58 @@ class AuthorizationMatrixTest {
             .row("GET /members/me/plan/today", "401 2xx 2xx 403 403 403 403")
             .row("GET /members/me/plan/history", "401 2xx 2xx 403 403 403 403")
             .row("GET /members/me/plan/changes", "401 2xx 2xx 403 403 403 403")
-            .row("POST /members/me/sessions", "401 2xx 4xx 403 403 403 403", () -> sessionDoingToday(MEMBER, Instant.now()))
+            .row(
+                    "POST /members/me/sessions",
+                    "401 2xx 4xx 403 403 403 403",
+                    () -> sessionDoingToday(MEMBER, Instant.now()))
             .row("GET /members/me/sessions", "401 2xx 2xx 403 403 403 403")
             .row("GET /members/{memberId}/plan", "401 403 403 2xx 403 403 403")
             .row("GET /members/{memberId}/plan/changes", "401 403 403 2xx 403 403 403")
             .row("GET /members/{memberId}/sessions", "401 403 403 2xx 403 403 403")
-            .row("PUT /members/{memberId}/plan/adaptation", "401 403 403 2xx 403 403 403",
+            .row(
+                    "PUT /members/{memberId}/plan/adaptation",
+                    "401 403 403 2xx 403 403 403",
                     () -> Map.of("enabled", true, "note", "matrix"))
-            .row("PUT /members/{memberId}/plan", "401 403 403 2xx 403 403 403",
-                    () -> Map.of("note", "matrix", "changes", List.of(Map.of("type", "PAUSE", "slug", todaysFirstSlug()))))
+            .row(
+                    "PUT /members/{memberId}/plan",
+                    "401 403 403 2xx 403 403 403",
+                    () -> Map.of(
+                            "note", "matrix", "changes", List.of(Map.of("type", "PAUSE", "slug", todaysFirstSlug()))))
             // A red flag suspends the plan (the member's, then the other member's own) ...
             .row("POST /members/me/symptoms", "401 2xx 2xx 403 403 403 403", () -> Fixtures.symptoms("SADDLE_NUMBNESS"))
             // ... which only the member's clinician may resume.
             .row("POST /members/{memberId}/plan/resume", "401 403 403 2xx 403 403 403", () -> Map.of("note", "matrix"))
             // No such change: the clinician is let in and finds nothing.
-            .row("POST /members/{memberId}/plan/changes/{changeId}/undo", "401 403 403 404 403 403 403", () -> Map.of("note", "matrix"))
-            .row("PUT /members/{memberId}/care-team", "401 403 403 403 403 403 2xx", () -> Map.of("clinicianId", CLINICIAN));
+            .row(
+                    "POST /members/{memberId}/plan/changes/{changeId}/undo",
+                    "401 403 403 404 403 403 403",
+                    () -> Map.of("note", "matrix"))
+            .row(
+                    "PUT /members/{memberId}/care-team",
+                    "401 403 403 403 403 403 2xx",
+                    () -> Map.of("clinicianId", CLINICIAN));
 
     @Inject
     CatalogReplica replica;
 
     static String todaysFirstSlug() {
-        return member(MEMBER).get("/members/me/plan/today").then().statusCode(200).extract().jsonPath().getString("exercises[0].slug");
+        return member(MEMBER)
+                .get("/members/me/plan/today")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("exercises[0].slug");
     }
 
     @Test
     void everyOperationAnswersEachCallerAsTheTableSays() {
         Fixtures.catalogLoaded(replica);
         Fixtures.planOnPanel(MEMBER, intake(), CLINICIAN);
-        MATRIX.check(AuthorizationMatrix.tokens(MEMBER, newMember(), CLINICIAN, "clinician-" + newMember()),
-                path -> path.replace("{memberId}", MEMBER).replace("{changeId}", UUID.randomUUID().toString()));
+        MATRIX.check(
+                AuthorizationMatrix.tokens(MEMBER, newMember(), CLINICIAN, "clinician-" + newMember()),
+                path -> path.replace("{memberId}", MEMBER)
+                        .replace("{changeId}", UUID.randomUUID().toString()));
         MATRIX.requireIn(Path.of("../README.md"));
     }
 }

@@ -1,5 +1,28 @@
 package org.limber.routine.rest;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.limber.events.member.MemberReferred;
+import org.limber.events.member.MemberTopics;
+import org.limber.events.member.PlanAssigned;
+import org.limber.events.member.PlanSuspended;
+import org.limber.routine.Fixtures;
+import org.limber.routine.service.CatalogReplica;
+import org.limber.testsupport.CatalogFixture;
+import org.limber.testsupport.Tokens;
+import org.limber.testsupport.TopicReader;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -13,30 +36,6 @@ import static org.limber.routine.Fixtures.intake;
 import static org.limber.routine.Fixtures.member;
 import static org.limber.routine.Fixtures.newMember;
 import static org.limber.routine.Fixtures.redFlags;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.time.temporal.ChronoUnit;
-
-import jakarta.inject.Inject;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.limber.events.member.MemberReferred;
-import org.limber.events.member.MemberTopics;
-import org.limber.events.member.PlanAssigned;
-import org.limber.events.member.PlanSuspended;
-import org.limber.routine.Fixtures;
-import org.limber.routine.service.CatalogReplica;
-import org.limber.testsupport.CatalogFixture;
-import org.limber.testsupport.Tokens;
-import org.limber.testsupport.TopicReader;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 @QuarkusTest
 class IntakeResourceTest {
@@ -53,7 +52,11 @@ class IntakeResourceTest {
     void anIntakeWithoutRedFlagsGivesAPlanAndAnEvent() throws Exception {
         String memberId = newMember();
         try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
-            member(memberId).body(intake()).post("/members/me/intake").then().statusCode(201)
+            member(memberId)
+                    .body(intake())
+                    .post("/members/me/intake")
+                    .then()
+                    .statusCode(201)
                     .header("Location", containsString("/members/me/plan"))
                     .body("outcome", equalTo("PLAN_CREATED"))
                     .body("plan.version", equalTo(1))
@@ -61,8 +64,13 @@ class IntakeResourceTest {
                     .body("plan.sessions.items.flatten().reason", everyItem(containsString("Chosen")))
                     .body("plan.sessions.items.flatten().dose.sets", everyItem(notNullValue()))
                     .body("plan.baselinePain", equalTo(5));
-            member(memberId).get("/members/me/plan").then().statusCode(200)
-                    .body("version", equalTo(1)).body("memberId", equalTo(memberId)).body("source", equalTo("INTAKE"));
+            member(memberId)
+                    .get("/members/me/plan")
+                    .then()
+                    .statusCode(200)
+                    .body("version", equalTo(1))
+                    .body("memberId", equalTo(memberId))
+                    .body("source", equalTo("INTAKE"));
 
             ConsumerRecord<String, String> record = topic.await(r -> memberId.equals(r.key()), Duration.ofSeconds(30));
             assertThat(TopicReader.header(record, "ce_type")).isEqualTo(PlanAssigned.TYPE);
@@ -73,7 +81,9 @@ class IntakeResourceTest {
             assertThat(event.baselinePain()).isEqualTo(5);
             assertThat(event.conditions()).containsExactly("NON_SPECIFIC_LOW_BACK_PAIN");
             assertThat(event.startDate()).isNotNull();
-            assertThat(event.sessions()).hasSize(3).allSatisfy(s -> assertThat(s.items()).isNotEmpty());
+            assertThat(event.sessions())
+                    .hasSize(3)
+                    .allSatisfy(s -> assertThat(s.items()).isNotEmpty());
         }
     }
 
@@ -83,7 +93,11 @@ class IntakeResourceTest {
         Map<String, Object> answers = intake();
         redFlags(answers).put("saddleNumbness", true);
         try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
-            member(memberId).body(answers).post("/members/me/intake").then().statusCode(201)
+            member(memberId)
+                    .body(answers)
+                    .post("/members/me/intake")
+                    .then()
+                    .statusCode(201)
                     .body("outcome", equalTo("REFERRED"))
                     .body("reasons.redFlag", equalTo(List.of("SADDLE_NUMBNESS")))
                     .body("reasons[0].reason", containsString("saddle"))
@@ -93,7 +107,9 @@ class IntakeResourceTest {
             assertThat(TopicReader.header(record, "ce_type")).isEqualTo(MemberReferred.TYPE);
             MemberReferred event = CatalogFixture.JSON.readValue(record.value(), MemberReferred.class);
             assertThat(event.redFlags()).containsExactly("SADDLE_NUMBNESS");
-            assertThat(topic.readFor(Duration.ofSeconds(2))).filteredOn(r -> memberId.equals(r.key())).hasSize(1);
+            assertThat(topic.readFor(Duration.ofSeconds(2)))
+                    .filteredOn(r -> memberId.equals(r.key()))
+                    .hasSize(1);
         }
     }
 
@@ -101,7 +117,11 @@ class IntakeResourceTest {
     void anUnansweredRedFlagQuestionIsAnErrorNotANo() {
         Map<String, Object> answers = intake();
         redFlags(answers).remove("constantNightPain");
-        member(newMember()).body(answers).post("/members/me/intake").then().statusCode(400)
+        member(newMember())
+                .body(answers)
+                .post("/members/me/intake")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("redFlags.constantNightPain")));
     }
@@ -114,32 +134,55 @@ class IntakeResourceTest {
         answers.put("sessionsPerWeek", 1);
         answers.remove("experience");
         answers.put("conditions", List.of());
-        member(newMember()).body(answers).post("/members/me/intake").then().statusCode(400)
-                .body("errors.field", equalTo(List.of("conditions", "experience", "minutesPerSession", "painNow", "sessionsPerWeek")));
+        member(newMember())
+                .body(answers)
+                .post("/members/me/intake")
+                .then()
+                .statusCode(400)
+                .body(
+                        "errors.field",
+                        equalTo(List.of(
+                                "conditions", "experience", "minutesPerSession", "painNow", "sessionsPerWeek")));
 
         Map<String, Object> surgery = intake();
         surgery.put("spineSurgery", true);
-        member(newMember()).body(surgery).post("/members/me/intake").then().statusCode(400)
+        member(newMember())
+                .body(surgery)
+                .post("/members/me/intake")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("surgeryDate"));
 
         // The SPINE_SURGERY condition and the spine-surgery answer go together.
         Map<String, Object> surgeryWithoutCondition = intake();
         surgeryWithoutCondition.put("spineSurgery", true);
-        surgeryWithoutCondition.put("surgeryDate", java.time.LocalDate.now().minusMonths(8).toString());
-        member(newMember()).body(surgeryWithoutCondition).post("/members/me/intake").then().statusCode(400)
+        surgeryWithoutCondition.put(
+                "surgeryDate", java.time.LocalDate.now().minusMonths(8).toString());
+        member(newMember())
+                .body(surgeryWithoutCondition)
+                .post("/members/me/intake")
+                .then()
+                .statusCode(400)
                 .body("errors.field", equalTo(List.of("conditions")));
         Map<String, Object> conditionWithoutSurgery = intake();
         conditionWithoutSurgery.put("conditions", List.of("SPINE_SURGERY"));
-        member(newMember()).body(conditionWithoutSurgery).post("/members/me/intake").then().statusCode(400)
+        member(newMember())
+                .body(conditionWithoutSurgery)
+                .post("/members/me/intake")
+                .then()
+                .statusCode(400)
                 .body("errors.field", equalTo(List.of("conditions")));
 
         Map<String, Object> unknown = intake();
         unknown.put("conditions", List.of("BROKEN_HEART"));
-        member(newMember()).body(unknown).post("/members/me/intake").then().statusCode(400)
+        member(newMember())
+                .body(unknown)
+                .post("/members/me/intake")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", containsString("conditions"))
                 .body("errors[0].message", containsString("SPINAL_STENOSIS"));
     }
-
 
     @Test
     void aBackdatedIntakeIsRefusedUnlessBackdatingIsConfigured() {
@@ -147,29 +190,45 @@ class IntakeResourceTest {
         Map<String, Object> answers = intake();
         answers.put("takenAt", Instant.now().minus(Duration.ofDays(30)).toString());
         String memberId = newMember();
-        member(memberId).body(answers).post("/members/me/intake").then().statusCode(400)
+        member(memberId)
+                .body(answers)
+                .post("/members/me/intake")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("takenAt")));
         member(memberId).get("/members/me/plan").then().statusCode(404);
     }
+
     @Test
     void retakingTheIntakeMakesTheNextVersion() {
         String memberId = newMember();
         Fixtures.planFor(memberId, intake());
         Map<String, Object> flare = intake();
         flare.put("painNow", 8);
-        member(memberId).body(flare).post("/members/me/intake").then().statusCode(201)
+        member(memberId)
+                .body(flare)
+                .post("/members/me/intake")
+                .then()
+                .statusCode(201)
                 .body("plan.version", equalTo(2))
                 .body("plan.sessions.items.flatten().reason", everyItem(containsString("Gentle movement")));
-        member(memberId).get("/members/me/plan/history").then().statusCode(200)
-                .body("items.version", equalTo(List.of(2, 1))).body("total", equalTo(2));
+        member(memberId)
+                .get("/members/me/plan/history")
+                .then()
+                .statusCode(200)
+                .body("items.version", equalTo(List.of(2, 1)))
+                .body("total", equalTo(2));
     }
 
     @Test
     void todaysSessionCarriesStepsAndDose() {
         String memberId = newMember();
         Fixtures.planFor(memberId, intake());
-        member(memberId).get("/members/me/plan/today").then().statusCode(200)
+        member(memberId)
+                .get("/members/me/plan/today")
+                .then()
+                .statusCode(200)
                 .body("planVersion", equalTo(1))
                 .body("sessionNumber", equalTo(1))
                 .body("doneThisWeek", equalTo(0))
@@ -187,12 +246,28 @@ class IntakeResourceTest {
         member(bob).get("/members/me/plan").then().statusCode(404);
         member(bob).get("/members/me/plan/history").then().statusCode(200).body("total", equalTo(0));
         member(alice).get("/members/me/plan").then().body("memberId", equalTo(alice));
-        given().contentType(ContentType.JSON).body(intake()).post("/members/me/intake").then().statusCode(401);
-        given().auth().oauth2(Tokens.clinician("carl")).contentType(ContentType.JSON).body(intake())
-                .post("/members/me/intake").then().statusCode(403);
-        given().auth().oauth2(Tokens.clinician("carl")).get("/members/me/plan").then().statusCode(403);
+        given().contentType(ContentType.JSON)
+                .body(intake())
+                .post("/members/me/intake")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(Tokens.clinician("carl"))
+                .contentType(ContentType.JSON)
+                .body(intake())
+                .post("/members/me/intake")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.clinician("carl"))
+                .get("/members/me/plan")
+                .then()
+                .statusCode(403);
         member(bob).get("/members/me/plan").then().body("detail", not(containsString(alice)));
-        given().get("/q/openapi?format=json").then().statusCode(200).body("paths.keySet()", hasItem("/members/me/intake"));
+        given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body("paths.keySet()", hasItem("/members/me/intake"));
     }
 
     @Test
@@ -203,7 +278,11 @@ class IntakeResourceTest {
         Map<String, Object> answers = intake();
         redFlags(answers).put("bladderOrBowelControl", true);
         try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
-            member(memberId).body(answers).post("/members/me/intake").then().statusCode(201)
+            member(memberId)
+                    .body(answers)
+                    .post("/members/me/intake")
+                    .then()
+                    .statusCode(201)
                     .body("outcome", equalTo("REFERRED"))
                     .body("planSuspended", equalTo(false))
                     .body("safety.urgency", equalTo("EMERGENCY_TODAY"))
@@ -211,7 +290,8 @@ class IntakeResourceTest {
             MemberReferred referred = Fixtures.event(topic, memberId, MemberReferred.TYPE, MemberReferred.class);
             assertThat(referred.clinicianId()).isEqualTo(clinician);
             // No plan, so nothing to suspend.
-            assertThat(Fixtures.events(topic, memberId, PlanSuspended.TYPE, Duration.ofSeconds(2))).isEmpty();
+            assertThat(Fixtures.events(topic, memberId, PlanSuspended.TYPE, Duration.ofSeconds(2)))
+                    .isEmpty();
         }
     }
 
@@ -220,16 +300,22 @@ class IntakeResourceTest {
         String memberId = newMember();
         String clinician = "clinician-" + memberId;
         Fixtures.planOnPanel(memberId, intake(), clinician);
-        Map<String, Object> session = Fixtures.sessionDoingToday(memberId, Instant.now().minus(1, ChronoUnit.HOURS));
+        Map<String, Object> session =
+                Fixtures.sessionDoingToday(memberId, Instant.now().minus(1, ChronoUnit.HOURS));
         Map<String, Object> answers = intake();
         redFlags(answers).put("constantNightPain", true);
         try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
-            String intakeId = member(memberId).body(answers).post("/members/me/intake").then().statusCode(201)
+            String intakeId = member(memberId)
+                    .body(answers)
+                    .post("/members/me/intake")
+                    .then()
+                    .statusCode(201)
                     .body("outcome", equalTo("REFERRED"))
                     .body("planSuspended", equalTo(true))
                     .body("safety.urgency", equalTo("CLINICIAN_TODAY"))
                     .body("plan", equalTo(null))
-                    .extract().path("intakeId");
+                    .extract()
+                    .path("intakeId");
             MemberReferred referred = Fixtures.event(topic, memberId, MemberReferred.TYPE, MemberReferred.class);
             assertThat(referred.clinicianId()).isEqualTo(clinician);
             PlanSuspended suspended = Fixtures.event(topic, memberId, PlanSuspended.TYPE, PlanSuspended.class);
@@ -238,15 +324,30 @@ class IntakeResourceTest {
             assertThat(suspended.redFlags()).containsExactly("CONSTANT_NIGHT_PAIN");
             assertThat(suspended.planVersion()).isEqualTo(1);
         }
-        member(memberId).get("/members/me/plan/today").then().statusCode(409)
+        member(memberId)
+                .get("/members/me/plan/today")
+                .then()
+                .statusCode(409)
                 .body("type", equalTo("https://limber.dev/problems/plan-suspended"))
                 .body("detail", containsString("at your intake"));
-        member(memberId).body(session).post("/members/me/sessions").then().statusCode(409)
+        member(memberId)
+                .body(session)
+                .post("/members/me/sessions")
+                .then()
+                .statusCode(409)
                 .body("type", equalTo("https://limber.dev/problems/plan-suspended"));
-        member(memberId).get("/members/me/plan").then().statusCode(200).body("status", equalTo("SUSPENDED"))
+        member(memberId)
+                .get("/members/me/plan")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("SUSPENDED"))
                 .body("suspension.cause", equalTo("INTAKE"));
         // Retaking the intake without the red flag does not restart the plan: only a clinician does.
-        member(memberId).body(intake()).post("/members/me/intake").then().statusCode(409)
+        member(memberId)
+                .body(intake())
+                .post("/members/me/intake")
+                .then()
+                .statusCode(409)
                 .body("type", equalTo("https://limber.dev/problems/plan-suspended"));
         member(memberId).get("/members/me/plan/history").then().body("total", equalTo(1));
     }

@@ -1,25 +1,24 @@
 package org.limber.routine.rest;
 
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.limber.routine.Fixtures;
+import org.limber.routine.service.CatalogReplica;
+
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.limber.routine.Fixtures.intake;
 import static org.limber.routine.Fixtures.member;
 import static org.limber.routine.Fixtures.newMember;
 import static org.limber.routine.Fixtures.sessionDoingToday;
-
-import java.time.Instant;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.limber.routine.Fixtures;
-import org.limber.routine.service.CatalogReplica;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /** Every list and string of a request body is bounded; dates outside the domain are a 400, never a 500. */
 @QuarkusTest
@@ -39,10 +38,19 @@ class RequestBoundsTest {
     void aSessionInTheYearOneBillionIsA400NamingTheField() {
         Map<String, Object> session = sessionDoingToday(memberId, Instant.now());
         session.put("performedAt", "+1000000000-01-01T00:00:00Z");
-        member(memberId).body(session).post("/members/me/sessions").then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", hasItem("performedAt"));
+        member(memberId)
+                .body(session)
+                .post("/members/me/sessions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("performedAt"));
         session.put("performedAt", "-1000000000-01-01T00:00:00Z");
-        member(memberId).body(session).post("/members/me/sessions").then().statusCode(400)
+        member(memberId)
+                .body(session)
+                .post("/members/me/sessions")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("performedAt"));
     }
 
@@ -50,15 +58,27 @@ class RequestBoundsTest {
     void repeatedOrTooManySymptomsAndExercisesAreA400NotAnOutboxRowTooLargeToSend() {
         Map<String, Object> session = sessionDoingToday(memberId, Instant.now());
         session.put("redFlagSymptoms", Collections.nCopies(2_000, "SADDLE_NUMBNESS"));
-        member(memberId).body(session).post("/members/me/sessions").then().statusCode(400)
+        member(memberId)
+                .body(session)
+                .post("/members/me/sessions")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("redFlagSymptoms"));
         session.put("redFlagSymptoms", List.of("SADDLE_NUMBNESS", "SADDLE_NUMBNESS"));
-        member(memberId).body(session).post("/members/me/sessions").then().statusCode(400)
+        member(memberId)
+                .body(session)
+                .post("/members/me/sessions")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("redFlagSymptoms"));
 
         Map<String, Object> many = sessionDoingToday(memberId, Instant.now());
         many.put("exercises", Collections.nCopies(51, Map.of("slug", "walking", "status", "DONE")));
-        member(memberId).body(many).post("/members/me/sessions").then().statusCode(400)
+        member(memberId)
+                .body(many)
+                .post("/members/me/sessions")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("exercises"));
         member(memberId).get("/members/me/sessions").then().body("total", equalTo(0));
     }
@@ -67,8 +87,13 @@ class RequestBoundsTest {
     void aBodyOverTheLimitIsA413Problem() {
         Map<String, Object> session = sessionDoingToday(memberId, Instant.now());
         session.put("note", "x".repeat(2_000_000));
-        member(memberId).body(session).post("/members/me/sessions").then().statusCode(413)
-                .contentType("application/problem+json").body("status", equalTo(413));
+        member(memberId)
+                .body(session)
+                .post("/members/me/sessions")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
     }
 
     @Test
@@ -77,7 +102,11 @@ class RequestBoundsTest {
         Map<String, Object> answers = intake();
         answers.put("spineSurgery", true);
         answers.put("surgeryDate", "+999999999-12-31");
-        member(other).body(answers).post("/members/me/intake").then().statusCode(400)
+        member(other)
+                .body(answers)
+                .post("/members/me/intake")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("surgeryDate"));
     }
 }

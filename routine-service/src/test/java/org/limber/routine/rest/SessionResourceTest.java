@@ -1,38 +1,37 @@
 package org.limber.routine.rest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.nullValue;
-import static org.limber.routine.Fixtures.intake;
-import static org.limber.routine.Fixtures.member;
-import static org.limber.routine.Fixtures.newMember;
-import static org.limber.routine.Fixtures.sessionDoingToday;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import jakarta.inject.Inject;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.limber.events.member.MemberTopics;
 import org.limber.events.member.PlanSuspended;
-import org.limber.events.member.SymptomsReported;
 import org.limber.events.member.SessionCompleted;
+import org.limber.events.member.SymptomsReported;
 import org.limber.routine.Fixtures;
 import org.limber.routine.service.CatalogReplica;
 import org.limber.testsupport.CatalogFixture;
 import org.limber.testsupport.KafkaTestResource;
 import org.limber.testsupport.TopicReader;
 
-import io.quarkus.test.junit.QuarkusTest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.limber.routine.Fixtures.intake;
+import static org.limber.routine.Fixtures.member;
+import static org.limber.routine.Fixtures.newMember;
+import static org.limber.routine.Fixtures.sessionDoingToday;
 
 @QuarkusTest
 class SessionResourceTest {
@@ -50,22 +49,36 @@ class SessionResourceTest {
     }
 
     private static boolean isSession(ConsumerRecord<String, String> r, Object sessionId) {
-        return SessionCompleted.TYPE.equals(TopicReader.header(r, "ce_type")) && r.value().contains(sessionId.toString());
+        return SessionCompleted.TYPE.equals(TopicReader.header(r, "ce_type"))
+                && r.value().contains(sessionId.toString());
     }
 
     @Test
     void aSessionIsLoggedOnceEvenWhenTheAppRetries() throws Exception {
         Map<String, Object> session = sessionDoingToday(memberId, Instant.now().minus(2, ChronoUnit.HOURS));
         try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
-            String first = member(memberId).body(session).post("/members/me/sessions").then().statusCode(201)
+            String first = member(memberId)
+                    .body(session)
+                    .post("/members/me/sessions")
+                    .then()
+                    .statusCode(201)
                     .header("Idempotent-Replayed", "false")
-                    .body("sessionNumber", equalTo(1)).body("painDuring", equalTo(3))
-                    .extract().asString();
-            String retry = member(memberId).body(session).post("/members/me/sessions").then().statusCode(201)
-                    .header("Idempotent-Replayed", "true").extract().asString();
+                    .body("sessionNumber", equalTo(1))
+                    .body("painDuring", equalTo(3))
+                    .extract()
+                    .asString();
+            String retry = member(memberId)
+                    .body(session)
+                    .post("/members/me/sessions")
+                    .then()
+                    .statusCode(201)
+                    .header("Idempotent-Replayed", "true")
+                    .extract()
+                    .asString();
             assertThat(retry).isEqualTo(first);
 
-            ConsumerRecord<String, String> record = topic.await(r -> isSession(r, session.get("sessionId")), Duration.ofSeconds(30));
+            ConsumerRecord<String, String> record =
+                    topic.await(r -> isSession(r, session.get("sessionId")), Duration.ofSeconds(30));
             assertThat(record.key()).isEqualTo(memberId);
             SessionCompleted event = CatalogFixture.JSON.readValue(record.value(), SessionCompleted.class);
             assertThat(event.planVersion()).isEqualTo(1);
@@ -75,30 +88,49 @@ class SessionResourceTest {
                 assertThat(e.status()).isEqualTo("DONE");
                 assertThat(e.prescribed()).isNotNull();
             });
-            assertThat(topic.readFor(Duration.ofSeconds(3))).filteredOn(r -> isSession(r, session.get("sessionId"))).hasSize(1);
+            assertThat(topic.readFor(Duration.ofSeconds(3)))
+                    .filteredOn(r -> isSession(r, session.get("sessionId")))
+                    .hasSize(1);
         }
         // The same id with other content is not a retry.
         Map<String, Object> other = new HashMap<>(session);
         other.put("painDuring", 7);
         member(memberId).body(other).post("/members/me/sessions").then().statusCode(409);
         member(memberId).get("/members/me/sessions").then().body("total", equalTo(1));
-        member(memberId).get("/members/me/plan/today").then().body("sessionNumber", equalTo(2)).body("doneThisWeek", equalTo(1));
+        member(memberId)
+                .get("/members/me/plan/today")
+                .then()
+                .body("sessionNumber", equalTo(2))
+                .body("doneThisWeek", equalTo(1));
     }
 
     @Test
     void aSessionThatDoesNotMatchThePlanIsRefusedAndNothingIsKept() {
         Map<String, Object> future = sessionDoingToday(memberId, Instant.now().plus(1, ChronoUnit.DAYS));
-        member(memberId).body(future).post("/members/me/sessions").then().statusCode(422)
-                .contentType("application/problem+json").body("errors.field", hasItem("performedAt"));
+        member(memberId)
+                .body(future)
+                .post("/members/me/sessions")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("performedAt"));
 
         Map<String, Object> wrongVersion = sessionDoingToday(memberId, Instant.now());
         wrongVersion.put("planVersion", 9);
-        member(memberId).body(wrongVersion).post("/members/me/sessions").then().statusCode(422)
+        member(memberId)
+                .body(wrongVersion)
+                .post("/members/me/sessions")
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("planVersion"));
 
         Map<String, Object> wrongExercise = sessionDoingToday(memberId, Instant.now());
         wrongExercise.put("exercises", List.of(Map.of("slug", "superman", "status", "DONE")));
-        member(memberId).body(wrongExercise).post("/members/me/sessions").then().statusCode(422)
+        member(memberId)
+                .body(wrongExercise)
+                .post("/members/me/sessions")
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("exercises[0].slug"))
                 .body("errors.field", hasItem("exercises"));
 
@@ -106,14 +138,22 @@ class SessionResourceTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> exercises = (List<Map<String, Object>>) skippedWithoutReason.get("exercises");
         exercises.get(0).put("status", "SKIPPED");
-        member(memberId).body(skippedWithoutReason).post("/members/me/sessions").then().statusCode(422)
+        member(memberId)
+                .body(skippedWithoutReason)
+                .post("/members/me/sessions")
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("exercises[0].skipReason"));
 
         Map<String, Object> outOfRange = sessionDoingToday(memberId, Instant.now());
         outOfRange.put("painAfter", 12);
         outOfRange.remove("effort");
         outOfRange.remove("redFlagSymptoms");
-        member(memberId).body(outOfRange).post("/members/me/sessions").then().statusCode(400)
+        member(memberId)
+                .body(outOfRange)
+                .post("/members/me/sessions")
+                .then()
+                .statusCode(400)
                 .body("errors.field", equalTo(List.of("effort", "painAfter", "redFlagSymptoms")));
 
         member(memberId).get("/members/me/sessions").then().body("total", equalTo(0));
@@ -121,12 +161,21 @@ class SessionResourceTest {
 
     @Test
     void membersNeverSeeEachOthersSessions() {
-        member(memberId).body(sessionDoingToday(memberId, Instant.now())).post("/members/me/sessions").then().statusCode(201);
+        member(memberId)
+                .body(sessionDoingToday(memberId, Instant.now()))
+                .post("/members/me/sessions")
+                .then()
+                .statusCode(201);
         String other = newMember();
         member(other).get("/members/me/sessions").then().statusCode(200).body("total", equalTo(0));
         // Another member cannot log against this member's plan.
         Map<String, Object> session = sessionDoingToday(memberId, Instant.now());
-        member(other).body(session).post("/members/me/sessions").then().statusCode(422).body("errors[0].field", equalTo("planVersion"));
+        member(other)
+                .body(session)
+                .post("/members/me/sessions")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("planVersion"));
     }
 
     @Test
@@ -148,14 +197,19 @@ class SessionResourceTest {
         Map<String, Object> session = sessionDoingToday(memberId, Instant.now().minus(1, ChronoUnit.HOURS));
         session.put("redFlagSymptoms", List.of("SADDLE_NUMBNESS"));
         try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
-            String first = member(memberId).body(session).post("/members/me/sessions").then().statusCode(201)
+            String first = member(memberId)
+                    .body(session)
+                    .post("/members/me/sessions")
+                    .then()
+                    .statusCode(201)
                     .header("Idempotent-Replayed", "false")
                     .body("redFlagSymptoms", equalTo(List.of("SADDLE_NUMBNESS")))
                     .body("safety.urgency", equalTo("EMERGENCY_TODAY"))
                     .body("safety.headline", containsString("emergency care today"))
                     .body("safety.symptoms[0].redFlag", equalTo("SADDLE_NUMBNESS"))
                     .body("safety.symptoms[0].advice", containsString("emergency department"))
-                    .extract().asString();
+                    .extract()
+                    .asString();
             // The session happened: stored and published; the plan is suspended in the same transaction.
             topic.await(r -> isSession(r, session.get("sessionId")), Duration.ofSeconds(30));
             PlanSuspended suspended = Fixtures.event(topic, memberId, PlanSuspended.TYPE, PlanSuspended.class);
@@ -166,17 +220,33 @@ class SessionResourceTest {
             assertThat(suspended.sequence()).isEqualTo(1);
 
             // A retry of the same session still gets its answer.
-            assertThat(member(memberId).body(session).post("/members/me/sessions").then().statusCode(201)
-                    .header("Idempotent-Replayed", "true").extract().asString()).isEqualTo(first);
-            assertThat(Fixtures.events(topic, memberId, PlanSuspended.TYPE, Duration.ofSeconds(2))).hasSize(1);
+            assertThat(member(memberId)
+                            .body(session)
+                            .post("/members/me/sessions")
+                            .then()
+                            .statusCode(201)
+                            .header("Idempotent-Replayed", "true")
+                            .extract()
+                            .asString())
+                    .isEqualTo(first);
+            assertThat(Fixtures.events(topic, memberId, PlanSuspended.TYPE, Duration.ofSeconds(2)))
+                    .hasSize(1);
         }
-        member(memberId).get("/members/me/plan/today").then().statusCode(409).contentType("application/problem+json")
+        member(memberId)
+                .get("/members/me/plan/today")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://limber.dev/problems/plan-suspended"))
                 .body("detail", containsString("SADDLE_NUMBNESS"))
                 .body("detail", containsString("emergency care today"))
                 .body("detail", containsString("clinician will resume"));
         Map<String, Object> next = sessionDoingTodayOf(session);
-        member(memberId).body(next).post("/members/me/sessions").then().statusCode(409)
+        member(memberId)
+                .body(next)
+                .post("/members/me/sessions")
+                .then()
+                .statusCode(409)
                 .body("type", equalTo("https://limber.dev/problems/plan-suspended"));
         // A session sent while suspended is refused, but a red flag it carries is never dropped: it is
         // kept as a symptom report (published, so the care team is alerted again); a retry adds nothing.
@@ -184,28 +254,47 @@ class SessionResourceTest {
         flagged.put("redFlagSymptoms", List.of("WORSENING_LEG_WEAKNESS"));
         try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
             for (int attempt = 0; attempt < 2; attempt++) {
-                member(memberId).body(flagged).post("/members/me/sessions").then().statusCode(409)
+                member(memberId)
+                        .body(flagged)
+                        .post("/members/me/sessions")
+                        .then()
+                        .statusCode(409)
                         .body("type", equalTo("https://limber.dev/problems/plan-suspended"));
             }
             SymptomsReported kept = Fixtures.event(topic, memberId, SymptomsReported.TYPE, SymptomsReported.class);
             assertThat(kept.reportId().toString()).isEqualTo(flagged.get("sessionId"));
             assertThat(kept.redFlagSymptoms()).containsExactly("WORSENING_LEG_WEAKNESS");
-            assertThat(Fixtures.events(topic, memberId, SymptomsReported.TYPE, Duration.ofSeconds(2))).hasSize(1);
+            assertThat(Fixtures.events(topic, memberId, SymptomsReported.TYPE, Duration.ofSeconds(2)))
+                    .hasSize(1);
         }
-        member(memberId).get("/members/me/plan").then().statusCode(200)
+        member(memberId)
+                .get("/members/me/plan")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("SUSPENDED"))
                 .body("suspension.cause", equalTo("SESSION"))
                 .body("suspension.redFlags", equalTo(List.of("SADDLE_NUMBNESS")))
                 .body("suspension.reason", containsString("with a session"));
-        member(memberId).get("/members/me/sessions").then().body("total", equalTo(1))
+        member(memberId)
+                .get("/members/me/sessions")
+                .then()
+                .body("total", equalTo(1))
                 .body("items[0].safety.urgency", equalTo("EMERGENCY_TODAY"));
     }
 
     @Test
     void aSessionWithoutRedFlagsCarriesNoSafetyMessage() {
-        member(memberId).body(sessionDoingToday(memberId, Instant.now())).post("/members/me/sessions").then().statusCode(201)
+        member(memberId)
+                .body(sessionDoingToday(memberId, Instant.now()))
+                .post("/members/me/sessions")
+                .then()
+                .statusCode(201)
                 .body("safety", nullValue());
-        member(memberId).get("/members/me/plan").then().body("status", equalTo("ACTIVE")).body("suspension", nullValue());
+        member(memberId)
+                .get("/members/me/plan")
+                .then()
+                .body("status", equalTo("ACTIVE"))
+                .body("suspension", nullValue());
     }
 
     /** Another session like {@code done} (today's exercises), with a new id. */

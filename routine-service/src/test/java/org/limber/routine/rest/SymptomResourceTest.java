@@ -1,5 +1,25 @@
 package org.limber.routine.rest;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.limber.events.member.MemberTopics;
+import org.limber.events.member.PlanSuspended;
+import org.limber.events.member.SymptomsReported;
+import org.limber.routine.Fixtures;
+import org.limber.routine.service.CatalogReplica;
+import org.limber.testsupport.Tokens;
+import org.limber.testsupport.TopicReader;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -9,27 +29,6 @@ import static org.limber.routine.Fixtures.intake;
 import static org.limber.routine.Fixtures.member;
 import static org.limber.routine.Fixtures.newMember;
 import static org.limber.routine.Fixtures.symptoms;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.limber.events.member.MemberTopics;
-import org.limber.events.member.PlanSuspended;
-import org.limber.events.member.SymptomsReported;
-import org.limber.routine.Fixtures;
-import org.limber.routine.service.CatalogReplica;
-import org.limber.testsupport.Tokens;
-import org.limber.testsupport.TopicReader;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /** POST /members/me/symptoms: every report kept and published, the plan suspended, a safety message at once. */
 @QuarkusTest
@@ -49,7 +48,11 @@ class SymptomResourceTest {
         Fixtures.planFor(memberId, intake());
         Map<String, Object> report = symptoms("WORSENING_LEG_WEAKNESS", "SADDLE_NUMBNESS");
         try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
-            String first = member(memberId).body(report).post("/members/me/symptoms").then().statusCode(201)
+            String first = member(memberId)
+                    .body(report)
+                    .post("/members/me/symptoms")
+                    .then()
+                    .statusCode(201)
                     .header("Idempotent-Replayed", "false")
                     .header("Location", containsString("/members/me/symptoms/" + report.get("reportId")))
                     .body("planSuspended", equalTo(true))
@@ -57,7 +60,8 @@ class SymptomResourceTest {
                     .body("safety.urgency", equalTo("EMERGENCY_TODAY"))
                     .body("safety.symptoms.redFlag", equalTo(List.of("SADDLE_NUMBNESS", "WORSENING_LEG_WEAKNESS")))
                     .body("safety.symptoms[1].urgency", equalTo("CLINICIAN_TODAY"))
-                    .extract().asString();
+                    .extract()
+                    .asString();
             SymptomsReported reported = Fixtures.event(topic, memberId, SymptomsReported.TYPE, SymptomsReported.class);
             assertThat(reported.reportId().toString()).isEqualTo(report.get("reportId"));
             assertThat(reported.redFlagSymptoms()).containsExactly("WORSENING_LEG_WEAKNESS", "SADDLE_NUMBNESS");
@@ -66,23 +70,47 @@ class SymptomResourceTest {
             assertThat(suspended.cause()).isEqualTo("SYMPTOM_REPORT");
             assertThat(suspended.sourceId()).isEqualTo(reported.reportId());
 
-            String retry = member(memberId).body(report).post("/members/me/symptoms").then().statusCode(201)
-                    .header("Idempotent-Replayed", "true").extract().asString();
+            String retry = member(memberId)
+                    .body(report)
+                    .post("/members/me/symptoms")
+                    .then()
+                    .statusCode(201)
+                    .header("Idempotent-Replayed", "true")
+                    .extract()
+                    .asString();
             assertThat(retry).isEqualTo(first);
             Map<String, Object> other = new HashMap<>(report);
             other.put("note", "something else");
-            member(memberId).body(other).post("/members/me/symptoms").then().statusCode(409).contentType("application/problem+json");
+            member(memberId)
+                    .body(other)
+                    .post("/members/me/symptoms")
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json");
 
             // A new symptom while suspended: kept and published too; the plan stays suspended once.
-            member(memberId).body(symptoms("FEVER_OR_WEIGHT_LOSS")).post("/members/me/symptoms").then().statusCode(201)
-                    .body("planSuspended", equalTo(false)).body("safety.urgency", equalTo("CLINICIAN_TODAY"));
-            assertThat(Fixtures.events(topic, memberId, SymptomsReported.TYPE, Duration.ofSeconds(3))).hasSize(2);
-            assertThat(Fixtures.events(topic, memberId, PlanSuspended.TYPE, Duration.ZERO)).hasSize(1);
+            member(memberId)
+                    .body(symptoms("FEVER_OR_WEIGHT_LOSS"))
+                    .post("/members/me/symptoms")
+                    .then()
+                    .statusCode(201)
+                    .body("planSuspended", equalTo(false))
+                    .body("safety.urgency", equalTo("CLINICIAN_TODAY"));
+            assertThat(Fixtures.events(topic, memberId, SymptomsReported.TYPE, Duration.ofSeconds(3)))
+                    .hasSize(2);
+            assertThat(Fixtures.events(topic, memberId, PlanSuspended.TYPE, Duration.ZERO))
+                    .hasSize(1);
         }
-        member(memberId).get("/members/me/plan/today").then().statusCode(409)
+        member(memberId)
+                .get("/members/me/plan/today")
+                .then()
+                .statusCode(409)
                 .body("type", equalTo("https://limber.dev/problems/plan-suspended"))
                 .body("detail", containsString("in a symptom report"));
-        member(memberId).get("/members/me/plan").then().body("status", equalTo("SUSPENDED"))
+        member(memberId)
+                .get("/members/me/plan")
+                .then()
+                .body("status", equalTo("SUSPENDED"))
                 .body("suspension.cause", equalTo("SYMPTOM_REPORT"));
     }
 
@@ -92,10 +120,15 @@ class SymptomResourceTest {
         Map<String, Object> report = symptoms("RECENT_TRAUMA");
         report.put("reportedAt", Instant.now().minus(Duration.ofHours(3)).toString());
         try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
-            member(memberId).body(report).post("/members/me/symptoms").then().statusCode(201)
+            member(memberId)
+                    .body(report)
+                    .post("/members/me/symptoms")
+                    .then()
+                    .statusCode(201)
                     .body("planSuspended", equalTo(false))
                     .body("safety.headline", containsString("clinician or GP today"));
-            assertThat(Fixtures.event(topic, memberId, SymptomsReported.TYPE, SymptomsReported.class).reportedAt())
+            assertThat(Fixtures.event(topic, memberId, SymptomsReported.TYPE, SymptomsReported.class)
+                            .reportedAt())
                     .isBefore(Instant.now().minus(Duration.ofHours(2)));
         }
     }
@@ -106,28 +139,55 @@ class SymptomResourceTest {
         Map<String, Object> missing = new HashMap<>();
         missing.put("redFlagSymptoms", List.of());
         missing.put("note", "x".repeat(2001));
-        member(memberId).body(missing).post("/members/me/symptoms").then().statusCode(400).contentType("application/problem+json")
+        member(memberId)
+                .body(missing)
+                .post("/members/me/symptoms")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("note", "redFlagSymptoms", "reportId")));
 
         Map<String, Object> unknown = symptoms("BROKEN_HEART");
-        member(memberId).body(unknown).post("/members/me/symptoms").then().statusCode(400)
+        member(memberId)
+                .body(unknown)
+                .post("/members/me/symptoms")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", containsString("redFlagSymptoms"))
                 .body("errors[0].message", containsString("SADDLE_NUMBNESS"));
 
         Map<String, Object> repeated = symptoms("SADDLE_NUMBNESS", "SADDLE_NUMBNESS");
         repeated.put("reportedAt", Instant.now().plus(Duration.ofHours(1)).toString());
-        member(memberId).body(repeated).post("/members/me/symptoms").then().statusCode(400)
+        member(memberId)
+                .body(repeated)
+                .post("/members/me/symptoms")
+                .then()
+                .statusCode(400)
                 .body("errors.field", equalTo(List.of("redFlagSymptoms", "reportedAt")));
 
         Map<String, Object> old = symptoms("SADDLE_NUMBNESS");
         old.put("reportedAt", Instant.now().minus(Duration.ofDays(120)).toString());
-        member(memberId).body(old).post("/members/me/symptoms").then().statusCode(400)
-                .body("errors[0].field", equalTo("reportedAt")).body("errors[0].message", containsString("older than"));
+        member(memberId)
+                .body(old)
+                .post("/members/me/symptoms")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reportedAt"))
+                .body("errors[0].message", containsString("older than"));
 
-        given().auth().oauth2(Tokens.clinician("carl")).contentType(ContentType.JSON).body(symptoms("SADDLE_NUMBNESS"))
-                .post("/members/me/symptoms").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.clinician("carl"))
+                .contentType(ContentType.JSON)
+                .body(symptoms("SADDLE_NUMBNESS"))
+                .post("/members/me/symptoms")
+                .then()
+                .statusCode(403);
         member(memberId).get("/members/me/plan").then().statusCode(404);
-        member(memberId).body(symptoms("SADDLE_NUMBNESS")).post("/members/me/symptoms").then().statusCode(201)
+        member(memberId)
+                .body(symptoms("SADDLE_NUMBNESS"))
+                .post("/members/me/symptoms")
+                .then()
+                .statusCode(201)
                 .body("redFlagSymptoms", hasSize(1));
     }
 }

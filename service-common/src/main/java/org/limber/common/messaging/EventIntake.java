@@ -11,21 +11,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * The one way a consumer takes an event in: read the {@code ce_type} header, parse the JSON value
@@ -57,12 +54,30 @@ public class EventIntake {
      * for (named in the dead-letter reason), and a normalising step applied to a complete event (for
      * example removing duplicate codes from a list).
      */
-    public record Kind<T>(String type, Class<T> eventClass, int supported, ToIntFunction<T> schemaVersion, Predicate<T> complete,
-            String requirement, UnaryOperator<T> normalise) {
+    public record Kind<T>(
+            String type,
+            Class<T> eventClass,
+            int supported,
+            ToIntFunction<T> schemaVersion,
+            Predicate<T> complete,
+            String requirement,
+            UnaryOperator<T> normalise) {
 
         /** A kind with no normalising step and the generic requirement. */
-        public Kind(String type, Class<T> eventClass, int supported, ToIntFunction<T> schemaVersion, Predicate<T> complete) {
-            this(type, eventClass, supported, schemaVersion, complete, "a required field is missing or out of range", UnaryOperator.identity());
+        public Kind(
+                String type,
+                Class<T> eventClass,
+                int supported,
+                ToIntFunction<T> schemaVersion,
+                Predicate<T> complete) {
+            this(
+                    type,
+                    eventClass,
+                    supported,
+                    schemaVersion,
+                    complete,
+                    "a required field is missing or out of range",
+                    UnaryOperator.identity());
         }
     }
 
@@ -91,7 +106,7 @@ public class EventIntake {
     /** The record's event of this one kind; {@link Rejected} if it cannot be. */
     @SuppressWarnings("unchecked")
     public <T> T parse(ConsumerRecord<?, ?> record, Kind<T> kind) {
-        return (T) parse(record, List.<Kind<?>> of(kind));
+        return (T) parse(record, List.<Kind<?>>of(kind));
     }
 
     private <T> T parse(Object value, Kind<T> kind) {
@@ -113,7 +128,8 @@ public class EventIntake {
         }
         int version = kind.schemaVersion().applyAsInt(event);
         if (version < 1 || version > kind.supported()) {
-            throw new Rejected("unsupported schema version " + version + " of " + kind.eventClass().getSimpleName() + " (1.." + kind.supported() + ")");
+            throw new Rejected("unsupported schema version " + version + " of "
+                    + kind.eventClass().getSimpleName() + " (1.." + kind.supported() + ")");
         }
         if (!kind.complete().test(event)) {
             throw new Rejected("incomplete " + kind.eventClass().getSimpleName() + " (" + kind.requirement() + ")");
@@ -156,10 +172,16 @@ public class EventIntake {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                return state.startsWith("08") || state.startsWith("57P") || state.startsWith("40") || state.startsWith("53")
-                        || state.equals("55P03") || state.equals("57014");
+                return state.startsWith("08")
+                        || state.startsWith("57P")
+                        || state.startsWith("40")
+                        || state.startsWith("53")
+                        || state.equals("55P03")
+                        || state.equals("57014");
             }
-            if (t instanceof SQLException sql && sql.getMessage() != null && sql.getMessage().contains("cquisition timeout")) {
+            if (t instanceof SQLException sql
+                    && sql.getMessage() != null
+                    && sql.getMessage().contains("cquisition timeout")) {
                 return true;
             }
         }
@@ -195,9 +217,14 @@ public class EventIntake {
      */
     public static <V> void sendDeadLetter(MutinyEmitter<V> deadLetters, ConsumerRecord<?, V> record, String reason) {
         LOG.warnf("Dead letter from %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
-        OutgoingKafkaRecordMetadata<Object> metadata = OutgoingKafkaRecordMetadata.<Object> builder()
-                .withKey(record.key()).withHeaders(deadLetterHeaders(record, reason)).build();
-        deadLetters.sendMessage(Message.of(record.value(), Metadata.of(metadata))).await().atMost(Duration.ofSeconds(30));
+        OutgoingKafkaRecordMetadata<Object> metadata = OutgoingKafkaRecordMetadata.<Object>builder()
+                .withKey(record.key())
+                .withHeaders(deadLetterHeaders(record, reason))
+                .build();
+        deadLetters
+                .sendMessage(Message.of(record.value(), Metadata.of(metadata)))
+                .await()
+                .atMost(Duration.ofSeconds(30));
     }
 
     private static void sleep(Duration duration) {

@@ -11,8 +11,7 @@ public final class Headers {
     /** The CloudEvents type header of binary-mode events. */
     public static final String CE_TYPE = "ce_type";
 
-    private Headers() {
-    }
+    private Headers() {}
 
     /** The last value of the header as UTF-8 text, or null when the record has none. */
     public static String text(ConsumerRecord<?, ?> record, String name) {

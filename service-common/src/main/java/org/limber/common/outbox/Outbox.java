@@ -7,18 +7,16 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
+import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-import javax.sql.DataSource;
-
-import org.limber.common.sql.SqlArrays;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.limber.common.sql.SqlArrays;
 
 /**
  * Writes an event into the outbox in the caller's transaction: it is relayed to Kafka only if
@@ -37,7 +35,10 @@ public class Outbox {
     private final Event<OutboxWritten> written;
     private final TransactionSynchronizationRegistry transaction;
 
-    public Outbox(DataSource dataSource, ObjectMapper mapper, Event<OutboxWritten> written,
+    public Outbox(
+            DataSource dataSource,
+            ObjectMapper mapper,
+            Event<OutboxWritten> written,
             TransactionSynchronizationRegistry transaction) {
         this.dataSource = dataSource;
         this.mapper = mapper;
@@ -46,8 +47,7 @@ public class Outbox {
     }
 
     /** One event for {@link #addAll}. */
-    public record Entry(String topic, String key, String type, UUID eventId, Instant occurredAt, Object event) {
-    }
+    public record Entry(String topic, String key, String type, UUID eventId, Instant occurredAt, Object event) {}
 
     private static final String INSERT_ALL = """
             insert into outbox_event (id, event_id, topic, message_key, event_type, payload, occurred_at, created_at, attempts,
@@ -91,10 +91,11 @@ public class Outbox {
             }
         }
         // The data source hands out the transaction's own connection (the one Hibernate uses too).
-        try (Connection db = dataSource.getConnection(); PreparedStatement insert = db.prepareStatement(INSERT_ALL)) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement insert = db.prepareStatement(INSERT_ALL)) {
             insert.setString(1, TraceContext.currentTraceParent());
-            Object[][] columns = { ids, topics, keys, types, payloads, occurred };
-            String[] sqlTypes = { "uuid", "text", "text", "text", "text", "timestamptz" };
+            Object[][] columns = {ids, topics, keys, types, payloads, occurred};
+            String[] sqlTypes = {"uuid", "text", "text", "text", "text", "timestamptz"};
             SqlArrays.bindColumns(insert, 2, sqlTypes, columns);
             insert.executeUpdate();
         } catch (SQLException e) {

@@ -18,27 +18,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
-
 import javax.sql.DataSource;
-
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.interceptor.Interceptor;
-
-import org.apache.kafka.common.errors.InvalidTopicException;
-import org.apache.kafka.common.errors.RecordBatchTooLargeException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.SerializationException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
-import org.jboss.logging.Logger;
-import org.limber.common.topic.TopicSetup;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -50,6 +36,18 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import org.limber.common.topic.TopicSetup;
 
 /**
  * Relays outbox events to Kafka in the order they were written, as CloudEvents in binary mode
@@ -74,8 +72,11 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     /** Failures that sending again can never cure. Anything else (broker down, timeouts) is retried. */
-    private static final List<Class<? extends Throwable>> NEVER_SENDABLE = List.of(RecordTooLargeException.class,
-            RecordBatchTooLargeException.class, SerializationException.class, InvalidTopicException.class);
+    private static final List<Class<? extends Throwable>> NEVER_SENDABLE = List.of(
+            RecordTooLargeException.class,
+            RecordBatchTooLargeException.class,
+            SerializationException.class,
+            InvalidTopicException.class);
 
     private final MutinyEmitter<String> emitter;
     private final OutboxRepository repository;
@@ -95,10 +96,17 @@ public class OutboxRelay {
         thread.setDaemon(true);
         return thread;
     });
+
     private volatile boolean started;
 
-    public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> emitter,
-            OutboxRepository repository, DataSource dataSource, TopicSetup topics, OutboxConfig config, MeterRegistry registry,
+    public OutboxRelay(
+            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                    MutinyEmitter<String> emitter,
+            OutboxRepository repository,
+            DataSource dataSource,
+            TopicSetup topics,
+            OutboxConfig config,
+            MeterRegistry registry,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.emitter = emitter;
         this.repository = repository;
@@ -106,13 +114,18 @@ public class OutboxRelay {
         this.topics = topics;
         this.config = config;
         this.source = URI.create("urn:limber:" + application);
-        Gauge.builder("limber.outbox.backlog", backlog, AtomicLong::get).strongReference(true)
-                .description("Events written to the outbox and not yet acknowledged by Kafka").register(registry);
-        Gauge.builder("limber.outbox.oldest.unsent.age", oldestUnsent, OutboxRelay::ageSeconds).strongReference(true)
-                .baseUnit("seconds").description("Age of the oldest event not yet acknowledged by Kafka (0 when none waits)")
+        Gauge.builder("limber.outbox.backlog", backlog, AtomicLong::get)
+                .strongReference(true)
+                .description("Events written to the outbox and not yet acknowledged by Kafka")
+                .register(registry);
+        Gauge.builder("limber.outbox.oldest.unsent.age", oldestUnsent, OutboxRelay::ageSeconds)
+                .strongReference(true)
+                .baseUnit("seconds")
+                .description("Age of the oldest event not yet acknowledged by Kafka (0 when none waits)")
                 .register(registry);
         this.parked = Counter.builder("limber.outbox.dead.letters")
-                .description("Events the broker can never take, parked in outbox_dead_letter").register(registry);
+                .description("Events the broker can never take, parked in outbox_dead_letter")
+                .register(registry);
     }
 
     /** Relaying starts once the application (and its Kafka channel) is up. */
@@ -134,7 +147,10 @@ public class OutboxRelay {
     }
 
     /** The safety net: whatever could not be relayed at once (the broker was down) is retried. */
-    @Scheduled(every = "${limber.outbox.interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${limber.outbox.interval}",
+            delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         drain();
     }
@@ -207,8 +223,7 @@ public class OutboxRelay {
     }
 
     /** What one batch came to: events acknowledged, and whether a retriable failure stopped it. */
-    private record Batch(int acknowledged, boolean stalled) {
-    }
+    private record Batch(int acknowledged, boolean stalled) {}
 
     private Batch relay(Connection db, List<OutboxEvent> batch) throws SQLException {
         List<CompletableFuture<Void>> acks = batch.stream()
@@ -225,12 +240,15 @@ public class OutboxRelay {
             } else if (neverSendable(failure)) {
                 repository.park(db, event.id, failure.toString());
                 parked.increment();
-                LOG.errorf("Outbox event %s (%s, key %s, %d characters) can never be sent; parked in outbox_dead_letter: %s",
+                LOG.errorf(
+                        "Outbox event %s (%s, key %s, %d characters) can never be sent; parked in outbox_dead_letter: %s",
                         event.eventId, event.type, event.key, event.payload.length(), failure);
             } else {
                 stalled = true;
                 repository.markFailed(db, event.id, failure.toString());
-                LOG.warnf("Outbox event %s (%s) not acknowledged yet, will retry: %s", event.eventId, event.type, failure);
+                LOG.warnf(
+                        "Outbox event %s (%s) not acknowledged yet, will retry: %s",
+                        event.eventId, event.type, failure);
             }
         }
         // One statement marks the acknowledged events published (its own short transaction).
@@ -266,15 +284,17 @@ public class OutboxRelay {
 
     private static double ageSeconds(AtomicReference<Instant> oldest) {
         Instant since = oldest.get();
-        return since == null ? 0 : Math.max(0, Duration.between(since, Instant.now()).toMillis() / 1000.0);
+        return since == null
+                ? 0
+                : Math.max(0, Duration.between(since, Instant.now()).toMillis() / 1000.0);
     }
 
     private Message<String> toMessage(OutboxEvent event) {
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String> builder()
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(event.topic)
                 .withKey(event.key)
                 .build();
-        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String> builder()
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
                 .withId(event.eventId.toString())
                 .withType(event.type)
                 .withSource(source)

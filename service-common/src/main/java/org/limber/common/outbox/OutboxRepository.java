@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.limber.common.sql.AdvisoryLocks;
@@ -27,8 +26,7 @@ public class OutboxRepository {
     private static final long RELAY_LOCK = 0x0b7b0c5L;
 
     /** The relay's own figures: events waiting and when the oldest of them was written. */
-    public record Backlog(long count, Instant oldestCreatedAt) {
-    }
+    public record Backlog(long count, Instant oldestCreatedAt) {}
 
     /**
      * Takes the relay lock for this connection's session, so that one instance relays at a time
@@ -85,8 +83,8 @@ public class OutboxRepository {
 
     /** Notes a failed attempt on an event that stays in the outbox. */
     public void markFailed(Connection db, long id, String error) throws SQLException {
-        try (PreparedStatement update = db.prepareStatement(
-                "update outbox_event set attempts = attempts + 1, last_error = ? where id = ?")) {
+        try (PreparedStatement update =
+                db.prepareStatement("update outbox_event set attempts = attempts + 1, last_error = ? where id = ?")) {
             update.setString(1, error);
             update.setLong(2, id);
             update.executeUpdate();
@@ -109,7 +107,7 @@ public class OutboxRepository {
 
     public Backlog backlog(Connection db) throws SQLException {
         try (PreparedStatement query = db.prepareStatement(
-                "select count(*), min(created_at) from outbox_event where published_at is null");
+                        "select count(*), min(created_at) from outbox_event where published_at is null");
                 ResultSet row = query.executeQuery()) {
             row.next();
             Timestamp oldest = row.getTimestamp(2);
@@ -123,5 +121,4 @@ public class OutboxRepository {
             return delete.executeUpdate();
         }
     }
-
 }

@@ -28,8 +28,7 @@ final class TraceContext {
         }
     };
 
-    private TraceContext() {
-    }
+    private TraceContext() {}
 
     /** The current span as a traceparent, or null without a sampled span (tracing off). */
     static String currentTraceParent() {
@@ -37,7 +36,8 @@ final class TraceContext {
         if (!span.isValid()) {
             return null;
         }
-        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
+                + span.getTraceFlags().asHex();
     }
 
     /** The context a stored traceparent describes, or null when there is none. */
@@ -45,7 +45,8 @@ final class TraceContext {
         if (traceParent == null || traceParent.isBlank()) {
             return null;
         }
-        Context context = W3CTraceContextPropagator.getInstance().extract(Context.root(), Map.of(TRACEPARENT, traceParent), GETTER);
+        Context context = W3CTraceContextPropagator.getInstance()
+                .extract(Context.root(), Map.of(TRACEPARENT, traceParent), GETTER);
         return Span.fromContext(context).getSpanContext().isValid() ? context : null;
     }
 }

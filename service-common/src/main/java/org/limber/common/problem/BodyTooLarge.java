@@ -2,19 +2,16 @@ package org.limber.common.problem;
 
 import java.util.List;
 import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A request whose declared body is larger than {@code quarkus.http.limits.max-body-size} is refused
@@ -28,7 +25,9 @@ public class BodyTooLarge {
     private final ObjectMapper mapper;
     private final Optional<MemorySize> limit;
 
-    public BodyTooLarge(ObjectMapper mapper, @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit) {
+    public BodyTooLarge(
+            ObjectMapper mapper,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit) {
         this.mapper = mapper;
         this.limit = limit;
     }
@@ -49,12 +48,19 @@ public class BodyTooLarge {
             context.next();
             return;
         }
-        Problem problem = new ProblemException(413, "payload-too-large", "Payload Too Large",
-                "The request body is larger than this service accepts (" + max.asLongValue() / 1024 + " KiB).", List.of())
+        Problem problem = new ProblemException(
+                        413,
+                        "payload-too-large",
+                        "Payload Too Large",
+                        "The request body is larger than this service accepts (" + max.asLongValue() / 1024 + " KiB).",
+                        List.of())
                 .toProblem(context.request().path());
         try {
-            context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaderNames.CONNECTION, "close").end(mapper.writeValueAsString(problem));
+            context.response()
+                    .setStatusCode(413)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaderNames.CONNECTION, "close")
+                    .end(mapper.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             context.next();
         }

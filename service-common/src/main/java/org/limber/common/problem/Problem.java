@@ -16,8 +16,7 @@ public record Problem(URI type, String title, int status, String detail, String 
     private static final String TYPE_BASE = "https://limber.dev/problems/";
 
     /** One field that is wrong: its path in the body, or a query/path/header parameter's name. */
-    public record FieldProblem(String field, String message) {
-    }
+    public record FieldProblem(String field, String message) {}
 
     public static URI type(String kind) {
         return URI.create(TYPE_BASE + kind);

@@ -47,13 +47,18 @@ public class ProblemException extends RuntimeException {
 
     /** One bad parameter (query, path or header). */
     public static ProblemException badParameter(String parameter, String message) {
-        return new ProblemException(400, "validation", "Invalid request", "The parameter " + parameter + " is invalid.",
+        return new ProblemException(
+                400,
+                "validation",
+                "Invalid request",
+                "The parameter " + parameter + " is invalid.",
                 List.of(new FieldProblem(parameter, message)));
     }
 
     /** Content that breaks rules: 400 for a request body, 422 for stored content that cannot go further. */
     public static ProblemException invalid(int status, String detail, List<FieldProblem> errors) {
-        return new ProblemException(status, "validation", status == 422 ? "Unprocessable content" : "Invalid request", detail, errors);
+        return new ProblemException(
+                status, "validation", status == 422 ? "Unprocessable content" : "Invalid request", detail, errors);
     }
 
     /** A service that is not ready yet: 503 with a Retry-After header of {@code seconds}. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -13,16 +12,16 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.limber.common.problem.Problem.FieldProblem;
-
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import org.limber.common.problem.Problem.FieldProblem;
 
 /**
  * Turns every error into an RFC 9457 problem+json answer: domain problems, Bean Validation
@@ -36,7 +35,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         Problem problem = e.toProblem(uri.getPath());
-        Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        Response.ResponseBuilder builder =
+                Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         e.headers().forEach(builder::header);
         return builder.build();
     }
@@ -47,7 +47,8 @@ public class ProblemMappers {
                 .map(v -> new FieldProblem(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
-        return respond(ProblemException.invalid(400, "The request has invalid fields.", errors).toProblem(uri.getPath()));
+        return respond(ProblemException.invalid(400, "The request has invalid fields.", errors)
+                .toProblem(uri.getPath()));
     }
 
     /** Wrong types, unknown fields, bad enum values (Quarkus has a built-in mapper without field names). */
@@ -65,7 +66,9 @@ public class ProblemMappers {
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
         String message;
-        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+        if (e instanceof InvalidFormatException invalid
+                && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
             message = "must be one of " + List.of(invalid.getTargetType().getEnumConstants());
         } else if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
@@ -77,7 +80,8 @@ public class ProblemMappers {
             message = "the body is not valid JSON";
         }
         List<FieldProblem> errors = List.of(new FieldProblem(field.isEmpty() ? "body" : field, message));
-        return respond(ProblemException.invalid(400, "The request body cannot be read.", errors).toProblem(uri.getPath()));
+        return respond(ProblemException.invalid(400, "The request body cannot be read.", errors)
+                .toProblem(uri.getPath()));
     }
 
     @ServerExceptionMapper
@@ -90,7 +94,8 @@ public class ProblemMappers {
         String title = type == null ? "Error" : type.getReasonPhrase();
         String kind = title.toLowerCase().replace(' ', '-');
         Problem problem = new ProblemException(status, kind, title, e.getMessage(), List.of()).toProblem(uri.getPath());
-        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
+        Response.ResponseBuilder builder =
+                Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
                 values.forEach(v -> builder.header(name, v));
@@ -102,12 +107,20 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.error("Unexpected error on " + uri.getPath(), e);
-        return respond(new ProblemException(500, "internal", "Internal error",
-                "Something went wrong on our side; it has been logged.", List.of()).toProblem(uri.getPath()));
+        return respond(new ProblemException(
+                        500,
+                        "internal",
+                        "Internal error",
+                        "Something went wrong on our side; it has been logged.",
+                        List.of())
+                .toProblem(uri.getPath()));
     }
 
     private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 
     /**

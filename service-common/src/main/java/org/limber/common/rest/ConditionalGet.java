@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import jakarta.ws.rs.NameBinding;
 
 /**
@@ -12,7 +11,7 @@ import jakarta.ws.rs.NameBinding;
  * {@code Cache-Control}; a request whose {@code If-None-Match} matches gets 304 without a body.
  */
 @NameBinding
-@Target({ ElementType.TYPE, ElementType.METHOD })
+@Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ConditionalGet {
 

@@ -2,7 +2,6 @@ package org.limber.common.rest;
 
 import java.io.IOException;
 import java.util.Arrays;
-
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -37,14 +36,21 @@ public class ConditionalGetFilter implements ContainerResponseFilter {
         if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != 200 || !response.hasEntity()) {
             return;
         }
-        Representation representation = response.getEntity() instanceof Representation kept ? kept
-                : Representation.of(response.getEntity() instanceof byte[] bytes ? bytes : mapper.writeValueAsBytes(response.getEntity()));
+        Representation representation = response.getEntity() instanceof Representation kept
+                ? kept
+                : Representation.of(
+                        response.getEntity() instanceof byte[] bytes
+                                ? bytes
+                                : mapper.writeValueAsBytes(response.getEntity()));
         byte[] body = representation.body();
         String etag = representation.etag();
         ConditionalGet settings = settings();
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL,
-                (settings.shared() ? "public" : "private") + ", max-age=" + settings.maxAge() + ", must-revalidate");
+        response.getHeaders()
+                .putSingle(
+                        HttpHeaders.CACHE_CONTROL,
+                        (settings.shared() ? "public" : "private") + ", max-age=" + settings.maxAge()
+                                + ", must-revalidate");
         response.getHeaders().putSingle(HttpHeaders.VARY, "Authorization, Accept-Encoding");
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(304);

@@ -17,8 +17,7 @@ public final class QueryParams {
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     /** An enum value by its name, case-insensitive, with '-' accepted for '_'; null when absent. */
     public static <E extends Enum<E>> E enumValue(String parameter, String raw, Class<E> type) {
@@ -29,7 +28,8 @@ public final class QueryParams {
         try {
             return Enum.valueOf(type, name);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badParameter(parameter, "'" + raw + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+            throw ProblemException.badParameter(
+                    parameter, "'" + raw + "' is not one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 
@@ -37,7 +37,9 @@ public final class QueryParams {
     public static <E extends Enum<E>> Set<E> enumSet(String parameter, List<String> raw, Class<E> type) {
         Set<E> values = EnumSet.noneOf(type);
         if (raw != null) {
-            raw.stream().flatMap(r -> Arrays.stream(r.split(","))).filter(r -> !r.isBlank())
+            raw.stream()
+                    .flatMap(r -> Arrays.stream(r.split(",")))
+                    .filter(r -> !r.isBlank())
                     .forEach(r -> values.add(enumValue(parameter, r, type)));
         }
         return values;

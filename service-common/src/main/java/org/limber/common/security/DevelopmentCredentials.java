@@ -12,10 +12,10 @@ import java.util.Set;
 public final class DevelopmentCredentials {
 
     /** The passwords the repository itself uses somewhere (launcher, realm file, tests, old compose defaults). */
-    static final Set<String> KNOWN = Set.of("catalog", "routine", "progress", "postgres", "keycloak", "admin", "limber", "password");
+    static final Set<String> KNOWN =
+            Set.of("catalog", "routine", "progress", "postgres", "keycloak", "admin", "limber", "password");
 
-    private DevelopmentCredentials() {
-    }
+    private DevelopmentCredentials() {}
 
     /**
      * Why the datasource credentials must not be used in production, or empty when they may.

@@ -1,14 +1,12 @@
 package org.limber.common.security;
 
 import java.util.Optional;
-
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A service built for production stops at start when its database password is one of the

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
 import jakarta.persistence.EntityManager;
 
 /**
@@ -15,17 +14,20 @@ import jakarta.persistence.EntityManager;
  */
 public final class AdvisoryLocks {
 
-    private AdvisoryLocks() {
-    }
+    private AdvisoryLocks() {}
 
     /** Waits for the transaction-level lock {@code key} (JPA). */
     public static void lockForTransaction(EntityManager em, long key) {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, key).getSingleResult();
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)")
+                .setParameter(1, key)
+                .getSingleResult();
     }
 
     /** Waits for the transaction-level lock named by the text {@code key} (JPA). */
     public static void lockForTransaction(EntityManager em, String key) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, key).getSingleResult();
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, key)
+                .getSingleResult();
     }
 
     /** Takes the transaction-level lock {@code key} if it is free; false if another transaction holds it. */

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -18,9 +19,6 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 
 /**
  * Creates the topics the service owns with their settings (partitions, compaction), and brings
@@ -64,11 +62,15 @@ public class TopicSetup {
             Map<ConfigResource, Collection<AlterConfigOp>> updates = new HashMap<>();
             config.topics().forEach((name, topic) -> {
                 if (existing.contains(name)) {
-                    updates.put(new ConfigResource(ConfigResource.Type.TOPIC, name), topic.config().entrySet().stream()
-                            .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
-                            .toList());
+                    updates.put(
+                            new ConfigResource(ConfigResource.Type.TOPIC, name),
+                            topic.config().entrySet().stream()
+                                    .map(e -> new AlterConfigOp(
+                                            new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+                                    .toList());
                 } else {
-                    missing.add(new NewTopic(name, topic.partitions(), topic.replicationFactor()).configs(topic.config()));
+                    missing.add(
+                            new NewTopic(name, topic.partitions(), topic.replicationFactor()).configs(topic.config()));
                 }
             });
             admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);

@@ -1,11 +1,5 @@
 package org.limber.common.validation;
 
-import static java.lang.annotation.ElementType.FIELD;
-import static java.lang.annotation.ElementType.PARAMETER;
-import static java.lang.annotation.ElementType.RECORD_COMPONENT;
-import static java.lang.annotation.ElementType.TYPE_USE;
-import static java.lang.annotation.RetentionPolicy.RUNTIME;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
@@ -14,11 +8,16 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAccessor;
-
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 /**
  * A date or time ({@link Instant}, {@link LocalDate}, {@link YearMonth}) whose year lies in
@@ -27,7 +26,7 @@ import jakarta.validation.Payload;
  */
 @Documented
 @Constraint(validatedBy = YearBetween.Validator.class)
-@Target({ FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE })
+@Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
 @Retention(RUNTIME)
 public @interface YearBetween {
 
@@ -60,8 +59,14 @@ public @interface YearBetween {
             if (value instanceof Instant instant) {
                 // Compared as seconds: an instant near Instant.MAX has no date to take a year from.
                 long second = instant.getEpochSecond();
-                return second >= LocalDate.of(min, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond()
-                        && second < LocalDate.of(max + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+                return second
+                                >= LocalDate.of(min, 1, 1)
+                                        .atStartOfDay(ZoneOffset.UTC)
+                                        .toEpochSecond()
+                        && second
+                                < LocalDate.of(max + 1, 1, 1)
+                                        .atStartOfDay(ZoneOffset.UTC)
+                                        .toEpochSecond();
             }
             int year;
             if (value instanceof LocalDate date) {

@@ -1,26 +1,24 @@
 package org.limber.common.messaging;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventIntakeTest {
 
-    record Thing(int schemaVersion, String memberId) {
-    }
+    record Thing(int schemaVersion, String memberId) {}
 
-    private static final EventIntake.Kind<Thing> THING = new EventIntake.Kind<>("Thing", Thing.class, 2, Thing::schemaVersion,
-            t -> t.memberId() != null);
+    private static final EventIntake.Kind<Thing> THING =
+            new EventIntake.Kind<>("Thing", Thing.class, 2, Thing::schemaVersion, t -> t.memberId() != null);
 
     private final EventIntake intake = new EventIntake(new ObjectMapper());
 
@@ -36,18 +34,21 @@ class EventIntakeTest {
     void anEventOfASupportedVersionWithItsFieldsIsTakenUnknownFieldsAllowed() {
         assertThat(intake.parse(record("Thing", "{\"schemaVersion\":2,\"memberId\":\"m\",\"newField\":1}"), THING))
                 .isEqualTo(new Thing(2, "m"));
-        ConsumerRecord<String, byte[]> bytes = new ConsumerRecord<>("topic", 0, 1, "key",
-                "{\"schemaVersion\":1,\"memberId\":\"m\"}".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<String, byte[]> bytes = new ConsumerRecord<>(
+                "topic", 0, 1, "key", "{\"schemaVersion\":1,\"memberId\":\"m\"}".getBytes(StandardCharsets.UTF_8));
         bytes.headers().add(Headers.CE_TYPE, "Thing".getBytes(StandardCharsets.UTF_8));
-        assertThat(intake.parse(bytes, List.<EventIntake.Kind<?>> of(THING))).isEqualTo(new Thing(1, "m"));
+        assertThat(intake.parse(bytes, List.<EventIntake.Kind<?>>of(THING))).isEqualTo(new Thing(1, "m"));
     }
 
     @Test
     void whatCanNeverBeAppliedIsRejectedWithTheReason() {
-        assertThatThrownBy(() -> intake.parse(record(null, "{}"), THING)).isInstanceOf(EventIntake.Rejected.class)
+        assertThatThrownBy(() -> intake.parse(record(null, "{}"), THING))
+                .isInstanceOf(EventIntake.Rejected.class)
                 .hasMessageContaining("no ce_type");
-        assertThatThrownBy(() -> intake.parse(record("Other", "{}"), THING)).hasMessageContaining("unknown event type Other");
-        assertThatThrownBy(() -> intake.parse(record("Thing", "not json"), THING)).hasMessageContaining("malformed Thing");
+        assertThatThrownBy(() -> intake.parse(record("Other", "{}"), THING))
+                .hasMessageContaining("unknown event type Other");
+        assertThatThrownBy(() -> intake.parse(record("Thing", "not json"), THING))
+                .hasMessageContaining("malformed Thing");
         assertThatThrownBy(() -> intake.parse(record("Thing", null), THING)).hasMessageContaining("has no value");
         assertThatThrownBy(() -> intake.parse(record("Thing", "{\"schemaVersion\":3,\"memberId\":\"m\"}"), THING))
                 .hasMessageContaining("unsupported schema version 3");
@@ -59,44 +60,72 @@ class EventIntakeTest {
 
     @Test
     void aKindNamesItsRequirementInTheReasonAndNormalisesWhatItTakes() {
-        EventIntake.Kind<Thing> trimmed = new EventIntake.Kind<>("Thing", Thing.class, 1, Thing::schemaVersion,
-                t -> t.memberId() != null && !t.memberId().isBlank(), "memberId required, not blank",
+        EventIntake.Kind<Thing> trimmed = new EventIntake.Kind<>(
+                "Thing",
+                Thing.class,
+                1,
+                Thing::schemaVersion,
+                t -> t.memberId() != null && !t.memberId().isBlank(),
+                "memberId required, not blank",
                 t -> new Thing(t.schemaVersion(), t.memberId().strip()));
-        assertThat(intake.parse(record("Thing", "{\"schemaVersion\":1,\"memberId\":\" m \"}"), trimmed)).isEqualTo(new Thing(1, "m"));
+        assertThat(intake.parse(record("Thing", "{\"schemaVersion\":1,\"memberId\":\" m \"}"), trimmed))
+                .isEqualTo(new Thing(1, "m"));
         assertThatThrownBy(() -> intake.parse(record("Thing", "{\"schemaVersion\":1,\"memberId\":\" \"}"), trimmed))
                 .hasMessage("incomplete Thing (memberId required, not blank)");
     }
 
     @Test
     void passingFaultsOfTheDatabaseAreTransientAndRefusalsArePermanent() {
-        assertThat(EventIntake.isTransient(new RuntimeException(new SQLException("gone", "08006")))).as("unreachable").isTrue();
-        assertThat(EventIntake.isTransient(new SQLException("shutdown", "57P01"))).as("admin shutdown").isTrue();
-        assertThat(EventIntake.isTransient(new SQLException("deadlock", "40P01"))).as("deadlock").isTrue();
-        assertThat(EventIntake.isTransient(new SQLException("serialization", "40001"))).as("serialization failure").isTrue();
-        assertThat(EventIntake.isTransient(new SQLException("too many", "53300"))).as("too many connections").isTrue();
+        assertThat(EventIntake.isTransient(new RuntimeException(new SQLException("gone", "08006"))))
+                .as("unreachable")
+                .isTrue();
+        assertThat(EventIntake.isTransient(new SQLException("shutdown", "57P01")))
+                .as("admin shutdown")
+                .isTrue();
+        assertThat(EventIntake.isTransient(new SQLException("deadlock", "40P01")))
+                .as("deadlock")
+                .isTrue();
+        assertThat(EventIntake.isTransient(new SQLException("serialization", "40001")))
+                .as("serialization failure")
+                .isTrue();
+        assertThat(EventIntake.isTransient(new SQLException("too many", "53300")))
+                .as("too many connections")
+                .isTrue();
         assertThat(EventIntake.isTransient(new SQLException("Acquisition timeout while waiting for new connection")))
-                .as("pool timeout").isTrue();
-        assertThat(EventIntake.isTransient(new SQLTransientConnectionException("x"))).isTrue();
-        assertThat(EventIntake.isTransient(new SQLException("duplicate", "23505"))).as("unique violation").isFalse();
-        assertThat(EventIntake.isTransient(new SQLException("bad value", "22P02"))).as("invalid text").isFalse();
+                .as("pool timeout")
+                .isTrue();
+        assertThat(EventIntake.isTransient(new SQLTransientConnectionException("x")))
+                .isTrue();
+        assertThat(EventIntake.isTransient(new SQLException("duplicate", "23505")))
+                .as("unique violation")
+                .isFalse();
+        assertThat(EventIntake.isTransient(new SQLException("bad value", "22P02")))
+                .as("invalid text")
+                .isFalse();
         assertThat(EventIntake.isTransient(new IllegalArgumentException("bad"))).isFalse();
     }
 
     @Test
     void aTransientFailureIsRetriedUntilItPassesAndAPermanentOneIsRejectedAtOnce() {
         AtomicInteger tries = new AtomicInteger();
-        intake.applyWithRetry(() -> {
-            if (tries.incrementAndGet() < 3) {
-                throw new IllegalStateException(new SQLException("deadlock", "40P01"));
-            }
-        }, "test");
+        intake.applyWithRetry(
+                () -> {
+                    if (tries.incrementAndGet() < 3) {
+                        throw new IllegalStateException(new SQLException("deadlock", "40P01"));
+                    }
+                },
+                "test");
         assertThat(tries).hasValue(3);
 
         AtomicInteger refused = new AtomicInteger();
-        assertThatThrownBy(() -> intake.applyWithRetry(() -> {
-            refused.incrementAndGet();
-            throw new IllegalStateException(new SQLException("duplicate", "23505"));
-        }, "test")).isInstanceOf(EventIntake.Rejected.class).hasMessageContaining("refused by the database");
+        assertThatThrownBy(() -> intake.applyWithRetry(
+                        () -> {
+                            refused.incrementAndGet();
+                            throw new IllegalStateException(new SQLException("duplicate", "23505"));
+                        },
+                        "test"))
+                .isInstanceOf(EventIntake.Rejected.class)
+                .hasMessageContaining("refused by the database");
         assertThat(refused).hasValue(1);
     }
 
@@ -104,8 +133,11 @@ class EventIntakeTest {
     void aDeadLetterCarriesTheRecordsHeadersAndWhyAndWhereFrom() {
         ConsumerRecord<String, String> record = record("Thing", "{}");
         var headers = EventIntake.deadLetterHeaders(record, "because");
-        assertThat(new String(headers.lastHeader(Headers.CE_TYPE).value(), StandardCharsets.UTF_8)).isEqualTo("Thing");
-        assertThat(new String(headers.lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8)).isEqualTo("because");
-        assertThat(new String(headers.lastHeader("dead-letter-offset").value(), StandardCharsets.UTF_8)).isEqualTo("7");
+        assertThat(new String(headers.lastHeader(Headers.CE_TYPE).value(), StandardCharsets.UTF_8))
+                .isEqualTo("Thing");
+        assertThat(new String(headers.lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .isEqualTo("because");
+        assertThat(new String(headers.lastHeader("dead-letter-offset").value(), StandardCharsets.UTF_8))
+                .isEqualTo("7");
     }
 }

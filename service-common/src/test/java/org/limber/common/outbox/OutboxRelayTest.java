@@ -1,8 +1,5 @@
 package org.limber.common.outbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,18 +19,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.stream.IntStream;
-
 import jakarta.inject.Inject;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-import org.limber.testsupport.LogCapture;
-import org.limber.testsupport.PostgresTestResource;
-import org.limber.testsupport.TopicReader;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import org.limber.testsupport.LogCapture;
+import org.limber.testsupport.PostgresTestResource;
+import org.limber.testsupport.TopicReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The outbox and its relay against a real PostgreSQL and Kafka broker. */
 @QuarkusTest
@@ -52,8 +51,7 @@ class OutboxRelayTest {
     MeterRegistry registry;
 
     /** One event in the test topic: its key and a number counting up per key. */
-    record Numbered(String member, int n) {
-    }
+    record Numbered(String member, int n) {}
 
     @Test
     void concurrentWritersHaveEveryEventSentOnceInOrderPerKeyWithoutTransactionWarnings() throws Exception {
@@ -61,7 +59,8 @@ class OutboxRelayTest {
         int writers = 6;
         int perWriter = 60;
         List<String> warnings;
-        try (LogCapture log = LogCapture.atLeast(Level.WARNING); TopicReader topic = new TopicReader(TOPIC)) {
+        try (LogCapture log = LogCapture.atLeast(Level.WARNING);
+                TopicReader topic = new TopicReader(TOPIC)) {
             ExecutorService pool = Executors.newFixedThreadPool(writers);
             List<Future<?>> done = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
@@ -72,9 +71,20 @@ class OutboxRelayTest {
                         // Some transactions write one event, some several, as the services do.
                         QuarkusTransaction.requiringNew().run(() -> {
                             if (number % 3 == 0) {
-                                outbox.add(TOPIC, member, TYPE, UUID.randomUUID(), Instant.now(), new Numbered(member, number));
+                                outbox.add(
+                                        TOPIC,
+                                        member,
+                                        TYPE,
+                                        UUID.randomUUID(),
+                                        Instant.now(),
+                                        new Numbered(member, number));
                             } else {
-                                outbox.addAll(List.of(new Outbox.Entry(TOPIC, member, TYPE, UUID.randomUUID(), Instant.now(),
+                                outbox.addAll(List.of(new Outbox.Entry(
+                                        TOPIC,
+                                        member,
+                                        TYPE,
+                                        UUID.randomUUID(),
+                                        Instant.now(),
                                         new Numbered(member, number))));
                             }
                         });
@@ -88,7 +98,8 @@ class OutboxRelayTest {
             pool.shutdown();
             await().atMost(Duration.ofSeconds(60)).until(() -> unpublished(run) == 0);
             List<ConsumerRecord<String, String>> records = topic.readFor(Duration.ofSeconds(3)).stream()
-                    .filter(r -> r.key().startsWith(run)).toList();
+                    .filter(r -> r.key().startsWith(run))
+                    .toList();
 
             assertThat(records).as("every event sent exactly once").hasSize(writers * perWriter);
             Set<String> ids = new HashSet<>();
@@ -99,12 +110,16 @@ class OutboxRelayTest {
                 int n = Integer.parseInt(r.value().replaceAll(".*\"n\":(\\d+).*", "$1"));
                 perKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(n);
             }
-            perKey.forEach((member, numbers) -> assertThat(numbers).as("order of " + member)
+            perKey.forEach((member, numbers) -> assertThat(numbers)
+                    .as("order of " + member)
                     .isEqualTo(IntStream.range(0, perWriter).boxed().toList()));
             warnings = log.lines();
         }
-        assertThat(warnings).as("no transaction or relay warnings").noneMatch(m -> m.contains("multiple threads active")
-                        || m.contains("without active transaction") || m.contains("Outbox relay failed")
+        assertThat(warnings)
+                .as("no transaction or relay warnings")
+                .noneMatch(m -> m.contains("multiple threads active")
+                        || m.contains("without active transaction")
+                        || m.contains("Outbox relay failed")
                         || m.contains("org.limber.common.outbox"));
     }
 
@@ -112,21 +127,30 @@ class OutboxRelayTest {
     void anEventTooLargeForTheBrokerIsParkedAndTheEventsAfterItAreSent() throws Exception {
         String member = "big" + System.nanoTime();
         UUID big = UUID.randomUUID();
-        double parkedBefore = registry.get("limber.outbox.dead.letters").counter().count();
+        double parkedBefore =
+                registry.get("limber.outbox.dead.letters").counter().count();
         try (TopicReader topic = new TopicReader(TOPIC)) {
             QuarkusTransaction.requiringNew().run(() -> {
                 outbox.add(TOPIC, member, TYPE, UUID.randomUUID(), Instant.now(), new Numbered(member, 1));
                 // Past Kafka's 1 MiB record limit: the broker can never take it.
-                outbox.add(TOPIC, member, TYPE, big, Instant.now(), Map.of("member", member, "n", 2, "junk", "x".repeat(2_000_000)));
+                outbox.add(
+                        TOPIC,
+                        member,
+                        TYPE,
+                        big,
+                        Instant.now(),
+                        Map.of("member", member, "n", 2, "junk", "x".repeat(2_000_000)));
                 outbox.add(TOPIC, member, TYPE, UUID.randomUUID(), Instant.now(), new Numbered(member, 3));
             });
             topic.await(r -> member.equals(r.key()) && r.value().contains("\"n\":3"), Duration.ofSeconds(60));
             assertThat(topic.readFor(Duration.ofSeconds(1)).stream().filter(r -> member.equals(r.key())))
-                    .extracting(r -> r.value().replaceAll(".*\"n\":(\\d+).*", "$1")).containsExactly("1", "3");
+                    .extracting(r -> r.value().replaceAll(".*\"n\":(\\d+).*", "$1"))
+                    .containsExactly("1", "3");
         }
         assertThat(query("select reason from outbox_dead_letter where event_id = '" + big + "'"))
                 .contains("RecordTooLargeException");
-        assertThat(query("select count(*) from outbox_event where event_id = '" + big + "'")).isEqualTo("0");
+        assertThat(query("select count(*) from outbox_event where event_id = '" + big + "'"))
+                .isEqualTo("0");
         assertThat(registry.get("limber.outbox.dead.letters").counter().count()).isEqualTo(parkedBefore + 1);
     }
 
@@ -135,27 +159,37 @@ class OutboxRelayTest {
         String member = "old" + System.nanoTime();
         try (Connection other = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "")) {
             // Another instance holds the relay lock: this one must not send.
-            assertThat(query(other, "select pg_try_advisory_lock(" + 0x0b7b0c5L + ")")).isEqualTo("t");
-            execute(other, "insert into outbox_event (event_id, topic, message_key, event_type, payload, occurred_at, created_at)"
-                    + " values ('" + UUID.randomUUID() + "', '" + TOPIC + "', '" + member + "', '" + TYPE
-                    + "', '{\"n\":1}', now(), now() - interval '1 hour')");
+            assertThat(query(other, "select pg_try_advisory_lock(" + 0x0b7b0c5L + ")"))
+                    .isEqualTo("t");
+            execute(
+                    other,
+                    "insert into outbox_event (event_id, topic, message_key, event_type, payload, occurred_at, created_at)"
+                            + " values ('" + UUID.randomUUID() + "', '" + TOPIC + "', '" + member + "', '" + TYPE
+                            + "', '{\"n\":1}', now(), now() - interval '1 hour')");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 relay.drain();
-                assertThat(registry.get("limber.outbox.oldest.unsent.age").gauge().value()).isBetween(3500.0, 3700.0);
+                assertThat(registry.get("limber.outbox.oldest.unsent.age")
+                                .gauge()
+                                .value())
+                        .isBetween(3500.0, 3700.0);
             });
-            assertThat(unpublished(member)).as("not sent while another instance holds the lock").isEqualTo(1);
+            assertThat(unpublished(member))
+                    .as("not sent while another instance holds the lock")
+                    .isEqualTo(1);
             execute(other, "select pg_advisory_unlock(" + 0x0b7b0c5L + ")");
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             relay.drain();
             assertThat(unpublished(member)).isZero();
-            assertThat(registry.get("limber.outbox.oldest.unsent.age").gauge().value()).isLessThan(60.0);
+            assertThat(registry.get("limber.outbox.oldest.unsent.age").gauge().value())
+                    .isLessThan(60.0);
         });
     }
 
     private static long unpublished(String keyPrefix) throws SQLException {
-        return Long.parseLong(query("select count(*) from outbox_event where published_at is null and message_key like '"
-                + keyPrefix + "%'"));
+        return Long.parseLong(
+                query("select count(*) from outbox_event where published_at is null and message_key like '" + keyPrefix
+                        + "%'"));
     }
 
     private static String query(String sql) throws SQLException {
@@ -165,7 +199,8 @@ class OutboxRelayTest {
     }
 
     private static String query(Connection db, String sql) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
+        try (PreparedStatement query = db.prepareStatement(sql);
+                ResultSet rows = query.executeQuery()) {
             return rows.next() ? rows.getString(1) : null;
         }
     }

@@ -1,15 +1,14 @@
 package org.limber.common.outbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import org.junit.jupiter.api.Test;
-
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TraceContextTest {
 
@@ -32,7 +31,8 @@ class TraceContextTest {
         }
         assertThat(stored).isEqualTo("00-" + TRACE + "-" + SPAN + "-01");
 
-        SpanContext restored = Span.fromContext(TraceContext.fromTraceParent(stored)).getSpanContext();
+        SpanContext restored =
+                Span.fromContext(TraceContext.fromTraceParent(stored)).getSpanContext();
         assertThat(restored.getTraceId()).isEqualTo(TRACE);
         assertThat(restored.getSpanId()).isEqualTo(SPAN);
         assertThat(restored.isRemote()).isTrue();

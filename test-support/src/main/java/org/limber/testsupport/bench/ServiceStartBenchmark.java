@@ -14,13 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.limber.testsupport.EmbeddedPostgresServer;
-import org.limber.testsupport.KafkaBroker;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+import org.limber.testsupport.EmbeddedPostgresServer;
+import org.limber.testsupport.KafkaBroker;
 
 /**
  * Start-up time and resident memory of each packaged service: a harness that prints figures.
@@ -43,19 +42,16 @@ public final class ServiceStartBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A service to start: its module, the port variable it reads, its database, and a public path to warm up on. */
-    record Service(String module, String portVariable, String database, String warmUpPath) {
-    }
+    record Service(String module, String portVariable, String database, String warmUpPath) {}
 
     static final List<Service> SERVICES = List.of(
             new Service("catalog-service", "CATALOG_PORT", "catalog", "/exercises?size=20"),
             new Service("routine-service", "ROUTINE_PORT", "routine", "/q/health/live"),
             new Service("progress-service", "PROGRESS_PORT", "progress", "/q/health/live"));
 
-    record Figures(String service, double readySeconds, long rssKb, long rssReadyKb) {
-    }
+    record Figures(String service, double readySeconds, long rssKb, long rssReadyKb) {}
 
-    private ServiceStartBenchmark() {
-    }
+    private ServiceStartBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -63,7 +59,8 @@ public final class ServiceStartBenchmark {
         Path logs = Files.createDirectories(root.resolve("target/bench-logs"));
         OidcWiremockTestResource oidc = new OidcWiremockTestResource();
         List<Process> started = new ArrayList<>();
-        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(Files.createTempDirectory("bench-postgres"), 0, true);
+        try (EmbeddedPostgresServer postgres =
+                        EmbeddedPostgresServer.start(Files.createTempDirectory("bench-postgres"), 0, true);
                 KafkaBroker kafka = KafkaBroker.start(Files.createTempDirectory("bench-kafka"))) {
             String oidcUrl = oidc.start().get("keycloak.url") + "/realms/quarkus";
             List<Figures> figures = new ArrayList<>();
@@ -80,17 +77,24 @@ public final class ServiceStartBenchmark {
                     env.put("OIDC_URL", oidcUrl);
                     env.put("LOG_JSON", "false");
                     List<String> command = new ArrayList<>();
-                    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                    command.add(Path.of(System.getProperty("java.home"), "bin", "java")
+                            .toString());
                     if (!javaOpts.isBlank()) {
                         command.addAll(List.of(javaOpts.trim().split("\\s+")));
                     }
                     if (cds) {
                         command.add("-XX:SharedArchiveFile=" + archive(root, service));
                     }
-                    command.addAll(List.of("-jar", root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar").toString()));
+                    command.addAll(List.of(
+                            "-jar",
+                            root.resolve(service.module())
+                                    .resolve("target/quarkus-app/quarkus-run.jar")
+                                    .toString()));
                     String name = service.module() + (cds ? " (AppCDS)" : "");
-                    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                            .redirectOutput(logs.resolve(service.module() + (cds ? "-cds" : "") + ".log").toFile());
+                    ProcessBuilder builder = new ProcessBuilder(command)
+                            .redirectErrorStream(true)
+                            .redirectOutput(logs.resolve(service.module() + (cds ? "-cds" : "") + ".log")
+                                    .toFile());
                     builder.environment().putAll(env);
                     long t0 = System.nanoTime();
                     Process process = builder.start();
@@ -104,13 +108,20 @@ public final class ServiceStartBenchmark {
                 }
                 stop(started); // each round starts on a machine without the other round's services
             }
-            System.out.printf("=== service start-up and memory (%d cores; JVM options: %s) ===%n",
+            System.out.printf(
+                    "=== service start-up and memory (%d cores; JVM options: %s) ===%n",
                     Runtime.getRuntime().availableProcessors(), javaOpts.isBlank() ? "none" : javaOpts);
-            System.out.println("| service | ready after | resident when ready | resident after " + WARM_UP_REQUESTS + " requests |");
+            System.out.println("| service | ready after | resident when ready | resident after " + WARM_UP_REQUESTS
+                    + " requests |");
             System.out.println("|---|---|---|---|");
             for (Figures f : figures) {
-                System.out.printf(Locale.ROOT, "| %s | %.1f s | %,d MB | %,d MB |%n", f.service(), f.readySeconds(),
-                        f.rssReadyKb() / 1024, f.rssKb() / 1024);
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %.1f s | %,d MB | %,d MB |%n",
+                        f.service(),
+                        f.readySeconds(),
+                        f.rssReadyKb() / 1024,
+                        f.rssKb() / 1024);
             }
         } finally {
             stop(started);
@@ -135,15 +146,19 @@ public final class ServiceStartBenchmark {
     }
 
     private static void awaitReady(Process process, String url, String service) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service + " stopped (exit " + process.exitValue() + "); see target/bench-logs/"
-                        + service + ".log");
+                throw new IllegalStateException(service + " stopped (exit " + process.exitValue()
+                        + "); see target/bench-logs/" + service + ".log");
             }
             try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 || readyButForOidc(response.body())) {
                     return;
@@ -165,7 +180,8 @@ public final class ServiceStartBenchmark {
             JsonNode checks = JSON.readTree(health).path("checks");
             boolean others = checks.size() > 0;
             for (JsonNode check : checks) {
-                others &= check.path("name").asText().startsWith("OIDC") || "UP".equals(check.path("status").asText());
+                others &= check.path("name").asText().startsWith("OIDC")
+                        || "UP".equals(check.path("status").asText());
             }
             return others;
         } catch (IOException e) {

@@ -30,30 +30,43 @@ import org.limber.routine.domain.plan.TimeEstimate;
 public final class Adaptation {
 
     /** The order in which exercises are stepped up: the ones that build capacity first. */
-    static final List<Category> PROGRESS_ORDER = List.of(Category.CORE_STABILITY, Category.STRENGTHENING, Category.FUNCTIONAL,
-            Category.AEROBIC, Category.MOBILITY, Category.STRETCH, Category.SOFT_TISSUE_RELEASE, Category.BREATHING);
+    static final List<Category> PROGRESS_ORDER = List.of(
+            Category.CORE_STABILITY,
+            Category.STRENGTHENING,
+            Category.FUNCTIONAL,
+            Category.AEROBIC,
+            Category.MOBILITY,
+            Category.STRETCH,
+            Category.SOFT_TISSUE_RELEASE,
+            Category.BREATHING);
 
     /** The next version and its changes; no changes (and the current plan) when nothing could step. */
-    public record Result(PlanProposal plan, List<PlanChange> changes) {
-    }
+    public record Result(PlanProposal plan, List<PlanChange> changes) {}
 
-    private Adaptation() {
-    }
+    private Adaptation() {}
 
     /**
      * {@code budgetSeconds}: the member's minutes per session; a step that would make a session longer than that (or
      * longer still, if it already is) is not taken, and the next exercise is tried.
      */
-    public static Result step(PlanProposal current, Progression.Verdict verdict, Map<String, ExerciseOption> published,
-            Eligibility eligibility, int maxChanges, int budgetSeconds) {
+    public static Result step(
+            PlanProposal current,
+            Progression.Verdict verdict,
+            Map<String, ExerciseOption> published,
+            Eligibility eligibility,
+            int maxChanges,
+            int budgetSeconds) {
         boolean up = verdict.action() == Action.PROGRESS;
         Map<String, PlanProposal.Item> items = new LinkedHashMap<>();
         current.sessions().forEach(s -> s.items().forEach(i -> items.putIfAbsent(i.slug(), i)));
         Set<String> inPlan = new HashSet<>(items.keySet());
 
-        List<PlanProposal.Item> targets = items.values().stream().filter(i -> !i.locked() && !i.paused())
-                .filter(i -> verdict.action() != Action.REGRESS_SKIPPED || verdict.items().containsKey(i.slug()))
-                .sorted(up ? upOrder(published) : downOrder(published)).toList();
+        List<PlanProposal.Item> targets = items.values().stream()
+                .filter(i -> !i.locked() && !i.paused())
+                .filter(i -> verdict.action() != Action.REGRESS_SKIPPED
+                        || verdict.items().containsKey(i.slug()))
+                .sorted(up ? upOrder(published) : downOrder(published))
+                .toList();
 
         List<PlanChange> changes = new ArrayList<>();
         PlanProposal next = current;
@@ -93,8 +106,13 @@ public final class Adaptation {
     }
 
     /** The nearest variation along the links the member may do and does not have yet; excluded ones are passed over. */
-    private static Optional<PlanChange> variation(PlanProposal.Item item, boolean up, Map<String, ExerciseOption> published,
-            Eligibility eligibility, Set<String> inPlan, String why) {
+    private static Optional<PlanChange> variation(
+            PlanProposal.Item item,
+            boolean up,
+            Map<String, ExerciseOption> published,
+            Eligibility eligibility,
+            Set<String> inPlan,
+            String why) {
         ExerciseOption from = published.get(item.slug());
         if (from == null) {
             return Optional.empty();
@@ -106,10 +124,14 @@ public final class Adaptation {
             if (candidate == null || !seen.add(candidate.slug())) {
                 continue;
             }
-            if (!inPlan.contains(candidate.slug()) && eligibility.whyExcludedAsProgression(candidate).isEmpty()) {
+            if (!inPlan.contains(candidate.slug())
+                    && eligibility.whyExcludedAsProgression(candidate).isEmpty()) {
                 PrescribedDose dose = candidate.dose().prescribed(candidate.unilateral());
-                return Optional.of(new PlanChange(up ? PlanChange.Kind.HARDER_VARIATION : PlanChange.Kind.EASIER_VARIATION, item.slug(),
-                        PlanChange.ItemState.of(item), new PlanChange.ItemState(candidate.slug(), candidate.version(), candidate.name(), dose),
+                return Optional.of(new PlanChange(
+                        up ? PlanChange.Kind.HARDER_VARIATION : PlanChange.Kind.EASIER_VARIATION,
+                        item.slug(),
+                        PlanChange.ItemState.of(item),
+                        new PlanChange.ItemState(candidate.slug(), candidate.version(), candidate.name(), dose),
                         item.name() + " moved to " + candidate.name() + ": " + why));
             }
             next.addAll(up ? candidate.harder() : candidate.easier());
@@ -141,8 +163,11 @@ public final class Adaptation {
             return Optional.empty();
         }
         PrescribedDose next = new PrescribedDose(sets, reps, hold, duration, d.restSeconds(), d.perSide());
-        return Optional.of(new PlanChange(up ? PlanChange.Kind.MORE_DOSE : PlanChange.Kind.LESS_DOSE, item.slug(),
-                PlanChange.ItemState.of(item), new PlanChange.ItemState(item.slug(), item.exerciseVersion(), item.name(), next),
+        return Optional.of(new PlanChange(
+                up ? PlanChange.Kind.MORE_DOSE : PlanChange.Kind.LESS_DOSE,
+                item.slug(),
+                PlanChange.ItemState.of(item),
+                new PlanChange.ItemState(item.slug(), item.exerciseVersion(), item.name(), next),
                 item.name() + ": " + PlanChange.describe(next) + " instead of " + PlanChange.describe(d) + ": " + why));
     }
 
@@ -156,19 +181,27 @@ public final class Adaptation {
 
     private static PlanProposal.Item item(PlanProposal.Item was, PlanChange change) {
         PlanChange.ItemState to = change.to();
-        return new PlanProposal.Item(to.slug(), to.exerciseVersion(), to.name(), was.category(), to.dose(), TimeEstimate.seconds(to.dose()),
-                change.reason(), false, false);
+        return new PlanProposal.Item(
+                to.slug(),
+                to.exerciseVersion(),
+                to.name(),
+                was.category(),
+                to.dose(),
+                TimeEstimate.seconds(to.dose()),
+                change.reason(),
+                false,
+                false);
     }
 
     private static Comparator<PlanProposal.Item> upOrder(Map<String, ExerciseOption> published) {
-        return Comparator.<PlanProposal.Item> comparingInt(i -> rank(i.category()))
+        return Comparator.<PlanProposal.Item>comparingInt(i -> rank(i.category()))
                 .thenComparing(i -> level(published, i))
                 .thenComparing(PlanProposal.Item::slug);
     }
 
     /** The most demanding first: highest level, then most load on the spine. */
     private static Comparator<PlanProposal.Item> downOrder(Map<String, ExerciseOption> published) {
-        return Comparator.<PlanProposal.Item> comparingInt(i -> -level(published, i))
+        return Comparator.<PlanProposal.Item>comparingInt(i -> -level(published, i))
                 .thenComparing(i -> -load(published, i))
                 .thenComparingInt(i -> rank(i.category()))
                 .thenComparing(PlanProposal.Item::slug);

@@ -16,20 +16,26 @@ import org.limber.routine.domain.plan.PlanProposal;
  */
 public final class FlarePlan {
 
-    static final String PAUSED_REASON = "Paused during the flare (not gentle enough while pain is high); it comes back when pain settles";
+    static final String PAUSED_REASON =
+            "Paused during the flare (not gentle enough while pain is high); it comes back when pain settles";
 
-    private FlarePlan() {
-    }
+    private FlarePlan() {}
 
     /** {@code budgetSeconds}: the member's minutes per session; a locked item that would not fit beside the gentle set is paused too. */
-    public static PlanProposal keepLocked(PlanProposal gentle, PlanProposal current, Map<String, ExerciseOption> published,
-            Eligibility flare, int budgetSeconds) {
+    public static PlanProposal keepLocked(
+            PlanProposal gentle,
+            PlanProposal current,
+            Map<String, ExerciseOption> published,
+            Eligibility flare,
+            int budgetSeconds) {
         List<PlanProposal.Session> sessions = new ArrayList<>();
         for (int s = 0; s < gentle.sessions().size(); s++) {
-            List<PlanProposal.Item> items = new ArrayList<>(gentle.sessions().get(s).items());
+            List<PlanProposal.Item> items =
+                    new ArrayList<>(gentle.sessions().get(s).items());
             if (s < current.sessions().size()) {
                 for (PlanProposal.Item locked : current.sessions().get(s).items()) {
-                    if (!locked.locked() || items.stream().anyMatch(i -> i.slug().equals(locked.slug()))) {
+                    if (!locked.locked()
+                            || items.stream().anyMatch(i -> i.slug().equals(locked.slug()))) {
                         continue;
                     }
                     int time = PlanProposal.Session.of(0, items).estimatedSeconds();
@@ -45,11 +51,21 @@ public final class FlarePlan {
     /** Allowed in the flare only when the flare rules do not leave it out (an exercise no longer published is not). */
     private static boolean allowed(PlanProposal.Item item, Map<String, ExerciseOption> published, Eligibility flare) {
         ExerciseOption exercise = published.get(item.slug());
-        return !item.paused() && exercise != null && flare.excludingRule(exercise).isEmpty();
+        return !item.paused()
+                && exercise != null
+                && flare.excludingRule(exercise).isEmpty();
     }
 
     private static PlanProposal.Item paused(PlanProposal.Item item) {
-        return new PlanProposal.Item(item.slug(), item.exerciseVersion(), item.name(), item.category(), item.dose(), item.estimatedSeconds(),
-                PAUSED_REASON + ". " + item.reason(), true, true);
+        return new PlanProposal.Item(
+                item.slug(),
+                item.exerciseVersion(),
+                item.name(),
+                item.category(),
+                item.dose(),
+                item.estimatedSeconds(),
+                PAUSED_REASON + ". " + item.reason(),
+                true,
+                true);
     }
 }

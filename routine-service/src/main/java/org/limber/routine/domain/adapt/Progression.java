@@ -22,8 +22,7 @@ public final class Progression {
         }
     }
 
-    private Progression() {
-    }
+    private Progression() {}
 
     public static Verdict decide(ProgressionRules rules, WeekFacts week) {
         for (Rule rule : rules.rules()) {
@@ -36,8 +35,10 @@ public final class Progression {
             if (rule.when().skippedAtLeast() != null) {
                 Map<String, String> items = new LinkedHashMap<>();
                 week.skips().forEach((slug, reasons) -> {
-                    int times = reasons.entrySet().stream().filter(e -> rule.when().skipReasons().contains(e.getKey()))
-                            .mapToInt(Map.Entry::getValue).sum();
+                    int times = reasons.entrySet().stream()
+                            .filter(e -> rule.when().skipReasons().contains(e.getKey()))
+                            .mapToInt(Map.Entry::getValue)
+                            .sum();
                     if (times >= rule.when().skippedAtLeast()) {
                         items.put(slug, render(rule.reason(), week, times));
                     }
@@ -56,24 +57,39 @@ public final class Progression {
                 && (when.sessionsAtLeast() == null || week.sessionsDone() >= when.sessionsAtLeast())
                 && (when.painAtLeast() == null || week.pain() != null && week.pain() >= when.painAtLeast())
                 && (when.painBelow() == null || week.pain() != null && week.pain() < when.painBelow())
-                && (when.worstPainDuringAbove() == null || week.worstPainDuring() != null && week.worstPainDuring() > when.worstPainDuringAbove())
-                && (when.worstPainDuringAtMost() == null || week.worstPainDuring() != null && week.worstPainDuring() <= when.worstPainDuringAtMost())
-                && (when.painAboveBaselineBy() == null || week.meanPain() != null && week.meanPain() - week.baselinePain() >= when.painAboveBaselineBy())
-                && (when.skippedAtLeast() == null || week.skips().values().stream().anyMatch(reasons -> reasons.entrySet().stream()
-                        .filter(e -> when.skipReasons().contains(e.getKey())).mapToInt(Map.Entry::getValue).sum() >= when.skippedAtLeast()))
+                && (when.worstPainDuringAbove() == null
+                        || week.worstPainDuring() != null && week.worstPainDuring() > when.worstPainDuringAbove())
+                && (when.worstPainDuringAtMost() == null
+                        || week.worstPainDuring() != null && week.worstPainDuring() <= when.worstPainDuringAtMost())
+                && (when.painAboveBaselineBy() == null
+                        || week.meanPain() != null
+                                && week.meanPain() - week.baselinePain() >= when.painAboveBaselineBy())
+                && (when.skippedAtLeast() == null
+                        || week.skips().values().stream()
+                                .anyMatch(reasons -> reasons.entrySet().stream()
+                                                .filter(e -> when.skipReasons().contains(e.getKey()))
+                                                .mapToInt(Map.Entry::getValue)
+                                                .sum()
+                                        >= when.skippedAtLeast()))
                 && (when.adherenceAtLeast() == null || week.adherencePercent() >= when.adherenceAtLeast())
                 && (when.effort() == null || when.effort().contains(week.effort()))
                 && (when.painTrend() == null || when.painTrend().contains(week.trend()))
                 && (when.tooEasyWeeks() == null || week.tooEasyWeeks() >= when.tooEasyWeeks())
-                && (when.unsettledSessionsAtLeast() == null || week.unsettledSessions() >= when.unsettledSessionsAtLeast())
-                && (when.unsettledSessionsAtMost() == null || week.unsettledSessions() <= when.unsettledSessionsAtMost())
+                && (when.unsettledSessionsAtLeast() == null
+                        || week.unsettledSessions() >= when.unsettledSessionsAtLeast())
+                && (when.unsettledSessionsAtMost() == null
+                        || week.unsettledSessions() <= when.unsettledSessionsAtMost())
                 && (when.awaitingClearance() == null || when.awaitingClearance() == week.awaitingClearance());
     }
 
     static String render(String template, WeekFacts week, int times) {
         return template.replace("{pain}", String.valueOf(week.pain()))
                 .replace("{worstPainDuring}", String.valueOf(week.worstPainDuring()))
-                .replace("{painRise}", week.meanPain() == null ? "?" : String.valueOf(Math.round((week.meanPain() - week.baselinePain()) * 10) / 10.0))
+                .replace(
+                        "{painRise}",
+                        week.meanPain() == null
+                                ? "?"
+                                : String.valueOf(Math.round((week.meanPain() - week.baselinePain()) * 10) / 10.0))
                 .replace("{effort}", phrase(week.effort()))
                 .replace("{trend}", phrase(week.trend()))
                 .replace("{times}", String.valueOf(times));

@@ -27,22 +27,34 @@ public record ProgressionRules(int maxChangesPerWeek, int unsettledPainRise, Lis
     }
 
     /** One rule: when all its conditions hold (null ones are not checked), its action, and why. */
-    public record Rule(String id, When when, Action action, String reason) {
-    }
+    public record Rule(String id, When when, Action action, String reason) {}
 
-    public record When(Boolean redFlagReported, Boolean inFlare, Integer sessionsAtLeast, Integer painAtLeast, Integer painBelow,
-            Integer worstPainDuringAbove, Integer worstPainDuringAtMost, Integer painAboveBaselineBy, Integer skippedAtLeast,
-            Set<String> skipReasons, Integer adherenceAtLeast, Set<WeekFacts.Effort> effort, Set<WeekFacts.Trend> painTrend,
-            Integer tooEasyWeeks, Integer unsettledSessionsAtLeast, Integer unsettledSessionsAtMost, Boolean awaitingClearance) {
-    }
+    public record When(
+            Boolean redFlagReported,
+            Boolean inFlare,
+            Integer sessionsAtLeast,
+            Integer painAtLeast,
+            Integer painBelow,
+            Integer worstPainDuringAbove,
+            Integer worstPainDuringAtMost,
+            Integer painAboveBaselineBy,
+            Integer skippedAtLeast,
+            Set<String> skipReasons,
+            Integer adherenceAtLeast,
+            Set<WeekFacts.Effort> effort,
+            Set<WeekFacts.Trend> painTrend,
+            Integer tooEasyWeeks,
+            Integer unsettledSessionsAtLeast,
+            Integer unsettledSessionsAtMost,
+            Boolean awaitingClearance) {}
 
     /** Whether a session's pain had not settled: pain after it at least {@link #unsettledPainRise} above the pain before. */
     public boolean unsettled(int painBefore, int painAfter) {
         return painAfter - painBefore >= unsettledPainRise;
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public static ProgressionRules load() {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(LOCATION)) {
@@ -71,27 +83,38 @@ public record ProgressionRules(int maxChangesPerWeek, int unsettledPainRise, Lis
                 throw new IllegalStateException(LOCATION + ": rule " + rule.id() + " needs an action and a reason");
             }
             When when = rule.when();
-            if (when != null && (when.skippedAtLeast() == null) != (when.skipReasons() == null || when.skipReasons().isEmpty())) {
-                throw new IllegalStateException(LOCATION + ": rule " + rule.id() + " gives skippedAtLeast and skipReasons together");
+            if (when != null
+                    && (when.skippedAtLeast() == null)
+                            != (when.skipReasons() == null || when.skipReasons().isEmpty())) {
+                throw new IllegalStateException(
+                        LOCATION + ": rule " + rule.id() + " gives skippedAtLeast and skipReasons together");
             }
         }
         for (Rule rule : file.rules()) {
             // A rule that makes a plan harder must never hold on a week without the facts it needs.
             When when = rule.when();
-            if (rule.action() == Action.PROGRESS && (when == null || when.adherenceAtLeast() == null || when.adherenceAtLeast() < 100
-                    || when.painTrend() == null || when.painTrend().contains(WeekFacts.Trend.RISING)
-                    || when.unsettledSessionsAtMost() == null || !Boolean.FALSE.equals(when.awaitingClearance()))) {
-                throw new IllegalStateException(LOCATION + ": PROGRESS rule " + rule.id() + " must require adherenceAtLeast: 100, a painTrend"
-                        + " without RISING, unsettledSessionsAtMost and awaitingClearance: false");
+            if (rule.action() == Action.PROGRESS
+                    && (when == null
+                            || when.adherenceAtLeast() == null
+                            || when.adherenceAtLeast() < 100
+                            || when.painTrend() == null
+                            || when.painTrend().contains(WeekFacts.Trend.RISING)
+                            || when.unsettledSessionsAtMost() == null
+                            || !Boolean.FALSE.equals(when.awaitingClearance()))) {
+                throw new IllegalStateException(
+                        LOCATION + ": PROGRESS rule " + rule.id() + " must require adherenceAtLeast: 100, a painTrend"
+                                + " without RISING, unsettledSessionsAtMost and awaitingClearance: false");
             }
-            if (rule.action() == Action.END_FLARE && (when == null || when.sessionsAtLeast() == null || when.sessionsAtLeast() < 1)) {
-                throw new IllegalStateException(LOCATION + ": END_FLARE rule " + rule.id() + " must require sessionsAtLeast: 1 or more"
-                        + " (a flare ends on reported sessions only)");
+            if (rule.action() == Action.END_FLARE
+                    && (when == null || when.sessionsAtLeast() == null || when.sessionsAtLeast() < 1)) {
+                throw new IllegalStateException(LOCATION + ": END_FLARE rule " + rule.id()
+                        + " must require sessionsAtLeast: 1 or more" + " (a flare ends on reported sessions only)");
             }
         }
         Rule last = file.rules().get(file.rules().size() - 1);
         if (last.when() != null) {
-            throw new IllegalStateException(LOCATION + ": the last rule must hold always (no conditions), so that every week is decided");
+            throw new IllegalStateException(
+                    LOCATION + ": the last rule must hold always (no conditions), so that every week is decided");
         }
         return file;
     }

@@ -18,9 +18,21 @@ import org.limber.events.member.ProgressAssessed;
  * @param unsettledSessions  sessions of the week whose pain after was well above the pain before (it had not settled)
  * @param awaitingClearance  after spine surgery, until a clinician clears automatic progression for the member
  */
-public record WeekFacts(boolean redFlagReported, boolean inFlare, Integer pain, Integer worstPainDuring, Double meanPain,
-        int baselinePain, int sessionsDone, int adherencePercent, Effort effort, Trend trend, Map<String, Map<String, Integer>> skips,
-        int tooEasyWeeks, int unsettledSessions, boolean awaitingClearance) {
+public record WeekFacts(
+        boolean redFlagReported,
+        boolean inFlare,
+        Integer pain,
+        Integer worstPainDuring,
+        Double meanPain,
+        int baselinePain,
+        int sessionsDone,
+        int adherencePercent,
+        Effort effort,
+        Trend trend,
+        Map<String, Map<String, Integer>> skips,
+        int tooEasyWeeks,
+        int unsettledSessions,
+        boolean awaitingClearance) {
 
     public enum Effort {
         TOO_EASY,
@@ -41,24 +53,44 @@ public record WeekFacts(boolean redFlagReported, boolean inFlare, Integer pain, 
      * The facts of {@code assessment}; {@code previous} is the member's assessment before it, if any;
      * {@code referenceMeanPain} the mean pain of the last earlier week with sessions (null when none had).
      */
-    public static WeekFacts of(ProgressAssessed assessment, ProgressAssessed previous, Double referenceMeanPain, boolean inFlare,
-            int unsettledSessions, boolean awaitingClearance) {
+    public static WeekFacts of(
+            ProgressAssessed assessment,
+            ProgressAssessed previous,
+            Double referenceMeanPain,
+            boolean inFlare,
+            int unsettledSessions,
+            boolean awaitingClearance) {
         Integer pain = assessment.latestPain();
         if (assessment.worstPainDuring() != null && (pain == null || assessment.worstPainDuring() > pain)) {
             pain = assessment.worstPainDuring();
         }
         Map<String, Map<String, Integer>> skips = new TreeMap<>();
-        for (ProgressAssessed.Skip skip : assessment.skipped() == null ? List.<ProgressAssessed.Skip> of() : assessment.skipped()) {
+        for (ProgressAssessed.Skip skip :
+                assessment.skipped() == null ? List.<ProgressAssessed.Skip>of() : assessment.skipped()) {
             skips.computeIfAbsent(skip.slug(), s -> new TreeMap<>()).merge(skip.reason(), skip.times(), Integer::sum);
         }
         Effort effort = effort(assessment.effort());
-        int tooEasyWeeks = effort != Effort.TOO_EASY ? 0
+        int tooEasyWeeks = effort != Effort.TOO_EASY
+                ? 0
                 : previous != null && effort(previous.effort()) == Effort.TOO_EASY ? 2 : 1;
-        return new WeekFacts(assessment.redFlagSymptoms() != null && !assessment.redFlagSymptoms().isEmpty(), inFlare, pain,
-                assessment.worstPainDuring(), assessment.meanPain(), assessment.baselinePain(), assessment.sessionsDone(),
-                assessment.adherencePercent(), effort, worse(Trend.valueOf(assessment.painTrend()),
-                        trend(assessment.meanPain(), referenceMeanPain, assessment.baselinePain())), skips,
-                tooEasyWeeks, unsettledSessions, awaitingClearance);
+        return new WeekFacts(
+                assessment.redFlagSymptoms() != null
+                        && !assessment.redFlagSymptoms().isEmpty(),
+                inFlare,
+                pain,
+                assessment.worstPainDuring(),
+                assessment.meanPain(),
+                assessment.baselinePain(),
+                assessment.sessionsDone(),
+                assessment.adherencePercent(),
+                effort,
+                worse(
+                        Trend.valueOf(assessment.painTrend()),
+                        trend(assessment.meanPain(), referenceMeanPain, assessment.baselinePain())),
+                skips,
+                tooEasyWeeks,
+                unsettledSessions,
+                awaitingClearance);
     }
 
     /**

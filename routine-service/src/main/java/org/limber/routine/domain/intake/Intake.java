@@ -27,5 +27,4 @@ public record Intake(
         Set<Restriction> cannotGetInto,
         int minutesPerSession,
         int sessionsPerWeek,
-        Level experience) {
-}
+        Level experience) {}

@@ -9,52 +9,73 @@ package org.limber.routine.domain.intake;
  * cancer and infection risks).
  */
 public enum RedFlag {
-    BLADDER_OR_BOWEL_CONTROL("Have you newly lost control of your bladder or bowels?",
+    BLADDER_OR_BOWEL_CONTROL(
+            "Have you newly lost control of your bladder or bowels?",
             "New loss of bladder or bowel control can signal nerve compression that needs urgent assessment."),
-    SADDLE_NUMBNESS("Is the area between your legs or around your seat numb?",
+    SADDLE_NUMBNESS(
+            "Is the area between your legs or around your seat numb?",
             "Numbness in the saddle area can signal nerve compression that needs urgent assessment."),
-    WORSENING_LEG_WEAKNESS("Is weakness or numbness in a leg getting worse?",
+    WORSENING_LEG_WEAKNESS(
+            "Is weakness or numbness in a leg getting worse?",
             "Leg weakness or numbness that is getting worse needs a clinician's examination."),
-    RECENT_TRAUMA("Have you had a major accident or fall recently (or a minor fall if you have osteoporosis or are over 50)?",
+    RECENT_TRAUMA(
+            "Have you had a major accident or fall recently (or a minor fall if you have osteoporosis or are over 50)?",
             "Back pain after a recent trauma needs a fracture ruled out first."),
-    CANCER_HISTORY("Have you had cancer, and is this back pain new?",
+    CANCER_HISTORY(
+            "Have you had cancer, and is this back pain new?",
             "New back pain with a history of cancer needs a clinician's assessment."),
-    FEVER_OR_WEIGHT_LOSS("Do you have a fever, or have you lost weight without trying?",
+    FEVER_OR_WEIGHT_LOSS(
+            "Do you have a fever, or have you lost weight without trying?",
             "Fever or unexplained weight loss with back pain needs infection or other causes ruled out."),
-    INFECTION_RISK("Do you inject drugs, or is your immune system weakened?",
+    INFECTION_RISK(
+            "Do you inject drugs, or is your immune system weakened?",
             "Intravenous drug use or weakened immunity raises the risk of a spinal infection."),
-    CONSTANT_NIGHT_PAIN("Is your pain constant at night, with no position that eases it?",
+    CONSTANT_NIGHT_PAIN(
+            "Is your pain constant at night, with no position that eases it?",
             "Constant night pain that no position eases needs a clinician's assessment."),
     // Cauda equina, asked sign by sign: each one is a same-day emergency.
-    URINARY_DIFFICULTY("Is it newly hard for you to start passing urine, or to hold it?",
+    URINARY_DIFFICULTY(
+            "Is it newly hard for you to start passing urine, or to hold it?",
             "New difficulty passing or holding urine can signal nerve compression: get urgent care the same day."),
-    BOTH_LEGS_NUMB_OR_WEAK("Do you have numbness, tingling or weakness in both legs?",
+    BOTH_LEGS_NUMB_OR_WEAK(
+            "Do you have numbness, tingling or weakness in both legs?",
             "Numbness, tingling or weakness in both legs can signal nerve compression: get urgent care the same day."),
-    SEXUAL_DYSFUNCTION("Have you noticed a new change in sexual function, such as loss of feeling?",
+    SEXUAL_DYSFUNCTION(
+            "Have you noticed a new change in sexual function, such as loss of feeling?",
             "A new change in sexual function with back pain can signal nerve compression: get urgent care the same day."),
     // Progressive nerve damage.
-    FOOT_DROP("Does one of your feet drag or slap on the ground when you walk?",
+    FOOT_DROP(
+            "Does one of your feet drag or slap on the ground when you walk?",
             "A foot that drags or slaps can mean a nerve is losing function and needs a clinician's examination soon."),
     // Fracture: a minor fall counts when the bones may be weak.
-    MINOR_FALL_WITH_BONE_RISK("Did this pain start after a fall or knock, however small, and do you have osteoporosis, take steroid "
-            + "tablets long-term or are you over 70?",
+    MINOR_FALL_WITH_BONE_RISK(
+            "Did this pain start after a fall or knock, however small, and do you have osteoporosis, take steroid "
+                    + "tablets long-term or are you over 70?",
             "After a fall, osteoporosis, long-term steroid use or age over 70 make a fracture possible: it needs ruling out first."),
     // Cancer.
-    NEW_PAIN_OVER_50("Are you over 50, and is this a new episode of back pain?",
+    NEW_PAIN_OVER_50(
+            "Are you over 50, and is this a new episode of back pain?",
             "A new episode of back pain after 50 needs a clinician's assessment before a self-guided plan."),
-    PAIN_NOT_EASED_BY_REST("Does your pain stay the same or get worse when you rest or lie down?",
+    PAIN_NOT_EASED_BY_REST(
+            "Does your pain stay the same or get worse when you rest or lie down?",
             "Pain that rest and lying down do not ease needs a clinician's assessment."),
-    // Infection. A recent spinal procedure includes surgery (conservative: the infection risk is the same); such a member
+    // Infection. A recent spinal procedure includes surgery (conservative: the infection risk is the same); such a
+    // member
     // is seen by a clinician before any self-guided plan.
-    RECENT_INFECTION("Have you had an infection recently, for example of the urine, chest or skin?",
+    RECENT_INFECTION(
+            "Have you had an infection recently, for example of the urine, chest or skin?",
             "Back pain after a recent infection needs a spinal infection ruled out."),
-    RECENT_SPINAL_PROCEDURE("Have you had a spinal injection, operation or other procedure on your spine in the last 3 months?",
+    RECENT_SPINAL_PROCEDURE(
+            "Have you had a spinal injection, operation or other procedure on your spine in the last 3 months?",
             "Back pain soon after a spinal procedure or injection needs an infection ruled out by a clinician."),
-    FEELING_UNWELL("Do you feel generally unwell (feverish, shivery or unusually tired) along with your back pain?",
+    FEELING_UNWELL(
+            "Do you feel generally unwell (feverish, shivery or unusually tired) along with your back pain?",
             "Feeling generally unwell with back pain needs an infection or other cause ruled out."),
     // Not a referral: inflammatory back pain is for a clinician to review beside the plan.
-    INFLAMMATORY_BACK_PAIN(Kind.REVIEW, "Did your back pain begin before 45, with morning stiffness over 30 minutes that eases as you "
-            + "move, or pain that wakes you in the second half of the night?",
+    INFLAMMATORY_BACK_PAIN(
+            Kind.REVIEW,
+            "Did your back pain begin before 45, with morning stiffness over 30 minutes that eases as you "
+                    + "move, or pain that wakes you in the second half of the night?",
             "Signs of inflammatory back pain: a clinician reviews your plan, which you can start meanwhile.");
 
     /** What a yes leads to. */

@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class Screening {
 
-    private Screening() {
-    }
+    private Screening() {}
 
     /** The red flags answered yes that refer the member, in the order they are asked. Empty means a plan may be built. */
     public static List<RedFlag> redFlags(Intake intake) {
@@ -25,7 +24,9 @@ public final class Screening {
 
     /** The questions without an answer, in the order they are asked. */
     public static List<RedFlag> unanswered(Intake intake) {
-        return Arrays.stream(RedFlag.values()).filter(flag -> intake.redFlags() == null || intake.redFlags().get(flag) == null).toList();
+        return Arrays.stream(RedFlag.values())
+                .filter(flag -> intake.redFlags() == null || intake.redFlags().get(flag) == null)
+                .toList();
     }
 
     private static List<RedFlag> answeredYes(Intake intake, RedFlag.Kind kind) {
@@ -33,6 +34,8 @@ public final class Screening {
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("Unanswered screening questions: " + missing);
         }
-        return Arrays.stream(RedFlag.values()).filter(flag -> flag.kind == kind && intake.redFlags().get(flag)).toList();
+        return Arrays.stream(RedFlag.values())
+                .filter(flag -> flag.kind == kind && intake.redFlags().get(flag))
+                .toList();
     }
 }

@@ -32,7 +32,9 @@ public final class Eligibility {
         this.intake = intake;
         this.available = EnumSet.of(Equipment.NONE);
         this.available.addAll(intake.equipment());
-        this.applicable = rules.stream().filter(rule -> rule.appliesTo(intake, today, inFlare)).toList();
+        this.applicable = rules.stream()
+                .filter(rule -> rule.appliesTo(intake, today, inFlare))
+                .toList();
     }
 
     /** The rules that apply to this member, in file order. */
@@ -67,19 +69,22 @@ public final class Eligibility {
             return Optional.of("it is above your current level (" + phrase(intake.experience()) + ")");
         }
         // On a bed the mat is not needed.
-        Set<Equipment> missing = exercise.equipment().stream().filter(e -> !available.contains(e))
+        Set<Equipment> missing = exercise.equipment().stream()
+                .filter(e -> !available.contains(e))
                 .filter(e -> !(e == Equipment.MAT && onBed(exercise)))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Equipment.class)));
         if (!missing.isEmpty()) {
-            return Optional.of("it needs " + missing.stream().map(Eligibility::phrase).collect(Collectors.joining(" and "))
-                    + ", which you do not have at hand");
+            return Optional.of(
+                    "it needs " + missing.stream().map(Eligibility::phrase).collect(Collectors.joining(" and "))
+                            + ", which you do not have at hand");
         }
         return Optional.empty();
     }
 
     /** Whether the member is to do this exercise lying on a bed: they cannot get down to the floor and it can be done on a bed. */
     public boolean onBed(ExerciseOption exercise) {
-        return intake.cannotGetInto().contains(Restriction.FLOOR) && exercise.safetyTags().contains(SafetyTag.ON_BED);
+        return intake.cannotGetInto().contains(Restriction.FLOOR)
+                && exercise.safetyTags().contains(SafetyTag.ON_BED);
     }
 
     /** The rule that leaves the exercise out, if a condition or flare rule does. */

@@ -26,5 +26,4 @@ public record ExerciseOption(
         Set<SafetyTag> safetyTags,
         Dose dose,
         List<String> easier,
-        List<String> harder) {
-}
+        List<String> harder) {}

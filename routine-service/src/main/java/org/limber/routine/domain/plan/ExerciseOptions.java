@@ -17,8 +17,7 @@ import org.limber.events.catalog.SpinalLoad;
 /** Turns catalog snapshots into what the plan builder works with. */
 public final class ExerciseOptions {
 
-    private ExerciseOptions() {
-    }
+    private ExerciseOptions() {}
 
     /**
      * The option for a published snapshot; empty when the snapshot uses a value this service
@@ -32,12 +31,31 @@ public final class ExerciseOptions {
             Set<SafetyTag> tags = EnumSet.noneOf(SafetyTag.class);
             s.safetyTags().forEach(t -> tags.add(SafetyTag.valueOf(t)));
             ExerciseSnapshot.Dose d = s.dose();
-            Dose dose = new Dose(d.sets(), d.reps(), d.holdSeconds(), d.durationSeconds(), d.restSeconds(), range(d.setsRange()),
-                    range(d.repsRange()), range(d.holdSecondsRange()), range(d.durationSecondsRange()));
-            return Optional.of(new ExerciseOption(s.slug(), s.version(), s.name(), Category.valueOf(s.category()),
-                    Position.valueOf(s.position()), equipment, Level.valueOf(s.level()), s.unilateral(),
-                    Direction.valueOf(s.direction()), SpinalLoad.valueOf(s.spinalLoad()), tags, dose,
-                    List.copyOf(s.easier()), List.copyOf(s.harder())));
+            Dose dose = new Dose(
+                    d.sets(),
+                    d.reps(),
+                    d.holdSeconds(),
+                    d.durationSeconds(),
+                    d.restSeconds(),
+                    range(d.setsRange()),
+                    range(d.repsRange()),
+                    range(d.holdSecondsRange()),
+                    range(d.durationSecondsRange()));
+            return Optional.of(new ExerciseOption(
+                    s.slug(),
+                    s.version(),
+                    s.name(),
+                    Category.valueOf(s.category()),
+                    Position.valueOf(s.position()),
+                    equipment,
+                    Level.valueOf(s.level()),
+                    s.unilateral(),
+                    Direction.valueOf(s.direction()),
+                    SpinalLoad.valueOf(s.spinalLoad()),
+                    tags,
+                    dose,
+                    List.copyOf(s.easier()),
+                    List.copyOf(s.harder())));
         } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }

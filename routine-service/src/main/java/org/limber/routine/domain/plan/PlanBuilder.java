@@ -39,13 +39,23 @@ import org.limber.routine.domain.intake.PainDuration;
 public final class PlanBuilder {
 
     /** The order in which a session is filled. */
-    static final List<Category> SLOTS = List.of(Category.MOBILITY, Category.CORE_STABILITY, Category.STRENGTHENING,
-            Category.STRETCH, Category.BREATHING, Category.FUNCTIONAL, Category.CORE_STABILITY, Category.STRENGTHENING,
-            Category.SOFT_TISSUE_RELEASE, Category.MOBILITY, Category.STRETCH, Category.AEROBIC);
+    static final List<Category> SLOTS = List.of(
+            Category.MOBILITY,
+            Category.CORE_STABILITY,
+            Category.STRENGTHENING,
+            Category.STRETCH,
+            Category.BREATHING,
+            Category.FUNCTIONAL,
+            Category.CORE_STABILITY,
+            Category.STRENGTHENING,
+            Category.SOFT_TISSUE_RELEASE,
+            Category.MOBILITY,
+            Category.STRETCH,
+            Category.AEROBIC);
 
     /** During a flare: gentle movement only. */
-    static final List<Category> FLARE_SLOTS = List.of(Category.MOBILITY, Category.BREATHING, Category.STRETCH,
-            Category.MOBILITY, Category.AEROBIC);
+    static final List<Category> FLARE_SLOTS =
+            List.of(Category.MOBILITY, Category.BREATHING, Category.STRETCH, Category.MOBILITY, Category.AEROBIC);
 
     private static final Map<Goal, Set<Category>> GOAL_CATEGORIES = Map.of(
             Goal.REDUCE_PAIN, Set.of(Category.MOBILITY, Category.BREATHING),
@@ -83,7 +93,9 @@ public final class PlanBuilder {
     /** {@code inFlare}: build the flare plan (true) or the usual one (false) whatever the intake's pain; null: the intake's pain decides. */
     public PlanProposal build(Intake intake, Collection<ExerciseOption> catalog, LocalDate today, Boolean inFlare) {
         Eligibility eligibility = new Eligibility(intake, rules, today, inFlare);
-        List<ExerciseOption> all = catalog.stream().sorted(Comparator.comparing(ExerciseOption::slug)).toList();
+        List<ExerciseOption> all = catalog.stream()
+                .sorted(Comparator.comparing(ExerciseOption::slug))
+                .toList();
 
         List<PlanProposal.Exclusion> excluded = new ArrayList<>();
         Map<Category, Set<String>> ruleReasonsByCategory = new EnumMap<>(Category.class);
@@ -92,8 +104,11 @@ public final class PlanBuilder {
             Optional<String> why = eligibility.whyExcluded(exercise);
             if (why.isPresent()) {
                 excluded.add(new PlanProposal.Exclusion(exercise.slug(), exercise.name(), why.get()));
-                eligibility.excludingRule(exercise).ifPresent(rule -> ruleReasonsByCategory
-                        .computeIfAbsent(exercise.category(), c -> new LinkedHashSet<>()).add(rule.reason()));
+                eligibility
+                        .excludingRule(exercise)
+                        .ifPresent(rule -> ruleReasonsByCategory
+                                .computeIfAbsent(exercise.category(), c -> new LinkedHashSet<>())
+                                .add(rule.reason()));
             } else {
                 eligible.add(exercise);
             }
@@ -113,8 +128,15 @@ public final class PlanBuilder {
         return new PlanProposal(sessions, excluded, notes);
     }
 
-    private PlanProposal.Session session(int number, List<Category> slots, Map<Category, List<ExerciseOption>> pools,
-            int budget, Intake intake, boolean flare, Map<Category, Set<String>> ruleReasons, Eligibility eligibility) {
+    private PlanProposal.Session session(
+            int number,
+            List<Category> slots,
+            Map<Category, List<ExerciseOption>> pools,
+            int budget,
+            Intake intake,
+            boolean flare,
+            Map<Category, Set<String>> ruleReasons,
+            Eligibility eligibility) {
         List<PlanProposal.Item> items = new ArrayList<>();
         Set<String> used = new HashSet<>();
         Map<Category, Integer> timesUsed = new EnumMap<>(Category.class);
@@ -137,10 +159,22 @@ public final class PlanBuilder {
                     continue;
                 }
                 int seconds = TimeEstimate.seconds(dose.get(), exercise.unilateral());
-                items.add(new PlanProposal.Item(exercise.slug(), exercise.version(), exercise.name(), category,
-                        dose.get().prescribed(exercise.unilateral()), seconds,
-                        reason(exercise, intake, flare, ruleReasons, !dose.get().equals(exercise.dose()), eligibility.onBed(exercise)),
-                        false, false));
+                items.add(new PlanProposal.Item(
+                        exercise.slug(),
+                        exercise.version(),
+                        exercise.name(),
+                        category,
+                        dose.get().prescribed(exercise.unilateral()),
+                        seconds,
+                        reason(
+                                exercise,
+                                intake,
+                                flare,
+                                ruleReasons,
+                                !dose.get().equals(exercise.dose()),
+                                eligibility.onBed(exercise)),
+                        false,
+                        false));
                 used.add(exercise.slug());
                 left -= seconds;
                 break;
@@ -155,15 +189,24 @@ public final class PlanBuilder {
             return Optional.of(exercise.dose());
         }
         Dose minimum = exercise.dose().minimum();
-        return TimeEstimate.seconds(minimum, exercise.unilateral()) <= secondsLeft ? Optional.of(minimum) : Optional.empty();
+        return TimeEstimate.seconds(minimum, exercise.unilateral()) <= secondsLeft
+                ? Optional.of(minimum)
+                : Optional.empty();
     }
 
-    private static String reason(ExerciseOption exercise, Intake intake, boolean flare, Map<Category, Set<String>> ruleReasons,
-            boolean shortened, boolean onBed) {
-        StringBuilder reason = new StringBuilder(flare
-                ? "Gentle movement while your pain is high: chosen " + PURPOSE.get(exercise.category())
-                : "Chosen " + PURPOSE.get(exercise.category()));
-        intake.goals().stream().sorted()
+    private static String reason(
+            ExerciseOption exercise,
+            Intake intake,
+            boolean flare,
+            Map<Category, Set<String>> ruleReasons,
+            boolean shortened,
+            boolean onBed) {
+        StringBuilder reason = new StringBuilder(
+                flare
+                        ? "Gentle movement while your pain is high: chosen " + PURPOSE.get(exercise.category())
+                        : "Chosen " + PURPOSE.get(exercise.category()));
+        intake.goals().stream()
+                .sorted()
                 .filter(goal -> GOAL_CATEGORIES.get(goal).contains(exercise.category()))
                 .findFirst()
                 .ifPresent(goal -> reason.append(", which serves your goal to ").append(Eligibility.phrase(goal)));
@@ -184,7 +227,7 @@ public final class PlanBuilder {
     private static Map<Category, List<ExerciseOption>> pools(Collection<ExerciseOption> exercises, Intake intake) {
         boolean beGentle = intake.painNow() >= 5 || intake.duration() == PainDuration.UNDER_6_WEEKS;
         Map<Category, List<ExerciseOption>> pools = new EnumMap<>(Category.class);
-        Comparator<ExerciseOption> ranking = Comparator.<ExerciseOption> comparingInt(e -> -score(e, intake, beGentle))
+        Comparator<ExerciseOption> ranking = Comparator.<ExerciseOption>comparingInt(e -> -score(e, intake, beGentle))
                 .thenComparing(ExerciseOption::slug);
         for (ExerciseOption exercise : exercises) {
             pools.computeIfAbsent(exercise.category(), c -> new ArrayList<>()).add(exercise);
@@ -226,14 +269,15 @@ public final class PlanBuilder {
     }
 
     /** Of each family, the eligible variant to use: hardest level allowed, then gentlest on the spine, then slug. */
-    private static Collection<ExerciseOption> representatives(List<ExerciseOption> eligible, Map<String, String> families) {
-        Comparator<ExerciseOption> preference = Comparator.comparing(ExerciseOption::level).reversed()
+    private static Collection<ExerciseOption> representatives(
+            List<ExerciseOption> eligible, Map<String, String> families) {
+        Comparator<ExerciseOption> preference = Comparator.comparing(ExerciseOption::level)
+                .reversed()
                 .thenComparing(ExerciseOption::spinalLoad)
                 .thenComparing(ExerciseOption::slug);
         Map<String, ExerciseOption> chosen = new TreeMap<>();
         for (ExerciseOption exercise : eligible) {
-            chosen.merge(families.get(exercise.slug()), exercise,
-                    (a, b) -> preference.compare(a, b) <= 0 ? a : b);
+            chosen.merge(families.get(exercise.slug()), exercise, (a, b) -> preference.compare(a, b) <= 0 ? a : b);
         }
         return chosen.values();
     }

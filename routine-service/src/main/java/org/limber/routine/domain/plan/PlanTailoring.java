@@ -32,19 +32,25 @@ public final class PlanTailoring {
      * One change to the items of {@code slug}, in every session or only in {@code session}.
      * {@code to} is the exercise to swap in; {@code dose} the new dose.
      */
-    public record Change(ChangeType type, String slug, Integer session, String to, PrescribedDose dose) {
-    }
+    public record Change(ChangeType type, String slug, Integer session, String to, PrescribedDose dose) {}
 
     /** The next version, its changes, the exclusions a clinician overrode, and what was replaced; or errors. */
-    public record Result(PlanProposal plan, List<PlanChange> changes, List<String> overridden, List<String> replaced,
-            List<FieldProblem> errors) {
-    }
+    public record Result(
+            PlanProposal plan,
+            List<PlanChange> changes,
+            List<String> overridden,
+            List<String> replaced,
+            List<FieldProblem> errors) {}
 
-    private PlanTailoring() {
-    }
+    private PlanTailoring() {}
 
-    public static Result apply(PlanProposal current, List<Change> changes, Map<String, ExerciseOption> published,
-            Eligibility eligibility, String note, String overrideReason) {
+    public static Result apply(
+            PlanProposal current,
+            List<Change> changes,
+            Map<String, ExerciseOption> published,
+            Eligibility eligibility,
+            String note,
+            String overrideReason) {
         List<List<PlanProposal.Item>> sessions = new ArrayList<>();
         current.sessions().forEach(s -> sessions.add(new ArrayList<>(s.items())));
         List<FieldProblem> errors = new ArrayList<>();
@@ -72,28 +78,45 @@ public final class PlanTailoring {
                         continue;
                     }
                     found = true;
-                    Optional<PlanProposal.Item> changed = change(item, change, at, items, published, eligibility, note,
-                            override ? overrideReason : null, errors, overridden);
+                    Optional<PlanProposal.Item> changed = change(
+                            item,
+                            change,
+                            at,
+                            items,
+                            published,
+                            eligibility,
+                            note,
+                            override ? overrideReason : null,
+                            errors,
+                            overridden);
                     if (changed.isPresent()) {
                         items.set(i, changed.get());
                         if (!logged) {
-                            recorded.add(new PlanChange(PlanChange.Kind.valueOf(change.type().name()), item.slug(),
-                                    PlanChange.ItemState.of(item), PlanChange.ItemState.of(changed.get()), note));
+                            recorded.add(new PlanChange(
+                                    PlanChange.Kind.valueOf(change.type().name()),
+                                    item.slug(),
+                                    PlanChange.ItemState.of(item),
+                                    PlanChange.ItemState.of(changed.get()),
+                                    note));
                             logged = true;
                         }
                     }
                 }
             }
             if (!found) {
-                errors.add(new FieldProblem(at + ".slug", change.slug() + " is not in "
-                        + (change.session() == null ? "the plan" : "session " + change.session())));
+                errors.add(new FieldProblem(
+                        at + ".slug",
+                        change.slug() + " is not in "
+                                + (change.session() == null ? "the plan" : "session " + change.session())));
             }
         }
         List<String> replaced = replaceRetired(sessions, published, eligibility);
-        // Never a session without an exercise to do: pausing everything, or retirements nothing can replace, need another change.
+        // Never a session without an exercise to do: pausing everything, or retirements nothing can replace, need
+        // another change.
         PlanProposal next = proposal(current, sessions);
         for (int number : next.emptySessions()) {
-            errors.add(new FieldProblem("changes", "session " + number + " would have no exercise to do; swap or resume one instead"));
+            errors.add(new FieldProblem(
+                    "changes", "session " + number + " would have no exercise to do; swap or resume one instead"));
         }
         if (!errors.isEmpty()) {
             return new Result(null, List.of(), List.of(), List.of(), errors);
@@ -101,17 +124,41 @@ public final class PlanTailoring {
         return new Result(next, recorded, overridden.stream().distinct().toList(), replaced, List.of());
     }
 
-    private static Optional<PlanProposal.Item> change(PlanProposal.Item item, Change change, String at, List<PlanProposal.Item> session,
-            Map<String, ExerciseOption> published, Eligibility eligibility, String note, String overrideReason,
-            List<FieldProblem> errors, List<String> overridden) {
+    private static Optional<PlanProposal.Item> change(
+            PlanProposal.Item item,
+            Change change,
+            String at,
+            List<PlanProposal.Item> session,
+            Map<String, ExerciseOption> published,
+            Eligibility eligibility,
+            String note,
+            String overrideReason,
+            List<FieldProblem> errors,
+            List<String> overridden) {
         switch (change.type()) {
             case PAUSE, RESUME -> {
-                return Optional.of(new PlanProposal.Item(item.slug(), item.exerciseVersion(), item.name(), item.category(), item.dose(),
-                        item.estimatedSeconds(), item.reason(), change.type() == ChangeType.PAUSE, item.locked()));
+                return Optional.of(new PlanProposal.Item(
+                        item.slug(),
+                        item.exerciseVersion(),
+                        item.name(),
+                        item.category(),
+                        item.dose(),
+                        item.estimatedSeconds(),
+                        item.reason(),
+                        change.type() == ChangeType.PAUSE,
+                        item.locked()));
             }
             case LOCK, UNLOCK -> {
-                return Optional.of(new PlanProposal.Item(item.slug(), item.exerciseVersion(), item.name(), item.category(), item.dose(),
-                        item.estimatedSeconds(), item.reason(), item.paused(), change.type() == ChangeType.LOCK));
+                return Optional.of(new PlanProposal.Item(
+                        item.slug(),
+                        item.exerciseVersion(),
+                        item.name(),
+                        item.category(),
+                        item.dose(),
+                        item.estimatedSeconds(),
+                        item.reason(),
+                        item.paused(),
+                        change.type() == ChangeType.LOCK));
             }
             case DOSE -> {
                 List<FieldProblem> doseErrors = checkDose(change.dose(), at + ".dose");
@@ -120,11 +167,25 @@ public final class PlanTailoring {
                     return Optional.empty();
                 }
                 ExerciseOption exercise = published.get(item.slug());
-                boolean unilateral = exercise != null ? exercise.unilateral() : item.dose().perSide();
-                PrescribedDose dose = new PrescribedDose(change.dose().sets(), change.dose().reps(), change.dose().holdSeconds(),
-                        change.dose().durationSeconds(), change.dose().restSeconds(), unilateral);
-                return Optional.of(new PlanProposal.Item(item.slug(), item.exerciseVersion(), item.name(), item.category(), dose,
-                        TimeEstimate.seconds(dose), "Dose set by your clinician: " + note, item.paused(), item.locked()));
+                boolean unilateral =
+                        exercise != null ? exercise.unilateral() : item.dose().perSide();
+                PrescribedDose dose = new PrescribedDose(
+                        change.dose().sets(),
+                        change.dose().reps(),
+                        change.dose().holdSeconds(),
+                        change.dose().durationSeconds(),
+                        change.dose().restSeconds(),
+                        unilateral);
+                return Optional.of(new PlanProposal.Item(
+                        item.slug(),
+                        item.exerciseVersion(),
+                        item.name(),
+                        item.category(),
+                        dose,
+                        TimeEstimate.seconds(dose),
+                        "Dose set by your clinician: " + note,
+                        item.paused(),
+                        item.locked()));
             }
             case SWAP -> {
                 ExerciseOption to = change.to() == null ? null : published.get(change.to());
@@ -132,14 +193,17 @@ public final class PlanTailoring {
                     errors.add(new FieldProblem(at + ".to", "there is no published exercise " + change.to()));
                     return Optional.empty();
                 }
-                if (!to.slug().equals(item.slug()) && session.stream().anyMatch(other -> other.slug().equals(to.slug()))) {
+                if (!to.slug().equals(item.slug())
+                        && session.stream().anyMatch(other -> other.slug().equals(to.slug()))) {
                     errors.add(new FieldProblem(at + ".to", to.slug() + " is in that session already"));
                     return Optional.empty();
                 }
                 Optional<String> why = eligibility.whyExcluded(to);
                 if (why.isPresent() && overrideReason == null) {
-                    errors.add(new FieldProblem(at + ".to", to.slug() + " is left out for this member: " + why.get()
-                            + "; send an override with a reason to prescribe it anyway"));
+                    errors.add(new FieldProblem(
+                            at + ".to",
+                            to.slug() + " is left out for this member: " + why.get()
+                                    + "; send an override with a reason to prescribe it anyway"));
                     return Optional.empty();
                 }
                 String reason = "Chosen by your clinician: " + note;
@@ -148,15 +212,23 @@ public final class PlanTailoring {
                     reason += " (prescribed despite the rule that " + why.get() + ": " + overrideReason + ")";
                 }
                 PrescribedDose dose = to.dose().prescribed(to.unilateral());
-                return Optional.of(new PlanProposal.Item(to.slug(), to.version(), to.name(), to.category(), dose, TimeEstimate.seconds(dose), reason,
-                        item.paused(), item.locked()));
+                return Optional.of(new PlanProposal.Item(
+                        to.slug(),
+                        to.version(),
+                        to.name(),
+                        to.category(),
+                        dose,
+                        TimeEstimate.seconds(dose),
+                        reason,
+                        item.paused(),
+                        item.locked()));
             }
             default -> throw new IllegalStateException(change.type().name());
         }
     }
 
-    private static List<String> replaceRetired(List<List<PlanProposal.Item>> sessions, Map<String, ExerciseOption> published,
-            Eligibility eligibility) {
+    private static List<String> replaceRetired(
+            List<List<PlanProposal.Item>> sessions, Map<String, ExerciseOption> published, Eligibility eligibility) {
         List<String> replaced = new ArrayList<>();
         for (List<PlanProposal.Item> items : sessions) {
             for (int i = 0; i < items.size(); i++) {
@@ -169,13 +241,24 @@ public final class PlanTailoring {
                 Optional<ExerciseOption> replacement = published.values().stream()
                         .filter(e -> e.category() == item.category() && !inSession.contains(e.slug()))
                         .filter(e -> eligibility.whyExcluded(e).isEmpty())
-                        .sorted(java.util.Comparator.comparing(ExerciseOption::level).thenComparing(ExerciseOption::slug))
+                        .sorted(java.util.Comparator.comparing(ExerciseOption::level)
+                                .thenComparing(ExerciseOption::slug))
                         .findFirst();
                 if (replacement.isPresent()) {
                     ExerciseOption e = replacement.get();
                     PrescribedDose dose = e.dose().prescribed(e.unilateral());
-                    items.set(i, new PlanProposal.Item(e.slug(), e.version(), e.name(), e.category(), dose, TimeEstimate.seconds(dose),
-                            "Replaces " + item.name() + ", which was retired from the library", item.paused(), item.locked()));
+                    items.set(
+                            i,
+                            new PlanProposal.Item(
+                                    e.slug(),
+                                    e.version(),
+                                    e.name(),
+                                    e.category(),
+                                    dose,
+                                    TimeEstimate.seconds(dose),
+                                    "Replaces " + item.name() + ", which was retired from the library",
+                                    item.paused(),
+                                    item.locked()));
                     replaced.add(item.slug() + " -> " + e.slug());
                 } else {
                     items.remove(i--);

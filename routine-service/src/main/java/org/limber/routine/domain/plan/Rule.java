@@ -20,16 +20,25 @@ import org.limber.routine.domain.intake.Restriction;
 public record Rule(String id, When when, Exclude exclude, Only only, String reason) {
 
     /** All the given criteria must hold; a list holds when any of its values does. */
-    public record When(Set<Condition> conditions, Set<PainDuration> durations, Set<Restriction> cannotGetInto,
-            Integer painAtLeast, Integer surgeryWithinMonths) {
-    }
+    public record When(
+            Set<Condition> conditions,
+            Set<PainDuration> durations,
+            Set<Restriction> cannotGetInto,
+            Integer painAtLeast,
+            Integer surgeryWithinMonths) {}
 
     /**
      * What the rule leaves out: an exercise matching any of the lists, unless it carries one of
      * {@code exceptTags} (for example the floor rule keeps what can be done on a bed).
      */
-    public record Exclude(Set<SafetyTag> tags, Set<Direction> directions, Set<Category> categories, Set<String> slugs,
-            Set<Position> positions, Set<SpinalLoad> spinalLoads, Set<SafetyTag> exceptTags) {
+    public record Exclude(
+            Set<SafetyTag> tags,
+            Set<Direction> directions,
+            Set<Category> categories,
+            Set<String> slugs,
+            Set<Position> positions,
+            Set<SpinalLoad> spinalLoads,
+            Set<SafetyTag> exceptTags) {
 
         public Exclude(Set<SafetyTag> tags, Set<Direction> directions, Set<Category> categories, Set<String> slugs) {
             this(tags, directions, categories, slugs, null, null, null);
@@ -37,8 +46,7 @@ public record Rule(String id, When when, Exclude exclude, Only only, String reas
     }
 
     /** Only exercises carrying one of these tags remain. */
-    public record Only(Set<SafetyTag> tags) {
-    }
+    public record Only(Set<SafetyTag> tags) {}
 
     public boolean appliesTo(Intake intake, LocalDate today) {
         return appliesTo(intake, today, null);
@@ -59,7 +67,8 @@ public record Rule(String id, When when, Exclude exclude, Only only, String reas
         if (notEmpty(when.durations()) && !when.durations().contains(intake.duration())) {
             return false;
         }
-        if (notEmpty(when.cannotGetInto()) && when.cannotGetInto().stream().noneMatch(intake.cannotGetInto()::contains)) {
+        if (notEmpty(when.cannotGetInto())
+                && when.cannotGetInto().stream().noneMatch(intake.cannotGetInto()::contains)) {
             return false;
         }
         if (when.painAtLeast() != null && (inFlare != null ? !inFlare : intake.painNow() < when.painAtLeast())) {
@@ -67,7 +76,8 @@ public record Rule(String id, When when, Exclude exclude, Only only, String reas
         }
         if (when.surgeryWithinMonths() != null) {
             LocalDate surgery = intake.surgeryDate();
-            if (surgery == null || surgery.plusMonths(when.surgeryWithinMonths()).isBefore(today)) {
+            if (surgery == null
+                    || surgery.plusMonths(when.surgeryWithinMonths()).isBefore(today)) {
                 return false;
             }
         }

@@ -18,14 +18,12 @@ public final class Rules {
     /** The classpath location of the rules clinicians edit. */
     public static final String LOCATION = "rules/condition-rules.yaml";
 
-    private record File(List<Rule> rules) {
-    }
+    private record File(List<Rule> rules) {}
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private Rules() {
-    }
+    private Rules() {}
 
     public static List<Rule> load() {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(LOCATION)) {

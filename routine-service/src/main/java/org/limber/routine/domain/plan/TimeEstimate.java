@@ -13,8 +13,7 @@ public final class TimeEstimate {
     /** Seconds to read the next exercise and get into position. */
     public static final int TRANSITION_SECONDS = 15;
 
-    private TimeEstimate() {
-    }
+    private TimeEstimate() {}
 
     public static int seconds(Dose dose, boolean unilateral) {
         int sides = unilateral ? 2 : 1;
@@ -26,7 +25,17 @@ public final class TimeEstimate {
 
     /** The estimate for a dose as prescribed. */
     public static int seconds(PrescribedDose dose) {
-        return seconds(new Dose(dose.sets(), dose.reps(), dose.holdSeconds(), dose.durationSeconds(), dose.restSeconds(), null, null,
-                null, null), dose.perSide());
+        return seconds(
+                new Dose(
+                        dose.sets(),
+                        dose.reps(),
+                        dose.holdSeconds(),
+                        dose.durationSeconds(),
+                        dose.restSeconds(),
+                        null,
+                        null,
+                        null,
+                        null),
+                dose.perSide());
     }
 }

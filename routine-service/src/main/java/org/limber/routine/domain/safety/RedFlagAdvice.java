@@ -10,11 +10,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.limber.routine.domain.intake.RedFlag;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import org.limber.routine.domain.intake.RedFlag;
 
 /**
  * What to tell a member at once for each red-flag symptom, read from the clinicians' file
@@ -32,27 +32,22 @@ public final class RedFlagAdvice {
     }
 
     /** One code's advice, as written in the file. */
-    public record Entry(String code, Urgency urgency, String advice, String reason) {
-    }
+    public record Entry(String code, Urgency urgency, String advice, String reason) {}
 
     /** The headline of an urgency. */
-    public record Headline(String headline) {
-    }
+    public record Headline(String headline) {}
 
     /** The file. */
-    public record File(Map<Urgency, Headline> urgencies, List<Entry> advice) {
-    }
+    public record File(Map<Urgency, Headline> urgencies, List<Entry> advice) {}
 
     /** What the app shows: the most urgent headline, then what to do per symptom. */
-    public record SafetyMessage(Urgency urgency, String headline, List<SymptomAdvice> symptoms) {
-    }
+    public record SafetyMessage(Urgency urgency, String headline, List<SymptomAdvice> symptoms) {}
 
     /** What to do about one reported symptom. */
-    public record SymptomAdvice(RedFlag redFlag, Urgency urgency, String advice) {
-    }
+    public record SymptomAdvice(RedFlag redFlag, Urgency urgency, String advice) {}
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Map<RedFlag, Entry> entries;
     private final Map<Urgency, Headline> headlines;
@@ -81,7 +76,7 @@ public final class RedFlagAdvice {
         File file = YAML.readValue(in, File.class);
         List<String> problems = new ArrayList<>();
         Map<RedFlag, Entry> entries = new EnumMap<>(RedFlag.class);
-        for (Entry entry : file.advice() == null ? List.<Entry> of() : file.advice()) {
+        for (Entry entry : file.advice() == null ? List.<Entry>of() : file.advice()) {
             RedFlag flag;
             try {
                 flag = RedFlag.valueOf(String.valueOf(entry.code()));
@@ -122,9 +117,13 @@ public final class RedFlagAdvice {
         if (reported == null || reported.isEmpty()) {
             return null;
         }
-        List<SymptomAdvice> symptoms = reported.stream().distinct().map(entries::get)
+        List<SymptomAdvice> symptoms = reported.stream()
+                .distinct()
+                .map(entries::get)
                 .sorted(Comparator.comparing(Entry::urgency).thenComparing(Entry::code))
-                .map(e -> new SymptomAdvice(RedFlag.valueOf(e.code()), e.urgency(), e.advice().strip())).toList();
+                .map(e -> new SymptomAdvice(
+                        RedFlag.valueOf(e.code()), e.urgency(), e.advice().strip()))
+                .toList();
         Urgency top = symptoms.get(0).urgency();
         return new SafetyMessage(top, headlines.get(top).headline(), symptoms);
     }

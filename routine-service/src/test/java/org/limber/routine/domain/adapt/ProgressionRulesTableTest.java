@@ -1,15 +1,15 @@
 package org.limber.routine.domain.adapt;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The progression rules file as a table: one week per line and the rule that must decide it. Pain
@@ -43,13 +43,39 @@ class ProgressionRulesTableTest {
             a session too hard holds                        | false | 3        | 3    | 3           | 3.0  | 4.0       | 100       | TOO_HARD   | 0            | 0         | false             | FALLING | hold
             a week without sessions holds                   | false | 0        |      |             |      | 3.0       | 0         | JUST_RIGHT | 0            | 0         | false             | STABLE  | hold
             """)
-    void decides(String name, boolean flare, int sessions, Integer pain, Integer worstDuring, Double mean, Double reference, int adherence,
-            WeekFacts.Effort effort, int tooEasyWeeks, int unsettled, boolean awaitingClearance, WeekFacts.Trend eventTrend, String rule) {
+    void decides(
+            String name,
+            boolean flare,
+            int sessions,
+            Integer pain,
+            Integer worstDuring,
+            Double mean,
+            Double reference,
+            int adherence,
+            WeekFacts.Effort effort,
+            int tooEasyWeeks,
+            int unsettled,
+            boolean awaitingClearance,
+            WeekFacts.Trend eventTrend,
+            String rule) {
         WeekFacts.Trend trend = WeekFacts.worse(eventTrend, WeekFacts.trend(mean, reference, 5));
         // As WeekFacts.of: the latest pain before a session, or the worst during one when higher.
         Integer worst = pain == null || worstDuring != null && worstDuring > pain ? worstDuring : pain;
-        WeekFacts week = new WeekFacts(name.startsWith("red flag"), flare, worst, worstDuring, mean, 5, sessions, adherence, effort, trend,
-                Map.of(), tooEasyWeeks, unsettled, awaitingClearance);
+        WeekFacts week = new WeekFacts(
+                name.startsWith("red flag"),
+                flare,
+                worst,
+                worstDuring,
+                mean,
+                5,
+                sessions,
+                adherence,
+                effort,
+                trend,
+                Map.of(),
+                tooEasyWeeks,
+                unsettled,
+                awaitingClearance);
         assertThat(Progression.decide(RULES, week).rule().id()).isEqualTo(rule);
     }
 
@@ -64,27 +90,53 @@ class ProgressionRulesTableTest {
             6.1 |     | 6 | RISING
                 | 3.0 | 6 | STABLE
             """)
-    void theTrendComparesWithTheLastWeekWithSessionsAndAnyRiseIsRising(Double mean, Double reference, int baseline, WeekFacts.Trend trend) {
+    void theTrendComparesWithTheLastWeekWithSessionsAndAnyRiseIsRising(
+            Double mean, Double reference, int baseline, WeekFacts.Trend trend) {
         assertThat(WeekFacts.trend(mean, reference, baseline)).isEqualTo(trend);
     }
 
     @Test
     void aRulesFileThatCouldProgressUnsafelyOrEndAFlareWithoutSessionsIsRefused() {
-        ProgressionRules.When loose = new ProgressionRules.When(null, null, null, null, null, null, null, null, null, null, null, null,
-                Set.of(WeekFacts.Trend.FALLING, WeekFacts.Trend.STABLE), 2, null, 0, false);
+        ProgressionRules.When loose = new ProgressionRules.When(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Set.of(WeekFacts.Trend.FALLING, WeekFacts.Trend.STABLE),
+                2,
+                null,
+                0,
+                false);
         ProgressionRules.Rule hold = new ProgressionRules.Rule("hold", null, ProgressionRules.Action.HOLD, "holds");
-        assertThatThrownBy(() -> ProgressionRules.check(new ProgressionRules(2, 2,
-                List.of(new ProgressionRules.Rule("easy", loose, ProgressionRules.Action.PROGRESS, "easy"), hold))))
+        assertThatThrownBy(() -> ProgressionRules.check(new ProgressionRules(
+                        2,
+                        2,
+                        List.of(
+                                new ProgressionRules.Rule("easy", loose, ProgressionRules.Action.PROGRESS, "easy"),
+                                hold))))
                 .hasMessageContaining("adherenceAtLeast: 100");
-        ProgressionRules.When noSessions = new ProgressionRules.When(null, true, null, null, 7, null, 5, null, null, null, null, null,
-                null, null, null, null, null);
-        assertThatThrownBy(() -> ProgressionRules.check(new ProgressionRules(2, 2,
-                List.of(new ProgressionRules.Rule("settled", noSessions, ProgressionRules.Action.END_FLARE, "settled"), hold))))
+        ProgressionRules.When noSessions = new ProgressionRules.When(
+                null, true, null, null, 7, null, 5, null, null, null, null, null, null, null, null, null, null);
+        assertThatThrownBy(() -> ProgressionRules.check(new ProgressionRules(
+                        2,
+                        2,
+                        List.of(
+                                new ProgressionRules.Rule(
+                                        "settled", noSessions, ProgressionRules.Action.END_FLARE, "settled"),
+                                hold))))
                 .hasMessageContaining("sessionsAtLeast");
     }
 
     @ParameterizedTest(name = "before {0}, after {1}: unsettled {2}")
-    @CsvSource({ "3, 5, true", "3, 4, false", "6, 6, false", "0, 2, true", "5, 3, false" })
+    @CsvSource({"3, 5, true", "3, 4, false", "6, 6, false", "0, 2, true", "5, 3, false"})
     void painAfterTwoPointsAboveBeforeHasNotSettled(int before, int after, boolean unsettled) {
         assertThat(RULES.unsettled(before, after)).isEqualTo(unsettled);
     }

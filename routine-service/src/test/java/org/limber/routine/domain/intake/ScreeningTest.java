@@ -1,8 +1,5 @@
 package org.limber.routine.domain.intake;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -10,14 +7,29 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+
 import org.limber.events.catalog.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The screening questions as a table: what a yes to each leads to; an unanswered one is refused. */
 class ScreeningTest {
 
     static Intake intake(Map<RedFlag, Boolean> answers) {
-        return new Intake(Set.of(Condition.NON_SPECIFIC_LOW_BACK_PAIN), 3, 3, PainDuration.OVER_12_WEEKS, null, answers,
-                Set.of(Goal.REDUCE_PAIN), Set.of(), Set.of(), 15, 3, Level.BEGINNER);
+        return new Intake(
+                Set.of(Condition.NON_SPECIFIC_LOW_BACK_PAIN),
+                3,
+                3,
+                PainDuration.OVER_12_WEEKS,
+                null,
+                answers,
+                Set.of(Goal.REDUCE_PAIN),
+                Set.of(),
+                Set.of(),
+                15,
+                3,
+                Level.BEGINNER);
     }
 
     static Map<RedFlag, Boolean> allNo() {
@@ -30,19 +42,34 @@ class ScreeningTest {
 
     @ParameterizedTest(name = "{0} yes: {1}")
     @CsvSource({
-            "BLADDER_OR_BOWEL_CONTROL, REFERRAL", "SADDLE_NUMBNESS, REFERRAL", "WORSENING_LEG_WEAKNESS, REFERRAL",
-            "RECENT_TRAUMA, REFERRAL", "CANCER_HISTORY, REFERRAL", "FEVER_OR_WEIGHT_LOSS, REFERRAL", "INFECTION_RISK, REFERRAL",
-            "CONSTANT_NIGHT_PAIN, REFERRAL", "URINARY_DIFFICULTY, REFERRAL", "BOTH_LEGS_NUMB_OR_WEAK, REFERRAL",
-            "SEXUAL_DYSFUNCTION, REFERRAL", "FOOT_DROP, REFERRAL", "MINOR_FALL_WITH_BONE_RISK, REFERRAL", "NEW_PAIN_OVER_50, REFERRAL",
-            "PAIN_NOT_EASED_BY_REST, REFERRAL", "RECENT_INFECTION, REFERRAL", "RECENT_SPINAL_PROCEDURE, REFERRAL",
-            "FEELING_UNWELL, REFERRAL",
-            "INFLAMMATORY_BACK_PAIN, REVIEW" })
+        "BLADDER_OR_BOWEL_CONTROL, REFERRAL",
+        "SADDLE_NUMBNESS, REFERRAL",
+        "WORSENING_LEG_WEAKNESS, REFERRAL",
+        "RECENT_TRAUMA, REFERRAL",
+        "CANCER_HISTORY, REFERRAL",
+        "FEVER_OR_WEIGHT_LOSS, REFERRAL",
+        "INFECTION_RISK, REFERRAL",
+        "CONSTANT_NIGHT_PAIN, REFERRAL",
+        "URINARY_DIFFICULTY, REFERRAL",
+        "BOTH_LEGS_NUMB_OR_WEAK, REFERRAL",
+        "SEXUAL_DYSFUNCTION, REFERRAL",
+        "FOOT_DROP, REFERRAL",
+        "MINOR_FALL_WITH_BONE_RISK, REFERRAL",
+        "NEW_PAIN_OVER_50, REFERRAL",
+        "PAIN_NOT_EASED_BY_REST, REFERRAL",
+        "RECENT_INFECTION, REFERRAL",
+        "RECENT_SPINAL_PROCEDURE, REFERRAL",
+        "FEELING_UNWELL, REFERRAL",
+        "INFLAMMATORY_BACK_PAIN, REVIEW"
+    })
     void aYesLeadsTo(RedFlag flag, RedFlag.Kind kind) {
         Map<RedFlag, Boolean> answers = allNo();
         answers.put(flag, true);
         assertThat(flag.kind).isEqualTo(kind);
-        assertThat(Screening.redFlags(intake(answers))).isEqualTo(kind == RedFlag.Kind.REFERRAL ? java.util.List.of(flag) : java.util.List.of());
-        assertThat(Screening.reviewFlags(intake(answers))).isEqualTo(kind == RedFlag.Kind.REVIEW ? java.util.List.of(flag) : java.util.List.of());
+        assertThat(Screening.redFlags(intake(answers)))
+                .isEqualTo(kind == RedFlag.Kind.REFERRAL ? java.util.List.of(flag) : java.util.List.of());
+        assertThat(Screening.reviewFlags(intake(answers)))
+                .isEqualTo(kind == RedFlag.Kind.REVIEW ? java.util.List.of(flag) : java.util.List.of());
         assertThat(flag.question).endsWith("?");
         assertThat(flag.referralReason).isNotBlank();
     }
@@ -53,7 +80,8 @@ class ScreeningTest {
         Map<RedFlag, Boolean> answers = allNo();
         answers.remove(flag);
         assertThat(Screening.unanswered(intake(answers))).containsExactly(flag);
-        assertThatThrownBy(() -> Screening.redFlags(intake(answers))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Screening.redFlags(intake(answers)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(flag.name());
         answers.put(flag, null);
         assertThatThrownBy(() -> Screening.reviewFlags(intake(answers))).isInstanceOf(IllegalArgumentException.class);

@@ -1,7 +1,5 @@
 package org.limber.routine.domain.plan;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -14,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
 import org.limber.events.catalog.Equipment;
 import org.limber.events.catalog.Level;
 import org.limber.routine.domain.intake.Condition;
@@ -24,6 +23,8 @@ import org.limber.routine.domain.intake.RedFlag;
 import org.limber.routine.domain.intake.Restriction;
 import org.limber.testsupport.CatalogFixture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The condition rules file against the shipped exercises, as a table: one member and exercise per
  * line, and the rule that leaves it out ("-" when none does). Conditions and restrictions are
@@ -32,8 +33,10 @@ import org.limber.testsupport.CatalogFixture;
 class ConditionRulesTableTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
-    static final Map<String, ExerciseOption> CATALOG = CatalogFixture.snapshots().stream().map(ExerciseOptions::from)
-            .map(Optional::orElseThrow).collect(Collectors.toMap(ExerciseOption::slug, Function.identity()));
+    static final Map<String, ExerciseOption> CATALOG = CatalogFixture.snapshots().stream()
+            .map(ExerciseOptions::from)
+            .map(Optional::orElseThrow)
+            .collect(Collectors.toMap(ExerciseOption::slug, Function.identity()));
     static final List<Rule> RULES = Rules.load();
 
     @ParameterizedTest(name = "{0} / surgery {1} / cannot {2} / flare {3} / {4}: {5}")
@@ -79,14 +82,28 @@ class ConditionRulesTableTest {
             NON_SPECIFIC_LOW_BACK_PAIN |    | KNEELING | false | bird-dog             | no-kneeling
             DISC_HERNIATION            |    |       | false | bent-over-row           | disc-no-loaded-flexion-early
             """)
-    void theRuleThatLeavesItOut(String conditions, Integer surgeryMonthsAgo, String cannot, boolean flare, String slug, String rule) {
-        Set<Condition> conds = Arrays.stream(conditions.split(" ")).map(Condition::valueOf)
+    void theRuleThatLeavesItOut(
+            String conditions, Integer surgeryMonthsAgo, String cannot, boolean flare, String slug, String rule) {
+        Set<Condition> conds = Arrays.stream(conditions.split(" "))
+                .map(Condition::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Condition.class)));
-        Set<Restriction> restrictions = cannot == null ? Set.of()
+        Set<Restriction> restrictions = cannot == null
+                ? Set.of()
                 : Arrays.stream(cannot.split(" ")).map(Restriction::valueOf).collect(Collectors.toSet());
         Map<RedFlag, Boolean> none = Arrays.stream(RedFlag.values()).collect(Collectors.toMap(f -> f, f -> false));
-        Intake intake = new Intake(conds, 3, 3, PainDuration.WEEKS_6_TO_12, surgeryMonthsAgo == null ? null : TODAY.minusMonths(surgeryMonthsAgo),
-                none, Set.of(Goal.REDUCE_PAIN), EnumSet.allOf(Equipment.class), restrictions, 20, 3, Level.ADVANCED);
+        Intake intake = new Intake(
+                conds,
+                3,
+                3,
+                PainDuration.WEEKS_6_TO_12,
+                surgeryMonthsAgo == null ? null : TODAY.minusMonths(surgeryMonthsAgo),
+                none,
+                Set.of(Goal.REDUCE_PAIN),
+                EnumSet.allOf(Equipment.class),
+                restrictions,
+                20,
+                3,
+                Level.ADVANCED);
         ExerciseOption exercise = CATALOG.get(slug);
         assertThat(exercise).as(slug).isNotNull();
         Optional<Rule> excluding = new Eligibility(intake, RULES, TODAY, flare).excludingRule(exercise);

@@ -1,7 +1,5 @@
 package org.limber.routine.domain.plan;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +11,14 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 import org.limber.events.catalog.Category;
 import org.limber.events.catalog.Direction;
@@ -29,45 +35,46 @@ import org.limber.routine.domain.intake.RedFlag;
 import org.limber.routine.domain.intake.Restriction;
 import org.limber.testsupport.CatalogFixture;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Properties of intake assessment and the plan builder over thousands of random intakes, with the real catalog and rules. */
 class PlanBuilderPropertiesTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
     static final List<ExerciseOption> CATALOG = CatalogFixture.snapshots().stream()
-            .map(ExerciseOptions::from).map(Optional::orElseThrow).toList();
-    static final Map<String, ExerciseOption> BY_SLUG = CATALOG.stream().collect(Collectors.toMap(ExerciseOption::slug, e -> e));
+            .map(ExerciseOptions::from)
+            .map(Optional::orElseThrow)
+            .toList();
+    static final Map<String, ExerciseOption> BY_SLUG =
+            CATALOG.stream().collect(Collectors.toMap(ExerciseOption::slug, e -> e));
     static final List<Rule> RULES = Rules.load();
     static final PlanBuilder BUILDER = new PlanBuilder(RULES);
     static final IntakeAssessment ASSESSMENT = new IntakeAssessment(BUILDER);
 
     @Provide
     Arbitrary<Intake> intakes() {
-        Arbitrary<Set<Condition>> conditions = Arbitraries.of(Condition.class).set().ofMinSize(1).ofMaxSize(3);
+        Arbitrary<Set<Condition>> conditions =
+                Arbitraries.of(Condition.class).set().ofMinSize(1).ofMaxSize(3);
         Arbitrary<Integer> pain = Arbitraries.integers().between(0, 10);
         Arbitrary<PainDuration> durations = Arbitraries.of(PainDuration.class);
-        Arbitrary<LocalDate> surgery = Arbitraries.integers().between(0, 900).map(TODAY::minusDays).injectNull(0.6);
+        Arbitrary<LocalDate> surgery =
+                Arbitraries.integers().between(0, 900).map(TODAY::minusDays).injectNull(0.6);
         Arbitrary<Set<RedFlag>> redFlags = Arbitraries.frequencyOf(
-                Tuple.of(8, Arbitraries.just(Set.<RedFlag> of())),
+                Tuple.of(8, Arbitraries.just(Set.<RedFlag>of())),
                 Tuple.of(2, Arbitraries.of(RedFlag.class).set().ofMinSize(1).ofMaxSize(3)));
-        Arbitrary<Set<Goal>> goals = Arbitraries.of(Goal.class).set().ofMinSize(1).ofMaxSize(3);
+        Arbitrary<Set<Goal>> goals =
+                Arbitraries.of(Goal.class).set().ofMinSize(1).ofMaxSize(3);
         Arbitrary<Set<Equipment>> equipment = Arbitraries.of(Equipment.class).set();
-        Arbitrary<Set<Restriction>> restrictions = Arbitraries.of(Restriction.class).set();
+        Arbitrary<Set<Restriction>> restrictions =
+                Arbitraries.of(Restriction.class).set();
         Arbitrary<Integer> minutes = Arbitraries.integers().between(5, 30);
         Arbitrary<Integer> perWeek = Arbitraries.integers().between(2, 7);
         Arbitrary<Level> levels = Arbitraries.of(Level.class);
         return Combinators.combine(conditions, pain, pain, durations, surgery, redFlags, goals, equipment)
-                .flatAs((c, now, typical, duration, surgeryDate, flags, g, eq) -> Combinators
-                        .combine(restrictions, minutes, perWeek, levels)
-                        .as((r, min, week, level) -> new Intake(c, now, typical, duration, surgeryDate, answers(flags), g, eq, r,
-                                min, week, level)));
+                .flatAs((c, now, typical, duration, surgeryDate, flags, g, eq) -> Combinators.combine(
+                                restrictions, minutes, perWeek, levels)
+                        .as((r, min, week, level) -> new Intake(
+                                c, now, typical, duration, surgeryDate, answers(flags), g, eq, r, min, week, level)));
     }
 
     static Map<RedFlag, Boolean> answers(Set<RedFlag> yes) {
@@ -79,14 +86,18 @@ class PlanBuilderPropertiesTest {
     }
 
     private static List<ExerciseOption> planned(PlanProposal plan) {
-        return plan.sessions().stream().flatMap(s -> s.items().stream()).map(i -> BY_SLUG.get(i.slug())).toList();
+        return plan.sessions().stream()
+                .flatMap(s -> s.items().stream())
+                .map(i -> BY_SLUG.get(i.slug()))
+                .toList();
     }
 
     @Property(tries = 3000)
     void aRedFlagNeverYieldsAPlan(@ForAll("intakes") Intake intake) {
         IntakeAssessment.Result result = ASSESSMENT.assess(intake, CATALOG, TODAY);
         // Inflammatory back pain is a review flag: the plan is built all the same.
-        boolean anyRedFlag = intake.redFlags().entrySet().stream().anyMatch(e -> e.getValue() && e.getKey().kind == RedFlag.Kind.REFERRAL);
+        boolean anyRedFlag = intake.redFlags().entrySet().stream()
+                .anyMatch(e -> e.getValue() && e.getKey().kind == RedFlag.Kind.REFERRAL);
         assertThat(result.outcome()).isEqualTo(anyRedFlag ? Outcome.REFERRED : Outcome.PLAN_CREATED);
         if (anyRedFlag) {
             assertThat(result.plan()).isNull();
@@ -102,25 +113,38 @@ class PlanBuilderPropertiesTest {
         Eligibility eligibility = new Eligibility(intake, RULES, TODAY);
         for (ExerciseOption exercise : planned(plan)) {
             assertThat(eligibility.whyExcluded(exercise)).as(exercise.slug()).isEmpty();
-            assertThat(available).as(exercise.slug() + " equipment").containsAll(exercise.equipment().stream()
-                    .filter(e -> !(e == Equipment.MAT && eligibility.onBed(exercise))).toList());
+            assertThat(available)
+                    .as(exercise.slug() + " equipment")
+                    .containsAll(exercise.equipment().stream()
+                            .filter(e -> !(e == Equipment.MAT && eligibility.onBed(exercise)))
+                            .toList());
             assertThat(exercise.level()).as(exercise.slug() + " level").isLessThanOrEqualTo(intake.experience());
             if (intake.cannotGetInto().contains(Restriction.FLOOR)) {
                 // Only what can be done lying on a bed.
-                assertThat(!exercise.safetyTags().contains(SafetyTag.FLOOR_TRANSFER) || exercise.safetyTags().contains(SafetyTag.ON_BED))
-                        .as(exercise.slug()).isTrue();
+                assertThat(!exercise.safetyTags().contains(SafetyTag.FLOOR_TRANSFER)
+                                || exercise.safetyTags().contains(SafetyTag.ON_BED))
+                        .as(exercise.slug())
+                        .isTrue();
             }
             if (intake.cannotGetInto().contains(Restriction.KNEELING)) {
                 assertThat(exercise.safetyTags()).as(exercise.slug()).doesNotContain(SafetyTag.WEIGHT_ON_KNEES);
             }
-            if (intake.conditions().contains(Condition.SPINAL_STENOSIS) || intake.conditions().contains(Condition.SPONDYLOLISTHESIS)) {
-                assertThat(exercise.safetyTags()).as(exercise.slug())
+            if (intake.conditions().contains(Condition.SPINAL_STENOSIS)
+                    || intake.conditions().contains(Condition.SPONDYLOLISTHESIS)) {
+                assertThat(exercise.safetyTags())
+                        .as(exercise.slug())
                         .doesNotContain(SafetyTag.SUSTAINED_EXTENSION, SafetyTag.LOADED_EXTENSION);
                 assertThat(exercise.direction()).as(exercise.slug()).isNotEqualTo(Direction.EXTENSION);
             }
-            if (intake.surgeryDate() != null && !intake.surgeryDate().plusMonths(6).isBefore(TODAY)) {
-                assertThat(exercise.safetyTags()).as(exercise.slug())
-                        .doesNotContain(SafetyTag.LOADED_BENDING, SafetyTag.LIFTING, SafetyTag.TWISTING, SafetyTag.LOADED_EXTENSION);
+            if (intake.surgeryDate() != null
+                    && !intake.surgeryDate().plusMonths(6).isBefore(TODAY)) {
+                assertThat(exercise.safetyTags())
+                        .as(exercise.slug())
+                        .doesNotContain(
+                                SafetyTag.LOADED_BENDING,
+                                SafetyTag.LIFTING,
+                                SafetyTag.TWISTING,
+                                SafetyTag.LOADED_EXTENSION);
             }
             if (intake.painNow() >= 7) {
                 assertThat(exercise.safetyTags()).as(exercise.slug()).contains(SafetyTag.FLARE_SAFE);
@@ -135,15 +159,22 @@ class PlanBuilderPropertiesTest {
         PlanProposal plan = BUILDER.build(intake, CATALOG, TODAY);
         assertThat(plan.sessions()).hasSize(intake.sessionsPerWeek());
         for (PlanProposal.Session session : plan.sessions()) {
-            int sum = session.items().stream().mapToInt(PlanProposal.Item::estimatedSeconds).sum();
+            int sum = session.items().stream()
+                    .mapToInt(PlanProposal.Item::estimatedSeconds)
+                    .sum();
             assertThat(session.estimatedSeconds()).isEqualTo(sum).isLessThanOrEqualTo(intake.minutesPerSession() * 60);
             for (PlanProposal.Item item : session.items()) {
                 ExerciseOption exercise = BY_SLUG.get(item.slug());
-                assertThat(item.estimatedSeconds()).isEqualTo(TimeEstimate.seconds(toDose(item, exercise), exercise.unilateral()));
+                assertThat(item.estimatedSeconds())
+                        .isEqualTo(TimeEstimate.seconds(toDose(item, exercise), exercise.unilateral()));
                 assertThat(item.reason()).isNotBlank();
             }
             assertThat(session.items()).as("a session is never empty").isNotEmpty();
-            assertThat(session.items().stream().map(PlanProposal.Item::slug).distinct().count()).isEqualTo(session.items().size());
+            assertThat(session.items().stream()
+                            .map(PlanProposal.Item::slug)
+                            .distinct()
+                            .count())
+                    .isEqualTo(session.items().size());
         }
     }
 
@@ -161,23 +192,34 @@ class PlanBuilderPropertiesTest {
             return;
         }
         Eligibility eligibility = new Eligibility(intake, RULES, TODAY);
-        Set<Category> available = CATALOG.stream().filter(e -> eligibility.whyExcluded(e).isEmpty())
-                .map(ExerciseOption::category).collect(Collectors.toSet());
+        Set<Category> available = CATALOG.stream()
+                .filter(e -> eligibility.whyExcluded(e).isEmpty())
+                .map(ExerciseOption::category)
+                .collect(Collectors.toSet());
         for (PlanProposal.Session session : plan.sessions()) {
-            Set<Category> categories = session.items().stream().map(PlanProposal.Item::category).collect(Collectors.toSet());
+            Set<Category> categories =
+                    session.items().stream().map(PlanProposal.Item::category).collect(Collectors.toSet());
             for (Category needed : List.of(Category.MOBILITY, Category.CORE_STABILITY)) {
                 if (available.contains(needed)) {
                     assertThat(categories).as("session " + session.number()).contains(needed);
                 }
             }
         }
-        long distinct = plan.sessions().stream().map(s -> s.items().stream().map(PlanProposal.Item::slug).toList()).distinct().count();
-        // The week varies when there is a choice: some category with eligible exercises of two families or more (a member
+        long distinct = plan.sessions().stream()
+                .map(s -> s.items().stream().map(PlanProposal.Item::slug).toList())
+                .distinct()
+                .count();
+        // The week varies when there is a choice: some category with eligible exercises of two families or more (a
+        // member
         // with many restrictions, such as pregnancy early after spine surgery, may have a single one in each).
         Map<String, String> families = PlanBuilder.families(CATALOG);
-        boolean choice = CATALOG.stream().filter(e -> eligibility.whyExcluded(e).isEmpty())
-                .collect(Collectors.groupingBy(ExerciseOption::category, Collectors.mapping(e -> families.get(e.slug()), Collectors.toSet())))
-                .values().stream().anyMatch(f -> f.size() > 1);
+        boolean choice = CATALOG.stream()
+                .filter(e -> eligibility.whyExcluded(e).isEmpty())
+                .collect(Collectors.groupingBy(
+                        ExerciseOption::category, Collectors.mapping(e -> families.get(e.slug()), Collectors.toSet())))
+                .values()
+                .stream()
+                .anyMatch(f -> f.size() > 1);
         if (choice) {
             assertThat(distinct).as("the week varies").isGreaterThan(1);
         }
@@ -186,28 +228,31 @@ class PlanBuilderPropertiesTest {
     @Provide
     Arbitrary<List<ExerciseOption>> catalogSubsets() {
         return Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.subsetOf(CATALOG)),
-                Tuple.of(3, Arbitraries.subsetOf(CATALOG).ofMaxSize(6)),
-                Tuple.of(1, Arbitraries.just(Set.<ExerciseOption> of())))
+                        Tuple.of(6, Arbitraries.subsetOf(CATALOG)),
+                        Tuple.of(3, Arbitraries.subsetOf(CATALOG).ofMaxSize(6)),
+                        Tuple.of(1, Arbitraries.just(Set.<ExerciseOption>of())))
                 .map(List::copyOf);
     }
 
     /** A half-read or thin catalog never gives a session without an exercise: the intake needs a review instead. */
     @Property(tries = 1500)
-    void noSessionIsEverEmptyWhateverPartOfTheCatalogIsThere(@ForAll("intakes") Intake intake,
-            @ForAll("catalogSubsets") List<ExerciseOption> catalog) {
+    void noSessionIsEverEmptyWhateverPartOfTheCatalogIsThere(
+            @ForAll("intakes") Intake intake, @ForAll("catalogSubsets") List<ExerciseOption> catalog) {
         IntakeAssessment.Result result = ASSESSMENT.assess(intake, catalog, TODAY);
         switch (result.outcome()) {
             case REFERRED -> assertThat(result.plan()).isNull();
             case NEEDS_REVIEW -> {
                 assertThat(result.plan()).isNull();
                 assertThat(result.reviewReason()).contains("clinician");
-                assertThat(BUILDER.build(intake, catalog, TODAY).emptySessions()).isNotEmpty();
+                assertThat(BUILDER.build(intake, catalog, TODAY).emptySessions())
+                        .isNotEmpty();
             }
             case PLAN_CREATED -> {
                 assertThat(result.plan().sessions()).hasSize(intake.sessionsPerWeek());
-                assertThat(result.plan().sessions()).allSatisfy(session -> assertThat(session.items())
-                        .as("session " + session.number()).anyMatch(item -> !item.paused()));
+                assertThat(result.plan().sessions())
+                        .allSatisfy(session -> assertThat(session.items())
+                                .as("session " + session.number())
+                                .anyMatch(item -> !item.paused()));
                 assertThat(result.plan().emptySessions()).isEmpty();
             }
             default -> throw new IllegalStateException(result.outcome().name());
@@ -219,19 +264,24 @@ class PlanBuilderPropertiesTest {
 
     /** A clinician's tailoring (pausing any items, the catalog retiring any exercises) never leaves a session without an exercise. */
     @Property(tries = 500)
-    void tailoringNeverLeavesASessionEmpty(@ForAll("intakes") Intake intake, @ForAll("catalogSubsets") List<ExerciseOption> stillPublished,
+    void tailoringNeverLeavesASessionEmpty(
+            @ForAll("intakes") Intake intake,
+            @ForAll("catalogSubsets") List<ExerciseOption> stillPublished,
             @ForAll Random random) {
         IntakeAssessment.Result result = ASSESSMENT.assess(intake, CATALOG, TODAY);
         if (result.plan() == null) {
             return;
         }
-        List<PlanTailoring.Change> pauses = result.plan().sessions().stream().flatMap(s -> s.items().stream()
-                .filter(i -> random.nextInt(3) == 0).map(i -> new PlanTailoring.Change(PlanTailoring.ChangeType.PAUSE, i.slug(), s.number(),
-                        null, null)))
+        List<PlanTailoring.Change> pauses = result.plan().sessions().stream()
+                .flatMap(s -> s.items().stream()
+                        .filter(i -> random.nextInt(3) == 0)
+                        .map(i -> new PlanTailoring.Change(
+                                PlanTailoring.ChangeType.PAUSE, i.slug(), s.number(), null, null)))
                 .toList();
-        Map<String, ExerciseOption> published = stillPublished.stream().collect(Collectors.toMap(ExerciseOption::slug, e -> e));
-        PlanTailoring.Result tailored = PlanTailoring.apply(result.plan(), pauses, published, new Eligibility(intake, RULES, TODAY), "note",
-                null);
+        Map<String, ExerciseOption> published =
+                stillPublished.stream().collect(Collectors.toMap(ExerciseOption::slug, e -> e));
+        PlanTailoring.Result tailored = PlanTailoring.apply(
+                result.plan(), pauses, published, new Eligibility(intake, RULES, TODAY), "note", null);
         if (tailored.errors().isEmpty()) {
             assertThat(tailored.plan().emptySessions()).isEmpty();
         } else {
@@ -241,7 +291,15 @@ class PlanBuilderPropertiesTest {
 
     private static Dose toDose(PlanProposal.Item item, ExerciseOption exercise) {
         Dose d = exercise.dose();
-        return new Dose(item.dose().sets(), item.dose().reps(), item.dose().holdSeconds(), item.dose().durationSeconds(),
-                item.dose().restSeconds(), d.setsRange(), d.repsRange(), d.holdSecondsRange(), d.durationSecondsRange());
+        return new Dose(
+                item.dose().sets(),
+                item.dose().reps(),
+                item.dose().holdSeconds(),
+                item.dose().durationSeconds(),
+                item.dose().restSeconds(),
+                d.setsRange(),
+                d.repsRange(),
+                d.holdSecondsRange(),
+                d.durationSecondsRange());
     }
 }

@@ -1,10 +1,5 @@
 package org.limber.routine.domain.plan;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.limber.routine.domain.plan.PlanBuilderPropertiesTest.BUILDER;
-import static org.limber.routine.domain.plan.PlanBuilderPropertiesTest.CATALOG;
-import static org.limber.routine.domain.plan.PlanBuilderPropertiesTest.TODAY;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+
 import org.limber.events.catalog.Category;
 import org.limber.events.catalog.Equipment;
 import org.limber.events.catalog.Level;
@@ -21,28 +17,67 @@ import org.limber.routine.domain.intake.Intake;
 import org.limber.routine.domain.intake.PainDuration;
 import org.limber.routine.domain.intake.Restriction;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.limber.routine.domain.plan.PlanBuilderPropertiesTest.BUILDER;
+import static org.limber.routine.domain.plan.PlanBuilderPropertiesTest.CATALOG;
+import static org.limber.routine.domain.plan.PlanBuilderPropertiesTest.TODAY;
+
 /** Worked examples of the plan builder, with the real catalog and rules. */
 class PlanBuilderTest {
 
-    static Intake intake(Set<Condition> conditions, int painNow, Set<Equipment> equipment, Set<Restriction> cannot, int minutes,
-            int perWeek, Level level, LocalDate surgery) {
-        return new Intake(conditions, painNow, 5, PainDuration.OVER_12_WEEKS, surgery, PlanBuilderPropertiesTest.answers(Set.of()),
-                Set.of(Goal.REDUCE_PAIN, Goal.PREVENT_RECURRENCE), equipment, cannot, minutes, perWeek, level);
+    static Intake intake(
+            Set<Condition> conditions,
+            int painNow,
+            Set<Equipment> equipment,
+            Set<Restriction> cannot,
+            int minutes,
+            int perWeek,
+            Level level,
+            LocalDate surgery) {
+        return new Intake(
+                conditions,
+                painNow,
+                5,
+                PainDuration.OVER_12_WEEKS,
+                surgery,
+                PlanBuilderPropertiesTest.answers(Set.of()),
+                Set.of(Goal.REDUCE_PAIN, Goal.PREVENT_RECURRENCE),
+                equipment,
+                cannot,
+                minutes,
+                perWeek,
+                level);
     }
 
     private static Set<String> slugs(PlanProposal plan) {
-        return plan.sessions().stream().flatMap(s -> s.items().stream()).map(PlanProposal.Item::slug).collect(Collectors.toSet());
+        return plan.sessions().stream()
+                .flatMap(s -> s.items().stream())
+                .map(PlanProposal.Item::slug)
+                .collect(Collectors.toSet());
     }
 
     private static Map<String, String> exclusions(PlanProposal plan) {
-        return plan.excluded().stream().collect(Collectors.toMap(PlanProposal.Exclusion::slug, PlanProposal.Exclusion::reason));
+        return plan.excluded().stream()
+                .collect(Collectors.toMap(PlanProposal.Exclusion::slug, PlanProposal.Exclusion::reason));
     }
 
     @Test
     void stenosisLeavesOutExtensionAndSaysWhy() {
-        PlanProposal plan = BUILDER.build(intake(Set.of(Condition.SPINAL_STENOSIS), 3, Set.of(Equipment.MAT), Set.of(), 15, 3,
-                Level.ADVANCED, null), CATALOG, TODAY);
-        assertThat(slugs(plan)).doesNotContain("superman", "prone-lying", "prone-on-elbows", "prone-press-up", "standing-back-extension");
+        PlanProposal plan = BUILDER.build(
+                intake(
+                        Set.of(Condition.SPINAL_STENOSIS),
+                        3,
+                        Set.of(Equipment.MAT),
+                        Set.of(),
+                        15,
+                        3,
+                        Level.ADVANCED,
+                        null),
+                CATALOG,
+                TODAY);
+        assertThat(slugs(plan))
+                .doesNotContain(
+                        "superman", "prone-lying", "prone-on-elbows", "prone-press-up", "standing-back-extension");
         assertThat(exclusions(plan).get("superman")).contains("stenosis");
         assertThat(exclusions(plan).get("prone-press-up")).contains("arch the back");
         assertThat(plan.notes()).anyMatch(n -> n.contains("stenosis"));
@@ -50,27 +85,57 @@ class PlanBuilderTest {
 
     @Test
     void aFlareGivesOnlyTheGentleSet() {
-        PlanProposal plan = BUILDER.build(intake(Set.of(Condition.NON_SPECIFIC_LOW_BACK_PAIN), 8, Set.of(Equipment.MAT, Equipment.CHAIR),
-                Set.of(), 15, 3, Level.BEGINNER, null), CATALOG, TODAY);
-        assertThat(slugs(plan)).isNotEmpty()
-                .isSubsetOf("pelvic-tilt", "knee-rocking", "diaphragmatic-breathing", "childs-pose", "walking", "seated-cat-cow",
+        PlanProposal plan = BUILDER.build(
+                intake(
+                        Set.of(Condition.NON_SPECIFIC_LOW_BACK_PAIN),
+                        8,
+                        Set.of(Equipment.MAT, Equipment.CHAIR),
+                        Set.of(),
+                        15,
+                        3,
+                        Level.BEGINNER,
+                        null),
+                CATALOG,
+                TODAY);
+        assertThat(slugs(plan))
+                .isNotEmpty()
+                .isSubsetOf(
+                        "pelvic-tilt",
+                        "knee-rocking",
+                        "diaphragmatic-breathing",
+                        "childs-pose",
+                        "walking",
+                        "seated-cat-cow",
                         "single-knee-to-chest");
-        assertThat(plan.sessions().get(0).items().get(0).reason()).startsWith("Gentle movement while your pain is high");
+        assertThat(plan.sessions().get(0).items().get(0).reason())
+                .startsWith("Gentle movement while your pain is high");
         assertThat(exclusions(plan).get("forearm-plank")).isNotNull();
     }
 
     @Test
     void aMemberWhoCannotGetToTheFloorGetsStandingAndSeatedWork() {
-        PlanProposal plan = BUILDER.build(intake(Set.of(Condition.OSTEOARTHRITIS), 3, Set.of(Equipment.CHAIR), Set.of(Restriction.FLOOR),
-                15, 3, Level.INTERMEDIATE, null), CATALOG, TODAY);
+        PlanProposal plan = BUILDER.build(
+                intake(
+                        Set.of(Condition.OSTEOARTHRITIS),
+                        3,
+                        Set.of(Equipment.CHAIR),
+                        Set.of(Restriction.FLOOR),
+                        15,
+                        3,
+                        Level.INTERMEDIATE,
+                        null),
+                CATALOG,
+                TODAY);
         assertThat(slugs(plan)).isNotEmpty().doesNotContain("glute-bridge", "dead-bug", "bird-dog", "forearm-plank");
         assertThat(exclusions(plan).get("glute-bridge")).contains("floor");
     }
 
     @Test
     void aBeginnerGetsTheBeginnerVariationOfAFamily() {
-        PlanProposal plan = BUILDER.build(intake(Set.of(Condition.DESK_POSTURE), 2, Set.of(Equipment.MAT), Set.of(), 30, 5,
-                Level.BEGINNER, null), CATALOG, TODAY);
+        PlanProposal plan = BUILDER.build(
+                intake(Set.of(Condition.DESK_POSTURE), 2, Set.of(Equipment.MAT), Set.of(), 30, 5, Level.BEGINNER, null),
+                CATALOG,
+                TODAY);
         assertThat(slugs(plan)).doesNotContain("push-up", "full-plank", "side-plank");
         assertThat(exclusions(plan).get("full-plank")).contains("above your current level");
     }
@@ -78,20 +143,51 @@ class PlanBuilderTest {
     @Test
     void recentSurgeryLeavesOutBendingLiftingAndTwistingUntilCleared() {
         Set<Equipment> everything = Set.of(Equipment.values());
-        PlanProposal recent = BUILDER.build(intake(Set.of(Condition.SPINE_SURGERY), 3, everything, Set.of(), 20, 3, Level.ADVANCED,
-                TODAY.minusMonths(2)), CATALOG, TODAY);
-        assertThat(slugs(recent)).doesNotContain("bent-over-row", "kickstand-rdl", "lunge-with-twist", "standing-diagonal-reach",
-                "superman");
+        PlanProposal recent = BUILDER.build(
+                intake(
+                        Set.of(Condition.SPINE_SURGERY),
+                        3,
+                        everything,
+                        Set.of(),
+                        20,
+                        3,
+                        Level.ADVANCED,
+                        TODAY.minusMonths(2)),
+                CATALOG,
+                TODAY);
+        assertThat(slugs(recent))
+                .doesNotContain(
+                        "bent-over-row", "kickstand-rdl", "lunge-with-twist", "standing-diagonal-reach", "superman");
         assertThat(exclusions(recent).get("bent-over-row")).contains("after spine surgery");
-        PlanProposal later = BUILDER.build(intake(Set.of(Condition.SPINE_SURGERY), 3, everything, Set.of(), 20, 3, Level.ADVANCED,
-                TODAY.minusMonths(18)), CATALOG, TODAY);
+        PlanProposal later = BUILDER.build(
+                intake(
+                        Set.of(Condition.SPINE_SURGERY),
+                        3,
+                        everything,
+                        Set.of(),
+                        20,
+                        3,
+                        Level.ADVANCED,
+                        TODAY.minusMonths(18)),
+                CATALOG,
+                TODAY);
         assertThat(exclusions(later)).doesNotContainKey("bent-over-row");
     }
 
     @Test
     void everyItemExplainsItselfAndAShortSessionStillHasSomething() {
-        PlanProposal plan = BUILDER.build(intake(Set.of(Condition.SPINAL_STENOSIS), 3, Set.of(Equipment.MAT), Set.of(), 5, 2,
-                Level.INTERMEDIATE, null), CATALOG, TODAY);
+        PlanProposal plan = BUILDER.build(
+                intake(
+                        Set.of(Condition.SPINAL_STENOSIS),
+                        3,
+                        Set.of(Equipment.MAT),
+                        Set.of(),
+                        5,
+                        2,
+                        Level.INTERMEDIATE,
+                        null),
+                CATALOG,
+                TODAY);
         for (PlanProposal.Session session : plan.sessions()) {
             assertThat(session.estimatedSeconds()).isLessThanOrEqualTo(300);
             assertThat(session.items()).isNotEmpty();
@@ -99,9 +195,15 @@ class PlanBuilderTest {
         }
         // The extension sequence is mobility work: the mobility item says why it was left out.
         PlanProposal.Item mobility = plan.sessions().get(0).items().get(0);
-        assertThat(mobility.reason()).startsWith("Chosen to loosen up").contains("arch the back").contains("stenosis");
-        System.out.println(plan.sessions().stream().map(s -> s.number() + ": " + s.items().stream()
-                .map(i -> i.slug() + " (" + i.estimatedSeconds() + "s) " + i.reason()).collect(Collectors.joining("\n   ")))
+        assertThat(mobility.reason())
+                .startsWith("Chosen to loosen up")
+                .contains("arch the back")
+                .contains("stenosis");
+        System.out.println(plan.sessions().stream()
+                .map(s -> s.number() + ": "
+                        + s.items().stream()
+                                .map(i -> i.slug() + " (" + i.estimatedSeconds() + "s) " + i.reason())
+                                .collect(Collectors.joining("\n   ")))
                 .collect(Collectors.joining("\n")));
         assertThat(List.of(plan)).hasSize(1);
     }

@@ -1,15 +1,16 @@
 package org.limber.routine.domain.safety;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
 import org.limber.routine.domain.intake.RedFlag;
 import org.limber.routine.domain.safety.RedFlagAdvice.Urgency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The clinicians' advice file: one entry per red-flag code, cauda equina signs an emergency. */
 class RedFlagAdviceTest {
@@ -20,7 +21,9 @@ class RedFlagAdviceTest {
     void everyRedFlagCodeHasAdviceWithAnUrgencyAndAReason() {
         for (RedFlag flag : RedFlag.values()) {
             RedFlagAdvice.Entry entry = ADVICE.of(flag);
-            assertThat(entry).as(flag + " needs an entry in " + RedFlagAdvice.LOCATION).isNotNull();
+            assertThat(entry)
+                    .as(flag + " needs an entry in " + RedFlagAdvice.LOCATION)
+                    .isNotNull();
             assertThat(entry.urgency()).as(flag.name()).isNotNull();
             assertThat(entry.advice()).as(flag.name()).isNotBlank();
             assertThat(entry.reason()).as(flag.name()).isNotBlank();
@@ -36,10 +39,12 @@ class RedFlagAdviceTest {
 
     @Test
     void theMessageLeadsWithTheMostUrgentSymptom() {
-        RedFlagAdvice.SafetyMessage message = ADVICE.messageFor(List.of(RedFlag.CONSTANT_NIGHT_PAIN, RedFlag.SADDLE_NUMBNESS));
+        RedFlagAdvice.SafetyMessage message =
+                ADVICE.messageFor(List.of(RedFlag.CONSTANT_NIGHT_PAIN, RedFlag.SADDLE_NUMBNESS));
         assertThat(message.urgency()).isEqualTo(Urgency.EMERGENCY_TODAY);
         assertThat(message.headline()).contains("emergency");
-        assertThat(message.symptoms()).extracting(RedFlagAdvice.SymptomAdvice::redFlag)
+        assertThat(message.symptoms())
+                .extracting(RedFlagAdvice.SymptomAdvice::redFlag)
                 .containsExactly(RedFlag.SADDLE_NUMBNESS, RedFlag.CONSTANT_NIGHT_PAIN);
         assertThat(ADVICE.messageFor(List.of(RedFlag.RECENT_TRAUMA)).headline()).contains("clinician or GP today");
         assertThat(ADVICE.messageFor(List.of())).isNull();
