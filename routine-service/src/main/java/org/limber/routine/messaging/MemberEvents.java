@@ -3,6 +3,7 @@ package org.limber.routine.messaging;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
@@ -66,16 +67,18 @@ public class MemberEvents {
                 .register(registry);
     }
 
-    public void referred(IntakeRecord intake, List<RedFlag> redFlags, String clinicianId) {
+    /** Writes a member event to the outbox (key = member id) with a new event id and the time of now. */
+    private void publish(String memberId, String type, BiFunction<UUID, Instant, Object> event) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
-        outbox.add(
-                MemberTopics.EVENTS,
+        outbox.add(MemberTopics.EVENTS, memberId, type, id, now, event.apply(id, now));
+    }
+
+    public void referred(IntakeRecord intake, List<RedFlag> redFlags, String clinicianId) {
+        publish(
                 intake.memberId,
                 MemberReferred.TYPE,
-                id,
-                now,
-                new MemberReferred(
+                (id, now) -> new MemberReferred(
                         id,
                         now,
                         MemberReferred.SCHEMA_VERSION,
@@ -88,8 +91,6 @@ public class MemberEvents {
     }
 
     public void planAssigned(Plan plan, String clinicianId) {
-        UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
         List<PlanAssigned.Session> sessions = plan.proposal.sessions().stream()
                 .map(s -> new PlanAssigned.Session(
                         s.number(),
@@ -98,13 +99,10 @@ public class MemberEvents {
                                 .map(i -> new PlanAssigned.Item(i.slug(), i.exerciseVersion(), i.dose()))
                                 .toList()))
                 .toList();
-        outbox.add(
-                MemberTopics.EVENTS,
+        publish(
                 plan.memberId,
                 PlanAssigned.TYPE,
-                id,
-                now,
-                new PlanAssigned(
+                (id, now) -> new PlanAssigned(
                         id,
                         now,
                         PlanAssigned.SCHEMA_VERSION,
@@ -122,8 +120,6 @@ public class MemberEvents {
     }
 
     public void sessionCompleted(SessionLog session, PlanProposal.Session prescribed) {
-        UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
         SessionReport report = session.report;
         List<SessionCompleted.ExerciseOutcome> outcomes = report.exercises().stream()
                 .map(e -> new SessionCompleted.ExerciseOutcome(
@@ -132,13 +128,10 @@ public class MemberEvents {
                         e.skipReason() == null ? null : e.skipReason().name(),
                         doseOf(prescribed, e.slug())))
                 .toList();
-        outbox.add(
-                MemberTopics.EVENTS,
+        publish(
                 session.memberId,
                 SessionCompleted.TYPE,
-                id,
-                now,
-                new SessionCompleted(
+                (id, now) -> new SessionCompleted(
                         id,
                         now,
                         SessionCompleted.SCHEMA_VERSION,
@@ -166,15 +159,10 @@ public class MemberEvents {
     }
 
     public void careTeamAssigned(CareAssignment assignment) {
-        UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
-        outbox.add(
-                MemberTopics.EVENTS,
+        publish(
                 assignment.memberId,
                 CareTeamAssigned.TYPE,
-                id,
-                now,
-                new CareTeamAssigned(
+                (id, now) -> new CareTeamAssigned(
                         id,
                         now,
                         CareTeamAssigned.SCHEMA_VERSION,
@@ -187,15 +175,10 @@ public class MemberEvents {
 
     public void needsReview(
             String memberId, UUID intakeId, boolean planCreated, String code, String reason, String clinicianId) {
-        UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
-        outbox.add(
-                MemberTopics.EVENTS,
+        publish(
                 memberId,
                 MemberNeedsReview.TYPE,
-                id,
-                now,
-                new MemberNeedsReview(
+                (id, now) -> new MemberNeedsReview(
                         id,
                         now,
                         MemberNeedsReview.SCHEMA_VERSION,
@@ -208,15 +191,10 @@ public class MemberEvents {
     }
 
     public void planSuspended(PlanSuspension suspension) {
-        UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
-        outbox.add(
-                MemberTopics.EVENTS,
+        publish(
                 suspension.memberId,
                 PlanSuspended.TYPE,
-                id,
-                now,
-                new PlanSuspended(
+                (id, now) -> new PlanSuspended(
                         id,
                         now,
                         PlanSuspended.SCHEMA_VERSION,
@@ -231,15 +209,10 @@ public class MemberEvents {
     }
 
     public void planResumed(PlanSuspension suspension) {
-        UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
-        outbox.add(
-                MemberTopics.EVENTS,
+        publish(
                 suspension.memberId,
                 PlanResumed.TYPE,
-                id,
-                now,
-                new PlanResumed(
+                (id, now) -> new PlanResumed(
                         id,
                         now,
                         PlanResumed.SCHEMA_VERSION,
@@ -254,15 +227,10 @@ public class MemberEvents {
     }
 
     public void symptomsReported(SymptomReport report) {
-        UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
-        outbox.add(
-                MemberTopics.EVENTS,
+        publish(
                 report.memberId,
                 SymptomsReported.TYPE,
-                id,
-                now,
-                new SymptomsReported(
+                (id, now) -> new SymptomsReported(
                         id,
                         now,
                         SymptomsReported.SCHEMA_VERSION,
