@@ -277,7 +277,7 @@ class ComposeFileTest {
             if (client.has("secret")) {
                 assertThat(client.path("secret").asText())
                         .as("secret of %s", id)
-                        .matches("\\$\\{env\\.[A-Z0-9_]+}");
+                        .matches("\\$\\{[A-Z0-9_]+}");
             }
             assertThat(client.path("directAccessGrantsEnabled").asBoolean(false))
                     .as("password grant of %s", id)
@@ -287,12 +287,29 @@ class ComposeFileTest {
                     .doesNotContain("localhost", "127.0.0.1");
         }
         assertThat(clients).doesNotContain("limber-scripts").contains("limber-api", "limber-app", "limber-console");
-        // The service account may create users (and put them in /members) and nothing more.
+        // The service account has no admin role at all (one would switch its fine-grained permissions off):
+        // the realm's one admin permission lets it create users in /members (ProductionRealmIT shows what it may do).
         JsonNode account = realm.path("users").get(0);
         assertThat(realm.path("users")).hasSize(1);
-        assertThat(account.path("clientRoles").path("realm-management").toString())
-                .isEqualTo("[\"manage-users\"]");
+        assertThat(account.has("clientRoles")).isFalse();
         assertThat(account.has("realmRoles")).isFalse();
+        assertThat(realm.path("adminPermissionsEnabled").asBoolean()).isTrue();
+        JsonNode members = realm.path("groups").findParents("path").stream()
+                .filter(g -> g.path("path").asText().equals("/members"))
+                .findFirst()
+                .orElseThrow();
+        List<JsonNode> permissions = new ArrayList<>();
+        realm.path("clients").findValues("authorizationSettings").forEach(settings -> settings.path("policies")
+                .forEach(policy -> {
+                    if (policy.path("type").asText().equals("scope")) {
+                        permissions.add(policy);
+                    }
+                }));
+        assertThat(permissions).hasSize(1);
+        assertThat(permissions.get(0).path("config").path("resources").asText())
+                .isEqualTo("[\"" + members.path("id").asText() + "\"]");
+        assertThat(permissions.get(0).path("config").path("scopes").asText())
+                .isEqualTo("[\"manage-members\",\"manage-membership\"]");
         assertThat(realm.path("revokeRefreshToken").asBoolean())
                 .as("refresh-token rotation")
                 .isTrue();

@@ -201,6 +201,24 @@ class KafkaSecurityTest {
     }
 
     @Test
+    @Order(3) // after the dead-letter topic has a record
+    void theAdminReplaysADeadLetterTopicWithItsLogin() throws Exception {
+        Path config = Files.createTempFile(Path.of("target"), "admin", ".properties");
+        Properties login = new Properties();
+        adminLogin().forEach((key, value) -> login.setProperty(key, value.toString()));
+        try (var writer = Files.newBufferedWriter(config)) {
+            login.store(writer, "as ops/kafka/setup.sh writes it");
+        }
+        DeadLetterReplay.Options options = DeadLetterReplay.Options.parse(new String[] {
+            "--bootstrap", broker.bootstrapServers("BROKER"),
+            "--topic", "progress.member-events.dlq",
+            "--to", "routine.member-events",
+            "--command-config", config.toString()
+        });
+        assertThat(DeadLetterReplay.replay(options, System.out)).isEqualTo(1);
+    }
+
+    @Test
     void aWrongPasswordIsRefused() {
         try (Admin admin = Admin.create(login("routine", password("routine") + "-wrong"))) {
             assertThatThrownBy(() -> admin.describeCluster().nodes().get(10, TimeUnit.SECONDS))
