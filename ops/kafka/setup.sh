@@ -10,7 +10,7 @@ set -euo pipefail
 dir=$(cd "$(dirname "$0")" && pwd)
 bin=/opt/kafka/bin
 bootstrap=${KAFKA_ADMIN_BOOTSTRAP:-kafka:9094}
-config=$(mktemp)
+config=$(mktemp)  # the admin's client settings, removed on exit
 trap 'rm -f "$config"' EXIT
 cat > "$config" <<PROPS
 security.protocol=SASL_PLAINTEXT
@@ -19,7 +19,8 @@ sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule require
 PROPS
 
 if [[ ${1:-} == check ]]; then
-  exec "$bin/kafka-broker-api-versions.sh" --bootstrap-server "$bootstrap" --command-config "$config" > /dev/null
+  "$bin/kafka-broker-api-versions.sh" --bootstrap-server "$bootstrap" --command-config "$config" > /dev/null
+  exit
 fi
 
 for attempt in $(seq 1 30); do

@@ -61,7 +61,8 @@ public final class DeadLetterReplay {
                 }
                 values.put(args[i].substring(2), args[++i]);
             }
-            List<String> known = List.of("bootstrap", "topic", "to", "partition", "from-offset", "to-offset", "command-config");
+            List<String> known =
+                    List.of("bootstrap", "topic", "to", "partition", "from-offset", "to-offset", "command-config");
             values.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
                 throw new IllegalArgumentException("unknown option --" + k);
             });

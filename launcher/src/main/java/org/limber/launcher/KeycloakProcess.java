@@ -74,7 +74,7 @@ final class KeycloakProcess {
         return ManagedProcess.start("keycloak", command, env, home, log);
     }
 
-    private static Path home(Path root) {
+    static Path home(Path root) {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root.resolve("launcher/target"), "keycloak-*")) {
             for (Path dir : dirs) {
                 if (Files.isRegularFile(dir.resolve("bin/kc.sh"))) {

@@ -299,8 +299,9 @@ class ComposeFileTest {
                 .findFirst()
                 .orElseThrow();
         List<JsonNode> permissions = new ArrayList<>();
-        realm.path("clients").findValues("authorizationSettings").forEach(settings -> settings.path("policies")
-                .forEach(policy -> {
+        realm.path("clients")
+                .findValues("authorizationSettings")
+                .forEach(settings -> settings.path("policies").forEach(policy -> {
                     if (policy.path("type").asText().equals("scope")) {
                         permissions.add(policy);
                     }

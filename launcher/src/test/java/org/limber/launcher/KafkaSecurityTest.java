@@ -210,10 +210,14 @@ class KafkaSecurityTest {
             login.store(writer, "as ops/kafka/setup.sh writes it");
         }
         DeadLetterReplay.Options options = DeadLetterReplay.Options.parse(new String[] {
-            "--bootstrap", broker.bootstrapServers("BROKER"),
-            "--topic", "progress.member-events.dlq",
-            "--to", "routine.member-events",
-            "--command-config", config.toString()
+            "--bootstrap",
+            broker.bootstrapServers("BROKER"),
+            "--topic",
+            "progress.member-events.dlq",
+            "--to",
+            "routine.member-events",
+            "--command-config",
+            config.toString()
         });
         assertThat(DeadLetterReplay.replay(options, System.out)).isEqualTo(1);
     }
