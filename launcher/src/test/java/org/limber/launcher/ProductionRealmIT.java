@@ -24,7 +24,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import org.limber.testsupport.EmbeddedPostgresServer;
 
@@ -38,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that no client has the password grant, and what the provisioning client may do: get a token
  * with client credentials and create a user in /members, and nothing else this test can think of.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProductionRealmIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -125,6 +129,7 @@ class ProductionRealmIT {
     }
 
     @Test
+    @Order(1) // before the provisioning test creates users
     void theRealmIsImportedWithItsPolicyRotationAndNoUsers() throws Exception {
         JsonNode realm = adminGet("/admin/realms/limber");
         JsonNode template = JSON.readTree(REALM.toFile());
@@ -211,8 +216,11 @@ class ProductionRealmIT {
                                 List.of(Map.of("id", adminRole.path("id").asText(), "name", "admin")))
                         .statusCode())
                 .isEqualTo(403);
-        String self = adminGet("/admin/realms/limber/users?username=service-account-limber-provisioning&exact=true")
+        String provisioning = adminGet("/admin/realms/limber/clients?clientId=limber-provisioning")
                 .get(0)
+                .path("id")
+                .asText();
+        String self = adminGet("/admin/realms/limber/clients/" + provisioning + "/service-account-user")
                 .path("id")
                 .asText();
         String realmManagement = adminGet("/admin/realms/limber/clients?clientId=realm-management")
