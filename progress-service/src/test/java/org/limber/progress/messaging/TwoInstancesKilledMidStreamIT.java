@@ -166,7 +166,9 @@ class TwoInstancesKilledMidStreamIT {
             routines.add(started.get(0));
             routines.add(started.get(2));
             PackagedService progressToKill = started.get(3);
-            System.out.printf("Four instances ready in %d s%n", Duration.between(t0, Instant.now()).toSeconds());
+            System.out.printf(
+                    "Four instances ready in %d s%n",
+                    Duration.between(t0, Instant.now()).toSeconds());
 
             String prefix = "two-" + UUID.randomUUID().toString().substring(0, 6) + "-";
             String like = prefix + "%";
@@ -227,7 +229,9 @@ class TwoInstancesKilledMidStreamIT {
                                             prefix))
                             && versions(progressDb, "select member_id, plan_version from plan_prescription", prefix)
                                     .equals(versions(routineDb, "select member_id, version from plan", prefix)));
-            System.out.printf("Settled %d s after the start%n", Duration.between(t0, Instant.now()).toSeconds());
+            System.out.printf(
+                    "Settled %d s after the start%n",
+                    Duration.between(t0, Instant.now()).toSeconds());
 
             // Sessions: each accepted one stored once by both services, and counted once in its week.
             Map<String, Long> perMember = new TreeMap<>();
@@ -254,7 +258,10 @@ class TwoInstancesKilledMidStreamIT {
                             like))
                     .as("one RED_FLAG_SYMPTOM alert per session with a red flag")
                     .isEqualTo(redFlags);
-            assertThat(count(progressDb, "select count(*) from alert where kind = 'HIGH_PAIN' and member_id like ?", like))
+            assertThat(count(
+                            progressDb,
+                            "select count(*) from alert where kind = 'HIGH_PAIN' and member_id like ?",
+                            like))
                     .as("one HIGH_PAIN alert per member with a session of high pain")
                     .isEqualTo(highPainMembers());
             assertThat(count(
@@ -271,13 +278,14 @@ class TwoInstancesKilledMidStreamIT {
                     "select count(*) from assessment_received where result_version is not null and member_id like ?",
                     like);
             assertThat(adapted).as("plans were adapted").isPositive();
-            assertThat(count(routineDb, "select count(*) from plan where source = 'ADAPTATION' and member_id like ?", like))
+            assertThat(count(
+                            routineDb,
+                            "select count(*) from plan where source = 'ADAPTATION' and member_id like ?",
+                            like))
                     .as("one plan version per adaptation")
                     .isEqualTo(adapted)
                     .isEqualTo(count(
-                            routineDb,
-                            "select count(distinct assessment_id) from plan where member_id like ?",
-                            like));
+                            routineDb, "select count(distinct assessment_id) from plan where member_id like ?", like));
             assertThat(count(
                             routineDb,
                             "select count(*) from (select member_id from plan where member_id like ?"
@@ -287,10 +295,16 @@ class TwoInstancesKilledMidStreamIT {
                     .isZero();
 
             // Nothing parked by the relays, nothing dead-lettered by the consumers.
-            assertThat(count(routineDb, "select count(*) from outbox_dead_letter")).isZero();
-            assertThat(count(progressDb, "select count(*) from outbox_dead_letter")).isZero();
-            assertThat(endOffsets("progress.member-events.dlq")).as("progress dead letters").isZero();
-            assertThat(endOffsets("routine.progress-assessments.dlq")).as("routine dead letters").isZero();
+            assertThat(count(routineDb, "select count(*) from outbox_dead_letter"))
+                    .isZero();
+            assertThat(count(progressDb, "select count(*) from outbox_dead_letter"))
+                    .isZero();
+            assertThat(endOffsets("progress.member-events.dlq"))
+                    .as("progress dead letters")
+                    .isZero();
+            assertThat(endOffsets("routine.progress-assessments.dlq"))
+                    .as("routine dead letters")
+                    .isZero();
             System.out.printf(
                     "%d sessions, %d red flags, %d assessments, %d adaptations; %d s in all%n",
                     accepted.size(),
@@ -351,8 +365,7 @@ class TwoInstancesKilledMidStreamIT {
                 session = session(plan.body(), round, highPain(m) && round == 1, red);
                 logged = call(m + round, "POST", "/members/me/sessions", token, session);
             }
-            if (logged.status() == 409
-                    && logged.body().path("type").asText().endsWith("/plan-suspended")) {
+            if (logged.status() == 409 && logged.body().path("type").asText().endsWith("/plan-suspended")) {
                 return;
             }
             assertThat(logged.status())
@@ -365,10 +378,25 @@ class TwoInstancesKilledMidStreamIT {
     private static Map<String, Object> intake() {
         Map<String, Object> redFlags = new LinkedHashMap<>();
         for (String question : new String[] {
-            "bladderOrBowelControl", "urinaryDifficulty", "saddleNumbness", "bothLegsNumbOrWeak",
-            "sexualDysfunction", "worseningLegWeakness", "footDrop", "recentTrauma", "minorFallWithBoneRisk",
-            "cancerHistory", "feverOrWeightLoss", "newPainOver50", "painNotEasedByRest", "constantNightPain",
-            "infectionRisk", "recentInfection", "recentSpinalProcedure", "feelingUnwell", "inflammatoryBackPain"
+            "bladderOrBowelControl",
+            "urinaryDifficulty",
+            "saddleNumbness",
+            "bothLegsNumbOrWeak",
+            "sexualDysfunction",
+            "worseningLegWeakness",
+            "footDrop",
+            "recentTrauma",
+            "minorFallWithBoneRisk",
+            "cancerHistory",
+            "feverOrWeightLoss",
+            "newPainOver50",
+            "painNotEasedByRest",
+            "constantNightPain",
+            "infectionRisk",
+            "recentInfection",
+            "recentSpinalProcedure",
+            "feelingUnwell",
+            "inflammatoryBackPain"
         }) {
             redFlags.put(question, false);
         }
@@ -416,16 +444,15 @@ class TwoInstancesKilledMidStreamIT {
 
     private PackagedService service(String name, int instance) {
         String module = name + "-service";
-        List<String> jvm = new ArrayList<>(List.of(
+        // A killed consumer leaves its group after 6 s, rather than after the default 45 s.
+        String consumer = "-Dmp.messaging.incoming." + (name.equals("routine") ? "progress-assessments" : "member-events");
+        List<String> jvm = List.of(
                 "-Xmx256m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.oidc.token.issuer=https://server.example.com",
-                // A killed consumer leaves its group after this, rather than after the default 45 s.
-                "-Dmp.messaging.incoming.member-events.session.timeout.ms=6000",
-                "-Dmp.messaging.incoming.member-events.heartbeat.interval.ms=1000",
-                "-Dmp.messaging.incoming.progress-assessments.session.timeout.ms=6000",
-                "-Dmp.messaging.incoming.progress-assessments.heartbeat.interval.ms=1000"));
+                consumer + ".session.timeout.ms=6000",
+                consumer + ".heartbeat.interval.ms=1000");
         Map<String, String> env = new HashMap<>();
         env.put("DB_URL", postgres.jdbcUrl(name));
         env.put("DB_USER", EmbeddedPostgresServer.USER);
@@ -513,7 +540,9 @@ class TwoInstancesKilledMidStreamIT {
     /** Records ever written to a topic (0 when it does not exist). */
     private static long endOffsets(String topic) {
         try (Admin admin = admin()) {
-            return ends(admin, topic).values().stream().mapToLong(Long::longValue).sum();
+            return ends(admin, topic).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         } catch (Exception e) {
             return 0;
         }
@@ -521,8 +550,12 @@ class TwoInstancesKilledMidStreamIT {
 
     private static Map<TopicPartition, Long> ends(Admin admin, String topic) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().forEach(p -> latest.put(
-                new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get()
+                .get(topic)
+                .partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
         Map<TopicPartition, Long> ends = new HashMap<>();
         admin.listOffsets(latest).all().get().forEach((p, info) -> ends.put(p, info.offset()));
         return ends;
