@@ -445,7 +445,8 @@ class TwoInstancesKilledMidStreamIT {
     private PackagedService service(String name, int instance) {
         String module = name + "-service";
         // A killed consumer leaves its group after 6 s, rather than after the default 45 s.
-        String consumer = "-Dmp.messaging.incoming." + (name.equals("routine") ? "progress-assessments" : "member-events");
+        String consumer =
+                "-Dmp.messaging.incoming." + (name.equals("routine") ? "progress-assessments" : "member-events");
         List<String> jvm = List.of(
                 "-Xmx256m",
                 "-XX:+UseSerialGC",
