@@ -199,15 +199,17 @@ class TwoInstancesKilledMidStreamIT {
             routines.get(1).kill();
             progressToKill.kill();
             int atKill = accepted.size();
+            long progressAtKill = count(progressDb, "select count(*) from session_fact where member_id like ?", like);
             for (Future<?> member : done) {
                 member.get(SETTLE.toSeconds(), TimeUnit.SECONDS);
             }
             members.shutdown();
             System.out.printf(
-                    "Killed %s and %s with %d sessions logged; %d logged in all (%d with a red flag)%n",
+                    "Killed %s and %s with %d sessions logged (%d in progress); %d logged in all (%d with a red flag)%n",
                     routines.get(1),
                     progressToKill,
                     atKill,
+                    progressAtKill,
                     accepted.size(),
                     accepted.values().stream().filter(Logged::redFlag).count());
             assertThat(atKill).as("killed mid-stream").isLessThan(accepted.size());
@@ -215,20 +217,31 @@ class TwoInstancesKilledMidStreamIT {
             // Everything settles on the survivors: sessions in, outboxes out, assessments applied.
             await("every session in progress, every outbox drained, every assessment applied")
                     .atMost(SETTLE)
-                    .pollInterval(Duration.ofMillis(250))
-                    .until(() -> count(progressDb, "select count(*) from session_fact where member_id like ?", like)
-                                    == accepted.size()
-                            && count(routineDb, "select count(*) from outbox_event where published_at is null") == 0
-                            && count(progressDb, "select count(*) from outbox_event where published_at is null") == 0
-                            && lag("progress-service", MemberTopics.EVENTS) == 0
-                            && lag("routine-service-adaptation", "progress.assessments") == 0
-                            && ids(progressDb, "select id from assessment where member_id like ?", prefix)
-                                    .equals(ids(
-                                            routineDb,
-                                            "select id from assessment_received where member_id like ?",
-                                            prefix))
-                            && versions(progressDb, "select member_id, plan_version from plan_prescription", prefix)
-                                    .equals(versions(routineDb, "select member_id, version from plan", prefix)));
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        assertThat(count(progressDb, "select count(*) from session_fact where member_id like ?", like))
+                                .as("sessions stored by progress")
+                                .isEqualTo(accepted.size());
+                        assertThat(count(routineDb, "select count(*) from outbox_event where published_at is null"))
+                                .as("routine's outbox drained")
+                                .isZero();
+                        assertThat(count(progressDb, "select count(*) from outbox_event where published_at is null"))
+                                .as("progress's outbox drained")
+                                .isZero();
+                        assertThat(lag("progress-service", MemberTopics.EVENTS))
+                                .as("member events consumed")
+                                .isZero();
+                        assertThat(lag("routine-service-adaptation", "progress.assessments"))
+                                .as("assessments consumed")
+                                .isZero();
+                        assertThat(ids(routineDb, "select id from assessment_received where member_id like ?", prefix))
+                                .as("every assessment progress made applied by routine")
+                                .isEqualTo(ids(progressDb, "select id from assessment where member_id like ?", prefix));
+                        assertThat(versions(
+                                        progressDb, "select member_id, plan_version from plan_prescription", prefix))
+                                .as("every plan version routine made known to progress")
+                                .isEqualTo(versions(routineDb, "select member_id, version from plan", prefix));
+                    });
             System.out.printf(
                     "Settled %d s after the start%n",
                     Duration.between(t0, Instant.now()).toSeconds());
