@@ -32,6 +32,8 @@ public final class PackagedService implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    /** Set before the process is told to stop, so a call it fails meanwhile is seen as to a stopped instance. */
+    private volatile boolean stopping;
 
     private PackagedService(String name, Process process, int port, Path log) {
         this.name = name;
@@ -79,8 +81,9 @@ public final class PackagedService implements AutoCloseable {
         return process.pid();
     }
 
+    /** Whether it runs and has not been told to stop. */
     public boolean isAlive() {
-        return process.isAlive();
+        return !stopping && process.isAlive();
     }
 
     /**
@@ -135,6 +138,7 @@ public final class PackagedService implements AutoCloseable {
 
     /** {@code kill -9}: the instance dies at once, as in a crash, with no shutdown of any kind. */
     public void kill() {
+        stopping = true;
         process.destroyForcibly();
         waitFor(30);
     }
@@ -142,6 +146,7 @@ public final class PackagedService implements AutoCloseable {
     /** A graceful stop ({@code SIGTERM}), forcible after 30 s. */
     @Override
     public void close() {
+        stopping = true;
         process.destroy();
         if (!waitFor(30)) {
             kill();
