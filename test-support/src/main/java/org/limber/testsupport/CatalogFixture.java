@@ -125,6 +125,11 @@ public final class CatalogFixture {
 
     /** Publishes catalog events to the test broker as catalog-service would. */
     public static void send(List<?> events) {
+        TestEvents.send(outgoing(events));
+    }
+
+    /** Catalog events as records to publish (topic, key = slug, CloudEvents type and id). */
+    public static List<TestEvents.Outgoing> outgoing(List<?> events) {
         List<TestEvents.Outgoing> outgoing = new ArrayList<>();
         for (Object event : events) {
             if (event instanceof ExercisePublished p) {
@@ -137,7 +142,7 @@ public final class CatalogFixture {
                 throw new IllegalArgumentException("not a catalog event: " + event);
             }
         }
-        TestEvents.send(outgoing);
+        return outgoing;
     }
 
     /** Publishes raw text (for example a malformed event) with the given CloudEvents type. */
