@@ -118,7 +118,10 @@ public final class RequestFuzzer {
             // The request line, as the server reads it: "GET /path?query HTTP/1.1".
             boolean lineTooLong = method.length() + uri.length() + " HTTP/1.1".length() + 1 > MAX_INITIAL_LINE;
             String body = null;
-            if (operations.get(operation).has("requestBody") || examples.containsKey(operation)) {
+            // A request refused before it is read carries no body (the server closes the connection).
+            if ((operations.get(operation).has("requestBody") || examples.containsKey(operation))
+                    && !lineTooLong
+                    && !headersTooLarge) {
                 body = mutated(examples.get(operation));
                 request.body(body);
             }
