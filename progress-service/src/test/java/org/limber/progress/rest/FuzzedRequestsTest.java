@@ -41,7 +41,7 @@ class FuzzedRequestsTest {
         String adminToken = Tokens.admin("fuzz-admin");
         new RequestFuzzer()
                 .run(
-                        300,
+                        200,
                         operation -> operation.contains("/members/me")
                                 ? memberToken
                                 : operation.contains("/reports/") ? adminToken : clinicianToken,

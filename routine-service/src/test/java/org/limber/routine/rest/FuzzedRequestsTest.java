@@ -40,7 +40,7 @@ class FuzzedRequestsTest {
         String adminToken = Tokens.admin("fuzz-admin");
         new RequestFuzzer()
                 .run(
-                        300,
+                        200,
                         operation -> operation.contains("/members/me")
                                 ? memberToken
                                 : operation.endsWith("/care-team") ? adminToken : clinicianToken,
