@@ -35,7 +35,7 @@ import static org.limber.progress.MemberEvents.session;
 
 /** Consuming member events on the real broker into the real database. */
 @QuarkusTest
-class IngestionTest {
+class MemberEventsConsumerTest {
 
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 

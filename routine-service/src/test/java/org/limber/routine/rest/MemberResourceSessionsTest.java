@@ -34,7 +34,7 @@ import static org.limber.routine.Fixtures.newMember;
 import static org.limber.routine.Fixtures.sessionDoingToday;
 
 @QuarkusTest
-class SessionResourceTest {
+class MemberResourceSessionsTest {
 
     @Inject
     CatalogReplica replica;

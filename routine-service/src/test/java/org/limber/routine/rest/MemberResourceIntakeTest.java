@@ -38,7 +38,7 @@ import static org.limber.routine.Fixtures.newMember;
 import static org.limber.routine.Fixtures.redFlags;
 
 @QuarkusTest
-class IntakeResourceTest {
+class MemberResourceIntakeTest {
 
     @Inject
     CatalogReplica replica;

@@ -37,7 +37,7 @@ import static org.limber.progress.MemberEvents.session;
 
 /** Alerts, the panel and access rules, on the real broker and database. */
 @QuarkusTest
-class CareTeamTest {
+class CareTeamResourceTest {
 
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
