@@ -103,9 +103,12 @@ class CareTeamResourceTest {
                                 .clinicianId())
                         .isEqualTo(c);
             }
-            assertThat(topic.readFor(Duration.ofSeconds(2)))
-                    .filteredOn(r -> List.of(pain, redFlag, rising, referral).contains(r.key()))
-                    .hasSize(4);
+            topic.holdsFor(
+                    Duration.ofSeconds(2),
+                    records -> assertThat(records)
+                            .filteredOn(r ->
+                                    List.of(pain, redFlag, rising, referral).contains(r.key()))
+                            .hasSize(4));
         }
     }
 

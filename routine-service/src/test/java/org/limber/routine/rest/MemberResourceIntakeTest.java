@@ -107,9 +107,11 @@ class MemberResourceIntakeTest {
             assertThat(TopicReader.header(record, "ce_type")).isEqualTo(MemberReferred.TYPE);
             MemberReferred event = CatalogFixture.JSON.readValue(record.value(), MemberReferred.class);
             assertThat(event.redFlags()).containsExactly("SADDLE_NUMBNESS");
-            assertThat(topic.readFor(Duration.ofSeconds(2)))
-                    .filteredOn(r -> memberId.equals(r.key()))
-                    .hasSize(1);
+            topic.holdsFor(
+                    Duration.ofSeconds(2),
+                    records -> assertThat(records)
+                            .filteredOn(r -> memberId.equals(r.key()))
+                            .hasSize(1));
         }
     }
 

@@ -88,9 +88,11 @@ class MemberResourceSessionsTest {
                 assertThat(e.status()).isEqualTo("DONE");
                 assertThat(e.prescribed()).isNotNull();
             });
-            assertThat(topic.readFor(Duration.ofSeconds(3)))
-                    .filteredOn(r -> isSession(r, session.get("sessionId")))
-                    .hasSize(1);
+            topic.holdsFor(
+                    Duration.ofSeconds(3),
+                    records -> assertThat(records)
+                            .filteredOn(r -> isSession(r, session.get("sessionId")))
+                            .hasSize(1));
         }
         // The same id with other content is not a retry.
         Map<String, Object> other = new HashMap<>(session);
