@@ -42,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * draft changed and published, then read back from the public catalog; an admin's outcomes; a member
  * refused. Every page is checked with axe-core (no serious or critical violation) and the main pages are
  * saved as screenshots. Run by {@link SmokeCheck}, or on its own against a running stack:
- * {@code java -cp "launcher/target/limber-launcher.jar:launcher/target/lib/*" org.limber.launcher.ConsoleCheck http://localhost:8084 http://localhost:8081}
+ * {@code java -cp "launcher/target/test-classes:launcher/target/classes:$(cat launcher/target/test.classpath)" org.limber.launcher.ConsoleCheck http://localhost:8084 http://localhost:8081}
  */
 public final class ConsoleCheck {
 
