@@ -53,7 +53,7 @@ import org.limber.events.member.MemberTopics;
 import org.limber.events.member.SessionCompleted;
 import org.limber.progress.MemberEvents;
 import org.limber.progress.domain.ProgressMath;
-import org.limber.testsupport.EmbeddedPostgresServer;
+import org.limber.postgres.EmbeddedPostgresServer;
 import org.limber.testsupport.KafkaBroker;
 import org.limber.testsupport.TestEvents;
 

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
-import org.limber.testsupport.EmbeddedPostgresServer;
+import org.limber.postgres.EmbeddedPostgresServer;
 import org.limber.testsupport.KafkaBroker;
 
 /**
