@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -187,8 +188,7 @@ public final class ConsoleCheck {
             if (to.getOptions().size() < 2) {
                 continue;
             }
-            ((org.openqa.selenium.JavascriptExecutor) browser)
-                    .executeScript("arguments[0].closest('details').open = true", form);
+            ((JavascriptExecutor) browser).executeScript("arguments[0].closest('details').open = true", form);
             new Select(form.findElement(By.name("type"))).selectByValue("SWAP");
             to.selectByIndex(1);
             form.findElement(By.name("note")).sendKeys("Swapped in the browser check: easier on the knees.");

@@ -7,14 +7,22 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -289,12 +297,11 @@ public final class SmokeCheck {
 
     private String metrics(int port) {
         try {
-            var client = java.net.http.HttpClient.newHttpClient();
+            var client = HttpClient.newHttpClient();
             return client.send(
-                            java.net.http.HttpRequest.newBuilder(
-                                            java.net.URI.create("http://localhost:" + port + "/q/metrics"))
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics"))
                                     .build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                            HttpResponse.BodyHandlers.ofString())
                     .body();
         } catch (IOException e) {
             return "";
@@ -327,8 +334,8 @@ public final class SmokeCheck {
 
     /** A free port for each server; Kafka's controller (+1) and Keycloak's management port (+10) must be free too. */
     private static Map<String, String> freePorts() {
-        Map<String, String> env = new java.util.LinkedHashMap<>();
-        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        Map<String, String> env = new LinkedHashMap<>();
+        Set<Integer> taken = new HashSet<>();
         String[][] wanted = {
             {"POSTGRES_PORT", "0"},
             {"KAFKA_PORT", "1"},
@@ -340,7 +347,7 @@ public final class SmokeCheck {
         };
         for (String[] port : wanted) {
             int offset = Integer.parseInt(port[1]);
-            for (int candidate = 20000 + new java.util.Random().nextInt(30000); ; candidate++) {
+            for (int candidate = 20000 + new Random().nextInt(30000); ; candidate++) {
                 if (!taken.contains(candidate)
                         && !taken.contains(candidate + offset)
                         && free(candidate)

@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,9 +52,9 @@ import org.junit.jupiter.api.Test;
 import org.limber.events.member.CareAlertRaised;
 import org.limber.events.member.MemberTopics;
 import org.limber.events.member.SessionCompleted;
+import org.limber.postgres.EmbeddedPostgresServer;
 import org.limber.progress.MemberEvents;
 import org.limber.progress.domain.ProgressMath;
-import org.limber.postgres.EmbeddedPostgresServer;
 import org.limber.testsupport.KafkaBroker;
 import org.limber.testsupport.TestEvents;
 
@@ -75,7 +76,7 @@ class RestartMidStreamIT {
     static final int BATCH = 100;
 
     /** Held, so that their levels stay. */
-    static final List<java.util.logging.Logger> QUIET = new ArrayList<>();
+    static final List<Logger> QUIET = new ArrayList<>();
 
     static Path dir;
     static EmbeddedPostgresServer postgres;
@@ -87,7 +88,7 @@ class RestartMidStreamIT {
     @BeforeAll
     static void servers() throws Exception {
         for (String category : new String[] {"kafka", "org.apache.kafka", "state.change.logger"}) {
-            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(category);
+            Logger logger = Logger.getLogger(category);
             logger.setLevel(Level.WARNING);
             QUIET.add(logger);
         }

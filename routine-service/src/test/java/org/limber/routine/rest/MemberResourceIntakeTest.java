@@ -2,6 +2,7 @@ package org.limber.routine.rest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -159,7 +161,7 @@ class MemberResourceIntakeTest {
         Map<String, Object> surgeryWithoutCondition = intake();
         surgeryWithoutCondition.put("spineSurgery", true);
         surgeryWithoutCondition.put(
-                "surgeryDate", java.time.LocalDate.now().minusMonths(8).toString());
+                "surgeryDate", LocalDate.now().minusMonths(8).toString());
         member(newMember())
                 .body(surgeryWithoutCondition)
                 .post("/members/me/intake")
@@ -234,8 +236,8 @@ class MemberResourceIntakeTest {
                 .body("planVersion", equalTo(1))
                 .body("sessionNumber", equalTo(1))
                 .body("doneThisWeek", equalTo(0))
-                .body("exercises.size()", org.hamcrest.Matchers.greaterThan(0))
-                .body("exercises.steps.flatten().size()", org.hamcrest.Matchers.greaterThan(3))
+                .body("exercises.size()", Matchers.greaterThan(0))
+                .body("exercises.steps.flatten().size()", Matchers.greaterThan(3))
                 .body("exercises.name", everyItem(notNullValue()))
                 .body("exercises.dose.sets", everyItem(notNullValue()));
     }

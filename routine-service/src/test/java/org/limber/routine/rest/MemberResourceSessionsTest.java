@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -302,7 +303,7 @@ class MemberResourceSessionsTest {
     /** Another session like {@code done} (today's exercises), with a new id. */
     private static Map<String, Object> sessionDoingTodayOf(Map<String, Object> done) {
         Map<String, Object> next = new HashMap<>(done);
-        next.put("sessionId", java.util.UUID.randomUUID().toString());
+        next.put("sessionId", UUID.randomUUID().toString());
         next.put("redFlagSymptoms", List.of());
         next.put("sessionNumber", 2);
         return next;
