@@ -34,25 +34,15 @@ class FlarePlanTest {
     static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
 
     /** Gentle: 1 set of 8 reps, 15 s rest = 15 s to get in position + 8 x 4 s = 47 s. */
-    static final ExerciseOption GENTLE_ROCK = option(
-            "pelvic-rock",
-            "Pelvic rock",
-            Category.MOBILITY,
-            Level.BEGINNER,
-            Set.of(SafetyTag.FLARE_SAFE),
-            new Dose(1, 8, null, null, 15, null, new Dose.Range(6, 10), null, null),
-            List.of(),
-            List.of());
+    static final ExerciseOption GENTLE_ROCK = flareSafe(
+            "pelvic-rock", Category.MOBILITY, new Dose(1, 8, null, null, 15, null, new Dose.Range(6, 10), null, null));
     /** Gentle but core stability, which no flare slot takes: 15 + 2 x 20 s + 30 s rest = 85 s. */
-    static final ExerciseOption GENTLE_BRACE = option(
-            "gentle-brace",
-            "Gentle brace",
-            Category.CORE_STABILITY,
-            Level.BEGINNER,
-            Set.of(SafetyTag.FLARE_SAFE),
-            timed(20, 15, 45),
-            List.of(),
-            List.of());
+    static final ExerciseOption GENTLE_BRACE = flareSafe("gentle-brace", Category.CORE_STABILITY, timed(20, 15, 45));
+
+    /** A beginner's flare-safe exercise with no easier or harder variation. */
+    static ExerciseOption flareSafe(String slug, Category category, Dose dose) {
+        return option(slug, slug, category, Level.BEGINNER, Set.of(SafetyTag.FLARE_SAFE), dose, List.of(), List.of());
+    }
 
     static final List<ExerciseOption> CATALOG = List.of(GENTLE_ROCK, GENTLE_BRACE, BRIDGE);
 
@@ -123,15 +113,7 @@ class FlarePlanTest {
 
     @Test
     void aLockedItemNoLongerPublishedIsPaused() {
-        ExerciseOption retired = option(
-                "retired-stretch",
-                "Retired stretch",
-                Category.STRETCH,
-                Level.BEGINNER,
-                Set.of(SafetyTag.FLARE_SAFE),
-                timed(20, 15, 45),
-                List.of(),
-                List.of());
+        ExerciseOption retired = flareSafe("retired-stretch", Category.STRETCH, timed(20, 15, 45));
 
         PlanProposal flare = FlarePlan.build(BUILDER, RULES, INTAKE, CATALOG, plan(item(retired, true)), TODAY);
 
