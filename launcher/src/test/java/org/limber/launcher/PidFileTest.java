@@ -102,7 +102,7 @@ class PidFileTest {
         await("the test server listening on " + port)
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
-                .ignoreException(IOException.class)
+                .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
                     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
                         return true;
