@@ -1,18 +1,11 @@
 package org.limber.catalog;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
-import org.limber.testsupport.KafkaTestResource;
-import org.limber.testsupport.PostgresTestResource;
+import org.limber.testsupport.TestServers;
 
-/**
- * The real servers every {@code @QuarkusTest} of this service runs against, started once per
- * test run: PostgreSQL, a Kafka broker, and an OIDC provider issuing signed tokens.
- */
-@QuarkusTestResource(value = PostgresTestResource.class, parallel = true)
-@QuarkusTestResource(value = KafkaTestResource.class, parallel = true)
-@QuarkusTestResource(value = OidcWiremockTestResource.class, parallel = true)
+/** Starts the real servers every {@code @QuarkusTest} of this service runs against: {@link TestServers}. */
+@QuarkusTestResource(TestServers.class)
 public final class TestInfrastructure {
 
     private TestInfrastructure() {}

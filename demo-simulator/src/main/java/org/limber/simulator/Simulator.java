@@ -8,6 +8,8 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -286,7 +288,7 @@ public final class Simulator {
         out.printf(
                 "Expected outcomes: %d referred at intake, %d plans suspended by a red flag, %d intakes for a clinician's review%n",
                 referred, suspended, needsReview);
-        Map<String, LocalDate> lastHighPain = new java.util.HashMap<>();
+        Map<String, LocalDate> lastHighPain = new HashMap<>();
         players.stream().filter(p -> p.lastHighPain != null).forEach(p -> lastHighPain.put(p.memberId, p.lastHighPain));
         return new Played(started, enrolled, referred, suspended, needsReview, personas, lastHighPain);
     }
@@ -478,7 +480,7 @@ public final class Simulator {
                             ? Map.of("slug", item.path("slug").asText(), "status", "DONE")
                             : Map.of("slug", item.path("slug").asText(), "status", "SKIPPED", "skipReason", skip));
         }
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("sessionId", player.script.sessionId());
         body.put("planVersion", player.plan.path("version").asInt());
         body.put("sessionNumber", number);

@@ -1,6 +1,5 @@
 package org.limber.launcher;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import org.limber.simulator.Simulator;
@@ -37,17 +36,15 @@ final class Demo {
         }
     }
 
-    /** Prints what the demo produced, once progress-service's time-based alert rules have run (30 s after its start). */
-    void report(Instant progressStarted) {
-        if (played == null) {
-            return;
+    /** Whether there is a report to print (the simulator played). */
+    boolean played() {
+        return played != null;
+    }
+
+    /** Prints what the demo produced; call it once progress-service's time-based alert rules have run. */
+    void report() {
+        if (played != null) {
+            Simulator.print(simulator.report(played), console.out());
         }
-        console.line(
-                "progress-service is reading the demo events; 30 s after its start it checks the time-based alert rules...");
-        Duration sinceStart = Duration.between(progressStarted, Instant.now());
-        if (sinceStart.getSeconds() < 35) {
-            Launcher.sleep(Duration.ofSeconds(35).minus(sinceStart).toMillis());
-        }
-        Simulator.print(simulator.report(played), console.out());
     }
 }

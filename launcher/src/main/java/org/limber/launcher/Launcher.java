@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +37,10 @@ public final class Launcher {
     private final Console console;
     private final PidFile pidFile;
     private final List<ManagedProcess> processes = new ArrayList<>();
+    /** The Prometheus line of progress-service's count of completed alert-rule runs. */
+    private static final Pattern ALERT_CHECKS =
+            Pattern.compile("(?m)^limber_alerts_checks_total(?:\\{[^}]*\\})? (\\S+)$");
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private PostgresProcess postgres;
@@ -89,7 +94,7 @@ public final class Launcher {
 
     void start() {
         Instant started = Instant.now();
-        Instant progressStarted = started;
+        ManagedProcess progressDemo = null;
         // Leftovers of a killed run hold the ports: end them before checking that the ports are free.
         pidFile.killLeftovers(console::step);
         ports.checkFree();
@@ -133,14 +138,22 @@ public final class Launcher {
             demoData = new Demo(ports, options, firstRun, console);
             demoData.play();
             ServiceProcess.Service progress = ServiceProcess.named(ports, "progress");
-            awaitServices(Map.of(progress, startService(progress)));
-            progressStarted = Instant.now();
+            progressDemo = startService(progress);
+            awaitServices(Map.of(progress, progressDemo));
         }
         console.line(String.format(
                 "%nEverything is ready in %d s.",
                 Duration.between(started, Instant.now()).toSeconds()));
-        if (demoData != null) {
-            demoData.report(progressStarted);
+        if (demoData != null && demoData.played()) {
+            // The report includes the time-based alerts: wait for the rules' first run (30 s after the start).
+            console.line("progress-service is reading the demo events; 30 s after its start it checks the time-based"
+                    + " alert rules...");
+            try {
+                await(progressDemo, "The time-based alert check", Duration.ofMinutes(3), this::alertsChecked);
+            } catch (IllegalStateException e) {
+                console.line(e.getMessage() + "; the report may miss the time-based alerts.");
+            }
+            demoData.report();
         }
         console.printUrls(ports, KeycloakProcess.url(ports), root.relativize(local.resolve("logs")));
         console.line("");
@@ -201,6 +214,17 @@ public final class Launcher {
             console.waiting(name, Duration.between(start, Instant.now()).toSeconds());
             sleep(500);
         }
+    }
+
+    /** Whether progress-service's alert scheduler has completed a run: its {@code limber_alerts_checks_total} is above 0. */
+    private boolean alertsChecked() throws IOException, InterruptedException {
+        String metrics = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + ports.progress() + "/q/metrics"))
+                                .timeout(Duration.ofSeconds(3))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        return ALERT_CHECKS.matcher(metrics).results().anyMatch(m -> Double.parseDouble(m.group(1)) > 0);
     }
 
     private boolean httpOk(String url) throws IOException, InterruptedException {

@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.OptionalLong;
 
-import org.limber.testsupport.EmbeddedPostgresServer;
+import org.limber.postgres.EmbeddedPostgresServer;
 
 /** The local PostgreSQL server (data kept in {@code .local/postgres}), with a database and a role per service. */
 final class PostgresProcess implements AutoCloseable {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -389,7 +390,7 @@ class ComposeFileTest {
         return matcher.group(1);
     }
 
-    private static Set<String> iterable(java.util.Iterator<String> names) {
+    private static Set<String> iterable(Iterator<String> names) {
         Set<String> set = new TreeSet<>();
         names.forEachRemaining(set::add);
         return set;

@@ -31,6 +31,7 @@ import org.limber.testsupport.KafkaBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The replay of a dead-letter topic into its source topic, against a real broker. */
 class DeadLetterReplayTest {
@@ -143,10 +144,13 @@ class DeadLetterReplayTest {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (records.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
+            await(expected + " records in " + topic)
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInSameThread()
+                    .until(() -> {
+                        consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+                        return records.size() >= expected;
+                    });
             return records;
         }
     }

@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
 
 /** After a launcher was killed, the next start ends what the last one left (found by its pid file) and frees the port. */
 class PidFileTest {
@@ -98,15 +98,15 @@ class PidFileTest {
         }
     }
 
-    private static void awaitListening(int port) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("the test server did not listen on " + port);
+    private static void awaitListening(int port) {
+        await("the test server listening on " + port)
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                        return true;
+                    }
+                });
     }
 }

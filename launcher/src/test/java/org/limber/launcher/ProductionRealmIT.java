@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import org.limber.testsupport.EmbeddedPostgresServer;
+import org.limber.postgres.EmbeddedPostgresServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

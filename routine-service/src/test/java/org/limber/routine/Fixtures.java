@@ -1,5 +1,6 @@
 package org.limber.routine;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,7 +149,7 @@ public final class Fixtures {
                 r -> memberId.equals(r.key()) && type.equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(30));
         try {
             return CatalogFixture.JSON.readValue(record.value(), as);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }

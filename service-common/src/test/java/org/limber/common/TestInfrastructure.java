@@ -1,13 +1,12 @@
 package org.limber.common;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 
-import org.limber.testsupport.KafkaTestResource;
-import org.limber.testsupport.PostgresTestResource;
+import org.limber.testsupport.TestServers;
 
-/** The real servers service-common's {@code @QuarkusTest}s run against: PostgreSQL and a Kafka broker. */
-@QuarkusTestResource(value = PostgresTestResource.class, parallel = true)
-@QuarkusTestResource(value = KafkaTestResource.class, parallel = true)
+/** Starts the real servers service-common's {@code @QuarkusTest}s run against: {@link TestServers}, without OIDC. */
+@QuarkusTestResource(value = TestServers.class, initArgs = @ResourceArg(name = TestServers.OIDC, value = "false"))
 public final class TestInfrastructure {
 
     private TestInfrastructure() {}

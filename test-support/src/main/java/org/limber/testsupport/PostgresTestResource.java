@@ -4,6 +4,8 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import org.limber.postgres.EmbeddedPostgresServer;
+
 /**
  * Starts a real PostgreSQL server for the test run and points the default datasource at it.
  */

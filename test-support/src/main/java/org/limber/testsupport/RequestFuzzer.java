@@ -1,5 +1,9 @@
 package org.limber.testsupport;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +14,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -173,8 +179,7 @@ public final class RequestFuzzer {
     }
 
     private static String encoded(Object value) {
-        return java.net.URLEncoder.encode(String.valueOf(value), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        return URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String abbreviated(String text) {
@@ -209,7 +214,7 @@ public final class RequestFuzzer {
             List<String> fields = new ArrayList<>();
             node.fieldNames().forEachRemaining(fields::add);
             String field = fields.get(random.nextInt(fields.size()));
-            var object = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+            var object = (ObjectNode) node;
             if (random.nextInt(4) == 0) {
                 object.remove(field);
             } else {
@@ -218,7 +223,7 @@ public final class RequestFuzzer {
             return node;
         }
         if (node.isArray() && node.size() > 0 && random.nextInt(3) > 0) {
-            var array = (com.fasterxml.jackson.databind.node.ArrayNode) node;
+            var array = (ArrayNode) node;
             int index = random.nextInt(array.size());
             array.set(index, mutate(array.get(index), depth + 1));
             if (random.nextInt(4) == 0) {
@@ -236,8 +241,8 @@ public final class RequestFuzzer {
         return switch (random.nextInt(12)) {
             case 0 -> json.nullNode();
             case 1 -> json.getNodeFactory().textNode("x".repeat(200_000));
-            case 2 -> json.getNodeFactory().numberNode(new java.math.BigDecimal("1e400"));
-            case 3 -> json.getNodeFactory().numberNode(new java.math.BigInteger("9".repeat(40)));
+            case 2 -> json.getNodeFactory().numberNode(new BigDecimal("1e400"));
+            case 3 -> json.getNodeFactory().numberNode(new BigInteger("9".repeat(40)));
             case 4 -> json.getNodeFactory().numberNode(-1);
             case 5 -> json.getNodeFactory().booleanNode(random.nextBoolean());
             case 6 -> json.createArrayNode().add("x").add(1);

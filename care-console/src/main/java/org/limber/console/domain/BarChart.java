@@ -1,6 +1,7 @@
 package org.limber.console.domain;
 
 import java.util.List;
+import java.util.Locale;
 
 import static org.limber.console.domain.Svg.esc;
 import static org.limber.console.domain.Svg.num;
@@ -116,9 +117,7 @@ public final class BarChart {
     }
 
     static String label(double percent) {
-        return percent == Math.rint(percent)
-                ? (long) percent + "%"
-                : String.format(java.util.Locale.ROOT, "%.1f%%", percent);
+        return percent == Math.rint(percent) ? (long) percent + "%" : String.format(Locale.ROOT, "%.1f%%", percent);
     }
 
     static String description(List<Bar> bars) {

@@ -2,12 +2,14 @@ package org.limber.console.rest;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -119,17 +121,14 @@ public class CareTeamResource {
             @FormParam("back") String back,
             @HeaderParam("HX-Request") String htmx) {
         if (!Set.of("acknowledge", "resolve").contains(action)) {
-            throw new jakarta.ws.rs.NotFoundException();
+            throw new NotFoundException();
         }
         String text = Pages.text(note, NOTE_MAX);
         Alert updated = null;
         Problem problem = null;
         if (text == null) {
             problem = new Problem(
-                    400,
-                    "Please add a note",
-                    "A note is needed: what you found or did.",
-                    java.util.Map.of("note", "is needed"));
+                    400, "Please add a note", "A note is needed: what you found or did.", Map.of("note", "is needed"));
         } else {
             try {
                 updated = "acknowledge".equals(action) ? care.acknowledge(alertId, text) : care.resolve(alertId, text);
@@ -177,7 +176,7 @@ public class CareTeamResource {
                     400,
                     "Unknown filter",
                     "'" + raw.trim() + "' is not one of " + String.join(", ", allowed) + ".",
-                    java.util.Map.of()));
+                    Map.of()));
         }
         return v;
     }

@@ -2,6 +2,7 @@ package org.limber.console.rest;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -168,7 +169,7 @@ public class EditorResource {
         return attempt(s, () -> editor.retire(s, r), "Retired.");
     }
 
-    private Response attempt(String slug, java.util.function.Supplier<?> action, String done) {
+    private Response attempt(String slug, Supplier<?> action, String done) {
         try {
             action.get();
         } catch (ServiceException e) {

@@ -2,6 +2,7 @@ package org.limber.console.rest;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import jakarta.annotation.security.RolesAllowed;
@@ -107,7 +108,7 @@ public class MemberResource {
         String id = id(memberId);
         Map<String, String> errors = new HashMap<>();
         String note = required(form.note, "note", errors);
-        String type = form.type == null ? null : form.type.trim().toUpperCase(java.util.Locale.ROOT);
+        String type = form.type == null ? null : form.type.trim().toUpperCase(Locale.ROOT);
         if (type == null || !CHANGE_TYPES.contains(type)) {
             errors.put("type", "choose what to change");
         }
@@ -152,8 +153,7 @@ public class MemberResource {
         } catch (ServiceException e) {
             return failed(id, e, slug);
         }
-        return Pages.seeOther(
-                "/members/" + id, "Plan changed: " + type.toLowerCase(java.util.Locale.ROOT) + " of " + slug + ".");
+        return Pages.seeOther("/members/" + id, "Plan changed: " + type.toLowerCase(Locale.ROOT) + " of " + slug + ".");
     }
 
     @POST

@@ -1,6 +1,8 @@
 package org.limber.console.rest;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import jakarta.ws.rs.core.Response;
 
@@ -34,11 +36,7 @@ public final class Pages {
     static Response seeOther(String path, String message) {
         String sep = path.contains("?") ? "&" : "?";
         return Response.seeOther(URI.create(path
-                        + (message == null
-                                ? ""
-                                : sep + "done="
-                                        + java.net.URLEncoder.encode(
-                                                message, java.nio.charset.StandardCharsets.UTF_8))))
+                        + (message == null ? "" : sep + "done=" + URLEncoder.encode(message, StandardCharsets.UTF_8))))
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package org.limber.catalog.repository;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,7 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, Strin
     }
 
     private static List<String> strings(Object array) {
-        return java.util.Arrays.stream((Object[]) array).map(String::valueOf).toList();
+        return Arrays.stream((Object[]) array).map(String::valueOf).toList();
     }
 
     /** Every exercise, published or retired: the variation graph spans both. */

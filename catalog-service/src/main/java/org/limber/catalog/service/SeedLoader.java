@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -111,7 +112,7 @@ public class SeedLoader {
     /** Every entry problem: slug format, duplicates, field constraints, content rules. */
     public List<String> problems(List<SeedEntry> entries) {
         List<String> problems = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (SeedEntry entry : entries) {
             String where = entry.file() + " " + entry.slug() + ": ";
             if (!Slugs.isValid(entry.slug())) {

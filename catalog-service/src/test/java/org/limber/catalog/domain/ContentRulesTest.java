@@ -1,5 +1,6 @@
 package org.limber.catalog.domain;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -172,9 +173,7 @@ class ContentRulesTest {
             Position position, Direction direction, SpinalLoad load, Equipment equipment, String tags, String problem) {
         List<SafetyTag> tagList = tags == null
                 ? List.of()
-                : java.util.Arrays.stream(tags.trim().split(" +"))
-                        .map(SafetyTag::valueOf)
-                        .toList();
+                : Arrays.stream(tags.trim().split(" +")).map(SafetyTag::valueOf).toList();
         List<FieldProblem> problems =
                 ContentRules.check("t", tagged(position, direction, load, List.of(equipment), tagList));
         if (problem.equals("-")) {

@@ -159,7 +159,7 @@ class ExerciseResourceTest {
     void sortsByLevelStably() {
         List<String> levels =
                 given().get("/exercises?sort=level&size=100").jsonPath().getList("items.level", String.class);
-        assertThat(levels).isSortedAccordingTo(Comparator.comparing(org.limber.events.catalog.Level::valueOf));
+        assertThat(levels).isSortedAccordingTo(Comparator.comparing(Level::valueOf));
     }
 
     @Test

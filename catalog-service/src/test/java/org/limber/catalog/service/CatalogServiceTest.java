@@ -3,6 +3,7 @@ package org.limber.catalog.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -66,7 +67,7 @@ class CatalogServiceTest {
     @Test
     void searchFromMemoryAnswersAsTheDatabase() {
         List<ExerciseFilter> filters = new ArrayList<>();
-        List<String> words = java.util.Arrays.asList(
+        List<String> words = Arrays.asList(
                 null,
                 "stretch",
                 "stretches",

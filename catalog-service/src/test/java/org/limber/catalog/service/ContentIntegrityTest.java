@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.limber.catalog.domain.ExerciseContent;
 import org.limber.catalog.domain.VariationGraph;
 import org.limber.catalog.service.SeedLoader.SeedEntry;
+import org.limber.events.catalog.Direction;
 import org.limber.events.catalog.Position;
 import org.limber.events.catalog.SafetyTag;
 
@@ -171,8 +172,7 @@ class ContentIntegrityTest {
         }
         // The tags a clinical review found missing.
         assertThat(all.get("foam-roll-hip-flexors").safetyTags()).contains(SafetyTag.SUSTAINED_EXTENSION);
-        assertThat(all.get("foam-roll-hip-flexors").direction())
-                .isEqualTo(org.limber.events.catalog.Direction.EXTENSION);
+        assertThat(all.get("foam-roll-hip-flexors").direction()).isEqualTo(Direction.EXTENSION);
         for (String arching : List.of("cat-cow", "seated-cat-cow")) {
             assertThat(all.get(arching).safetyTags())
                     .as(arching)

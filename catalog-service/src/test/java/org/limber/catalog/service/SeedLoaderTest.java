@@ -1,5 +1,6 @@
 package org.limber.catalog.service;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -60,7 +61,7 @@ class SeedLoaderTest {
         pretendFileChanged("glute-bridge");
         var first = CompletableFuture.supplyAsync(seeds::load);
         var second = CompletableFuture.supplyAsync(seeds::load);
-        List<String> published = new java.util.ArrayList<>(first.join());
+        List<String> published = new ArrayList<>(first.join());
         published.addAll(second.join());
         assertThat(published).containsExactly("glute-bridge");
         assertThat(exercise("glute-bridge").version).isEqualTo(version + 1);

@@ -10,10 +10,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
@@ -378,8 +380,8 @@ public class ProgressWriter {
     }
 
     /** The events in member order: every statement takes its row locks in one order, so concurrent batches never deadlock. */
-    private static <T> List<T> byMember(List<T> events, java.util.function.Function<T, String> member) {
-        return events.stream().sorted(java.util.Comparator.comparing(member)).toList();
+    private static <T> List<T> byMember(List<T> events, Function<T, String> member) {
+        return events.stream().sorted(Comparator.comparing(member)).toList();
     }
 
     private static Timestamp timestamp(Instant at) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -37,6 +39,8 @@ public class AlertScheduler {
     private final AlertEvents events;
     private final Assessor assessor;
     private final SchedulerLock lock;
+    /** Scheduled runs completed: {@code limber_alerts_checks_total}, which the launcher's demo waits on before its report. */
+    private final Counter checks;
 
     public AlertScheduler(
             ProgressReader reader,
@@ -44,13 +48,17 @@ public class AlertScheduler {
             AlertPolicy policy,
             AlertEvents events,
             Assessor assessor,
-            SchedulerLock lock) {
+            SchedulerLock lock,
+            MeterRegistry registry) {
         this.reader = reader;
         this.writer = writer;
         this.policy = policy;
         this.events = events;
         this.assessor = assessor;
         this.lock = lock;
+        this.checks = Counter.builder("limber.alerts.checks")
+                .description("Scheduled runs of the time-based alert rules and week assessments completed")
+                .register(registry);
     }
 
     @Scheduled(
@@ -61,6 +69,7 @@ public class AlertScheduler {
         Instant now = Instant.now();
         evaluate(now);
         assessEndedWeeks(now);
+        checks.increment();
     }
 
     /** Evaluates the time-based alert rules as of {@code now}; returns the alerts raised. */

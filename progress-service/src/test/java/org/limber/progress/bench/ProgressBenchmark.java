@@ -31,6 +31,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -133,7 +134,7 @@ class ProgressBenchmark {
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         // The events as routine-service's relay sends them (serialized before the clock starts: that is the producer's
         // work).
-        List<org.apache.kafka.clients.producer.ProducerRecord<String, String>> records = new ArrayList<>(events);
+        List<ProducerRecord<String, String>> records = new ArrayList<>(events);
         for (SessionCompleted s : sessions) {
             records.add(TestEvents.record(MemberEvents.outgoing(s)));
         }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,7 +97,7 @@ class OutcomesTest {
         // The same weeks measured against the first plan's 3 a week would be full too, but against 5 they are not.
         int[] lowLater = {2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3};
         assertThat(Outcomes.meanAdherence(new Outcomes.Member(5, 3.0, thursday, plans, lowLater, Set.of())))
-                .isCloseTo((6 + 6 * 0.6) * 100 / 12, org.assertj.core.api.Assertions.within(1e-9));
+                .isCloseTo((6 + 6 * 0.6) * 100 / 12, Assertions.within(1e-9));
         // A suspended week (nothing done, nothing expected) is left out.
         int[] withGap = {2, 3, 0, 3, 3, 3, 5, 5, 5, 5, 5, 5};
         assertThat(Outcomes.meanAdherence(new Outcomes.Member(5, 3.0, thursday, plans, withGap, Set.of(2))))

@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.apache.kafka.clients.admin.Admin;
@@ -34,6 +35,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,9 +43,9 @@ import org.junit.jupiter.api.Test;
 import org.limber.events.member.CareAlertRaised;
 import org.limber.events.member.MemberTopics;
 import org.limber.events.member.SessionCompleted;
+import org.limber.postgres.EmbeddedPostgresServer;
 import org.limber.progress.MemberEvents;
 import org.limber.progress.domain.ProgressMath;
-import org.limber.testsupport.EmbeddedPostgresServer;
 import org.limber.testsupport.KafkaBroker;
 import org.limber.testsupport.PackagedService;
 import org.limber.testsupport.TestEvents;
@@ -66,7 +68,7 @@ class RestartMidStreamIT {
     static final int BATCH = 100;
 
     /** Held, so that their levels stay. */
-    static final List<java.util.logging.Logger> QUIET = new ArrayList<>();
+    static final List<Logger> QUIET = new ArrayList<>();
 
     static Path dir;
     static EmbeddedPostgresServer postgres;
@@ -78,7 +80,7 @@ class RestartMidStreamIT {
     @BeforeAll
     static void servers() throws Exception {
         for (String category : new String[] {"kafka", "org.apache.kafka", "state.change.logger"}) {
-            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(category);
+            Logger logger = Logger.getLogger(category);
             logger.setLevel(Level.WARNING);
             QUIET.add(logger);
         }
@@ -320,13 +322,10 @@ class RestartMidStreamIT {
     // ---------------------------------------------------------------- waiting
 
     private static void await(BooleanSupplier condition, Duration timeout, String what) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + timeout + ": " + what + "; service logs in " + dir);
-            }
-            pause(20);
-        }
+        Awaitility.await(what + " (service logs in " + dir + ")")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(20))
+                .until(condition::getAsBoolean);
     }
 
     private static void pause(long millis) {

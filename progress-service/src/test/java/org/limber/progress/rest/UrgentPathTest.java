@@ -7,9 +7,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
@@ -140,7 +142,7 @@ class UrgentPathTest {
                         .toList())
                 .isSorted();
         member(m).get("/care-team/triage").then().statusCode(403);
-        io.restassured.RestAssured.given().get("/care-team/triage").then().statusCode(401);
+        RestAssured.given().get("/care-team/triage").then().statusCode(401);
 
         // Any clinician may act on it while the member has none, recorded with who did; an admin may not (a clinical
         // act).
@@ -260,7 +262,7 @@ class UrgentPathTest {
             assertThat(published)
                     .extracting(CareAlertRaised::alertId)
                     .containsExactlyInAnyOrderElementsOf(all.getList("items.id", String.class).stream()
-                            .map(java.util.UUID::fromString)
+                            .map(UUID::fromString)
                             .toList());
             assertThat(published).extracting(CareAlertRaised::clinicianId).containsOnly(c);
             assertThat(published).extracting(CareAlertRaised::details).contains(List.of("FEVER"));
@@ -269,7 +271,7 @@ class UrgentPathTest {
         // suspension arriving after it changes nothing.
         member(m).get("/members/me/progress").then().statusCode(200).body("planStatus", equalTo("SUSPENDED"));
         assertThat(panel(c).getList("items.planStatus")).containsExactly("SUSPENDED");
-        send(resumed(m, 3, c), suspended(m, 2, "SESSION", java.util.UUID.randomUUID(), "FEVER"));
+        send(resumed(m, 3, c), suspended(m, 2, "SESSION", UUID.randomUUID(), "FEVER"));
         // The late suspension's own cause still raises its alert (no red flag depends on one event), but not the
         // status.
         await().atMost(SECONDS).until(() -> alerts(c).getInt("total") == 4);

@@ -1,6 +1,8 @@
 package org.limber.routine.repository;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +42,7 @@ public class AdaptationRepository {
      * The mean pain of the member's last assessed week before {@code weekStart} that had sessions, the
      * reference of the pain trend; empty when none of the last {@code maxWeeks} assessments had any.
      */
-    public Optional<Double> referenceMeanPain(String memberId, java.time.LocalDate weekStart, int maxWeeks) {
+    public Optional<Double> referenceMeanPain(String memberId, LocalDate weekStart, int maxWeeks) {
         return em().createQuery(
                         "from AssessmentRecord where memberId = ?1 and weekStart < ?2 order by weekStart desc, receivedAt desc",
                         AssessmentRecord.class)
@@ -49,7 +51,7 @@ public class AdaptationRepository {
                 .setMaxResults(maxWeeks)
                 .getResultStream()
                 .map(r -> r.payload.meanPain())
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .findFirst();
     }
 

@@ -3,6 +3,7 @@ package org.limber.routine.rest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -156,7 +157,7 @@ public record IntakeRequest(
 
     /** Rules across fields; {@code maxBackdate} is how far in the past {@code takenAt} may be. */
     List<FieldProblem> problems(Instant now, Duration maxBackdate) {
-        LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<FieldProblem> problems = new ArrayList<>();
         if (takenAt != null && maxBackdate.isZero()) {
             problems.add(new FieldProblem("takenAt", "is not accepted here (INTAKE_MAX_BACKDATE is 0)"));

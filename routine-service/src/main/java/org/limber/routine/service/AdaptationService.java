@@ -173,7 +173,13 @@ public class AdaptationService {
             }
             case HOLD -> outcome(record, Decision.HELD, verdict, reason, null);
             case FLARE -> {
-                PlanProposal gentle = flarePlan(current, intake);
+                PlanProposal gentle = FlarePlan.build(
+                        ruleBook.builder(),
+                        ruleBook.rules(),
+                        intake.answers,
+                        catalog.options(),
+                        current.proposal,
+                        today());
                 if (!gentle.emptySessions().isEmpty()) {
                     String why =
                             "No gentle session could be built for this member's flare; the plan is held for a clinician to review.";
@@ -250,17 +256,6 @@ public class AdaptationService {
             }
             default -> throw new IllegalStateException(verdict.action().name());
         }
-    }
-
-    /** The gentle plan, keeping the items a clinician locked (paused while they are not allowed in a flare). */
-    private PlanProposal flarePlan(Plan current, IntakeRecord intake) {
-        PlanProposal gentle = ruleBook.builder().build(intake.answers, catalog.options(), today(), true);
-        return FlarePlan.keepLocked(
-                gentle,
-                current.proposal,
-                published(),
-                eligibility(intake.answers, true),
-                intake.answers.minutesPerSession() * 60);
     }
 
     private Map<String, ExerciseOption> published() {

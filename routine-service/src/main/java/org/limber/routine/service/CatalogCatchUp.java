@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -118,7 +120,7 @@ public class CatalogCatchUp {
         return targets.entrySet().stream()
                 .filter(t -> positions.getOrDefault(t.getKey(), 0L) < t.getValue())
                 .map(Map.Entry::getKey)
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private Map<Integer, Long> merged(Map<Integer, Long> committed) {
@@ -168,7 +170,7 @@ public class CatalogCatchUp {
                     .allTopicNames()
                     .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return Map.of();
             }
             throw e;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -479,7 +481,7 @@ class AdaptationFlowTest {
                 .findFirst()
                 .orElseThrow();
         List<Map<String, Object>> locks =
-                new java.util.ArrayList<>(before.getList("sessions.items.flatten().slug", String.class).stream()
+                new ArrayList<>(before.getList("sessions.items.flatten().slug", String.class).stream()
                         .distinct()
                         .filter(slug -> !slug.equals(free))
                         .map(slug -> Map.<String, Object>of("type", "LOCK", "slug", slug))
@@ -537,7 +539,7 @@ class AdaptationFlowTest {
                 .post("/members/" + memberId + "/plan/changes/" + changeId + "/undo")
                 .then()
                 .statusCode(409)
-                .body("detail", org.hamcrest.Matchers.containsString("undone already"));
+                .body("detail", Matchers.containsString("undone already"));
         assertThat(carePlan().getInt("automaticChanges[0].undoneInVersion")).isEqualTo(4);
 
         // Everything locked now: the next good week changes nothing.

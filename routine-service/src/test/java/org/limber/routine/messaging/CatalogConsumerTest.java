@@ -149,10 +149,12 @@ class CatalogConsumerTest {
                 }
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> "RETIRED".equals(statusOf(slug)));
-            assertThat(dlq.readFor(Duration.ofSeconds(2)))
-                    .extracting(ConsumerRecord::key)
-                    .as("dead letters")
-                    .doesNotContain(slug);
+            dlq.holdsFor(
+                    Duration.ofSeconds(2),
+                    records -> assertThat(records)
+                            .extracting(ConsumerRecord::key)
+                            .as("dead letters")
+                            .doesNotContain(slug));
         }
     }
 

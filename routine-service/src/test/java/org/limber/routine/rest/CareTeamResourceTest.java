@@ -1,5 +1,6 @@
 package org.limber.routine.rest;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -402,7 +403,7 @@ class CareTeamResourceTest {
     private static <T> T read(String json, Class<T> type) {
         try {
             return CatalogFixture.JSON.readValue(json, type);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }

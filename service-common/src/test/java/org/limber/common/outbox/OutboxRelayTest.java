@@ -143,9 +143,12 @@ class OutboxRelayTest {
                 outbox.add(TOPIC, member, TYPE, UUID.randomUUID(), Instant.now(), new Numbered(member, 3));
             });
             topic.await(r -> member.equals(r.key()) && r.value().contains("\"n\":3"), Duration.ofSeconds(60));
-            assertThat(topic.readFor(Duration.ofSeconds(1)).stream().filter(r -> member.equals(r.key())))
-                    .extracting(r -> r.value().replaceAll(".*\"n\":(\\d+).*", "$1"))
-                    .containsExactly("1", "3");
+            topic.holdsFor(
+                    Duration.ofSeconds(1),
+                    records -> assertThat(records)
+                            .filteredOn(r -> member.equals(r.key()))
+                            .extracting(r -> r.value().replaceAll(".*\"n\":(\\d+).*", "$1"))
+                            .containsExactly("1", "3"));
         }
         assertThat(query("select reason from outbox_dead_letter where event_id = '" + big + "'"))
                 .contains("RecordTooLargeException");

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import java.util.Map;
 
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
-import org.limber.testsupport.EmbeddedPostgresServer;
+import org.limber.postgres.EmbeddedPostgresServer;
 import org.limber.testsupport.KafkaBroker;
 import org.limber.testsupport.PackagedService;
 
@@ -124,7 +125,7 @@ public final class ServiceStartBenchmark {
     }
 
     private static void stop(List<PackagedService> processes) {
-        java.util.Collections.reverse(processes);
+        Collections.reverse(processes);
         processes.forEach(PackagedService::close);
         processes.clear();
     }

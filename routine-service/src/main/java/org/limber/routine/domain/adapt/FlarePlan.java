@@ -1,12 +1,19 @@
 package org.limber.routine.domain.adapt;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.limber.routine.domain.intake.Intake;
 import org.limber.routine.domain.plan.Eligibility;
 import org.limber.routine.domain.plan.ExerciseOption;
+import org.limber.routine.domain.plan.PlanBuilder;
 import org.limber.routine.domain.plan.PlanProposal;
+import org.limber.routine.domain.plan.Rule;
 
 /**
  * The flare plan: the gentle set, plus the items a clinician locked in the plan before it. A locked
@@ -20,6 +27,28 @@ public final class FlarePlan {
             "Paused during the flare (not gentle enough while pain is high); it comes back when pain settles";
 
     private FlarePlan() {}
+
+    /**
+     * The plan for a flare: the gentle plan built from the member's intake and the published
+     * catalog, keeping the items a clinician locked in {@code current} (see {@link #keepLocked}).
+     */
+    public static PlanProposal build(
+            PlanBuilder builder,
+            List<Rule> rules,
+            Intake intake,
+            Collection<ExerciseOption> catalog,
+            PlanProposal current,
+            LocalDate today) {
+        PlanProposal gentle = builder.build(intake, catalog, today, true);
+        Map<String, ExerciseOption> published =
+                catalog.stream().collect(Collectors.toMap(ExerciseOption::slug, Function.identity()));
+        return keepLocked(
+                gentle,
+                current,
+                published,
+                new Eligibility(intake, rules, today, true),
+                intake.minutesPerSession() * 60);
+    }
 
     /** {@code budgetSeconds}: the member's minutes per session; a locked item that would not fit beside the gentle set is paused too. */
     public static PlanProposal keepLocked(

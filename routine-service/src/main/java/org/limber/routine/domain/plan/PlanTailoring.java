@@ -1,6 +1,7 @@
 package org.limber.routine.domain.plan;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -241,8 +242,7 @@ public final class PlanTailoring {
                 Optional<ExerciseOption> replacement = published.values().stream()
                         .filter(e -> e.category() == item.category() && !inSession.contains(e.slug()))
                         .filter(e -> eligibility.whyExcluded(e).isEmpty())
-                        .sorted(java.util.Comparator.comparing(ExerciseOption::level)
-                                .thenComparing(ExerciseOption::slug))
+                        .sorted(Comparator.comparing(ExerciseOption::level).thenComparing(ExerciseOption::slug))
                         .findFirst();
                 if (replacement.isPresent()) {
                     ExerciseOption e = replacement.get();

@@ -7,13 +7,22 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,10 +30,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.core.ConditionTimeoutException;
 
 import org.limber.simulator.JsonHttp;
 import org.limber.simulator.Keycloak;
 import org.limber.simulator.MemberScript;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The CI smoke test of the one-command stack: runs {@code ./run --no-build --headless --fresh} with a
@@ -201,17 +213,10 @@ public final class SmokeCheck {
                 session(plan, 1, 4, "JUST_RIGHT", 180));
         check("the session is logged (201)", () -> logged.status() == 201);
 
-        Instant deadline = Instant.now().plusSeconds(60);
-        JsonNode progress = null;
-        while (Instant.now().isBefore(deadline)) {
+        JsonNode seen = awaitBody(() -> {
             JsonHttp.Reply reply = http.get("http://localhost:" + ports.progress() + "/members/me/progress", token);
-            if (reply.ok() && reply.body().path("latestPain").asInt(-1) == 4) {
-                progress = reply.body();
-                break;
-            }
-            sleep(1000);
-        }
-        JsonNode seen = progress;
+            return reply.ok() && reply.body().path("latestPain").asInt(-1) == 4 ? reply.body() : null;
+        });
         check(
                 "the session reaches the member's progress (baseline 6, latest pain 4)",
                 () -> seen != null
@@ -233,17 +238,10 @@ public final class SmokeCheck {
                                 .status()
                         == 201;
         check("the rest of the week is logged (201)", () -> rest);
-        Instant adaptDeadline = Instant.now().plusSeconds(60);
-        JsonNode adapted = null;
-        while (Instant.now().isBefore(adaptDeadline)) {
+        JsonNode next = awaitBody(() -> {
             JsonHttp.Reply reply = http.get("http://localhost:" + ports.routine() + "/members/me/plan", token);
-            if (reply.ok() && reply.body().path("version").asInt() == 2) {
-                adapted = reply.body();
-                break;
-            }
-            sleep(1000);
-        }
-        JsonNode next = adapted;
+            return reply.ok() && reply.body().path("version").asInt() == 2 ? reply.body() : null;
+        });
         check(
                 "an easy week with pain falling makes the next plan version, by adaptation",
                 () -> next != null && next.path("source").asText().equals("ADAPTATION"));
@@ -299,12 +297,11 @@ public final class SmokeCheck {
 
     private String metrics(int port) {
         try {
-            var client = java.net.http.HttpClient.newHttpClient();
+            var client = HttpClient.newHttpClient();
             return client.send(
-                            java.net.http.HttpRequest.newBuilder(
-                                            java.net.URI.create("http://localhost:" + port + "/q/metrics"))
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics"))
                                     .build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                            HttpResponse.BodyHandlers.ofString())
                     .body();
         } catch (IOException e) {
             return "";
@@ -337,8 +334,8 @@ public final class SmokeCheck {
 
     /** A free port for each server; Kafka's controller (+1) and Keycloak's management port (+10) must be free too. */
     private static Map<String, String> freePorts() {
-        Map<String, String> env = new java.util.LinkedHashMap<>();
-        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        Map<String, String> env = new LinkedHashMap<>();
+        Set<Integer> taken = new HashSet<>();
         String[][] wanted = {
             {"POSTGRES_PORT", "0"},
             {"KAFKA_PORT", "1"},
@@ -350,7 +347,7 @@ public final class SmokeCheck {
         };
         for (String[] port : wanted) {
             int offset = Integer.parseInt(port[1]);
-            for (int candidate = 20000 + new java.util.Random().nextInt(30000); ; candidate++) {
+            for (int candidate = 20000 + new Random().nextInt(30000); ; candidate++) {
                 if (!taken.contains(candidate)
                         && !taken.contains(candidate + offset)
                         && free(candidate)
@@ -375,11 +372,14 @@ public final class SmokeCheck {
         }
     }
 
-    private static void sleep(long millis) {
+    /** The body {@code read} gives (null until it is the one wanted), polled each second for up to a minute; null if never. */
+    private static JsonNode awaitBody(Supplier<JsonNode> read) {
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(read::get, Objects::nonNull);
+        } catch (ConditionTimeoutException e) {
+            return null;
         }
     }
 }

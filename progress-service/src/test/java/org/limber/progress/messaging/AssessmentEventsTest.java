@@ -30,7 +30,7 @@ import static org.limber.progress.MemberEvents.sessionSkipping;
 
 /** Assessments of plan weeks published on the real broker: when a week is done, on a safety signal, when it ends; once. */
 @QuarkusTest
-class AssessmentTest {
+class AssessmentEventsTest {
 
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 

@@ -32,7 +32,7 @@ import static org.limber.routine.Fixtures.symptoms;
 
 /** POST /members/me/symptoms: every report kept and published, the plan suspended, a safety message at once. */
 @QuarkusTest
-class SymptomResourceTest {
+class MemberResourceSymptomsTest {
 
     @Inject
     CatalogReplica replica;

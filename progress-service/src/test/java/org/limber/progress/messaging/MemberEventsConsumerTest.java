@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -35,7 +36,7 @@ import static org.limber.progress.MemberEvents.session;
 
 /** Consuming member events on the real broker into the real database. */
 @QuarkusTest
-class IngestionTest {
+class MemberEventsConsumerTest {
 
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
@@ -102,17 +103,9 @@ class IngestionTest {
         try (TopicReader dlq = new TopicReader("progress.member-events.dlq")) {
             TestEvents.send(List.of(
                     new TestEvents.Outgoing(
-                            MemberTopics.EVENTS,
-                            memberId,
-                            SessionCompleted.TYPE,
-                            java.util.UUID.randomUUID(),
-                            "{not json"),
+                            MemberTopics.EVENTS, memberId, SessionCompleted.TYPE, UUID.randomUUID(), "{not json"),
                     new TestEvents.Outgoing(
-                            MemberTopics.EVENTS,
-                            memberId,
-                            "org.limber.routine.SomethingNew",
-                            java.util.UUID.randomUUID(),
-                            "{}"),
+                            MemberTopics.EVENTS, memberId, "org.limber.routine.SomethingNew", UUID.randomUUID(), "{}"),
                     MemberEvents.outgoing(plan(memberId, 1, 3, 5, "clin-dlq", TODAY)),
                     MemberEvents.outgoing(session(memberId, Instant.now(), 3, 3, 3, "JUST_RIGHT"))));
             ConsumerRecord<String, String> dead =
@@ -131,18 +124,14 @@ class IngestionTest {
         String memberId = newMember();
         var noSequence = MemberEvents.assigned(memberId, "clin-dlq", 0);
         var noSymptom = MemberEvents.symptoms(memberId);
-        var badCause = MemberEvents.suspended(memberId, 1, " ", java.util.UUID.randomUUID(), "FEVER");
+        var badCause = MemberEvents.suspended(memberId, 1, " ", UUID.randomUUID(), "FEVER");
         try (TopicReader dlq = new TopicReader("progress.member-events.dlq")) {
             TestEvents.send(List.of(
                     MemberEvents.outgoing(noSequence),
                     MemberEvents.outgoing(noSymptom),
                     MemberEvents.outgoing(badCause),
                     new TestEvents.Outgoing(
-                            MemberTopics.EVENTS,
-                            memberId,
-                            PlanResumed.TYPE,
-                            java.util.UUID.randomUUID(),
-                            "{\"sequence\": \"x\""),
+                            MemberTopics.EVENTS, memberId, PlanResumed.TYPE, UUID.randomUUID(), "{\"sequence\": \"x\""),
                     MemberEvents.outgoing(plan(memberId, 1, 3, 5, "clin-dlq", TODAY)),
                     MemberEvents.outgoing(session(memberId, Instant.now(), 3, 3, 3, "JUST_RIGHT"))));
             List<String> reasons = new ArrayList<>();

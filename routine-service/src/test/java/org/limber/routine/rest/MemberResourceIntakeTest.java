@@ -2,6 +2,7 @@ package org.limber.routine.rest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +40,7 @@ import static org.limber.routine.Fixtures.newMember;
 import static org.limber.routine.Fixtures.redFlags;
 
 @QuarkusTest
-class IntakeResourceTest {
+class MemberResourceIntakeTest {
 
     @Inject
     CatalogReplica replica;
@@ -107,9 +109,11 @@ class IntakeResourceTest {
             assertThat(TopicReader.header(record, "ce_type")).isEqualTo(MemberReferred.TYPE);
             MemberReferred event = CatalogFixture.JSON.readValue(record.value(), MemberReferred.class);
             assertThat(event.redFlags()).containsExactly("SADDLE_NUMBNESS");
-            assertThat(topic.readFor(Duration.ofSeconds(2)))
-                    .filteredOn(r -> memberId.equals(r.key()))
-                    .hasSize(1);
+            topic.holdsFor(
+                    Duration.ofSeconds(2),
+                    records -> assertThat(records)
+                            .filteredOn(r -> memberId.equals(r.key()))
+                            .hasSize(1));
         }
     }
 
@@ -157,7 +161,7 @@ class IntakeResourceTest {
         Map<String, Object> surgeryWithoutCondition = intake();
         surgeryWithoutCondition.put("spineSurgery", true);
         surgeryWithoutCondition.put(
-                "surgeryDate", java.time.LocalDate.now().minusMonths(8).toString());
+                "surgeryDate", LocalDate.now().minusMonths(8).toString());
         member(newMember())
                 .body(surgeryWithoutCondition)
                 .post("/members/me/intake")
@@ -232,8 +236,8 @@ class IntakeResourceTest {
                 .body("planVersion", equalTo(1))
                 .body("sessionNumber", equalTo(1))
                 .body("doneThisWeek", equalTo(0))
-                .body("exercises.size()", org.hamcrest.Matchers.greaterThan(0))
-                .body("exercises.steps.flatten().size()", org.hamcrest.Matchers.greaterThan(3))
+                .body("exercises.size()", Matchers.greaterThan(0))
+                .body("exercises.steps.flatten().size()", Matchers.greaterThan(3))
                 .body("exercises.name", everyItem(notNullValue()))
                 .body("exercises.dose.sets", everyItem(notNullValue()));
     }

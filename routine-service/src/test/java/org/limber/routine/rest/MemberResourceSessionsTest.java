@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,7 @@ import static org.limber.routine.Fixtures.newMember;
 import static org.limber.routine.Fixtures.sessionDoingToday;
 
 @QuarkusTest
-class SessionResourceTest {
+class MemberResourceSessionsTest {
 
     @Inject
     CatalogReplica replica;
@@ -88,9 +89,11 @@ class SessionResourceTest {
                 assertThat(e.status()).isEqualTo("DONE");
                 assertThat(e.prescribed()).isNotNull();
             });
-            assertThat(topic.readFor(Duration.ofSeconds(3)))
-                    .filteredOn(r -> isSession(r, session.get("sessionId")))
-                    .hasSize(1);
+            topic.holdsFor(
+                    Duration.ofSeconds(3),
+                    records -> assertThat(records)
+                            .filteredOn(r -> isSession(r, session.get("sessionId")))
+                            .hasSize(1));
         }
         // The same id with other content is not a retry.
         Map<String, Object> other = new HashMap<>(session);
@@ -300,7 +303,7 @@ class SessionResourceTest {
     /** Another session like {@code done} (today's exercises), with a new id. */
     private static Map<String, Object> sessionDoingTodayOf(Map<String, Object> done) {
         Map<String, Object> next = new HashMap<>(done);
-        next.put("sessionId", java.util.UUID.randomUUID().toString());
+        next.put("sessionId", UUID.randomUUID().toString());
         next.put("redFlagSymptoms", List.of());
         next.put("sessionNumber", 2);
         return next;

@@ -1,4 +1,4 @@
-package org.limber.testsupport;
+package org.limber.postgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +13,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server (the zonky binaries) started in a folder of the caller's choosing.
- * Used by the test resources and by the local launcher.
+ * Used by the local launcher and by the tests (test-support's PostgresTestResource).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 

@@ -37,7 +37,7 @@ import static org.limber.progress.MemberEvents.session;
 
 /** Alerts, the panel and access rules, on the real broker and database. */
 @QuarkusTest
-class CareTeamTest {
+class CareTeamResourceTest {
 
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
@@ -103,9 +103,12 @@ class CareTeamTest {
                                 .clinicianId())
                         .isEqualTo(c);
             }
-            assertThat(topic.readFor(Duration.ofSeconds(2)))
-                    .filteredOn(r -> List.of(pain, redFlag, rising, referral).contains(r.key()))
-                    .hasSize(4);
+            topic.holdsFor(
+                    Duration.ofSeconds(2),
+                    records -> assertThat(records)
+                            .filteredOn(r ->
+                                    List.of(pain, redFlag, rising, referral).contains(r.key()))
+                            .hasSize(4));
         }
     }
 

@@ -22,7 +22,7 @@ import static org.limber.progress.MemberEvents.send;
 import static org.limber.progress.MemberEvents.session;
 
 @QuarkusTest
-class ReportTest {
+class ReportResourceTest {
 
     /** Members who started on the given day, baseline 6, three sessions a week for 12 weeks with pain before at {@code endPain}. */
     private static List<String> cohort(int members, LocalDate start, int endPain) {

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -42,7 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * draft changed and published, then read back from the public catalog; an admin's outcomes; a member
  * refused. Every page is checked with axe-core (no serious or critical violation) and the main pages are
  * saved as screenshots. Run by {@link SmokeCheck}, or on its own against a running stack:
- * {@code java -cp "launcher/target/limber-launcher.jar:launcher/target/lib/*" org.limber.launcher.ConsoleCheck http://localhost:8084 http://localhost:8081}
+ * {@code java -cp "launcher/target/test-classes:launcher/target/classes:$(cat launcher/target/test.classpath)" org.limber.launcher.ConsoleCheck http://localhost:8084 http://localhost:8081}
  */
 public final class ConsoleCheck {
 
@@ -187,8 +188,7 @@ public final class ConsoleCheck {
             if (to.getOptions().size() < 2) {
                 continue;
             }
-            ((org.openqa.selenium.JavascriptExecutor) browser)
-                    .executeScript("arguments[0].closest('details').open = true", form);
+            ((JavascriptExecutor) browser).executeScript("arguments[0].closest('details').open = true", form);
             new Select(form.findElement(By.name("type"))).selectByValue("SWAP");
             to.selectByIndex(1);
             form.findElement(By.name("note")).sendKeys("Swapped in the browser check: easier on the knees.");
