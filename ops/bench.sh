@@ -14,8 +14,8 @@
 #                             PostgreSQL, Kafka and an OIDC provider, ready time and VmRSS after a warm-up
 # Extra arguments per harness: BENCH_CATALOG_ARGS, BENCH_PROGRESS_ARGS (e.g. "-Dbench.only=ingestion");
 # JVM options of the started services: LIMBER_JAVA_OPTS (default: those of ops/java-opts.env).
-# BENCH_APPCDS=1 packages the services with their class-data sharing archive (Quarkus's AppCDS; not tried here
-# yet): the start-up step then starts each service twice, without and with it.
+# The build packages the services with their class-data sharing archive (Quarkus's AppCDS, as ./run does), and the
+# start-up step starts each service twice, without and with it; BENCH_APPCDS=0 packages and measures without.
 # BENCH_STEPS (default "build catalog progress plan start") runs some steps only; the report is written from
 # the logs in target/bench-logs/ either way.
 set -euo pipefail
@@ -57,7 +57,7 @@ step() {
 step "Building" build &&
 # shellcheck disable=SC2046
 mvn package -DskipTests -pl catalog-service,routine-service,progress-service -am \
-  $([[ "${BENCH_APPCDS:-0}" == 1 ]] && echo -Dquarkus.package.jar.appcds.enabled=true) \
+  $([[ "${BENCH_APPCDS:-1}" == 1 ]] && echo -Dquarkus.package.jar.appcds.enabled=true -Dquarkus.package.jar.appcds.use-container=false) \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath > "$logs/build.log" 2>&1
 
 step "Catalog reads" catalog &&
@@ -81,6 +81,7 @@ java $start_args -cp "test-support/target/classes:$(cat test-support/target/benc
 
 # The harnesses' own lines: after their "===" header if they print one, without the frameworks' log lines.
 figures() {
+  if ! [[ -f "$1" ]]; then echo "(not run: no $1)"; return; fi
   if grep -q '^=== ' "$1"; then sed -n '/^=== /,$p' "$1"; else cat "$1"; fi | grep -Ev '^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T]|^\[(INFO|WARN|WARNING|ERROR)\]|^\s*at |^$' || true
 }
 
@@ -105,7 +106,7 @@ figures() {
   echo "| benchmark | what | figure |"
   echo "|---|---|---|"
   figures "$logs/catalog.log" | grep '^| catalog ' | sed -E 's/^\| catalog (`[^`]*`) \| ([^|]*) \| ([^|]*) \|$/| catalog reads | \1 | \2 req\/s, \3 of `\/q\/health\/live` |/'
-  figures "$logs/progress.log" | grep -E 'end-to-end:|^Read latency|p50 ' | sed -E 's/^ *//; s/\|/\\|/g; s/^/| progress | | /; s/$/ |/'
+  figures "$logs/progress.log" | grep -E 'end-to-end:|ceiling \(binary COPY|^Read latency|p50 ' | sed -E 's/^ *//; s/\|/\\|/g; s/^/| progress | | /; s/$/ |/'
   figures "$logs/plan.log" | grep -E 'latency per full week plan' | sed -E 's/^ *//; s/^/| plan builder | | /; s/$/ |/'
   figures "$logs/start.log" | grep -E '^\| [a-z]+-service ' | sed -E 's/^\| ([a-z]+-service[^|]*) \| ([^|]*) \| ([^|]*) \| ([^|]*) \|$/| start-up and memory | \1 | ready after \2; resident \3 when ready, \4 after the warm-up |/'
   echo

@@ -30,7 +30,8 @@ import org.limber.testsupport.KafkaBroker;
  * 200 (or every check but the OIDC provider's, which the stand-in does not satisfy, is UP); then {@code bench.warmUpRequests} (2,000) requests per service, and its resident memory
  * (VmRSS of /proc/PID/status, Linux only). When every service was packaged with its class-data
  * sharing archive ({@code -Dquarkus.package.jar.appcds.enabled=true}), a second round starts them
- * with it ({@code -XX:SharedArchiveFile}), so both are measured in the same run.
+ * with it ({@code -Xshare:on -XX:SharedArchiveFile=app-cds.jsa}, from {@code target/quarkus-app}: the
+ * archive names the class path relative to it), so both are measured in the same run.
  * <p>
  * Run (after packaging the services): {@code ops/bench.sh} does it; by hand,
  * {@code java -cp <test-support's classpath> org.limber.testsupport.bench.ServiceStartBenchmark <repository root>}.
@@ -73,6 +74,8 @@ public final class ServiceStartBenchmark {
                     env.put(service.portVariable(), String.valueOf(port));
                     env.put("DB_URL", postgres.jdbcUrl(service.database() + (cds ? "_cds" : "")));
                     env.put("DB_USER", EmbeddedPostgresServer.USER);
+                    // Loopback only, as the local launcher: the services refuse development passwords otherwise.
+                    env.put("ALLOW_DEV_CREDENTIALS", "true");
                     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
                     env.put("OIDC_URL", oidcUrl);
                     env.put("LOG_JSON", "false");
@@ -83,15 +86,14 @@ public final class ServiceStartBenchmark {
                         command.addAll(List.of(javaOpts.trim().split("\\s+")));
                     }
                     if (cds) {
-                        command.add("-XX:SharedArchiveFile=" + archive(root, service));
+                        // -Xshare:on: a start that cannot use the archive fails instead of silently going without it.
+                        command.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=app-cds.jsa"));
                     }
-                    command.addAll(List.of(
-                            "-jar",
-                            root.resolve(service.module())
-                                    .resolve("target/quarkus-app/quarkus-run.jar")
-                                    .toString()));
+                    // From its directory, as the archive records the class path relative to it (quarkus-run.jar).
+                    command.addAll(List.of("-jar", "quarkus-run.jar"));
                     String name = service.module() + (cds ? " (AppCDS)" : "");
                     ProcessBuilder builder = new ProcessBuilder(command)
+                            .directory(archive(root, service).getParent().toFile())
                             .redirectErrorStream(true)
                             .redirectOutput(logs.resolve(service.module() + (cds ? "-cds" : "") + ".log")
                                     .toFile());
