@@ -2,13 +2,15 @@
 # Runs every benchmark of the project once, on this machine, and writes the figures with the machine
 # they ran on to docs/benchmarks.md. Run it on a quiet machine: the figures move with whatever else runs.
 #
-#   ops/bench.sh            full sizes (about 30 to 45 minutes on 2 cores)
+#   ops/bench.sh            full sizes (about 20 to 25 minutes on a quiet machine with 2 cores)
 #   BENCH_QUICK=1 ops/bench.sh    small sizes, to check that everything runs (figures meaningless)
 #
 # What it runs, in order (each prints its own figures; the raw output is kept in target/bench-logs/):
 #   1. the build: the three services packaged (their quarkus-run.jar) and every test class compiled
 #   2. catalog reads          catalog-service CatalogBenchmark (8 keep-alive clients, 8 s per endpoint)
-#   3. progress ingestion and reads   progress-service ProgressBenchmark
+#   3. progress ingestion and reads   progress-service ProgressBenchmark (200,000 events beside a batch insert and a
+#                             binary COPY of the same rows; reads over 10,000 and 100,000 members / 5,000,000
+#                             sessions, panels of 500, 8 concurrent clients)
 #   4. the plan builder       routine-service PlanBuilderBenchmark
 #   5. start-up and memory    test-support ServiceStartBenchmark: each packaged service started against
 #                             PostgreSQL, Kafka and an OIDC provider, ready time and VmRSS after a warm-up
@@ -27,7 +29,7 @@ mkdir -p "$logs" docs
 
 if [[ "${BENCH_QUICK:-0}" == 1 ]]; then
   catalog_args="-Dbench.seconds=1 -Dbench.warmUpSeconds=1"
-  progress_args="-Dbench.events=5000 -Dbench.warmUp=2000 -Dbench.members=2000 -Dbench.sessionsPerMember=5"
+  progress_args="-Dbench.events=5000 -Dbench.warmUp=2000 -Dbench.members=2000 -Dbench.sessionsPerMember=5 -Dbench.requests=500"
   start_args="-Dbench.warmUpRequests=200"
   sizes="small sizes (BENCH_QUICK=1): a check that every harness runs, not figures to quote"
 else
