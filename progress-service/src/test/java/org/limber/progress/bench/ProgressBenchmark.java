@@ -78,7 +78,7 @@ class ProgressBenchmark {
     /** Concurrent clients, each sending its requests one after the other. */
     static final int THREADS = 8;
 
-    static final int REQUESTS = Integer.getInteger("bench.requests", 2_000);
+    static final int REQUESTS = Integer.getInteger("bench.requests", 1_000);
 
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
