@@ -1,7 +1,11 @@
 package org.limber.launcher;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,13 +38,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * <pre>
  * java -cp "launcher/target/limber-launcher.jar:launcher/target/lib/*" org.limber.launcher.DeadLetterReplay \
  *     --bootstrap localhost:9092 --topic routine.catalog-exercises.dlq [--to catalog.exercises] \
- *     [--partition 0 [--from-offset 10] [--to-offset 20]]
+ *     [--partition 0 [--from-offset 10] [--to-offset 20]] [--command-config admin.properties]
  * </pre>
  */
 public final class DeadLetterReplay {
 
     /** What to replay: the dead-letter topic, an optional target, partition and inclusive offset range. */
-    record Options(String bootstrap, String topic, String to, Integer partition, long fromOffset, long toOffset) {
+    record Options(
+            String bootstrap,
+            String topic,
+            String to,
+            Integer partition,
+            long fromOffset,
+            long toOffset,
+            String commandConfig) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>();
@@ -50,7 +61,8 @@ public final class DeadLetterReplay {
                 }
                 values.put(args[i].substring(2), args[++i]);
             }
-            List<String> known = List.of("bootstrap", "topic", "to", "partition", "from-offset", "to-offset");
+            List<String> known =
+                    List.of("bootstrap", "topic", "to", "partition", "from-offset", "to-offset", "command-config");
             values.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
                 throw new IllegalArgumentException("unknown option --" + k);
             });
@@ -66,7 +78,14 @@ public final class DeadLetterReplay {
             if (from < 0 || to < from) {
                 throw new IllegalArgumentException("--from-offset must be >= 0 and <= --to-offset");
             }
-            return new Options(values.get("bootstrap"), values.get("topic"), values.get("to"), partition, from, to);
+            return new Options(
+                    values.get("bootstrap"),
+                    values.get("topic"),
+                    values.get("to"),
+                    partition,
+                    from,
+                    to,
+                    values.get("command-config"));
         }
     }
 
@@ -87,11 +106,22 @@ public final class DeadLetterReplay {
 
     /** Replays what the options select; returns how many records were sent (each acknowledged by the broker). */
     static int replay(Options options, PrintStream log) throws InterruptedException, ExecutionException {
+        // A broker that requires a login (docker-compose's): its client settings, as Kafka's own tools take them.
+        Properties login = new Properties();
+        if (options.commandConfig() != null) {
+            try (var reader = Files.newBufferedReader(Path.of(options.commandConfig()))) {
+                login.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + options.commandConfig(), e);
+            }
+        }
         Properties consumerProps = new Properties();
+        consumerProps.putAll(login);
         consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap());
         consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Properties producerProps = new Properties();
+        producerProps.putAll(login);
         producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap());
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

@@ -117,10 +117,21 @@ class ComposeFileTest {
         JsonNode services = compose.path("services");
         assertThat(iterable(services.fieldNames()))
                 .containsExactlyInAnyOrder(
-                        "postgres", "kafka", "keycloak", "catalog", "routine", "progress", "console");
+                        "postgres", "kafka", "kafka-setup", "keycloak", "catalog", "routine", "progress", "console");
+        // kafka-setup is a job that runs once (Kafka's logins and ACLs): the services wait until it succeeded.
+        assertThat(services.path("kafka-setup").path("restart").asText()).isEqualTo("no");
+        assertThat(services.path("kafka-setup")
+                        .path("depends_on")
+                        .path("kafka")
+                        .path("condition")
+                        .asText())
+                .isEqualTo("service_healthy");
         services.fields().forEachRemaining(entry -> {
             JsonNode service = entry.getValue();
             String name = entry.getKey();
+            if (name.equals("kafka-setup")) {
+                return;
+            }
             assertThat(service.path("healthcheck").path("test").isArray())
                     .as("health check of %s", name)
                     .isTrue();
@@ -135,13 +146,16 @@ class ComposeFileTest {
                     .forEachRemaining(dependency -> assertThat(
                                     dependency.getValue().path("condition").asText())
                             .as("%s waits for %s", name, dependency.getKey())
-                            .isEqualTo("service_healthy"));
+                            .isEqualTo(
+                                    dependency.getKey().equals("kafka-setup")
+                                            ? "service_completed_successfully"
+                                            : "service_healthy"));
         });
         for (String name : MODULES.keySet()) {
             JsonNode service = services.path(name);
             assertThat(iterable(service.path("depends_on").fieldNames()))
                     .as(name)
-                    .containsExactlyInAnyOrder("postgres", "kafka", "keycloak");
+                    .containsExactlyInAnyOrder("postgres", "kafka-setup", "keycloak");
             assertThat(service.path("build").path("dockerfile").asText()).isEqualTo("src/main/docker/Dockerfile.jvm");
             assertThat(ROOT.resolve(service.path("build").path("context").asText())
                             .resolve("src/main/docker/Dockerfile.jvm"))
@@ -197,6 +211,41 @@ class ComposeFileTest {
     }
 
     @Test
+    void eachServiceLogsInToKafkaAsItsOwnUserAndTheBrokerRequiresLogins() throws IOException {
+        for (String name : MODULES.keySet()) {
+            JsonNode environment = compose.path("services").path(name).path("environment");
+            assertThat(environment.path("KAFKA_SECURITY_PROTOCOL").asText()).isEqualTo("SASL_PLAINTEXT");
+            assertThat(environment.path("KAFKA_USERNAME").asText()).isEqualTo(name);
+            String variable = "KAFKA_" + name.toUpperCase() + "_PASSWORD";
+            assertThat(environment.path("KAFKA_PASSWORD").asText()).startsWith("${" + variable + ":?");
+            assertThat(compose.path("services")
+                            .path("kafka-setup")
+                            .path("environment")
+                            .path(variable)
+                            .asText())
+                    .startsWith("${" + variable + ":?");
+        }
+        assertThat(propertiesByVariable("routine-service"))
+                .containsEntry("KAFKA_SECURITY_PROTOCOL", "kafka.security.protocol")
+                .containsEntry("KAFKA_PASSWORD", "kafka.sasl.jaas.config");
+        JsonNode kafka = compose.path("services").path("kafka").path("environment");
+        assertThat(kafka.path("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").asText())
+                .doesNotContain(":PLAINTEXT")
+                .contains("CLIENT:SASL_PLAINTEXT");
+        assertThat(kafka.path("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND").asText()).isEqualTo("false");
+        assertThat(kafka.path("KAFKA_SUPER_USERS").asText()).isEqualTo("User:admin");
+        kafka.fields().forEachRemaining(setting -> {
+            if (setting.getKey().endsWith("_JAAS_CONFIG")
+                    && setting.getValue().asText().contains("password")) {
+                assertThat(setting.getValue().asText())
+                        .as(setting.getKey())
+                        .doesNotContainPattern("password=\"[^$]")
+                        .contains("${KAFKA_ADMIN_PASSWORD:?");
+            }
+        });
+    }
+
+    @Test
     void onlyKeycloakAndTheConsoleArePublishedBeyondLoopback() {
         Set<String> open = new TreeSet<>();
         compose.path("services")
@@ -228,7 +277,7 @@ class ComposeFileTest {
             if (client.has("secret")) {
                 assertThat(client.path("secret").asText())
                         .as("secret of %s", id)
-                        .matches("\\$\\{env\\.[A-Z0-9_]+}");
+                        .matches("\\$\\{[A-Z0-9_]+}");
             }
             assertThat(client.path("directAccessGrantsEnabled").asBoolean(false))
                     .as("password grant of %s", id)
@@ -238,12 +287,30 @@ class ComposeFileTest {
                     .doesNotContain("localhost", "127.0.0.1");
         }
         assertThat(clients).doesNotContain("limber-scripts").contains("limber-api", "limber-app", "limber-console");
-        // The service account may create users (and put them in /members) and nothing more.
+        // The service account has no admin role at all (one would switch its fine-grained permissions off):
+        // the realm's one admin permission lets it create users in /members (ProductionRealmIT shows what it may do).
         JsonNode account = realm.path("users").get(0);
         assertThat(realm.path("users")).hasSize(1);
-        assertThat(account.path("clientRoles").path("realm-management").toString())
-                .isEqualTo("[\"manage-users\"]");
+        assertThat(account.has("clientRoles")).isFalse();
         assertThat(account.has("realmRoles")).isFalse();
+        assertThat(realm.path("adminPermissionsEnabled").asBoolean()).isTrue();
+        JsonNode members = realm.path("groups").findParents("path").stream()
+                .filter(g -> g.path("path").asText().equals("/members"))
+                .findFirst()
+                .orElseThrow();
+        List<JsonNode> permissions = new ArrayList<>();
+        realm.path("clients")
+                .findValues("authorizationSettings")
+                .forEach(settings -> settings.path("policies").forEach(policy -> {
+                    if (policy.path("type").asText().equals("scope")) {
+                        permissions.add(policy);
+                    }
+                }));
+        assertThat(permissions).hasSize(1);
+        assertThat(permissions.get(0).path("config").path("resources").asText())
+                .isEqualTo("[\"" + members.path("id").asText() + "\"]");
+        assertThat(permissions.get(0).path("config").path("scopes").asText())
+                .isEqualTo("[\"manage-members\",\"manage-membership\"]");
         assertThat(realm.path("revokeRefreshToken").asBoolean())
                 .as("refresh-token rotation")
                 .isTrue();

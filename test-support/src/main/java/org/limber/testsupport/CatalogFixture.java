@@ -101,6 +101,39 @@ public final class CatalogFixture {
                 s.harder());
     }
 
+    /** A version-1 published copy of the snapshot under another slug and name, linked to no other exercise. */
+    public static ExerciseSnapshot renamed(ExerciseSnapshot s, String slug, String name) {
+        return new ExerciseSnapshot(
+                slug,
+                1,
+                "PUBLISHED",
+                name,
+                s.aliases(),
+                s.description(),
+                s.category(),
+                s.regions(),
+                s.muscles(),
+                s.position(),
+                s.equipment(),
+                s.level(),
+                s.unilateral(),
+                s.dose(),
+                s.steps(),
+                s.mayFeel(),
+                s.tips(),
+                s.commonMistakes(),
+                s.direction(),
+                s.spinalLoad(),
+                s.safetyTags(),
+                List.of(),
+                List.of());
+    }
+
+    /** As catalog-service publishes it: key = slug, the CloudEvents type of {@link ExercisePublished}. */
+    public static TestEvents.Outgoing outgoing(ExercisePublished p) {
+        return new TestEvents.Outgoing(CatalogTopics.EXERCISES, p.slug(), ExercisePublished.TYPE, p.eventId(), p);
+    }
+
     public static ExercisePublished published(ExerciseSnapshot snapshot) {
         return new ExercisePublished(
                 UUID.randomUUID(),
@@ -125,11 +158,15 @@ public final class CatalogFixture {
 
     /** Publishes catalog events to the test broker as catalog-service would. */
     public static void send(List<?> events) {
+        TestEvents.send(outgoing(events));
+    }
+
+    /** Catalog events as records to publish (topic, key = slug, CloudEvents type and id). */
+    public static List<TestEvents.Outgoing> outgoing(List<?> events) {
         List<TestEvents.Outgoing> outgoing = new ArrayList<>();
         for (Object event : events) {
             if (event instanceof ExercisePublished p) {
-                outgoing.add(new TestEvents.Outgoing(
-                        CatalogTopics.EXERCISES, p.slug(), ExercisePublished.TYPE, p.eventId(), p));
+                outgoing.add(outgoing(p));
             } else if (event instanceof ExerciseRetired r) {
                 outgoing.add(new TestEvents.Outgoing(
                         CatalogTopics.EXERCISES, r.slug(), ExerciseRetired.TYPE, r.eventId(), r));
@@ -137,7 +174,7 @@ public final class CatalogFixture {
                 throw new IllegalArgumentException("not a catalog event: " + event);
             }
         }
-        TestEvents.send(outgoing);
+        return outgoing;
     }
 
     /** Publishes raw text (for example a malformed event) with the given CloudEvents type. */

@@ -19,9 +19,20 @@ import static io.restassured.RestAssured.given;
  * Sends random and mutated requests to every operation of the running service's OpenAPI document and
  * requires a 2xx or a 4xx {@code application/problem+json}, never a 5xx: valid bodies with fields removed,
  * types changed, huge strings and numbers, deep nesting and nulls; random query parameters and path ids.
- * Random from a seed that a failure names, so that it can be repeated ({@code -Dfuzz.seed=...}).
+ * A 400 or 422 problem names the field or parameter at fault ({@code errors[].field}).
+ *
+ * <p>Now and then a request line longer than {@link #MAX_INITIAL_LINE} or headers larger than
+ * {@link #MAX_HEADER_SIZE} (the services' {@code quarkus.http.limits}): the HTTP server refuses those
+ * before any application code runs, and the answer must be exactly its 414 or 431; every shorter request
+ * must not get either. Random from a seed that a failure names, so that it can be repeated
+ * ({@code -Dfuzz.seed=...}).
  */
 public final class RequestFuzzer {
+
+    /** {@code quarkus.http.limits.max-initial-line-length} of every service (service-common). */
+    public static final int MAX_INITIAL_LINE = 4096;
+    /** {@code quarkus.http.limits.max-header-size} of every service (service-common). */
+    public static final int MAX_HEADER_SIZE = 20 * 1024;
 
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
     private static final List<Object> ODD = List.of(
@@ -35,14 +46,22 @@ public final class RequestFuzzer {
             "1e400",
             "NaN",
             "+999999999-12",
+            "-999999999-01",
             "1000000000-01-01T00:00:00Z",
+            "2024-13-45",
+            "0000-00-00T00:00:00Z",
+            "00000000-0000-0000-0000-000000000000",
+            "not-a-uuid",
+            "UNKNOWN_VALUE",
+            "a,b,a,a",
             "../../etc",
             "%00",
             "é漢😀",
             "true",
             "[]",
             "{}",
-            "x".repeat(5000));
+            "\u0000",
+            "x".repeat(1000));
 
     private final Random random;
     private final long seed;
@@ -71,40 +90,86 @@ public final class RequestFuzzer {
                     .contentType("application/json");
             Matcher m = PARAM.matcher(template);
             List<Object> pathValues = new ArrayList<>();
-            StringBuilder path = new StringBuilder();
+            StringBuilder uri = new StringBuilder();
             while (m.find()) {
                 String valid = ids.get(m.group(1));
                 Object value = valid != null && random.nextBoolean() ? valid : odd();
                 pathValues.add(value);
-                m.appendReplacement(path, Matcher.quoteReplacement(encoded(value)));
+                m.appendReplacement(uri, Matcher.quoteReplacement(encoded(value)));
             }
-            m.appendTail(path);
+            m.appendTail(uri);
+            char separator = '?';
             for (JsonNode parameter : operations.get(operation).path("parameters")) {
                 if ("query".equals(parameter.path("in").asText()) && random.nextBoolean()) {
-                    request.queryParam(parameter.path("name").asText(), encoded(odd()));
+                    uri.append(separator)
+                            .append(parameter.path("name").asText())
+                            .append('=')
+                            .append(encoded(odd()));
+                    separator = '&';
                 }
             }
+            if (random.nextInt(30) == 0) {
+                uri.append(separator).append("fuzz=").append("x".repeat(MAX_INITIAL_LINE));
+            }
+            boolean headersTooLarge = random.nextInt(30) == 0;
+            if (headersTooLarge) {
+                request.header("X-Fuzz", "x".repeat(MAX_HEADER_SIZE + 1));
+            }
+            // The request line, as the server reads it: "GET /path?query HTTP/1.1".
+            boolean lineTooLong = method.length() + uri.length() + " HTTP/1.1".length() + 1 > MAX_INITIAL_LINE;
             String body = null;
-            if (operations.get(operation).has("requestBody") || examples.containsKey(operation)) {
+            // A request refused before it is read carries no body (the server closes the connection).
+            if ((operations.get(operation).has("requestBody") || examples.containsKey(operation))
+                    && !lineTooLong
+                    && !headersTooLarge) {
                 body = mutated(examples.get(operation));
                 request.body(body);
             }
-            Response response = request.request(method, path.toString());
-            int status = response.statusCode();
-            String type = String.valueOf(response.contentType());
-            boolean problem = type.startsWith("application/problem+json");
-            if (status >= 500
-                    || status < 200
-                    || (status >= 300 && status < 400)
-                    || (status >= 400 && status != 401 && !problem)) {
-                failures.add(operation + " " + pathValues + " body " + abbreviated(body) + " -> " + status + " " + type
-                        + " " + abbreviated(response.asString()));
+            Response response = request.request(method, uri.toString());
+            String failure = failure(response, lineTooLong, headersTooLarge);
+            if (failure != null) {
+                failures.add(operation + " " + abbreviated(uri.toString()) + " " + pathValues + " body "
+                        + abbreviated(body) + " -> " + response.statusCode() + " " + response.contentType() + " "
+                        + abbreviated(response.asString()) + ": " + failure);
             }
         }
         if (!failures.isEmpty()) {
             throw new AssertionError("fuzzing (seed " + seed + ", -Dfuzz.seed=" + seed + " repeats it):\n  "
                     + String.join("\n  ", failures));
         }
+    }
+
+    /** What is wrong with the answer, or null. */
+    private static String failure(Response response, boolean lineTooLong, boolean headersTooLarge) {
+        int status = response.statusCode();
+        if (lineTooLong) {
+            return status == 414 ? null : "a request line over the limit must be the server's 414";
+        }
+        if (headersTooLarge) {
+            return status == 431 ? null : "headers over the limit must be the server's 431";
+        }
+        if (status >= 500) {
+            return "a server error";
+        }
+        if (status < 200 || (status >= 300 && status < 400)) {
+            return "neither a 2xx nor a 4xx";
+        }
+        if (status == 414 || status == 431) {
+            return "a protocol-level refusal of a request within the limits";
+        }
+        if (status < 400 || status == 401) {
+            return null;
+        }
+        if (!String.valueOf(response.contentType()).startsWith("application/problem+json")) {
+            return "a 4xx that is not application/problem+json";
+        }
+        if (status == 400 || status == 422) {
+            List<String> fields = response.jsonPath().getList("errors.field", String.class);
+            if (fields == null || fields.isEmpty() || fields.stream().anyMatch(f -> f == null || f.isBlank())) {
+                return "a 400 or 422 problem that names no field";
+            }
+        }
+        return null;
     }
 
     private static String encoded(Object value) {

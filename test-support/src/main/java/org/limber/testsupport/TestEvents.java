@@ -11,6 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Publishes events to the test broker exactly as the services' outbox relay does (CloudEvents headers). */
@@ -47,18 +48,27 @@ public final class TestEvents {
             throw new IllegalStateException(e);
         }
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), value);
-        add(record, "ce_specversion", "1.0");
-        add(record, "ce_id", event.id().toString());
-        if (event.type() != null) {
-            add(record, "ce_type", event.type());
-        }
-        add(record, "ce_source", "urn:limber:test");
-        add(record, "ce_subject", event.key());
-        add(record, "content-type", "application/json");
+        headers(event).forEach(record.headers()::add);
         return record;
     }
 
-    private static void add(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    /** The CloudEvents headers the outbox relay sends with an event (no {@code ce_type} when it has none). */
+    static RecordHeaders headers(Outgoing event) {
+        RecordHeaders headers = new RecordHeaders();
+        add(headers, "ce_specversion", "1.0");
+        add(headers, "ce_id", event.id().toString());
+        if (event.type() != null) {
+            add(headers, "ce_type", event.type());
+        }
+        add(headers, "ce_source", "urn:limber:test");
+        if (event.key() != null) {
+            add(headers, "ce_subject", event.key());
+        }
+        add(headers, "content-type", "application/json");
+        return headers;
+    }
+
+    private static void add(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import org.limber.common.messaging.EventBounds;
 import org.limber.common.messaging.EventIntake;
 import org.limber.common.messaging.EventIntake.Kind;
 import org.limber.common.messaging.EventIntake.Rejected;
@@ -45,6 +46,11 @@ public class MemberEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(MemberEventsConsumer.class);
     private static final int SUPPORTED_SCHEMA = 1;
+    static final int MAX_REASONS = 20;
+    static final String REASONS = "reasons: 1 to " + MAX_REASONS + ", each a code and a text of at most "
+            + EventBounds.MAX_TEXT_LENGTH + " characters";
+    /** Sessions a week (routine-service plans 2 to 7), and so the sessions of a plan week. */
+    static final int MAX_SESSIONS = 7;
 
     static final List<Kind<?>> KINDS = List.of(
             new Kind<>(
@@ -52,71 +58,86 @@ public class MemberEventsConsumer {
                     SessionCompleted.class,
                     SUPPORTED_SCHEMA,
                     SessionCompleted::schemaVersion,
-                    e -> e.memberId() != null
+                    e -> EventBounds.key(e.memberId())
+                            && EventBounds.time(e.occurredAt())
                             && e.sessionId() != null
-                            && e.performedAt() != null
-                            && e.effort() != null
-                            && e.exercises() != null
+                            && EventBounds.time(e.performedAt())
+                            && e.planVersion() >= 1
+                            && EventBounds.code(e.effort())
+                            && EventBounds.list(e.exercises(), EventBounds.MAX_EXERCISES)
                             && e.redFlagSymptoms() != null
                             && pain(e.painBefore())
                             && pain(e.painDuring())
                             && pain(e.painAfter())
+                            && EventBounds.text(e.note())
                             && (e.redFlagSymptoms().isEmpty() || EventBounds.codes(e.redFlagSymptoms(), false)),
-                    "memberId, sessionId, performedAt, effort, exercises required; pains 0..10; redFlagSymptoms "
-                            + EventBounds.CODES,
+                    EventBounds.KEY + "; sessionId, effort (a code), exercises (at most " + EventBounds.MAX_EXERCISES
+                            + ") required; planVersion 1 or more; pains 0..10; note " + EventBounds.TEXT
+                            + "; redFlagSymptoms " + EventBounds.CODES + "; " + EventBounds.TIME,
                     MemberEventsConsumer::distinctFlags),
             new Kind<>(
                     PlanAssigned.TYPE,
                     PlanAssigned.class,
                     SUPPORTED_SCHEMA,
                     PlanAssigned::schemaVersion,
-                    e -> e.memberId() != null
-                            && e.startDate() != null
-                            && e.conditions() != null
+                    e -> EventBounds.key(e.memberId())
+                            && EventBounds.time(e.occurredAt())
+                            && EventBounds.time(e.startDate())
+                            && e.planVersion() >= 1
+                            && EventBounds.codes(e.conditions(), false)
                             && e.sessionsPerWeek() >= 1
+                            && e.sessionsPerWeek() <= MAX_SESSIONS
+                            && (e.sessions() == null
+                                    || (EventBounds.list(e.sessions(), MAX_SESSIONS)
+                                            && e.sessions().stream()
+                                                    .allMatch(s ->
+                                                            EventBounds.list(s.items(), EventBounds.MAX_EXERCISES))))
+                            && EventBounds.id(e.clinicianId())
                             && pain(e.baselinePain()),
-                    "memberId, startDate, conditions required; sessionsPerWeek 1 or more; baselinePain 0..10",
+                    EventBounds.KEY + "; startDate, conditions (" + EventBounds.CODES + ") required; planVersion 1 or"
+                            + " more; sessionsPerWeek 1.." + MAX_SESSIONS + " (and sessions, each of at most "
+                            + EventBounds.MAX_EXERCISES + " items); baselinePain 0..10; " + EventBounds.TIME,
                     e -> e),
             new Kind<>(
                     MemberReferred.TYPE,
                     MemberReferred.class,
                     SUPPORTED_SCHEMA,
                     MemberReferred::schemaVersion,
-                    e -> e.memberId() != null
+                    e -> EventBounds.key(e.memberId())
                             && e.intakeId() != null
-                            && e.occurredAt() != null
+                            && EventBounds.time(e.occurredAt())
                             && (e.redFlags() == null || EventBounds.codes(e.redFlags(), false))
                             && EventBounds.id(e.clinicianId()),
                     "memberId, intakeId, occurredAt required; redFlags " + EventBounds.CODES + ", clinicianId "
-                            + EventBounds.ID,
+                            + EventBounds.ID + "; " + EventBounds.KEY + "; " + EventBounds.TIME,
                     e -> e),
             new Kind<>(
                     CareTeamAssigned.TYPE,
                     CareTeamAssigned.class,
                     SUPPORTED_SCHEMA,
                     CareTeamAssigned::schemaVersion,
-                    e -> e.memberId() != null
-                            && e.occurredAt() != null
+                    e -> EventBounds.key(e.memberId())
+                            && EventBounds.time(e.occurredAt())
                             && e.sequence() >= 1
                             && EventBounds.id(e.clinicianId())
                             && EventBounds.id(e.assignedBy()),
                     "memberId, occurredAt and a sequence of 1 or more are required; clinicianId and assignedBy "
-                            + EventBounds.ID,
+                            + EventBounds.ID + "; " + EventBounds.KEY + "; " + EventBounds.TIME,
                     e -> e),
             new Kind<>(
                     PlanSuspended.TYPE,
                     PlanSuspended.class,
                     SUPPORTED_SCHEMA,
                     PlanSuspended::schemaVersion,
-                    e -> e.memberId() != null
-                            && e.occurredAt() != null
+                    e -> EventBounds.key(e.memberId())
+                            && EventBounds.time(e.occurredAt())
                             && e.sequence() >= 1
                             && e.planVersion() >= 0
                             && e.sourceId() != null
                             && EventBounds.code(e.cause())
                             && EventBounds.codes(e.redFlags(), false),
                     "memberId, occurredAt, sourceId, a cause and a sequence of 1 or more are required; redFlags "
-                            + EventBounds.CODES,
+                            + EventBounds.CODES + "; " + EventBounds.KEY + "; " + EventBounds.TIME,
                     e -> new PlanSuspended(
                             e.eventId(),
                             e.occurredAt(),
@@ -132,28 +153,30 @@ public class MemberEventsConsumer {
                     PlanResumed.class,
                     SUPPORTED_SCHEMA,
                     PlanResumed::schemaVersion,
-                    e -> e.memberId() != null
-                            && e.occurredAt() != null
+                    e -> EventBounds.key(e.memberId())
+                            && EventBounds.time(e.occurredAt())
                             && e.sequence() >= 1
                             && e.planVersion() >= 0
                             && EventBounds.code(e.how())
                             && EventBounds.id(e.clinicianId())
                             && EventBounds.text(e.note()),
                     "memberId, occurredAt, how and a sequence of 1 or more are required; clinicianId " + EventBounds.ID
-                            + ", note " + EventBounds.TEXT,
+                            + ", note " + EventBounds.TEXT + "; " + EventBounds.KEY + "; " + EventBounds.TIME,
                     e -> e),
             new Kind<>(
                     SymptomsReported.TYPE,
                     SymptomsReported.class,
                     SUPPORTED_SCHEMA,
                     SymptomsReported::schemaVersion,
-                    e -> e.memberId() != null
+                    e -> EventBounds.key(e.memberId())
+                            && EventBounds.time(e.occurredAt())
                             && e.reportId() != null
-                            && e.reportedAt() != null
+                            && EventBounds.time(e.reportedAt())
                             && EventBounds.codes(e.redFlagSymptoms(), true)
                             && EventBounds.text(e.note()),
                     "memberId, reportId, reportedAt required; redFlagSymptoms " + EventBounds.CODES
-                            + ", at least one; note " + EventBounds.TEXT,
+                            + ", at least one; note " + EventBounds.TEXT + "; " + EventBounds.KEY + "; "
+                            + EventBounds.TIME,
                     e -> new SymptomsReported(
                             e.eventId(),
                             e.occurredAt(),
@@ -168,13 +191,13 @@ public class MemberEventsConsumer {
                     MemberNeedsReview.class,
                     SUPPORTED_SCHEMA,
                     MemberNeedsReview::schemaVersion,
-                    e -> e.memberId() != null
+                    e -> EventBounds.key(e.memberId())
                             && e.intakeId() != null
-                            && e.occurredAt() != null
+                            && EventBounds.time(e.occurredAt())
                             && EventBounds.id(e.clinicianId())
-                            && EventBounds.reasons(e.reasons()),
-                    "memberId, intakeId, occurredAt required; " + EventBounds.REASONS + "; clinicianId "
-                            + EventBounds.ID,
+                            && reasons(e.reasons()),
+                    "memberId, intakeId, occurredAt required; " + REASONS + "; clinicianId " + EventBounds.ID + "; "
+                            + EventBounds.KEY + "; " + EventBounds.TIME,
                     e -> e));
 
     /** A record taken in, with its event. */
@@ -261,6 +284,19 @@ public class MemberEventsConsumer {
                         e.effort(),
                         e.note(),
                         flags);
+    }
+
+    /** A review's reasons: 1 to {@value #MAX_REASONS}, each a code and a text. */
+    static boolean reasons(List<MemberNeedsReview.Reason> reasons) {
+        return reasons != null
+                && !reasons.isEmpty()
+                && reasons.size() <= MAX_REASONS
+                && reasons.stream()
+                        .allMatch(r -> r != null
+                                && EventBounds.code(r.code())
+                                && r.text() != null
+                                && !r.text().isBlank()
+                                && EventBounds.text(r.text()));
     }
 
     private static boolean pain(int value) {

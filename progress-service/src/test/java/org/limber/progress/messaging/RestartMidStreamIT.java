@@ -1,11 +1,5 @@
 package org.limber.progress.messaging;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,12 +21,9 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -54,6 +45,7 @@ import org.limber.progress.MemberEvents;
 import org.limber.progress.domain.ProgressMath;
 import org.limber.testsupport.EmbeddedPostgresServer;
 import org.limber.testsupport.KafkaBroker;
+import org.limber.testsupport.PackagedService;
 import org.limber.testsupport.TestEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -149,9 +141,9 @@ class RestartMidStreamIT {
 
         try (KafkaProducer<String, String> producer = producer()) {
             send(producer, plans);
-            Process first = startService("first");
+            PackagedService first = startService("first");
             try {
-                awaitReady(first);
+                first.awaitReady(Duration.ofSeconds(120));
                 // The stream: a hundred sessions every 100 ms, still flowing while the service is killed and restarted.
                 CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
                     for (int from = 0; from < SESSIONS; from += 100) {
@@ -164,7 +156,7 @@ class RestartMidStreamIT {
                     }
                 });
                 await(() -> stored(prefix) >= SESSIONS / 3, Duration.ofSeconds(120), "a third of the sessions stored");
-                first.destroyForcibly().waitFor();
+                first.kill();
                 long storedAtKill = stored(prefix);
                 long committedAtKill = committedOffsets();
                 System.out.printf(
@@ -175,21 +167,15 @@ class RestartMidStreamIT {
                         .as("records stored but not yet committed when killed: the restart must see them again")
                         .isLessThan(MEMBERS + storedAtKill);
 
-                Process second = startService("second");
-                try {
+                try (PackagedService second = startService("second")) {
                     stream.get();
                     await(
                             () -> stored(prefix) >= SESSIONS && lag() == 0,
                             Duration.ofSeconds(180),
                             "all sessions stored, all offsets committed");
-                } finally {
-                    second.destroy();
-                    if (!second.waitFor(30, TimeUnit.SECONDS)) {
-                        second.destroyForcibly();
-                    }
                 }
             } finally {
-                first.destroyForcibly();
+                first.kill();
             }
         }
 
@@ -204,20 +190,8 @@ class RestartMidStreamIT {
 
     // ---------------------------------------------------------------- the service process
 
-    private Process startService(String name) throws IOException {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
-        assertThat(jar).as("the packaged service (mvn package)").exists();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(
-                java,
-                "-Xmx384m",
-                "-Dquarkus.oidc.token.issuer=https://server.example.com",
-                // A killed consumer leaves the group after this, rather than after the default 45 s.
-                "-Dmp.messaging.incoming.member-events.session.timeout.ms=6000",
-                "-Dmp.messaging.incoming.member-events.heartbeat.interval.ms=1000",
-                "-jar",
-                jar.toString());
-        Map<String, String> env = builder.environment();
+    private PackagedService startService(String name) {
+        Map<String, String> env = new HashMap<>();
         env.put("DB_URL", "jdbc:postgresql://localhost:" + postgres.port() + "/postgres");
         env.put("DB_USER", EmbeddedPostgresServer.USER);
         env.put("DB_PASSWORD", "");
@@ -225,62 +199,20 @@ class RestartMidStreamIT {
         env.put("ALLOW_DEV_CREDENTIALS", "true");
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("OIDC_URL", oidcConfig.get("keycloak.url") + "/realms/quarkus/");
-        env.put("PROGRESS_PORT", String.valueOf(port = freePort()));
         env.put("MEMBER_EVENTS_GROUP", GROUP);
         env.put("MEMBER_EVENTS_BATCH", String.valueOf(BATCH));
-        builder.redirectErrorStream(true)
-                .redirectOutput(dir.resolve("service-" + name + ".log").toFile());
-        return builder.start();
-    }
-
-    private int port;
-
-    private void awaitReady(Process service) {
-        HttpClient client = HttpClient.newHttpClient();
-        await(
-                () -> {
-                    if (!service.isAlive()) {
-                        throw new AssertionError("the service stopped; see " + dir);
-                    }
-                    try {
-                        HttpResponse<String> ready = client.send(
-                                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        return ready.statusCode() == 200 || readyButForOidc(ready.body());
-                    } catch (IOException e) {
-                        return false;
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return false;
-                    }
-                },
-                Duration.ofSeconds(120),
-                "the service ready");
-    }
-
-    /**
-     * Whether every readiness check is up but the OIDC provider's: the tests' OIDC server (WireMock)
-     * serves no discovery document for that check to fetch, and the check is fixed at build time.
-     */
-    private static boolean readyButForOidc(String health) throws IOException {
-        JsonNode checks = new ObjectMapper().readTree(health).path("checks");
-        boolean others = false;
-        for (JsonNode check : checks) {
-            if (!check.path("name").asText().startsWith("OIDC")) {
-                if (!"UP".equals(check.path("status").asText())) {
-                    return false;
-                }
-                others = true;
-            }
-        }
-        return others;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return PackagedService.start(
+                name,
+                PackagedService.jar(Path.of(".")),
+                List.of(
+                        "-Xmx384m",
+                        "-Dquarkus.oidc.token.issuer=https://server.example.com",
+                        // A killed consumer leaves the group after this, rather than after the default 45 s.
+                        "-Dmp.messaging.incoming.member-events.session.timeout.ms=6000",
+                        "-Dmp.messaging.incoming.member-events.heartbeat.interval.ms=1000"),
+                "PROGRESS_PORT",
+                env,
+                dir.resolve("service-" + name + ".log"));
     }
 
     // ---------------------------------------------------------------- the broker

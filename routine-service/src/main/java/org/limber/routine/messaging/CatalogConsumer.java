@@ -1,6 +1,7 @@
 package org.limber.routine.messaging;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -26,19 +27,29 @@ public class CatalogConsumer {
 
     public static final String CHANNEL = "catalog-exercises";
 
+    /** As catalog-service's slugs (3 to 60 characters). */
+    static final int MAX_SLUG_LENGTH = 60;
+
+    static final String REQUIREMENT = "a slug of 1 to " + MAX_SLUG_LENGTH
+            + " characters, a version of 1 or more, and the exercise of that slug and version with its dose";
+
     static final List<EventIntake.Kind<?>> KINDS = List.of(
             new EventIntake.Kind<>(
                     ExercisePublished.TYPE,
                     ExercisePublished.class,
                     ExercisePublished.SCHEMA_VERSION,
                     ExercisePublished::schemaVersion,
-                    e -> complete(e.slug(), e.exercise())),
+                    e -> complete(e.slug(), e.version(), e.exercise()),
+                    REQUIREMENT,
+                    UnaryOperator.identity()),
             new EventIntake.Kind<>(
                     ExerciseRetired.TYPE,
                     ExerciseRetired.class,
                     ExerciseRetired.SCHEMA_VERSION,
                     ExerciseRetired::schemaVersion,
-                    e -> complete(e.slug(), e.exercise())));
+                    e -> complete(e.slug(), e.version(), e.exercise()),
+                    REQUIREMENT,
+                    UnaryOperator.identity()));
 
     private final CatalogReplica replica;
     private final EventIntake intake;
@@ -62,7 +73,14 @@ public class CatalogConsumer {
         }
     }
 
-    private static boolean complete(String slug, ExerciseSnapshot snapshot) {
-        return slug != null && snapshot != null && slug.equals(snapshot.slug()) && snapshot.dose() != null;
+    private static boolean complete(String slug, int version, ExerciseSnapshot snapshot) {
+        return slug != null
+                && !slug.isBlank()
+                && slug.length() <= MAX_SLUG_LENGTH
+                && version >= 1
+                && snapshot != null
+                && slug.equals(snapshot.slug())
+                && snapshot.version() == version
+                && snapshot.dose() != null;
     }
 }

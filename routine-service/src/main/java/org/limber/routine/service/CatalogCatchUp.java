@@ -15,14 +15,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import org.limber.common.topic.TopicSetup;
 
 /**
  * Whether this service's copy of the catalog has caught up with the catalog.exercises topic: at
@@ -43,7 +45,7 @@ public class CatalogCatchUp {
 
     private final String topic;
     private final String group;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final Map<Integer, Long> consumed = new ConcurrentHashMap<>();
     private volatile Map<Integer, Long> targets;
     private volatile boolean caughtUp;
@@ -55,11 +57,10 @@ public class CatalogCatchUp {
     public CatalogCatchUp(
             @ConfigProperty(name = "mp.messaging.incoming.catalog-exercises.topic") String topic,
             @ConfigProperty(name = "mp.messaging.incoming.catalog-exercises.group.id") String group,
-            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
-                    String bootstrapServers) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.topic = topic;
         this.group = group;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -199,13 +200,10 @@ public class CatalogCatchUp {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    bootstrapServers,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                    (int) CALL_TIMEOUT.toMillis(),
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                    (int) CALL_TIMEOUT.toMillis()));
+            // The service's own Kafka settings, its login included (a bare bootstrap address would be
+            // refused by a broker that requires one).
+            admin = Admin.create(
+                    TopicSetup.adminConfig(kafka, (int) CALL_TIMEOUT.toMillis(), (int) CALL_TIMEOUT.toMillis()));
         }
         return admin;
     }

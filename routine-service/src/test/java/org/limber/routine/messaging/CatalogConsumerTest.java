@@ -60,34 +60,13 @@ class CatalogConsumerTest {
     }
 
     private static ExerciseSnapshot copyOf(String slug, String newSlug, String name) {
-        ExerciseSnapshot s = Fixtures.CATALOG.stream()
-                .filter(e -> e.slug().equals(slug))
-                .findFirst()
-                .orElseThrow();
-        return new ExerciseSnapshot(
+        return CatalogFixture.renamed(
+                Fixtures.CATALOG.stream()
+                        .filter(e -> e.slug().equals(slug))
+                        .findFirst()
+                        .orElseThrow(),
                 newSlug,
-                1,
-                "PUBLISHED",
-                name,
-                s.aliases(),
-                s.description(),
-                s.category(),
-                s.regions(),
-                s.muscles(),
-                s.position(),
-                s.equipment(),
-                s.level(),
-                s.unilateral(),
-                s.dose(),
-                s.steps(),
-                s.mayFeel(),
-                s.tips(),
-                s.commonMistakes(),
-                s.direction(),
-                s.spinalLoad(),
-                s.safetyTags(),
-                List.of(),
-                List.of());
+                name);
     }
 
     private CatalogExercise held(String slug) {

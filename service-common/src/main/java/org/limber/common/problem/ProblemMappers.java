@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import org.limber.common.problem.Problem.FieldProblem;
+import org.limber.common.rest.NulCharacters;
 
 /**
  * Turns every error into an RFC 9457 problem+json answer: domain problems, Bean Validation
@@ -72,6 +73,9 @@ public class ProblemMappers {
             message = "must be one of " + List.of(invalid.getTargetType().getEnumConstants());
         } else if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            // The only text refused while read: one holding U+0000 (NulCharacters).
+            message = NulCharacters.MESSAGE;
         } else if (e instanceof InvalidFormatException invalid) {
             message = "has a value of the wrong type (" + invalid.getValue() + ")";
         } else if (e instanceof JsonMappingException) {

@@ -43,25 +43,36 @@ public class TopicSetup {
         ensureCreated();
     }
 
-    /** Returns true once every configured topic exists with its settings. */
-    public synchronized boolean ensureCreated() {
-        if (done || config.topics().isEmpty()) {
-            return done = true;
-        }
+    /**
+     * The settings of an admin client from the service's Kafka settings ({@code kafka.*}: the
+     * bootstrap servers and, in production, the SASL login), with these timeouts in milliseconds.
+     */
+    public static Map<String, Object> adminConfig(Map<String, Object> kafka, int requestTimeout, int apiTimeout) {
         Map<String, Object> props = new HashMap<>();
         kafka.forEach((key, value) -> {
             if (AdminClientConfig.configNames().contains(key)) {
                 props.put(key, value);
             }
         });
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
-        try (Admin admin = Admin.create(props)) {
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeout);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, apiTimeout);
+        return props;
+    }
+
+    /** Returns true once every configured topic exists with its settings. */
+    public synchronized boolean ensureCreated() {
+        if (done || config.topics().isEmpty()) {
+            return done = true;
+        }
+        try (Admin admin = Admin.create(adminConfig(kafka, 5000, 10000))) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             Map<ConfigResource, Collection<AlterConfigOp>> updates = new HashMap<>();
             config.topics().forEach((name, topic) -> {
                 if (existing.contains(name)) {
+                    if (topic.config().isEmpty()) {
+                        return; // nothing to bring in line (and no AlterConfigs right needed on it)
+                    }
                     updates.put(
                             new ConfigResource(ConfigResource.Type.TOPIC, name),
                             topic.config().entrySet().stream()

@@ -53,9 +53,15 @@ public @interface YearBetween {
 
         @Override
         public boolean isValid(TemporalAccessor value, ConstraintValidatorContext context) {
-            if (value == null) {
-                return true;
-            }
+            return value == null || within(value, min, max);
+        }
+
+        /**
+         * Whether a date or time ({@link Instant}, {@link LocalDate}, {@link YearMonth}) lies in the years
+         * {@code min..max}; false for null and for any other type. For checks outside Bean Validation, such as
+         * an event taken in from Kafka.
+         */
+        public static boolean within(TemporalAccessor value, int min, int max) {
             if (value instanceof Instant instant) {
                 // Compared as seconds: an instant near Instant.MAX has no date to take a year from.
                 long second = instant.getEpochSecond();

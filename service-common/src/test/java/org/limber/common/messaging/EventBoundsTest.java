@@ -1,12 +1,13 @@
-package org.limber.progress.messaging;
+package org.limber.common.messaging;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
-import org.limber.events.member.MemberNeedsReview.Reason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +24,7 @@ class EventBoundsTest {
     }
 
     @Test
-    void codesIdsTextsAndReasonsAreBounded() {
+    void codesIdsTextsAndListsAreBounded() {
         List<String> many = new ArrayList<>();
         for (int i = 0; i <= EventBounds.MAX_CODES; i++) {
             many.add("CODE_" + i);
@@ -38,12 +39,22 @@ class EventBoundsTest {
         assertThat(EventBounds.id("")).isFalse();
         assertThat(EventBounds.id("c".repeat(129))).isFalse();
         assertThat(EventBounds.text("n".repeat(2001))).isFalse();
-        assertThat(EventBounds.reasons(List.of(new Reason("NO_SAFE_SESSION", "why"))))
-                .isTrue();
-        assertThat(EventBounds.reasons(List.of())).isFalse();
-        assertThat(EventBounds.reasons(List.of(new Reason("NO_SAFE_SESSION", " "))))
-                .isFalse();
-        assertThat(EventBounds.reasons(Collections.nCopies(21, new Reason("A", "b"))))
-                .isFalse();
+        assertThat(EventBounds.key(null)).isFalse();
+        assertThat(EventBounds.key(" ")).isFalse();
+        assertThat(EventBounds.key("member-1")).isTrue();
+        assertThat(EventBounds.list(Collections.nCopies(3, "x"), 2)).isFalse();
+        assertThat(EventBounds.list(Arrays.asList("x", null), 2)).isFalse();
+        assertThat(EventBounds.list(null, 2)).isFalse();
+    }
+
+    @Test
+    void datesOutsideTheDomainsYearsAreRefused() {
+        assertThat(EventBounds.time(Instant.parse("2026-03-01T10:00:00Z"))).isTrue();
+        assertThat(EventBounds.time(LocalDate.of(2026, 3, 2))).isTrue();
+        assertThat(EventBounds.time(null)).isFalse();
+        assertThat(EventBounds.time(Instant.parse("+200000-01-01T00:00:00Z"))).isFalse();
+        assertThat(EventBounds.time(Instant.MAX)).isFalse();
+        assertThat(EventBounds.time(LocalDate.MIN)).isFalse();
+        assertThat(EventBounds.time(LocalDate.of(1999, 12, 31))).isFalse();
     }
 }

@@ -1,0 +1,66 @@
+package org.limber.routine.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import org.limber.routine.Fixtures;
+import org.limber.routine.service.CatalogReplica;
+import org.limber.testsupport.RequestFuzzer;
+import org.limber.testsupport.Tokens;
+
+import static org.limber.routine.Fixtures.intake;
+import static org.limber.routine.Fixtures.newMember;
+import static org.limber.routine.Fixtures.sessionDoingToday;
+
+/**
+ * Random and mutated requests to every operation (bodies, path ids, query parameters), each with the
+ * token of a caller who may make it: the member for {@code /members/me}, the member's clinician for
+ * another member's plan, an admin for the care team. Never a 5xx; every 4xx a problem.
+ */
+@QuarkusTest
+class FuzzedRequestsTest {
+
+    @Inject
+    CatalogReplica replica;
+
+    @Test
+    void noInputAnswers5xx() {
+        Fixtures.catalogLoaded(replica);
+        String member = newMember();
+        String clinician = "clinician-" + member;
+        Fixtures.planOnPanel(member, intake(), clinician);
+        String memberToken = Tokens.member(member);
+        String clinicianToken = Tokens.clinician(clinician);
+        String adminToken = Tokens.admin("fuzz-admin");
+        new RequestFuzzer()
+                .run(
+                        200,
+                        operation -> operation.contains("/members/me")
+                                ? memberToken
+                                : operation.endsWith("/care-team") ? adminToken : clinicianToken,
+                        Map.of(
+                                "POST /members/me/intake",
+                                intake(),
+                                "POST /members/me/sessions",
+                                sessionDoingToday(member, Instant.now()),
+                                "POST /members/me/symptoms",
+                                Fixtures.symptoms("SADDLE_NUMBNESS"),
+                                "PUT /members/{memberId}/plan/adaptation",
+                                Map.of("enabled", true, "note", "fuzz"),
+                                "PUT /members/{memberId}/plan",
+                                Map.of("note", "fuzz", "changes", List.of(Map.of("type", "PAUSE", "slug", "cat-cow"))),
+                                "POST /members/{memberId}/plan/resume",
+                                Map.of("note", "fuzz"),
+                                "POST /members/{memberId}/plan/changes/{changeId}/undo",
+                                Map.of("note", "fuzz"),
+                                "PUT /members/{memberId}/care-team",
+                                Map.of("clinicianId", clinician)),
+                        Map.of("memberId", member, "changeId", UUID.randomUUID().toString()));
+    }
+}
