@@ -2,20 +2,22 @@
 # Runs every benchmark of the project once, on this machine, and writes the figures with the machine
 # they ran on to docs/benchmarks.md. Run it on a quiet machine: the figures move with whatever else runs.
 #
-#   ops/bench.sh            full sizes (about 30 to 45 minutes on 2 cores)
+#   ops/bench.sh            full sizes (about 20 to 25 minutes on a quiet machine with 2 cores)
 #   BENCH_QUICK=1 ops/bench.sh    small sizes, to check that everything runs (figures meaningless)
 #
 # What it runs, in order (each prints its own figures; the raw output is kept in target/bench-logs/):
 #   1. the build: the three services packaged (their quarkus-run.jar) and every test class compiled
 #   2. catalog reads          catalog-service CatalogBenchmark (8 keep-alive clients, 8 s per endpoint)
-#   3. progress ingestion and reads   progress-service ProgressBenchmark
+#   3. progress ingestion and reads   progress-service ProgressBenchmark (200,000 events beside a batch insert and a
+#                             binary COPY of the same rows; reads over 10,000 and 100,000 members / 5,000,000
+#                             sessions, panels of 500, 8 concurrent clients)
 #   4. the plan builder       routine-service PlanBuilderBenchmark
 #   5. start-up and memory    test-support ServiceStartBenchmark: each packaged service started against
 #                             PostgreSQL, Kafka and an OIDC provider, ready time and VmRSS after a warm-up
 # Extra arguments per harness: BENCH_CATALOG_ARGS, BENCH_PROGRESS_ARGS (e.g. "-Dbench.only=ingestion");
 # JVM options of the started services: LIMBER_JAVA_OPTS (default: those of ops/java-opts.env).
-# BENCH_APPCDS=1 packages the services with their class-data sharing archive (Quarkus's AppCDS; not tried here
-# yet): the start-up step then starts each service twice, without and with it.
+# The build packages the services with their class-data sharing archive (Quarkus's AppCDS, as ./run does), and the
+# start-up step starts each service twice, without and with it; BENCH_APPCDS=0 packages and measures without.
 # BENCH_STEPS (default "build catalog progress plan start") runs some steps only; the report is written from
 # the logs in target/bench-logs/ either way.
 set -euo pipefail
@@ -27,7 +29,7 @@ mkdir -p "$logs" docs
 
 if [[ "${BENCH_QUICK:-0}" == 1 ]]; then
   catalog_args="-Dbench.seconds=1 -Dbench.warmUpSeconds=1"
-  progress_args="-Dbench.events=5000 -Dbench.warmUp=2000 -Dbench.members=2000 -Dbench.sessionsPerMember=5"
+  progress_args="-Dbench.events=5000 -Dbench.warmUp=2000 -Dbench.members=2000 -Dbench.sessionsPerMember=5 -Dbench.requests=500"
   start_args="-Dbench.warmUpRequests=200"
   sizes="small sizes (BENCH_QUICK=1): a check that every harness runs, not figures to quote"
 else
@@ -57,7 +59,7 @@ step() {
 step "Building" build &&
 # shellcheck disable=SC2046
 mvn package -DskipTests -pl catalog-service,routine-service,progress-service -am \
-  $([[ "${BENCH_APPCDS:-0}" == 1 ]] && echo -Dquarkus.package.jar.appcds.enabled=true) \
+  $([[ "${BENCH_APPCDS:-1}" == 1 ]] && echo -Dquarkus.package.jar.appcds.enabled=true -Dquarkus.package.jar.appcds.use-container=false) \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath > "$logs/build.log" 2>&1
 
 step "Catalog reads" catalog &&
@@ -81,6 +83,7 @@ java $start_args -cp "test-support/target/classes:$(cat test-support/target/benc
 
 # The harnesses' own lines: after their "===" header if they print one, without the frameworks' log lines.
 figures() {
+  if ! [[ -f "$1" ]]; then echo "(not run: no $1)"; return; fi
   if grep -q '^=== ' "$1"; then sed -n '/^=== /,$p' "$1"; else cat "$1"; fi | grep -Ev '^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T]|^\[(INFO|WARN|WARNING|ERROR)\]|^\s*at |^$' || true
 }
 
@@ -105,7 +108,7 @@ figures() {
   echo "| benchmark | what | figure |"
   echo "|---|---|---|"
   figures "$logs/catalog.log" | grep '^| catalog ' | sed -E 's/^\| catalog (`[^`]*`) \| ([^|]*) \| ([^|]*) \|$/| catalog reads | \1 | \2 req\/s, \3 of `\/q\/health\/live` |/'
-  figures "$logs/progress.log" | grep -E 'end-to-end:|^Read latency|p50 ' | sed -E 's/^ *//; s/\|/\\|/g; s/^/| progress | | /; s/$/ |/'
+  figures "$logs/progress.log" | grep -E 'end-to-end:|ceiling \(binary COPY|^Read latency|p50 ' | sed -E 's/^ *//; s/\|/\\|/g; s/^/| progress | | /; s/$/ |/'
   figures "$logs/plan.log" | grep -E 'latency per full week plan' | sed -E 's/^ *//; s/^/| plan builder | | /; s/$/ |/'
   figures "$logs/start.log" | grep -E '^\| [a-z]+-service ' | sed -E 's/^\| ([a-z]+-service[^|]*) \| ([^|]*) \| ([^|]*) \| ([^|]*) \|$/| start-up and memory | \1 | ready after \2; resident \3 when ready, \4 after the warm-up |/'
   echo

@@ -173,8 +173,10 @@ public final class Launcher {
     }
 
     private void awaitServices(Map<ServiceProcess.Service, ManagedProcess> services) {
-        services.forEach((service, process) -> await(
-                process, service.module(), Duration.ofMinutes(3), () -> httpOk(ServiceProcess.readinessUrl(service))));
+        services.forEach((service, process) -> {
+            await(process, service.module(), Duration.ofMinutes(3), () -> httpOk(ServiceProcess.readinessUrl(service)));
+            console.line("    " + service.module() + " " + ServiceProcess.readiness(process));
+        });
     }
 
     /** Test access: the environment the launcher gives a service. */

@@ -1,7 +1,13 @@
 package org.limber.launcher;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +25,9 @@ final class ServiceProcess {
             this(name, name + "-service", port, database, extraEnvironment);
         }
     }
+
+    /** The class-data sharing archive Quarkus writes beside quarkus-run.jar when packaging with AppCDS. */
+    static final String CDS_ARCHIVE = "app-cds.jsa";
 
     private ServiceProcess() {}
 
@@ -79,11 +88,72 @@ final class ServiceProcess {
         if (!Files.isRegularFile(app)) {
             throw new IllegalStateException(app + " is missing: build with ./run (or ./mvnw -B package -DskipTests)");
         }
+        List<String> command = new ArrayList<>();
+        command.add(Launcher.java());
+        command.addAll(javaOptions(root, System.getenv("LIMBER_JAVA_OPTS")));
+        if (Files.isRegularFile(app.resolveSibling(CDS_ARCHIVE))) {
+            // The class-data sharing archive of a build with quarkus.package.jar.appcds.enabled: classes mapped
+            // instead of loaded. A JDK other than the build's ignores it (with a warning) and starts as usual.
+            command.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE);
+        }
+        // From the jar's directory: the archive names the class path relative to it.
+        command.addAll(List.of("-jar", app.getFileName().toString()));
         return ManagedProcess.start(
                 service.module(),
-                List.of(Launcher.java(), "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-jar", app.toString()),
+                command,
                 environment(service, ports),
-                root,
+                app.getParent(),
                 local.resolve("logs/" + service.module() + ".log"));
+    }
+
+    /**
+     * The services' JVM options: {@code LIMBER_JAVA_OPTS} from the environment when it is set (even
+     * empty, for the JVM's defaults), else the line of {@code ops/java-opts.env}, the file
+     * docker-compose.yml gives the images, so that {@code ./run} and the containers run alike.
+     */
+    static List<String> javaOptions(Path root, String fromEnvironment) {
+        String options = fromEnvironment;
+        if (options == null) {
+            Path file = root.resolve("ops/java-opts.env");
+            try {
+                options = Files.readAllLines(file).stream()
+                        .filter(line -> line.startsWith("LIMBER_JAVA_OPTS="))
+                        .map(line -> line.substring("LIMBER_JAVA_OPTS=".length()))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException(file + " has no LIMBER_JAVA_OPTS= line"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read " + file, e);
+            }
+        }
+        return options.isBlank() ? List.of() : Arrays.asList(options.trim().split("\\s+"));
+    }
+
+    /**
+     * What the launcher prints when a service is ready: how long after its process started, and its
+     * resident memory (VmRSS of /proc/PID/status; left out where there is no /proc).
+     */
+    static String readiness(ManagedProcess process) {
+        String started = ProcessHandle.of(process.pid())
+                .flatMap(handle -> handle.info().startInstant())
+                .map(start -> String.format(
+                        "started in %.1f s",
+                        Duration.between(start, Instant.now()).toMillis() / 1000.0))
+                .orElse("started");
+        long rssKb = residentKb(process.pid());
+        return rssKb < 0 ? started : started + String.format(", %d MB resident", rssKb / 1024);
+    }
+
+    /** VmRSS of a process in kB, or -1 where it cannot be read. */
+    static long residentKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no /proc (not Linux) or the process has gone
+        }
+        return -1;
     }
 }

@@ -61,9 +61,13 @@ public final class PackagedService implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // From the jar's directory, as a class-data sharing archive (app-cds.jsa) beside it names the class path
+        // relative to it; started from elsewhere, the JVM would silently go without the archive.
+        command.addAll(List.of("-jar", jar.getFileName().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(jar.toAbsolutePath().getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put(portVariable, String.valueOf(port));
         try {

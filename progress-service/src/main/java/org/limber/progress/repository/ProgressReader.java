@@ -137,8 +137,9 @@ public class ProgressReader {
 
     private static final String PANEL_WHERE = " where p.clinician_id = ? and (? is null or a.has_kind)";
 
+    /** The page of the panel, each row with the panel's size (counted before the limit: one pass over the members). */
     private static final String PANEL =
-            "select * from (select p.member_id, p.baseline_pain, l.latest_pain, l.last_activity, p.plan_start,"
+            "select *, count(*) over () as panel_size from (select p.member_id, p.baseline_pain, l.latest_pain, l.last_activity, p.plan_start,"
                     + " a.open_alerts, coalesce(a.worst, 0) as worst, " + PLAN_STATUS + " as plan_status" + PANEL_FROM
                     + LATEST + PANEL_WHERE
                     + ") panel order by (worst = 3) desc, greatest(coalesce(latest_pain - baseline_pain, 0), 0) desc,"
@@ -283,8 +284,10 @@ public class ProgressReader {
             q.setInt(4, size);
             q.setLong(5, (long) page * size);
             List<PanelRow> rows = new ArrayList<>();
+            long total = -1;
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
+                    total = r.getLong("panel_size");
                     rows.add(new PanelRow(
                             r.getString("member_id"),
                             integer(r, "baseline_pain"),
@@ -296,6 +299,10 @@ public class ProgressReader {
                             r.getString("plan_status")));
                 }
             }
+            if (total >= 0) {
+                return new Page<>(rows, page, size, total);
+            }
+            // No row on this page (an empty panel, or a page past its end): the size needs a query of its own.
             count.setString(1, alertKind);
             count.setString(2, clinicianId);
             count.setString(3, alertKind);

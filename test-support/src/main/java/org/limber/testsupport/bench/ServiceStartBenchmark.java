@@ -30,7 +30,7 @@ import org.limber.testsupport.PackagedService;
  * 200 (or every check but the OIDC provider's, which the stand-in does not satisfy, is UP); then {@code bench.warmUpRequests} (2,000) requests per service, and its resident memory
  * (VmRSS of /proc/PID/status, Linux only). When every service was packaged with its class-data
  * sharing archive ({@code -Dquarkus.package.jar.appcds.enabled=true}), a second round starts them
- * with it ({@code -XX:SharedArchiveFile}), so both are measured in the same run.
+ * with it ({@code -Xshare:on -XX:SharedArchiveFile=app-cds.jsa}, from the jar's directory), so both are measured in the same run.
  * <p>
  * Run (after packaging the services): {@code ops/bench.sh} does it; by hand,
  * {@code java -cp <test-support's classpath> org.limber.testsupport.bench.ServiceStartBenchmark <repository root>}.
@@ -70,6 +70,8 @@ public final class ServiceStartBenchmark {
                     Map<String, String> env = new HashMap<>();
                     env.put("DB_URL", postgres.jdbcUrl(service.database() + (cds ? "_cds" : "")));
                     env.put("DB_USER", EmbeddedPostgresServer.USER);
+                    // Loopback only, as the local launcher: the services refuse development passwords otherwise.
+                    env.put("ALLOW_DEV_CREDENTIALS", "true");
                     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
                     env.put("OIDC_URL", oidcUrl);
                     env.put("LOG_JSON", "false");
@@ -78,7 +80,10 @@ public final class ServiceStartBenchmark {
                         options.addAll(List.of(javaOpts.trim().split("\\s+")));
                     }
                     if (cds) {
-                        options.add("-XX:SharedArchiveFile=" + archive(root, service));
+                        // -Xshare:on: a start that cannot use the archive fails instead of silently going without it.
+                        // PackagedService starts the jar from its directory, as the archive names the class path
+                        // relative to it.
+                        options.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=app-cds.jsa"));
                     }
                     String name = service.module() + (cds ? " (AppCDS)" : "");
                     long t0 = System.nanoTime();
