@@ -55,25 +55,26 @@ class BarChartTest {
                         new BarChart.Bar("Week 3", -5.0, "none")),
                 80.0);
         assertThat(svg)
-                .isEqualTo("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 720 118\" role=\"img\""
-                        + " aria-labelledby=\"a-title a-desc\">"
-                        + "<title id=\"a-title\">Adherence &lt;by week&gt;</title>"
-                        + "<desc id=\"a-desc\">Week 1: 75%. Week 2: none. Week 3: -5%.</desc>"
-                        + "<text class=\"tick\" x=\"192\" y=\"24.0\" text-anchor=\"end\">Week 1</text>"
-                        + "<rect class=\"bar\" x=\"200\" y=\"11.0\" width=\"337.5\" height=\"18\" fill=\"#1d4ed8\"/>"
-                        + "<text class=\"tick\" x=\"543.5\" y=\"24.0\">75%</text>"
-                        + "<text class=\"tick\" x=\"192\" y=\"50.0\" text-anchor=\"end\">Week 2</text>"
-                        + "<text class=\"tick muted\" x=\"204\" y=\"50.0\">none</text>"
-                        + "<text class=\"tick\" x=\"192\" y=\"76.0\" text-anchor=\"end\">Week 3</text>"
-                        + "<rect class=\"bar\" x=\"200\" y=\"63.0\" width=\"0.0\" height=\"18\" fill=\"#1d4ed8\"/>"
-                        + "<text class=\"tick\" x=\"206.0\" y=\"76.0\">-5%</text>"
-                        + "<line class=\"axis\" x1=\"200\" x2=\"650.0\" y1=\"90.0\" y2=\"90.0\"/>"
-                        + "<text class=\"tick\" x=\"200.0\" y=\"106.0\" text-anchor=\"middle\">0%</text>"
-                        + "<text class=\"tick\" x=\"425.0\" y=\"106.0\" text-anchor=\"middle\">50%</text>"
-                        + "<text class=\"tick\" x=\"650.0\" y=\"106.0\" text-anchor=\"middle\">100%</text>"
-                        + "<line class=\"target\" x1=\"560.0\" x2=\"560.0\" y1=\"4\" y2=\"90.0\" stroke=\"#6b7280\""
-                        + " stroke-width=\"2\" stroke-dasharray=\"4 3\"/>"
-                        + "</svg>");
+                .isEqualTo(
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 720 118\" role=\"img\""
+                                + " aria-labelledby=\"a-title a-desc\">"
+                                + "<title id=\"a-title\">Adherence &lt;by week&gt;</title>"
+                                + "<desc id=\"a-desc\">Week 1: 75%. Week 2: none. Week 3: -5%.</desc>"
+                                + "<text class=\"tick\" x=\"192\" y=\"24.0\" text-anchor=\"end\">Week 1</text>"
+                                + "<rect class=\"bar\" x=\"200\" y=\"11.0\" width=\"337.5\" height=\"18\" fill=\"#1d4ed8\"/>"
+                                + "<text class=\"tick\" x=\"543.5\" y=\"24.0\">75%</text>"
+                                + "<text class=\"tick\" x=\"192\" y=\"50.0\" text-anchor=\"end\">Week 2</text>"
+                                + "<text class=\"tick muted\" x=\"204\" y=\"50.0\">none</text>"
+                                + "<text class=\"tick\" x=\"192\" y=\"76.0\" text-anchor=\"end\">Week 3</text>"
+                                + "<rect class=\"bar\" x=\"200\" y=\"63.0\" width=\"0.0\" height=\"18\" fill=\"#1d4ed8\"/>"
+                                + "<text class=\"tick\" x=\"206.0\" y=\"76.0\">-5%</text>"
+                                + "<line class=\"axis\" x1=\"200\" x2=\"650.0\" y1=\"90.0\" y2=\"90.0\"/>"
+                                + "<text class=\"tick\" x=\"200.0\" y=\"106.0\" text-anchor=\"middle\">0%</text>"
+                                + "<text class=\"tick\" x=\"425.0\" y=\"106.0\" text-anchor=\"middle\">50%</text>"
+                                + "<text class=\"tick\" x=\"650.0\" y=\"106.0\" text-anchor=\"middle\">100%</text>"
+                                + "<line class=\"target\" x1=\"560.0\" x2=\"560.0\" y1=\"4\" y2=\"90.0\" stroke=\"#6b7280\""
+                                + " stroke-width=\"2\" stroke-dasharray=\"4 3\"/>"
+                                + "</svg>");
     }
 
     @Test

@@ -79,7 +79,8 @@ class DraftFormTest {
     @Test
     void aFormIsPutBackFieldByFieldTrimmedWithEmptyLinesAndNumbersDropped() throws Exception {
         // No description, lists or dose fields in the content yet: the form adds them.
-        JsonNode content = JSON.readTree("{\"name\": \"Old\", \"slug\": \"cat-cow\", \"dose\": {\"sets\": 2, \"range\": {}}}");
+        JsonNode content =
+                JSON.readTree("{\"name\": \"Old\", \"slug\": \"cat-cow\", \"dose\": {\"sets\": 2, \"range\": {}}}");
         Map<String, String> form = new HashMap<>();
         form.put("name", "  Cat-cow  ");
         form.put("description", " Arch and round. ");
@@ -92,8 +93,7 @@ class DraftFormTest {
         form.put("doseDurationSeconds", "   ");
         form.put("doseRestSeconds", "30");
         DraftForm.Result result = DraftForm.apply(content, form);
-        assertThat(result.content())
-                .isEqualTo(JSON.readTree("""
+        assertThat(result.content()).isEqualTo(JSON.readTree("""
                         {"name": "Cat-cow", "slug": "cat-cow",
                          "dose": {"sets": 3, "range": {}, "reps": null, "durationSeconds": null, "restSeconds": 30},
                          "description": "Arch and round.", "aliases": ["cat camel", "cat stretch"], "level": "BEGINNER",
@@ -109,8 +109,9 @@ class DraftFormTest {
         Map<String, String> form = new HashMap<>(Map.of("doseSets", "2", "doseRestSeconds", "0"));
         DraftForm.Result result = DraftForm.apply(JSON.readTree("{\"dose\": 5}"), form);
         assertThat(result.content().path("dose"))
-                .isEqualTo(JSON.readTree(
-                        "{\"sets\": 2, \"reps\": null, \"holdSeconds\": null, \"durationSeconds\": null, \"restSeconds\": 0}"));
+                .isEqualTo(
+                        JSON.readTree(
+                                "{\"sets\": 2, \"reps\": null, \"holdSeconds\": null, \"durationSeconds\": null, \"restSeconds\": 0}"));
     }
 
     @Test
@@ -125,7 +126,8 @@ class DraftFormTest {
 
     @Test
     void valuesAreEmptyForWhatTheContentLacksOrHasAsNull() throws Exception {
-        Map<String, String> values = DraftForm.values(JSON.readTree("{\"name\": null, \"tips\": [\"Breathe.\", \"Slowly.\"], \"dose\": {\"sets\": 3}}"));
+        Map<String, String> values = DraftForm.values(
+                JSON.readTree("{\"name\": null, \"tips\": [\"Breathe.\", \"Slowly.\"], \"dose\": {\"sets\": 3}}"));
         assertThat(values)
                 .containsExactly(
                         Map.entry("name", ""),

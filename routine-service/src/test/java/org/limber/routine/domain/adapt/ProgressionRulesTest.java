@@ -96,7 +96,8 @@ class ProgressionRulesTest {
             """)
     void eachMistakeGivesItsError(String name, int max, int rise, String rule, String error) throws IOException {
         if (error.equals("-")) {
-            assertThat(read(max, rise, rule, "{id: hold, action: HOLD, reason: holds}").rules())
+            assertThat(read(max, rise, rule, "{id: hold, action: HOLD, reason: holds}")
+                            .rules())
                     .hasSize(2);
         } else {
             assertThatThrownBy(() -> read(max, rise, rule, "{id: hold, action: HOLD, reason: holds}"))

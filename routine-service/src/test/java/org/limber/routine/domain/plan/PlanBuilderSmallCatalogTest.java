@@ -69,7 +69,9 @@ class PlanBuilderSmallCatalogTest {
                     .dose(reps(1, 8, null, 0))
                     .build(),
             exercise("cat-cow", Category.MOBILITY).build(),
-            exercise("knee-rocking", Category.MOBILITY).dose(reps(1, 10, null, 0)).build(),
+            exercise("knee-rocking", Category.MOBILITY)
+                    .dose(reps(1, 10, null, 0))
+                    .build(),
             // Core: a family of three (one above the member's level, one linked variation not in the
             // catalog), and dead-bug. 15 + 2 sides x 2 x 8 x (4 + 5) + 30 = 333 s; 15 + 3 x 40 + 2 x 20 = 175 s.
             exercise("quadruped-arm-lift", Category.CORE_STABILITY)
@@ -116,12 +118,22 @@ class PlanBuilderSmallCatalogTest {
                     .tags(SafetyTag.LIFTING)
                     .build(),
             // 15 + 60 = 75 s
-            exercise("belly-breathing", Category.BREATHING).dose(timed(1, 60, 0)).build(),
+            exercise("belly-breathing", Category.BREATHING)
+                    .dose(timed(1, 60, 0))
+                    .build(),
             exercise("foam-roll-back", Category.SOFT_TISSUE_RELEASE)
                     .equipment(Equipment.TOWEL, Equipment.FOAM_ROLLER)
                     .build());
 
-    static Intake intake(int painNow, PainDuration duration, Set<Goal> goals, Set<Equipment> equipment, Set<Restriction> cannot, int minutes, int perWeek, Level level) {
+    static Intake intake(
+            int painNow,
+            PainDuration duration,
+            Set<Goal> goals,
+            Set<Equipment> equipment,
+            Set<Restriction> cannot,
+            int minutes,
+            int perWeek,
+            Level level) {
         return new Intake(
                 Set.of(Condition.NON_SPECIFIC_LOW_BACK_PAIN),
                 painNow,
@@ -153,14 +165,24 @@ class PlanBuilderSmallCatalogTest {
         // bird-dog (the hardest of its family allowed, level fits), dead-bug; strengthening squat (of
         // its family the gentlest on the spine, then by slug; level fits), glute-bridge.
         PlanProposal plan = BUILDER.build(
-                intake(3, PainDuration.OVER_12_WEEKS, Set.of(Goal.LIFT_SAFELY, Goal.REDUCE_PAIN), Set.of(Equipment.MAT), Set.of(), 10, 2, Level.INTERMEDIATE),
+                intake(
+                        3,
+                        PainDuration.OVER_12_WEEKS,
+                        Set.of(Goal.LIFT_SAFELY, Goal.REDUCE_PAIN),
+                        Set.of(Equipment.MAT),
+                        Set.of(),
+                        10,
+                        2,
+                        Level.INTERMEDIATE),
                 CATALOG,
                 TODAY);
 
         String mobility = "Chosen to loosen up and move your spine gently, which serves your goal to reduce pain.";
         String core = "Chosen for core stability, to support your spine.";
-        String strength = "Chosen to strengthen the muscles that carry your back, which serves your goal to lift safely";
-        String breathing = "Chosen to relax and settle tension with calm breathing, which serves your goal to reduce pain.";
+        String strength =
+                "Chosen to strengthen the muscles that carry your back, which serves your goal to lift safely";
+        String breathing =
+                "Chosen to relax and settle tension with calm breathing, which serves your goal to reduce pain.";
         PlanProposal.Item shortSquat = item(
                 "squat",
                 Category.STRENGTHENING,
@@ -246,7 +268,15 @@ class PlanBuilderSmallCatalogTest {
                         .tags(SafetyTag.FLARE_SAFE)
                         .dose(new Dose(1, null, null, 300, 0, null, null, null, new Dose.Range(120, 600)))
                         .build());
-        Intake intake = intake(8, PainDuration.OVER_12_WEEKS, Set.of(Goal.REDUCE_PAIN), Set.of(Equipment.CHAIR), Set.of(Restriction.FLOOR), 10, 1, Level.BEGINNER);
+        Intake intake = intake(
+                8,
+                PainDuration.OVER_12_WEEKS,
+                Set.of(Goal.REDUCE_PAIN),
+                Set.of(Equipment.CHAIR),
+                Set.of(Restriction.FLOOR),
+                10,
+                1,
+                Level.BEGINNER);
         assertThat(BUILDER.flare(intake, TODAY)).isTrue();
 
         String gentle = "Gentle movement while your pain is high: chosen ";
@@ -292,8 +322,7 @@ class PlanBuilderSmallCatalogTest {
                                         "cat-cow", "Cat cow", "only gentle movement while pain is high"),
                                 new PlanProposal.Exclusion(
                                         "childs-pose", "Childs pose", "getting down to the floor is left out"),
-                                new PlanProposal.Exclusion(
-                                        "plank", "Plank", "only gentle movement while pain is high"),
+                                new PlanProposal.Exclusion("plank", "Plank", "only gentle movement while pain is high"),
                                 new PlanProposal.Exclusion(
                                         "towel-stretch",
                                         "Towel stretch",
@@ -307,7 +336,17 @@ class PlanBuilderSmallCatalogTest {
         PlanProposal usual = BUILDER.build(intake, catalog, TODAY, false);
         assertThat(usual.sessions().get(0).items().get(0).slug()).isEqualTo("cat-cow");
         assertThat(usual.sessions().get(0).items().get(0).reason()).startsWith("Chosen to loosen up");
-        assertThat(BUILDER.flare(intake(6, PainDuration.OVER_12_WEEKS, Set.of(Goal.REDUCE_PAIN), Set.of(), Set.of(), 10, 1, Level.BEGINNER), TODAY))
+        assertThat(BUILDER.flare(
+                        intake(
+                                6,
+                                PainDuration.OVER_12_WEEKS,
+                                Set.of(Goal.REDUCE_PAIN),
+                                Set.of(),
+                                Set.of(),
+                                10,
+                                1,
+                                Level.BEGINNER),
+                        TODAY))
                 .isFalse();
     }
 
@@ -336,12 +375,18 @@ class PlanBuilderSmallCatalogTest {
                         .build());
         PlanProposal plan = new PlanBuilder(List.of())
                 .build(
-                        intake(pain, duration, Set.of(Goal.PREVENT_RECURRENCE), Set.of(Equipment.MAT), Set.of(), 5, 3, Level.INTERMEDIATE),
+                        intake(
+                                pain,
+                                duration,
+                                Set.of(Goal.PREVENT_RECURRENCE),
+                                Set.of(Equipment.MAT),
+                                Set.of(),
+                                5,
+                                3,
+                                Level.INTERMEDIATE),
                         catalog,
                         TODAY);
-        assertThat(plan.sessions().stream()
-                        .map(s -> s.items().get(0).slug())
-                        .collect(Collectors.joining(" ")))
+        assertThat(plan.sessions().stream().map(s -> s.items().get(0).slug()).collect(Collectors.joining(" ")))
                 .isEqualTo(ranking);
     }
 
@@ -362,8 +407,12 @@ class PlanBuilderSmallCatalogTest {
     void aFamilyIsNamedByTheSmallestSlugOfItsLinkedVariations() {
         List<ExerciseOption> all = List.of(
                 exercise("squat", Category.STRENGTHENING).harder("goblet-squat").build(),
-                exercise("sumo-squat", Category.STRENGTHENING).easier("goblet-squat").build(),
-                exercise("goblet-squat", Category.STRENGTHENING).harder("sumo-squat").build(),
+                exercise("sumo-squat", Category.STRENGTHENING)
+                        .easier("goblet-squat")
+                        .build(),
+                exercise("goblet-squat", Category.STRENGTHENING)
+                        .harder("sumo-squat")
+                        .build(),
                 exercise("wall-sit", Category.STRENGTHENING).easier("air-chair").build(),
                 exercise("plank", Category.CORE_STABILITY).build());
         assertThat(PlanBuilder.families(all))

@@ -69,6 +69,7 @@ class PlanTailoringTest {
             .unilateral()
             .dose(timed(2, 30, 30))
             .build();
+
     static final ExerciseOption ARM_CIRCLES =
             exercise("arm-circles", Category.MOBILITY).build();
     // 15 + 1 x 60 = 75 s
@@ -125,12 +126,16 @@ class PlanTailoringTest {
 
     static PlanProposal.Item item(
             ExerciseOption e, PrescribedDose dose, int seconds, String reason, boolean paused, boolean locked) {
-        return new PlanProposal.Item(e.slug(), e.version(), e.name(), e.category(), dose, seconds, reason, paused, locked);
+        return new PlanProposal.Item(
+                e.slug(), e.version(), e.name(), e.category(), dose, seconds, reason, paused, locked);
     }
 
-    static PlanProposal plan(List<PlanProposal.Item> first, int firstSeconds, List<PlanProposal.Item> second, int secondSeconds) {
+    static PlanProposal plan(
+            List<PlanProposal.Item> first, int firstSeconds, List<PlanProposal.Item> second, int secondSeconds) {
         return new PlanProposal(
-                List.of(new PlanProposal.Session(1, first, firstSeconds), new PlanProposal.Session(2, second, secondSeconds)),
+                List.of(
+                        new PlanProposal.Session(1, first, firstSeconds),
+                        new PlanProposal.Session(2, second, secondSeconds)),
                 PLAN.excluded(),
                 PLAN.notes());
     }
@@ -171,12 +176,16 @@ class PlanTailoringTest {
         PlanProposal.Item paused = item(CAT_COW, 125, "why", true, false);
         assertThat(apply(change(ChangeType.PAUSE, "cat-cow", 2)).plan())
                 .isEqualTo(plan(
-                        List.of(CAT_COW_ITEM, LOCKED_BIRD_DOG), 458, List.of(paused, DEAD_BUG_ITEM, BIRD_DOG_ITEM), 508));
+                        List.of(CAT_COW_ITEM, LOCKED_BIRD_DOG),
+                        458,
+                        List.of(paused, DEAD_BUG_ITEM, BIRD_DOG_ITEM),
+                        508));
     }
 
     @Test
     void resumingLockingAndUnlockingChangeOnlyTheirFlag() {
-        PlanProposal pausedPlan = apply(change(ChangeType.PAUSE, "dead-bug", null)).plan();
+        PlanProposal pausedPlan =
+                apply(change(ChangeType.PAUSE, "dead-bug", null)).plan();
         PlanTailoring.Result resumed = PlanTailoring.apply(
                 pausedPlan, List.of(change(ChangeType.RESUME, "dead-bug", 2)), PUBLISHED, ELIGIBILITY, "back", null);
         assertThat(resumed.plan()).isEqualTo(PLAN);
@@ -227,11 +236,12 @@ class PlanTailoringTest {
     void theExerciseNotTheOldDoseSaysWhetherANewDoseIsPerSide() {
         // The plan has bird-dog as if done on both sides at once (an older catalog version).
         PlanProposal.Item old = item(BIRD_DOG, BIRD_DOG.dose().prescribed(false), 175, "why", false, false);
-        PlanProposal current = new PlanProposal(
-                List.of(new PlanProposal.Session(1, List.of(old), 175)), List.of(), List.of());
+        PlanProposal current =
+                new PlanProposal(List.of(new PlanProposal.Session(1, List.of(old), 175)), List.of(), List.of());
         PlanTailoring.Result result = PlanTailoring.apply(
                 current,
-                List.of(new Change(ChangeType.DOSE, "bird-dog", 1, null, new PrescribedDose(1, 10, null, null, 0, false))),
+                List.of(new Change(
+                        ChangeType.DOSE, "bird-dog", 1, null, new PrescribedDose(1, 10, null, null, 0, false))),
                 PUBLISHED,
                 ELIGIBILITY,
                 "one set",
@@ -252,7 +262,11 @@ class PlanTailoringTest {
         PlanProposal.Item swapped = item(DEAD_BUG, 175, "Chosen by your clinician: note", false, true);
         assertThat(apply(new Change(ChangeType.SWAP, "bird-dog", 1, "dead-bug", null)))
                 .isEqualTo(success(
-                        plan(List.of(CAT_COW_ITEM, swapped), 300, List.of(CAT_COW_ITEM, DEAD_BUG_ITEM, BIRD_DOG_ITEM), 633),
+                        plan(
+                                List.of(CAT_COW_ITEM, swapped),
+                                300,
+                                List.of(CAT_COW_ITEM, DEAD_BUG_ITEM, BIRD_DOG_ITEM),
+                                633),
                         List.of(new PlanChange(
                                 PlanChange.Kind.SWAP, "bird-dog", state(LOCKED_BIRD_DOG), state(swapped), "note"))));
     }
@@ -263,7 +277,12 @@ class PlanTailoringTest {
         PlanProposal current = new PlanProposal(
                 List.of(new PlanProposal.Session(1, List.of(CAT_COW_ITEM, shortened), 125)), List.of(), List.of());
         PlanTailoring.Result result = PlanTailoring.apply(
-                current, List.of(new Change(ChangeType.SWAP, "bird-dog", null, "bird-dog", null)), PUBLISHED, ELIGIBILITY, "n", null);
+                current,
+                List.of(new Change(ChangeType.SWAP, "bird-dog", null, "bird-dog", null)),
+                PUBLISHED,
+                ELIGIBILITY,
+                "n",
+                null);
         assertThat(result.errors()).isEmpty();
         assertThat(result.plan().sessions().get(0).items())
                 .containsExactly(CAT_COW_ITEM, item(BIRD_DOG, 333, "Chosen by your clinician: n", true, false));
@@ -294,7 +313,8 @@ class PlanTailoringTest {
         Change swap = new Change(ChangeType.SWAP, "bird-dog", null, "side-plank", null);
         assertThat(PlanTailoring.apply(PLAN, List.of(swap), PUBLISHED, ELIGIBILITY, "note", null))
                 .isEqualTo(new PlanTailoring.Result(null, List.of(), List.of(), List.of(), List.of(refused, refused)));
-        assertThat(PlanTailoring.apply(PLAN, List.of(swap), PUBLISHED, ELIGIBILITY, "note", "  ").errors())
+        assertThat(PlanTailoring.apply(PLAN, List.of(swap), PUBLISHED, ELIGIBILITY, "note", "  ")
+                        .errors())
                 .containsExactly(refused, refused);
 
         PlanTailoring.Result overridden =
@@ -345,7 +365,12 @@ class PlanTailoringTest {
     void aWrongDoseIsRefusedWithItsFieldsPlace() {
         assertThat(apply(
                         change(ChangeType.LOCK, "cat-cow", 1),
-                        new Change(ChangeType.DOSE, "dead-bug", null, null, new PrescribedDose(0, 10, null, null, 20, false)),
+                        new Change(
+                                ChangeType.DOSE,
+                                "dead-bug",
+                                null,
+                                null,
+                                new PrescribedDose(0, 10, null, null, 20, false)),
                         new Change(ChangeType.DOSE, "cat-cow", 2, null, null)))
                 .isEqualTo(failure(
                         new FieldProblem("changes[1].dose.sets", "must be between 1 and 10"),
@@ -394,8 +419,7 @@ class PlanTailoringTest {
         PlanProposal current = new PlanProposal(
                 List.of(
                         new PlanProposal.Session(1, List.of(CAT_COW_ITEM), 125),
-                        new PlanProposal.Session(
-                                2, List.of(item(BELLY_BREATHING, 75, "why", false, false)), 75)),
+                        new PlanProposal.Session(2, List.of(item(BELLY_BREATHING, 75, "why", false, false)), 75)),
                 List.of(),
                 List.of());
         assertThat(PlanTailoring.apply(current, List.of(), published(CAT_COW), ELIGIBILITY, "note", null))
