@@ -141,6 +141,15 @@ class PainChartTest {
     }
 
     @Test
+    void weeksAreSpreadEvenlyFromOneEdgeToTheOther() {
+        // Three weeks across 648 - 24: at 68, 68 + 312 and 68 + 624; one week in the middle.
+        assertThat(PainChart.x(0, 3, 648)).isEqualTo(68.0);
+        assertThat(PainChart.x(1, 3, 648)).isEqualTo(380.0);
+        assertThat(PainChart.x(2, 3, 648)).isEqualTo(692.0);
+        assertThat(PainChart.x(0, 1, 648)).isEqualTo(380.0);
+    }
+
+    @Test
     void upToThirteenWeeksEveryWeekIsLabelledBeyondThatEveryOther() {
         assertThat(count(PainChart.svg("p", weeks(13), 5), "y=\"254\"")).isEqualTo(13);
         String fourteen = PainChart.svg("p", weeks(14), 5);

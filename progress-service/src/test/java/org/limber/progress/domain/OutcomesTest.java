@@ -151,4 +151,14 @@ class OutcomesTest {
                         5, 3.0, START, List.of(new Prescription(1, START, 3)), new int[] {3, 3, 3}, Set.of())))
                 .isEqualTo(25.0);
     }
+
+    @Test
+    void theMedianOfAnEvenGroupIsTheMeanOfItsTwoMiddleChanges() {
+        // Baseline 10, end pain 0 to 9: changes 100%, 90% ... 10%; the middle two are 50% and 60%.
+        List<Outcomes.Member> cohort = new ArrayList<>();
+        for (int end = 0; end < 10; end++) {
+            cohort.add(member(10, (double) end, 3, 3));
+        }
+        assertThat(Outcomes.report(cohort).medianPainChangePercent()).isEqualByComparingTo("55.0");
+    }
 }
