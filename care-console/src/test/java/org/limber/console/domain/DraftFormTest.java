@@ -1,6 +1,7 @@
 package org.limber.console.domain;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,5 +74,111 @@ class DraftFormTest {
                 .containsEntry("doseSets", "must be at most 10")
                 .containsKey("steps")
                 .containsEntry("", "content.harder unknown exercise x");
+    }
+
+    @Test
+    void aFormIsPutBackFieldByFieldTrimmedWithEmptyLinesAndNumbersDropped() throws Exception {
+        // No description, lists or dose fields in the content yet: the form adds them.
+        JsonNode content =
+                JSON.readTree("{\"name\": \"Old\", \"slug\": \"cat-cow\", \"dose\": {\"sets\": 2, \"range\": {}}}");
+        Map<String, String> form = new HashMap<>();
+        form.put("name", "  Cat-cow  ");
+        form.put("description", " Arch and round. ");
+        form.put("aliases", "cat camel\n\n   \n  cat stretch ");
+        form.put("level", "BEGINNER");
+        form.put("steps", "One\r\nTwo");
+        form.put("doseSets", " 3 ");
+        form.put("doseReps", "");
+        form.put("doseHoldSeconds", "five");
+        form.put("doseDurationSeconds", "   ");
+        form.put("doseRestSeconds", "30");
+        DraftForm.Result result = DraftForm.apply(content, form);
+        assertThat(result.content()).isEqualTo(JSON.readTree("""
+                        {"name": "Cat-cow", "slug": "cat-cow",
+                         "dose": {"sets": 3, "range": {}, "reps": null, "durationSeconds": null, "restSeconds": 30},
+                         "description": "Arch and round.", "aliases": ["cat camel", "cat stretch"], "level": "BEGINNER",
+                         "steps": ["One", "Two"], "mayFeel": [], "tips": [], "commonMistakes": []}
+                        """));
+        assertThat(result.errors()).isEqualTo(Map.of("doseHoldSeconds", "must be a whole number"));
+        // The content given is left as it was.
+        assertThat(content.path("name").asText()).isEqualTo("Old");
+    }
+
+    @Test
+    void aDoseThatIsNotAnObjectIsReplacedByOne() throws Exception {
+        Map<String, String> form = new HashMap<>(Map.of("doseSets", "2", "doseRestSeconds", "0"));
+        DraftForm.Result result = DraftForm.apply(JSON.readTree("{\"dose\": 5}"), form);
+        assertThat(result.content().path("dose"))
+                .isEqualTo(
+                        JSON.readTree(
+                                "{\"sets\": 2, \"reps\": null, \"holdSeconds\": null, \"durationSeconds\": null, \"restSeconds\": 0}"));
+    }
+
+    @Test
+    void aValueOverEightThousandCharactersIsRefusedBeforeItIsSent() throws Exception {
+        String longest = "a".repeat(8000);
+        Map<String, String> form = new HashMap<>(Map.of("name", longest, "description", longest + "b"));
+        DraftForm.Result result = DraftForm.apply(content(), form);
+        assertThat(result.errors()).isEqualTo(Map.of("description", "is too long"));
+        assertThat(result.content().path("name").asText()).isEqualTo(longest);
+        assertThat(result.content().path("description").asText()).isEqualTo("Arch and round.");
+    }
+
+    @Test
+    void valuesAreEmptyForWhatTheContentLacksOrHasAsNull() throws Exception {
+        Map<String, String> values = DraftForm.values(
+                JSON.readTree("{\"name\": null, \"tips\": [\"Breathe.\", \"Slowly.\"], \"dose\": {\"sets\": 3}}"));
+        assertThat(values)
+                .containsExactly(
+                        Map.entry("name", ""),
+                        Map.entry("description", ""),
+                        Map.entry("aliases", ""),
+                        Map.entry("level", ""),
+                        Map.entry("steps", ""),
+                        Map.entry("mayFeel", ""),
+                        Map.entry("tips", "Breathe.\nSlowly."),
+                        Map.entry("commonMistakes", ""),
+                        Map.entry("doseSets", "3"),
+                        Map.entry("doseReps", ""),
+                        Map.entry("doseHoldSeconds", ""),
+                        Map.entry("doseDurationSeconds", ""),
+                        Map.entry("doseRestSeconds", ""));
+    }
+
+    @Test
+    void severalErrorsOfOneFieldAreJoinedAndOthersKeepTheirServiceName() {
+        Map<String, String> errors = new LinkedHashMap<>();
+        errors.put("content.steps[0]", "must not be blank");
+        errors.put("content.steps", "needs at least one");
+        errors.put("content.dose.reps", "must be at most 50");
+        errors.put("slug", "is taken");
+        errors.put("content.stepsTaken", "unknown");
+        assertThat(DraftForm.fromService(errors))
+                .containsExactly(
+                        Map.entry("steps", "must not be blank; needs at least one"),
+                        Map.entry("doseReps", "must be at most 50"),
+                        Map.entry("", "slug is taken; content.stepsTaken unknown"));
+    }
+
+    @Test
+    void eachFieldIsEditedByItsKind() {
+        assertThat(DraftForm.FIELDS.stream()
+                        .map(f -> f.name() + ":" + (f.isText() ? "text" : "") + (f.isArea() ? "area" : "")
+                                + (f.isNumber() ? "number" : "") + (f.isChoice() ? "choice" : ""))
+                        .toList())
+                .containsExactly(
+                        "name:text",
+                        "description:area",
+                        "aliases:area",
+                        "level:choice",
+                        "steps:area",
+                        "mayFeel:area",
+                        "tips:area",
+                        "commonMistakes:area",
+                        "doseSets:number",
+                        "doseReps:number",
+                        "doseHoldSeconds:number",
+                        "doseDurationSeconds:number",
+                        "doseRestSeconds:number");
     }
 }

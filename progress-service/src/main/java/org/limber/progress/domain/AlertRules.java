@@ -40,31 +40,36 @@ public record AlertRules(Map<AlertKind, Rule> alerts) {
     }
 
     public static AlertRules load() {
-        ObjectMapper yaml =
-                new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(LOCATION)) {
             if (in == null) {
                 throw new IllegalStateException("No alert rules file " + LOCATION + " on the classpath");
             }
-            AlertRules rules = new AlertRules(
-                    new EnumMap<>(yaml.readValue(in, AlertRules.class).alerts()));
-            for (AlertKind kind : AlertKind.values()) {
-                Rule rule = rules.rule(kind);
-                if (rule == null
-                        || rule.severity() == null
-                        || rule.reason() == null
-                        || rule.reason().isBlank()) {
-                    throw new IllegalStateException("The alert rules need a severity and a reason for " + kind);
-                }
-                if (rule.severity() == Severity.URGENT && rule.folds()) {
-                    // Safety: an urgent cause must never vanish into an open alert of its kind.
-                    throw new IllegalStateException(
-                            "An URGENT alert rule must raise an alert for each cause (eachCause: true): " + kind);
-                }
-            }
-            return rules;
+            return read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Parses and checks an alert rules file. */
+    static AlertRules read(InputStream in) throws IOException {
+        ObjectMapper yaml =
+                new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        AlertRules rules = new AlertRules(
+                new EnumMap<>(yaml.readValue(in, AlertRules.class).alerts()));
+        for (AlertKind kind : AlertKind.values()) {
+            Rule rule = rules.rule(kind);
+            if (rule == null
+                    || rule.severity() == null
+                    || rule.reason() == null
+                    || rule.reason().isBlank()) {
+                throw new IllegalStateException("The alert rules need a severity and a reason for " + kind);
+            }
+            if (rule.severity() == Severity.URGENT && rule.folds()) {
+                // Safety: an urgent cause must never vanish into an open alert of its kind.
+                throw new IllegalStateException(
+                        "An URGENT alert rule must raise an alert for each cause (eachCause: true): " + kind);
+            }
+        }
+        return rules;
     }
 }

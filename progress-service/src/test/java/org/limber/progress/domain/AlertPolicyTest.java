@@ -2,6 +2,7 @@ package org.limber.progress.domain;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -58,5 +59,19 @@ class AlertPolicyTest {
         assertThat(policy.lowAdherence(List.of(33, 49))).isTrue();
         assertThat(policy.lowAdherence(List.of(33, 50))).isFalse();
         assertThat(policy.lowAdherence(List.of(10))).isFalse();
+    }
+
+    @Test
+    void inactiveMeansMoreThanSevenWholeDaysAndNeedsAStart() {
+        Instant now = Instant.parse("2026-11-21T12:00:00Z");
+        assertThat(policy.inactive(now.minus(7, ChronoUnit.DAYS), now)).isFalse();
+        assertThat(policy.inactive(now.minus(7, ChronoUnit.DAYS).minusSeconds(1), now))
+                .isTrue();
+        assertThat(policy.inactive(null, now)).isFalse();
+        // Painful after a session alone, or a null adherence (a week before any plan), counts too.
+        assertThat(policy.forSession(1, 1, 7, List.of())).containsExactly(AlertKind.HIGH_PAIN);
+        assertThat(policy.forSession(7, 1, 1, List.of("FEVER")))
+                .containsExactly(AlertKind.RED_FLAG_SYMPTOM, AlertKind.HIGH_PAIN);
+        assertThat(policy.lowAdherence(Arrays.asList(33, null))).isFalse();
     }
 }

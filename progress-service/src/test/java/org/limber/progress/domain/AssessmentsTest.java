@@ -103,4 +103,11 @@ class AssessmentsTest {
                 week(1, 3, 2, 3.0, null, 7), Assessments.Trigger.SAFETY_SIGNAL, POLICY, id, Instant.EPOCH);
         assertThat(early.safetySignals()).containsExactly("PAIN_DURING_ABOVE_5");
     }
+
+    @Test
+    void aSafetySignalMakesAnEarlyAssessmentEverythingElseARegularOne() {
+        assertThat(Assessments.kind(Assessments.Trigger.SAFETY_SIGNAL)).isEqualTo(Assessments.Kind.EARLY);
+        assertThat(Assessments.kind(Assessments.Trigger.WEEK_ENDED)).isEqualTo(Assessments.Kind.REGULAR);
+        assertThat(Assessments.kind(Assessments.Trigger.WEEK_COMPLETED)).isEqualTo(Assessments.Kind.REGULAR);
+    }
 }

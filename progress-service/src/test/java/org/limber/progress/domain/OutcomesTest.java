@@ -1,5 +1,6 @@
 package org.limber.progress.domain;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,5 +103,63 @@ class OutcomesTest {
         int[] withGap = {2, 3, 0, 3, 3, 3, 5, 5, 5, 5, 5, 5};
         assertThat(Outcomes.meanAdherence(new Outcomes.Member(5, 3.0, thursday, plans, withGap, Set.of(2))))
                 .isEqualTo(100.0);
+    }
+
+    @Test
+    void theThresholdsThemselvesCount() {
+        // Ten members, just enough to show. Adherence of exactly 80% (8 full weeks of 10, two weeks
+        // suspended) is adherent, exactly 50% is in the middle band. A fall of exactly 2 points (8 to 6,
+        // 25%) or exactly 30% (5 to 3.5, 1.5 points) reaches the MCID; 8 to 6.5 (1.5 points, 19%) does not.
+        int[] eightOfTen = {4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0};
+        int[] half = {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2};
+        int[] quarter = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+        List<Prescription> fourAWeek = List.of(new Prescription(1, START, 4));
+        List<Outcomes.Member> cohort = new ArrayList<>();
+        cohort.add(new Outcomes.Member(8, 6.0, START, fourAWeek, eightOfTen, Set.of(10, 11)));
+        cohort.add(new Outcomes.Member(5, 3.5, START, fourAWeek, eightOfTen, Set.of(10, 11)));
+        cohort.add(new Outcomes.Member(8, 6.5, START, fourAWeek, eightOfTen, Set.of(10, 11)));
+        cohort.addAll(Collections.nCopies(4, new Outcomes.Member(6, 6.0, START, fourAWeek, half, Set.of())));
+        cohort.addAll(Collections.nCopies(3, new Outcomes.Member(6, 6.0, START, fourAWeek, quarter, Set.of())));
+        // Changes sorted: seven of 0%, 18.75%, 25%, 30%: mean 73.75 / 10 = 7.4 rounded, median 0.
+        assertThat(Outcomes.report(cohort))
+                .isEqualTo(new Outcomes.Report(
+                        false,
+                        null,
+                        10,
+                        10,
+                        new BigDecimal("1.000"),
+                        10,
+                        new BigDecimal("7.4"),
+                        new BigDecimal("0.0"),
+                        new BigDecimal("0.200"),
+                        new Outcomes.AdherenceDistribution(
+                                new BigDecimal("0.300"), new BigDecimal("0.400"), new BigDecimal("0.300"))));
+    }
+
+    @Test
+    void weeksOfAnAllSuspendedPlanOrNoPrescriptionCountAsNothing() {
+        int[] done = {3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3};
+        Set<Integer> all = Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        assertThat(Outcomes.meanAdherence(
+                        new Outcomes.Member(5, 3.0, START, List.of(new Prescription(1, START, 3)), done, all)))
+                .isZero();
+        // A plan that starts in week 7 prescribes nothing before: those six weeks count as 0.
+        assertThat(Outcomes.meanAdherence(new Outcomes.Member(
+                        5, 3.0, START, List.of(new Prescription(1, START.plusWeeks(6), 3)), done, Set.of())))
+                .isEqualTo(50.0);
+        // Fewer weeks recorded than twelve: the missing ones are weeks with no session.
+        assertThat(Outcomes.meanAdherence(new Outcomes.Member(
+                        5, 3.0, START, List.of(new Prescription(1, START, 3)), new int[] {3, 3, 3}, Set.of())))
+                .isEqualTo(25.0);
+    }
+
+    @Test
+    void theMedianOfAnEvenGroupIsTheMeanOfItsTwoMiddleChanges() {
+        // Baseline 10, end pain 0 to 9: changes 100%, 90% ... 10%; the middle two are 50% and 60%.
+        List<Outcomes.Member> cohort = new ArrayList<>();
+        for (int end = 0; end < 10; end++) {
+            cohort.add(member(10, (double) end, 3, 3));
+        }
+        assertThat(Outcomes.report(cohort).medianPainChangePercent()).isEqualByComparingTo("55.0");
     }
 }

@@ -19,6 +19,7 @@ class ProgressMathTest {
         assertThat(ProgressMath.meaningful(6, 4)).isTrue(); // 2 points
         assertThat(ProgressMath.meaningful(3, 2)).isTrue(); // 1 point but 33.3%
         assertThat(ProgressMath.meaningful(5, 4)).isFalse(); // 1 point, 20%
+        assertThat(ProgressMath.meaningful(8, 6)).isTrue(); // exactly 2 points, only 25%
         assertThat(ProgressMath.meaningful(4, 6)).isFalse(); // worse
         assertThat(ProgressMath.changePercent(0, 2)).isNull();
         assertThat(ProgressMath.changePoints(null, 2)).isNull();

@@ -61,10 +61,15 @@ public record ProgressionRules(int maxChangesPerWeek, int unsettledPainRise, Lis
             if (in == null) {
                 throw new IllegalStateException("No rules file " + LOCATION + " on the classpath");
             }
-            return check(YAML.readValue(in, ProgressionRules.class));
+            return read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Parses and checks a progression rules file. */
+    static ProgressionRules read(InputStream in) throws IOException {
+        return check(YAML.readValue(in, ProgressionRules.class));
     }
 
     static ProgressionRules check(ProgressionRules file) {
