@@ -75,38 +75,26 @@ public final class CatalogFixture {
 
     /** The snapshot as a new version (for example with another status or content). */
     public static ExerciseSnapshot withVersion(ExerciseSnapshot s, int version, String status) {
-        return new ExerciseSnapshot(
-                s.slug(),
-                version,
-                status,
-                s.name(),
-                s.aliases(),
-                s.description(),
-                s.category(),
-                s.regions(),
-                s.muscles(),
-                s.position(),
-                s.equipment(),
-                s.level(),
-                s.unilateral(),
-                s.dose(),
-                s.steps(),
-                s.mayFeel(),
-                s.tips(),
-                s.commonMistakes(),
-                s.direction(),
-                s.spinalLoad(),
-                s.safetyTags(),
-                s.easier(),
-                s.harder());
+        return copy(s, s.slug(), version, status, s.name(), s.easier(), s.harder());
     }
 
     /** A version-1 published copy of the snapshot under another slug and name, linked to no other exercise. */
     public static ExerciseSnapshot renamed(ExerciseSnapshot s, String slug, String name) {
+        return copy(s, slug, 1, "PUBLISHED", name, List.of(), List.of());
+    }
+
+    private static ExerciseSnapshot copy(
+            ExerciseSnapshot s,
+            String slug,
+            int version,
+            String status,
+            String name,
+            List<String> easier,
+            List<String> harder) {
         return new ExerciseSnapshot(
                 slug,
-                1,
-                "PUBLISHED",
+                version,
+                status,
                 name,
                 s.aliases(),
                 s.description(),
@@ -125,8 +113,8 @@ public final class CatalogFixture {
                 s.direction(),
                 s.spinalLoad(),
                 s.safetyTags(),
-                List.of(),
-                List.of());
+                easier,
+                harder);
     }
 
     /** As catalog-service publishes it: key = slug, the CloudEvents type of {@link ExercisePublished}. */
