@@ -72,12 +72,7 @@ public final class RecordFuzzer {
         String run = UUID.randomUUID().toString();
         List<TestEvents.Outgoing> good = new ArrayList<>();
         List<String> bad = new ArrayList<>();
-        Properties props = new Properties();
-        props.put(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaTestResource.broker().bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        Properties props = TestEvents.producerProperties();
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_000_000);
         try (KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {

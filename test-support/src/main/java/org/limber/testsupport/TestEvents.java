@@ -24,15 +24,20 @@ public final class TestEvents {
 
     private TestEvents() {}
 
-    public static void send(List<Outgoing> events) {
+    /** The settings of a producer to the test broker that waits for every replica. */
+    public static Properties producerProperties() {
         Properties props = new Properties();
         props.put(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 KafkaTestResource.broker().bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return props;
+    }
+
+    public static void send(List<Outgoing> events) {
         try (KafkaProducer<String, String> producer =
-                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+                new KafkaProducer<>(producerProperties(), new StringSerializer(), new StringSerializer())) {
             for (Outgoing event : events) {
                 producer.send(record(event));
             }
