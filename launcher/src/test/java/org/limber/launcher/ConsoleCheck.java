@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -279,7 +280,14 @@ public final class ConsoleCheck {
             browser.findElement(By.id("publish-note")).sendKeys("Clearer description.");
             browser.findElement(By.cssSelector("#publish-form button[type=submit]"))
                     .click();
-            String done = browser.findElement(By.cssSelector(".notice")).getText();
+            // The publish answer is a new page: wait for its notice, not the draft's one being replaced.
+            String done = wait(browser)
+                    .ignoring(StaleElementReferenceException.class)
+                    .ignoring(NoSuchElementException.class)
+                    .until(d -> {
+                        String notice = d.findElement(By.cssSelector(".notice")).getText();
+                        return notice.contains("Draft saved.") ? null : notice;
+                    });
             check.accept(
                     "the draft is published as the next version (" + done + ")",
                     () -> done.startsWith("Published as version"));
