@@ -261,7 +261,9 @@ public final class ConsoleCheck {
                     .click();
             check.accept(
                     "a draft with no step is refused, the error shown next to the field",
-                    () -> !browser.findElements(By.id("f-steps-error")).isEmpty()
+                    () -> wait(browser)
+                                    .until(d -> !d.findElements(By.id("f-steps-error"))
+                                            .isEmpty())
                             && "true"
                                     .equals(browser.findElement(By.id("f-steps"))
                                             .getAttribute("aria-invalid")));
@@ -275,7 +277,8 @@ public final class ConsoleCheck {
             browser.findElement(By.cssSelector("#draft-form button[type=submit]"))
                     .click();
             check.accept(
-                    "the changed draft is saved", () -> browser.getPageSource().contains("Draft saved."));
+                    "the changed draft is saved",
+                    () -> wait(browser).until(d -> d.getPageSource().contains("Draft saved.")));
             shoot(browser, "draft");
             browser.findElement(By.id("publish-note")).sendKeys("Clearer description.");
             browser.findElement(By.cssSelector("#publish-form button[type=submit]"))
