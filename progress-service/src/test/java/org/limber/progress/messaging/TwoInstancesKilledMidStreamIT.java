@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -52,6 +53,7 @@ import org.limber.events.member.CareAlertRaised;
 import org.limber.events.member.MemberTopics;
 import org.limber.postgres.EmbeddedPostgresServer;
 import org.limber.testsupport.CatalogFixture;
+import org.limber.testsupport.KafkaBroker;
 import org.limber.testsupport.PackagedService;
 import org.limber.testsupport.TestEvents;
 import org.limber.testsupport.Tokens;
@@ -90,7 +92,7 @@ class TwoInstancesKilledMidStreamIT {
 
     static Path dir;
     static EmbeddedPostgresServer postgres;
-    static org.limber.testsupport.KafkaBroker broker;
+    static KafkaBroker broker;
     static OidcWiremockTestResource oidc;
     static String oidcUrl;
     static Connection routineDb;
@@ -114,7 +116,7 @@ class TwoInstancesKilledMidStreamIT {
         postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), 0, true);
         postgres.createDatabase("routine");
         postgres.createDatabase("progress");
-        broker = org.limber.testsupport.KafkaBroker.start(dir.resolve("kafka"));
+        broker = KafkaBroker.start(dir.resolve("kafka"));
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(CatalogTopics.EXERCISES, 3, (short) 1)))
                     .all()
@@ -524,7 +526,7 @@ class TwoInstancesKilledMidStreamIT {
     // ---------------------------------------------------------------- the broker
 
     private static KafkaProducer<String, String> producer() {
-        java.util.Properties props = new java.util.Properties();
+        Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
