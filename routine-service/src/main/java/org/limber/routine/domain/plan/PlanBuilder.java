@@ -30,21 +30,23 @@ import org.limber.routine.domain.intake.PainDuration;
  * <li>Of each family of variations (linked easier/harder), one remains: the hardest the member's
  * level allows, gentler on the spine when equal.</li>
  * <li>Each session fills slots in order (mobility, core stability, strengthening, a stretch,
- * breathing, then extras while time remains), each from its category's candidates ranked by
- * the member's goals and pain, rotating so that sessions of the week differ.</li>
+ * breathing, then extras while time remains, those serving more of the member's goals first),
+ * each from its category's candidates ranked by pain and level, rotating so that sessions of the
+ * week differ.</li>
  * <li>An exercise enters at its default dose, or at its smallest dose when time is short, and
  * only if it fits the minutes left.</li>
  * </ol>
  */
 public final class PlanBuilder {
 
-    /** The order in which a session is filled. */
+    /** The order in which a session is filled: the base every plan has, then the extras, while time remains. */
     static final List<Category> SLOTS = List.of(
             Category.MOBILITY,
             Category.CORE_STABILITY,
             Category.STRENGTHENING,
             Category.STRETCH,
             Category.BREATHING,
+            // the extras, in this order for a member whose goals name none of them (see slots(...))
             Category.FUNCTIONAL,
             Category.CORE_STABILITY,
             Category.STRENGTHENING,
@@ -52,6 +54,9 @@ public final class PlanBuilder {
             Category.MOBILITY,
             Category.STRETCH,
             Category.AEROBIC);
+
+    /** How many of {@link #SLOTS} are the base; the rest are the extras that the member's goals put in order. */
+    static final int BASE_SLOTS = 5;
 
     /** During a flare: gentle movement only. */
     static final List<Category> FLARE_SLOTS =
@@ -116,7 +121,7 @@ public final class PlanBuilder {
 
         Map<Category, List<ExerciseOption>> pools = pools(representatives(eligible, families(all)), intake);
         boolean flare = eligibility.restrictedToOnly();
-        List<Category> slots = flare ? FLARE_SLOTS : SLOTS;
+        List<Category> slots = flare ? FLARE_SLOTS : slots(intake.goals());
         int budget = intake.minutesPerSession() * 60;
 
         List<PlanProposal.Session> sessions = new ArrayList<>();
@@ -183,6 +188,27 @@ public final class PlanBuilder {
         return new PlanProposal.Session(number, items, budget - left);
     }
 
+    /**
+     * The usual session's slots: the base for everyone, then the extras that serve more of the member's goals first
+     * (ties keep {@link #SLOTS}' order). When time is short only the first extras fit, so this is where goals change
+     * what a member does: someone who wants to lift safely gets the functional and strengthening extras before a
+     * second stretch. A flare plan ignores goals (gentle movement only comes first), and no goal can bring in an
+     * exercise that the rules or the member's level left out: it only orders the eligible ones.
+     */
+    static List<Category> slots(Collection<Goal> goals) {
+        List<Category> extras = new ArrayList<>(SLOTS.subList(BASE_SLOTS, SLOTS.size()));
+        extras.sort(Comparator.comparingInt(category -> -goalsServed(category, goals)));
+        List<Category> slots = new ArrayList<>(SLOTS.subList(0, BASE_SLOTS));
+        slots.addAll(extras);
+        return slots;
+    }
+
+    private static int goalsServed(Category category, Collection<Goal> goals) {
+        return (int) goals.stream()
+                .filter(goal -> GOAL_CATEGORIES.get(goal).contains(category))
+                .count();
+    }
+
     /** The default dose if it fits the time left, else the smallest dose if that fits. */
     static Optional<Dose> fit(ExerciseOption exercise, int secondsLeft) {
         if (TimeEstimate.seconds(exercise.dose(), exercise.unilateral()) <= secondsLeft) {
@@ -223,7 +249,10 @@ public final class PlanBuilder {
         return reason.append('.').toString();
     }
 
-    /** Candidates per category, best first: goals served, gentle when pain is high or recent, level fit. */
+    /**
+     * Candidates per category, best first: gentle when pain is high or recent, level fit. (Goals order the slots, not
+     * the candidates: every exercise of a category serves the same goals.)
+     */
     private static Map<Category, List<ExerciseOption>> pools(Collection<ExerciseOption> exercises, Intake intake) {
         boolean beGentle = intake.painNow() >= 5 || intake.duration() == PainDuration.UNDER_6_WEEKS;
         Map<Category, List<ExerciseOption>> pools = new EnumMap<>(Category.class);
@@ -238,11 +267,6 @@ public final class PlanBuilder {
 
     private static int score(ExerciseOption exercise, Intake intake, boolean beGentle) {
         int score = 0;
-        for (Goal goal : intake.goals()) {
-            if (GOAL_CATEGORIES.get(goal).contains(exercise.category())) {
-                score += 2;
-            }
-        }
         if (beGentle) {
             score += exercise.spinalLoad() == SpinalLoad.LOW ? 2 : exercise.spinalLoad() == SpinalLoad.HIGH ? -2 : 0;
         }

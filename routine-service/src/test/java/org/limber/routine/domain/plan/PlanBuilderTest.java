@@ -34,6 +34,28 @@ class PlanBuilderTest {
             int perWeek,
             Level level,
             LocalDate surgery) {
+        return intake(
+                conditions,
+                painNow,
+                equipment,
+                cannot,
+                minutes,
+                perWeek,
+                level,
+                surgery,
+                Set.of(Goal.REDUCE_PAIN, Goal.PREVENT_RECURRENCE));
+    }
+
+    static Intake intake(
+            Set<Condition> conditions,
+            int painNow,
+            Set<Equipment> equipment,
+            Set<Restriction> cannot,
+            int minutes,
+            int perWeek,
+            Level level,
+            LocalDate surgery,
+            Set<Goal> goals) {
         return new Intake(
                 conditions,
                 painNow,
@@ -41,7 +63,7 @@ class PlanBuilderTest {
                 PainDuration.OVER_12_WEEKS,
                 surgery,
                 PlanBuilderPropertiesTest.answers(Set.of()),
-                Set.of(Goal.REDUCE_PAIN, Goal.PREVENT_RECURRENCE),
+                goals,
                 equipment,
                 cannot,
                 minutes,
@@ -59,6 +81,88 @@ class PlanBuilderTest {
     private static Map<String, String> exclusions(PlanProposal plan) {
         return plan.excluded().stream()
                 .collect(Collectors.toMap(PlanProposal.Exclusion::slug, PlanProposal.Exclusion::reason));
+    }
+
+    @Test
+    void goalsPutTheExtrasInOrderAfterTheSameBase() {
+        List<Category> base = List.of(
+                Category.MOBILITY,
+                Category.CORE_STABILITY,
+                Category.STRENGTHENING,
+                Category.STRETCH,
+                Category.BREATHING);
+        // Worked by hand from SLOTS' extras (functional, core, strengthening, soft tissue, mobility, stretch, aerobic):
+        // those serving more goals move to the front, ties keep their order.
+        assertThat(PlanBuilder.slots(Set.of(Goal.LIFT_SAFELY)).subList(5, 12))
+                .containsExactly(
+                        Category.FUNCTIONAL,
+                        Category.STRENGTHENING,
+                        Category.CORE_STABILITY,
+                        Category.SOFT_TISSUE_RELEASE,
+                        Category.MOBILITY,
+                        Category.STRETCH,
+                        Category.AEROBIC);
+        assertThat(PlanBuilder.slots(Set.of(Goal.STAY_ACTIVE, Goal.PREVENT_RECURRENCE))
+                        .subList(5, 12))
+                .containsExactly(
+                        Category.STRENGTHENING, // both goals
+                        Category.CORE_STABILITY,
+                        Category.AEROBIC,
+                        Category.FUNCTIONAL,
+                        Category.SOFT_TISSUE_RELEASE,
+                        Category.MOBILITY,
+                        Category.STRETCH);
+        assertThat(PlanBuilder.slots(Set.of())).isEqualTo(PlanBuilder.SLOTS);
+        for (Goal goal : Goal.values()) {
+            assertThat(PlanBuilder.slots(Set.of(goal)).subList(0, 5)).isEqualTo(base);
+            assertThat(PlanBuilder.slots(Set.of(goal))).containsExactlyInAnyOrderElementsOf(PlanBuilder.SLOTS);
+        }
+    }
+
+    @Test
+    void aMembersGoalsChangeWhichExtrasFitTheirTime() {
+        Intake lift = intake(
+                Set.of(Condition.NON_SPECIFIC_LOW_BACK_PAIN),
+                2,
+                Set.of(Equipment.MAT),
+                Set.of(),
+                15,
+                3,
+                Level.INTERMEDIATE,
+                null,
+                Set.of(Goal.LIFT_SAFELY));
+        Intake sit = intake(
+                Set.of(Condition.NON_SPECIFIC_LOW_BACK_PAIN),
+                2,
+                Set.of(Equipment.MAT),
+                Set.of(),
+                15,
+                3,
+                Level.INTERMEDIATE,
+                null,
+                Set.of(Goal.SIT_LONGER));
+        PlanProposal liftPlan = BUILDER.build(lift, CATALOG, TODAY);
+        PlanProposal sitPlan = BUILDER.build(sit, CATALOG, TODAY);
+        // 15 minutes: the base, then what fits of the extras, in the order of each member's goals.
+        assertThat(extras(liftPlan))
+                .containsExactly(Category.FUNCTIONAL, Category.STRENGTHENING, Category.CORE_STABILITY);
+        assertThat(extras(sitPlan)).containsExactly(Category.CORE_STABILITY, Category.STRETCH);
+        // every session of the week: the first extra is functional practice for the lifter, core work for the sitter
+        assertThat(liftPlan.sessions())
+                .allSatisfy(
+                        session -> assertThat(session.items().get(5).category()).isEqualTo(Category.FUNCTIONAL));
+        assertThat(sitPlan.sessions())
+                .allSatisfy(
+                        session -> assertThat(session.items().get(5).category()).isEqualTo(Category.CORE_STABILITY));
+        assertThat(liftPlan.sessions().get(0).items().get(5).reason()).contains("which serves your goal to");
+    }
+
+    /** The categories of the first session's items after the base five. */
+    private static List<Category> extras(PlanProposal plan) {
+        List<PlanProposal.Item> items = plan.sessions().get(0).items();
+        return items.subList(5, items.size()).stream()
+                .map(PlanProposal.Item::category)
+                .toList();
     }
 
     @Test
