@@ -3,6 +3,7 @@
 # quarkus-run.jar, for ./run and ops/bench.sh (the container images make theirs in their Dockerfile.jvm):
 #
 #   ops/aot-cache.sh catalog-service routine-service ...    after ./mvnw package of those modules
+#   ops/aot-cache.sh --jdk                                   prints the JDK it would use (nothing: none)
 #
 # The project builds and tests on JDK 17; a JDK 25 only runs the packaged services. Which one:
 #   LIMBER_JAVA_HOME=/path/to/jdk-25   that JDK;  LIMBER_JAVA_HOME= (empty)   none: no cache, JDK 17 + AppCDS
@@ -31,6 +32,10 @@ if [[ -z "${LIMBER_JAVA_HOME+set}" ]]; then
   done
 fi
 
+if [[ "${1:-}" == --jdk ]]; then
+  echo "$LIMBER_JAVA_HOME"
+  exit 0
+fi
 for module in "$@"; do
   app="$module/target/quarkus-app"
   rm -f "$app/app.aot" "$app/app.aot.java"

@@ -130,6 +130,16 @@ final class ServiceProcess {
         return command;
     }
 
+    /** What the service starts with, for the launcher's line: its AOT cache and the JDK, its AppCDS archive, or nothing. */
+    static String startUpAid(Path root, Service service) {
+        Path app = root.resolve(service.module() + "/target/quarkus-app");
+        Path aotJava = aotJava(app);
+        if (aotJava != null) {
+            return " (AOT cache, " + aotJava.getParent().getParent().getFileName() + ")";
+        }
+        return Files.isRegularFile(app.resolve(CDS_ARCHIVE)) ? " (AppCDS)" : "";
+    }
+
     /** The java that made the AOT cache beside the application, or null when there is none (or that JDK has gone). */
     static Path aotJava(Path app) {
         Path made = app.resolve(AOT_CACHE + ".java");

@@ -65,6 +65,21 @@ class ServiceProcessTest {
     }
 
     @Test
+    void eachImageMakesItsAotCacheWithTheOptionsOfJavaOptsEnv() throws IOException {
+        for (ServiceProcess.Service service : ServiceProcess.services(Ports.from(Map.of()))) {
+            String dockerfile = Files.readString(ROOT.resolve(service.module() + "/src/main/docker/Dockerfile.jvm"));
+            for (String name : new String[] {ServiceProcess.OPTIONS, ServiceProcess.JAVA25_OPTIONS}) {
+                assertThat(dockerfile)
+                        .as("%s of %s", name, service.module())
+                        .contains("ARG " + name + "=\"" + String.join(" ", ServiceProcess.javaOptions(ROOT, name, null))
+                                + "\"");
+            }
+            assertThat(dockerfile)
+                    .contains("-XX:AOTCacheOutput=/deployments/app.aot", "-XX:AOTCache=/deployments/app.aot");
+        }
+    }
+
+    @Test
     void theResidentMemoryOfALiveProcessIsReadAndAGoneOneIsUnknown() {
         assertThat(ServiceProcess.residentKb(ProcessHandle.current().pid())).isPositive();
         assertThat(ServiceProcess.residentKb(Long.MAX_VALUE)).isEqualTo(-1);

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -224,6 +225,12 @@ public final class ServiceStartBenchmark {
                 .redirectOutput(out.toFile())
                 .start()
                 .waitFor();
+        // How much of the resident memory is mapped files (the JVM's libraries, an archive or a cache) and how much
+        // the process's own.
+        Files.writeString(
+                out,
+                Files.readString(Path.of("/proc", String.valueOf(pid), "smaps_rollup")),
+                StandardOpenOption.APPEND);
     }
 
     private static void stop(List<PackagedService> processes) {
