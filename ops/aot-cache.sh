@@ -2,7 +2,9 @@
 # Makes the JDK's ahead-of-time cache (JEP 483/514/515, JDK 25 or newer) of each packaged service, beside its
 # quarkus-run.jar, for ./run and ops/bench.sh (the container images make theirs in their Dockerfile.jvm):
 #
-#   ops/aot-cache.sh catalog-service routine-service ...    after ./mvnw package of those modules
+#   ops/aot-cache.sh catalog-service routine-service ...    after ./mvnw package of those modules with
+#       -Dquarkus.package.jar.appcds.enabled=true -Dquarkus.package.jar.appcds.use-container=false (the training
+#       run below needs the hook that packaging puts in; ./run and ops/bench.sh package so)
 #   ops/aot-cache.sh --jdk                                   prints the JDK it would use (nothing: none)
 #
 # The project builds and tests on JDK 17; a JDK 25 only runs the packaged services. Which one:
