@@ -15,9 +15,12 @@
 #   5. start-up and memory    test-support ServiceStartBenchmark: each packaged service started against
 #                             PostgreSQL, Kafka and an OIDC provider, ready time and VmRSS after a warm-up
 # Extra arguments per harness: BENCH_CATALOG_ARGS, BENCH_PROGRESS_ARGS (e.g. "-Dbench.only=ingestion");
-# JVM options of the started services: LIMBER_JAVA_OPTS (default: those of ops/java-opts.env).
-# The build packages the services with their class-data sharing archive (Quarkus's AppCDS, as ./run does), and the
-# start-up step starts each service twice, without and with it; BENCH_APPCDS=0 packages and measures without.
+# JVM options of the started services: LIMBER_JAVA_OPTS and, on a JDK 25 or newer, LIMBER_JAVA25_OPTS (default:
+# those of ops/java-opts.env).
+# The build packages the services with their class-data sharing archive (Quarkus's AppCDS) and, when there is a
+# JDK 25 or newer (LIMBER_JAVA_HOME, see ops/aot-cache.sh), makes their AOT cache with it; the start-up step
+# starts each service on this JDK without and with the archive, and on the JDK 25 without and with the cache.
+# BENCH_APPCDS=0 packages and measures without the archive and the cache.
 # BENCH_STEPS (default "build catalog progress plan start") runs some steps only; the report is written from
 # the logs in target/bench-logs/ either way.
 set -euo pipefail
@@ -39,6 +42,7 @@ fi
 catalog_args="$catalog_args ${BENCH_CATALOG_ARGS:-}"
 progress_args="$progress_args ${BENCH_PROGRESS_ARGS:-}"
 export LIMBER_JAVA_OPTS="${LIMBER_JAVA_OPTS-$(sed -n 's/^LIMBER_JAVA_OPTS=//p' ops/java-opts.env)}"
+export LIMBER_JAVA25_OPTS="${LIMBER_JAVA25_OPTS-$(sed -n 's/^LIMBER_JAVA25_OPTS=//p' ops/java-opts.env)}"
 
 # The machine, before anything of ours runs.
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
@@ -56,11 +60,17 @@ step() {
   echo "==> $1 (log: $logs/$2.log)"
 }
 
-step "Building" build &&
-# shellcheck disable=SC2046
-mvn package -DskipTests -pl catalog-service,routine-service,progress-service -am \
-  $([[ "${BENCH_APPCDS:-1}" == 1 ]] && echo -Dquarkus.package.jar.appcds.enabled=true -Dquarkus.package.jar.appcds.use-container=false) \
-  dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath > "$logs/build.log" 2>&1
+if step "Building" build; then
+  # shellcheck disable=SC2046
+  mvn package -DskipTests -pl catalog-service,routine-service,progress-service -am \
+    $([[ "${BENCH_APPCDS:-1}" == 1 ]] && echo -Dquarkus.package.jar.appcds.enabled=true -Dquarkus.package.jar.appcds.use-container=false) \
+    dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath > "$logs/build.log" 2>&1
+  if [[ "${BENCH_APPCDS:-1}" == 1 ]]; then
+    ops/aot-cache.sh catalog-service routine-service progress-service >> "$logs/build.log" 2>&1
+  else
+    LIMBER_JAVA_HOME="" ops/aot-cache.sh catalog-service routine-service progress-service >> "$logs/build.log" 2>&1
+  fi
+fi
 
 step "Catalog reads" catalog &&
 # shellcheck disable=SC2086
@@ -101,7 +111,7 @@ figures() {
   echo "| JDK | $jdk |"
   echo "| load average at the start (1, 5, 15 min) | $load |"
   echo "| sizes | $sizes |"
-  echo "| JVM options of the started services | \`${LIMBER_JAVA_OPTS:-none}\` |"
+  echo "| JVM options of the started services | \`${LIMBER_JAVA_OPTS:-none}\`; on JDK 25 or newer also \`${LIMBER_JAVA25_OPTS:-none}\` |"
   echo
   echo "## Results"
   echo
@@ -110,7 +120,7 @@ figures() {
   figures "$logs/catalog.log" | grep '^| catalog ' | sed -E 's/^\| catalog (`[^`]*`) \| ([^|]*) \| ([^|]*) \|$/| catalog reads | \1 | \2 req\/s, \3 of `\/q\/health\/live` |/'
   figures "$logs/progress.log" | grep -E 'end-to-end:|ceiling \(binary COPY|^Read latency|p50 ' | sed -E 's/^ *//; s/\|/\\|/g; s/^/| progress | | /; s/$/ |/'
   figures "$logs/plan.log" | grep -E 'latency per full week plan' | sed -E 's/^ *//; s/^/| plan builder | | /; s/$/ |/'
-  figures "$logs/start.log" | grep -E '^\| [a-z]+-service ' | sed -E 's/^\| ([a-z]+-service[^|]*) \| ([^|]*) \| ([^|]*) \| ([^|]*) \|$/| start-up and memory | \1 | ready after \2; resident \3 when ready, \4 after the warm-up |/'
+  figures "$logs/start.log" | grep -E '^\| [a-z]+-service ' | sed -E 's/^\| ([a-z]+-service[^|]*) \| ([^|]*) \| ([^|]*) \| ([^|]*) \| ([^|]*) \|$/| start-up and memory | \1 | ready after \2; resident \3 when ready, \4 after the warm-up; \5 threads |/'
   echo
   echo "## Each harness's output"
   for part in catalog:"Catalog reads (\`CatalogBenchmark\`)" progress:"Progress ingestion and reads (\`ProgressBenchmark\`)" \

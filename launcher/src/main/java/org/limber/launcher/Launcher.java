@@ -162,7 +162,7 @@ public final class Launcher {
     }
 
     private ManagedProcess startService(ServiceProcess.Service service) {
-        step("Starting " + service.module() + " on port " + service.port());
+        step("Starting " + service.module() + " on port " + service.port() + ServiceProcess.startUpAid(root, service));
         return started(ServiceProcess.start(service, root, local, ports));
     }
 

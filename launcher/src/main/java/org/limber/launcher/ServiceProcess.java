@@ -29,6 +29,12 @@ final class ServiceProcess {
     /** The class-data sharing archive Quarkus writes beside quarkus-run.jar when packaging with AppCDS. */
     static final String CDS_ARCHIVE = "app-cds.jsa";
 
+    /** The JDK's ahead-of-time cache ops/aot-cache.sh writes beside quarkus-run.jar with a JDK 25 or newer. */
+    static final String AOT_CACHE = "app.aot";
+
+    static final String OPTIONS = "LIMBER_JAVA_OPTS";
+    static final String JAVA25_OPTIONS = "LIMBER_JAVA25_OPTS";
+
     private ServiceProcess() {}
 
     /** The services, in start order. Add a service here (and its port in {@link Ports}). */
@@ -88,39 +94,82 @@ final class ServiceProcess {
         if (!Files.isRegularFile(app)) {
             throw new IllegalStateException(app + " is missing: build with ./run (or ./mvnw -B package -DskipTests)");
         }
-        List<String> command = new ArrayList<>();
-        command.add(Launcher.java());
-        command.addAll(javaOptions(root, System.getenv("LIMBER_JAVA_OPTS")));
-        if (Files.isRegularFile(app.resolveSibling(CDS_ARCHIVE))) {
-            // The class-data sharing archive of a build with quarkus.package.jar.appcds.enabled: classes mapped
-            // instead of loaded. A JDK other than the build's ignores it (with a warning) and starts as usual.
-            command.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE);
-        }
-        // From the jar's directory: the archive names the class path relative to it.
-        command.addAll(List.of("-jar", app.getFileName().toString()));
         return ManagedProcess.start(
                 service.module(),
-                command,
+                command(app.getParent(), root, System.getenv()),
                 environment(service, ports),
                 app.getParent(),
                 local.resolve("logs/" + service.module() + ".log"));
     }
 
     /**
-     * The services' JVM options: {@code LIMBER_JAVA_OPTS} from the environment when it is set (even
-     * empty, for the JVM's defaults), else the line of {@code ops/java-opts.env}, the file
-     * docker-compose.yml gives the images, so that {@code ./run} and the containers run alike.
+     * How a service's packaged application ({@code app}: its {@code target/quarkus-app}) is started, from that
+     * directory (an archive or cache names the class path relative to it): with the JDK 25 or newer that made
+     * its AOT cache ({@code ops/aot-cache.sh} wrote {@code app.aot} and, in {@code app.aot.java}, that JDK's
+     * java), the options of both lines of {@code ops/java-opts.env} and {@code -XX:AOTCache}; else with the
+     * launcher's own JDK, the first line's options and the class-data sharing archive of a build with
+     * {@code quarkus.package.jar.appcds.enabled} if there is one. A JDK other than the one that made an
+     * archive or a cache says so and starts without it.
      */
-    static List<String> javaOptions(Path root, String fromEnvironment) {
+    static List<String> command(Path app, Path root, Map<String, String> environment) {
+        List<String> command = new ArrayList<>();
+        Path aotJava = aotJava(app);
+        if (aotJava != null) {
+            command.add(aotJava.toString());
+            command.addAll(javaOptions(root, OPTIONS, environment.get(OPTIONS)));
+            command.addAll(javaOptions(root, JAVA25_OPTIONS, environment.get(JAVA25_OPTIONS)));
+            command.add("-XX:AOTCache=" + AOT_CACHE);
+        } else {
+            command.add(Launcher.java());
+            command.addAll(javaOptions(root, OPTIONS, environment.get(OPTIONS)));
+            if (Files.isRegularFile(app.resolve(CDS_ARCHIVE))) {
+                command.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE);
+            }
+        }
+        command.addAll(List.of("-jar", "quarkus-run.jar"));
+        return command;
+    }
+
+    /** What the service starts with, for the launcher's line: its AOT cache and the JDK, its AppCDS archive, or nothing. */
+    static String startUpAid(Path root, Service service) {
+        Path app = root.resolve(service.module() + "/target/quarkus-app");
+        Path aotJava = aotJava(app);
+        if (aotJava != null) {
+            return " (AOT cache, " + aotJava.getParent().getParent().getFileName() + ")";
+        }
+        return Files.isRegularFile(app.resolve(CDS_ARCHIVE)) ? " (AppCDS)" : "";
+    }
+
+    /** The java that made the AOT cache beside the application, or null when there is none (or that JDK has gone). */
+    static Path aotJava(Path app) {
+        Path made = app.resolve(AOT_CACHE + ".java");
+        if (!Files.isRegularFile(app.resolve(AOT_CACHE)) || !Files.isRegularFile(made)) {
+            return null;
+        }
+        try {
+            Path java = Path.of(Files.readString(made).trim());
+            return Files.isExecutable(java) ? java : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + made, e);
+        }
+    }
+
+    /**
+     * The services' JVM options of one line of {@code ops/java-opts.env} ({@code LIMBER_JAVA_OPTS}, or
+     * {@code LIMBER_JAVA25_OPTS}: added on a JDK 25 or newer): the environment's value when it is set (even
+     * empty, for the JVM's defaults), else the file's, the file docker-compose.yml gives the images, so that
+     * {@code ./run} and the containers run alike.
+     */
+    static List<String> javaOptions(Path root, String name, String fromEnvironment) {
         String options = fromEnvironment;
         if (options == null) {
             Path file = root.resolve("ops/java-opts.env");
             try {
                 options = Files.readAllLines(file).stream()
-                        .filter(line -> line.startsWith("LIMBER_JAVA_OPTS="))
-                        .map(line -> line.substring("LIMBER_JAVA_OPTS=".length()))
+                        .filter(line -> line.startsWith(name + "="))
+                        .map(line -> line.substring(name.length() + 1))
                         .findFirst()
-                        .orElseThrow(() -> new IllegalStateException(file + " has no LIMBER_JAVA_OPTS= line"));
+                        .orElseThrow(() -> new IllegalStateException(file + " has no " + name + "= line"));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not read " + file, e);
             }

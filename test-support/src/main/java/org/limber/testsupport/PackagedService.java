@@ -57,9 +57,22 @@ public final class PackagedService implements AutoCloseable {
      */
     public static PackagedService start(
             String name, Path jar, List<String> jvmOptions, String portVariable, Map<String, String> env, Path log) {
+        return start(
+                name, Path.of(System.getProperty("java.home"), "bin", "java"), jar, jvmOptions, portVariable, env, log);
+    }
+
+    /** As {@link #start(String, Path, List, String, Map, Path)}, with the {@code java} of another JDK. */
+    public static PackagedService start(
+            String name,
+            Path java,
+            Path jar,
+            List<String> jvmOptions,
+            String portVariable,
+            Map<String, String> env,
+            Path log) {
         int port = freePort();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.toString());
         command.addAll(jvmOptions);
         // From the jar's directory, as a class-data sharing archive (app-cds.jsa) beside it names the class path
         // relative to it; started from elsewhere, the JVM would silently go without the archive.

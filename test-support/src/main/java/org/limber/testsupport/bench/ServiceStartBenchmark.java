@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,14 +24,29 @@ import org.limber.testsupport.PackagedService;
 
 /**
  * Start-up time and resident memory of each packaged service: a harness that prints figures.
- * It starts the dependencies first (PostgreSQL, a Kafka broker and an OIDC provider, as the tests
- * do), then each service's {@code target/quarkus-app/quarkus-run.jar} in a JVM of its own with
+ * It starts PostgreSQL and an OIDC provider once, then for each variant of the JVM a Kafka broker
+ * of its own and each service's {@code target/quarkus-app/quarkus-run.jar} in a JVM of its own with
  * the JVM options of {@code LIMBER_JAVA_OPTS}, one after the other (catalog, routine, progress,
- * each left running), and measures from the process start until {@code /q/health/ready} answers
- * 200 (or every check but the OIDC provider's, which the stand-in does not satisfy, is UP); then {@code bench.warmUpRequests} (2,000) requests per service, and its resident memory
- * (VmRSS of /proc/PID/status, Linux only). When every service was packaged with its class-data
- * sharing archive ({@code -Dquarkus.package.jar.appcds.enabled=true}), a second round starts them
- * with it ({@code -Xshare:on -XX:SharedArchiveFile=app-cds.jsa}, from the jar's directory), so both are measured in the same run.
+ * each left running, each with databases of the variant's own), and measures from the process start
+ * until {@code /q/health/ready} answers 200 (or every check but the OIDC provider's, which the
+ * stand-in does not satisfy, is UP); then {@code bench.warmUpRequests} (2,000) requests per service,
+ * and its resident memory (VmRSS of /proc/PID/status, Linux only) and thread count. The variants,
+ * each run when it can be:
+ * <ul>
+ * <li>this JDK (the build's, 17), no archive;
+ * <li>this JDK with the class-data sharing archive of a build with
+ *     {@code -Dquarkus.package.jar.appcds.enabled=true} ({@code -Xshare:on -XX:SharedArchiveFile=app-cds.jsa});
+ * <li>the JDK 25 or newer that made each service's AOT cache ({@code ops/aot-cache.sh}: {@code app.aot}
+ *     and {@code app.aot.java} beside the jar), with the options of {@code LIMBER_JAVA25_OPTS} added,
+ *     without and with the cache ({@code -XX:AOTMode=on -XX:AOTCache=app.aot}).
+ * </ul>
+ * An archive or a cache is used from the jar's directory (PackagedService starts the jar from there), as it
+ * names the class path relative to it; {@code -Xshare:on} and {@code -XX:AOTMode=on} make a start that
+ * cannot use it fail instead of silently going without. With {@code -Dbench.nmt=true} each service also
+ * runs with {@code -XX:NativeMemoryTracking=summary} (a few MB more) and the JVM's own account of its
+ * memory after the warm-up ({@code jcmd PID VM.native_memory summary}) goes to
+ * {@code target/bench-logs/<module>-<variant>-nmt.txt}. {@code -Dbench.variants=cds,aot} runs some variants only
+ * (keys {@code plain}, {@code cds}, {@code jdk25}, {@code aot}).
  * <p>
  * Run (after packaging the services): {@code ops/bench.sh} does it; by hand,
  * {@code java -cp <test-support's classpath> org.limber.testsupport.bench.ServiceStartBenchmark <repository root>}.
@@ -38,7 +54,10 @@ import org.limber.testsupport.PackagedService;
 public final class ServiceStartBenchmark {
 
     static final int WARM_UP_REQUESTS = Integer.getInteger("bench.warmUpRequests", 2_000);
+    static final boolean NMT = Boolean.getBoolean("bench.nmt");
     static final Duration START_LIMIT = Duration.ofMinutes(3);
+    static final String AOT_CACHE = "app.aot";
+    static final String APP_CDS = "app-cds.jsa";
 
     /** A service to start: its module, the port variable it reads, its database, and a public path to warm up on. */
     record Service(String module, String portVariable, String database, String warmUpPath) {}
@@ -48,75 +67,99 @@ public final class ServiceStartBenchmark {
             new Service("routine-service", "ROUTINE_PORT", "routine", "/q/health/live"),
             new Service("progress-service", "PROGRESS_PORT", "progress", "/q/health/live"));
 
-    record Figures(String service, double readySeconds, long rssKb, long rssReadyKb) {}
+    /**
+     * A way to run the services: its label, a short key (databases, logs), the java of each service
+     * (by module), and the JVM options it adds to {@code LIMBER_JAVA_OPTS}.
+     */
+    record Variant(String label, String key, Map<String, Path> java, List<String> options) {}
+
+    record Figures(String service, double readySeconds, long rssKb, long rssReadyKb, long threads) {}
 
     private ServiceStartBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         String javaOpts = System.getenv().getOrDefault("LIMBER_JAVA_OPTS", "");
+        String java25Opts = System.getenv().getOrDefault("LIMBER_JAVA25_OPTS", "");
         Path logs = Files.createDirectories(root.resolve("target/bench-logs"));
+        List<Variant> variants = variants(root, java25Opts);
+        String only = System.getProperty("bench.variants", "");
+        if (!only.isBlank()) {
+            List<String> keys = List.of(only.split(","));
+            variants.removeIf(variant -> !keys.contains(variant.key()));
+        }
         OidcWiremockTestResource oidc = new OidcWiremockTestResource();
         List<PackagedService> started = new ArrayList<>();
         try (EmbeddedPostgresServer postgres =
-                        EmbeddedPostgresServer.start(Files.createTempDirectory("bench-postgres"), 0, true);
-                KafkaBroker kafka = KafkaBroker.start(Files.createTempDirectory("bench-kafka"))) {
+                EmbeddedPostgresServer.start(Files.createTempDirectory("bench-postgres"), 0, true)) {
             String oidcUrl = oidc.start().get("keycloak.url") + "/realms/quarkus";
             List<Figures> figures = new ArrayList<>();
-            boolean archives = SERVICES.stream().allMatch(service -> Files.exists(archive(root, service)));
-            for (boolean cds : archives ? List.of(false, true) : List.of(false)) {
-                for (Service service : SERVICES) {
-                    postgres.createDatabase(service.database() + (cds ? "_cds" : ""));
-                    Map<String, String> env = new HashMap<>();
-                    env.put("DB_URL", postgres.jdbcUrl(service.database() + (cds ? "_cds" : "")));
-                    env.put("DB_USER", EmbeddedPostgresServer.USER);
-                    // Loopback only, as the local launcher: the services refuse development passwords otherwise.
-                    env.put("ALLOW_DEV_CREDENTIALS", "true");
-                    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-                    env.put("OIDC_URL", oidcUrl);
-                    env.put("LOG_JSON", "false");
-                    List<String> options = new ArrayList<>();
-                    if (!javaOpts.isBlank()) {
-                        options.addAll(List.of(javaOpts.trim().split("\\s+")));
+            for (Variant variant : variants) {
+                // A broker of the variant's own, as its databases: each variant starts on the same empty system.
+                try (KafkaBroker kafka = KafkaBroker.start(Files.createTempDirectory("bench-kafka"))) {
+                    for (Service service : SERVICES) {
+                        String database = service.database() + "_" + variant.key();
+                        postgres.createDatabase(database);
+                        Map<String, String> env = new HashMap<>();
+                        env.put("DB_URL", postgres.jdbcUrl(database));
+                        env.put("DB_USER", EmbeddedPostgresServer.USER);
+                        // Loopback only, as the local launcher: the services refuse development passwords otherwise.
+                        env.put("ALLOW_DEV_CREDENTIALS", "true");
+                        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+                        env.put("OIDC_URL", oidcUrl);
+                        env.put("LOG_JSON", "false");
+                        List<String> options = new ArrayList<>(split(javaOpts));
+                        options.addAll(variant.options());
+                        if (NMT) {
+                            options.add("-XX:NativeMemoryTracking=summary");
+                        }
+                        String name = service.module() + " (" + variant.label() + ")";
+                        String log = service.module() + "-" + variant.key();
+                        Path java = variant.java().get(service.module());
+                        long t0 = System.nanoTime();
+                        PackagedService process = PackagedService.start(
+                                name,
+                                java,
+                                PackagedService.jar(root.resolve(service.module())),
+                                options,
+                                service.portVariable(),
+                                env,
+                                logs.resolve(log + ".log"));
+                        started.add(process);
+                        process.awaitReady(START_LIMIT);
+                        double ready = (System.nanoTime() - t0) / 1e9;
+                        long rssReady = status(process.pid(), "VmRSS:");
+                        warmUp(process.url() + service.warmUpPath());
+                        figures.add(new Figures(
+                                name,
+                                ready,
+                                status(process.pid(), "VmRSS:"),
+                                rssReady,
+                                status(process.pid(), "Threads:")));
+                        if (NMT) {
+                            nativeMemory(java, process.pid(), logs.resolve(log + "-nmt.txt"));
+                        }
                     }
-                    if (cds) {
-                        // -Xshare:on: a start that cannot use the archive fails instead of silently going without it.
-                        // PackagedService starts the jar from its directory, as the archive names the class path
-                        // relative to it.
-                        options.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=app-cds.jsa"));
-                    }
-                    String name = service.module() + (cds ? " (AppCDS)" : "");
-                    long t0 = System.nanoTime();
-                    PackagedService process = PackagedService.start(
-                            name,
-                            PackagedService.jar(root.resolve(service.module())),
-                            options,
-                            service.portVariable(),
-                            env,
-                            logs.resolve(service.module() + (cds ? "-cds" : "") + ".log"));
-                    started.add(process);
-                    process.awaitReady(START_LIMIT);
-                    double ready = (System.nanoTime() - t0) / 1e9;
-                    long rssReady = rssKb(process.pid());
-                    warmUp(process.url() + service.warmUpPath());
-                    figures.add(new Figures(name, ready, rssKb(process.pid()), rssReady));
+                    stop(started); // each variant starts on a machine without the other variant's services
                 }
-                stop(started); // each round starts on a machine without the other round's services
             }
             System.out.printf(
-                    "=== service start-up and memory (%d cores; JVM options: %s) ===%n",
-                    Runtime.getRuntime().availableProcessors(), javaOpts.isBlank() ? "none" : javaOpts);
+                    "=== service start-up and memory (%d cores; JVM options: %s; on JDK 25 or newer also: %s) ===%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    javaOpts.isBlank() ? "none" : javaOpts,
+                    java25Opts.isBlank() ? "none" : java25Opts);
             System.out.println("| service | ready after | resident when ready | resident after " + WARM_UP_REQUESTS
-                    + " requests |");
-            System.out.println("|---|---|---|---|");
+                    + " requests | threads |");
+            System.out.println("|---|---|---|---|---|");
             for (Figures f : figures) {
                 System.out.printf(
                         Locale.ROOT,
-                        "| %s | %.1f s | %,d MB | %,d MB |%n",
+                        "| %s | %.1f s | %,d MB | %,d MB | %d |%n",
                         f.service(),
                         f.readySeconds(),
                         f.rssReadyKb() / 1024,
-                        f.rssKb() / 1024);
+                        f.rssKb() / 1024,
+                        f.threads());
             }
         } finally {
             stop(started);
@@ -124,9 +167,70 @@ public final class ServiceStartBenchmark {
         }
     }
 
-    /** The class-data sharing archive Quarkus writes when packaging with quarkus.package.jar.appcds.enabled. */
-    private static Path archive(Path root, Service service) {
-        return root.resolve(service.module()).resolve("target/quarkus-app/app-cds.jsa");
+    /** The variants this machine and this build can run (see the class comment). */
+    static List<Variant> variants(Path root, String java25Opts) throws IOException {
+        Path thisJava = Path.of(System.getProperty("java.home"), "bin", "java");
+        String thisJdk = "JDK " + Runtime.version().feature();
+        Map<String, Path> here = new HashMap<>();
+        SERVICES.forEach(service -> here.put(service.module(), thisJava));
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant(thisJdk, "plain", here, List.of()));
+        if (SERVICES.stream()
+                .allMatch(service -> Files.exists(app(root, service).resolve(APP_CDS)))) {
+            variants.add(new Variant(
+                    thisJdk + ", AppCDS", "cds", here, List.of("-Xshare:on", "-XX:SharedArchiveFile=" + APP_CDS)));
+        }
+        Map<String, Path> aotJava = new HashMap<>();
+        for (Service service : SERVICES) {
+            Path app = app(root, service);
+            Path made = app.resolve(AOT_CACHE + ".java");
+            if (Files.exists(app.resolve(AOT_CACHE)) && Files.exists(made)) {
+                aotJava.put(service.module(), Path.of(Files.readString(made).trim()));
+            }
+        }
+        if (aotJava.size() == SERVICES.size()) {
+            String jdk = "JDK " + feature(aotJava.get(SERVICES.get(0).module()));
+            List<String> options = split(java25Opts);
+            variants.add(new Variant(jdk, "jdk" + jdk.substring(4), aotJava, options));
+            List<String> withCache = new ArrayList<>(options);
+            withCache.addAll(List.of("-XX:AOTMode=on", "-XX:AOTCache=" + AOT_CACHE));
+            variants.add(new Variant(jdk + ", AOT cache", "aot", aotJava, withCache));
+        }
+        return variants;
+    }
+
+    /** The feature version of the JDK of a {@code bin/java}, from its {@code release} file. */
+    private static String feature(Path java) throws IOException {
+        Path release = java.toAbsolutePath().getParent().getParent().resolve("release");
+        return Files.readAllLines(release).stream()
+                .filter(line -> line.startsWith("JAVA_VERSION="))
+                .map(line -> line.replaceAll("JAVA_VERSION=\"([0-9]+).*", "$1"))
+                .findFirst()
+                .orElse("?");
+    }
+
+    private static Path app(Path root, Service service) {
+        return root.resolve(service.module()).resolve("target/quarkus-app");
+    }
+
+    private static List<String> split(String options) {
+        return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+    }
+
+    /** The JVM's own account of its memory, from the jcmd of the JDK that runs it. */
+    private static void nativeMemory(Path java, long pid, Path out) throws IOException, InterruptedException {
+        Path jcmd = java.toAbsolutePath().resolveSibling("jcmd");
+        new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "VM.native_memory", "summary")
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start()
+                .waitFor();
+        // How much of the resident memory is mapped files (the JVM's libraries, an archive or a cache) and how much
+        // the process's own.
+        Files.writeString(
+                out,
+                Files.readString(Path.of("/proc", String.valueOf(pid), "smaps_rollup")),
+                StandardOpenOption.APPEND);
     }
 
     private static void stop(List<PackagedService> processes) {
@@ -143,9 +247,10 @@ public final class ServiceStartBenchmark {
         }
     }
 
-    private static long rssKb(long pid) throws IOException {
+    /** A figure of /proc/PID/status (VmRSS in kB, Threads), or -1 where it cannot be read. */
+    private static long status(long pid, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
