@@ -162,19 +162,13 @@ public class ProgressReader {
             left join weekly_stats w on w.member_id = p.member_id and w.week_start >= ?
             where p.member_id = ?""";
 
-    /**
-     * A clinician's members with their open alerts; optionally only those with an open alert of a kind (parameters:
-     * kind, clinician, kind). Grouped by member, the aggregate yields no row for a member without an open alert (the
-     * columns are null, as the aggregate of no row was): most members have none, and an ordered aggregate set up for
-     * each of them was a third of the panel's time.
-     */
+    /** A clinician's members with their open alerts; optionally only those with an open alert of a kind (parameters: kind, clinician, kind). */
     private static final String PANEL_FROM = """
              from member_profile p
             left join lateral (
                 select array_agg(a.kind || ':' || a.severity order by a.severity_rank desc, a.kind) as open_alerts,
                        max(a.severity_rank) as worst, bool_or(a.kind = ?) as has_kind
                 from alert a where a.member_id = p.member_id and a.status <> 'RESOLVED'
-                group by a.member_id
             ) a on true
             """;
 

@@ -57,12 +57,14 @@ import org.limber.testsupport.Tokens;
  * Ingestion: {@code bench.events} SessionCompleted events through Kafka into the read models (weekly assessments
  * on), beside two ceilings for the same rows into a table like session_fact: a plain JDBC batch insert and a binary
  * {@code COPY}. Reads: a small and a large data set ({@code bench.members}/10 and {@code bench.members} members,
- * {@code bench.sessionsPerMember} sessions each, seeded inside PostgreSQL), panels of {@code bench.panel} (500)
- * members, 8 concurrent clients.
+ * {@code bench.sessionsPerMember} sessions each, seeded inside PostgreSQL, then vacuumed as autovacuum keeps a live
+ * database), panels of {@code bench.panel} (500) members, 8 concurrent clients of {@code bench.requests} requests each
+ * (lean blocking clients in this JVM, see {@link #load}).
  * <p>
  * Run: {@code ./mvnw -B -pl progress-service -am verify -Dtest=ProgressBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}
  * (sizes: {@code -Dbench.events=200000 -Dbench.members=100000 -Dbench.sessionsPerMember=50}; only the ingestion
- * part, a quick run: {@code -Dbench.only=ingestion -Dbench.events=50000}).
+ * part, a quick run: {@code -Dbench.only=ingestion -Dbench.events=50000}; only the reads: {@code -Dbench.only=latency},
+ * smaller data sets: {@code -Dbench.members=20000}).
  */
 @QuarkusTest
 class ProgressBenchmark {
