@@ -2,7 +2,10 @@ package org.limber.progress.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.Counter;
@@ -385,7 +389,10 @@ class ProgressBenchmark {
      * token's signature, the queries, the JSON); a caller would parse the JSON, which is the caller's cost, not the
      * service's latency.
      */
-    private long[] load(RequestFactory factory) throws Exception {
+    /** Sorted latencies, and the CPU the measured requests took, per request: this JVM's (service and clients) and PostgreSQL's. */
+    private record Latencies(long[] sorted, double jvmCpuMs, double postgresCpuMs) {}
+
+    private Latencies load(RequestFactory factory) throws Exception {
         PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
         connections.setMaxTotal(THREADS);
         connections.setDefaultMaxPerRoute(THREADS);
@@ -401,6 +408,8 @@ class ProgressBenchmark {
             for (int i = 0; i < 1000; i++) {
                 call(client, factory.next(i));
             }
+            double jvm0 = jvmCpuSeconds();
+            double pg0 = postgresCpuSeconds();
             List<Future<long[]>> futures = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 futures.add(pool.submit(() -> {
@@ -421,8 +430,11 @@ class ProgressBenchmark {
                     all[k++] = n;
                 }
             }
+            double perRequest = 1000.0 / all.length;
+            double jvm = (jvmCpuSeconds() - jvm0) * perRequest;
+            double pg = pg0 < 0 ? -1 : (postgresCpuSeconds() - pg0) * perRequest;
             Arrays.sort(all);
-            return all;
+            return new Latencies(all, jvm, pg);
         } finally {
             pool.shutdown();
         }
@@ -440,16 +452,64 @@ class ProgressBenchmark {
         }
     }
 
-    private static void report(String what, double targetP99Ms, long[] sorted) {
+    /**
+     * The percentiles beside the target, and the CPU per request (which other work on the machine changes far less
+     * than the latencies: on a busy machine, compare these).
+     */
+    private static void report(String what, double targetP99Ms, Latencies latencies) {
+        long[] sorted = latencies.sorted();
         double p99 = sorted[(int) (sorted.length * 0.99)] / 1e6;
         System.out.printf(
-                "%s p50 %.1f ms, p99 %.1f ms (%,d requests); target p99 <= %.0f ms: %s%n",
+                "%s p50 %.1f ms, p99 %.1f ms (%,d requests); target p99 <= %.0f ms: %s; CPU per request: this JVM %.2f ms,"
+                        + " PostgreSQL %s%n",
                 what,
                 sorted[sorted.length / 2] / 1e6,
                 p99,
                 sorted.length,
                 targetP99Ms,
-                p99 <= targetP99Ms ? "met" : "NOT met");
+                p99 <= targetP99Ms ? "met" : "NOT met",
+                latencies.jvmCpuMs(),
+                latencies.postgresCpuMs() < 0 ? "unknown" : String.format("%.2f ms", latencies.postgresCpuMs()));
+    }
+
+    private static double jvmCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1e9;
+    }
+
+    /**
+     * CPU seconds so far of the test PostgreSQL server, all its processes (the server and its children), read from
+     * Linux's /proc (clock ticks of 10 ms); -1 where that cannot be read.
+     */
+    private static double postgresCpuSeconds() {
+        try (Connection db = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "");
+                Statement q = db.createStatement();
+                ResultSet r = q.executeQuery("select pg_backend_pid()");
+                Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            r.next();
+            String server = procStat(Path.of("/proc", r.getString(1)))[1];
+            long ticks = 0;
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                String[] stat = procStat(process);
+                if (stat != null && (stat[1].equals(server) || process.getFileName().toString().equals(server))) {
+                    ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                }
+            }
+            return ticks / 100.0;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** A process's /proc stat fields after its name: state, parent, ..., user time (11), system time (12). */
+    private static String[] procStat(Path process) {
+        try {
+            String stat = Files.readString(process.resolve("stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (Exception e) {
+            return null; // gone meanwhile
+        }
     }
 
     private void awaitCounter(double expected, Duration timeout) throws InterruptedException {
