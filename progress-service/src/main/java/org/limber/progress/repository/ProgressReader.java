@@ -142,13 +142,10 @@ public class ProgressReader {
      * in the first 14 days (from the first plan's start, midnight UTC) and the prescriptions (as arrays, in one pass
      * over the member's few plan versions) are computed once per profile, through the same indexes as before.
      */
-    private static final String PROGRESS = PROFILE_COLUMNS
-            + """
+    private static final String PROGRESS = PROFILE_COLUMNS + """
             , f.first14, rx.rx_version, rx.rx_from, rx.rx_sessions, w.week_start, w.sessions, w.sum_pain_before,
               w.sum_pain_during, w.sum_pain_after, w.max_pain_during, w.too_hard, w.too_easy
-            from member_profile p"""
-            + LATEST
-            + """
+            from member_profile p""" + LATEST + """
              left join lateral (
                 select count(*) as first14 from session_fact s where s.member_id = p.member_id
                    and s.performed_at >= p.first_plan_start::timestamp at time zone 'UTC'

@@ -9,8 +9,8 @@ import org.limber.common.problem.ProblemException;
 import org.limber.progress.domain.ProgressMath;
 import org.limber.progress.domain.Severity;
 import org.limber.progress.repository.ProgressReader;
-import org.limber.progress.repository.ProgressReader.ProgressFacts;
 import org.limber.progress.repository.ProgressReader.Profile;
+import org.limber.progress.repository.ProgressReader.ProgressFacts;
 import org.limber.progress.repository.ProgressWriter;
 
 /** Members' progress, the care team's panel and alerts. */

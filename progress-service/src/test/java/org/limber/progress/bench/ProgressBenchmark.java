@@ -490,9 +490,13 @@ class ProgressBenchmark {
             r.next();
             String server = procStat(Path.of("/proc", r.getString(1)))[1];
             long ticks = 0;
-            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path process : processes
+                    .filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 String[] stat = procStat(process);
-                if (stat != null && (stat[1].equals(server) || process.getFileName().toString().equals(server))) {
+                if (stat != null
+                        && (stat[1].equals(server)
+                                || process.getFileName().toString().equals(server))) {
                     ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
                 }
             }

@@ -54,7 +54,12 @@ class ProgressReadsTest {
                         && sessions(m) == 3
                         && member(m).get("/members/me/progress").jsonPath().getInt("planVersion") == 2);
 
-        JsonPath p = member(m).get("/members/me/progress?weeks=5").then().statusCode(200).extract().jsonPath();
+        JsonPath p = member(m)
+                .get("/members/me/progress?weeks=5")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(p.getInt("sessionsFirst14Days")).isEqualTo(2);
         assertThat(p.getInt("latestPain")).as("the newest session's").isEqualTo(4);
         assertThat(p.getString("latestPainAt")).isEqualTo(p.getString("lastActivity"));
@@ -72,8 +77,12 @@ class ProgressReadsTest {
         assertThat(p.getList("weeks.meanPainBefore", Float.class)).containsExactly(null, 6.0f, 5.0f, 4.0f, null);
 
         // The clinician sees the same figures; another clinician gets 403, whether or not the member exists.
-        String seen =
-                clinician(c).get("/members/" + m + "/progress?weeks=5").then().statusCode(200).extract().asString();
+        String seen = clinician(c)
+                .get("/members/" + m + "/progress?weeks=5")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(seen).isEqualTo(member(m).get("/members/me/progress?weeks=5").asString());
         clinician("other-" + c).get("/members/" + m + "/progress").then().statusCode(403);
         clinician(c).get("/members/" + newMember() + "/progress").then().statusCode(403);
@@ -82,10 +91,11 @@ class ProgressReadsTest {
     @Test
     void progressWithAPlanAndNoSessionHasEmptyWeeks() {
         String m = newMember();
-        send(plan(m, 1, 3, 5, "clin-" + m, TODAY));
+        send(plan(m, 1, 3, 5, "clin-" + m, ProgressMath.weekOf(TODAY))); // from a Monday: the whole week prescribed
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> member(m).get("/members/me/progress").statusCode() == 200);
-        member(m).get("/members/me/progress?weeks=3")
+        member(m)
+                .get("/members/me/progress?weeks=3")
                 .then()
                 .statusCode(200)
                 .body("latestPain", equalTo(null))
@@ -101,9 +111,8 @@ class ProgressReadsTest {
         String c = "clin-" + newMember();
         Instant at = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         // Three members alike in everything that ranks them, listed by member id; a fourth with pain above baseline.
-        List<String> alike = List.of(newMember(), newMember(), newMember()).stream()
-                .sorted()
-                .toList();
+        List<String> alike =
+                List.of(newMember(), newMember(), newMember()).stream().sorted().toList();
         String worse = newMember();
         for (String m : alike) {
             send(plan(m, 1, 3, 5, c, TODAY), session(m, at, 4, 4, 4, "JUST_RIGHT"));
