@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,14 @@ public class ProgressReader {
             Instant latestPainAt,
             Instant lastActivity,
             String planStatus) {}
+
+    /**
+     * What a member's progress is computed from, read by one statement: the profile, the sessions in the 14 days
+     * from the first plan's start, the weekly sums from a week on (in no particular order), and every plan version's
+     * prescription (by version).
+     */
+    public record ProgressFacts(
+            Profile profile, int sessionsFirst14Days, List<WeekStats> weeks, List<Prescription> prescriptions) {}
 
     public record SessionRow(
             UUID sessionId,
@@ -120,10 +129,35 @@ public class ProgressReader {
             " left join lateral (select s.pain_before as latest_pain, s.performed_at as last_activity"
                     + " from session_fact s where s.member_id = p.member_id order by s.performed_at desc limit 1) l on true";
 
-    private static final String PROFILE =
+    private static final String PROFILE_COLUMNS =
             "select p.member_id, p.plan_version, p.sessions_per_week, p.baseline_pain, p.conditions,"
                     + " p.clinician_id, p.plan_start, p.first_plan_start, p.referred_at, l.latest_pain, l.last_activity, "
-                    + PLAN_STATUS + " as plan_status from member_profile p" + LATEST;
+                    + PLAN_STATUS + " as plan_status";
+
+    private static final String PROFILE = PROFILE_COLUMNS + " from member_profile p" + LATEST;
+
+    /**
+     * A member's progress facts in one round trip (parameters: from week, member): the profile row joined with each
+     * weekly sum from a week on (one row per week, or one row with null week columns when there is none); the sessions
+     * in the first 14 days (from the first plan's start, midnight UTC) and the prescriptions (as arrays, in one pass
+     * over the member's few plan versions) are computed once per profile, through the same indexes as before.
+     */
+    private static final String PROGRESS = PROFILE_COLUMNS + """
+            , f.first14, rx.rx_version, rx.rx_from, rx.rx_sessions, w.week_start, w.sessions, w.sum_pain_before,
+              w.sum_pain_during, w.sum_pain_after, w.max_pain_during, w.too_hard, w.too_easy
+            from member_profile p""" + LATEST + """
+             left join lateral (
+                select count(*) as first14 from session_fact s where s.member_id = p.member_id
+                   and s.performed_at >= p.first_plan_start::timestamp at time zone 'UTC'
+                   and s.performed_at < (p.first_plan_start + 14)::timestamp at time zone 'UTC'
+            ) f on true
+            left join lateral (
+                select array_agg(x.plan_version) as rx_version, array_agg(x.effective_from) as rx_from,
+                       array_agg(x.sessions_per_week) as rx_sessions
+                from plan_prescription x where x.member_id = p.member_id
+            ) rx on true
+            left join weekly_stats w on w.member_id = p.member_id and w.week_start >= ?
+            where p.member_id = ?""";
 
     /** A clinician's members with their open alerts; optionally only those with an open alert of a kind (parameters: kind, clinician, kind). */
     private static final String PANEL_FROM = """
@@ -170,67 +204,56 @@ public class ProgressReader {
         }
     }
 
-    public List<WeekStats> weeks(String memberId, LocalDate from) {
+    /** A member's progress facts, with the weekly sums of the weeks from {@code from} on; empty without a profile. */
+    public Optional<ProgressFacts> progressFacts(String memberId, LocalDate from) {
         try (Connection db = dataSource.getConnection();
-                PreparedStatement q = db.prepareStatement(
-                        "select week_start, sessions, sum_pain_before, sum_pain_during, sum_pain_after, max_pain_during, too_hard, too_easy"
-                                + " from weekly_stats where member_id = ? and week_start >= ? order by week_start")) {
-            q.setString(1, memberId);
-            q.setDate(2, Date.valueOf(from));
-            List<WeekStats> weeks = new ArrayList<>();
+                PreparedStatement q = db.prepareStatement(PROGRESS)) {
+            q.setDate(1, Date.valueOf(from));
+            q.setString(2, memberId);
             try (ResultSet r = q.executeQuery()) {
-                while (r.next()) {
-                    weeks.add(new WeekStats(
-                            r.getDate("week_start").toLocalDate(),
-                            r.getInt("sessions"),
-                            r.getInt("sum_pain_before"),
-                            r.getInt("sum_pain_during"),
-                            r.getInt("sum_pain_after"),
-                            r.getInt("max_pain_during"),
-                            r.getInt("too_hard"),
-                            r.getInt("too_easy")));
+                if (!r.next()) {
+                    return Optional.empty();
                 }
+                Profile profile = profile(r);
+                int first14 = r.getInt("first14");
+                List<Prescription> prescriptions = prescriptions(r);
+                List<WeekStats> weeks = new ArrayList<>();
+                do {
+                    Date week = r.getDate("week_start");
+                    if (week != null) {
+                        weeks.add(new WeekStats(
+                                week.toLocalDate(),
+                                r.getInt("sessions"),
+                                r.getInt("sum_pain_before"),
+                                r.getInt("sum_pain_during"),
+                                r.getInt("sum_pain_after"),
+                                r.getInt("max_pain_during"),
+                                r.getInt("too_hard"),
+                                r.getInt("too_easy")));
+                    }
+                } while (r.next());
+                return Optional.of(new ProgressFacts(profile, first14, weeks, prescriptions));
             }
-            return weeks;
         } catch (SQLException e) {
             throw new SqlFailure(e);
         }
     }
 
-    public List<Prescription> prescriptions(String memberId) {
-        try (Connection db = dataSource.getConnection();
-                PreparedStatement q = db.prepareStatement(
-                        "select plan_version, effective_from, sessions_per_week from plan_prescription where member_id = ? order by plan_version")) {
-            q.setString(1, memberId);
-            List<Prescription> result = new ArrayList<>();
-            try (ResultSet r = q.executeQuery()) {
-                while (r.next()) {
-                    result.add(new Prescription(
-                            r.getInt("plan_version"),
-                            r.getDate("effective_from").toLocalDate(),
-                            r.getInt("sessions_per_week")));
-                }
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new SqlFailure(e);
+    /** The prescriptions of the arrays rx_version, rx_from and rx_sessions (aggregated in one pass), by version. */
+    private static List<Prescription> prescriptions(ResultSet r) throws SQLException {
+        Array versions = r.getArray("rx_version");
+        if (versions == null) {
+            return List.of();
         }
-    }
-
-    public int sessionsBetween(String memberId, Instant from, Instant to) {
-        try (Connection db = dataSource.getConnection();
-                PreparedStatement q = db.prepareStatement(
-                        "select count(*) from session_fact where member_id = ? and performed_at >= ? and performed_at < ?")) {
-            q.setString(1, memberId);
-            q.setTimestamp(2, Timestamp.from(from));
-            q.setTimestamp(3, Timestamp.from(to));
-            try (ResultSet r = q.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new SqlFailure(e);
+        Integer[] version = (Integer[]) versions.getArray();
+        Date[] from = (Date[]) r.getArray("rx_from").getArray();
+        Integer[] perWeek = (Integer[]) r.getArray("rx_sessions").getArray();
+        List<Prescription> result = new ArrayList<>(version.length);
+        for (int i = 0; i < version.length; i++) {
+            result.add(new Prescription(version[i], from[i].toLocalDate(), perWeek[i]));
         }
+        result.sort(Comparator.comparingInt(Prescription::planVersion));
+        return result;
     }
 
     public Page<SessionRow> sessions(String memberId, int page, int size) {

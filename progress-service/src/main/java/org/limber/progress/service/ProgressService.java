@@ -1,7 +1,6 @@
 package org.limber.progress.service;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +10,7 @@ import org.limber.progress.domain.ProgressMath;
 import org.limber.progress.domain.Severity;
 import org.limber.progress.repository.ProgressReader;
 import org.limber.progress.repository.ProgressReader.Profile;
+import org.limber.progress.repository.ProgressReader.ProgressFacts;
 import org.limber.progress.repository.ProgressWriter;
 
 /** Members' progress, the care team's panel and alerts. */
@@ -32,31 +32,27 @@ public class ProgressService {
     }
 
     public MemberProgress progress(String memberId, int weeks, LocalDate today) {
-        Profile profile = reader.profile(memberId)
+        ProgressFacts facts = reader.progressFacts(memberId, from(weeks, today))
                 .orElseThrow(
                         () -> ProblemException.notFound("No progress yet: it starts with a plan from the intake."));
-        return summarize(profile, weeks, today);
+        return summarize(facts, weeks, today);
     }
 
     /** A member's progress for a clinician: only members on their panel (403 otherwise, whether or not the member exists). */
     public MemberProgress progressForClinician(String clinicianId, String memberId, int weeks, LocalDate today) {
-        Profile profile = reader.profile(memberId)
-                .filter(p -> clinicianId.equals(p.clinicianId()))
+        ProgressFacts facts = reader.progressFacts(memberId, from(weeks, today))
+                .filter(f -> clinicianId.equals(f.profile().clinicianId()))
                 .orElseThrow(ProgressService::notOnPanel);
-        return summarize(profile, weeks, today);
+        return summarize(facts, weeks, today);
     }
 
-    private MemberProgress summarize(Profile p, int weeks, LocalDate today) {
-        int first14 = p.firstPlanStart() == null
-                ? 0
-                : reader.sessionsBetween(
-                        p.memberId(),
-                        p.firstPlanStart().atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        p.firstPlanStart()
-                                .plusDays(14)
-                                .atStartOfDay(ZoneOffset.UTC)
-                                .toInstant());
-        LocalDate from = ProgressMath.weekOf(today).minusWeeks(Math.max(weeks, 53));
+    /** The first week whose sums the figures need: the series' weeks, and at least a year for the streak. */
+    private static LocalDate from(int weeks, LocalDate today) {
+        return ProgressMath.weekOf(today).minusWeeks(Math.max(weeks, 53));
+    }
+
+    private static MemberProgress summarize(ProgressFacts facts, int weeks, LocalDate today) {
+        Profile p = facts.profile();
         return new MemberProgress(
                 p,
                 ProgressMath.summary(
@@ -64,9 +60,9 @@ public class ProgressService {
                         p.latestPain(),
                         p.latestPainAt(),
                         p.lastActivity(),
-                        first14,
-                        reader.weeks(p.memberId(), from),
-                        reader.prescriptions(p.memberId()),
+                        facts.sessionsFirst14Days(),
+                        facts.weeks(),
+                        facts.prescriptions(),
                         today,
                         weeks));
     }

@@ -2,11 +2,10 @@ package org.limber.progress.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -27,11 +26,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpGet;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
+import org.apache.http.util.EntityUtils;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,12 +61,14 @@ import org.limber.testsupport.Tokens;
  * Ingestion: {@code bench.events} SessionCompleted events through Kafka into the read models (weekly assessments
  * on), beside two ceilings for the same rows into a table like session_fact: a plain JDBC batch insert and a binary
  * {@code COPY}. Reads: a small and a large data set ({@code bench.members}/10 and {@code bench.members} members,
- * {@code bench.sessionsPerMember} sessions each, seeded inside PostgreSQL), panels of {@code bench.panel} (500)
- * members, 8 concurrent clients.
+ * {@code bench.sessionsPerMember} sessions each, seeded inside PostgreSQL, then vacuumed as autovacuum keeps a live
+ * database), panels of {@code bench.panel} (500) members, 8 concurrent clients of {@code bench.requests} requests each
+ * (lean blocking clients in this JVM, see {@link #load}).
  * <p>
  * Run: {@code ./mvnw -B -pl progress-service -am verify -Dtest=ProgressBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}
  * (sizes: {@code -Dbench.events=200000 -Dbench.members=100000 -Dbench.sessionsPerMember=50}; only the ingestion
- * part, a quick run: {@code -Dbench.only=ingestion -Dbench.events=50000}).
+ * part, a quick run: {@code -Dbench.only=ingestion -Dbench.events=50000}; only the reads: {@code -Dbench.only=latency},
+ * smaller data sets: {@code -Dbench.members=20000}).
  */
 @QuarkusTest
 class ProgressBenchmark {
@@ -356,33 +364,58 @@ class ProgressBenchmark {
                             + " select gen_random_uuid(), " + m
                             + ", 'HIGH_PAIN', 'HIGH', 2, 'OPEN', 'bench', 'bench', now()"
                             + " from generate_series(0, " + (members - 1) + ", 7) g");
-            sql.execute("analyze");
+            // As autovacuum keeps a live database: the rows' hint bits set and the pages all-visible, the statistics
+            // fresh. Without it, autovacuum (due after millions of inserts) and the first readers of each page (which
+            // set its hint bits and dirty it) did that work during the measurement.
+            sql.execute("vacuum (analyze) member_profile, plan_prescription, session_fact, weekly_stats, alert");
         }
     }
 
-    private String request(String path, String token) throws Exception {
-        return "http://localhost:" + port + path + "\n" + token;
+    /** A GET of the service with a bearer token. */
+    private record Request(String uri, String authorization) {}
+
+    private Request request(String path, String token) {
+        return new Request("http://localhost:" + port + path, "Bearer " + token);
     }
 
     private interface RequestFactory {
-        String next(int i) throws Exception;
+        Request next(int i) throws Exception;
     }
 
-    private long[] load(RequestFactory factory) throws Exception {
-        HttpClient client =
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /**
+     * The requests' latencies, sorted. The clients share the machine's cores with the service (one JVM), so they are
+     * lean: a blocking client with a kept-alive connection per thread (no selector thread between a client thread and
+     * its socket), that reads each whole body as bytes and checks the status. The service does all its work (the
+     * token's signature, the queries, the JSON); a caller would parse the JSON, which is the caller's cost, not the
+     * service's latency.
+     */
+    /** Sorted latencies, and the CPU the measured requests took, per request: this JVM's (service and clients) and PostgreSQL's. */
+    private record Latencies(long[] sorted, double jvmCpuMs, double postgresCpuMs) {}
+
+    private Latencies load(RequestFactory factory) throws Exception {
+        PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
+        connections.setMaxTotal(THREADS);
+        connections.setDefaultMaxPerRoute(THREADS);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
+        try (CloseableHttpClient client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .disableCookieManagement()
+                .disableAutomaticRetries()
+                .disableContentCompression()
+                .disableRedirectHandling()
+                .build()) {
             // Warm up.
             for (int i = 0; i < 1000; i++) {
                 call(client, factory.next(i));
             }
+            double jvm0 = jvmCpuSeconds();
+            double pg0 = postgresCpuSeconds();
             List<Future<long[]>> futures = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 futures.add(pool.submit(() -> {
                     long[] nanos = new long[REQUESTS];
                     for (int i = 0; i < REQUESTS; i++) {
-                        String request = factory.next(i);
+                        Request request = factory.next(i);
                         long start = System.nanoTime();
                         call(client, request);
                         nanos[i] = System.nanoTime() - start;
@@ -397,36 +430,90 @@ class ProgressBenchmark {
                     all[k++] = n;
                 }
             }
+            double perRequest = 1000.0 / all.length;
+            double jvm = (jvmCpuSeconds() - jvm0) * perRequest;
+            double pg = pg0 < 0 ? -1 : (postgresCpuSeconds() - pg0) * perRequest;
             Arrays.sort(all);
-            return all;
+            return new Latencies(all, jvm, pg);
         } finally {
             pool.shutdown();
         }
     }
 
-    private static void call(HttpClient client, String request) throws Exception {
-        String[] parts = request.split("\n");
-        HttpResponse<String> response = client.send(
-                HttpRequest.newBuilder(URI.create(parts[0]))
-                        .header("Authorization", "Bearer " + parts[1])
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(parts[0] + " answered " + response.statusCode() + ": " + response.body());
+    private static void call(CloseableHttpClient client, Request request) throws Exception {
+        HttpGet get = new HttpGet(request.uri());
+        get.setHeader("Authorization", request.authorization());
+        try (CloseableHttpResponse response = client.execute(get)) {
+            byte[] body = EntityUtils.toByteArray(response.getEntity());
+            if (response.getStatusLine().getStatusCode() != 200) {
+                throw new IllegalStateException(request.uri() + " answered " + response.getStatusLine() + ": "
+                        + new String(body, StandardCharsets.UTF_8));
+            }
         }
     }
 
-    private static void report(String what, double targetP99Ms, long[] sorted) {
+    /**
+     * The percentiles beside the target, and the CPU per request (which other work on the machine changes far less
+     * than the latencies: on a busy machine, compare these).
+     */
+    private static void report(String what, double targetP99Ms, Latencies latencies) {
+        long[] sorted = latencies.sorted();
         double p99 = sorted[(int) (sorted.length * 0.99)] / 1e6;
         System.out.printf(
-                "%s p50 %.1f ms, p99 %.1f ms (%,d requests); target p99 <= %.0f ms: %s%n",
+                "%s p50 %.1f ms, p99 %.1f ms (%,d requests); target p99 <= %.0f ms: %s; CPU per request: this JVM %.2f ms,"
+                        + " PostgreSQL %s%n",
                 what,
                 sorted[sorted.length / 2] / 1e6,
                 p99,
                 sorted.length,
                 targetP99Ms,
-                p99 <= targetP99Ms ? "met" : "NOT met");
+                p99 <= targetP99Ms ? "met" : "NOT met",
+                latencies.jvmCpuMs(),
+                latencies.postgresCpuMs() < 0 ? "unknown" : String.format("%.2f ms", latencies.postgresCpuMs()));
+    }
+
+    private static double jvmCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1e9;
+    }
+
+    /**
+     * CPU seconds so far of the test PostgreSQL server, all its processes (the server and its children), read from
+     * Linux's /proc (clock ticks of 10 ms); -1 where that cannot be read.
+     */
+    private static double postgresCpuSeconds() {
+        try (Connection db = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "");
+                Statement q = db.createStatement();
+                ResultSet r = q.executeQuery("select pg_backend_pid()");
+                Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            r.next();
+            String server = procStat(Path.of("/proc", r.getString(1)))[1];
+            long ticks = 0;
+            for (Path process : processes
+                    .filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
+                String[] stat = procStat(process);
+                if (stat != null
+                        && (stat[1].equals(server)
+                                || process.getFileName().toString().equals(server))) {
+                    ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                }
+            }
+            return ticks / 100.0;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** A process's /proc stat fields after its name: state, parent, ..., user time (11), system time (12). */
+    private static String[] procStat(Path process) {
+        try {
+            String stat = Files.readString(process.resolve("stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (Exception e) {
+            return null; // gone meanwhile
+        }
     }
 
     private void awaitCounter(double expected, Duration timeout) throws InterruptedException {
