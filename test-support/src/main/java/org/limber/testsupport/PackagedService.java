@@ -163,9 +163,14 @@ public final class PackagedService implements AutoCloseable {
     /** A graceful stop ({@code SIGTERM}), forcible after 30 s. */
     @Override
     public void close() {
+        close(Duration.ofSeconds(30));
+    }
+
+    /** A graceful stop ({@code SIGTERM}), forcible after {@code grace} (a JVM writing its AOT cache at exit needs long). */
+    public void close(Duration grace) {
         stopping = true;
         process.destroy();
-        if (!waitFor(30)) {
+        if (!waitFor((int) grace.toSeconds())) {
             kill();
         }
     }

@@ -38,7 +38,12 @@ import org.limber.testsupport.PackagedService;
  *     {@code -Dquarkus.package.jar.appcds.enabled=true} ({@code -Xshare:on -XX:SharedArchiveFile=app-cds.jsa});
  * <li>the JDK 25 or newer that made each service's AOT cache ({@code ops/aot-cache.sh}: {@code app.aot}
  *     and {@code app.aot.java} beside the jar), with the options of {@code LIMBER_JAVA25_OPTS} added,
- *     without and with the cache ({@code -XX:AOTMode=on -XX:AOTCache=app.aot}).
+ *     without and with the cache ({@code -XX:AOTMode=on -XX:AOTCache=app.aot});
+ * <li>that JDK with a cache trained through readiness: each service first started once with
+ *     {@code -XX:AOTCacheOutput=app-trained.aot} on databases and a broker of that training's own, until ready and
+ *     warmed up, then stopped (the JVM writes the cache as it exits), so that the cache also holds what the start
+ *     itself loads and links (Flyway, Hibernate, the Kafka clients, OIDC), which {@code ops/aot-cache.sh}'s training
+ *     (static initialisation only, no database or broker) does not reach.
  * </ul>
  * An archive or a cache is used from the jar's directory (PackagedService starts the jar from there), as it
  * names the class path relative to it; {@code -Xshare:on} and {@code -XX:AOTMode=on} make a start that
@@ -46,7 +51,7 @@ import org.limber.testsupport.PackagedService;
  * runs with {@code -XX:NativeMemoryTracking=summary} (a few MB more) and the JVM's own account of its
  * memory after the warm-up ({@code jcmd PID VM.native_memory summary}) goes to
  * {@code target/bench-logs/<module>-<variant>-nmt.txt}. {@code -Dbench.variants=cds,aot} runs some variants only
- * (keys {@code plain}, {@code cds}, {@code jdk25}, {@code aot}).
+ * (keys {@code plain}, {@code cds}, {@code jdk25}, {@code aot}, {@code trained}).
  * <p>
  * Run (after packaging the services): {@code ops/bench.sh} does it; by hand,
  * {@code java -cp <test-support's classpath> org.limber.testsupport.bench.ServiceStartBenchmark <repository root>}.
@@ -57,6 +62,7 @@ public final class ServiceStartBenchmark {
     static final boolean NMT = Boolean.getBoolean("bench.nmt");
     static final Duration START_LIMIT = Duration.ofMinutes(3);
     static final String AOT_CACHE = "app.aot";
+    static final String TRAINED_CACHE = "app-trained.aot";
     static final String APP_CDS = "app-cds.jsa";
 
     /** A service to start: its module, the port variable it reads, its database, and a public path to warm up on. */
@@ -71,7 +77,12 @@ public final class ServiceStartBenchmark {
      * A way to run the services: its label, a short key (databases, logs), the java of each service
      * (by module), and the JVM options it adds to {@code LIMBER_JAVA_OPTS}.
      */
-    record Variant(String label, String key, Map<String, Path> java, List<String> options) {}
+    record Variant(String label, String key, Map<String, Path> java, List<String> options, Variant training) {
+
+        Variant(String label, String key, Map<String, Path> java, List<String> options) {
+            this(label, key, java, options, null);
+        }
+    }
 
     record Figures(String service, double readySeconds, long rssKb, long rssReadyKb, long threads) {}
 
@@ -95,19 +106,15 @@ public final class ServiceStartBenchmark {
             String oidcUrl = oidc.start().get("keycloak.url") + "/realms/quarkus";
             List<Figures> figures = new ArrayList<>();
             for (Variant variant : variants) {
+                if (variant.training() != null) {
+                    train(root, variant.training(), postgres, oidcUrl, javaOpts, logs);
+                }
                 // A broker of the variant's own, as its databases: each variant starts on the same empty system.
                 try (KafkaBroker kafka = KafkaBroker.start(Files.createTempDirectory("bench-kafka"))) {
                     for (Service service : SERVICES) {
                         String database = service.database() + "_" + variant.key();
                         postgres.createDatabase(database);
-                        Map<String, String> env = new HashMap<>();
-                        env.put("DB_URL", postgres.jdbcUrl(database));
-                        env.put("DB_USER", EmbeddedPostgresServer.USER);
-                        // Loopback only, as the local launcher: the services refuse development passwords otherwise.
-                        env.put("ALLOW_DEV_CREDENTIALS", "true");
-                        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-                        env.put("OIDC_URL", oidcUrl);
-                        env.put("LOG_JSON", "false");
+                        Map<String, String> env = environment(postgres, database, kafka, oidcUrl);
                         List<String> options = new ArrayList<>(split(javaOpts));
                         options.addAll(variant.options());
                         if (NMT) {
@@ -167,6 +174,56 @@ public final class ServiceStartBenchmark {
         }
     }
 
+    /** What a service is started with: its database, the broker, the OIDC provider. */
+    private static Map<String, String> environment(
+            EmbeddedPostgresServer postgres, String database, KafkaBroker kafka, String oidcUrl) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DB_URL", postgres.jdbcUrl(database));
+        env.put("DB_USER", EmbeddedPostgresServer.USER);
+        // Loopback only, as the local launcher: the services refuse development passwords otherwise.
+        env.put("ALLOW_DEV_CREDENTIALS", "true");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("OIDC_URL", oidcUrl);
+        env.put("LOG_JSON", "false");
+        return env;
+    }
+
+    /**
+     * The training run of the trained variant: each service once until ready and warmed up, with
+     * {@code -XX:AOTCacheOutput}, on a system of its own, then stopped so that its JVM writes the cache.
+     */
+    private static void train(
+            Path root, Variant training, EmbeddedPostgresServer postgres, String oidcUrl, String javaOpts, Path logs)
+            throws Exception {
+        try (KafkaBroker kafka = KafkaBroker.start(Files.createTempDirectory("bench-kafka"))) {
+            for (Service service : SERVICES) {
+                String database = service.database() + "_training";
+                postgres.createDatabase(database);
+                Files.deleteIfExists(app(root, service).resolve(TRAINED_CACHE));
+                List<String> options = new ArrayList<>(split(javaOpts));
+                options.addAll(training.options());
+                PackagedService process = PackagedService.start(
+                        service.module() + " (training)",
+                        training.java().get(service.module()),
+                        PackagedService.jar(root.resolve(service.module())),
+                        options,
+                        service.portVariable(),
+                        environment(postgres, database, kafka, oidcUrl),
+                        logs.resolve(service.module() + "-training.log"));
+                try {
+                    process.awaitReady(START_LIMIT);
+                    warmUp(process.url() + service.warmUpPath());
+                } finally {
+                    process.close(Duration.ofMinutes(5));
+                }
+                if (!Files.exists(app(root, service).resolve(TRAINED_CACHE))) {
+                    throw new IllegalStateException(service.module() + "'s training run wrote no " + TRAINED_CACHE
+                            + "; see " + logs.resolve(service.module() + "-training.log"));
+                }
+            }
+        }
+    }
+
     /** The variants this machine and this build can run (see the class comment). */
     static List<Variant> variants(Path root, String java25Opts) throws IOException {
         Path thisJava = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -195,6 +252,16 @@ public final class ServiceStartBenchmark {
             List<String> withCache = new ArrayList<>(options);
             withCache.addAll(List.of("-XX:AOTMode=on", "-XX:AOTCache=" + AOT_CACHE));
             variants.add(new Variant(jdk + ", AOT cache", "aot", aotJava, withCache));
+            List<String> recording = new ArrayList<>(options);
+            recording.add("-XX:AOTCacheOutput=" + TRAINED_CACHE);
+            List<String> withTrained = new ArrayList<>(options);
+            withTrained.addAll(List.of("-XX:AOTMode=on", "-XX:AOTCache=" + TRAINED_CACHE));
+            variants.add(new Variant(
+                    jdk + ", AOT cache trained to ready",
+                    "trained",
+                    aotJava,
+                    withTrained,
+                    new Variant(jdk + ", training", "training", aotJava, recording)));
         }
         return variants;
     }
