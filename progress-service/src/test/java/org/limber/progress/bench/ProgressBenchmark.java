@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +33,8 @@ import jakarta.inject.Inject;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,6 +49,7 @@ import org.limber.progress.MemberEvents;
 import org.limber.testsupport.KafkaTestResource;
 import org.limber.testsupport.PostgresTestResource;
 import org.limber.testsupport.TestEvents;
+import org.limber.testsupport.TestServers;
 import org.limber.testsupport.Tokens;
 
 /**
@@ -63,7 +67,25 @@ import org.limber.testsupport.Tokens;
  * part, a quick run: {@code -Dbench.only=ingestion -Dbench.events=50000}).
  */
 @QuarkusTest
+@TestProfile(ProgressBenchmark.BrokerInOwnProcess.class)
 class ProgressBenchmark {
+
+    /**
+     * The servers of the other tests, but the Kafka broker in a JVM of its own, as in production: in the test's JVM
+     * it took cores, heap and garbage collections from the service it measures.
+     */
+    public static class BrokerInOwnProcess implements QuarkusTestProfile {
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(TestServers.class, Map.of(KafkaTestResource.OWN_PROCESS, "true")));
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+    }
 
     static final int EVENTS = Integer.getInteger("bench.events", 200_000);
     /** Events of the unmeasured warm-up run before the measured one. */
@@ -138,11 +160,7 @@ class ProgressBenchmark {
                 members,
                 Duration.ofMinutes(5));
 
-        Properties props = new Properties();
-        props.put(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaTestResource.broker().bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        Properties props = TestEvents.producerProperties();
         props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         // The events as routine-service's relay sends them (serialized before the clock starts: that is the producer's
@@ -178,8 +196,9 @@ class ProgressBenchmark {
             return;
         }
         System.out.printf(
-                "Ingestion: %,d SessionCompleted events (%,d members), produced in %.1f s, all in the read models after %.1f s%n",
-                events, members, produced, endToEnd);
+                "Ingestion: %,d SessionCompleted events (%,d members), produced in %.1f s (%,.0f events/s), all in the read"
+                        + " models after %.1f s (broker in its own process)%n",
+                events, members, produced, events / produced, endToEnd);
 
         // The ceilings: the same rows into a table of the same shape (its indexes too), by a plain JDBC batch insert
         // (2,000 rows a batch, a commit each) and by the fastest load PostgreSQL has, one binary COPY.
