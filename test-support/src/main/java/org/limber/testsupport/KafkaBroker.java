@@ -95,8 +95,7 @@ public final class KafkaBroker implements AutoCloseable {
                     .setNumControllerNodes(1)
                     .setBaseDirectory(baseDir)
                     .build();
-            KafkaClusterTestKit.Builder builder =
-                    new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
             TEST_DEFAULTS.forEach(builder::setConfigProp);
             settings.forEach(builder::setConfigProp);
             KafkaClusterTestKit cluster = builder.build();
@@ -233,8 +232,8 @@ public final class KafkaBroker implements AutoCloseable {
         }
 
         void format() {
-            Process format = java(
-                    List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()));
+            Process format = java(List.of(
+                    "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()));
             try {
                 if (!format.waitFor(READY.toMillis(), TimeUnit.MILLISECONDS) || format.exitValue() != 0) {
                     format.destroyForcibly();
