@@ -43,8 +43,6 @@ public final class KafkaBroker implements AutoCloseable {
             "offsets.topic.num.partitions", "3",
             "transaction.state.log.replication.factor", "1",
             "transaction.state.log.min.isr", "1",
-            "share.coordinator.state.topic.replication.factor", "1",
-            "share.coordinator.state.topic.min.isr", "1",
             "group.initial.rebalance.delay.ms", "0",
             "log.cleaner.backoff.ms", "1000");
 
@@ -215,6 +213,9 @@ public final class KafkaBroker implements AutoCloseable {
             settings.setProperty("inter.broker.listener.name", "PLAINTEXT");
             settings.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
             settings.setProperty("log.dirs", dir.resolve("data").toString());
+            // One broker: the share-group state topic cannot have the default three replicas.
+            settings.setProperty("share.coordinator.state.topic.replication.factor", "1");
+            settings.setProperty("share.coordinator.state.topic.min.isr", "1");
             try (Writer out = Files.newBufferedWriter(config)) {
                 settings.store(out, "A test broker in its own process");
             }
