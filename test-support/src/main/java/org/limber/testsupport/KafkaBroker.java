@@ -1,13 +1,26 @@
 package org.limber.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import kafka.server.BrokerServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -15,15 +28,30 @@ import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * A real Kafka broker in KRaft mode (one combined broker and controller node), run in
- * process with Kafka's own test kit. Its listener port survives {@link #stopBroker()} and
- * {@link #startBroker()}, so clients reconnect to the same address.
+ * process with Kafka's own test kit, or ({@link #startInOwnProcess(Path)}) in a JVM of its own as
+ * in production, where its network, log writes and garbage collection take nothing from the test's
+ * JVM. Its listener port survives {@link #stopBroker()} and {@link #startBroker()}, so clients
+ * reconnect to the same address.
  */
 public final class KafkaBroker implements AutoCloseable {
 
-    private final KafkaClusterTestKit cluster;
+    /** The server settings of a test broker, whichever way it runs. */
+    private static final Map<String, String> TEST_DEFAULTS = Map.of(
+            "auto.create.topics.enable", "true",
+            "num.partitions", "3",
+            "offsets.topic.replication.factor", "1",
+            "offsets.topic.num.partitions", "3",
+            "transaction.state.log.replication.factor", "1",
+            "transaction.state.log.min.isr", "1",
+            "group.initial.rebalance.delay.ms", "0",
+            "log.cleaner.backoff.ms", "1000");
 
-    private KafkaBroker(KafkaClusterTestKit cluster) {
+    private final KafkaClusterTestKit cluster;
+    private final OwnProcess process;
+
+    private KafkaBroker(KafkaClusterTestKit cluster, OwnProcess process) {
         this.cluster = cluster;
+        this.process = process;
     }
 
     public static KafkaBroker start(Path baseDir) {
@@ -65,44 +93,67 @@ public final class KafkaBroker implements AutoCloseable {
                     .setNumControllerNodes(1)
                     .setBaseDirectory(baseDir)
                     .build();
-            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes)
-                    .setConfigProp("auto.create.topics.enable", "true")
-                    .setConfigProp("num.partitions", "3")
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("offsets.topic.num.partitions", "3")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .setConfigProp("log.cleaner.backoff.ms", "1000")
-                    .setDeleteOnClose(true);
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
+            TEST_DEFAULTS.forEach(builder::setConfigProp);
             settings.forEach(builder::setConfigProp);
             KafkaClusterTestKit cluster = builder.build();
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            return new KafkaBroker(cluster);
+            return new KafkaBroker(cluster, null);
         } catch (Exception e) {
             throw new IllegalStateException("Kafka broker did not start in " + baseDir, e);
         }
     }
 
+    /**
+     * A broker in a JVM of its own ({@code kafka.Kafka} on this JVM's class path, plaintext on
+     * loopback, the test settings), as the launcher runs it; its output goes to {@code kafka.log} in
+     * {@code baseDir}. {@link #close()} stops it; so does the end of this JVM.
+     */
+    public static KafkaBroker startInOwnProcess(Path baseDir) {
+        try {
+            Files.createDirectories(baseDir);
+            OwnProcess process = new OwnProcess(baseDir, freePort(), freePort());
+            process.format();
+            process.start();
+            return new KafkaBroker(null, process);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Kafka broker did not start in " + baseDir, e);
+        }
+    }
+
     public String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return process != null ? process.bootstrapServers() : cluster.bootstrapServers();
     }
 
     /** The address of the broker's listener {@code listener} (for a broker started with settings). */
     public String bootstrapServers(String listener) {
+        if (process != null) {
+            throw new UnsupportedOperationException("a broker in its own process has one listener");
+        }
         return "localhost:" + brokers().iterator().next().boundPort(new ListenerName(listener));
     }
 
-    /** Stops the broker (the controller keeps running), as when Kafka is down for a while. */
+    /**
+     * Stops the broker, as when Kafka is down for a while (in process the controller keeps running;
+     * a broker in its own process stops altogether).
+     */
     public void stopBroker() {
+        if (process != null) {
+            process.stop();
+            return;
+        }
         brokers().forEach(BrokerServer::shutdown);
         brokers().forEach(BrokerServer::awaitShutdown);
     }
 
     /** Starts the stopped broker again on the same port and waits until it serves requests. */
     public void startBroker() {
+        if (process != null) {
+            process.start();
+            return;
+        }
         brokers().forEach(BrokerServer::startup);
         try {
             cluster.waitForReadyBrokers();
@@ -117,10 +168,143 @@ public final class KafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
+        if (process != null) {
+            process.stop();
+            return;
+        }
         try {
             cluster.close();
         } catch (Exception e) {
             throw new IllegalStateException("Kafka broker did not stop cleanly", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** {@code kafka.Kafka} in a child JVM: its settings file, storage formatted once, started and stopped. */
+    private static final class OwnProcess {
+
+        private static final Duration READY = Duration.ofMinutes(2);
+
+        private final Path dir;
+        private final int port;
+        private final Path config;
+        private final Path log;
+        private volatile Process process;
+
+        OwnProcess(Path dir, int port, int controllerPort) throws IOException {
+            this.dir = dir;
+            this.port = port;
+            this.config = dir.resolve("server.properties");
+            this.log = dir.resolve("kafka.log");
+            Properties settings = new Properties();
+            settings.putAll(TEST_DEFAULTS);
+            settings.setProperty("process.roles", "broker,controller");
+            settings.setProperty("node.id", "1");
+            settings.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+            settings.setProperty(
+                    "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+            settings.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + port);
+            settings.setProperty("controller.listener.names", "CONTROLLER");
+            settings.setProperty("inter.broker.listener.name", "PLAINTEXT");
+            settings.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            settings.setProperty("log.dirs", dir.resolve("data").toString());
+            // One broker: the share-group state topic cannot have the default three replicas.
+            settings.setProperty("share.coordinator.state.topic.replication.factor", "1");
+            settings.setProperty("share.coordinator.state.topic.min.isr", "1");
+            try (Writer out = Files.newBufferedWriter(config)) {
+                settings.store(out, "A test broker in its own process");
+            }
+            // A test JVM that ends without closing its broker (killed, or a fork that timed out) takes it along.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                Process running = process;
+                if (running != null) {
+                    running.destroyForcibly();
+                }
+            }));
+        }
+
+        String bootstrapServers() {
+            return "localhost:" + port;
+        }
+
+        void format() {
+            Process format = java(List.of(
+                    "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()));
+            try {
+                if (!format.waitFor(READY.toMillis(), TimeUnit.MILLISECONDS) || format.exitValue() != 0) {
+                    format.destroyForcibly();
+                    throw new IllegalStateException("Kafka's storage was not formatted; see " + log);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        synchronized void start() {
+            process = java(List.of(
+                    "-Xms256m",
+                    "-Xmx512m",
+                    "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                    "kafka.Kafka",
+                    config.toString()));
+            Instant deadline = Instant.now().plus(READY);
+            Map<String, Object> admin = Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+            while (Instant.now().isBefore(deadline) && process.isAlive()) {
+                try (Admin client = Admin.create(admin)) {
+                    if (!client.describeCluster().nodes().get().isEmpty()) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                } catch (Exception e) {
+                    // not up yet
+                }
+            }
+            stop();
+            throw new IllegalStateException("Kafka broker did not start within " + READY + "; see " + log);
+        }
+
+        /** SIGTERM (Kafka shuts down cleanly), then SIGKILL after 30 s. */
+        synchronized void stop() {
+            if (process == null) {
+                return;
+            }
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+
+        /** A JVM on this one's class path running {@code arguments}, its output appended to the log. */
+        private Process java(List<String> arguments) {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(arguments);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+            try {
+                return builder.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start " + arguments.get(0), e);
+            }
         }
     }
 }

@@ -11,8 +11,9 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * The real servers a module's {@code @QuarkusTest}s run against, started once per test run and side
- * by side: PostgreSQL, a Kafka broker and, unless the module sets the init argument {@value #OIDC} to
- * {@code false}, an OIDC provider issuing signed tokens. Quarkus only finds test resources declared
+ * by side: PostgreSQL, a Kafka broker (in a process of its own with the init argument
+ * {@value KafkaTestResource#OWN_PROCESS} {@code true}) and, unless the module sets the init argument
+ * {@value #OIDC} to {@code false}, an OIDC provider issuing signed tokens. Quarkus only finds test resources declared
  * in a module's own test classes, so each module names this once, on its {@code TestInfrastructure}.
  */
 public class TestServers implements QuarkusTestResourceLifecycleManager {
@@ -25,7 +26,9 @@ public class TestServers implements QuarkusTestResourceLifecycleManager {
     @Override
     public void init(Map<String, String> args) {
         servers.add(new PostgresTestResource());
-        servers.add(new KafkaTestResource());
+        KafkaTestResource kafka = new KafkaTestResource();
+        kafka.init(args);
+        servers.add(kafka);
         if (Boolean.parseBoolean(args.getOrDefault(OIDC, "true"))) {
             servers.add(new OidcWiremockTestResource());
         }

@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +33,8 @@ import jakarta.inject.Inject;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpGet;
 import org.apache.http.impl.client.CloseableHttpClient;
@@ -52,6 +55,7 @@ import org.limber.progress.MemberEvents;
 import org.limber.testsupport.KafkaTestResource;
 import org.limber.testsupport.PostgresTestResource;
 import org.limber.testsupport.TestEvents;
+import org.limber.testsupport.TestServers;
 import org.limber.testsupport.Tokens;
 
 /**
@@ -60,18 +64,40 @@ import org.limber.testsupport.Tokens;
  * <p>
  * Ingestion: {@code bench.events} SessionCompleted events through Kafka into the read models (weekly assessments
  * on), beside two ceilings for the same rows into a table like session_fact: a plain JDBC batch insert and a binary
- * {@code COPY}. Reads: a small and a large data set ({@code bench.members}/10 and {@code bench.members} members,
- * {@code bench.sessionsPerMember} sessions each, seeded inside PostgreSQL, then vacuumed as autovacuum keeps a live
- * database), panels of {@code bench.panel} (500) members, 8 concurrent clients of {@code bench.requests} requests each
- * (lean blocking clients in this JVM, see {@link #load}).
+ * {@code COPY}. The broker runs in a JVM of its own ({@link BrokerInOwnProcess}), as in production; the events are
+ * produced as routine-service's relay sends them (LZ4, {@code -Dbench.compression=none} to change) and the
+ * production rate is printed, since no end-to-end rate can exceed it. Reads: a small and a large data set
+ * ({@code bench.members}/10 and {@code bench.members} members, {@code bench.sessionsPerMember} sessions each, seeded
+ * inside PostgreSQL, then vacuumed as autovacuum keeps a live database), panels of {@code bench.panel} (500) members,
+ * 8 concurrent clients of {@code bench.requests} requests each (lean blocking clients in this JVM, see {@link #load}).
  * <p>
  * Run: {@code ./mvnw -B -pl progress-service -am verify -Dtest=ProgressBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}
  * (sizes: {@code -Dbench.events=200000 -Dbench.members=100000 -Dbench.sessionsPerMember=50}; only the ingestion
- * part, a quick run: {@code -Dbench.only=ingestion -Dbench.events=50000}; only the reads: {@code -Dbench.only=latency},
- * smaller data sets: {@code -Dbench.members=20000}).
+ * part, a quick run: {@code -Dbench.only=ingestion -Dbench.events=100000}; only the reads: {@code -Dbench.only=latency},
+ * smaller data sets: {@code -Dbench.members=20000}). A profile of the service while it
+ * ingests: add {@code "-DargLine=-XX:StartFlightRecording=filename=/tmp/ingest.jfr,settings=profile"}, then
+ * {@code jfr print --events jdk.ExecutionSample} (CPU) or {@code jdk.SocketRead} (time waiting on the database).
  */
 @QuarkusTest
+@TestProfile(ProgressBenchmark.BrokerInOwnProcess.class)
 class ProgressBenchmark {
+
+    /**
+     * The servers of the other tests, but the Kafka broker in a JVM of its own, as in production: in the test's JVM
+     * it took cores, heap and garbage collections from the service it measures.
+     */
+    public static class BrokerInOwnProcess implements QuarkusTestProfile {
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(TestServers.class, Map.of(KafkaTestResource.OWN_PROCESS, "true")));
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+    }
 
     static final int EVENTS = Integer.getInteger("bench.events", 200_000);
     /** Events of the unmeasured warm-up run before the measured one. */
@@ -79,6 +105,9 @@ class ProgressBenchmark {
 
     static final int MEMBERS = Integer.getInteger("bench.members", 100_000);
     static final int SESSIONS_PER_MEMBER = Integer.getInteger("bench.sessionsPerMember", 50);
+    /** The producer's compression of the member events, as routine-service's relay has it. */
+    static final String COMPRESSION = System.getProperty("bench.compression", "lz4");
+
     /** "ingestion" or "latency" to run one part only; both by default. */
     static final String ONLY = System.getProperty("bench.only", "");
     /** Every clinician has a panel of this many members, in both data sets. */
@@ -146,13 +175,11 @@ class ProgressBenchmark {
                 members,
                 Duration.ofMinutes(5));
 
-        Properties props = new Properties();
-        props.put(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaTestResource.broker().bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        Properties props = TestEvents.producerProperties();
         props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        // As routine-service's outbox relay sends member events (its application.properties).
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, COMPRESSION);
         // The events as routine-service's relay sends them (serialized before the clock starts: that is the producer's
         // work).
         List<ProducerRecord<String, String>> records = new ArrayList<>(events);
@@ -186,8 +213,9 @@ class ProgressBenchmark {
             return;
         }
         System.out.printf(
-                "Ingestion: %,d SessionCompleted events (%,d members), produced in %.1f s, all in the read models after %.1f s%n",
-                events, members, produced, endToEnd);
+                "Ingestion: %,d SessionCompleted events (%,d members), produced in %.1f s (%,.0f events/s), all in the read"
+                        + " models after %.1f s (broker in its own process, %s)%n",
+                events, members, produced, events / produced, endToEnd, COMPRESSION);
 
         // The ceilings: the same rows into a table of the same shape (its indexes too), by a plain JDBC batch insert
         // (2,000 rows a batch, a commit each) and by the fastest load PostgreSQL has, one binary COPY.
