@@ -121,28 +121,8 @@ class PlanBuilderTest {
 
     @Test
     void aMembersGoalsChangeWhichExtrasFitTheirTime() {
-        Intake lift = intake(
-                Set.of(Condition.NON_SPECIFIC_LOW_BACK_PAIN),
-                2,
-                Set.of(Equipment.MAT),
-                Set.of(),
-                15,
-                3,
-                Level.INTERMEDIATE,
-                null,
-                Set.of(Goal.LIFT_SAFELY));
-        Intake sit = intake(
-                Set.of(Condition.NON_SPECIFIC_LOW_BACK_PAIN),
-                2,
-                Set.of(Equipment.MAT),
-                Set.of(),
-                15,
-                3,
-                Level.INTERMEDIATE,
-                null,
-                Set.of(Goal.SIT_LONGER));
-        PlanProposal liftPlan = BUILDER.build(lift, CATALOG, TODAY);
-        PlanProposal sitPlan = BUILDER.build(sit, CATALOG, TODAY);
+        PlanProposal liftPlan = BUILDER.build(fifteenMinutes(Goal.LIFT_SAFELY), CATALOG, TODAY);
+        PlanProposal sitPlan = BUILDER.build(fifteenMinutes(Goal.SIT_LONGER), CATALOG, TODAY);
         // 15 minutes: the base, then what fits of the extras, in the order of each member's goals.
         assertThat(extras(liftPlan))
                 .containsExactly(Category.FUNCTIONAL, Category.STRENGTHENING, Category.CORE_STABILITY);
@@ -155,6 +135,20 @@ class PlanBuilderTest {
                 .allSatisfy(
                         session -> assertThat(session.items().get(5).category()).isEqualTo(Category.CORE_STABILITY));
         assertThat(liftPlan.sessions().get(0).items().get(5).reason()).contains("which serves your goal to");
+    }
+
+    /** The same member, pain 2, a mat, 15 minutes three times a week, but for the one goal. */
+    private static Intake fifteenMinutes(Goal goal) {
+        return intake(
+                Set.of(Condition.NON_SPECIFIC_LOW_BACK_PAIN),
+                2,
+                Set.of(Equipment.MAT),
+                Set.of(),
+                15,
+                3,
+                Level.INTERMEDIATE,
+                null,
+                Set.of(goal));
     }
 
     /** The categories of the first session's items after the base five. */
