@@ -5,9 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
@@ -18,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -220,34 +218,22 @@ public class MemberEventsConsumer {
     private final MutinyEmitter<byte[]> deadLetters;
     private final Counter dead;
     private final int concurrency;
-    /** Applies all groups of a poll but the first (which the consumer's own thread applies). */
-    private final ExecutorService groups;
+    /** Quarkus's worker pool: applies all groups of a poll but the first (which the consumer's own thread applies). */
+    private final ManagedExecutor groups;
 
     public MemberEventsConsumer(
             Ingestor ingestor,
             EventIntake intake,
             @Channel(DEAD_LETTERS) MutinyEmitter<byte[]> deadLetters,
             MeterRegistry registry,
+            ManagedExecutor groups,
             @ConfigProperty(name = "limber.progress.ingest.concurrency", defaultValue = "2") int concurrency) {
         this.ingestor = ingestor;
         this.intake = intake;
         this.deadLetters = deadLetters;
         this.dead = registry.counter("limber.events.dead-lettered", "service", "progress");
         this.concurrency = Math.max(1, concurrency);
-        this.groups = this.concurrency > 1
-                ? Executors.newFixedThreadPool(this.concurrency - 1, r -> {
-                    Thread thread = new Thread(r, "progress-ingest-group");
-                    thread.setDaemon(true);
-                    return thread;
-                })
-                : null;
-    }
-
-    @PreDestroy
-    void stop() {
-        if (groups != null) {
-            groups.shutdown();
-        }
+        this.groups = groups;
     }
 
     @Incoming(CHANNEL)
