@@ -287,7 +287,19 @@ class TwoInstancesKilledMidStreamIT {
 
             // Plans: every assessment applied once; every adaptation exactly one version; no gaps.
             long assessments = count(progressDb, "select count(*) from assessment where member_id like ?", like);
-            assertThat(assessments).as("weeks were assessed").isGreaterThanOrEqualTo(MEMBERS);
+            // Every member without a red flag completes a week, so has an assessment. A member with one may have
+            // none: when its first week's sessions and its suspension reach progress in one batch (a survivor
+            // replaying a killed instance's partitions), the plan is suspended before the week is checked, and a
+            // suspended plan is not assessed (a clinician decides; routine adapts nothing meanwhile).
+            Map<String, Long> assessedPerMember =
+                    perMemberCount(progressDb, "select member_id, count(*) from assessment", prefix);
+            for (int m = 0; m < MEMBERS; m++) {
+                if (!redFlag(m)) {
+                    assertThat(assessedPerMember.get(prefix + m))
+                            .as("weeks of %s were assessed", prefix + m)
+                            .isPositive();
+                }
+            }
             long adapted = count(
                     routineDb,
                     "select count(*) from assessment_received where result_version is not null and member_id like ?",
