@@ -6,12 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,18 +39,22 @@ public class AssessmentStore {
             """;
 
     /**
-     * The plan week in progress of the given members (sessions of their current plan version),
-     * unless its regular assessment is made already (it covers the rest of the week), or the plan is
-     * suspended (routine-service adapts nothing while it is: a clinician decides).
+     * The plan week in progress of the given members (sessions of their current plan version), of
+     * those whose newest session given falls in it (a late session from an earlier week changes
+     * nothing this week's assessment reads), unless its regular assessment is made already (it
+     * covers the rest of the week), or the plan is suspended (routine-service adapts nothing while
+     * it is: a clinician decides).
      */
     private static final String CURRENT_WEEKS = """
             with current_week as (
-                select p.member_id, p.plan_version, p.plan_start + 7 * greatest(0, (?::date - p.plan_start) / 7) as week_start
-                from member_profile p
-                where p.member_id = any(?::text[]) and p.plan_version is not null and p.plan_start is not null and not p.suspended
+                select p.member_id, p.plan_version, p.plan_start + 7 * greatest(0, (?::date - p.plan_start) / 7) as week_start, i.newest
+                from unnest(?::text[], ?::timestamptz[]) as i(member_id, newest)
+                join member_profile p on p.member_id = i.member_id
+                where p.plan_version is not null and p.plan_start is not null and not p.suspended
             ), w as (
                 select c.member_id, c.week_start from current_week c
-                where not exists (select 1 from assessment a where a.member_id = c.member_id and a.plan_version = c.plan_version
+                where c.newest >= (c.week_start::timestamp at time zone 'UTC')
+                  and not exists (select 1 from assessment a where a.member_id = c.member_id and a.plan_version = c.plan_version
                                                                and a.week_start = c.week_start and a.kind = 'REGULAR')
             )
             """;
@@ -164,12 +169,20 @@ public class AssessmentStore {
         }
     }
 
-    /** The plan week in progress on {@code today} of each of the members who has a plan. */
-    public List<WeekFacts> currentWeeks(Collection<String> members, LocalDate today) {
+    /**
+     * The plan week in progress on {@code today} of each of the members who has a plan, given each member's newest
+     * session just stored: a member whose newest one is from before that week has nothing new in it.
+     */
+    public List<WeekFacts> currentWeeks(Map<String, Instant> newestSession, LocalDate today) {
         try (Connection db = dataSource.getConnection();
                 PreparedStatement statement = db.prepareStatement(CURRENT_WEEKS + FACTS)) {
             statement.setDate(1, Date.valueOf(today));
-            SqlArrays.bind(statement, 2, "text", members);
+            SqlArrays.bind(statement, 2, "text", newestSession.keySet());
+            SqlArrays.bind(
+                    statement,
+                    3,
+                    "timestamptz",
+                    newestSession.values().stream().map(Timestamp::from).toList());
             return facts(statement);
         } catch (SQLException e) {
             throw new SqlFailure(e);

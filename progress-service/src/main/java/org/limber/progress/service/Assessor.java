@@ -5,10 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,8 +43,9 @@ public class Assessor {
 
     /**
      * After a batch of sessions: keeps their skips and assesses the weeks in progress that are due.
-     * Only members with a session done in the last seven days can have one: a plan week in
-     * progress started six days ago at the earliest, and an older (late) session is not in it.
+     * Only members with a session done in their plan week in progress can have one (a late session
+     * from an earlier week changes nothing that week's assessment reads): that week started six days
+     * ago at the earliest, so older sessions are left out here, the rest by the week's start.
      */
     public List<ProgressAssessed> afterSessions(List<SessionCompleted> sessions) {
         store.recordSkips(sessions);
@@ -53,15 +53,17 @@ public class Assessor {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Instant earliestWeekStart =
                 today.minusDays(6).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Set<String> members = sessions.stream()
-                .filter(s -> !s.performedAt().isBefore(earliestWeekStart))
-                .map(SessionCompleted::memberId)
-                .collect(Collectors.toCollection(TreeSet::new));
-        if (members.isEmpty()) {
+        Map<String, Instant> newest = new TreeMap<>();
+        for (SessionCompleted s : sessions) {
+            if (!s.performedAt().isBefore(earliestWeekStart)) {
+                newest.merge(s.memberId(), s.performedAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        if (newest.isEmpty()) {
             return List.of();
         }
         List<ProgressAssessed> due = new ArrayList<>();
-        for (WeekFacts week : store.currentWeeks(members, today)) {
+        for (WeekFacts week : store.currentWeeks(newest, today)) {
             // A completed week's regular assessment covers its safety signals; before that, a signal makes an early
             // one.
             if (Assessments.completed(week)) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,9 +25,11 @@ import static org.awaitility.Awaitility.await;
 import static org.limber.progress.MemberEvents.member;
 import static org.limber.progress.MemberEvents.newMember;
 import static org.limber.progress.MemberEvents.plan;
+import static org.limber.progress.MemberEvents.resumed;
 import static org.limber.progress.MemberEvents.send;
 import static org.limber.progress.MemberEvents.session;
 import static org.limber.progress.MemberEvents.sessionSkipping;
+import static org.limber.progress.MemberEvents.suspended;
 
 /** Assessments of plan weeks published on the real broker: when a week is done, on a safety signal, when it ends; once. */
 @QuarkusTest
@@ -129,6 +132,35 @@ class AssessmentEventsTest {
             send(session(memberId, now, 5, 7, 6, "TOO_HARD"));
             awaitSessions(memberId, 3);
             assertThat(assessments(reader, memberId, Duration.ofSeconds(3))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aLateSessionFromAnEarlierWeekDoesNotAssessTheWeekInProgress() {
+        String memberId = newMember();
+        Instant now = Instant.now();
+        try (TopicReader reader = new TopicReader(ProgressTopics.ASSESSMENTS)) {
+            // The plan's second week began yesterday. While the plan is suspended its two sessions come in: not
+            // assessed (a clinician decides).
+            send(
+                    plan(memberId, 1, 2, 5, "clin-assess", TODAY.minusDays(8)),
+                    suspended(memberId, 1, "SYMPTOM_REPORT", UUID.randomUUID(), "SADDLE_NUMBNESS"),
+                    session(memberId, now.minus(2, ChronoUnit.HOURS), 4, 2, 3, "JUST_RIGHT"),
+                    session(memberId, now.minus(1, ChronoUnit.HOURS), 4, 2, 3, "JUST_RIGHT"));
+            awaitSessions(memberId, 2);
+            // Resumed; then a late session from the first week: nothing new in the week in progress, no assessment.
+            send(
+                    resumed(memberId, 2, "clin-assess"),
+                    session(memberId, now.minus(3, ChronoUnit.DAYS), 4, 2, 3, "JUST_RIGHT"));
+            awaitSessions(memberId, 3);
+            assertThat(assessments(reader, memberId, Duration.ofSeconds(3))).isEmpty();
+
+            // A session in the week in progress: the week, complete, is assessed with its three sessions.
+            send(session(memberId, now.minus(10, ChronoUnit.MINUTES), 3, 2, 2, "JUST_RIGHT"));
+            ProgressAssessed a = parse(reader.await(r -> memberId.equals(r.key()), Duration.ofSeconds(30)));
+            assertThat(a.trigger()).isEqualTo("WEEK_COMPLETED");
+            assertThat(a.weekStart()).isEqualTo(TODAY.minusDays(1));
+            assertThat(a.sessionsDone()).isEqualTo(3);
         }
     }
 
