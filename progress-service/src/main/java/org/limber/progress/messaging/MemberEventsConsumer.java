@@ -79,12 +79,12 @@ public class MemberEventsConsumer {
                             && pain(e.painBefore())
                             && pain(e.painDuring())
                             && pain(e.painAfter())
-                            && EventBounds.text(e.note())
                             && (e.redFlagSymptoms().isEmpty() || EventBounds.codes(e.redFlagSymptoms(), false)),
                     EventBounds.KEY + "; sessionId, effort (a code), exercises (at most " + EventBounds.MAX_EXERCISES
-                            + ") required; planVersion 1 or more; pains 0..10; note " + EventBounds.TEXT
-                            + "; redFlagSymptoms " + EventBounds.CODES + "; " + EventBounds.TIME,
-                    MemberEventsConsumer::distinctFlags),
+                            + ") required; planVersion 1 or more; pains 0..10; redFlagSymptoms " + EventBounds.CODES
+                            + "; " + EventBounds.TIME + " (a longer note is clipped, not refused: it may come with a"
+                            + " red flag)",
+                    MemberEventsConsumer::normalised),
             new Kind<>(
                     PlanAssigned.TYPE,
                     PlanAssigned.class,
@@ -182,11 +182,11 @@ public class MemberEventsConsumer {
                             && EventBounds.time(e.occurredAt())
                             && e.reportId() != null
                             && EventBounds.time(e.reportedAt())
-                            && EventBounds.codes(e.redFlagSymptoms(), true)
-                            && EventBounds.text(e.note()),
+                            && EventBounds.codes(e.redFlagSymptoms(), true),
                     "memberId, reportId, reportedAt required; redFlagSymptoms " + EventBounds.CODES
-                            + ", at least one; note " + EventBounds.TEXT + "; " + EventBounds.KEY + "; "
-                            + EventBounds.TIME,
+                            + ", at least one; " + EventBounds.KEY + "; " + EventBounds.TIME
+                            + " (a note over " + EventBounds.MAX_TEXT_LENGTH + " characters is clipped, not refused:"
+                            + " a red flag is never dropped for it)",
                     e -> new SymptomsReported(
                             e.eventId(),
                             e.occurredAt(),
@@ -195,7 +195,7 @@ public class MemberEventsConsumer {
                             e.reportId(),
                             e.reportedAt(),
                             EventBounds.distinct(e.redFlagSymptoms()),
-                            e.note())),
+                            EventBounds.clip(e.note()))),
             new Kind<>(
                     MemberNeedsReview.TYPE,
                     MemberNeedsReview.class,
@@ -335,10 +335,11 @@ public class MemberEventsConsumer {
         }
     }
 
-    /** A session's red flags with duplicates removed (the same event when there were none). */
-    private static SessionCompleted distinctFlags(SessionCompleted e) {
+    /** A session's red flags with duplicates removed and its note clipped (the same event when neither changes). */
+    private static SessionCompleted normalised(SessionCompleted e) {
         List<String> flags = EventBounds.distinct(e.redFlagSymptoms());
-        return flags == e.redFlagSymptoms()
+        String note = EventBounds.clip(e.note());
+        return flags == e.redFlagSymptoms() && note == e.note()
                 ? e
                 : new SessionCompleted(
                         e.eventId(),
@@ -354,7 +355,7 @@ public class MemberEventsConsumer {
                         e.painDuring(),
                         e.painAfter(),
                         e.effort(),
-                        e.note(),
+                        note,
                         flags);
     }
 

@@ -54,7 +54,6 @@ class FuzzedRecordsTest {
             new OutOfBounds("baselinePain", 99),
             new OutOfBounds("sessionsPerWeek", 1_000_000),
             new OutOfBounds("planVersion", -1),
-            new OutOfBounds("note", "n".repeat(100_000)),
             new OutOfBounds("effort", "e".repeat(10_000)),
             new OutOfBounds(
                     "redFlagSymptoms",

@@ -280,6 +280,46 @@ class UrgentPathTest {
     }
 
     @Test
+    void aRedFlagWithANoteOverTheBoundIsNeverDroppedForIt() {
+        String c = "clin-" + newMember();
+        String m = newMember();
+        send(assigned(m, c, 1), plan(m, 1, 3, 5, c, TODAY));
+        await().atMost(SECONDS).until(() -> panel(c).getInt("total") == 1);
+        // No suspension follows here: the report alone must raise the alert, its note clipped rather than refused.
+        String note = "it got worse overnight; ".repeat(4_000);
+        SessionCompleted s = session(m, Instant.now(), 4, 4, 4, "JUST_RIGHT", "FEVER");
+        send(
+                new SymptomsReported(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        1,
+                        m,
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        List.of("SADDLE_NUMBNESS"),
+                        note),
+                new SessionCompleted(
+                        s.eventId(),
+                        s.occurredAt(),
+                        s.schemaVersion(),
+                        m,
+                        s.sessionId(),
+                        s.planVersion(),
+                        s.sessionNumber(),
+                        s.performedAt(),
+                        s.exercises(),
+                        s.painBefore(),
+                        s.painDuring(),
+                        s.painAfter(),
+                        s.effort(),
+                        note,
+                        s.redFlagSymptoms()));
+        await().atMost(SECONDS).until(() -> alerts(c).getInt("total") == 2);
+        assertThat(alerts(c).<List<String>>getList("items.details"))
+                .containsExactlyInAnyOrder(List.of("SADDLE_NUMBNESS"), List.of("FEVER"));
+    }
+
+    @Test
     void aSuspendedPlanRaisesNoInactivityOrAdherenceAlert() {
         String c = "clin-" + newMember();
         String m = newMember();

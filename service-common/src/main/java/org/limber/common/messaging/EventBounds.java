@@ -81,4 +81,20 @@ public final class EventBounds {
     public static boolean text(String value) {
         return value == null || value.length() <= MAX_TEXT_LENGTH;
     }
+
+    /**
+     * A free text within {@value #MAX_TEXT_LENGTH} characters: the same text when it is, else its
+     * start and "…" (never half a character). For the texts of events that may carry a red flag: a
+     * note too long is no reason to drop the red flag with it.
+     */
+    public static String clip(String value) {
+        if (value == null || value.length() <= MAX_TEXT_LENGTH) {
+            return value;
+        }
+        int end = MAX_TEXT_LENGTH - 1;
+        if (Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(0, end) + "…";
+    }
 }

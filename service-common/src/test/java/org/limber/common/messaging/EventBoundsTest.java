@@ -48,6 +48,19 @@ class EventBoundsTest {
     }
 
     @Test
+    void aTextTooLongIsClippedToTheBoundNeverHalfACharacter() {
+        String bound = "n".repeat(EventBounds.MAX_TEXT_LENGTH);
+        assertThat(EventBounds.clip(bound)).isSameAs(bound);
+        assertThat(EventBounds.clip(null)).isNull();
+        String clipped = EventBounds.clip("n".repeat(5000));
+        assertThat(clipped).hasSize(EventBounds.MAX_TEXT_LENGTH).endsWith("n…");
+        assertThat(EventBounds.text(clipped)).isTrue();
+        // An emoji (two chars) across the cut: left out whole, not split.
+        String emoji = "n".repeat(EventBounds.MAX_TEXT_LENGTH - 2) + "\uD83D\uDE00" + "tail";
+        assertThat(EventBounds.clip(emoji)).isEqualTo("n".repeat(EventBounds.MAX_TEXT_LENGTH - 2) + "…");
+    }
+
+    @Test
     void datesOutsideTheDomainsYearsAreRefused() {
         assertThat(EventBounds.time(Instant.parse("2026-03-01T10:00:00Z"))).isTrue();
         assertThat(EventBounds.time(LocalDate.of(2026, 3, 2))).isTrue();
