@@ -190,6 +190,9 @@ class ProgressBenchmark {
             System.out.printf("Measuring: %,d SessionCompleted events...%n", events);
         }
         double consumedBefore = consumed.count();
+        double jvm0 = jvmCpuSeconds();
+        double pg0 = postgresCpuSeconds();
+        double busy0 = machineBusySeconds();
         long t0 = System.nanoTime();
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
@@ -209,6 +212,10 @@ class ProgressBenchmark {
                 Duration.ofMinutes(10));
         double endToEnd = (System.nanoTime() - t0) / 1e9;
         double rate = events / endToEnd;
+        double perEvent = 1e6 / events;
+        double jvm = (jvmCpuSeconds() - jvm0) * perEvent;
+        double pg = (postgresCpuSeconds() - pg0) * perEvent;
+        double busy = (machineBusySeconds() - busy0) * perEvent;
         if (!print) {
             return;
         }
@@ -216,6 +223,16 @@ class ProgressBenchmark {
                 "Ingestion: %,d SessionCompleted events (%,d members), produced in %.1f s (%,.0f events/s), all in the read"
                         + " models after %.1f s (broker in its own process, %s)%n",
                 events, members, produced, events / produced, endToEnd, COMPRESSION);
+
+        // Where the machine's CPU went, per event: what the cores would have to give for a higher rate.
+        System.out.printf(
+                "  CPU per event: this JVM (producer and service) %.1f µs, PostgreSQL %.1f µs, the rest (broker,"
+                        + " system) %.1f µs; the machine's %d cores %.0f%% busy%n",
+                jvm,
+                pg,
+                busy - jvm - pg,
+                Runtime.getRuntime().availableProcessors(),
+                100 * busy * events / 1e6 / endToEnd / Runtime.getRuntime().availableProcessors());
 
         // The ceilings: the same rows into a table of the same shape (its indexes too), by a plain JDBC batch insert
         // (2,000 rows a batch, a commit each) and by the fastest load PostgreSQL has, one binary COPY.
@@ -529,6 +546,22 @@ class ProgressBenchmark {
                 }
             }
             return ticks / 100.0;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** CPU seconds the whole machine was busy so far (Linux's /proc/stat, every core); -1 where it cannot be read. */
+    private static double machineBusySeconds() {
+        try {
+            String[] cpu =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            // cpu user nice system idle iowait irq softirq steal: all but idle and iowait.
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(cpu[i]);
+            }
+            return busy / 100.0;
         } catch (Exception e) {
             return -1;
         }
