@@ -12,7 +12,7 @@
 #                             binary COPY of the same rows; reads over 10,000 and 100,000 members / 5,000,000
 #                             sessions, panels of 500, 8 concurrent clients)
 #   4. the plan builder       routine-service PlanBuilderBenchmark
-#   5. start-up and memory    test-support ServiceStartBenchmark: each packaged service started against
+#   5. start-up and memory    test-support ServiceStartBenchmark: each packaged service started (and restarted) against
 #                             PostgreSQL, Kafka and an OIDC provider, ready time and VmRSS after a warm-up
 # Extra arguments per harness: BENCH_CATALOG_ARGS, BENCH_PROGRESS_ARGS (e.g. "-Dbench.only=ingestion");
 # JVM options of the started services: LIMBER_JAVA_OPTS and, on a JDK 25 or newer, LIMBER_JAVA25_OPTS (default:
@@ -118,9 +118,9 @@ figures() {
   echo "| benchmark | what | figure |"
   echo "|---|---|---|"
   figures "$logs/catalog.log" | grep '^| catalog ' | sed -E 's/^\| catalog (`[^`]*`) \| ([^|]*) \| ([^|]*) \|$/| catalog reads | \1 | \2 req\/s, \3 of `\/q\/health\/live` |/'
-  figures "$logs/progress.log" | grep -E 'end-to-end:|ceiling \(binary COPY|^Read latency|p50 ' | sed -E 's/^ *//; s/\|/\\|/g; s/^/| progress | | /; s/$/ |/'
+  figures "$logs/progress.log" | grep -E 'end-to-end:|ceiling \(binary COPY|CPU per event|^Read latency|p50 ' | sed -E 's/^ *//; s/\|/\\|/g; s/^/| progress | | /; s/$/ |/'
   figures "$logs/plan.log" | grep -E 'latency per full week plan' | sed -E 's/^ *//; s/^/| plan builder | | /; s/$/ |/'
-  figures "$logs/start.log" | grep -E '^\| [a-z]+-service ' | sed -E 's/^\| ([a-z]+-service[^|]*) \| ([^|]*) \| ([^|]*) \| ([^|]*) \| ([^|]*) \|$/| start-up and memory | \1 | ready after \2; resident \3 when ready, \4 after the warm-up; \5 threads |/'
+  figures "$logs/start.log" | grep -E '^\| [a-z]+-service ' | sed -E 's/^\| ([a-z]+-service[^|]*) \| ([^|]*) \| ([^|]*) \| ([^|]*) \| ([^|]*) \|$/| start-up and memory | \1 | ready after \2; resident \3 when ready, \4 after the warm-up; \5 threads |/; s/, - after the warm-up//'
   echo
   echo "## Each harness's output"
   for part in catalog:"Catalog reads (\`CatalogBenchmark\`)" progress:"Progress ingestion and reads (\`ProgressBenchmark\`)" \

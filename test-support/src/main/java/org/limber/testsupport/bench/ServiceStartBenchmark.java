@@ -30,7 +30,10 @@ import org.limber.testsupport.PackagedService;
  * each left running, each with databases of the variant's own), and measures from the process start
  * until {@code /q/health/ready} answers 200 (or every check but the OIDC provider's, which the
  * stand-in does not satisfy, is UP); then {@code bench.warmUpRequests} (2,000) requests per service,
- * and its resident memory (VmRSS of /proc/PID/status, Linux only) and thread count. The variants,
+ * and its resident memory (VmRSS of /proc/PID/status, Linux only) and thread count; then each
+ * service is stopped and started again on its database and broker as the first start left them (a
+ * restart, or another instance: migrated, seeded, offsets committed) and its ready time measured
+ * again. The variants,
  * each run when it can be:
  * <ul>
  * <li>this JDK (the build's, 17), no archive;
@@ -84,7 +87,13 @@ public final class ServiceStartBenchmark {
         }
     }
 
+    /** Figures of a start; {@code rssKb} (after the warm-up) -1 for a restart, which is not warmed up. */
     record Figures(String service, double readySeconds, long rssKb, long rssReadyKb, long threads) {}
+
+    /** Starts one service of a variant, its log file named with {@code suffix}. */
+    private interface Starter {
+        PackagedService start(String suffix) throws Exception;
+    }
 
     private ServiceStartBenchmark() {}
 
@@ -111,6 +120,8 @@ public final class ServiceStartBenchmark {
                 }
                 // A broker of the variant's own, as its databases: each variant starts on the same empty system.
                 try (KafkaBroker kafka = KafkaBroker.start(Files.createTempDirectory("bench-kafka"))) {
+                    List<Starter> starters = new ArrayList<>();
+                    List<String> names = new ArrayList<>();
                     for (Service service : SERVICES) {
                         String database = service.database() + "_" + variant.key();
                         postgres.createDatabase(database);
@@ -123,15 +134,18 @@ public final class ServiceStartBenchmark {
                         String name = service.module() + " (" + variant.label() + ")";
                         String log = service.module() + "-" + variant.key();
                         Path java = variant.java().get(service.module());
-                        long t0 = System.nanoTime();
-                        PackagedService process = PackagedService.start(
+                        Starter starter = suffix -> PackagedService.start(
                                 name,
                                 java,
                                 PackagedService.jar(root.resolve(service.module())),
                                 options,
                                 service.portVariable(),
                                 env,
-                                logs.resolve(log + ".log"));
+                                logs.resolve(log + suffix + ".log"));
+                        starters.add(starter);
+                        names.add(name);
+                        long t0 = System.nanoTime();
+                        PackagedService process = starter.start("");
                         started.add(process);
                         process.awaitReady(START_LIMIT);
                         double ready = (System.nanoTime() - t0) / 1e9;
@@ -147,6 +161,24 @@ public final class ServiceStartBenchmark {
                             nativeMemory(java, process.pid(), logs.resolve(log + "-nmt.txt"));
                         }
                     }
+                    // Each service stopped and started again on its database as it is now (migrated, seeded, its
+                    // consumer groups' offsets committed), the others running: a restart or a new instance, the
+                    // start operations see most.
+                    for (int i = 0; i < starters.size(); i++) {
+                        PackagedService first = started.get(i);
+                        first.close();
+                        long t0 = System.nanoTime();
+                        PackagedService again = starters.get(i).start("-restart");
+                        started.set(i, again);
+                        again.awaitReady(START_LIMIT);
+                        double ready = (System.nanoTime() - t0) / 1e9;
+                        figures.add(new Figures(
+                                names.get(i) + ", restarted",
+                                ready,
+                                -1,
+                                status(again.pid(), "VmRSS:"),
+                                status(again.pid(), "Threads:")));
+                    }
                     stop(started); // each variant starts on a machine without the other variant's services
                 }
             }
@@ -161,11 +193,11 @@ public final class ServiceStartBenchmark {
             for (Figures f : figures) {
                 System.out.printf(
                         Locale.ROOT,
-                        "| %s | %.1f s | %,d MB | %,d MB | %d |%n",
+                        "| %s | %.1f s | %,d MB | %s | %d |%n",
                         f.service(),
                         f.readySeconds(),
                         f.rssReadyKb() / 1024,
-                        f.rssKb() / 1024,
+                        f.rssKb() < 0 ? "-" : String.format(Locale.ROOT, "%,d MB", f.rssKb() / 1024),
                         f.threads());
             }
         } finally {
