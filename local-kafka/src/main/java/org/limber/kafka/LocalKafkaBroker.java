@@ -44,11 +44,14 @@ public final class LocalKafkaBroker {
     /**
      * The broker's JVM: a heap that grows to 512 MB, the serial collector (one GC thread and no G1
      * remembered sets on a small machine; the records live in the page cache, not the heap).
-     * {@code java.util.logging} goes to JBoss LogManager: on the launcher's and the tests' class paths
-     * SLF4J, which Kafka logs through, is bound to it (Quarkus's logging).
      */
-    static final List<String> JVM_OPTIONS = List.of(
-            "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+    private static final List<String> BROKER_JVM = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC");
+
+    /**
+     * Every JVM here (format and broker): {@code java.util.logging} goes to JBoss LogManager, since on
+     * the launcher's and the tests' class paths SLF4J, which Kafka logs through, is bound to it.
+     */
+    private static final String LOG_MANAGER = "-Djava.util.logging.manager=org.jboss.logmanager.LogManager";
 
     private static final Duration FORMAT_TIMEOUT = Duration.ofMinutes(2);
 
@@ -115,10 +118,7 @@ public final class LocalKafkaBroker {
 
     /** The command line that runs the broker (after {@link #prepare(Path)}); it stops cleanly on SIGTERM. */
     public List<String> command() {
-        List<String> command = new ArrayList<>(List.of(java()));
-        command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-cp", classPath, "kafka.Kafka", config().toString()));
-        return command;
+        return java(BROKER_JVM, "kafka.Kafka", config().toString());
     }
 
     /** Whether a broker at {@code bootstrapServers} answers with its nodes (within about 3 s). */
@@ -138,10 +138,8 @@ public final class LocalKafkaBroker {
     }
 
     private void format(Path log) {
-        List<String> command = List.of(
-                java(),
-                "-cp",
-                classPath,
+        List<String> command = java(
+                List.of(),
                 "kafka.tools.StorageTool",
                 "format",
                 "-t",
@@ -176,8 +174,13 @@ public final class LocalKafkaBroker {
         return dir.resolve("data");
     }
 
-    /** This JVM's java: the broker runs on the same JDK as its caller. */
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** This JVM's java (the broker runs on its caller's JDK) on the class path, running {@code mainClass}. */
+    private List<String> java(List<String> options, String mainClass, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.addAll(List.of(LOG_MANAGER, "-cp", classPath, mainClass));
+        command.addAll(List.of(arguments));
+        return command;
     }
 }
