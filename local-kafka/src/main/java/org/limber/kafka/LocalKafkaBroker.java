@@ -21,8 +21,13 @@ import org.apache.kafka.common.Uuid;
  * loopback) in a JVM of its own: its settings file, its storage formatted once, and the command line
  * that runs it. The one definition behind the local launcher's broker ({@code ./run}) and
  * test-support's broker in its own process; the caller starts the command and owns the process.
+ *
+ * @param dir where its settings ({@code server.properties}) and data ({@code data/}) live
+ * @param port its client listener on 127.0.0.1 (advertised as localhost)
+ * @param controllerPort its controller listener on 127.0.0.1
+ * @param classPath what its JVM (this JVM's java) runs on: must hold the Kafka server, {@code kafka_2.13}
  */
-public final class LocalKafkaBroker {
+public record LocalKafkaBroker(Path dir, int port, int controllerPort, String classPath) {
 
     /**
      * The settings of every single-node broker here, whichever way it runs (test-support's in-JVM test
@@ -54,23 +59,6 @@ public final class LocalKafkaBroker {
     private static final String LOG_MANAGER = "-Djava.util.logging.manager=org.jboss.logmanager.LogManager";
 
     private static final Duration FORMAT_TIMEOUT = Duration.ofMinutes(2);
-
-    private final Path dir;
-    private final int port;
-    private final int controllerPort;
-    private final String classPath;
-
-    /**
-     * A broker whose settings ({@code server.properties}) and data live in {@code dir}, listening for
-     * clients on {@code port} and for its controller on {@code controllerPort} of 127.0.0.1, run on
-     * {@code classPath} (which must hold the Kafka server, {@code kafka_2.13}) by this JVM's java.
-     */
-    public LocalKafkaBroker(Path dir, int port, int controllerPort, String classPath) {
-        this.dir = dir;
-        this.port = port;
-        this.controllerPort = controllerPort;
-        this.classPath = classPath;
-    }
 
     public String bootstrapServers() {
         return "localhost:" + port;
