@@ -2,29 +2,24 @@ package org.limber.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import kafka.server.BrokerServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+
+import org.limber.kafka.LocalKafkaBroker;
 
 /**
  * A real Kafka broker in KRaft mode (one combined broker and controller node), run in
@@ -34,17 +29,6 @@ import org.apache.kafka.common.test.TestKitNodes;
  * reconnect to the same address.
  */
 public final class KafkaBroker implements AutoCloseable {
-
-    /** The server settings of a test broker, whichever way it runs. */
-    private static final Map<String, String> TEST_DEFAULTS = Map.of(
-            "auto.create.topics.enable", "true",
-            "num.partitions", "3",
-            "offsets.topic.replication.factor", "1",
-            "offsets.topic.num.partitions", "3",
-            "transaction.state.log.replication.factor", "1",
-            "transaction.state.log.min.isr", "1",
-            "group.initial.rebalance.delay.ms", "0",
-            "log.cleaner.backoff.ms", "1000");
 
     private final KafkaClusterTestKit cluster;
     private final OwnProcess process;
@@ -94,7 +78,7 @@ public final class KafkaBroker implements AutoCloseable {
                     .setBaseDirectory(baseDir)
                     .build();
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
-            TEST_DEFAULTS.forEach(builder::setConfigProp);
+            LocalKafkaBroker.SINGLE_NODE.forEach(builder::setConfigProp);
             settings.forEach(builder::setConfigProp);
             KafkaClusterTestKit cluster = builder.build();
             cluster.format();
@@ -107,15 +91,14 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * A broker in a JVM of its own ({@code kafka.Kafka} on this JVM's class path, plaintext on
-     * loopback, the test settings), as the launcher runs it; its output goes to {@code kafka.log} in
+     * A broker in a JVM of its own (local-kafka's {@link LocalKafkaBroker} on this JVM's class path,
+     * free ports of loopback), as the launcher runs it; its output goes to {@code kafka.log} in
      * {@code baseDir}. {@link #close()} stops it; so does the end of this JVM.
      */
     public static KafkaBroker startInOwnProcess(Path baseDir) {
         try {
             Files.createDirectories(baseDir);
             OwnProcess process = new OwnProcess(baseDir, freePort(), freePort());
-            process.format();
             process.start();
             return new KafkaBroker(null, process);
         } catch (IOException e) {
@@ -185,40 +168,21 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** {@code kafka.Kafka} in a child JVM: its settings file, storage formatted once, started and stopped. */
+    /** local-kafka's broker in a child JVM on this one's class path: storage formatted once, started and stopped. */
     private static final class OwnProcess {
 
         private static final Duration READY = Duration.ofMinutes(2);
 
         private final Path dir;
-        private final int port;
-        private final Path config;
+        private final LocalKafkaBroker broker;
         private final Path log;
         private volatile Process process;
 
-        OwnProcess(Path dir, int port, int controllerPort) throws IOException {
+        OwnProcess(Path dir, int port, int controllerPort) {
             this.dir = dir;
-            this.port = port;
-            this.config = dir.resolve("server.properties");
+            this.broker = new LocalKafkaBroker(dir, port, controllerPort, System.getProperty("java.class.path"));
             this.log = dir.resolve("kafka.log");
-            Properties settings = new Properties();
-            settings.putAll(TEST_DEFAULTS);
-            settings.setProperty("process.roles", "broker,controller");
-            settings.setProperty("node.id", "1");
-            settings.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-            settings.setProperty(
-                    "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-            settings.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + port);
-            settings.setProperty("controller.listener.names", "CONTROLLER");
-            settings.setProperty("inter.broker.listener.name", "PLAINTEXT");
-            settings.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-            settings.setProperty("log.dirs", dir.resolve("data").toString());
-            // One broker: the share-group state topic cannot have the default three replicas.
-            settings.setProperty("share.coordinator.state.topic.replication.factor", "1");
-            settings.setProperty("share.coordinator.state.topic.min.isr", "1");
-            try (Writer out = Files.newBufferedWriter(config)) {
-                settings.store(out, "A test broker in its own process");
-            }
+            broker.prepare(log);
             // A test JVM that ends without closing its broker (killed, or a fork that timed out) takes it along.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 Process running = process;
@@ -229,45 +193,26 @@ public final class KafkaBroker implements AutoCloseable {
         }
 
         String bootstrapServers() {
-            return "localhost:" + port;
-        }
-
-        void format() {
-            Process format = java(List.of(
-                    "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()));
-            try {
-                if (!format.waitFor(READY.toMillis(), TimeUnit.MILLISECONDS) || format.exitValue() != 0) {
-                    format.destroyForcibly();
-                    throw new IllegalStateException("Kafka's storage was not formatted; see " + log);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return broker.bootstrapServers();
         }
 
         synchronized void start() {
-            process = java(List.of(
-                    "-Xms256m",
-                    "-Xmx512m",
-                    "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-                    "kafka.Kafka",
-                    config.toString()));
+            try {
+                process = new ProcessBuilder(broker.command())
+                        .directory(dir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the Kafka broker", e);
+            }
             Instant deadline = Instant.now().plus(READY);
-            Map<String, Object> admin = Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
             while (Instant.now().isBefore(deadline) && process.isAlive()) {
-                try (Admin client = Admin.create(admin)) {
-                    if (!client.describeCluster().nodes().get().isEmpty()) {
-                        return;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                } catch (Exception e) {
-                    // not up yet
+                if (LocalKafkaBroker.ready(bootstrapServers())) {
+                    return;
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("interrupted while waiting for the Kafka broker");
                 }
             }
             stop();
@@ -288,23 +233,6 @@ public final class KafkaBroker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             process = null;
-        }
-
-        /** A JVM on this one's class path running {@code arguments}, its output appended to the log. */
-        private Process java(List<String> arguments) {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(arguments);
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
-            try {
-                return builder.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not start " + arguments.get(0), e);
-            }
         }
     }
 }
