@@ -92,7 +92,12 @@ public final class SmokeCheck {
                 "smoke-echo");
         echo.start();
         Instant start = Instant.now();
-        boolean up = ready.await(20, TimeUnit.MINUTES);
+        // Until the launcher says READY, or exits (it could not start something: no use waiting the whole limit).
+        Instant limit = start.plus(Duration.ofMinutes(20));
+        boolean up = false;
+        while (!up && stack.isAlive() && Instant.now().isBefore(limit)) {
+            up = ready.await(1, TimeUnit.SECONDS);
+        }
         check(
                 "the stack is ready (" + Duration.between(start, Instant.now()).toSeconds() + " s)",
                 () -> up && stack.isAlive());
@@ -332,7 +337,11 @@ public final class SmokeCheck {
         System.out.println("smoke: FAIL  " + what);
     }
 
-    /** A free port for each server; Kafka's controller (+1) and Keycloak's management port (+10) must be free too. */
+    /**
+     * A free port for each server; Kafka's controller (+1) and Keycloak's management port (+10) must be free too.
+     * Below 32768, where Linux hands out the local ports of outgoing connections (ip_local_port_range): a port found
+     * free there could be taken by a connection before the server binds it.
+     */
     private static Map<String, String> freePorts() {
         Map<String, String> env = new LinkedHashMap<>();
         Set<Integer> taken = new HashSet<>();
@@ -347,7 +356,7 @@ public final class SmokeCheck {
         };
         for (String[] port : wanted) {
             int offset = Integer.parseInt(port[1]);
-            for (int candidate = 20000 + new Random().nextInt(30000); ; candidate++) {
+            for (int candidate = 20000 + new Random().nextInt(12000); ; candidate++) {
                 if (!taken.contains(candidate)
                         && !taken.contains(candidate + offset)
                         && free(candidate)
