@@ -94,10 +94,10 @@ public final class SmokeCheck {
         Instant start = Instant.now();
         // Until the launcher says READY, or exits (it could not start something: no use waiting the whole limit).
         Instant limit = start.plus(Duration.ofMinutes(20));
-        boolean up = false;
-        while (!up && stack.isAlive() && Instant.now().isBefore(limit)) {
-            up = ready.await(1, TimeUnit.SECONDS);
+        while (ready.getCount() > 0 && stack.isAlive() && Instant.now().isBefore(limit)) {
+            ready.await(1, TimeUnit.SECONDS);
         }
+        boolean up = ready.getCount() == 0;
         check(
                 "the stack is ready (" + Duration.between(start, Instant.now()).toSeconds() + " s)",
                 () -> up && stack.isAlive());
