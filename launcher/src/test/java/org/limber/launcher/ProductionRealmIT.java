@@ -1,7 +1,6 @@
 package org.limber.launcher;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import org.limber.postgres.EmbeddedPostgresServer;
+import org.limber.testsupport.PackagedService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,7 +78,7 @@ class ProductionRealmIT {
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "it-admin");
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "it-admin-" + UUID.randomUUID());
         secrets.put("it-admin-password", env.get("KC_BOOTSTRAP_ADMIN_PASSWORD"));
-        int port = freePort();
+        int port = PackagedService.freePort();
         url = "http://localhost:" + port;
         Instant started = Instant.now();
         keycloak = KeycloakProcess.start(
@@ -88,7 +88,7 @@ class ProductionRealmIT {
                 List.of(
                         "--http-host=127.0.0.1",
                         "--http-port=" + port,
-                        "--http-management-port=" + freePort(),
+                        "--http-management-port=" + PackagedService.freePort(),
                         "--hostname=" + url,
                         "--db=postgres",
                         "--db-url=" + postgres.jdbcUrl("keycloak"),
@@ -344,11 +344,5 @@ class ProductionRealmIT {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -4,9 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +32,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.limber.simulator.JsonHttp;
 import org.limber.simulator.Keycloak;
 import org.limber.simulator.MemberScript;
+import org.limber.testsupport.PackagedService;
 
 import static org.awaitility.Awaitility.await;
 
@@ -143,7 +141,7 @@ public final class SmokeCheck {
             ports.progress(),
             ports.console()
         }) {
-            check("port " + port + " is free again", () -> free(port));
+            check("port " + port + " is free again", () -> PackagedService.isFree(port));
         }
         System.out.println();
         failures.forEach(f -> System.out.println("FAILED: " + f));
@@ -359,8 +357,8 @@ public final class SmokeCheck {
             for (int candidate = 20000 + new Random().nextInt(12000); ; candidate++) {
                 if (!taken.contains(candidate)
                         && !taken.contains(candidate + offset)
-                        && free(candidate)
-                        && free(candidate + offset)) {
+                        && PackagedService.isFree(candidate)
+                        && PackagedService.isFree(candidate + offset)) {
                     taken.add(candidate);
                     taken.add(candidate + offset);
                     env.put(port[0], String.valueOf(candidate));
@@ -369,16 +367,6 @@ public final class SmokeCheck {
             }
         }
         return env;
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** The body {@code read} gives (null until it is the one wanted), polled each second for up to a minute; null if never. */

@@ -2,7 +2,6 @@ package org.limber.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,7 +97,7 @@ public final class KafkaBroker implements AutoCloseable {
     public static KafkaBroker startInOwnProcess(Path baseDir) {
         try {
             Files.createDirectories(baseDir);
-            OwnProcess process = new OwnProcess(baseDir, freePort(), freePort());
+            OwnProcess process = new OwnProcess(baseDir, PackagedService.freePort(), PackagedService.freePort());
             process.start();
             return new KafkaBroker(null, process);
         } catch (IOException e) {
@@ -159,12 +158,6 @@ public final class KafkaBroker implements AutoCloseable {
             cluster.close();
         } catch (Exception e) {
             throw new IllegalStateException("Kafka broker did not stop cleanly", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -2,6 +2,7 @@ package org.limber.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -184,11 +186,29 @@ public final class PackagedService implements AutoCloseable {
         }
     }
 
+    /**
+     * A port free now, for a server that binds it later (a JVM, a broker, Keycloak: seconds later). Taken from
+     * 20000-31999, below 32768 where Linux hands out the local ports of outgoing connections
+     * ({@code ip_local_port_range}): a port the system picked there ({@code new ServerSocket(0)}) could be taken by
+     * a connection before the server binds it, as a smoke run saw Keycloak fail.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        while (true) {
+            int candidate = 20000 + ThreadLocalRandom.current().nextInt(12000);
+            if (isFree(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    /** Whether {@code port} can be bound now, on every address. */
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true); // a port whose last connections are in TIME_WAIT is free to a server
+            socket.bind(new InetSocketAddress(port));
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return false;
         }
     }
 
