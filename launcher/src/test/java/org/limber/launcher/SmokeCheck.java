@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -336,9 +335,8 @@ public final class SmokeCheck {
     }
 
     /**
-     * A free port for each server; Kafka's controller (+1) and Keycloak's management port (+10) must be free too.
-     * Below 32768, where Linux hands out the local ports of outgoing connections (ip_local_port_range): a port found
-     * free there could be taken by a connection before the server binds it.
+     * A free port for each server ({@link PackagedService#freePort()}: below the ports of outgoing connections);
+     * Kafka's controller (+1) and Keycloak's management port (+10) must be free too.
      */
     private static Map<String, String> freePorts() {
         Map<String, String> env = new LinkedHashMap<>();
@@ -354,10 +352,10 @@ public final class SmokeCheck {
         };
         for (String[] port : wanted) {
             int offset = Integer.parseInt(port[1]);
-            for (int candidate = 20000 + new Random().nextInt(12000); ; candidate++) {
+            while (true) {
+                int candidate = PackagedService.freePort();
                 if (!taken.contains(candidate)
                         && !taken.contains(candidate + offset)
-                        && PackagedService.isFree(candidate)
                         && PackagedService.isFree(candidate + offset)) {
                     taken.add(candidate);
                     taken.add(candidate + offset);
