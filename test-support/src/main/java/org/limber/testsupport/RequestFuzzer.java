@@ -16,8 +16,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import static io.restassured.RestAssured.given;
 
@@ -30,8 +32,11 @@ import static io.restassured.RestAssured.given;
  * <p>Now and then a request line longer than {@link #MAX_INITIAL_LINE} or headers larger than
  * {@link #MAX_HEADER_SIZE} (the services' {@code quarkus.http.limits}): the HTTP server refuses those
  * before any application code runs, and the answer must be exactly its 414 or 431; every shorter request
- * must not get either. Random from a seed that a failure names, so that it can be repeated
- * ({@code -Dfuzz.seed=...}).
+ * must not get either. A body larger than the service's {@code quarkus.http.limits.max-body-size} must get
+ * the 413 problem; it is sent with {@code Expect: 100-continue}, as a careful client would, because the
+ * server answers and closes the connection before reading it, and a client still writing the body would
+ * otherwise fail on the closed connection ("Broken pipe") at random. Random from a seed that a failure
+ * names, so that it can be repeated ({@code -Dfuzz.seed=...}).
  */
 public final class RequestFuzzer {
 
@@ -71,6 +76,11 @@ public final class RequestFuzzer {
 
     private final Random random;
     private final long seed;
+    /** The running service's {@code quarkus.http.limits.max-body-size}, in bytes. */
+    private final long maxBody = ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+            .map(MemorySize::asLongValue)
+            .orElse(Long.MAX_VALUE);
 
     public RequestFuzzer() {
         this.seed = Long.getLong("fuzz.seed", System.nanoTime());
@@ -124,15 +134,20 @@ public final class RequestFuzzer {
             // The request line, as the server reads it: "GET /path?query HTTP/1.1".
             boolean lineTooLong = method.length() + uri.length() + " HTTP/1.1".length() + 1 > MAX_INITIAL_LINE;
             String body = null;
+            boolean bodyTooLarge = false;
             // A request refused before it is read carries no body (the server closes the connection).
             if ((operations.get(operation).has("requestBody") || examples.containsKey(operation))
                     && !lineTooLong
                     && !headersTooLarge) {
                 body = mutated(examples.get(operation));
+                bodyTooLarge = body.getBytes(StandardCharsets.UTF_8).length > maxBody;
+                if (bodyTooLarge) {
+                    request.header("Expect", "100-continue");
+                }
                 request.body(body);
             }
             Response response = request.request(method, uri.toString());
-            String failure = failure(response, lineTooLong, headersTooLarge);
+            String failure = failure(response, lineTooLong, headersTooLarge, bodyTooLarge);
             if (failure != null) {
                 failures.add(operation + " " + abbreviated(uri.toString()) + " " + pathValues + " body "
                         + abbreviated(body) + " -> " + response.statusCode() + " " + response.contentType() + " "
@@ -146,13 +161,17 @@ public final class RequestFuzzer {
     }
 
     /** What is wrong with the answer, or null. */
-    private static String failure(Response response, boolean lineTooLong, boolean headersTooLarge) {
+    private static String failure(
+            Response response, boolean lineTooLong, boolean headersTooLarge, boolean bodyTooLarge) {
         int status = response.statusCode();
         if (lineTooLong) {
             return status == 414 ? null : "a request line over the limit must be the server's 414";
         }
         if (headersTooLarge) {
             return status == 431 ? null : "headers over the limit must be the server's 431";
+        }
+        if (bodyTooLarge && status != 413) {
+            return "a body over the service's limit must be a 413";
         }
         if (status >= 500) {
             return "a server error";
