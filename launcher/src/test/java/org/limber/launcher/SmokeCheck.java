@@ -112,7 +112,9 @@ public final class SmokeCheck {
         }
 
         System.out.println("smoke: stopping the stack (SIGTERM, as Ctrl-C)");
-        stack.destroy();
+        // SIGTERM through the handle: Process.destroy() would also close the launcher's output, which the echo
+        // thread is still reading (its shutdown lines belong in the log).
+        stack.toHandle().destroy();
         boolean exited = stack.waitFor(2, TimeUnit.MINUTES);
         echo.join(5000);
         check("the launcher exits after SIGTERM", () -> exited);
