@@ -33,10 +33,11 @@ import static io.restassured.RestAssured.given;
  * {@link #MAX_HEADER_SIZE} (the services' {@code quarkus.http.limits}): the HTTP server refuses those
  * before any application code runs, and the answer must be exactly its 414 or 431; every shorter request
  * must not get either. A body larger than the service's {@code quarkus.http.limits.max-body-size} must get
- * the 413 problem; it is sent with {@code Expect: 100-continue}, as a careful client would, because the
- * server answers and closes the connection before reading it, and a client still writing the body would
- * otherwise fail on the closed connection ("Broken pipe") at random. Random from a seed that a failure
- * names, so that it can be repeated ({@code -Dfuzz.seed=...}).
+ * the 413 problem; it is sent with {@code Expect: 100-continue}, as a careful client would: the service
+ * answers from the declared length without reading the body and closes the connection, and a client
+ * still writing the body could fail on the closed connection instead of reading the answer. A request
+ * that gets no answer at all (a connection closed or reset) is a failure like a wrong answer. Random from
+ * a seed that a failure names, so that it can be repeated ({@code -Dfuzz.seed=...}).
  */
 public final class RequestFuzzer {
 
@@ -88,7 +89,7 @@ public final class RequestFuzzer {
     }
 
     /**
-     * {@code tries} random requests. {@code token} gives the bearer token of the right role for an
+     * {@code tries} random requests ({@code -Dfuzz.tries=} sends more, for a longer search). {@code token} gives the bearer token of the right role for an
      * operation ({@code "POST /path/{id}"}); {@code examples} a valid body for the operations that take one
      * and {@code ids} a valid value for path parameters by name (either may be missing: random then).
      */
@@ -96,7 +97,8 @@ public final class RequestFuzzer {
         Map<String, JsonNode> operations = AuthorizationMatrix.operations();
         List<String> names = new ArrayList<>(operations.keySet());
         List<String> failures = new ArrayList<>();
-        for (int i = 0; i < tries && failures.size() < 5; i++) {
+        int requests = Integer.getInteger("fuzz.tries", tries);
+        for (int i = 0; i < requests && failures.size() < 5; i++) {
             String operation = names.get(random.nextInt(names.size()));
             String method = operation.substring(0, operation.indexOf(' '));
             String template = operation.substring(operation.indexOf(' ') + 1);
@@ -146,11 +148,21 @@ public final class RequestFuzzer {
                 }
                 request.body(body);
             }
-            Response response = request.request(method, uri.toString());
+            String sent = operation + " " + abbreviated(uri.toString()) + " " + pathValues + " body "
+                    + (body == null ? "none" : body.length() + " chars " + abbreviated(body))
+                    + (headersTooLarge ? " with headers over the limit" : "");
+            Response response;
+            try {
+                response = request.request(method, uri.toString());
+            } catch (Exception e) {
+                // No answer at all (the connection closed or reset): a failure too, reported with the request
+                // and the seed like any other, rather than thrown past them.
+                failures.add(sent + " -> no answer: " + e);
+                continue;
+            }
             String failure = failure(response, lineTooLong, headersTooLarge, bodyTooLarge);
             if (failure != null) {
-                failures.add(operation + " " + abbreviated(uri.toString()) + " " + pathValues + " body "
-                        + abbreviated(body) + " -> " + response.statusCode() + " " + response.contentType() + " "
+                failures.add(sent + " -> " + response.statusCode() + " " + response.contentType() + " "
                         + abbreviated(response.asString()) + ": " + failure);
             }
         }
