@@ -33,10 +33,10 @@ import static io.restassured.RestAssured.given;
  * {@link #MAX_HEADER_SIZE} (the services' {@code quarkus.http.limits}): the HTTP server refuses those
  * before any application code runs, and the answer must be exactly its 414 or 431; every shorter request
  * must not get either. A body larger than the service's {@code quarkus.http.limits.max-body-size} must get
- * the 413 problem; it is sent with {@code Expect: 100-continue}, as a careful client would: the service
- * answers from the declared length without reading the body and closes the connection, and a client
- * still writing the body could fail on the closed connection instead of reading the answer. A request
- * that gets no answer at all (a connection closed or reset) is a failure like a wrong answer. Random from
+ * the 413 problem; it is sent with {@code Expect: 100-continue}, as a careful client would, so that a body
+ * the service refuses from its declared length is never sent. A request line and headers over their
+ * limits never come together (see {@link #run}). A request that gets no answer at all (a connection
+ * closed or reset) is a failure like a wrong answer, reported with the request and the seed. Random from
  * a seed that a failure names, so that it can be repeated ({@code -Dfuzz.seed=...}).
  */
 public final class RequestFuzzer {
@@ -129,12 +129,15 @@ public final class RequestFuzzer {
             if (random.nextInt(30) == 0) {
                 uri.append(separator).append("fuzz=").append("x".repeat(MAX_INITIAL_LINE));
             }
-            boolean headersTooLarge = random.nextInt(30) == 0;
+            // The request line, as the server reads it: "GET /path?query HTTP/1.1".
+            boolean lineTooLong = method.length() + uri.length() + " HTTP/1.1".length() + 1 > MAX_INITIAL_LINE;
+            // Never both: the server refuses a request line over the limit as soon as it has read it and closes
+            // the connection, and a client still writing 20 KiB of headers behind it then fails on the closed
+            // connection ("Broken pipe") instead of reading the 414, at random.
+            boolean headersTooLarge = !lineTooLong && random.nextInt(30) == 0;
             if (headersTooLarge) {
                 request.header("X-Fuzz", "x".repeat(MAX_HEADER_SIZE + 1));
             }
-            // The request line, as the server reads it: "GET /path?query HTTP/1.1".
-            boolean lineTooLong = method.length() + uri.length() + " HTTP/1.1".length() + 1 > MAX_INITIAL_LINE;
             String body = null;
             boolean bodyTooLarge = false;
             // A request refused before it is read carries no body (the server closes the connection).

@@ -49,8 +49,7 @@ class ContentBoundsTest {
     void aBodyOverTheLimitIsA413Problem() {
         Map<String, Object> content = DraftBodies.content("Too large");
         content.put("description", "x".repeat(1_000_000));
-        // As a careful client would: the service answers and closes before reading the body, and a
-        // client still writing it could fail on the closed connection instead of reading the answer.
+        // As a careful client would: the service refuses the body from its declared length, so it is never sent.
         postDraft(content, Map.of("Expect", "100-continue"))
                 .statusCode(413)
                 .contentType("application/problem+json")

@@ -87,8 +87,7 @@ class RequestBoundsTest {
     void aBodyOverTheLimitIsA413Problem() {
         Map<String, Object> session = sessionDoingToday(memberId, Instant.now());
         session.put("note", "x".repeat(2_000_000));
-        // As a careful client would: the service answers and closes before reading the body, and a
-        // client still writing it could fail on the closed connection instead of reading the answer.
+        // As a careful client would: the service refuses the body from its declared length, so it is never sent.
         member(memberId)
                 .header("Expect", "100-continue")
                 .body(session)
