@@ -3,6 +3,8 @@ package org.limber.routine;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -172,6 +174,23 @@ public final class Fixtures {
     }
 
     /** A session report doing every exercise of today's session. */
+    /**
+     * A time before today's midnight (UTC) moved into today, between midnight and now, earlier times staying
+     * earlier; any other time as it is. A test's plan starts the day it runs, so a session "an hour ago" just
+     * after midnight would fall before the plan, which the service rightly refuses (422).
+     */
+    public static Instant withinToday(Instant at) {
+        Instant now = Instant.now();
+        Instant midnight =
+                LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (!at.isBefore(midnight)) {
+            return at;
+        }
+        long sinceMidnight = Duration.between(midnight, now).toMillis();
+        long secondsBefore = Duration.between(at, now).toSeconds();
+        return midnight.plusMillis(sinceMidnight / (2 + secondsBefore));
+    }
+
     public static Map<String, Object> sessionDoingToday(String memberId, Instant performedAt) {
         JsonPath today = member(memberId)
                 .get("/members/me/plan/today")
@@ -190,7 +209,7 @@ public final class Fixtures {
         session.put("sessionId", UUID.randomUUID().toString());
         session.put("planVersion", today.getInt("planVersion"));
         session.put("sessionNumber", today.getInt("sessionNumber"));
-        session.put("performedAt", performedAt.toString());
+        session.put("performedAt", withinToday(performedAt).toString());
         session.put("exercises", exercises);
         session.put("painBefore", 4);
         session.put("painDuring", 3);
