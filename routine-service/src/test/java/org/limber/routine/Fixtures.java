@@ -3,8 +3,6 @@ package org.limber.routine;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.limber.events.catalog.ExerciseSnapshot;
 import org.limber.routine.service.CatalogReplica;
 import org.limber.testsupport.CatalogFixture;
+import org.limber.testsupport.TestTimes;
 import org.limber.testsupport.Tokens;
 import org.limber.testsupport.TopicReader;
 
@@ -174,23 +173,6 @@ public final class Fixtures {
     }
 
     /** A session report doing every exercise of today's session. */
-    /**
-     * A time before today's midnight (UTC) moved into today, between midnight and now, earlier times staying
-     * earlier; any other time as it is. A test's plan starts the day it runs, so a session "an hour ago" just
-     * after midnight would fall before the plan, which the service rightly refuses (422).
-     */
-    public static Instant withinToday(Instant at) {
-        Instant now = Instant.now();
-        Instant midnight =
-                LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
-        if (!at.isBefore(midnight)) {
-            return at;
-        }
-        long sinceMidnight = Duration.between(midnight, now).toMillis();
-        long secondsBefore = Duration.between(at, now).toSeconds();
-        return midnight.plusMillis(sinceMidnight / (2 + secondsBefore));
-    }
-
     public static Map<String, Object> sessionDoingToday(String memberId, Instant performedAt) {
         JsonPath today = member(memberId)
                 .get("/members/me/plan/today")
@@ -209,7 +191,7 @@ public final class Fixtures {
         session.put("sessionId", UUID.randomUUID().toString());
         session.put("planVersion", today.getInt("planVersion"));
         session.put("sessionNumber", today.getInt("sessionNumber"));
-        session.put("performedAt", withinToday(performedAt).toString());
+        session.put("performedAt", TestTimes.withinToday(performedAt).toString());
         session.put("exercises", exercises);
         session.put("painBefore", 4);
         session.put("painDuring", 3);

@@ -30,6 +30,7 @@ import static org.limber.progress.MemberEvents.send;
 import static org.limber.progress.MemberEvents.session;
 import static org.limber.progress.MemberEvents.sessionSkipping;
 import static org.limber.progress.MemberEvents.suspended;
+import static org.limber.testsupport.TestTimes.withinToday;
 
 /** Assessments of plan weeks published on the real broker: when a week is done, on a safety signal, when it ends; once. */
 @QuarkusTest
@@ -73,11 +74,11 @@ class AssessmentEventsTest {
     void aCompletedWeekIsAssessedOnceWithWhatTheMemberReported() {
         String memberId = newMember();
         Instant now = Instant.now();
-        SessionCompleted first =
-                sessionSkipping(memberId, now.minus(2, ChronoUnit.HOURS), 5, 2, "TOO_EASY", "bird-dog", "PAIN");
-        SessionCompleted second =
-                sessionSkipping(memberId, now.minus(1, ChronoUnit.HOURS), 4, 2, "JUST_RIGHT", "bird-dog", "PAIN");
-        SessionCompleted third = session(memberId, now.minus(10, ChronoUnit.MINUTES), 4, 1, 3, "TOO_EASY");
+        SessionCompleted first = sessionSkipping(
+                memberId, withinToday(now.minus(2, ChronoUnit.HOURS)), 5, 2, "TOO_EASY", "bird-dog", "PAIN");
+        SessionCompleted second = sessionSkipping(
+                memberId, withinToday(now.minus(1, ChronoUnit.HOURS)), 4, 2, "JUST_RIGHT", "bird-dog", "PAIN");
+        SessionCompleted third = session(memberId, withinToday(now.minus(10, ChronoUnit.MINUTES)), 4, 1, 3, "TOO_EASY");
         try (TopicReader reader = new TopicReader(ProgressTopics.ASSESSMENTS)) {
             send(plan(memberId, 1, 3, 6, "clin-assess", TODAY), first, second);
             awaitSessions(memberId, 2);
@@ -117,9 +118,9 @@ class AssessmentEventsTest {
         try (TopicReader reader = new TopicReader(ProgressTopics.ASSESSMENTS)) {
             send(
                     plan(memberId, 1, 4, 4, "clin-assess", TODAY),
-                    session(memberId, now.minus(1, ChronoUnit.HOURS), 4, 3, 3, "JUST_RIGHT"));
+                    session(memberId, withinToday(now.minus(1, ChronoUnit.HOURS)), 4, 3, 3, "JUST_RIGHT"));
             awaitSessions(memberId, 1);
-            send(session(memberId, now.minus(30, ChronoUnit.MINUTES), 5, 6, 5, "TOO_HARD"));
+            send(session(memberId, withinToday(now.minus(30, ChronoUnit.MINUTES)), 5, 6, 5, "TOO_HARD"));
             ProgressAssessed a = parse(reader.await(r -> memberId.equals(r.key()), Duration.ofSeconds(30)));
             assertThat(a.trigger()).isEqualTo("SAFETY_SIGNAL");
             assertThat(a.safetySignals()).containsExactly("PAIN_DURING_ABOVE_5");
@@ -145,8 +146,8 @@ class AssessmentEventsTest {
             send(
                     plan(memberId, 1, 2, 5, "clin-assess", TODAY.minusDays(8)),
                     suspended(memberId, 1, "SYMPTOM_REPORT", UUID.randomUUID(), "SADDLE_NUMBNESS"),
-                    session(memberId, now.minus(2, ChronoUnit.HOURS), 4, 2, 3, "JUST_RIGHT"),
-                    session(memberId, now.minus(1, ChronoUnit.HOURS), 4, 2, 3, "JUST_RIGHT"));
+                    session(memberId, withinToday(now.minus(2, ChronoUnit.HOURS)), 4, 2, 3, "JUST_RIGHT"),
+                    session(memberId, withinToday(now.minus(1, ChronoUnit.HOURS)), 4, 2, 3, "JUST_RIGHT"));
             awaitSessions(memberId, 2);
             // Resumed; then a late session from the first week: nothing new in the week in progress, no assessment.
             send(
@@ -156,7 +157,7 @@ class AssessmentEventsTest {
             assertThat(assessments(reader, memberId, Duration.ofSeconds(3))).isEmpty();
 
             // A session in the week in progress: the week, complete, is assessed with its three sessions.
-            send(session(memberId, now.minus(10, ChronoUnit.MINUTES), 3, 2, 2, "JUST_RIGHT"));
+            send(session(memberId, withinToday(now.minus(10, ChronoUnit.MINUTES)), 3, 2, 2, "JUST_RIGHT"));
             ProgressAssessed a = parse(reader.await(r -> memberId.equals(r.key()), Duration.ofSeconds(30)));
             assertThat(a.trigger()).isEqualTo("WEEK_COMPLETED");
             assertThat(a.weekStart()).isEqualTo(TODAY.minusDays(1));

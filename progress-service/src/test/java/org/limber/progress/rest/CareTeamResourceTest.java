@@ -34,6 +34,7 @@ import static org.limber.progress.MemberEvents.plan;
 import static org.limber.progress.MemberEvents.referred;
 import static org.limber.progress.MemberEvents.send;
 import static org.limber.progress.MemberEvents.session;
+import static org.limber.testsupport.TestTimes.withinToday;
 
 /** Alerts, the panel and access rules, on the real broker and database. */
 @QuarkusTest
@@ -71,12 +72,12 @@ class CareTeamResourceTest {
                     plan(pain, 1, 3, 5, c, TODAY),
                     session(pain, now, 5, 8, 6, "TOO_HARD"),
                     // A second high-pain session: the alert of that kind is still open, so no second one.
-                    session(pain, now.minus(1, ChronoUnit.HOURS), 4, 9, 5, "TOO_HARD"),
+                    session(pain, withinToday(now.minus(1, ChronoUnit.HOURS)), 4, 9, 5, "TOO_HARD"),
                     plan(redFlag, 1, 3, 4, c, TODAY),
                     session(redFlag, now, 3, 3, 3, "JUST_RIGHT", "SADDLE_NUMBNESS"),
                     plan(rising, 1, 3, 3, c, TODAY),
                     session(rising, now, 5, 4, 4, "JUST_RIGHT"),
-                    session(rising, now.minus(2, ChronoUnit.HOURS), 6, 4, 4, "JUST_RIGHT"),
+                    session(rising, withinToday(now.minus(2, ChronoUnit.HOURS)), 6, 4, 4, "JUST_RIGHT"),
                     plan(referral, 1, 3, 3, c, TODAY.minusDays(1)),
                     referred(referral));
             var redelivered = referred(referral);
@@ -121,7 +122,7 @@ class CareTeamResourceTest {
                 plan(idle, 1, 3, 4, c, TODAY.minusDays(20)),
                 session(idle, Instant.now().minus(10, ChronoUnit.DAYS), 3, 3, 3, "JUST_RIGHT"),
                 plan(lapsed, 1, 4, 4, c, TODAY.minusDays(30)),
-                session(lapsed, Instant.now().minus(1, ChronoUnit.HOURS), 3, 3, 3, "JUST_RIGHT"));
+                session(lapsed, withinToday(Instant.now().minus(1, ChronoUnit.HOURS)), 3, 3, 3, "JUST_RIGHT"));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> clinician(c).get("/care-team/panel").jsonPath().getInt("total") == 2
                         && member(lapsed).get("/members/me/sessions").jsonPath().getInt("total") == 1);
