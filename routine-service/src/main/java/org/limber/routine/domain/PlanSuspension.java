@@ -31,7 +31,10 @@ public class PlanSuspension {
         SYMPTOM_REPORT
     }
 
-    /** How the plan came back. */
+    /**
+     * How the plan came back: RESUMED after a clinician's review; TAILORED only in suspensions ended before
+     * issue 20, when a new version ended a suspension (no longer: only a review does).
+     */
     public enum How {
         RESUMED,
         TAILORED
@@ -43,8 +46,13 @@ public class PlanSuspension {
     @Column(name = "member_id")
     public String memberId;
 
+    /**
+     * The plan version suspended; null for a referral before any plan (a red flag at the first intake, or
+     * reported before one): the member is held all the same, so that answering the intake again cannot undo
+     * the referral before a clinician has reviewed it.
+     */
     @Column(name = "plan_version")
-    public int planVersion;
+    public Integer planVersion;
 
     public long sequence;
 
@@ -80,7 +88,16 @@ public class PlanSuspension {
     @Column(name = "resume_note")
     public String resumeNote;
 
+    /** The clinician's review that ended the suspension (null for those ended before reviews were recorded). */
+    @Column(name = "review_id")
+    public UUID reviewId;
+
     public boolean open() {
         return resumedAt == null;
+    }
+
+    /** A first-intake referral: no plan is suspended, the member waits for a clinician's review. */
+    public boolean referral() {
+        return planVersion == null;
     }
 }

@@ -199,7 +199,8 @@ public class MemberEvents {
                         now,
                         PlanSuspended.SCHEMA_VERSION,
                         suspension.memberId,
-                        suspension.planVersion,
+                        // 0: a referral before any plan (issue 20), held until a clinician's review.
+                        suspension.planVersion == null ? 0 : suspension.planVersion,
                         suspension.sequence,
                         suspension.cause.name(),
                         suspension.redFlags,
@@ -217,7 +218,7 @@ public class MemberEvents {
                         now,
                         PlanResumed.SCHEMA_VERSION,
                         suspension.memberId,
-                        suspension.resumedVersion,
+                        suspension.resumedVersion == null ? 0 : suspension.resumedVersion,
                         suspension.resumedSequence,
                         suspension.resumedHow.name(),
                         suspension.resumedBy,

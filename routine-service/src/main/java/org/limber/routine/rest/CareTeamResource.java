@@ -1,5 +1,6 @@
 package org.limber.routine.rest;
 
+import java.util.List;
 import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -22,16 +23,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hibernate.validator.constraints.UniqueElements;
 
 import org.limber.common.paging.Page;
+import org.limber.common.problem.Problem.FieldProblem;
+import org.limber.common.problem.ProblemException;
 import org.limber.common.rest.QueryParams;
 import org.limber.routine.domain.CareAssignment;
+import org.limber.routine.domain.Plan;
+import org.limber.routine.domain.SuspensionReview;
+import org.limber.routine.domain.intake.RedFlag;
 import org.limber.routine.rest.PlanViews.AdaptationView;
 import org.limber.routine.rest.PlanViews.CareAssignmentView;
 import org.limber.routine.rest.PlanViews.CarePlanView;
 import org.limber.routine.rest.PlanViews.ChangeView;
+import org.limber.routine.rest.PlanViews.HoldView;
 import org.limber.routine.rest.PlanViews.PlanView;
-import org.limber.routine.rest.PlanViews.ResumedView;
+import org.limber.routine.rest.PlanViews.ReviewedView;
 import org.limber.routine.rest.PlanViews.SessionView;
 import org.limber.routine.rest.PlanViews.SuspensionView;
 import org.limber.routine.service.CareTeamService;
@@ -52,7 +60,28 @@ public class CareTeamResource {
 
     public record Undo(@NotBlank @Size(max = 2000) String note) {}
 
-    public record Resume(@NotBlank @Size(max = 2000) String note) {}
+    /**
+     * A clinician's review of a suspended plan or a referral: every red flag it names assessed, the
+     * outcome, its text (required for OTHER), and a note.
+     */
+    public record Resume(
+            @NotNull @Size(min = 1, max = 32) @UniqueElements
+            List<@NotNull RedFlag> redFlagsAssessed,
+
+            @NotNull SuspensionReview.Outcome outcome,
+            @Size(max = 2000) String outcomeText,
+            @NotBlank @Size(max = 2000) String note) {
+
+        SuspensionService.Review toReview() {
+            if (outcome == SuspensionReview.Outcome.OTHER && (outcomeText == null || outcomeText.isBlank())) {
+                throw ProblemException.invalid(
+                        400,
+                        "The review has invalid fields.",
+                        List.of(new FieldProblem("outcomeText", "say what the outcome is when it is OTHER")));
+            }
+            return new SuspensionService.Review(redFlagsAssessed, outcome, outcomeText, note);
+        }
+    }
 
     public record AdaptationChange(
             @NotNull Boolean enabled,
@@ -107,15 +136,32 @@ public class CareTeamResource {
     @Path("/plan/resume")
     @RolesAllowed("clinician")
     @Operation(
-            summary = "Resume a suspended plan as it is",
+            summary = "Record a review of a suspended plan or a referral; it resumes the plan unless referred on",
             description =
-                    "After looking at the member's red flag: the plan runs again, the note is recorded and PlanResumed (how RESUMED) is published. Tailoring the plan (PUT /plan) or undoing a change also resumes it (how TAILORED).")
-    @APIResponse(responseCode = "200", description = "Resumed")
-    @APIResponse(responseCode = "400", description = "The note is missing or too long")
+                    "After looking at the member's red flags: which were assessed (every one that suspended the plan), the outcome (EXCLUDED_SAFE_TO_CONTINUE, REFERRED_ON, or OTHER with outcomeText) and a note. EXCLUDED_SAFE_TO_CONTINUE and OTHER end the suspension (PlanResumed, how RESUMED) or clear a referral made before any plan (the member may take the intake again); REFERRED_ON is recorded and keeps the plan suspended. Only a review ends a suspension: tailoring or undoing a change of a suspended plan keeps it suspended. adaptationOn says whether automatic adaptation is on now.")
+    @APIResponse(responseCode = "200", description = "Recorded; status says whether the plan runs again")
+    @APIResponse(responseCode = "400", description = "A field is missing, unknown or too long; each is named")
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
-    @APIResponse(responseCode = "409", description = "The plan is not suspended")
-    public ResumedView resume(@PathParam("memberId") String memberId, @NotNull @Valid Resume request) {
-        return ResumedView.of(suspensions.resume(caller(), memberId, request.note()));
+    @APIResponse(
+            responseCode = "409",
+            description = "Nothing to review: the plan is not suspended and no referral waits")
+    @APIResponse(responseCode = "422", description = "redFlagsAssessed leaves out a red flag that suspended the plan")
+    public ReviewedView resume(@PathParam("memberId") String memberId, @NotNull @Valid Resume request) {
+        return ReviewedView.of(suspensions.review(caller(), memberId, request.toReview()));
+    }
+
+    @GET
+    @Path("/plan/suspension")
+    @RolesAllowed("clinician")
+    @Operation(
+            summary = "The member's open suspension or referral, with the reviews recorded so far",
+            description =
+                    "What a review is about: the red flags, what reported them and when; referral is true when no plan exists yet (a red flag at the first intake). 404 when the member is not held.")
+    @APIResponse(responseCode = "403", description = "The member is not on your panel")
+    @APIResponse(responseCode = "404", description = "The member's plan is not suspended and no referral waits")
+    public HoldView suspension(@PathParam("memberId") String memberId) {
+        SuspensionService.Hold hold = suspensions.holdForClinician(caller(), memberId);
+        return HoldView.of(hold, suspensions.explain(hold.suspension()));
     }
 
     @GET
@@ -160,7 +206,7 @@ public class CareTeamResource {
             @PathParam("memberId") String memberId,
             @PathParam("changeId") UUID changeId,
             @NotNull @Valid Undo request) {
-        return PlanView.of(plans.undo(caller(), memberId, changeId, request.note()));
+        return withStanding(plans.undo(caller(), memberId, changeId, request.note()));
     }
 
     @PUT
@@ -189,12 +235,22 @@ public class CareTeamResource {
             responseCode = "422",
             description = "A change does not apply (unknown item, excluded exercise without override, bad dose)")
     public PlanView tailor(@PathParam("memberId") String memberId, @NotNull @Valid TailorRequest request) {
-        return PlanView.of(plans.tailor(
+        return withStanding(plans.tailor(
                 caller(),
                 memberId,
                 request.changes().stream().map(TailorRequest.Change::toDomain).toList(),
                 request.note(),
                 request.override() == null ? null : request.override().reason()));
+    }
+
+    /** A new version as it stands: SUSPENDED, with the suspension, while one is open (tailoring does not end it). */
+    private PlanView withStanding(Plan plan) {
+        return PlanView.of(
+                plan,
+                suspensions
+                        .open(plan.memberId)
+                        .map(s -> SuspensionView.of(s, suspensions.explain(s)))
+                        .orElse(null));
     }
 
     @PUT

@@ -155,6 +155,9 @@ public record IntakeRequest(
         }
     }
 
+    /** The window of the recentSpinalProcedure question ("in the last 3 months"). */
+    static final int RECENT_PROCEDURE_MONTHS = 3;
+
     /** Rules across fields; {@code maxBackdate} is how far in the past {@code takenAt} may be. */
     List<FieldProblem> problems(Instant now, Duration maxBackdate) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -183,6 +186,21 @@ public record IntakeRequest(
         }
         if (surgeryDate != null && surgeryDate.isAfter(today)) {
             problems.add(new FieldProblem("surgeryDate", "is in the future"));
+        }
+        // Surgery in the last 3 months is a spinal procedure in the last 3 months, a referral red flag (infection
+        // risk). Answering no to the procedure question with such a date is a contradiction: refused, naming both
+        // answers, rather than guessed, so that the member corrects whichever is wrong (a mistyped date would
+        // otherwise refer them with no way to tell why).
+        if (Boolean.TRUE.equals(spineSurgery)
+                && surgeryDate != null
+                && !surgeryDate.isAfter(today)
+                && surgeryDate.isAfter(today.minusMonths(RECENT_PROCEDURE_MONTHS))
+                && redFlags != null
+                && Boolean.FALSE.equals(redFlags.recentSpinalProcedure())) {
+            String both = "spine surgery on " + surgeryDate + " is within the last " + RECENT_PROCEDURE_MONTHS
+                    + " months: recentSpinalProcedure must then be true";
+            problems.add(new FieldProblem("surgeryDate", both));
+            problems.add(new FieldProblem("redFlags.recentSpinalProcedure", both));
         }
         return problems;
     }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,8 +18,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.limber.common.paging.Page;
 import org.limber.common.problem.Problem.FieldProblem;
 import org.limber.common.problem.ProblemException;
+import org.limber.common.problem.ProblemMappers;
 import org.limber.common.rest.QueryParams;
 import org.limber.routine.config.RoutineConfig;
 import org.limber.routine.domain.SessionLog;
@@ -63,6 +71,8 @@ public class MemberResource {
     private final SymptomService symptoms;
     private final SuspensionService suspensions;
     private final RuleBook ruleBook;
+    private final ObjectMapper json;
+    private final Validator validator;
 
     public MemberResource(
             IntakeService intakes,
@@ -72,7 +82,11 @@ public class MemberResource {
             RoutineConfig config,
             SymptomService symptoms,
             SuspensionService suspensions,
-            RuleBook ruleBook) {
+            RuleBook ruleBook,
+            ObjectMapper json,
+            Validator validator) {
+        this.json = json;
+        this.validator = validator;
         this.config = config;
         this.symptoms = symptoms;
         this.suspensions = suspensions;
@@ -159,7 +173,7 @@ public class MemberResource {
     @Operation(
             summary = "Log a session",
             description =
-                    "Idempotent on sessionId: a retry with the same content gets the same answer and no second event. A session that reports red-flag symptoms is stored and published, suspends the plan at once, and its answer carries a safety message (what to do now).")
+                    "Idempotent on sessionId: a retry with the same content gets the same answer and no second event. A session that reports red-flag symptoms is stored and published, suspends the plan at once, and its answer carries a safety message (what to do now). Red flags are read first: when the session is refused for anything else (400, 409 plan-suspended, 422), every valid red-flag code in it is still kept as a symptom report (id = sessionId), published and suspending the plan, and the problem carries symptomReport with its safety message beside the field errors.")
     @APIResponse(responseCode = "201", description = "Logged (or logged before by the same request)")
     @APIResponse(responseCode = "400", description = "Missing or out-of-range fields")
     @APIResponse(
@@ -167,17 +181,73 @@ public class MemberResource {
             description =
                     "The session id was used for another session, or plan-suspended: the plan is suspended until a clinician has looked")
     @APIResponse(responseCode = "422", description = "It does not match the plan (version, session, exercises, time)")
-    public Response logSession(@NotNull @Valid SessionRequest request) {
+    public Response logSession(
+            @RequestBody(content = @Content(schema = @Schema(implementation = SessionRequest.class))) JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.invalid(
+                    400,
+                    "The request body cannot be read.",
+                    List.of(new FieldProblem("body", "must be a JSON object")));
+        }
+        // Red flags are read first: whatever else is wrong with the request, they are kept and answered.
+        List<RedFlag> redFlags = SessionBody.redFlags(body);
+        SessionRequest request;
+        try {
+            request = json.treeToValue(body, SessionRequest.class);
+        } catch (JsonProcessingException e) {
+            throw keepRedFlags(ProblemMappers.unreadable(e), body, redFlags);
+        }
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw keepRedFlags(ProblemMappers.invalid(violations), body, redFlags);
+        }
         SessionService.Logged logged = sessions.log(member(), request.toNewSession());
+        if (!logged.refused().isEmpty()) {
+            throw withSafety(
+                    ProblemException.invalid(422, "The session does not match your plan.", logged.refused()),
+                    logged.keptSymptoms());
+        }
         if (logged.refusedWhileSuspended()) {
-            suspensions.requireNotSuspended(member());
-            throw ProblemException.conflict(
-                    "Your plan was resumed while this session was being sent; please send it again.");
+            try {
+                suspensions.requireNotSuspended(member());
+            } catch (ProblemException suspended) {
+                throw withSafety(suspended, logged.keptSymptoms());
+            }
+            throw withSafety(
+                    ProblemException.conflict(
+                            "Your plan was resumed while this session was being sent; please send it again."),
+                    logged.keptSymptoms());
         }
         return Response.created(URI.create("/members/me/sessions/" + logged.session().sessionId))
                 .header("Idempotent-Replayed", String.valueOf(logged.replay()))
                 .entity(view(logged.session()))
                 .build();
+    }
+
+    /** A session body refused before the service (unreadable, invalid) still has its red flags kept as a symptom report. */
+    private ProblemException keepRedFlags(ProblemException refused, JsonNode body, List<RedFlag> redFlags) {
+        if (redFlags.isEmpty()) {
+            return refused;
+        }
+        String member = member();
+        return withSafety(
+                refused,
+                symptoms.report(
+                        member,
+                        new SymptomService.NewReport(
+                                SessionBody.sessionId(body, member), redFlags, SessionBody.note(body), null)));
+    }
+
+    /** The safety message (what to do now) and the kept symptom report beside the field errors. */
+    private ProblemException withSafety(ProblemException problem, SymptomService.Reported kept) {
+        if (kept == null) {
+            return problem;
+        }
+        var r = kept.report();
+        return problem.with(
+                "symptomReport",
+                SymptomReportView.of(
+                        r, safety(r.redFlags.stream().map(RedFlag::valueOf).toList())));
     }
 
     @GET

@@ -17,6 +17,7 @@ import org.limber.routine.domain.PlanChangeRecord;
 import org.limber.routine.domain.PlanSuspension;
 import org.limber.routine.domain.SessionLog;
 import org.limber.routine.domain.SessionReport;
+import org.limber.routine.domain.SuspensionReview;
 import org.limber.routine.domain.SymptomReport;
 import org.limber.routine.domain.intake.RedFlag;
 import org.limber.routine.domain.plan.PlanChange;
@@ -25,6 +26,7 @@ import org.limber.routine.domain.safety.RedFlagAdvice.SafetyMessage;
 import org.limber.routine.service.IntakeService;
 import org.limber.routine.service.PlanService;
 import org.limber.routine.service.RuleBook;
+import org.limber.routine.service.SuspensionService;
 
 /** The response bodies of the routine API. */
 public final class PlanViews {
@@ -89,19 +91,83 @@ public final class PlanViews {
         }
     }
 
-    /** A suspension that ended: who resumed the plan, how, at which version, with what note. */
-    public record ResumedView(
+    /**
+     * A clinician's review as recorded: what was assessed and concluded, by whom and when; status says
+     * whether the plan runs again (ACTIVE), stays suspended (SUSPENDED, referred on), or the member may
+     * now take the intake (NO_PLAN: a referral before any plan, cleared); adaptationOn whether the plan
+     * adapts automatically now.
+     */
+    public record ReviewedView(
             String memberId,
-            int planVersion,
+            List<String> redFlagsAssessed,
+            SuspensionReview.Outcome outcome,
+            String outcomeText,
+            String note,
+            String reviewedBy,
+            Instant reviewedAt,
             String status,
-            PlanSuspension.How how,
-            String resumedBy,
-            Instant resumedAt,
-            String note) {
+            Integer planVersion,
+            boolean adaptationOn) {
 
-        static ResumedView of(PlanSuspension s) {
-            return new ResumedView(
-                    s.memberId, s.resumedVersion, "ACTIVE", s.resumedHow, s.resumedBy, s.resumedAt, s.resumeNote);
+        static ReviewedView of(SuspensionService.Reviewed reviewed) {
+            SuspensionReview r = reviewed.review();
+            PlanSuspension s = reviewed.suspension();
+            String status = !r.endedSuspension ? "SUSPENDED" : s.resumedVersion == null ? "NO_PLAN" : "ACTIVE";
+            return new ReviewedView(
+                    r.memberId,
+                    r.redFlagsAssessed,
+                    r.outcome,
+                    r.outcomeText,
+                    r.note,
+                    r.reviewedBy,
+                    r.reviewedAt,
+                    status,
+                    r.endedSuspension ? s.resumedVersion : s.planVersion,
+                    reviewed.adaptationOn());
+        }
+    }
+
+    /** One recorded review, in a hold's list. */
+    public record ReviewView(
+            List<String> redFlagsAssessed,
+            SuspensionReview.Outcome outcome,
+            String outcomeText,
+            String note,
+            String reviewedBy,
+            Instant reviewedAt) {
+
+        static ReviewView of(SuspensionReview r) {
+            return new ReviewView(r.redFlagsAssessed, r.outcome, r.outcomeText, r.note, r.reviewedBy, r.reviewedAt);
+        }
+    }
+
+    /**
+     * An open suspension or referral as a clinician reviews it: referral is true when there is no plan
+     * yet (planVersion null), reviews are those recorded so far (REFERRED_ON keeps it open).
+     */
+    public record HoldView(
+            String memberId,
+            boolean referral,
+            Integer planVersion,
+            PlanSuspension.Cause cause,
+            List<String> redFlags,
+            UUID sourceId,
+            Instant since,
+            String reason,
+            List<ReviewView> reviews) {
+
+        static HoldView of(SuspensionService.Hold hold, String reason) {
+            PlanSuspension s = hold.suspension();
+            return new HoldView(
+                    s.memberId,
+                    s.referral(),
+                    s.planVersion,
+                    s.cause,
+                    s.redFlags,
+                    s.sourceId,
+                    s.suspendedAt,
+                    reason,
+                    hold.reviews().stream().map(ReviewView::of).toList());
         }
     }
 

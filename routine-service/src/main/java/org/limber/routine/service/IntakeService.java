@@ -28,7 +28,9 @@ import org.limber.routine.repository.PlanRepository;
  *
  * <ul>
  * <li>A referral never waits: it is taken even while the catalog copy is still catching up, and a
- * red flag at a repeat intake suspends the plan in force in the same transaction.</li>
+ * red flag suspends the plan in force in the same transaction; with no plan yet it holds the member
+ * (a suspension without a plan), so that answering again with every answer no is refused (409
+ * referral-under-review) until a clinician on their panel has recorded a review.</li>
  * <li>A plan is built only from a caught-up catalog copy (503 catalog-not-ready before), never
  * while the plan is suspended (409 plan-suspended: a new intake does not end a suspension, only a
  * clinician does), and never with a session without an exercise (NEEDS_REVIEW instead, with a
@@ -95,11 +97,15 @@ public class IntakeService {
             intake.redFlags = redFlags.stream().map(Enum::name).toList();
             intakes.persist(intake);
             events.referred(intake, redFlags, clinician);
+            // With no plan yet the member is held all the same (a suspension without a plan), so that a later
+            // intake cannot build a plan before a clinician has reviewed the referral.
             boolean suspended = suspensions
                     .suspend(memberId, PlanSuspension.Cause.INTAKE, redFlags, intake.id)
+                    .filter(s -> !s.referral())
                     .isPresent();
             return new Taken(intake, redFlags, null, suspended);
         }
+        suspensions.requireNotSuspended(memberId);
         if (!catchUp.caughtUp()) {
             throw ProblemException.unavailable(
                     "catalog-not-ready",
@@ -107,7 +113,6 @@ public class IntakeService {
                             + "); please try again in a few seconds.",
                     RETRY_AFTER_SECONDS);
         }
-        suspensions.requireNotSuspended(memberId);
         List<ExerciseOption> options = catalog.options();
         if (options.isEmpty()) {
             throw ProblemException.unavailable(

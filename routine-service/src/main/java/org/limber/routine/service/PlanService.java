@@ -244,7 +244,6 @@ public class PlanService {
                 .withOverride(recordedOverride)
                 .withChanges(result.changes())
                 .withFlare(current.flare));
-        suspensions.resumedByNewVersion(clinicianId, memberId, note, next.version);
         return next;
     }
 
@@ -302,7 +301,6 @@ public class PlanService {
                     .withFlare(current.flare));
         }
         change.undoneIn = next.version;
-        suspensions.resumedByNewVersion(clinicianId, memberId, note, next.version);
         return next;
     }
 

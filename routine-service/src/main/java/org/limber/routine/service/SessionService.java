@@ -42,18 +42,20 @@ public class SessionService {
             UUID sessionId, int planVersion, Integer sessionNumber, Instant performedAt, SessionReport report) {}
 
     /**
-     * The stored session; {@code replay} when it was logged before by the same request. When the
-     * plan was suspended, {@code session} is null and {@code keptSymptoms} holds the session's
-     * red-flag symptoms, kept as a symptom report (the caller answers 409 plan-suspended).
+     * What became of a session. Logged: {@code session} (and {@code replay} when it was logged before by
+     * the same request). Refused: {@code session} is null; {@code refused} holds the field problems
+     * (empty when the plan was suspended: the caller answers 409 plan-suspended), and {@code
+     * keptSymptoms} the session's red-flag symptoms, kept as a symptom report whatever else was wrong.
      */
-    public record Logged(SessionLog session, boolean replay, SymptomService.Reported keptSymptoms) {
+    public record Logged(
+            SessionLog session, boolean replay, SymptomService.Reported keptSymptoms, List<FieldProblem> refused) {
 
         Logged(SessionLog session, boolean replay) {
-            this(session, replay, null);
+            this(session, replay, null, List.of());
         }
 
         public boolean refusedWhileSuspended() {
-            return session == null;
+            return session == null && refused.isEmpty();
         }
     }
 
@@ -97,45 +99,38 @@ public class SessionService {
             throw ProblemException.conflict("The session " + request.sessionId()
                     + " was logged already with other content; a new session needs a new id.");
         }
-        if (!request.report().redFlagSymptoms().isEmpty()
-                && suspensions.open(memberId).isPresent()) {
-            // No session while the plan is suspended, but a red flag is never dropped: the session's
-            // symptoms are kept as a symptom report (id = the session's id, so a retry adds nothing),
-            // published and alerted like any other; the member still gets 409 plan-suspended.
-            return new Logged(
-                    null,
-                    false,
-                    symptoms.report(
-                            memberId,
-                            new SymptomService.NewReport(
-                                    request.sessionId(),
-                                    request.report().redFlagSymptoms(),
-                                    request.report().note(),
-                                    request.performedAt())));
-        }
-        suspensions.requireNotSuspended(memberId);
-        Plan plan = plans.version(memberId, request.planVersion())
-                .orElseThrow(() -> ProblemException.invalid(
-                        422,
-                        "The session does not match a plan of yours.",
-                        List.of(new FieldProblem("planVersion", "you have no plan version " + request.planVersion()))));
         List<FieldProblem> errors = new ArrayList<>();
-        SessionChecks.time(
-                request.performedAt(), plan.version, plan.startDate, Timestamps.now(), window(config), errors);
-        int number = request.sessionNumber() != null
-                ? request.sessionNumber()
-                : nextNumber(memberId, plan, request.performedAt());
-        if (number < 1 || number > plan.proposal.sessions().size()) {
-            errors.add(new FieldProblem(
-                    "sessionNumber",
-                    "plan version " + plan.version + " has sessions 1 to "
-                            + plan.proposal.sessions().size()));
-            throw ProblemException.invalid(422, "The session does not match your plan.", errors);
+        Plan plan = plans.version(memberId, request.planVersion()).orElse(null);
+        PlanProposal.Session prescribed = null;
+        int number = 0;
+        if (plan == null) {
+            errors.add(new FieldProblem("planVersion", "you have no plan version " + request.planVersion()));
+        } else {
+            SessionChecks.time(
+                    request.performedAt(), plan.version, plan.startDate, Timestamps.now(), window(config), errors);
+            number = request.sessionNumber() != null
+                    ? request.sessionNumber()
+                    : nextNumber(memberId, plan, request.performedAt());
+            if (number < 1 || number > plan.proposal.sessions().size()) {
+                errors.add(new FieldProblem(
+                        "sessionNumber",
+                        "plan version " + plan.version + " has sessions 1 to "
+                                + plan.proposal.sessions().size()));
+            } else {
+                prescribed = plan.proposal.sessions().get(number - 1);
+                SessionChecks.exercises(request.report().exercises(), prescribed, errors);
+            }
         }
-        PlanProposal.Session prescribed = plan.proposal.sessions().get(number - 1);
-        SessionChecks.exercises(request.report().exercises(), prescribed, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(422, "The session does not match your plan.", errors);
+        boolean redFlags = !request.report().redFlagSymptoms().isEmpty();
+        boolean suspended = suspensions.open(memberId).isPresent();
+        if (suspended && !redFlags) {
+            suspensions.requireNotSuspended(memberId);
+        }
+        if (suspended || !errors.isEmpty()) {
+            // Red flags are read first: a session refused for any reason (the plan suspended, an offline phone
+            // syncing after a mid-week change, an exercise no longer in the plan) still has its red flags kept,
+            // suspending the plan. A retry gets the same answer: 422 with the field problems if any, else 409.
+            return new Logged(null, false, redFlags ? keep(memberId, request) : null, List.copyOf(errors));
         }
         SessionLog session = new SessionLog();
         session.memberId = memberId;
@@ -151,6 +146,25 @@ public class SessionService {
         suspensions.suspend(
                 memberId, PlanSuspension.Cause.SESSION, request.report().redFlagSymptoms(), session.sessionId);
         return new Logged(session, false);
+    }
+
+    /**
+     * A session that is not logged (its plan is suspended, or it does not match the plan) keeps its
+     * red-flag symptoms as a symptom report with the session's id as the report's (a retry adds nothing),
+     * stored, published, alerted and suspending the plan like any other. Its time is kept when it passes
+     * the symptom report's checks, else the report is taken as of now: a wrong time must not lose it.
+     */
+    private SymptomService.Reported keep(String memberId, NewSession request) {
+        List<FieldProblem> timeProblems = new ArrayList<>();
+        boolean timeOk = SessionChecks.recent(
+                request.performedAt(), "performedAt", Timestamps.now(), window(config), timeProblems);
+        return symptoms.report(
+                memberId,
+                new SymptomService.NewReport(
+                        request.sessionId(),
+                        request.report().redFlagSymptoms(),
+                        request.report().note(),
+                        timeOk ? request.performedAt() : null));
     }
 
     @Transactional

@@ -93,6 +93,7 @@ public class SymptomService {
         events.symptomsReported(report);
         report.planSuspended = suspensions
                 .suspend(memberId, PlanSuspension.Cause.SYMPTOM_REPORT, request.redFlagSymptoms(), request.reportId())
+                .filter(s -> !s.referral())
                 .isPresent();
         reports.persist(report);
         return new Reported(report, false);

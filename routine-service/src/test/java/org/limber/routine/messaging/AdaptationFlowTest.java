@@ -460,7 +460,13 @@ class AdaptationFlowTest {
         assertThat(plan().getInt("version")).isEqualTo(1);
 
         as(Tokens.clinician(clinician))
-                .body(Map.of("note", "Immunity checked with the GP; fine to continue"))
+                .body(Map.of(
+                        "redFlagsAssessed",
+                        List.of("INFECTION_RISK"),
+                        "outcome",
+                        "EXCLUDED_SAFE_TO_CONTINUE",
+                        "note",
+                        "Immunity checked with the GP; fine to continue"))
                 .post("/members/" + memberId + "/plan/resume")
                 .then()
                 .statusCode(200);

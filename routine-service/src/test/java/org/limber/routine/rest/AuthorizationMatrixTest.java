@@ -57,8 +57,18 @@ class AuthorizationMatrixTest {
                             "note", "matrix", "changes", List.of(Map.of("type", "PAUSE", "slug", todaysFirstSlug()))))
             // A red flag suspends the plan (the member's, then the other member's own) ...
             .row("POST /members/me/symptoms", "401 2xx 2xx 403 403 403 403", () -> Fixtures.symptoms("SADDLE_NUMBNESS"))
-            // ... which only the member's clinician may resume.
-            .row("POST /members/{memberId}/plan/resume", "401 403 403 2xx 403 403 403", () -> Map.of("note", "matrix"))
+            // ... which only the member's clinician may see and review.
+            .row("GET /members/{memberId}/plan/suspension", "401 403 403 2xx 403 403 403")
+            .row(
+                    "POST /members/{memberId}/plan/resume",
+                    "401 403 403 2xx 403 403 403",
+                    () -> Map.of(
+                            "redFlagsAssessed",
+                            List.of("SADDLE_NUMBNESS"),
+                            "outcome",
+                            "EXCLUDED_SAFE_TO_CONTINUE",
+                            "note",
+                            "matrix"))
             // No such change: the clinician is let in and finds nothing.
             .row(
                     "POST /members/{memberId}/plan/changes/{changeId}/undo",

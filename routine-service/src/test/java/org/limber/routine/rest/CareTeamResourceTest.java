@@ -28,7 +28,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.limber.routine.Fixtures.as;
 import static org.limber.routine.Fixtures.intake;
 import static org.limber.routine.Fixtures.member;
@@ -289,10 +291,15 @@ class CareTeamResourceTest {
         }
     }
 
+    /** A review of the flags in {@code flags}, with the outcome and a note. */
+    private static Map<String, Object> review(String outcome, String note, String... flags) {
+        return Map.of("redFlagsAssessed", List.of(flags), "outcome", outcome, "note", note);
+    }
+
     @Test
-    void onlyAClinicianWithTheMemberResumesASuspendedPlanWithANote() throws Exception {
+    void onlyAClinicianWithTheMemberResumesASuspendedPlanWithAReview() throws Exception {
         as(Tokens.clinician(clinician))
-                .body(Map.of("note", "x"))
+                .body(review("EXCLUDED_SAFE_TO_CONTINUE", "x", "CONSTANT_NIGHT_PAIN"))
                 .post("/members/" + memberId + "/plan/resume")
                 .then()
                 .statusCode(409)
@@ -308,80 +315,154 @@ class CareTeamResourceTest {
         assertThat(plan().getString("suspension.cause")).isEqualTo("SYMPTOM_REPORT");
 
         as(Tokens.clinician("someone-else"))
-                .body(Map.of("note", "x"))
+                .body(review("EXCLUDED_SAFE_TO_CONTINUE", "x", "CONSTANT_NIGHT_PAIN"))
                 .post("/members/" + memberId + "/plan/resume")
                 .then()
                 .statusCode(403);
         member(memberId)
-                .body(Map.of("note", "x"))
+                .body(review("EXCLUDED_SAFE_TO_CONTINUE", "x", "CONSTANT_NIGHT_PAIN"))
                 .post("/members/" + memberId + "/plan/resume")
                 .then()
                 .statusCode(403);
+        // A note alone is no review any more: the red flags assessed and the outcome are required.
         as(Tokens.clinician(clinician))
-                .body(Map.of())
+                .body(Map.of("note", "Called her"))
                 .post("/members/" + memberId + "/plan/resume")
                 .then()
                 .statusCode(400)
-                .body("errors[0].field", equalTo("note"));
+                .body("errors.field", hasItem("redFlagsAssessed"))
+                .body("errors.field", hasItem("outcome"));
+        as(Tokens.clinician(clinician))
+                .body(Map.of("redFlagsAssessed", List.of("CONSTANT_NIGHT_PAIN"), "outcome", "OTHER", "note", "x"))
+                .post("/members/" + memberId + "/plan/resume")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("outcomeText"));
+        // Every red flag that suspended the plan must have been assessed.
+        as(Tokens.clinician(clinician))
+                .body(review("EXCLUDED_SAFE_TO_CONTINUE", "x", "RECENT_TRAUMA"))
+                .post("/members/" + memberId + "/plan/resume")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("redFlagsAssessed"))
+                .body("errors[0].message", containsString("CONSTANT_NIGHT_PAIN"));
         member(memberId).get("/members/me/plan/today").then().statusCode(409);
+        as(Tokens.clinician(clinician))
+                .get("/members/" + memberId + "/plan/suspension")
+                .then()
+                .statusCode(200)
+                .body("referral", equalTo(false))
+                .body("redFlags", equalTo(List.of("CONSTANT_NIGHT_PAIN")))
+                .body("reviews", hasSize(0));
 
         try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
             as(Tokens.clinician(clinician))
-                    .body(Map.of("note", "Called her: pain settles on walking, no neurological signs"))
+                    .body(review(
+                            "EXCLUDED_SAFE_TO_CONTINUE",
+                            "Called her: pain settles on walking, no neurological signs",
+                            "CONSTANT_NIGHT_PAIN"))
                     .post("/members/" + memberId + "/plan/resume")
                     .then()
                     .statusCode(200)
                     .body("status", equalTo("ACTIVE"))
-                    .body("how", equalTo("RESUMED"))
-                    .body("resumedBy", equalTo(clinician))
+                    .body("outcome", equalTo("EXCLUDED_SAFE_TO_CONTINUE"))
+                    .body("redFlagsAssessed", equalTo(List.of("CONSTANT_NIGHT_PAIN")))
+                    .body("reviewedBy", equalTo(clinician))
+                    .body("reviewedAt", notNullValue())
                     .body("planVersion", equalTo(1))
+                    .body("adaptationOn", equalTo(true))
                     .body("note", containsString("no neurological signs"));
             PlanResumed resumed = Fixtures.event(topic, memberId, PlanResumed.TYPE, PlanResumed.class);
             assertThat(resumed.how()).isEqualTo("RESUMED");
             assertThat(resumed.sequence()).isEqualTo(2);
             assertThat(resumed.clinicianId()).isEqualTo(clinician);
             assertThat(resumed.planVersion()).isEqualTo(1);
+            assertThat(resumed.note()).contains("EXCLUDED_SAFE_TO_CONTINUE", "CONSTANT_NIGHT_PAIN");
         }
         member(memberId).get("/members/me/plan/today").then().statusCode(200).body("planVersion", equalTo(1));
         member(memberId).get("/members/me/plan").then().body("status", equalTo("ACTIVE"));
         as(Tokens.clinician(clinician))
-                .body(Map.of("note", "again"))
+                .body(review("EXCLUDED_SAFE_TO_CONTINUE", "again", "CONSTANT_NIGHT_PAIN"))
                 .post("/members/" + memberId + "/plan/resume")
                 .then()
                 .statusCode(409);
+        as(Tokens.clinician(clinician))
+                .get("/members/" + memberId + "/plan/suspension")
+                .then()
+                .statusCode(404);
     }
 
     @Test
-    void tailoringASuspendedPlanResumesIt() throws Exception {
+    void aReviewThatRefersTheMemberOnKeepsThePlanSuspended() {
         member(memberId)
-                .body(Fixtures.symptoms("RECENT_TRAUMA"))
+                .body(Fixtures.symptoms("SADDLE_NUMBNESS"))
+                .post("/members/me/symptoms")
+                .then()
+                .statusCode(201);
+        as(Tokens.clinician(clinician))
+                .body(review("REFERRED_ON", "Sent to the emergency department for an MRI", "SADDLE_NUMBNESS"))
+                .post("/members/" + memberId + "/plan/resume")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("SUSPENDED"));
+        assertThat(plan().getString("status")).isEqualTo("SUSPENDED");
+        member(memberId).get("/members/me/plan/today").then().statusCode(409);
+        as(Tokens.clinician(clinician))
+                .get("/members/" + memberId + "/plan/suspension")
+                .then()
+                .statusCode(200)
+                .body("reviews[0].outcome", equalTo("REFERRED_ON"));
+        as(Tokens.clinician(clinician))
+                .body(Map.of(
+                        "redFlagsAssessed",
+                        List.of("SADDLE_NUMBNESS"),
+                        "outcome",
+                        "OTHER",
+                        "outcomeText",
+                        "MRI clear, cleared by the spinal team",
+                        "note",
+                        "Back to her plan"))
+                .post("/members/" + memberId + "/plan/resume")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACTIVE"))
+                .body("outcomeText", containsString("MRI clear"));
+        member(memberId).get("/members/me/plan/today").then().statusCode(200);
+    }
+
+    @Test
+    void tailoringASuspendedPlanKeepsItSuspended() throws Exception {
+        member(memberId)
+                .body(Fixtures.symptoms("SADDLE_NUMBNESS"))
                 .post("/members/me/symptoms")
                 .then()
                 .statusCode(201);
         String first = plan().getString("sessions[0].items[0].slug");
-        try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
-            as(Tokens.clinician(clinician))
-                    .body(Map.of(
-                            "note",
-                            "X-ray clear; lighter start",
-                            "changes",
-                            List.of(Map.of(
-                                    "type",
-                                    "DOSE",
-                                    "slug",
-                                    first,
-                                    "dose",
-                                    Map.of("sets", 1, "reps", 5, "restSeconds", 20)))))
-                    .put("/members/" + memberId + "/plan")
-                    .then()
-                    .statusCode(200)
-                    .body("version", equalTo(2))
-                    .body("status", equalTo("ACTIVE"));
-            PlanResumed resumed = Fixtures.event(topic, memberId, PlanResumed.TYPE, PlanResumed.class);
-            assertThat(resumed.how()).isEqualTo("TAILORED");
-            assertThat(resumed.planVersion()).isEqualTo(2);
-            assertThat(resumed.note()).isEqualTo("X-ray clear; lighter start");
-        }
+        as(Tokens.clinician(clinician))
+                .body(Map.of(
+                        "note",
+                        "Lighter dose for her high-pain alert",
+                        "changes",
+                        List.of(Map.of(
+                                "type",
+                                "DOSE",
+                                "slug",
+                                first,
+                                "dose",
+                                Map.of("sets", 1, "reps", 5, "restSeconds", 20)))))
+                .put("/members/" + memberId + "/plan")
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2))
+                .body("status", equalTo("SUSPENDED"));
+        member(memberId).get("/members/me/plan/today").then().statusCode(409);
+        assertThat(plan().getString("status")).isEqualTo("SUSPENDED");
+        as(Tokens.clinician(clinician))
+                .body(review("EXCLUDED_SAFE_TO_CONTINUE", "Examined: no saddle anaesthesia", "SADDLE_NUMBNESS"))
+                .post("/members/" + memberId + "/plan/resume")
+                .then()
+                .statusCode(200)
+                .body("planVersion", equalTo(2));
         member(memberId).get("/members/me/plan/today").then().statusCode(200).body("planVersion", equalTo(2));
     }
 

@@ -34,6 +34,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.limber.routine.Fixtures.as;
 import static org.limber.routine.Fixtures.intake;
 import static org.limber.routine.Fixtures.member;
 import static org.limber.routine.Fixtures.newMember;
@@ -109,12 +110,84 @@ class MemberResourceIntakeTest {
             assertThat(TopicReader.header(record, "ce_type")).isEqualTo(MemberReferred.TYPE);
             MemberReferred event = CatalogFixture.JSON.readValue(record.value(), MemberReferred.class);
             assertThat(event.redFlags()).containsExactly("SADDLE_NUMBNESS");
+            // The member is held (plan version 0: no plan yet) until a clinician's review.
+            PlanSuspended held = Fixtures.event(topic, memberId, PlanSuspended.TYPE, PlanSuspended.class);
+            assertThat(held.planVersion()).isZero();
+            assertThat(held.redFlags()).containsExactly("SADDLE_NUMBNESS");
             topic.holdsFor(
                     Duration.ofSeconds(2),
                     records -> assertThat(records)
                             .filteredOn(r -> memberId.equals(r.key()))
-                            .hasSize(1));
+                            .hasSize(2));
         }
+    }
+
+    @Test
+    void aReferralAtTheFirstIntakeCannotBeUndoneByAnsweringAgainOnlyByAReview() {
+        String memberId = newMember();
+        String clinician = "clinician-" + memberId;
+        Fixtures.assign(memberId, clinician);
+        Map<String, Object> answers = intake();
+        redFlags(answers).put("saddleNumbness", true);
+        member(memberId).body(answers).post("/members/me/intake").then().statusCode(201);
+
+        // Every answer no: refused while a clinician reviews the referral, saying what to do now.
+        member(memberId)
+                .body(intake())
+                .post("/members/me/intake")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://limber.dev/problems/referral-under-review"))
+                .body("detail", containsString("reviewing your referral"))
+                .body("detail", containsString("get urgent care now"));
+        member(memberId).get("/members/me/plan").then().statusCode(404);
+        // A new red flag meanwhile is still taken, never refused.
+        Map<String, Object> worse = intake();
+        redFlags(worse).put("urinaryDifficulty", true);
+        member(memberId)
+                .body(worse)
+                .post("/members/me/intake")
+                .then()
+                .statusCode(201)
+                .body("outcome", equalTo("REFERRED"));
+
+        as(Tokens.clinician(clinician))
+                .get("/members/" + memberId + "/plan/suspension")
+                .then()
+                .statusCode(200)
+                .body("referral", equalTo(true))
+                .body("planVersion", equalTo(null))
+                .body("redFlags", equalTo(List.of("SADDLE_NUMBNESS")));
+        as(Tokens.clinician("someone-else"))
+                .body(Map.of(
+                        "redFlagsAssessed",
+                        List.of("SADDLE_NUMBNESS"),
+                        "outcome",
+                        "EXCLUDED_SAFE_TO_CONTINUE",
+                        "note",
+                        "x"))
+                .post("/members/" + memberId + "/plan/resume")
+                .then()
+                .statusCode(403);
+        as(Tokens.clinician(clinician))
+                .body(Map.of(
+                        "redFlagsAssessed",
+                        List.of("SADDLE_NUMBNESS"),
+                        "outcome",
+                        "EXCLUDED_SAFE_TO_CONTINUE",
+                        "note",
+                        "Seen in clinic: sensation normal, no retention"))
+                .post("/members/" + memberId + "/plan/resume")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("NO_PLAN"));
+        member(memberId)
+                .body(intake())
+                .post("/members/me/intake")
+                .then()
+                .statusCode(201)
+                .body("outcome", equalTo("PLAN_CREATED"));
     }
 
     @Test
@@ -168,6 +241,25 @@ class MemberResourceIntakeTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", equalTo(List.of("conditions")));
+        // Surgery five weeks ago is a spinal procedure in the last 3 months: answering no to that question is a
+        // contradiction, refused naming both answers (it built a plan before).
+        Map<String, Object> recentSurgery = intake();
+        recentSurgery.put("spineSurgery", true);
+        recentSurgery.put("conditions", List.of("SPINE_SURGERY"));
+        recentSurgery.put("surgeryDate", LocalDate.now().minusWeeks(5).toString());
+        member(newMember())
+                .body(recentSurgery)
+                .post("/members/me/intake")
+                .then()
+                .statusCode(400)
+                .body("errors.field", equalTo(List.of("surgeryDate", "redFlags.recentSpinalProcedure")));
+        redFlags(recentSurgery).put("recentSpinalProcedure", true);
+        member(newMember())
+                .body(recentSurgery)
+                .post("/members/me/intake")
+                .then()
+                .statusCode(201)
+                .body("outcome", equalTo("REFERRED"));
         Map<String, Object> conditionWithoutSurgery = intake();
         conditionWithoutSurgery.put("conditions", List.of("SPINE_SURGERY"));
         member(newMember())
@@ -293,9 +385,10 @@ class MemberResourceIntakeTest {
                     .body("safety.symptoms[0].redFlag", equalTo("BLADDER_OR_BOWEL_CONTROL"));
             MemberReferred referred = Fixtures.event(topic, memberId, MemberReferred.TYPE, MemberReferred.class);
             assertThat(referred.clinicianId()).isEqualTo(clinician);
-            // No plan, so nothing to suspend.
+            // No plan to suspend, but the member is held until a review (plan version 0).
             assertThat(Fixtures.events(topic, memberId, PlanSuspended.TYPE, Duration.ofSeconds(2)))
-                    .isEmpty();
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.value()).contains("\"planVersion\":0"));
         }
     }
 

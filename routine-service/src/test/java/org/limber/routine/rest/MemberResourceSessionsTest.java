@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.limber.routine.Fixtures.intake;
 import static org.limber.routine.Fixtures.member;
@@ -160,6 +161,65 @@ class MemberResourceSessionsTest {
                 .body("errors.field", equalTo(List.of("effort", "painAfter", "redFlagSymptoms")));
 
         member(memberId).get("/members/me/sessions").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void aRedFlagInASessionThatIsRefusedIsStillKeptAndSuspendsThePlan() throws Exception {
+        // An offline phone syncing a session against an exercise no longer in the plan: 422, but the saddle
+        // numbness it reports is kept as a symptom report, published, and suspends the plan.
+        Map<String, Object> stale = sessionDoingToday(memberId, Instant.now().minus(1, ChronoUnit.HOURS));
+        stale.put("exercises", List.of(Map.of("slug", "superman", "status", "DONE")));
+        stale.put("redFlagSymptoms", List.of("SADDLE_NUMBNESS"));
+        try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                member(memberId)
+                        .body(stale)
+                        .post("/members/me/sessions")
+                        .then()
+                        .statusCode(422)
+                        .contentType("application/problem+json")
+                        .body("errors.field", hasItem("exercises[0].slug"))
+                        .body("symptomReport.reportId", equalTo(stale.get("sessionId")))
+                        .body("symptomReport.redFlagSymptoms", equalTo(List.of("SADDLE_NUMBNESS")))
+                        .body("symptomReport.safety.urgency", equalTo("EMERGENCY_TODAY"))
+                        .body("symptomReport.safety.headline", containsString("emergency care today"));
+            }
+            SymptomsReported kept = Fixtures.event(topic, memberId, SymptomsReported.TYPE, SymptomsReported.class);
+            assertThat(kept.reportId().toString()).isEqualTo(stale.get("sessionId"));
+            PlanSuspended suspended = Fixtures.event(topic, memberId, PlanSuspended.TYPE, PlanSuspended.class);
+            assertThat(suspended.redFlags()).containsExactly("SADDLE_NUMBNESS");
+            // The retry kept nothing twice.
+            assertThat(Fixtures.events(topic, memberId, SymptomsReported.TYPE, Duration.ofSeconds(2)))
+                    .hasSize(1);
+        }
+        member(memberId).get("/members/me/plan").then().body("status", equalTo("SUSPENDED"));
+        member(memberId).get("/members/me/sessions").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void aRedFlagInAnUnreadableSessionIsStillKept() throws Exception {
+        // Wrong types and a missing session id: 400 naming the field, and the one valid code is kept.
+        Map<String, Object> broken = new java.util.HashMap<>();
+        broken.put("planVersion", "one");
+        broken.put("redFlagSymptoms", List.of("NOT_A_CODE", "URINARY_DIFFICULTY"));
+        try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                member(memberId)
+                        .body(broken)
+                        .post("/members/me/sessions")
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("symptomReport.redFlagSymptoms", equalTo(List.of("URINARY_DIFFICULTY")))
+                        .body("symptomReport.planSuspended", equalTo(true))
+                        .body("symptomReport.safety.urgency", notNullValue());
+            }
+            SymptomsReported kept = Fixtures.event(topic, memberId, SymptomsReported.TYPE, SymptomsReported.class);
+            assertThat(kept.redFlagSymptoms()).containsExactly("URINARY_DIFFICULTY");
+            assertThat(Fixtures.events(topic, memberId, SymptomsReported.TYPE, Duration.ofSeconds(2)))
+                    .hasSize(1);
+        }
+        member(memberId).get("/members/me/plan").then().body("status", equalTo("SUSPENDED"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.limber.events.member.MemberNeedsReview;
 import org.limber.events.member.MemberTopics;
 import org.limber.events.member.PlanSuspended;
 import org.limber.events.member.SymptomsReported;
@@ -112,6 +113,30 @@ class MemberResourceSymptomsTest {
                 .then()
                 .body("status", equalTo("SUSPENDED"))
                 .body("suspension.cause", equalTo("SYMPTOM_REPORT"));
+    }
+
+    @Test
+    void inflammatoryBackPainReportedLaterAsksForAReviewAndKeepsThePlanRunning() throws Exception {
+        String memberId = newMember();
+        Fixtures.planFor(memberId, intake());
+        try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
+            member(memberId)
+                    .body(symptoms("INFLAMMATORY_BACK_PAIN"))
+                    .post("/members/me/symptoms")
+                    .then()
+                    .statusCode(201)
+                    .body("planSuspended", equalTo(false))
+                    .body("safety.symptoms[0].advice", containsString("not an emergency"));
+            MemberNeedsReview review = Fixtures.event(topic, memberId, MemberNeedsReview.TYPE, MemberNeedsReview.class);
+            assertThat(review.planCreated()).isTrue();
+            assertThat(review.reasons())
+                    .extracting(MemberNeedsReview.Reason::code)
+                    .containsExactly("INFLAMMATORY_BACK_PAIN");
+            assertThat(Fixtures.events(topic, memberId, PlanSuspended.TYPE, Duration.ofSeconds(2)))
+                    .isEmpty();
+        }
+        member(memberId).get("/members/me/plan").then().body("status", equalTo("ACTIVE"));
+        member(memberId).get("/members/me/plan/today").then().statusCode(200);
     }
 
     @Test

@@ -16,6 +16,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<FieldProblem> errors;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
 
     public ProblemException(int status, String kind, String title, String detail, List<FieldProblem> errors) {
         super(detail);
@@ -73,6 +74,15 @@ public class ProblemException extends RuntimeException {
         return this;
     }
 
+    /**
+     * Adds a member to the problem beside its standard ones (RFC 9457 extension members), such as the
+     * safety message a refused request that reported a red flag still carries.
+     */
+    public ProblemException with(String name, Object value) {
+        extensions.put(name, value);
+        return this;
+    }
+
     public Map<String, String> headers() {
         return Map.copyOf(headers);
     }
@@ -82,6 +92,6 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem(String instance) {
-        return new Problem(Problem.type(kind), title, status, getMessage(), instance, errors);
+        return new Problem(Problem.type(kind), title, status, getMessage(), instance, errors, Map.copyOf(extensions));
     }
 }

@@ -3,6 +3,7 @@ package org.limber.common.problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -44,12 +45,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
-        List<FieldProblem> errors = e.getConstraintViolations().stream()
+        return respond(invalid(e.getConstraintViolations()).toProblem(uri.getPath()));
+    }
+
+    /** The 400 problem for bean-validation failures, each field named (also for a resource that validates itself). */
+    public static ProblemException invalid(Set<? extends ConstraintViolation<?>> violations) {
+        List<FieldProblem> errors = violations.stream()
                 .map(v -> new FieldProblem(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
-        return respond(ProblemException.invalid(400, "The request has invalid fields.", errors)
-                .toProblem(uri.getPath()));
+        return ProblemException.invalid(400, "The request has invalid fields.", errors);
     }
 
     /** Wrong types, unknown fields, bad enum values (Quarkus has a built-in mapper without field names). */
@@ -65,6 +70,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return respond(unreadable(e).toProblem(uri.getPath()));
+    }
+
+    /** The 400 problem for a body that cannot be read, naming the field whose value is wrong. */
+    public static ProblemException unreadable(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
         String message;
         if (e instanceof InvalidFormatException invalid
@@ -84,8 +94,7 @@ public class ProblemMappers {
             message = "the body is not valid JSON";
         }
         List<FieldProblem> errors = List.of(new FieldProblem(field.isEmpty() ? "body" : field, message));
-        return respond(ProblemException.invalid(400, "The request body cannot be read.", errors)
-                .toProblem(uri.getPath()));
+        return ProblemException.invalid(400, "The request body cannot be read.", errors);
     }
 
     @ServerExceptionMapper
