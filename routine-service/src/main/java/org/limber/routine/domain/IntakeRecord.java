@@ -32,6 +32,11 @@ public class IntakeRecord {
     @JdbcTypeCode(SqlTypes.JSON)
     public Intake answers;
 
+    /** The answers as they stand on {@code day}: durations worked out from the intake's date (answers age). */
+    public Intake answersOn(java.time.LocalDate day) {
+        return answers.on(java.time.LocalDate.ofInstant(submittedAt, java.time.ZoneOffset.UTC), day);
+    }
+
     @Enumerated(EnumType.STRING)
     public IntakeAssessment.Outcome outcome;
 

@@ -50,6 +50,7 @@ import org.limber.routine.rest.PlanViews.TodayView;
 import org.limber.routine.service.IntakeService;
 import org.limber.routine.service.PlanService;
 import org.limber.routine.service.RuleBook;
+import org.limber.routine.service.ScreeningService;
 import org.limber.routine.service.SessionService;
 import org.limber.routine.service.SuspensionService;
 import org.limber.routine.service.SymptomService;
@@ -71,6 +72,7 @@ public class MemberResource {
     private final SymptomService symptoms;
     private final SuspensionService suspensions;
     private final RuleBook ruleBook;
+    private final ScreeningService screenings;
     private final ObjectMapper json;
     private final Validator validator;
 
@@ -83,8 +85,10 @@ public class MemberResource {
             SymptomService symptoms,
             SuspensionService suspensions,
             RuleBook ruleBook,
+            ScreeningService screenings,
             ObjectMapper json,
             Validator validator) {
+        this.screenings = screenings;
         this.json = json;
         this.validator = validator;
         this.config = config;
@@ -134,7 +138,38 @@ public class MemberResource {
     @APIResponse(responseCode = "404", description = "No plan yet")
     public PlanView plan() {
         PlanService.Standing standing = plans.standing(member());
-        return PlanView.of(standing.plan(), suspension(standing));
+        return PlanView.of(standing.plan(), suspension(standing))
+                .withDue(screenings
+                        .due(member(), LocalDate.now(ZoneOffset.UTC))
+                        .map(PlanViews.DueView::screening)
+                        .stream()
+                        .toList());
+    }
+
+    @POST
+    @Path("/screening")
+    @Operation(
+            summary = "Answer the red-flag questions again",
+            description =
+                    "Due every 4 weeks after the last screening or intake and at the start of every flare (GET /members/me/plan lists it in due). Every question needs an explicit answer, as at intake. Any yes is handled as at intake: kept as a symptom report (id = screeningId), published so the care team is alerted, a referral flag suspends the plan in force (inflammatory back pain asks for a review), and the answer carries the safety message. Idempotent on screeningId.")
+    @APIResponse(responseCode = "201", description = "Taken (or taken before by the same request)")
+    @APIResponse(responseCode = "400", description = "A missing answer or a bad field; each is named")
+    @APIResponse(responseCode = "409", description = "The screening id was used for other answers")
+    public Response screening(@NotNull @Valid ScreeningRequest request) {
+        ScreeningService.Taken taken = screenings.take(member(), request.toNewScreening());
+        var s = taken.screening();
+        return Response.created(URI.create("/members/me/screening/" + s.screeningId))
+                .header("Idempotent-Replayed", String.valueOf(taken.replay()))
+                .entity(new PlanViews.ScreeningView(
+                        s.screeningId,
+                        s.takenAt,
+                        s.answeredYes,
+                        s.planSuspended,
+                        s.answeredYes.isEmpty()
+                                ? null
+                                : safety(s.answeredYes.stream().map(RedFlag::valueOf).toList()),
+                        screenings.next(member()).orElse(null)))
+                .build();
     }
 
     @GET

@@ -20,6 +20,7 @@ import org.limber.routine.domain.SessionReport;
 import org.limber.routine.domain.SuspensionReview;
 import org.limber.routine.domain.SymptomReport;
 import org.limber.routine.domain.intake.RedFlag;
+import org.limber.routine.domain.intake.ScreeningDue;
 import org.limber.routine.domain.plan.PlanChange;
 import org.limber.routine.domain.plan.PlanProposal;
 import org.limber.routine.domain.safety.RedFlagAdvice.SafetyMessage;
@@ -54,10 +55,19 @@ public final class PlanViews {
             List<String> conditions,
             List<PlanProposal.Session> sessions,
             List<PlanProposal.Exclusion> excluded,
-            List<String> notes) {
+            List<String> notes,
+            List<DueView> due) {
 
         static PlanView of(Plan p) {
             return of(p, null);
+        }
+
+        /** The same plan with what the member is asked to do now (a red-flag screening due). */
+        PlanView withDue(List<DueView> items) {
+            return new PlanView(
+                    memberId, version, status, suspension, source, author, note, overrideReason, createdAt, startDate,
+                    sessionsPerWeek, minutesPerSession, baselinePain, conditions, sessions, excluded, notes,
+                    List.copyOf(items));
         }
 
         static PlanView of(Plan p, SuspensionView suspension) {
@@ -78,9 +88,27 @@ public final class PlanViews {
                     p.conditions,
                     p.proposal.sessions(),
                     p.proposal.excluded(),
-                    p.proposal.notes());
+                    p.proposal.notes(),
+                    List.of());
         }
     }
+
+    /** Something the member is asked to do now: what, since when, why, and the request that does it. */
+    public record DueView(String what, LocalDate since, String reason, String action) {
+
+        static DueView screening(ScreeningDue.Due due) {
+            return new DueView("SCREENING", due.since(), due.reason(), "POST /members/me/screening");
+        }
+    }
+
+    /** A screening as stored: the questions answered yes, whether the plan was suspended, the safety message, the next one due. */
+    public record ScreeningView(
+            UUID screeningId,
+            Instant takenAt,
+            List<String> answeredYes,
+            boolean planSuspended,
+            SafetyMessage safety,
+            LocalDate nextDue) {}
 
     /** Why a plan is suspended ({@code reason}: why and what to do, for the member) and since when. */
     public record SuspensionView(

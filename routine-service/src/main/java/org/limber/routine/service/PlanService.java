@@ -231,7 +231,11 @@ public class PlanService {
         Map<String, ExerciseOption> published =
                 catalog.options().stream().collect(Collectors.toMap(ExerciseOption::slug, Function.identity()));
         Eligibility eligibility =
-                new Eligibility(intake.answers, ruleBook.rules(), LocalDate.now(ZoneOffset.UTC), current.flare);
+                new Eligibility(
+                        intake.answersOn(LocalDate.now(ZoneOffset.UTC)),
+                        ruleBook.rules(),
+                        LocalDate.now(ZoneOffset.UTC),
+                        current.flare);
         PlanTailoring.Result result =
                 PlanTailoring.apply(current.proposal, changes, published, eligibility, note, overrideReason);
         if (!result.errors().isEmpty()) {

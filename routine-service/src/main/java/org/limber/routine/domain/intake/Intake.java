@@ -27,4 +27,25 @@ public record Intake(
         Set<Restriction> cannotGetInto,
         int minutesPerSession,
         int sessionsPerWeek,
-        Level experience) {}
+        Level experience) {
+
+    /** These answers as they stand on {@code day}, given on {@code answered}: the pain's duration aged (see PainDuration.on). */
+    public Intake on(LocalDate answered, LocalDate day) {
+        PainDuration aged = duration == null ? null : duration.on(answered, day);
+        return aged == duration
+                ? this
+                : new Intake(
+                        conditions,
+                        painNow,
+                        painTypical,
+                        aged,
+                        surgeryDate,
+                        redFlags,
+                        goals,
+                        equipment,
+                        cannotGetInto,
+                        minutesPerSession,
+                        sessionsPerWeek,
+                        experience);
+    }
+}

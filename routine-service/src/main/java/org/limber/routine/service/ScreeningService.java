@@ -1,0 +1,111 @@
+package org.limber.routine.service;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.limber.common.problem.ProblemException;
+import org.limber.common.time.Timestamps;
+import org.limber.routine.domain.ScreeningRecord;
+import org.limber.routine.domain.intake.RedFlag;
+import org.limber.routine.domain.intake.ScreeningDue;
+import org.limber.routine.repository.PlanRepository;
+import org.limber.routine.repository.ScreeningRepository;
+
+/**
+ * The red-flag questions asked again after the intake (every 4 weeks, and at the start of every
+ * flare: {@link ScreeningDue}), with the same handling as at intake: any yes is kept as a symptom
+ * report (stored, published, alerted), a referral flag suspends the plan in force, and the answer
+ * carries the safety message. The client's screening id makes it idempotent.
+ */
+@ApplicationScoped
+public class ScreeningService {
+
+    /** The answers: one per red-flag question, every one explicit. */
+    public record NewScreening(UUID screeningId, Map<RedFlag, Boolean> answers) {}
+
+    /** The stored screening; the symptom report its yes answers made (null when all were no); replay on a retry. */
+    public record Taken(ScreeningRecord screening, SymptomService.Reported symptoms, boolean replay) {}
+
+    private static final String NOTE = "Answered yes at a red-flag screening";
+
+    private final ScreeningRepository screenings;
+    private final PlanRepository plans;
+    private final SymptomService symptoms;
+    private final RequestHash hashes;
+
+    public ScreeningService(
+            ScreeningRepository screenings, PlanRepository plans, SymptomService symptoms, RequestHash hashes) {
+        this.screenings = screenings;
+        this.plans = plans;
+        this.symptoms = symptoms;
+        this.hashes = hashes;
+    }
+
+    @Transactional
+    public Taken take(String memberId, NewScreening request) {
+        String hash = hashes.of(request);
+        plans.lockMember(memberId);
+        var existing = screenings.find(memberId, request.screeningId());
+        if (existing.isPresent()) {
+            if (!existing.get().requestHash.equals(hash)) {
+                throw ProblemException.conflict("The screening " + request.screeningId()
+                        + " was sent already with other answers; a new screening needs a new id.");
+            }
+            SymptomService.Reported report = existing.get().answeredYes.isEmpty()
+                    ? null
+                    : symptoms.report(memberId, newReport(request.screeningId(), existing.get().answeredYes));
+            return new Taken(existing.get(), report, true);
+        }
+        List<String> yes = Arrays.stream(RedFlag.values())
+                .filter(f -> Boolean.TRUE.equals(request.answers().get(f)))
+                .map(Enum::name)
+                .toList();
+        SymptomService.Reported report =
+                yes.isEmpty() ? null : symptoms.report(memberId, newReport(request.screeningId(), yes));
+        ScreeningRecord screening = new ScreeningRecord();
+        screening.memberId = memberId;
+        screening.screeningId = request.screeningId();
+        screening.takenAt = Timestamps.now();
+        screening.answeredYes = yes;
+        screening.requestHash = hash;
+        screening.planSuspended = report != null && report.report().planSuspended;
+        screenings.persist(screening);
+        return new Taken(screening, report, false);
+    }
+
+    private static SymptomService.NewReport newReport(UUID id, List<String> yes) {
+        return new SymptomService.NewReport(
+                id, yes.stream().map(RedFlag::valueOf).toList(), NOTE, null);
+    }
+
+    /** Whether the member should answer the red-flag questions again on {@code today} (empty before any intake). */
+    @Transactional
+    public Optional<ScreeningDue.Due> due(String memberId, LocalDate today) {
+        Optional<LocalDate> last = screenings.lastScreened(memberId).map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC));
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate flareSince = plans.current(memberId)
+                .filter(p -> p.flare)
+                .flatMap(p -> screenings.flareSince(memberId))
+                .map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC))
+                .orElse(null);
+        return ScreeningDue.on(last.get(), flareSince, today);
+    }
+
+    /** The day the next screening falls due, with none due now. */
+    @Transactional
+    public Optional<LocalDate> next(String memberId) {
+        return screenings
+                .lastScreened(memberId)
+                .map(t -> ScreeningDue.next(LocalDate.ofInstant(t, ZoneOffset.UTC)));
+    }
+
+}
