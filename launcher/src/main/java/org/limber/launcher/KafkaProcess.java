@@ -23,7 +23,7 @@ final class KafkaProcess {
                 root.resolve("launcher/target/lib") + "/*");
         Path log = local.resolve("logs/kafka.log");
         kafka.prepare(log);
-        return ManagedProcess.start("kafka", kafka.command(), Map.of(), root, log);
+        return ManagedProcess.start("kafka", root, kafka.command(), Map.of(), root, log);
     }
 
     static boolean ready(Ports ports) {

@@ -71,7 +71,7 @@ final class KeycloakProcess {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev"));
         command.addAll(options);
         command.addAll(List.of("--import-realm", "--health-enabled=true"));
-        return ManagedProcess.start("keycloak", command, env, home, log);
+        return ManagedProcess.start("keycloak", root, command, env, home, log);
     }
 
     static Path home(Path root) {

@@ -5,13 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A server the launcher started as a child process, its output going to a log file. Stopping it
- * asks politely (SIGTERM) and then ends it and every process it started.
+ * asks politely (SIGTERM) and then ends it and every process it started. A JVM started here carries
+ * {@link PidFile#marker}, so that the next start can tell it apart should the launcher be killed.
  */
 final class ManagedProcess {
 
@@ -25,11 +27,15 @@ final class ManagedProcess {
         this.log = log;
     }
 
+    /**
+     * Starts {@code command} in {@code workDir} for the launcher of the repository {@code root}, marked
+     * ({@link #marked}).
+     */
     static ManagedProcess start(
-            String name, List<String> command, Map<String, String> environment, Path workDir, Path log) {
+            String name, Path root, List<String> command, Map<String, String> environment, Path workDir, Path log) {
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(marked(command, root))
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -41,6 +47,20 @@ final class ManagedProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
+    }
+
+    /**
+     * The command with {@link PidFile#marker} as its first option when it starts a JVM (its program is a
+     * {@code java}); a start script (Keycloak's) is told apart by its own path in the repository instead.
+     */
+    static List<String> marked(List<String> command, Path root) {
+        String program = Path.of(command.get(0)).getFileName().toString();
+        if (!program.equals("java") && !program.equals("java.exe")) {
+            return command;
+        }
+        List<String> marked = new ArrayList<>(command);
+        marked.add(1, PidFile.marker(root));
+        return marked;
     }
 
     String name() {

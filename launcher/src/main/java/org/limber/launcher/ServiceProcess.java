@@ -96,6 +96,7 @@ final class ServiceProcess {
         }
         return ManagedProcess.start(
                 service.module(),
+                root,
                 command(app.getParent(), root, System.getenv()),
                 environment(service, ports),
                 app.getParent(),

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** After a launcher was killed, the next start ends what the last one left (found by its pid file) and frees the port. */
+/**
+ * After a launcher was killed, the next start ends what the last one left (found by its pid file) and frees the port,
+ * and only that. KilledLauncherTest does it with every service, both ways the launcher starts them.
+ */
 class PidFileTest {
 
     @TempDir
@@ -77,6 +82,78 @@ class PidFileTest {
     }
 
     @Test
+    void aServiceRunningInTheRepositoryIsEndedThoughItsCommandLineDoesNotNameIt(@TempDir Path elsewhere)
+            throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "the working directory of a process is read in /proc");
+        // As a service started with its AOT cache: java -XX:AOTCache=app.aot -jar quarkus-run.jar, from its
+        // target/quarkus-app, with a java outside the repository (and here without the launcher's marker).
+        Path app = Files.createDirectories(root.resolve("catalog-service/target/quarkus-app"));
+        Process left = hold(elsewhere, app);
+        try {
+            assertThat(left.info().commandLine().orElseThrow()).doesNotContain(root.toString());
+            PidFile pids = new PidFile(root.resolve(".local/run/pids"), root);
+            pids.write(List.of(left.pid()));
+            assertThat(pids.killLeftovers(line -> {})).containsExactly(left.pid());
+            assertThat(left.isAlive()).isFalse();
+        } finally {
+            left.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aPidTheSystemGaveToAnotherProcessSinceIsLeftAloneThoughItLooksLikeOurs() throws Exception {
+        Process other = hold(root, root);
+        try {
+            Instant start = other.info().startInstant().orElseThrow();
+            Path file = root.resolve(".local/run/pids");
+            PidFile pids = new PidFile(file, root);
+            for (Instant recorded :
+                    List.of(start.minus(Duration.ofHours(1)), start.minusSeconds(5), start.plusSeconds(5))) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, other.pid() + " " + recorded + "\n");
+                assertThat(pids.killLeftovers(line -> {}))
+                        .as("recorded as started at %s", recorded)
+                        .isEmpty();
+                assertThat(other.isAlive()).isTrue();
+            }
+            // Its own start, as another JVM reads it (the same to the clock tick, or a second off after a step of
+            // the clock): ended.
+            Files.writeString(file, other.pid() + " " + start.plusSeconds(1) + "\n");
+            assertThat(pids.killLeftovers(line -> {})).containsExactly(other.pid());
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aLineOfAnOlderLauncherAPidAloneIsEndedIfItsCommandLineNamesTheRepository() throws Exception {
+        Process left = hold(root, root);
+        try {
+            Path file = root.resolve(".local/run/pids");
+            Files.createDirectories(file.getParent());
+            Files.writeString(
+                    file,
+                    left.pid() + "\nnot a pid\n" + (ProcessHandle.current().pid() + 1_000_000L) + "\n");
+            List<String> said = new ArrayList<>();
+            assertThat(new PidFile(file, root).killLeftovers(said::add)).containsExactly(left.pid());
+            assertThat(said).anyMatch(line -> line.contains("not a pid"));
+            assertThat(file).doesNotExist();
+        } finally {
+            left.destroyForcibly();
+        }
+    }
+
+    @Test
+    void everyJvmTheLauncherStartsCarriesTheMarkerAndAScriptIsLeftAsItIs() {
+        Path repository = Path.of("/some/repo");
+        assertThat(ManagedProcess.marked(List.of("/jdk-25/bin/java", "-Xmx1m", "-jar", "quarkus-run.jar"), repository))
+                .containsExactly(
+                        "/jdk-25/bin/java", "-Dlimber.launcher.home=/some/repo", "-Xmx1m", "-jar", "quarkus-run.jar");
+        assertThat(ManagedProcess.marked(List.of("/some/repo/keycloak/bin/kc.sh", "start-dev"), repository))
+                .containsExactly("/some/repo/keycloak/bin/kc.sh", "start-dev");
+    }
+
+    @Test
     void aProcessNotStartedFromTheRepositoryIsLeftAlone() {
         PidFile pids = new PidFile(root.resolve(".local/run/pids"), root.resolve("elsewhere"));
         pids.write(List.of(ProcessHandle.current().pid()));
@@ -90,6 +167,22 @@ class PidFileTest {
         Files.writeString(file, "4242\n/some/data\n1700000000\n55432\n");
         assertThat(PostgresProcess.pidOf(file)).hasValue(4242);
         assertThat(PostgresProcess.pidOf(root.resolve("missing"))).isEmpty();
+    }
+
+    /** A JVM that sleeps, its source in {@code source} (so named on its command line), run in {@code workDir}. */
+    private static Process hold(Path source, Path workDir) throws IOException {
+        Path sleep = source.resolve("Sleep.java");
+        Files.writeString(sleep, """
+                public class Sleep {
+                    public static void main(String[] args) throws Exception {
+                        Thread.sleep(600_000);
+                    }
+                }
+                """);
+        return new ProcessBuilder(Launcher.java(), sleep.toString())
+                .directory(workDir.toFile())
+                .inheritIO()
+                .start();
     }
 
     private static int freePort() throws IOException {
