@@ -81,8 +81,17 @@ public record IntakeRequest(
             @NotNull @Schema(description = "Recent major trauma, or a minor fall with osteoporosis or over 50")
             Boolean recentTrauma,
 
-            @NotNull @Schema(description = "History of cancer with new back pain")
+            @NotNull @Schema(description = "Ever had cancer (with newEpisode it refers; without, a clinician reviews)")
             Boolean cancerHistory,
+
+            @NotNull @Schema(description = "This is a new episode of back pain, different from any before")
+            Boolean newEpisode,
+
+            @NotNull @Schema(description = "Osteoporosis, long-term steroid tablets, or over 70")
+            Boolean boneFragility,
+
+            @NotNull @Schema(description = "The pain came on suddenly, within minutes or hours")
+            Boolean suddenOnset,
 
             @NotNull @Schema(description = "Fever or unexplained weight loss")
             Boolean feverOrWeightLoss,
@@ -137,6 +146,9 @@ public record IntakeRequest(
             answers.put(RedFlag.WORSENING_LEG_WEAKNESS, worseningLegWeakness);
             answers.put(RedFlag.RECENT_TRAUMA, recentTrauma);
             answers.put(RedFlag.CANCER_HISTORY, cancerHistory);
+            answers.put(RedFlag.NEW_EPISODE, newEpisode);
+            answers.put(RedFlag.BONE_FRAGILITY, boneFragility);
+            answers.put(RedFlag.SUDDEN_ONSET, suddenOnset);
             answers.put(RedFlag.FEVER_OR_WEIGHT_LOSS, feverOrWeightLoss);
             answers.put(RedFlag.INFECTION_RISK, infectionRisk);
             answers.put(RedFlag.CONSTANT_NIGHT_PAIN, constantNightPain);

@@ -139,11 +139,12 @@ public class MemberResource {
     public PlanView plan() {
         PlanService.Standing standing = plans.standing(member());
         return PlanView.of(standing.plan(), suspension(standing))
-                .withDue(screenings
-                        .due(member(), LocalDate.now(ZoneOffset.UTC))
-                        .map(PlanViews.DueView::screening)
-                        .stream()
-                        .toList());
+                .withDue(
+                        screenings
+                                .due(member(), LocalDate.now(ZoneOffset.UTC))
+                                .map(PlanViews.DueView::screening)
+                                .stream()
+                                .toList());
     }
 
     @POST
@@ -167,7 +168,9 @@ public class MemberResource {
                         s.planSuspended,
                         s.answeredYes.isEmpty()
                                 ? null
-                                : safety(s.answeredYes.stream().map(RedFlag::valueOf).toList()),
+                                : safety(s.answeredYes.stream()
+                                        .map(RedFlag::valueOf)
+                                        .toList()),
                         screenings.next(member()).orElse(null)))
                 .build();
     }

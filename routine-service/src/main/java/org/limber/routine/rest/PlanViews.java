@@ -65,8 +65,23 @@ public final class PlanViews {
         /** The same plan with what the member is asked to do now (a red-flag screening due). */
         PlanView withDue(List<DueView> items) {
             return new PlanView(
-                    memberId, version, status, suspension, source, author, note, overrideReason, createdAt, startDate,
-                    sessionsPerWeek, minutesPerSession, baselinePain, conditions, sessions, excluded, notes,
+                    memberId,
+                    version,
+                    status,
+                    suspension,
+                    source,
+                    author,
+                    note,
+                    overrideReason,
+                    createdAt,
+                    startDate,
+                    sessionsPerWeek,
+                    minutesPerSession,
+                    baselinePain,
+                    conditions,
+                    sessions,
+                    excluded,
+                    notes,
                     List.copyOf(items));
         }
 

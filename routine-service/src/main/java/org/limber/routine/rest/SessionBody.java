@@ -24,7 +24,7 @@ final class SessionBody {
 
     private SessionBody() {}
 
-    /** The valid red-flag codes of {@code redFlagSymptoms}, each once, in the order sent; unknown codes are left out. */
+    /** The valid red-flag symptom codes of {@code redFlagSymptoms}, each once, in the order sent; others are left out. */
     static List<RedFlag> redFlags(JsonNode body) {
         JsonNode symptoms = body == null ? null : body.get("redFlagSymptoms");
         List<RedFlag> flags = new ArrayList<>();
@@ -37,7 +37,7 @@ final class SessionBody {
             }
             if (symptom.isTextual()) {
                 Arrays.stream(RedFlag.values())
-                        .filter(f -> f.name().equals(symptom.textValue()) && !flags.contains(f))
+                        .filter(f -> f.symptom() && f.name().equals(symptom.textValue()) && !flags.contains(f))
                         .findFirst()
                         .ifPresent(flags::add);
             }

@@ -230,12 +230,11 @@ public class PlanService {
         IntakeRecord intake = intakes.findById(current.intakeId);
         Map<String, ExerciseOption> published =
                 catalog.options().stream().collect(Collectors.toMap(ExerciseOption::slug, Function.identity()));
-        Eligibility eligibility =
-                new Eligibility(
-                        intake.answersOn(LocalDate.now(ZoneOffset.UTC)),
-                        ruleBook.rules(),
-                        LocalDate.now(ZoneOffset.UTC),
-                        current.flare);
+        Eligibility eligibility = new Eligibility(
+                intake.answersOn(LocalDate.now(ZoneOffset.UTC)),
+                ruleBook.rules(),
+                LocalDate.now(ZoneOffset.UTC),
+                current.flare);
         PlanTailoring.Result result =
                 PlanTailoring.apply(current.proposal, changes, published, eligibility, note, overrideReason);
         if (!result.errors().isEmpty()) {

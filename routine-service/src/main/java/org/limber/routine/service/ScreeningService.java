@@ -2,11 +2,12 @@ package org.limber.routine.service;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -14,6 +15,7 @@ import org.limber.common.problem.ProblemException;
 import org.limber.common.time.Timestamps;
 import org.limber.routine.domain.ScreeningRecord;
 import org.limber.routine.domain.intake.RedFlag;
+import org.limber.routine.domain.intake.Screening;
 import org.limber.routine.domain.intake.ScreeningDue;
 import org.limber.routine.repository.PlanRepository;
 import org.limber.routine.repository.ScreeningRepository;
@@ -63,8 +65,13 @@ public class ScreeningService {
                     : symptoms.report(memberId, newReport(request.screeningId(), existing.get().answeredYes));
             return new Taken(existing.get(), report, true);
         }
-        List<String> yes = Arrays.stream(RedFlag.values())
-                .filter(f -> Boolean.TRUE.equals(request.answers().get(f)))
+        // Handled as at intake (Screening's rules: a past cancer refers only with a new episode, else asks for a
+        // review); context answers alone are not signs. Pain is not asked again, so the fragility-fracture rule,
+        // which needs it, is left to the intake and to pain reported with sessions.
+        List<String> yes = Stream.concat(
+                        Screening.redFlags(request.answers(), Set.of(), null).stream(),
+                        Screening.reviewFlags(request.answers()).stream())
+                .distinct()
                 .map(Enum::name)
                 .toList();
         SymptomService.Reported report =
@@ -103,9 +110,6 @@ public class ScreeningService {
     /** The day the next screening falls due, with none due now. */
     @Transactional
     public Optional<LocalDate> next(String memberId) {
-        return screenings
-                .lastScreened(memberId)
-                .map(t -> ScreeningDue.next(LocalDate.ofInstant(t, ZoneOffset.UTC)));
+        return screenings.lastScreened(memberId).map(t -> ScreeningDue.next(LocalDate.ofInstant(t, ZoneOffset.UTC)));
     }
-
 }

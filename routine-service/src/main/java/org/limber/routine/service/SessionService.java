@@ -19,6 +19,7 @@ import org.limber.routine.domain.PlanSuspension;
 import org.limber.routine.domain.SessionChecks;
 import org.limber.routine.domain.SessionLog;
 import org.limber.routine.domain.SessionReport;
+import org.limber.routine.domain.intake.RedFlag;
 import org.limber.routine.domain.plan.PlanProposal;
 import org.limber.routine.messaging.MemberEvents;
 import org.limber.routine.repository.PlanRepository;
@@ -121,7 +122,11 @@ public class SessionService {
                 SessionChecks.exercises(request.report().exercises(), prescribed, errors);
             }
         }
-        boolean redFlags = !request.report().redFlagSymptoms().isEmpty();
+        request.report().redFlagSymptoms().stream()
+                .filter(f -> !f.symptom())
+                .forEach(f ->
+                        errors.add(new FieldProblem("redFlagSymptoms", f + " is an intake answer, not a symptom")));
+        boolean redFlags = request.report().redFlagSymptoms().stream().anyMatch(RedFlag::symptom);
         boolean suspended = suspensions.open(memberId).isPresent();
         if (suspended && !redFlags) {
             suspensions.requireNotSuspended(memberId);
@@ -129,8 +134,13 @@ public class SessionService {
         if (suspended || !errors.isEmpty()) {
             // Red flags are read first: a session refused for any reason (the plan suspended, an offline phone
             // syncing after a mid-week change, an exercise no longer in the plan) still has its red flags kept,
-            // suspending the plan. A retry gets the same answer: 422 with the field problems if any, else 409.
-            return new Logged(null, false, redFlags ? keep(memberId, request) : null, List.copyOf(errors));
+            // suspending the plan. While suspended the answer is 409 plan-suspended whatever else is wrong: no
+            // session can be logged, so field problems would only mislead.
+            return new Logged(
+                    null,
+                    false,
+                    redFlags ? keep(memberId, request) : null,
+                    suspended ? List.of() : List.copyOf(errors));
         }
         SessionLog session = new SessionLog();
         session.memberId = memberId;
@@ -162,7 +172,9 @@ public class SessionService {
                 memberId,
                 new SymptomService.NewReport(
                         request.sessionId(),
-                        request.report().redFlagSymptoms(),
+                        request.report().redFlagSymptoms().stream()
+                                .filter(RedFlag::symptom)
+                                .toList(),
                         request.report().note(),
                         timeOk ? request.performedAt() : null));
     }

@@ -73,6 +73,10 @@ public class SymptomService {
                 != request.redFlagSymptoms().size()) {
             errors.add(new FieldProblem("redFlagSymptoms", "names a symptom more than once"));
         }
+        request.redFlagSymptoms().stream()
+                .filter(f -> !f.symptom())
+                .forEach(f ->
+                        errors.add(new FieldProblem("redFlagSymptoms", f + " is an intake answer, not a symptom")));
         Instant now = Timestamps.now();
         if (request.reportedAt() != null) {
             SessionChecks.recent(

@@ -43,6 +43,14 @@ class AuthorizationMatrixTest {
                     "401 2xx 4xx 403 403 403 403",
                     () -> sessionDoingToday(MEMBER, Instant.now()))
             .row("GET /members/me/sessions", "401 2xx 2xx 403 403 403 403")
+            .row(
+                    "POST /members/me/screening",
+                    "401 2xx 2xx 403 403 403 403",
+                    () -> Map.of(
+                            "screeningId",
+                            UUID.randomUUID().toString(),
+                            "redFlags",
+                            Fixtures.redFlags(Fixtures.intake())))
             .row("GET /members/{memberId}/plan", "401 403 403 2xx 403 403 403")
             .row("GET /members/{memberId}/plan/changes", "401 403 403 2xx 403 403 403")
             .row("GET /members/{memberId}/sessions", "401 403 403 2xx 403 403 403")

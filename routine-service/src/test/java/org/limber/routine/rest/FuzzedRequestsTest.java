@@ -51,6 +51,12 @@ class FuzzedRequestsTest {
                                 sessionDoingToday(member, Instant.now()),
                                 "POST /members/me/symptoms",
                                 Fixtures.symptoms("SADDLE_NUMBNESS"),
+                                "POST /members/me/screening",
+                                Map.of(
+                                        "screeningId",
+                                        UUID.randomUUID().toString(),
+                                        "redFlags",
+                                        Fixtures.redFlags(intake())),
                                 "PUT /members/{memberId}/plan/adaptation",
                                 Map.of("enabled", true, "note", "fuzz"),
                                 "PUT /members/{memberId}/plan",

@@ -74,7 +74,9 @@ class MemberResourceScreeningTest {
                 .statusCode(201)
                 .body("answeredYes", hasSize(0))
                 .body("planSuspended", equalTo(false))
-                .body("nextDue", equalTo(LocalDate.now(ZoneOffset.UTC).plusDays(28).toString()));
+                .body(
+                        "nextDue",
+                        equalTo(LocalDate.now(ZoneOffset.UTC).plusDays(28).toString()));
         member(memberId).get("/members/me/plan").then().body("due", hasSize(0)).body("status", equalTo("ACTIVE"));
     }
 

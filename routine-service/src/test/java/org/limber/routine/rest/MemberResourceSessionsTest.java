@@ -171,19 +171,26 @@ class MemberResourceSessionsTest {
         stale.put("exercises", List.of(Map.of("slug", "superman", "status", "DONE")));
         stale.put("redFlagSymptoms", List.of("SADDLE_NUMBNESS"));
         try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
-            for (int attempt = 0; attempt < 2; attempt++) {
-                member(memberId)
-                        .body(stale)
-                        .post("/members/me/sessions")
-                        .then()
-                        .statusCode(422)
-                        .contentType("application/problem+json")
-                        .body("errors.field", hasItem("exercises[0].slug"))
-                        .body("symptomReport.reportId", equalTo(stale.get("sessionId")))
-                        .body("symptomReport.redFlagSymptoms", equalTo(List.of("SADDLE_NUMBNESS")))
-                        .body("symptomReport.safety.urgency", equalTo("EMERGENCY_TODAY"))
-                        .body("symptomReport.safety.headline", containsString("emergency care today"));
-            }
+            member(memberId)
+                    .body(stale)
+                    .post("/members/me/sessions")
+                    .then()
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("exercises[0].slug"))
+                    .body("symptomReport.reportId", equalTo(stale.get("sessionId")))
+                    .body("symptomReport.redFlagSymptoms", equalTo(List.of("SADDLE_NUMBNESS")))
+                    .body("symptomReport.planSuspended", equalTo(true))
+                    .body("symptomReport.safety.urgency", equalTo("EMERGENCY_TODAY"))
+                    .body("symptomReport.safety.headline", containsString("emergency care today"));
+            // The retry finds the plan suspended (409), and the same report, not a second one.
+            member(memberId)
+                    .body(stale)
+                    .post("/members/me/sessions")
+                    .then()
+                    .statusCode(409)
+                    .body("type", equalTo("https://limber.dev/problems/plan-suspended"))
+                    .body("symptomReport.reportId", equalTo(stale.get("sessionId")));
             SymptomsReported kept = Fixtures.event(topic, memberId, SymptomsReported.TYPE, SymptomsReported.class);
             assertThat(kept.reportId().toString()).isEqualTo(stale.get("sessionId"));
             PlanSuspended suspended = Fixtures.event(topic, memberId, PlanSuspended.TYPE, PlanSuspended.class);

@@ -21,9 +21,11 @@ public enum RedFlag {
     RECENT_TRAUMA(
             "Have you had a major accident or fall recently (or a minor fall if you have osteoporosis or are over 50)?",
             "Back pain after a recent trauma needs a fracture ruled out first."),
+    // Asked on its own (issue 20: one answer, one meaning). With NEW_EPISODE it refers; without, a clinician
+    // reviews the plan: long-standing, unchanged back pain in someone treated for cancer years ago is usually not a
+    // metastasis, but a cancer history is never ignored (conservative: a review rather than nothing).
     CANCER_HISTORY(
-            "Have you had cancer, and is this back pain new?",
-            "New back pain with a history of cancer needs a clinician's assessment."),
+            "Have you ever had cancer?", "New back pain with a history of cancer needs a clinician's assessment."),
     FEVER_OR_WEIGHT_LOSS(
             "Do you have a fever, or have you lost weight without trying?",
             "Fever or unexplained weight loss with back pain needs infection or other causes ruled out."),
@@ -71,6 +73,27 @@ public enum RedFlag {
     FEELING_UNWELL(
             "Do you feel generally unwell (feverish, shivery or unusually tired) along with your back pain?",
             "Feeling generally unwell with back pain needs an infection or other cause ruled out."),
+    // Context: answers that refer only together with others (issue 20), each meaning one thing.
+    NEW_EPISODE(
+            Kind.CONTEXT,
+            "Is this a new episode of back pain, different from back pain you have had before?",
+            "Whether the pain is new: with a history of cancer it needs a clinician's assessment first."),
+    BONE_FRAGILITY(
+            Kind.CONTEXT,
+            "Do you have osteoporosis, take steroid tablets long-term, or are you over 70?",
+            "Whether the bones may be weak: with severe pain of sudden onset a fracture is possible."),
+    SUDDEN_ONSET(
+            Kind.CONTEXT,
+            "Did this pain come on suddenly, within minutes or hours?",
+            "Whether the pain came on suddenly: with weak bones and severe pain a fracture is possible."),
+    // Derived, not asked: a possible fragility fracture without a fall. Weak bones (osteoporosis, long-term steroids,
+    // age over 70) and new, severe pain (7 or more) of sudden onset: vertebrae with low bone density can fracture
+    // with no fall at all (lifting, coughing, bending), so the fall the MINOR_FALL_WITH_BONE_RISK question asks about
+    // is not needed for the suspicion.
+    POSSIBLE_FRAGILITY_FRACTURE(
+            Kind.REFERRAL,
+            null,
+            "Severe back pain that came on suddenly, with bones that may be weak, needs a fracture ruled out first."),
     // Not a referral: inflammatory back pain is for a clinician to review beside the plan.
     INFLAMMATORY_BACK_PAIN(
             Kind.REVIEW,
@@ -83,11 +106,15 @@ public enum RedFlag {
         /** No self-guided plan: the member is referred to a clinician. */
         REFERRAL,
         /** The plan is built and a clinician reviews it. */
-        REVIEW
+        REVIEW,
+        /** Not a sign by itself: an answer other rules read (never reported as a symptom). */
+        CONTEXT
     }
 
     public final Kind kind;
+    /** The question asked at intake and screening; null for a flag derived from other answers. */
     public final String question;
+
     public final String referralReason;
 
     RedFlag(String question, String referralReason) {
@@ -98,5 +125,15 @@ public enum RedFlag {
         this.kind = kind;
         this.question = question;
         this.referralReason = referralReason;
+    }
+
+    /** Whether the member is asked this (false for a flag derived from other answers). */
+    public boolean asked() {
+        return question != null;
+    }
+
+    /** Whether a member may report this as a symptom (a sign, not context, not derived). */
+    public boolean symptom() {
+        return kind != Kind.CONTEXT && asked();
     }
 }

@@ -28,9 +28,10 @@ public final class ScreeningDue {
     /** Whether a screening is due on {@code today}, given the last one and, in a flare, the day it began. */
     public static Optional<Due> on(LocalDate lastScreened, LocalDate flareSince, LocalDate today) {
         if (flareSince != null && flareSince.isAfter(lastScreened) && !flareSince.isAfter(today)) {
-            return Optional.of(new Due(
-                    flareSince,
-                    "Your pain flared up: please answer the warning-sign questions again, so that nothing serious is missed."));
+            return Optional.of(
+                    new Due(
+                            flareSince,
+                            "Your pain flared up: please answer the warning-sign questions again, so that nothing serious is missed."));
         }
         LocalDate next = lastScreened.plusDays(EVERY_DAYS);
         if (!next.isAfter(today)) {

@@ -92,7 +92,7 @@ public final class RedFlagAdvice {
             }
         }
         for (RedFlag flag : RedFlag.values()) {
-            if (!entries.containsKey(flag)) {
+            if (flag.kind != RedFlag.Kind.CONTEXT && !entries.containsKey(flag)) {
                 problems.add(flag + ": no advice");
             }
         }

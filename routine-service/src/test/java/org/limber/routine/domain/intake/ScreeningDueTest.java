@@ -23,11 +23,10 @@ class ScreeningDueTest {
     @Test
     void andAtTheStartOfEveryFlareWhateverTheDate() {
         LocalDate flare = LAST.plusDays(3);
-        assertThat(ScreeningDue.on(LAST, flare, LAST.plusDays(4)))
-                .hasValueSatisfying(due -> {
-                    assertThat(due.since()).isEqualTo(flare);
-                    assertThat(due.reason()).contains("flared");
-                });
+        assertThat(ScreeningDue.on(LAST, flare, LAST.plusDays(4))).hasValueSatisfying(due -> {
+            assertThat(due.since()).isEqualTo(flare);
+            assertThat(due.reason()).contains("flared");
+        });
         // Answered since the flare began: nothing due until four weeks later.
         assertThat(ScreeningDue.on(flare.plusDays(1), flare, LAST.plusDays(10))).isEmpty();
     }

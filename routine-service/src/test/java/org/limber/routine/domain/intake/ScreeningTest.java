@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,9 +36,42 @@ class ScreeningTest {
     static Map<RedFlag, Boolean> allNo() {
         Map<RedFlag, Boolean> answers = new EnumMap<>(RedFlag.class);
         for (RedFlag flag : RedFlag.values()) {
-            answers.put(flag, false);
+            if (flag.asked()) {
+                answers.put(flag, false);
+            }
         }
         return answers;
+    }
+
+    @Test
+    void aPastCancerRefersWithANewEpisodeAndOtherwiseAsksForAReview() {
+        Map<RedFlag, Boolean> answers = allNo();
+        answers.put(RedFlag.CANCER_HISTORY, true);
+        assertThat(Screening.redFlags(intake(answers))).isEmpty();
+        assertThat(Screening.reviewFlags(intake(answers))).containsExactly(RedFlag.CANCER_HISTORY);
+        answers.put(RedFlag.NEW_EPISODE, true);
+        assertThat(Screening.redFlags(intake(answers))).containsExactly(RedFlag.CANCER_HISTORY);
+        assertThat(Screening.reviewFlags(intake(answers))).isEmpty();
+    }
+
+    @Test
+    void suddenSeverePainWithWeakBonesIsAPossibleFractureWithoutAFall() {
+        Map<RedFlag, Boolean> answers = allNo();
+        answers.put(RedFlag.BONE_FRAGILITY, true);
+        answers.put(RedFlag.SUDDEN_ONSET, true);
+        assertThat(Screening.redFlags(answers, Set.of(), 7)).containsExactly(RedFlag.POSSIBLE_FRAGILITY_FRACTURE);
+        assertThat(Screening.redFlags(answers, Set.of(), 6)).isEmpty();
+        answers.put(RedFlag.SUDDEN_ONSET, false);
+        assertThat(Screening.redFlags(answers, Set.of(), 9)).isEmpty();
+        // Osteoporosis as a condition counts as weak bones.
+        answers.put(RedFlag.BONE_FRAGILITY, false);
+        answers.put(RedFlag.SUDDEN_ONSET, true);
+        assertThat(Screening.redFlags(answers, Set.of(Condition.OSTEOPOROSIS), 8))
+                .containsExactly(RedFlag.POSSIBLE_FRAGILITY_FRACTURE);
+        assertThat(Screening.redFlags(answers, Set.of(), 8)).isEmpty();
+        // Not asked: never needs an answer.
+        assertThat(Screening.unanswered(answers)).isEmpty();
+        assertThat(RedFlag.POSSIBLE_FRAGILITY_FRACTURE.asked()).isFalse();
     }
 
     @ParameterizedTest(name = "{0} yes: {1}")
@@ -46,7 +80,6 @@ class ScreeningTest {
         "SADDLE_NUMBNESS, REFERRAL",
         "WORSENING_LEG_WEAKNESS, REFERRAL",
         "RECENT_TRAUMA, REFERRAL",
-        "CANCER_HISTORY, REFERRAL",
         "FEVER_OR_WEIGHT_LOSS, REFERRAL",
         "INFECTION_RISK, REFERRAL",
         "CONSTANT_NIGHT_PAIN, REFERRAL",
@@ -60,7 +93,10 @@ class ScreeningTest {
         "RECENT_INFECTION, REFERRAL",
         "RECENT_SPINAL_PROCEDURE, REFERRAL",
         "FEELING_UNWELL, REFERRAL",
-        "INFLAMMATORY_BACK_PAIN, REVIEW"
+        "INFLAMMATORY_BACK_PAIN, REVIEW",
+        "NEW_EPISODE, CONTEXT",
+        "BONE_FRAGILITY, CONTEXT",
+        "SUDDEN_ONSET, CONTEXT"
     })
     void aYesLeadsTo(RedFlag flag, RedFlag.Kind kind) {
         Map<RedFlag, Boolean> answers = allNo();
@@ -75,7 +111,7 @@ class ScreeningTest {
     }
 
     @ParameterizedTest
-    @EnumSource(RedFlag.class)
+    @EnumSource(value = RedFlag.class, names = "POSSIBLE_FRAGILITY_FRACTURE", mode = EnumSource.Mode.EXCLUDE)
     void anUnansweredQuestionIsRefusedNeverTakenForANo(RedFlag flag) {
         Map<RedFlag, Boolean> answers = allNo();
         answers.remove(flag);
