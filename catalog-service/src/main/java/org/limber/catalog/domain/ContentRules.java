@@ -9,9 +9,12 @@ import java.util.function.Predicate;
 
 import org.limber.catalog.domain.Dose.Range;
 import org.limber.common.problem.Problem.FieldProblem;
+import org.limber.events.catalog.Category;
 import org.limber.events.catalog.Direction;
 import org.limber.events.catalog.Equipment;
+import org.limber.events.catalog.Level;
 import org.limber.events.catalog.Position;
+import org.limber.events.catalog.Region;
 import org.limber.events.catalog.SafetyTag;
 import org.limber.events.catalog.SpinalLoad;
 
@@ -22,24 +25,37 @@ import org.limber.events.catalog.SpinalLoad;
 public final class ContentRules {
 
     /**
-     * How the safety tags must agree with position, direction, load and equipment: when {@code applies}
-     * holds for an entry, {@code holds} must too, else the entry is refused with {@code message}. The
-     * condition rules of routine-service filter on tags only, so a missing tag would let an exercise
-     * through a rule meant to leave it out. Documented for editors in the exercises' README.
+     * How the safety tags must agree with each other and with position, direction, load, equipment,
+     * category, regions and level: when {@code applies} holds for an entry, {@code holds} must too, else
+     * the entry is refused with {@code message}. The condition rules of routine-service filter on tags
+     * (and direction, position, load), so a missing tag would let an exercise through a rule meant to
+     * leave it out. Documented for editors in the exercises' README.
      */
     record TagRule(Predicate<ExerciseContent> applies, Predicate<ExerciseContent> holds, String message) {}
 
     private static final Set<Position> OFF_THE_FLOOR = EnumSet.of(Position.STANDING, Position.SEATED);
     private static final Set<Position> ON_THE_KNEES = EnumSet.of(Position.HANDS_AND_KNEES, Position.KNEELING);
     private static final Set<Position> LYING = EnumSet.of(Position.SUPINE, Position.SIDE_LYING, Position.PRONE);
+    private static final Set<Region> BACK = EnumSet.of(Region.UPPER_BACK, Region.MID_BACK, Region.LOWER_BACK);
+    private static final Set<Category> STRENGTH_OR_CORE = EnumSet.of(Category.CORE_STABILITY, Category.STRENGTHENING);
+    private static final Set<SafetyTag> EXTENSION_TAGS =
+            EnumSet.of(SafetyTag.SUSTAINED_EXTENSION, SafetyTag.LOADED_EXTENSION, SafetyTag.REPEATED_EXTENSION);
+    private static final Set<SafetyTag> FLEXION_TAGS = EnumSet.of(SafetyTag.REPEATED_FLEXION, SafetyTag.LOADED_FLEXION);
+
+    /**
+     * What a flare-safe exercise must not carry. Unloaded arching (prone lying, a small standing
+     * lean-back) is allowed: it is the extension-biased flare option, told apart from the flexion
+     * ones by its direction (see the rules on FLARE_SAFE and direction below).
+     */
     private static final Set<SafetyTag> NOT_GENTLE = EnumSet.of(
             SafetyTag.HIGH_EFFORT,
             SafetyTag.LIFTING,
             SafetyTag.LOADED_BENDING,
             SafetyTag.LOADED_FLEXION,
             SafetyTag.LOADED_EXTENSION,
-            SafetyTag.SUSTAINED_EXTENSION,
-            SafetyTag.REPEATED_EXTENSION);
+            SafetyTag.ABDOMINAL_PRESSURE,
+            SafetyTag.PRESSURE_ON_SPINE,
+            SafetyTag.BALANCE_DEMAND);
 
     static final List<TagRule> TAG_RULES = List.of(
             new TagRule(
@@ -52,9 +68,7 @@ public final class ContentRules {
                     "a position on the knees needs WEIGHT_ON_KNEES"),
             new TagRule(
                     c -> c.direction() == Direction.EXTENSION,
-                    c -> has(c, SafetyTag.SUSTAINED_EXTENSION)
-                            || has(c, SafetyTag.LOADED_EXTENSION)
-                            || has(c, SafetyTag.REPEATED_EXTENSION),
+                    c -> hasAny(c, EXTENSION_TAGS),
                     "an EXTENSION direction needs SUSTAINED_EXTENSION, LOADED_EXTENSION or REPEATED_EXTENSION"),
             new TagRule(
                     c -> c.direction() == Direction.EXTENSION && c.spinalLoad() != SpinalLoad.LOW,
@@ -62,7 +76,7 @@ public final class ContentRules {
                     "extension under moderate or high load needs LOADED_EXTENSION"),
             new TagRule(
                     c -> c.direction() == Direction.FLEXION,
-                    c -> has(c, SafetyTag.REPEATED_FLEXION) || has(c, SafetyTag.LOADED_FLEXION),
+                    c -> hasAny(c, FLEXION_TAGS),
                     "a FLEXION direction needs REPEATED_FLEXION or LOADED_FLEXION"),
             new TagRule(
                     c -> c.direction() == Direction.FLEXION && c.spinalLoad() != SpinalLoad.LOW,
@@ -73,6 +87,10 @@ public final class ContentRules {
                     c -> has(c, SafetyTag.TWISTING),
                     "a ROTATION direction needs TWISTING"),
             new TagRule(
+                    c -> c.direction() == Direction.LATERAL,
+                    c -> has(c, SafetyTag.LATERAL_BENDING),
+                    "a LATERAL direction needs LATERAL_BENDING"),
+            new TagRule(
                     c -> c.spinalLoad() == SpinalLoad.HIGH,
                     c -> has(c, SafetyTag.HIGH_EFFORT),
                     "a HIGH spinal load needs HIGH_EFFORT"),
@@ -81,14 +99,48 @@ public final class ContentRules {
                     c -> has(c, SafetyTag.LIFTING),
                     "light weights need LIFTING"),
             new TagRule(
+                    c -> has(c, SafetyTag.LIFTING),
+                    c -> has(c, SafetyTag.ABDOMINAL_PRESSURE),
+                    "LIFTING needs ABDOMINAL_PRESSURE (lifting a weight raises the pressure in the belly)"),
+            new TagRule(
+                    c -> STRENGTH_OR_CORE.contains(c.category())
+                            && (c.spinalLoad() != SpinalLoad.LOW || has(c, SafetyTag.HIGH_EFFORT)),
+                    c -> has(c, SafetyTag.ABDOMINAL_PRESSURE),
+                    "core stability or strengthening under moderate or high load, or with HIGH_EFFORT, needs"
+                            + " ABDOMINAL_PRESSURE"),
+            new TagRule(
                     c -> c.equipment().contains(Equipment.FOAM_ROLLER),
+                    c -> has(c, SafetyTag.NOT_ON_SPINE) || has(c, SafetyTag.PRESSURE_ON_SPINE),
+                    "a foam roller needs NOT_ON_SPINE or PRESSURE_ON_SPINE"),
+            new TagRule(
                     c -> has(c, SafetyTag.NOT_ON_SPINE),
-                    "a foam roller needs NOT_ON_SPINE"),
+                    c -> !has(c, SafetyTag.PRESSURE_ON_SPINE),
+                    "NOT_ON_SPINE and PRESSURE_ON_SPINE contradict each other"),
+            new TagRule(
+                    c -> rollsOnTheBack(c),
+                    c -> has(c, SafetyTag.PRESSURE_ON_SPINE),
+                    "rolling on the back (UPPER_BACK, MID_BACK or LOWER_BACK) presses on the spine: it needs"
+                            + " PRESSURE_ON_SPINE, not NOT_ON_SPINE"),
+            new TagRule(
+                    c -> has(c, SafetyTag.PRESSURE_ON_SPINE),
+                    c -> !c.regions().contains(Region.LOWER_BACK),
+                    "PRESSURE_ON_SPINE cannot work the LOWER_BACK: no tool presses on the lower spine"),
             new TagRule(
                     c -> has(c, SafetyTag.FLARE_SAFE),
                     c -> c.spinalLoad() == SpinalLoad.LOW
+                            && c.level() == Level.BEGINNER
                             && c.safetyTags().stream().noneMatch(NOT_GENTLE::contains),
-                    "FLARE_SAFE needs a LOW load and none of " + NOT_GENTLE),
+                    "FLARE_SAFE needs a LOW load, the BEGINNER level and none of " + NOT_GENTLE),
+            new TagRule(
+                    c -> has(c, SafetyTag.FLARE_SAFE) && hasAny(c, EXTENSION_TAGS),
+                    c -> c.direction() == Direction.EXTENSION && !hasAny(c, FLEXION_TAGS),
+                    "a FLARE_SAFE exercise that arches the back moves in the EXTENSION direction only (no"
+                            + " flexion tag), so that rules can tell the flare options apart by direction"),
+            new TagRule(
+                    c -> has(c, SafetyTag.FLARE_SAFE) && hasAny(c, FLEXION_TAGS),
+                    c -> c.direction() == Direction.FLEXION && !hasAny(c, EXTENSION_TAGS),
+                    "a FLARE_SAFE exercise that rounds the back moves in the FLEXION direction only (no"
+                            + " extension tag), so that rules can tell the flare options apart by direction"),
             new TagRule(
                     c -> has(c, SafetyTag.ON_BED),
                     c -> LYING.contains(c.position()) && c.spinalLoad() == SpinalLoad.LOW,
@@ -126,6 +178,17 @@ public final class ContentRules {
 
     private static boolean has(ExerciseContent content, SafetyTag tag) {
         return content.safetyTags().contains(tag);
+    }
+
+    private static boolean hasAny(ExerciseContent content, Set<SafetyTag> tags) {
+        return content.safetyTags().stream().anyMatch(tags::contains);
+    }
+
+    /** A soft-tissue tool (or a foam roller) used on the back: it presses on the spine. */
+    private static boolean rollsOnTheBack(ExerciseContent content) {
+        return (content.equipment().contains(Equipment.FOAM_ROLLER)
+                        || content.category() == Category.SOFT_TISSUE_RELEASE)
+                && content.regions().stream().anyMatch(BACK::contains);
     }
 
     private static void checkDose(Dose dose, List<FieldProblem> errors) {

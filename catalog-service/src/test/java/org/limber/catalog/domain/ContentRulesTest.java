@@ -162,9 +162,9 @@ class ContentRulesTest {
             STANDING        | ROTATION  | LOW      | NONE          |                                              | a ROTATION direction needs TWISTING
             PRONE           | EXTENSION | HIGH     | MAT           | FLOOR_TRANSFER SUSTAINED_EXTENSION LOADED_EXTENSION | a HIGH spinal load needs HIGH_EFFORT
             STANDING        | NEUTRAL   | MODERATE | LIGHT_WEIGHTS | LOADED_BENDING                               | light weights need LIFTING
-            SEATED          | NEUTRAL   | LOW      | FOAM_ROLLER   | FLOOR_TRANSFER                               | a foam roller needs NOT_ON_SPINE
+            SEATED          | NEUTRAL   | LOW      | FOAM_ROLLER   | FLOOR_TRANSFER                               | a foam roller needs NOT_ON_SPINE or PRESSURE_ON_SPINE
             STANDING        | NEUTRAL   | MODERATE | NONE          | FLARE_SAFE                                   | FLARE_SAFE needs a LOW load
-            SEATED          | EXTENSION | LOW      | CHAIR         | REPEATED_EXTENSION FLARE_SAFE                | FLARE_SAFE needs a LOW load
+            SEATED          | EXTENSION | LOW      | CHAIR         | REPEATED_EXTENSION FLARE_SAFE                | -
             STANDING        | NEUTRAL   | LOW      | NONE          | FLARE_SAFE                                   | -
             HANDS_AND_KNEES | NEUTRAL   | LOW      | MAT           | FLOOR_TRANSFER WEIGHT_ON_KNEES ON_BED         | ON_BED needs a lying position
             SUPINE          | NEUTRAL   | LOW      | MAT           | FLOOR_TRANSFER ON_BED                        | -
@@ -183,6 +183,100 @@ class ContentRulesTest {
                 assertThat(p.field()).isEqualTo("safetyTags");
                 assertThat(p.message()).startsWith(problem);
             });
+        }
+    }
+
+    private static ExerciseContent tagged(
+            Category category,
+            Region region,
+            Level level,
+            Position position,
+            Direction direction,
+            SpinalLoad load,
+            Equipment equipment,
+            List<SafetyTag> tags) {
+        return new ExerciseContent(
+                "Test",
+                List.of(),
+                "A test.",
+                category,
+                List.of(region),
+                List.of("core"),
+                position,
+                List.of(equipment),
+                level,
+                false,
+                reps(10, new Range(5, 15)),
+                List.of("a", "b", "c"),
+                List.of(),
+                List.of(),
+                List.of(),
+                direction,
+                load,
+                tags,
+                List.of(),
+                List.of());
+    }
+
+    /**
+     * The tags of clinical review round three, which also read category, regions and level: side bending, a roller
+     * on the spine, pressure in the belly, and a flare-safe set that rules can split by direction. One entry per line
+     * and the problems it has, each the start of a message, separated by {@code &} ("-": none).
+     */
+    @ParameterizedTest(name = "{0} {1} {2} {3} {4} {5} {6} [{7}]: {8}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # side bending
+            STRETCH             | MID_BACK   | BEGINNER     | STANDING | LATERAL   | LOW      | NONE          |                                                  | a LATERAL direction needs LATERAL_BENDING
+            STRETCH             | MID_BACK   | BEGINNER     | STANDING | LATERAL   | LOW      | NONE          | LATERAL_BENDING                                  | -
+            # a roller on the back presses on the spine; never on the lower back
+            SOFT_TISSUE_RELEASE | UPPER_BACK | BEGINNER     | SUPINE   | NEUTRAL   | LOW      | FOAM_ROLLER   | FLOOR_TRANSFER NOT_ON_SPINE                      | rolling on the back
+            SOFT_TISSUE_RELEASE | MID_BACK   | BEGINNER     | SUPINE   | NEUTRAL   | LOW      | MAT           | FLOOR_TRANSFER                                   | rolling on the back
+            SOFT_TISSUE_RELEASE | UPPER_BACK | BEGINNER     | SUPINE   | NEUTRAL   | LOW      | FOAM_ROLLER   | FLOOR_TRANSFER PRESSURE_ON_SPINE                 | -
+            SOFT_TISSUE_RELEASE | LOWER_BACK | BEGINNER     | SUPINE   | NEUTRAL   | LOW      | FOAM_ROLLER   | FLOOR_TRANSFER PRESSURE_ON_SPINE                 | PRESSURE_ON_SPINE cannot work the LOWER_BACK
+            SOFT_TISSUE_RELEASE | GLUTES     | BEGINNER     | SEATED   | NEUTRAL   | LOW      | FOAM_ROLLER   | NOT_ON_SPINE PRESSURE_ON_SPINE                   | NOT_ON_SPINE and PRESSURE_ON_SPINE contradict
+            SOFT_TISSUE_RELEASE | GLUTES     | BEGINNER     | SEATED   | NEUTRAL   | LOW      | FOAM_ROLLER   | NOT_ON_SPINE                                     | -
+            SOFT_TISSUE_RELEASE | GLUTES     | BEGINNER     | SEATED   | NEUTRAL   | LOW      | FOAM_ROLLER   |                                                  | a foam roller needs NOT_ON_SPINE or PRESSURE_ON_SPINE
+            # pressure in the belly: lifting, loaded or demanding core and strength work
+            FUNCTIONAL          | CORE       | BEGINNER     | STANDING | NEUTRAL   | LOW      | LIGHT_WEIGHTS | LIFTING                                          | LIFTING needs ABDOMINAL_PRESSURE
+            FUNCTIONAL          | CORE       | BEGINNER     | STANDING | NEUTRAL   | LOW      | LIGHT_WEIGHTS | LIFTING ABDOMINAL_PRESSURE                       | -
+            CORE_STABILITY      | CORE       | INTERMEDIATE | PRONE    | NEUTRAL   | MODERATE | MAT           | FLOOR_TRANSFER                                   | core stability or strengthening under moderate
+            CORE_STABILITY      | CORE       | INTERMEDIATE | PRONE    | NEUTRAL   | MODERATE | MAT           | FLOOR_TRANSFER ABDOMINAL_PRESSURE                | -
+            STRENGTHENING       | CHEST      | ADVANCED     | STANDING | NEUTRAL   | LOW      | NONE          | HIGH_EFFORT                                      | core stability or strengthening under moderate
+            CORE_STABILITY      | CORE       | BEGINNER     | SUPINE   | NEUTRAL   | LOW      | MAT           | FLOOR_TRANSFER                                   | -
+            # flare-safe: gentle, a beginner's exercise, one direction
+            MOBILITY            | LOWER_BACK | BEGINNER     | PRONE    | EXTENSION | LOW      | MAT           | FLOOR_TRANSFER SUSTAINED_EXTENSION FLARE_SAFE     | -
+            MOBILITY            | LOWER_BACK | BEGINNER     | STANDING | EXTENSION | LOW      | NONE          | REPEATED_EXTENSION FLARE_SAFE                    | -
+            MOBILITY            | LOWER_BACK | BEGINNER     | STANDING | EXTENSION | LOW      | NONE          | LOADED_EXTENSION FLARE_SAFE                      | FLARE_SAFE needs
+            MOBILITY            | LOWER_BACK | INTERMEDIATE | SUPINE   | FLEXION   | LOW      | MAT           | FLOOR_TRANSFER REPEATED_FLEXION FLARE_SAFE        | FLARE_SAFE needs
+            CORE_STABILITY      | CORE       | BEGINNER     | SUPINE   | NEUTRAL   | LOW      | MAT           | FLOOR_TRANSFER ABDOMINAL_PRESSURE FLARE_SAFE      | FLARE_SAFE needs
+            MOBILITY            | HIPS       | BEGINNER     | STANDING | NEUTRAL   | LOW      | NONE          | BALANCE_DEMAND FLARE_SAFE                        | FLARE_SAFE needs
+            MOBILITY            | LOWER_BACK | BEGINNER     | STANDING | NEUTRAL   | LOW      | NONE          | REPEATED_EXTENSION FLARE_SAFE                    | a FLARE_SAFE exercise that arches the back
+            MOBILITY            | LOWER_BACK | BEGINNER     | SEATED   | FLEXION   | LOW      | CHAIR         | REPEATED_FLEXION REPEATED_EXTENSION FLARE_SAFE    | a FLARE_SAFE exercise that arches the back & a FLARE_SAFE exercise that rounds the back
+            MOBILITY            | LOWER_BACK | BEGINNER     | SEATED   | FLEXION   | LOW      | CHAIR         | REPEATED_FLEXION REPEATED_EXTENSION              | -
+            MOBILITY            | LOWER_BACK | BEGINNER     | SEATED   | FLEXION   | LOW      | CHAIR         | REPEATED_FLEXION FLARE_SAFE                      | -
+            """)
+    void tagsMustAgreeWithCategoryRegionsAndLevel(
+            Category category,
+            Region region,
+            Level level,
+            Position position,
+            Direction direction,
+            SpinalLoad load,
+            Equipment equipment,
+            String tags,
+            String problems) {
+        List<SafetyTag> tagList = tags == null
+                ? List.of()
+                : Arrays.stream(tags.trim().split(" +")).map(SafetyTag::valueOf).toList();
+        List<FieldProblem> found =
+                ContentRules.check("t", tagged(category, region, level, position, direction, load, equipment, tagList));
+        List<String> expected = problems.equals("-")
+                ? List.of()
+                : Arrays.stream(problems.split(" & ")).toList();
+        assertThat(found).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(found.get(i).field()).isEqualTo("safetyTags");
+            assertThat(found.get(i).message()).startsWith(expected.get(i));
         }
     }
 }

@@ -86,9 +86,38 @@ class ContentIntegrityTest {
             List.of("knee-rocking", "supine-back-rotation-stretch"),
             List.of("bird-dog", "pallof-press"));
 
-    /** The gentle movements a flare allows (domain brief). */
-    static final Set<String> FLARE_SET =
-            Set.of("pelvic-tilt", "knee-rocking", "diaphragmatic-breathing", "childs-pose", "walking");
+    /**
+     * The gentle movements a flare allows (domain brief), their seated variants (for pregnancy and members who cannot
+     * get down to the floor), and the extension-biased options (clinical review round three).
+     */
+    static final Set<String> FLARE_SET = Set.of(
+            "pelvic-tilt",
+            "knee-rocking",
+            "diaphragmatic-breathing",
+            "childs-pose",
+            "walking",
+            "single-knee-to-chest",
+            "seated-pelvic-tilt",
+            "seated-diaphragmatic-breathing",
+            "supported-prone-lying",
+            "standing-lean-back");
+
+    /** What a hernia or recent abdominal surgery would leave out: hard bracing, long levers, lifting, a roller in the groin. */
+    static final Set<String> ABDOMINAL_PRESSURE = Set.of(
+            "knee-plank",
+            "forearm-plank",
+            "full-plank",
+            "knee-side-plank",
+            "side-plank",
+            "dead-bug",
+            "pallof-press",
+            "knee-push-up",
+            "push-up",
+            "superman",
+            "bent-over-row",
+            "bent-over-i-y-t",
+            "kickstand-rdl",
+            "foam-roll-hip-flexors");
 
     static final Set<Position> ON_THE_FLOOR =
             Set.of(Position.SUPINE, Position.PRONE, Position.SIDE_LYING, Position.HANDS_AND_KNEES, Position.KNEELING);
@@ -189,10 +218,93 @@ class ContentIntegrityTest {
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
         assertThat(flareSafe).containsAll(FLARE_SET);
+        // Rolling the upper back presses on the thoracic spine; the other rollers stay off the spine.
         all.entrySet().stream()
-                .filter(e -> e.getKey().startsWith("foam-roll-"))
+                .filter(e -> e.getKey().startsWith("foam-roll-") && !e.getKey().equals("foam-roll-upper-back"))
                 .forEach(e ->
                         assertThat(e.getValue().safetyTags()).as(e.getKey()).contains(SafetyTag.NOT_ON_SPINE));
+        assertThat(all.get("foam-roll-upper-back").safetyTags())
+                .contains(SafetyTag.PRESSURE_ON_SPINE)
+                .doesNotContain(SafetyTag.NOT_ON_SPINE);
+    }
+
+    /** The tags clinical review round three found missing or wrong. */
+    @Test
+    void roundThreeTagsAreInPlace() {
+        Map<String, ExerciseContent> all = content();
+        // Side bending: a tag of its own, which the surgery and osteoporosis rules read.
+        assertThat(all.get("standing-side-bend").safetyTags()).contains(SafetyTag.LATERAL_BENDING);
+        all.forEach((slug, c) -> assertThat(c.direction() == Direction.LATERAL)
+                .as(slug + " bends sideways exactly when it carries LATERAL_BENDING")
+                .isEqualTo(c.safetyTags().contains(SafetyTag.LATERAL_BENDING)));
+        // Drawing the legs to the chest rounds the low back.
+        assertThat(all.get("figure-four-stretch").direction()).isEqualTo(Direction.FLEXION);
+        assertThat(all.get("figure-four-stretch").safetyTags()).contains(SafetyTag.REPEATED_FLEXION);
+        // Loaded bending and lifting, which the osteoporosis rule leaves out.
+        for (String slug : List.of("kickstand-rdl", "bent-over-row", "bent-over-i-y-t")) {
+            assertThat(all.get(slug).safetyTags())
+                    .as(slug)
+                    .contains(SafetyTag.LOADED_BENDING, SafetyTag.LIFTING, SafetyTag.ABDOMINAL_PRESSURE);
+        }
+        // Pressure in the belly: exactly the listed exercises (the gentle and the upright bodyweight ones do not).
+        Set<String> abdominal = all.entrySet().stream()
+                .filter(e -> e.getValue().safetyTags().contains(SafetyTag.ABDOMINAL_PRESSURE))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        assertThat(abdominal).isEqualTo(ABDOMINAL_PRESSURE);
+    }
+
+    /**
+     * The flare-safe set has flexion-biased and extension-biased options, and each is one or the other by its
+     * direction, so that a rule choosing by a member's directional preference can tell them apart.
+     */
+    @Test
+    void theFlareSetSplitsByDirection() {
+        Map<String, ExerciseContent> flareSafe = content().entrySet().stream()
+                .filter(e -> e.getValue().safetyTags().contains(SafetyTag.FLARE_SAFE))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Set<SafetyTag> arching =
+                Set.of(SafetyTag.SUSTAINED_EXTENSION, SafetyTag.LOADED_EXTENSION, SafetyTag.REPEATED_EXTENSION);
+        Set<SafetyTag> rounding = Set.of(SafetyTag.REPEATED_FLEXION, SafetyTag.LOADED_FLEXION);
+        Map<Direction, Set<String>> byDirection = flareSafe.entrySet().stream()
+                .collect(Collectors.groupingBy(
+                        e -> e.getValue().direction(), Collectors.mapping(Map.Entry::getKey, Collectors.toSet())));
+        assertThat(byDirection.get(Direction.EXTENSION))
+                .containsExactlyInAnyOrder("supported-prone-lying", "standing-lean-back");
+        assertThat(byDirection.get(Direction.FLEXION))
+                .contains("pelvic-tilt", "seated-pelvic-tilt", "single-knee-to-chest", "childs-pose");
+        flareSafe.forEach((slug, c) -> {
+            boolean arches = c.safetyTags().stream().anyMatch(arching::contains);
+            boolean rounds = c.safetyTags().stream().anyMatch(rounding::contains);
+            assertThat(arches)
+                    .as(slug + " arches exactly when its direction is EXTENSION")
+                    .isEqualTo(c.direction() == Direction.EXTENSION);
+            assertThat(rounds)
+                    .as(slug + " rounds exactly when its direction is FLEXION")
+                    .isEqualTo(c.direction() == Direction.FLEXION);
+        });
+        // One lying and one standing, so the option survives pregnancy (no lying face down) and the floor rule.
+        assertThat(flareSafe.get("supported-prone-lying").safetyTags()).contains(SafetyTag.ON_BED);
+        assertThat(flareSafe.get("standing-lean-back").position()).isEqualTo(Position.STANDING);
+    }
+
+    /** Breathing and the pelvic tilt have seated variants: no floor, not lying on the back (pregnancy). */
+    @Test
+    void breathingAndThePelvicTiltCanBeDoneSeated() {
+        Map<String, ExerciseContent> all = content();
+        for (String seated : List.of("seated-pelvic-tilt", "seated-diaphragmatic-breathing")) {
+            assertThat(all.get(seated).position()).as(seated).isEqualTo(Position.SEATED);
+            assertThat(all.get(seated).safetyTags())
+                    .as(seated)
+                    .contains(SafetyTag.FLARE_SAFE)
+                    .doesNotContain(SafetyTag.FLOOR_TRANSFER);
+        }
+        assertThat(all.get("seated-pelvic-tilt").easier()).contains("pelvic-tilt");
+        assertThat(all.get("seated-diaphragmatic-breathing").easier()).contains("diaphragmatic-breathing");
+        assertThat(all.get("seated-pelvic-tilt").category())
+                .isEqualTo(all.get("pelvic-tilt").category());
+        assertThat(all.get("seated-diaphragmatic-breathing").category())
+                .isEqualTo(all.get("diaphragmatic-breathing").category());
     }
 
     @Test

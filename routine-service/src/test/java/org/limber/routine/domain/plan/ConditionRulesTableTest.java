@@ -81,6 +81,55 @@ class ConditionRulesTableTest {
             NON_SPECIFIC_LOW_BACK_PAIN |    | FLOOR | true  | childs-pose             | no-floor
             NON_SPECIFIC_LOW_BACK_PAIN |    | KNEELING | false | bird-dog             | no-kneeling
             DISC_HERNIATION            |    |       | false | bent-over-row           | disc-no-loaded-flexion-early
+            # side bending: left out where bending is (surgery, osteoporosis), kept for unloaded-only rules
+            SPINE_SURGERY              | 2  |       | false | standing-side-bend      | surgery-first-3-months
+            SPINE_SURGERY              | 5  |       | false | standing-side-bend      | recent-surgery-protect
+            SPINE_SURGERY              | 8  |       | false | standing-side-bend      | -
+            OSTEOPOROSIS               |    |       | false | standing-side-bend      | osteoporosis-protect
+            DISC_HERNIATION            |    |       | false | standing-side-bend      | -
+            SPINAL_STENOSIS            |    |       | false | standing-side-bend      | -
+            PREGNANCY                  |    |       | false | standing-side-bend      | -
+            # the figure-four draws the legs to the chest: flexion
+            SPINE_SURGERY              | 2  |       | false | figure-four-stretch     | surgery-first-3-months
+            OSTEOPOROSIS               |    |       | false | figure-four-stretch     | osteoporosis-protect
+            # rolling the upper back presses on the spine
+            OSTEOPOROSIS               |    |       | false | foam-roll-upper-back    | osteoporosis-protect
+            SPINE_SURGERY              | 5  |       | false | foam-roll-upper-back    | recent-surgery-protect
+            NON_SPECIFIC_LOW_BACK_PAIN |    |       | false | foam-roll-upper-back    | -
+            # osteoporosis: no loaded bending or lifting; balance work and upright strengthening stay
+            OSTEOPOROSIS               |    |       | false | kickstand-rdl           | osteoporosis-protect
+            OSTEOPOROSIS               |    |       | false | bent-over-row           | osteoporosis-protect
+            OSTEOPOROSIS               |    |       | false | bent-over-i-y-t         | osteoporosis-protect
+            OSTEOPOROSIS               |    |       | false | hip-hinge               | osteoporosis-protect
+            OSTEOPOROSIS               |    |       | false | standing-hamstring-stretch | osteoporosis-protect
+            OSTEOPOROSIS               |    |       | false | standing-hip-flexor-stretch | -
+            OSTEOPOROSIS               |    |       | false | squat                   | -
+            OSTEOPOROSIS               |    |       | false | band-pull-apart         | -
+            # the extension-biased flare options: kept in a flare, left out wherever arching is
+            NON_SPECIFIC_LOW_BACK_PAIN |    |       | true  | supported-prone-lying   | -
+            NON_SPECIFIC_LOW_BACK_PAIN |    |       | true  | standing-lean-back      | -
+            OSTEOPOROSIS               |    |       | true  | supported-prone-lying   | -
+            SPINAL_STENOSIS            |    |       | true  | supported-prone-lying   | stenosis-no-extension
+            SPINAL_STENOSIS            |    |       | true  | standing-lean-back      | stenosis-no-extension
+            SPONDYLOLISTHESIS          |    |       | false | standing-lean-back      | stenosis-no-extension
+            SPONDYLOLISTHESIS          |    |       | true  | supported-prone-lying   | stenosis-no-extension
+            SPINE_SURGERY              | 2  |       | true  | standing-lean-back      | recent-surgery-protect
+            SPINE_SURGERY              | 5  |       | true  | supported-prone-lying   | recent-surgery-protect
+            PREGNANCY                  |    |       | true  | supported-prone-lying   | pregnancy-protect
+            PREGNANCY                  |    |       | true  | standing-lean-back      | -
+            NON_SPECIFIC_LOW_BACK_PAIN |    | FLOOR | true  | supported-prone-lying   | -
+            # seated breathing and pelvic tilt: no floor, not lying on the back
+            PREGNANCY                  |    |       | false | diaphragmatic-breathing | pregnancy-protect
+            PREGNANCY                  |    |       | false | pelvic-tilt             | pregnancy-protect
+            PREGNANCY                  |    |       | false | seated-diaphragmatic-breathing | -
+            PREGNANCY                  |    |       | false | seated-pelvic-tilt      | -
+            PREGNANCY                  |    |       | true  | seated-diaphragmatic-breathing | -
+            PREGNANCY                  |    |       | true  | seated-pelvic-tilt      | -
+            PREGNANCY                  |    | FLOOR | true  | seated-diaphragmatic-breathing | -
+            PREGNANCY                  |    | FLOOR | false | seated-pelvic-tilt      | -
+            NON_SPECIFIC_LOW_BACK_PAIN |    | FLOOR | true  | seated-pelvic-tilt      | -
+            SPINE_SURGERY              | 2  |       | false | seated-pelvic-tilt      | surgery-first-3-months
+            OSTEOPOROSIS               |    |       | false | seated-pelvic-tilt      | osteoporosis-protect
             """)
     void theRuleThatLeavesItOut(
             String conditions, Integer surgeryMonthsAgo, String cannot, boolean flare, String slug, String rule) {

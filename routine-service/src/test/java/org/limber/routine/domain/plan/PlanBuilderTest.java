@@ -4,11 +4,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
 import org.limber.events.catalog.Category;
+import org.limber.events.catalog.Direction;
 import org.limber.events.catalog.Equipment;
 import org.limber.events.catalog.Level;
 import org.limber.routine.domain.intake.Condition;
@@ -203,8 +205,11 @@ class PlanBuilderTest {
                         "diaphragmatic-breathing",
                         "childs-pose",
                         "walking",
-                        "seated-cat-cow",
-                        "single-knee-to-chest");
+                        "single-knee-to-chest",
+                        "seated-pelvic-tilt",
+                        "seated-diaphragmatic-breathing",
+                        "supported-prone-lying",
+                        "standing-lean-back");
         assertThat(plan.sessions().get(0).items().get(0).reason())
                 .startsWith("Gentle movement while your pain is high");
         assertThat(exclusions(plan).get("forearm-plank")).isNotNull();
@@ -304,5 +309,172 @@ class PlanBuilderTest {
                                 .collect(Collectors.joining("\n   ")))
                 .collect(Collectors.joining("\n")));
         assertThat(List.of(plan)).hasSize(1);
+    }
+
+    private static Set<String> slugsWhere(PlanProposal plan, Predicate<ExerciseOption> test) {
+        return slugs(plan).stream()
+                .filter(slug -> test.test(PlanBuilderPropertiesTest.BY_SLUG.get(slug)))
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void aFlareOffersBothFlexionAndExtensionOptionsUnlessArchingIsRuledOut() {
+        Intake flare = intake(
+                Set.of(Condition.NON_SPECIFIC_LOW_BACK_PAIN),
+                8,
+                Set.of(Equipment.MAT),
+                Set.of(),
+                15,
+                4,
+                Level.BEGINNER,
+                null);
+        PlanProposal plan = BUILDER.build(flare, CATALOG, TODAY);
+        assertThat(slugsWhere(plan, e -> e.direction() == Direction.EXTENSION))
+                .containsExactlyInAnyOrder("supported-prone-lying", "standing-lean-back");
+        assertThat(slugsWhere(plan, e -> e.direction() == Direction.FLEXION)).isNotEmpty();
+        // Stenosis: the gentle set without any arching.
+        PlanProposal stenosis = BUILDER.build(
+                intake(
+                        Set.of(Condition.SPINAL_STENOSIS),
+                        8,
+                        Set.of(Equipment.MAT),
+                        Set.of(),
+                        15,
+                        4,
+                        Level.BEGINNER,
+                        null),
+                CATALOG,
+                TODAY);
+        assertThat(slugsWhere(stenosis, e -> e.direction() == Direction.EXTENSION))
+                .isEmpty();
+        assertThat(exclusions(stenosis).get("supported-prone-lying")).contains("stenosis");
+        assertThat(exclusions(stenosis).get("standing-lean-back")).contains("stenosis");
+    }
+
+    @Test
+    void osteoporosisLeavesOutLoadedBendingLiftingSideBendingAndRollingOnTheSpine() {
+        PlanProposal plan = BUILDER.build(
+                intake(
+                        Set.of(Condition.OSTEOPOROSIS),
+                        3,
+                        Set.of(Equipment.values()),
+                        Set.of(),
+                        30,
+                        5,
+                        Level.ADVANCED,
+                        null),
+                CATALOG,
+                TODAY);
+        List<String> leftOut = List.of(
+                "kickstand-rdl",
+                "bent-over-row",
+                "bent-over-i-y-t",
+                "standing-side-bend",
+                "figure-four-stretch",
+                "foam-roll-upper-back");
+        assertThat(slugs(plan)).doesNotContainAnyElementsOf(leftOut);
+        for (String slug : leftOut) {
+            assertThat(exclusions(plan).get(slug)).as(slug).contains("osteoporosis");
+        }
+        // Upright strengthening and balance work stay.
+        assertThat(plan.sessions())
+                .allSatisfy(session ->
+                        assertThat(session.items()).anyMatch(item -> item.category() == Category.STRENGTHENING));
+        assertThat(exclusions(plan)).doesNotContainKeys("standing-hip-flexor-stretch", "squat", "band-pull-apart");
+    }
+
+    @Test
+    void earlyAfterSurgerySideBendingAndTheFigureFourAreLeftOut() {
+        Set<Equipment> everything = Set.of(Equipment.values());
+        PlanProposal twoMonths = BUILDER.build(
+                intake(
+                        Set.of(Condition.SPINE_SURGERY),
+                        3,
+                        everything,
+                        Set.of(),
+                        30,
+                        5,
+                        Level.ADVANCED,
+                        TODAY.minusMonths(2)),
+                CATALOG,
+                TODAY);
+        assertThat(slugs(twoMonths)).doesNotContain("standing-side-bend", "figure-four-stretch");
+        assertThat(exclusions(twoMonths).get("standing-side-bend")).contains("sideways");
+        assertThat(exclusions(twoMonths).get("figure-four-stretch")).contains("after spine surgery");
+        PlanProposal fiveMonths = BUILDER.build(
+                intake(
+                        Set.of(Condition.SPINE_SURGERY),
+                        3,
+                        everything,
+                        Set.of(),
+                        30,
+                        5,
+                        Level.ADVANCED,
+                        TODAY.minusMonths(5)),
+                CATALOG,
+                TODAY);
+        assertThat(exclusions(fiveMonths).get("standing-side-bend")).contains("side bending");
+        assertThat(exclusions(fiveMonths).get("foam-roll-upper-back")).contains("rolling on your spine");
+    }
+
+    @Test
+    void pregnancyKeepsBreathingAndThePelvicTiltSeated() {
+        PlanProposal plan = BUILDER.build(
+                intake(
+                        Set.of(Condition.PREGNANCY),
+                        3,
+                        Set.of(Equipment.MAT, Equipment.CHAIR),
+                        Set.of(),
+                        15,
+                        4,
+                        Level.BEGINNER,
+                        null),
+                CATALOG,
+                TODAY);
+        assertThat(plan.sessions())
+                .allSatisfy(session -> assertThat(session.items())
+                        .extracting(PlanProposal.Item::slug)
+                        .contains("seated-diaphragmatic-breathing"));
+        assertThat(slugs(plan)).contains("seated-pelvic-tilt").doesNotContain("diaphragmatic-breathing", "pelvic-tilt");
+        assertThat(exclusions(plan).get("diaphragmatic-breathing")).contains("pregnancy");
+        // In a flare too, and for a member who cannot get down to the floor as well.
+        PlanProposal flare = BUILDER.build(
+                intake(
+                        Set.of(Condition.PREGNANCY),
+                        8,
+                        Set.of(Equipment.CHAIR),
+                        Set.of(Restriction.FLOOR),
+                        15,
+                        4,
+                        Level.BEGINNER,
+                        null),
+                CATALOG,
+                TODAY);
+        assertThat(slugs(flare))
+                .contains("seated-diaphragmatic-breathing", "seated-pelvic-tilt")
+                .doesNotContain("supported-prone-lying");
+        assertThat(flare.sessions())
+                .allSatisfy(session -> assertThat(session.items()).isNotEmpty());
+    }
+
+    @Test
+    void aMemberWhoCannotGetToTheFloorKeepsBreathingAndThePelvicTiltInAFlare() {
+        PlanProposal plan = BUILDER.build(
+                intake(
+                        Set.of(Condition.NON_SPECIFIC_LOW_BACK_PAIN),
+                        8,
+                        Set.of(Equipment.CHAIR),
+                        Set.of(Restriction.FLOOR),
+                        15,
+                        4,
+                        Level.BEGINNER,
+                        null),
+                CATALOG,
+                TODAY);
+        // Breathing every session (lying on a bed), the pelvic tilt in the week; the standing lean-back needs no floor.
+        assertThat(plan.sessions())
+                .allSatisfy(
+                        session -> assertThat(session.items()).anyMatch(item -> item.category() == Category.BREATHING));
+        assertThat(slugs(plan)).contains("pelvic-tilt", "standing-lean-back").doesNotContain("childs-pose");
     }
 }
