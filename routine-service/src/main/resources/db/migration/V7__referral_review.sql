@@ -23,3 +23,8 @@ create table suspension_review (
 );
 create index suspension_review_member on suspension_review (member_id, reviewed_at desc);
 alter table plan_suspension add column review_id uuid references suspension_review (id);
+
+-- No suspension ends without a review from now on (rows ended before reviews were recorded are left as
+-- they are: NOT VALID checks only new and changed rows).
+alter table plan_suspension add constraint plan_suspension_ended_by_review
+    check (resumed_at is null or review_id is not null) not valid;
