@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The CI smoke test of the one-command stack: runs {@code ./run --no-build --headless --fresh} with a
  * small demo, checks readiness, a token from Keycloak, one intake and one logged session reaching the
- * member's progress, a week of easy sessions adapting the plan, the care console in a real browser
+ * member's progress, a week of easy sessions adapting the plan, a referral at a first intake held until
+ * the clinician's review and then a plan, the care console in a real browser
  * ({@link ConsoleCheck}), then stops it as Ctrl-C would and
  * checks that nothing it started is left.
  * Prints "N passed, M failed" and exits non-zero on any failure.
@@ -192,19 +193,7 @@ public final class SmokeCheck {
                                 .status()
                         == 401);
 
-        Map<String, Object> intake = Map.ofEntries(
-                Map.entry("conditions", List.of("NON_SPECIFIC_LOW_BACK_PAIN")),
-                Map.entry("painNow", 5),
-                Map.entry("painTypical", 6),
-                Map.entry("duration", "WEEKS_6_TO_12"),
-                Map.entry("spineSurgery", false),
-                Map.entry("redFlags", MemberScript.noRedFlags()),
-                Map.entry("goals", List.of("REDUCE_PAIN")),
-                Map.entry("equipment", List.of("MAT")),
-                Map.entry("cannotGetInto", List.of()),
-                Map.entry("minutesPerSession", 15),
-                Map.entry("sessionsPerWeek", 3),
-                Map.entry("experience", "BEGINNER"));
+        Map<String, Object> intake = intake(MemberScript.noRedFlags());
         JsonHttp.Reply taken = http.post("http://localhost:" + ports.routine() + "/members/me/intake", token, intake);
         check(
                 "the intake makes a plan (201, PLAN_CREATED)",
@@ -266,6 +255,79 @@ public final class SmokeCheck {
         check(
                 "progress-service shows open alerts by kind",
                 () -> metrics(ports.progress()).contains("limber_alerts_open{kind=\"HIGH_PAIN\"}"));
+        checkAReferral(identity);
+    }
+
+    /**
+     * The urgent path (issue 20): a red flag at a new member's first intake refers them and holds them (a
+     * later intake with every answer no is refused) until their clinician records a review; then the
+     * intake makes a plan.
+     */
+    private void checkAReferral(Keycloak identity) {
+        String routine = "http://localhost:" + ports.routine();
+        String username = "smoke-referral-" + UUID.randomUUID().toString().substring(0, 8);
+        String memberId = identity.ensureUser(username, "smoke-password", "Smoke", "Referral", "/members");
+        String token = identity.user(username, "smoke-password").get();
+        String admin = identity.user("ada", ConsoleCheck.PASSWORD).get();
+        String clinician = identity.user("casey", ConsoleCheck.PASSWORD).get();
+        String caseyId = identity.userId("casey");
+        JsonHttp.Reply assigned =
+                http.put(routine + "/members/" + memberId + "/care-team", admin, Map.of("clinicianId", caseyId));
+        check("an admin assigns the new member to casey (PUT /members/{id}/care-team)", assigned::ok);
+
+        Map<String, Object> redFlags = MemberScript.noRedFlags();
+        redFlags.put("saddleNumbness", true);
+        JsonHttp.Reply referred = http.post(routine + "/members/me/intake", token, intake(redFlags));
+        check(
+                "a red flag at the first intake refers the member (201, REFERRED, no plan)",
+                () -> referred.status() == 201
+                        && referred.body().path("outcome").asText().equals("REFERRED")
+                        && !referred.body().path("plan").isObject());
+        JsonHttp.Reply held = http.post(routine + "/members/me/intake", token, intake(MemberScript.noRedFlags()));
+        check(
+                "the intake again with every answer no is refused while the referral waits (409 referral-under-review)",
+                () -> held.status() == 409 && held.body().path("type").asText().endsWith("referral-under-review"));
+        JsonHttp.Reply hold = http.get(routine + "/members/" + memberId + "/plan/suspension", clinician);
+        check(
+                "casey reads the referral (GET /members/{id}/plan/suspension: referral, SADDLE_NUMBNESS, no review yet)",
+                () -> hold.ok()
+                        && hold.body().path("referral").asBoolean()
+                        && hold.body().path("redFlags").toString().contains("SADDLE_NUMBNESS")
+                        && hold.body().path("reviews").isEmpty());
+        JsonHttp.Reply reviewed = http.post(
+                routine + "/members/" + memberId + "/plan/resume",
+                clinician,
+                Map.of(
+                        "redFlagsAssessed", List.of("SADDLE_NUMBNESS"),
+                        "outcome", "EXCLUDED_SAFE_TO_CONTINUE",
+                        "note", "Smoke check: phoned the member, saddle sensation normal."));
+        check(
+                "casey records her review (EXCLUDED_SAFE_TO_CONTINUE): the referral is cleared (status NO_PLAN)",
+                () -> reviewed.ok()
+                        && reviewed.body().path("status").asText().equals("NO_PLAN")
+                        && reviewed.body().path("reviewedBy").asText().equals(caseyId));
+        JsonHttp.Reply planned = http.post(routine + "/members/me/intake", token, intake(MemberScript.noRedFlags()));
+        check(
+                "after the review the intake makes a plan (201, PLAN_CREATED)",
+                () -> planned.status() == 201
+                        && planned.body().path("outcome").asText().equals("PLAN_CREATED"));
+    }
+
+    /** An intake of a beginner with non-specific low back pain, the screening answered as given. */
+    private static Map<String, Object> intake(Map<String, Object> redFlags) {
+        return Map.ofEntries(
+                Map.entry("conditions", List.of("NON_SPECIFIC_LOW_BACK_PAIN")),
+                Map.entry("painNow", 5),
+                Map.entry("painTypical", 6),
+                Map.entry("duration", "WEEKS_6_TO_12"),
+                Map.entry("spineSurgery", false),
+                Map.entry("redFlags", redFlags),
+                Map.entry("goals", List.of("REDUCE_PAIN")),
+                Map.entry("equipment", List.of("MAT")),
+                Map.entry("cannotGetInto", List.of()),
+                Map.entry("minutesPerSession", 15),
+                Map.entry("sessionsPerWeek", 3),
+                Map.entry("experience", "BEGINNER"));
     }
 
     /** A session of the plan done in full {@code secondsAgo}, with the pain before it and how it felt. */

@@ -20,9 +20,12 @@ import org.limber.console.client.Views.Assignment;
 import org.limber.console.client.Views.AssignmentView;
 import org.limber.console.client.Views.CarePlan;
 import org.limber.console.client.Views.Change;
+import org.limber.console.client.Views.Hold;
 import org.limber.console.client.Views.LoggedSession;
 import org.limber.console.client.Views.Note;
 import org.limber.console.client.Views.Page;
+import org.limber.console.client.Views.ReviewRequest;
+import org.limber.console.client.Views.Reviewed;
 import org.limber.console.client.Views.Tailor;
 
 /** routine-service, called with the signed-in user's access token. */
@@ -59,10 +62,18 @@ public interface RoutineClient {
     @Path("/plan/adaptation")
     Adaptation adaptation(@PathParam("memberId") String memberId, AdaptationChange request);
 
-    /** Resume a suspended plan (issue 10; a 404 or 405 until routine-service offers it). */
+    /**
+     * A clinician's review of a suspended plan or a first-intake referral (issue 20): it ends the hold,
+     * or records a referral on and keeps it.
+     */
     @POST
     @Path("/plan/resume")
-    JsonNode resume(@PathParam("memberId") String memberId, Note note);
+    Reviewed review(@PathParam("memberId") String memberId, ReviewRequest review);
+
+    /** The member's open suspension or referral with the reviews so far; 404 when the member is not held. */
+    @GET
+    @Path("/plan/suspension")
+    Hold hold(@PathParam("memberId") String memberId);
 
     @PUT
     @Path("/care-team")

@@ -3,6 +3,7 @@ package org.limber.console.client;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -181,7 +182,8 @@ public final class Views {
 
     /**
      * A clinician's view of a plan. {@code status} and {@code suspension} are read when routine-service
-     * sends them (a suspended plan, issue 10); absent, the plan is active.
+     * sends them (a suspended plan, issue 10); absent, the plan is active. The suspension's reviews are in
+     * {@link Hold}.
      */
     public record CarePlan(
             String memberId,
@@ -222,7 +224,73 @@ public final class Views {
         public String suspensionSince() {
             return suspension == null ? null : suspension.path("since").asText(null);
         }
+
+        /** The red flags that suspended the plan (what a review must assess). */
+        public List<String> suspensionRedFlags() {
+            if (suspension == null) {
+                return List.of();
+            }
+            List<String> flags = new ArrayList<>();
+            suspension.path("redFlags").forEach(f -> flags.add(f.asText()));
+            return flags;
+        }
     }
+
+    /**
+     * A member held for a clinician's review (issue 20, {@code GET /members/{id}/plan/suspension}): a suspended
+     * plan, or a referral at the first intake ({@code referral} true, no plan version yet). {@code reason}
+     * says why, for the member; {@code reviews} are those recorded so far (a review that referred the member
+     * on keeps the hold).
+     */
+    public record Hold(
+            String memberId,
+            boolean referral,
+            Integer planVersion,
+            String cause,
+            List<String> redFlags,
+            UUID sourceId,
+            Instant since,
+            String reason,
+            List<Review> reviews) {
+
+        public List<String> redFlags() {
+            return redFlags == null ? List.of() : redFlags;
+        }
+
+        public List<Review> reviews() {
+            return reviews == null ? List.of() : reviews;
+        }
+    }
+
+    /** A clinician's review of a hold, as recorded. */
+    public record Review(
+            List<String> redFlagsAssessed,
+            String outcome,
+            String outcomeText,
+            String note,
+            String reviewedBy,
+            Instant reviewedAt) {
+
+        public List<String> redFlagsAssessed() {
+            return redFlagsAssessed == null ? List.of() : redFlagsAssessed;
+        }
+    }
+
+    /** The body of {@code POST /members/{id}/plan/resume}: the red flags assessed, the outcome (its text for OTHER), a note. */
+    public record ReviewRequest(List<String> redFlagsAssessed, String outcome, String outcomeText, String note) {}
+
+    /**
+     * routine-service's answer to a review: {@code status} ACTIVE (the plan runs again), SUSPENDED (referred on,
+     * the plan stays paused) or NO_PLAN (a referral before any plan, cleared: the member may take the intake).
+     */
+    public record Reviewed(
+            String memberId,
+            String outcome,
+            String status,
+            Integer planVersion,
+            String reviewedBy,
+            Instant reviewedAt,
+            boolean adaptationOn) {}
 
     public record TailorChange(String type, String slug, Integer session, String to, PrescribedDose dose) {}
 

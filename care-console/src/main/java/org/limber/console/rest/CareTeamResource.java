@@ -36,8 +36,19 @@ import static org.limber.console.rest.Pages.section;
 @Produces(MediaType.TEXT_HTML)
 public class CareTeamResource {
 
-    static final List<String> ALERT_KINDS =
-            List.of("RED_FLAG_SYMPTOM", "REFERRAL", "HIGH_PAIN", "PAIN_ABOVE_BASELINE", "INACTIVE", "LOW_ADHERENCE");
+    /** The kinds a clinician may filter by (progress-service's, most urgent first; labels in {@code Labels}). */
+    static final List<String> ALERT_KINDS = List.of(
+            "RED_FLAG_SYMPTOM",
+            "REFERRAL",
+            "NEEDS_REVIEW",
+            "CANNOT_REGRESS",
+            "NO_RESPONSE",
+            "CLEARANCE_OVERDUE",
+            "HIGH_PAIN",
+            "PAIN_ABOVE_BASELINE",
+            "INACTIVE",
+            "LOW_ADHERENCE");
+
     static final List<String> STATUSES = List.of("OPEN", "ACKNOWLEDGED", "RESOLVED");
     static final int PAGE_SIZE = 25;
     static final int PANEL_SEARCH_SIZE = 100;

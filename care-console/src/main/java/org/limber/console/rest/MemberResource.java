@@ -1,6 +1,8 @@
 package org.limber.console.rest;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,13 +24,19 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 
 import org.limber.console.client.Views.Alert;
+import org.limber.console.client.Views.CarePlan;
 import org.limber.console.client.Views.ExerciseSummary;
+import org.limber.console.client.Views.Hold;
 import org.limber.console.client.Views.Item;
 import org.limber.console.client.Views.Override;
 import org.limber.console.client.Views.Progress;
+import org.limber.console.client.Views.Review;
+import org.limber.console.client.Views.ReviewRequest;
+import org.limber.console.client.Views.Reviewed;
 import org.limber.console.client.Views.Tailor;
 import org.limber.console.client.Views.TailorChange;
 import org.limber.console.domain.BarChart;
+import org.limber.console.domain.Labels;
 import org.limber.console.domain.PainChart;
 import org.limber.console.domain.Problem;
 import org.limber.console.service.CareService;
@@ -47,6 +55,8 @@ public class MemberResource {
     static final List<String> CHANGE_TYPES = List.of("SWAP", "DOSE", "PAUSE", "RESUME", "LOCK", "UNLOCK");
     static final int WEEKS = 12;
     static final int RECENT_SESSIONS = 10;
+    static final Pattern RED_FLAG = Pattern.compile("[A-Z][A-Z0-9_]{0,59}");
+    static final int MAX_FLAGS = 32;
 
     private final CareService care;
 
@@ -97,9 +107,74 @@ public class MemberResource {
         public String overrideReason;
     }
 
+    /** The fields of the review form: one checkbox per red flag of the suspension, the outcome, its text, a note. */
+    public static class ReviewForm {
+        @FormParam("redFlagsAssessed")
+        public List<String> redFlagsAssessed;
+
+        @FormParam("outcome")
+        public String outcome;
+
+        @FormParam("outcomeText")
+        public String outcomeText;
+
+        @FormParam("note")
+        public String note;
+    }
+
+    /** What the clinician put in the review form, shown again with the errors (nothing ticked at first). */
+    public record ReviewValues(List<String> redFlags, String outcome, String outcomeText, String note) {
+
+        static final ReviewValues EMPTY = new ReviewValues(List.of(), null, null, null);
+
+        public boolean ticked(String flag) {
+            return redFlags.contains(flag);
+        }
+    }
+
+    /**
+     * What a review is about, for the form: a suspended plan or a first-intake referral ({@code referral}),
+     * its red flags, cause, since when, the member's message, the reviews so far; {@code problem} when
+     * routine-service could not list the reviews (the form still shows, from the plan's suspension).
+     */
+    public record ReviewBox(
+            boolean referral,
+            Integer planVersion,
+            String cause,
+            String since,
+            String reason,
+            List<String> redFlags,
+            List<Review> reviews,
+            Problem problem) {
+
+        static ReviewBox of(Hold h) {
+            return new ReviewBox(
+                    h.referral(),
+                    h.planVersion(),
+                    h.cause(),
+                    h.since() == null ? null : Formats.text(h.since()),
+                    h.reason(),
+                    h.redFlags(),
+                    h.reviews(),
+                    null);
+        }
+
+        static ReviewBox of(CarePlan p, Problem problem) {
+            return new ReviewBox(
+                    false,
+                    p.version(),
+                    p.suspensionCause(),
+                    p.suspensionSince(),
+                    p.suspensionReason(),
+                    p.suspensionRedFlags(),
+                    List.of(),
+                    problem);
+        }
+    }
+
     @GET
     public Response page(@PathParam("memberId") String memberId, @QueryParam("done") String done) {
-        return render(id(memberId), 200, Pages.text(done, 200), null, null);
+        return render(id(memberId), 200, Pages.text(done, 200), null, null, null);
     }
 
     @POST
@@ -141,7 +216,8 @@ public class MemberResource {
                     400,
                     null,
                     new Problem(400, "Please check the form", "The change was not made: " + describe(errors), errors),
-                    slug);
+                    slug,
+                    null);
         }
         try {
             care.tailor(
@@ -181,11 +257,78 @@ public class MemberResource {
                 on ? "Automatic adaptation turned on." : "Automatic adaptation turned off.");
     }
 
+    /**
+     * A clinician's review of a suspended plan or a first-intake referral (issue 20): the red flags assessed,
+     * the outcome (its text for Other) and a note, checked here first, then by routine-service (which
+     * also checks that every red flag of the suspension was assessed); its field errors show next to the form.
+     */
     @POST
-    @Path("resume")
-    public Response resume(@PathParam("memberId") String memberId, @FormParam("note") String note) {
+    @Path("review")
+    public Response review(@PathParam("memberId") String memberId, @BeanParam ReviewForm form) {
         String id = id(memberId);
-        return act(id, note, () -> care.resume(id, Pages.text(note, 2000)), "Plan resumed.");
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<String> flags = new ArrayList<>();
+        for (String raw : form.redFlagsAssessed == null ? List.<String>of() : form.redFlagsAssessed) {
+            String flag = raw == null ? "" : raw.trim().toUpperCase(Locale.ROOT);
+            if (!RED_FLAG.matcher(flag).matches()) {
+                errors.put("redFlagsAssessed", "'" + Pages.text(raw, 60) + "' is not a red flag");
+            } else if (!flags.contains(flag)) {
+                flags.add(flag);
+            }
+        }
+        if (flags.isEmpty() && !errors.containsKey("redFlagsAssessed")) {
+            errors.put("redFlagsAssessed", "tick each red flag you assessed");
+        } else if (flags.size() > MAX_FLAGS) {
+            errors.put("redFlagsAssessed", "at most " + MAX_FLAGS);
+        }
+        String outcome = form.outcome == null ? null : form.outcome.trim().toUpperCase(Locale.ROOT);
+        if (outcome == null || !Labels.OUTCOMES.contains(outcome)) {
+            errors.put("outcome", "choose the outcome of your review");
+            outcome = null;
+        }
+        String outcomeText = Pages.text(form.outcomeText, 2000);
+        if ("OTHER".equals(outcome) && outcomeText == null) {
+            errors.put("outcomeText", "say what the outcome is when it is Other");
+        }
+        String note = required(form.note, "note", errors);
+        ReviewValues values = new ReviewValues(flags, outcome, outcomeText, note);
+        if (!errors.isEmpty()) {
+            return render(
+                    id,
+                    400,
+                    null,
+                    new Problem(
+                            400, "Please check the review", "The review was not recorded: " + describe(errors), errors),
+                    null,
+                    values);
+        }
+        Reviewed reviewed;
+        try {
+            reviewed = care.review(
+                    id, new ReviewRequest(flags, outcome, "OTHER".equals(outcome) ? outcomeText : null, note));
+        } catch (ServiceException e) {
+            int s = e.problem().status();
+            if (s == 401 || s == 403) {
+                throw e;
+            }
+            return render(id, s, null, e.problem(), null, values);
+        }
+        return Pages.seeOther("/members/" + id, reviewed(reviewed));
+    }
+
+    /** What a recorded review did, for the page it goes back to. */
+    static String reviewed(Reviewed r) {
+        String status = r == null || r.status() == null ? "" : r.status();
+        return switch (status) {
+            case "ACTIVE" ->
+                "Review recorded: the plan runs again"
+                        + (r.planVersion() == null ? "" : " (version " + r.planVersion() + ")")
+                        + (r.adaptationOn() ? "." : "; automatic adaptation is off.");
+            case "SUSPENDED" -> "Review recorded: referred on, the plan stays paused.";
+            case "NO_PLAN" ->
+                "Review recorded: the referral is cleared. The member may take the intake again to get a plan.";
+            default -> "Review recorded.";
+        };
     }
 
     private Response act(String id, String note, Runnable action, String done) {
@@ -199,6 +342,7 @@ public class MemberResource {
                             "Please add a note",
                             "A note is needed: why you make this change.",
                             Map.of("note", "is needed")),
+                    null,
                     null);
         }
         try {
@@ -214,16 +358,35 @@ public class MemberResource {
         if (s == 401 || s == 403) {
             throw e;
         }
-        return render(id, s, null, e.problem(), slug);
+        return render(id, s, null, e.problem(), slug, null);
     }
 
-    private Response render(String id, int status, String done, Problem problem, String openSlug) {
+    /**
+     * The member page; {@code review} is what the clinician put in the review form when it comes back with
+     * errors (the problem's field errors then show next to it).
+     */
+    private Response render(String id, int status, String done, Problem problem, String openSlug, ReviewValues review) {
         var progress = section(() -> care.progress(id, WEEKS));
         if (!progress.ok()
                 && (progress.problem().status() == 401 || progress.problem().status() == 403)) {
             throw new ServiceException(progress.problem());
         }
         var plan = section(() -> care.plan(id));
+        // A suspended plan, or no plan: is the member held for a review (a red flag at the first intake refers
+        // them before any plan)?
+        ReviewBox reviewBox = null;
+        Problem holdProblem = null;
+        boolean noPlan = !plan.ok() && plan.problem().status() == 404;
+        if (noPlan || plan.ok() && plan.value().suspended()) {
+            var hold = section(() -> care.hold(id));
+            if (hold.ok()) {
+                reviewBox = ReviewBox.of(hold.value());
+            } else if (plan.ok()) {
+                reviewBox = ReviewBox.of(plan.value(), hold.problem().status() == 404 ? null : hold.problem());
+            } else if (hold.problem().status() != 404) {
+                holdProblem = hold.problem();
+            }
+        }
         var sessions = section(() -> care.sessions(id, RECENT_SESSIONS));
         var alerts = section(() -> care.memberAlerts(id));
         Map<String, List<ExerciseSummary>> choices = new HashMap<>();
@@ -254,6 +417,13 @@ public class MemberResource {
                 .data("problem", problem)
                 .data("openSlug", openSlug)
                 .data("changeTypes", CHANGE_TYPES)
+                .data("review", reviewBox)
+                .data("holdProblem", holdProblem)
+                .data("outcomes", Labels.OUTCOMES)
+                .data("reviewValues", review == null ? ReviewValues.EMPTY : review)
+                .data(
+                        "reviewErrors",
+                        review == null || problem == null ? Map.<String, String>of() : reviewErrors(problem))
                 .data("painChart", progress.ok() ? painChart(progress.value()) : null)
                 .data("adherenceChart", progress.ok() ? adherenceChart(progress.value()) : null)
                 .data(
@@ -264,6 +434,19 @@ public class MemberResource {
                                         .toList()
                                 : List.<Alert>of());
         return Pages.html(status, page);
+    }
+
+    /**
+     * The review's field errors by the form's field names: routine-service names an element of a list
+     * ({@code redFlagsAssessed[0]}) where the form has one group.
+     */
+    static Map<String, String> reviewErrors(Problem problem) {
+        Map<String, String> out = new LinkedHashMap<>();
+        problem.fieldErrors().forEach((field, message) -> {
+            String name = field == null ? "" : field.replaceFirst("\\[.*$", "");
+            out.merge(name, message, (a, b) -> a + "; " + b);
+        });
+        return out;
     }
 
     static String painChart(Progress p) {

@@ -19,12 +19,15 @@ import org.limber.console.client.Views.Alert;
 import org.limber.console.client.Views.CarePlan;
 import org.limber.console.client.Views.Change;
 import org.limber.console.client.Views.ExerciseSummary;
+import org.limber.console.client.Views.Hold;
 import org.limber.console.client.Views.Item;
 import org.limber.console.client.Views.LoggedSession;
 import org.limber.console.client.Views.Note;
 import org.limber.console.client.Views.Page;
 import org.limber.console.client.Views.PanelRow;
 import org.limber.console.client.Views.Progress;
+import org.limber.console.client.Views.ReviewRequest;
+import org.limber.console.client.Views.Reviewed;
 import org.limber.console.client.Views.Tailor;
 
 import static org.limber.console.service.Calls.call;
@@ -118,8 +121,14 @@ public class CareService {
         call(ROUTINE, () -> routine.adaptation(memberId, new AdaptationChange(enabled, note)));
     }
 
-    public void resume(String memberId, String note) {
-        call(ROUTINE, () -> routine.resume(memberId, new Note(note)));
+    /** Records a clinician's review of a suspended plan or a referral; the answer says where the member stands now. */
+    public Reviewed review(String memberId, ReviewRequest review) {
+        return call(ROUTINE, () -> routine.review(memberId, review));
+    }
+
+    /** The member's open suspension or first-intake referral and its reviews (a 404 problem when not held). */
+    public Hold hold(String memberId) {
+        return call(ROUTINE, () -> routine.hold(memberId));
     }
 
     /**

@@ -13,6 +13,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
 
+import org.limber.console.client.Views.Alert;
 import org.limber.console.client.Views.LoggedSession;
 import org.limber.console.client.Views.LoggedSession.ExerciseReport;
 import org.limber.console.client.Views.Page;
@@ -37,6 +38,10 @@ class ConsolePagesTest {
     @Inject
     @Location("tags/sessions.html")
     Template sessions;
+
+    @Inject
+    @Location("tags/alertrow.html")
+    Template alertRow;
 
     @Test
     void aVisitorIsSentToSignIn() {
@@ -152,6 +157,36 @@ class ConsolePagesTest {
         String down = sessions.data("sessions", new Section<>(null, Problem.down("routine service")))
                 .render();
         assertThat(down).contains("The routine service is not answering").doesNotContain("<table");
+    }
+
+    @Test
+    void alertKindsReadInWordsAndAnUnknownKindIsWrittenOut() {
+        Alert review = alert("CANNOT_REGRESS");
+        Alert unknown = alert("SOME_NEW_KIND");
+        assertThat(alertRow.data("alert", review).data("back", "/alerts").render())
+                .contains(
+                        "<td>Pain not settling at the easiest level <small class=\"muted code\">CANNOT_REGRESS</small></td>");
+        assertThat(alertRow.data("alert", unknown).data("back", "/alerts").render())
+                .contains("<td>Some new kind <small class=\"muted code\">SOME_NEW_KIND</small></td>");
+    }
+
+    /** A resolved alert: its row has no form (a form's CSRF token needs a request). */
+    private static Alert alert(String kind) {
+        return new Alert(
+                UUID.randomUUID(),
+                "m-1",
+                kind,
+                "HIGH",
+                "RESOLVED",
+                "Pain stays high at the easiest level.",
+                Instant.parse("2026-12-01T08:00:00Z"),
+                "casey",
+                Instant.parse("2026-12-01T09:00:00Z"),
+                "Called.",
+                "casey",
+                Instant.parse("2026-12-02T09:00:00Z"),
+                "Settled.",
+                "casey");
     }
 
     @Test

@@ -1,0 +1,105 @@
+package org.limber.console.domain;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Plain words for the services' codes (alert kinds, red flags, review outcomes), as clinicians read them. A
+ * code without words here (a kind a service added since) is written out from the code itself, so a page
+ * never goes blank or fails on it.
+ */
+public final class Labels {
+
+    /** The kinds of progress-service's care-team alerts, in words. */
+    static final Map<String, String> ALERT_KINDS = Map.ofEntries(
+            Map.entry("RED_FLAG_SYMPTOM", "Red-flag symptom reported"),
+            Map.entry("REFERRAL", "Red flag at intake: referred"),
+            Map.entry("NEEDS_REVIEW", "Needs a clinician's review"),
+            Map.entry("HIGH_PAIN", "High pain (7 or more)"),
+            Map.entry("PAIN_ABOVE_BASELINE", "Pain above baseline"),
+            Map.entry("INACTIVE", "No session for 7 days"),
+            Map.entry("LOW_ADHERENCE", "Low adherence (under 50%)"),
+            Map.entry("CANNOT_REGRESS", "Pain not settling at the easiest level"),
+            Map.entry("NO_RESPONSE", "No meaningful change by week 6-8"),
+            Map.entry("CLEARANCE_OVERDUE", "Surgical clearance awaited over 2 weeks"));
+
+    /** routine-service's red-flag codes (the intake's screening questions), in words. */
+    static final Map<String, String> RED_FLAGS = Map.ofEntries(
+            Map.entry("BLADDER_OR_BOWEL_CONTROL", "New loss of bladder or bowel control"),
+            Map.entry("SADDLE_NUMBNESS", "Saddle numbness"),
+            Map.entry("WORSENING_LEG_WEAKNESS", "Leg weakness or numbness getting worse"),
+            Map.entry("RECENT_TRAUMA", "Recent major accident or fall"),
+            Map.entry("CANCER_HISTORY", "History of cancer, new back pain"),
+            Map.entry("FEVER_OR_WEIGHT_LOSS", "Fever or unexplained weight loss"),
+            Map.entry("INFECTION_RISK", "Infection risk (injected drugs, weakened immunity)"),
+            Map.entry("CONSTANT_NIGHT_PAIN", "Constant night pain"),
+            Map.entry("URINARY_DIFFICULTY", "New difficulty passing or holding urine"),
+            Map.entry("BOTH_LEGS_NUMB_OR_WEAK", "Numbness or weakness in both legs"),
+            Map.entry("SEXUAL_DYSFUNCTION", "New change in sexual function"),
+            Map.entry("FOOT_DROP", "Foot drop"),
+            Map.entry("MINOR_FALL_WITH_BONE_RISK", "Minor fall with a fracture risk"),
+            Map.entry("NEW_PAIN_OVER_50", "New back pain over 50"),
+            Map.entry("PAIN_NOT_EASED_BY_REST", "Pain not eased by rest"),
+            Map.entry("RECENT_INFECTION", "Recent infection"),
+            Map.entry("RECENT_SPINAL_PROCEDURE", "Spinal procedure in the last 3 months"),
+            Map.entry("FEELING_UNWELL", "Feeling generally unwell"),
+            Map.entry("INFLAMMATORY_BACK_PAIN", "Signs of inflammatory back pain"));
+
+    /** The outcomes of a review, in the order the form offers them. */
+    public static final List<String> OUTCOMES = List.of("EXCLUDED_SAFE_TO_CONTINUE", "REFERRED_ON", "OTHER");
+
+    static final Map<String, String> OUTCOME_LABELS = Map.of(
+            "EXCLUDED_SAFE_TO_CONTINUE", "Excluded — safe to continue",
+            "REFERRED_ON", "Referred on — keep the plan paused",
+            "OTHER", "Other");
+
+    /** What suspended a plan. */
+    static final Map<String, String> CAUSES = Map.of(
+            "INTAKE", "a red flag at an intake",
+            "SESSION", "a red flag reported with a session",
+            "SYMPTOM_REPORT", "a red flag reported on its own");
+
+    private Labels() {}
+
+    public static String alertKind(String code) {
+        return label(ALERT_KINDS, code);
+    }
+
+    /** An entry of the panel's open alerts, {@code KIND:SEVERITY}: the kind in words, the severity after it. */
+    public static String openAlert(String entry) {
+        if (entry == null) {
+            return "";
+        }
+        int colon = entry.indexOf(':');
+        return colon < 0
+                ? alertKind(entry)
+                : alertKind(entry.substring(0, colon)) + " (" + entry.substring(colon + 1) + ")";
+    }
+
+    public static String redFlag(String code) {
+        return label(RED_FLAGS, code);
+    }
+
+    public static String outcome(String code) {
+        return label(OUTCOME_LABELS, code);
+    }
+
+    public static String cause(String code) {
+        return code == null ? "" : CAUSES.getOrDefault(code, words(code).toLowerCase(Locale.ROOT));
+    }
+
+    private static String label(Map<String, String> words, String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String known = words.get(code);
+        return known != null ? known : words(code);
+    }
+
+    /** A code written out: {@code SOME_NEW_KIND} is "Some new kind". */
+    static String words(String code) {
+        String spaced = code.trim().replace('_', ' ').replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return spaced.isEmpty() ? "" : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+}
