@@ -96,8 +96,17 @@ class PlanBuilderPropertiesTest {
     void aRedFlagNeverYieldsAPlan(@ForAll("intakes") Intake intake) {
         IntakeAssessment.Result result = ASSESSMENT.assess(intake, CATALOG, TODAY);
         // Inflammatory back pain is a review flag: the plan is built all the same.
-        boolean anyRedFlag = intake.redFlags().entrySet().stream()
-                .anyMatch(e -> e.getValue() && e.getKey().kind == RedFlag.Kind.REFERRAL);
+        // A past cancer refers only with a new episode; sudden severe pain with weak bones is a possible fracture.
+        Map<RedFlag, Boolean> yes = intake.redFlags();
+        boolean weakBones =
+                yes.get(RedFlag.BONE_FRAGILITY) || intake.conditions().contains(Condition.OSTEOPOROSIS);
+        boolean anyRedFlag = yes.entrySet().stream()
+                        .anyMatch(e -> e.getValue()
+                                && e.getKey().kind == RedFlag.Kind.REFERRAL
+                                && e.getKey().asked()
+                                && e.getKey() != RedFlag.CANCER_HISTORY)
+                || (yes.get(RedFlag.CANCER_HISTORY) && yes.get(RedFlag.NEW_EPISODE))
+                || (weakBones && yes.get(RedFlag.SUDDEN_ONSET) && intake.painNow() >= 7);
         assertThat(result.outcome()).isEqualTo(anyRedFlag ? Outcome.REFERRED : Outcome.PLAN_CREATED);
         if (anyRedFlag) {
             assertThat(result.plan()).isNull();
