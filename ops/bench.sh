@@ -100,8 +100,8 @@ figures() {
 {
   echo "# Benchmarks"
   echo
-  echo "Written by \`ops/bench.sh\` (every benchmark in one run; see the README's \"Benchmarks\"). Do not edit by hand:"
-  echo "run it again."
+  echo "Written by \`ops/bench.sh\` (every benchmark in one run; what each measures, and the targets:"
+  echo "[operations.md](operations.md#benchmarks)). Do not edit by hand: run it again."
   echo
   echo "| the run | |"
   echo "|---|---|"

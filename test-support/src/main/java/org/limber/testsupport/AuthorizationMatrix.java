@@ -154,7 +154,7 @@ public final class AuthorizationMatrix {
         return status >= 200 && status < 300 ? "2xx" : String.valueOf(status);
     }
 
-    /** The table as Markdown, as the README shows it. */
+    /** The table as Markdown, as docs/security.md shows it. */
     public String markdown() {
         StringBuilder table = new StringBuilder("| Operation |");
         for (Caller caller : Caller.values()) {
@@ -169,17 +169,16 @@ public final class AuthorizationMatrix {
         return table.toString();
     }
 
-    /** Fails unless the README at {@code readme} shows this table, so the two stay the same. */
-    public void requireIn(Path readme) {
+    /** Fails unless the Markdown file {@code doc} shows this table, so the two stay the same. */
+    public void requireIn(Path doc) {
         String text;
         try {
-            text = Files.readString(readme);
+            text = Files.readString(doc);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         if (!text.contains(markdown())) {
-            throw new AssertionError(
-                    "the README's Security section must show this authorization matrix:\n" + markdown());
+            throw new AssertionError(doc + " must show this authorization matrix:\n" + markdown());
         }
     }
 

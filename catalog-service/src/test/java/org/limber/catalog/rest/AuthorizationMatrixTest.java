@@ -18,7 +18,7 @@ import static org.limber.catalog.rest.DraftBodies.uniqueSlug;
 
 /**
  * Who may call what in catalog-service: every operation of its OpenAPI document as every kind of caller,
- * against the table below (also in the README's Security section). Callers in the order anonymous, member,
+ * against the table below (also in docs/security.md). Callers in the order anonymous, member,
  * other member, clinician with the member on the panel, clinician without, content editor, admin.
  */
 @QuarkusTest
@@ -90,6 +90,6 @@ class AuthorizationMatrixTest {
         MATRIX.check(
                 AuthorizationMatrix.tokens("matrix-mia", "matrix-max", "matrix-carl", "matrix-cleo"),
                 path -> path.replace("{slug}", SLUG).replace("{version}", "1"));
-        MATRIX.requireIn(Path.of("../README.md"));
+        MATRIX.requireIn(Path.of("../docs/security.md"));
     }
 }

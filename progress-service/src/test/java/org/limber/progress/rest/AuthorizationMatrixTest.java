@@ -22,7 +22,7 @@ import static org.limber.progress.MemberEvents.session;
 
 /**
  * Who may call what in progress-service: every operation of its OpenAPI document as every kind of caller,
- * against the table below (also in the README's Security section). Callers in the order anonymous, member,
+ * against the table below (also in docs/security.md). Callers in the order anonymous, member,
  * other member, clinician with the member on the panel, clinician without, content editor, admin. The
  * member has a plan on the first clinician's panel and a session that raised a high-pain alert.
  */
@@ -61,7 +61,7 @@ class AuthorizationMatrixTest {
         MATRIX.check(
                 AuthorizationMatrix.tokens(MEMBER, newMember(), CLINICIAN, "clin-" + newMember()),
                 path -> path.replace("{memberId}", MEMBER).replace("{alertId}", alertId));
-        MATRIX.requireIn(Path.of("../README.md"));
+        MATRIX.requireIn(Path.of("../docs/security.md"));
     }
 
     private static List<String> alertIds() {

@@ -21,7 +21,7 @@ import static org.limber.routine.Fixtures.sessionDoingToday;
 
 /**
  * Who may call what in routine-service: every operation of its OpenAPI document as every kind of caller,
- * against the table below (also in the README's Security section). Callers in the order anonymous, member,
+ * against the table below (also in docs/security.md). Callers in the order anonymous, member,
  * other member, clinician with the member on the panel, clinician without, content editor, admin. The
  * member has a plan and is on the first clinician's panel; each body is valid, so a status is about who
  * calls.
@@ -108,6 +108,6 @@ class AuthorizationMatrixTest {
                 AuthorizationMatrix.tokens(MEMBER, newMember(), CLINICIAN, "clinician-" + newMember()),
                 path -> path.replace("{memberId}", MEMBER)
                         .replace("{changeId}", UUID.randomUUID().toString()));
-        MATRIX.requireIn(Path.of("../README.md"));
+        MATRIX.requireIn(Path.of("../docs/security.md"));
     }
 }
