@@ -36,8 +36,19 @@ import static org.limber.console.rest.Pages.section;
 @Produces(MediaType.TEXT_HTML)
 public class CareTeamResource {
 
-    static final List<String> ALERT_KINDS =
-            List.of("RED_FLAG_SYMPTOM", "REFERRAL", "HIGH_PAIN", "PAIN_ABOVE_BASELINE", "INACTIVE", "LOW_ADHERENCE");
+    /** progress-service's alert kinds, most severe first (its rules file, {@code alert-rules.yaml}). */
+    static final List<String> ALERT_KINDS = List.of(
+            "RED_FLAG_SYMPTOM",
+            "REFERRAL",
+            "NEEDS_REVIEW",
+            "HIGH_PAIN",
+            "PAIN_ABOVE_BASELINE",
+            "CANNOT_REGRESS",
+            "CLEARANCE_OVERDUE",
+            "NO_RESPONSE",
+            "INACTIVE",
+            "LOW_ADHERENCE");
+
     static final List<String> STATUSES = List.of("OPEN", "ACKNOWLEDGED", "RESOLVED");
     static final int PAGE_SIZE = 25;
     static final int PANEL_SEARCH_SIZE = 100;
