@@ -215,19 +215,20 @@ class AlertOccurrencesTest {
         String early = newMember(); // week 5
         String late = newMember(); // week 9
         Instant now = Instant.now();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC); // the day the rules are evaluated on, below
         send(
-                plan(still, 1, 3, 6, c, TODAY.minusDays(35)),
+                plan(still, 1, 3, 6, c, today.minusDays(35)),
                 session(still, now.minus(1, ChronoUnit.DAYS), 5, 4, 5, "JUST_RIGHT"),
                 session(still, now.minus(3, ChronoUnit.DAYS), 5, 4, 5, "JUST_RIGHT"),
-                plan(better, 1, 3, 6, c, TODAY.minusDays(45)),
+                plan(better, 1, 3, 6, c, today.minusDays(45)),
                 session(better, now.minus(1, ChronoUnit.DAYS), 3, 3, 3, "JUST_RIGHT"),
                 session(better, now.minus(4, ChronoUnit.DAYS), 3, 3, 3, "JUST_RIGHT"),
-                plan(gone, 1, 3, 6, c, TODAY.minusDays(55)),
+                plan(gone, 1, 3, 6, c, today.minusDays(55)),
                 session(gone, now.minus(20, ChronoUnit.DAYS), 2, 2, 2, "JUST_RIGHT"),
-                plan(early, 1, 3, 6, c, TODAY.minusDays(34)),
+                plan(early, 1, 3, 6, c, today.minusDays(34)),
                 session(early, now.minus(1, ChronoUnit.DAYS), 6, 4, 5, "JUST_RIGHT"),
                 session(early, now.minus(2, ChronoUnit.DAYS), 6, 4, 5, "JUST_RIGHT"),
-                plan(late, 1, 3, 6, c, TODAY.minusDays(56)),
+                plan(late, 1, 3, 6, c, today.minusDays(56)),
                 session(late, now.minus(1, ChronoUnit.DAYS), 6, 4, 5, "JUST_RIGHT"),
                 session(late, now.minus(2, ChronoUnit.DAYS), 6, 4, 5, "JUST_RIGHT"));
         await().atMost(WAIT)
