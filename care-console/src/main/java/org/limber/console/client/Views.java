@@ -56,6 +56,10 @@ public final class Views {
             int worstSeverityRank,
             String planStatus) {}
 
+    /**
+     * An alert of progress-service: {@code occurrences} the causes it stands for, {@code lastOccurredAt} the latest,
+     * {@code reopenedAt} when a new occurrence last reopened it after an acknowledgement (null: never).
+     */
     public record Alert(
             UUID id,
             String memberId,
@@ -70,7 +74,10 @@ public final class Views {
             String resolvedBy,
             Instant resolvedAt,
             String resolveNote,
-            String clinicianId) {}
+            String clinicianId,
+            int occurrences,
+            Instant lastOccurredAt,
+            Instant reopenedAt) {}
 
     public record Week(
             LocalDate weekStart,

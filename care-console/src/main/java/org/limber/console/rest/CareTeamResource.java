@@ -36,16 +36,16 @@ import static org.limber.console.rest.Pages.section;
 @Produces(MediaType.TEXT_HTML)
 public class CareTeamResource {
 
-    /** The kinds a clinician may filter by (progress-service's, most urgent first; labels in {@code Labels}). */
+    /** progress-service's alert kinds, most severe first (its rules file, {@code alert-rules.yaml}). */
     static final List<String> ALERT_KINDS = List.of(
             "RED_FLAG_SYMPTOM",
             "REFERRAL",
             "NEEDS_REVIEW",
-            "CANNOT_REGRESS",
-            "NO_RESPONSE",
-            "CLEARANCE_OVERDUE",
             "HIGH_PAIN",
             "PAIN_ABOVE_BASELINE",
+            "CANNOT_REGRESS",
+            "CLEARANCE_OVERDUE",
+            "NO_RESPONSE",
             "INACTIVE",
             "LOW_ADHERENCE");
 

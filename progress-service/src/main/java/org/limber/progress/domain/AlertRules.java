@@ -17,9 +17,12 @@ public record AlertRules(Map<AlertKind, Rule> alerts) {
 
     /**
      * One rule. {@code threshold}: pain points (HIGH_PAIN, PAIN_ABOVE_BASELINE) or adherence percent
-     * (LOW_ADHERENCE); {@code minSessions}: sessions a week needs before its mean counts;
-     * {@code days}: days without a session (INACTIVE); {@code weeks}: weeks in a row (LOW_ADHERENCE);
-     * {@code eachCause}: every cause raises its own alert, even while one of the kind is open.
+     * (LOW_ADHERENCE); {@code minSessions}: sessions a week needs before its mean counts
+     * (PAIN_ABOVE_BASELINE), or that the pain of the last {@code days} needs to show a change (NO_RESPONSE);
+     * {@code days}: days without a session (INACTIVE), or over which pain is measured (NO_RESPONSE);
+     * {@code weeks}: weeks in a row (LOW_ADHERENCE); {@code fromWeek}, {@code toWeek}: the plan weeks (1 is the
+     * first plan's first seven days) in which a rule applies (NO_RESPONSE); {@code eachCause}: every cause raises
+     * its own alert, even while one of the kind is open.
      */
     public record Rule(
             Severity severity,
@@ -27,6 +30,8 @@ public record AlertRules(Map<AlertKind, Rule> alerts) {
             Integer minSessions,
             Integer days,
             Integer weeks,
+            Integer fromWeek,
+            Integer toWeek,
             Boolean eachCause,
             String reason) {
 
@@ -69,6 +74,18 @@ public record AlertRules(Map<AlertKind, Rule> alerts) {
                 throw new IllegalStateException(
                         "An URGENT alert rule must raise an alert for each cause (eachCause: true): " + kind);
             }
+        }
+        Rule noResponse = rules.rule(AlertKind.NO_RESPONSE);
+        if (noResponse.fromWeek() == null
+                || noResponse.toWeek() == null
+                || noResponse.days() == null
+                || noResponse.minSessions() == null
+                || noResponse.fromWeek() < 1
+                || noResponse.toWeek() < noResponse.fromWeek()
+                || noResponse.days() < 1
+                || noResponse.minSessions() < 1) {
+            throw new IllegalStateException(
+                    "The NO_RESPONSE rule needs fromWeek (1 or more), toWeek (fromWeek or more), days and minSessions (1 or more)");
         }
         return rules;
     }

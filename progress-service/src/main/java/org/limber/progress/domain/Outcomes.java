@@ -119,8 +119,7 @@ public final class Outcomes {
         int n = changes.length;
         BigDecimal medianChange = scale(n % 2 == 1 ? changes[n / 2] : (changes[n / 2 - 1] + changes[n / 2]) / 2);
         long mcid = withBaseline.stream()
-                .filter(m -> m.baselinePain() - m.endPain() >= ProgressMath.MCID_POINTS
-                        || (m.baselinePain() - m.endPain()) * 100.0 / m.baselinePain() >= ProgressMath.MCID_PERCENT)
+                .filter(m -> ProgressMath.meaningfulFall(m.baselinePain(), m.endPain()))
                 .count();
         return new Report(
                 false,

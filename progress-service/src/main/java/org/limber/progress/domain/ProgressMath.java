@@ -158,6 +158,15 @@ public final class ProgressMath {
                         || (percent != null && percent.compareTo(BigDecimal.valueOf(MCID_PERCENT)) >= 0));
     }
 
+    /**
+     * Whether a pain (a mean of several sessions, say) fell meaningfully from a baseline above 0: by 2 points or
+     * 30% of the baseline (the MCID), as {@link #meaningful} and the outcomes report count it.
+     */
+    public static boolean meaningfulFall(int baseline, double pain) {
+        double fall = baseline - pain;
+        return baseline > 0 && (fall >= MCID_POINTS || fall * 100.0 / baseline >= MCID_PERCENT);
+    }
+
     public static Summary summary(
             Integer baseline,
             Integer latest,

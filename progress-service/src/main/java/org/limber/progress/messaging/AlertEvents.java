@@ -21,7 +21,7 @@ public class AlertEvents {
         this.outbox = outbox;
     }
 
-    /** One CareAlertRaised per alert, written with one statement. */
+    /** One CareAlertRaised per alert (raised, or reopened by a new occurrence), written with one statement. */
     public void raised(List<RaisedAlert> alerts) {
         var now = Timestamps.now();
         List<Outbox.Entry> entries = new ArrayList<>(alerts.size());
@@ -43,7 +43,9 @@ public class AlertEvents {
                             alert.severity().name(),
                             alert.reason(),
                             alert.clinicianId(),
-                            alert.details())));
+                            alert.details(),
+                            alert.occurrences(),
+                            alert.reopened())));
         }
         outbox.addAll(entries);
     }

@@ -79,7 +79,11 @@ public class ProgressReader {
             int worstSeverityRank,
             String planStatus) {}
 
-    /** An alert; {@code clinicianId} is the member's clinician now (null: the member has none, the alert is in triage). */
+    /**
+     * An alert; {@code clinicianId} is the member's clinician now (null: the member has none, the alert is in triage);
+     * {@code occurrences} the causes it stands for, {@code lastOccurredAt} when the latest was counted,
+     * {@code reopenedAt} when a new occurrence last reopened it after an acknowledgement (null: never).
+     */
     public record AlertRow(
             UUID id,
             String memberId,
@@ -95,7 +99,10 @@ public class ProgressReader {
             String resolvedBy,
             Instant resolvedAt,
             String resolveNote,
-            String clinicianId) {}
+            String clinicianId,
+            int occurrences,
+            Instant lastOccurredAt,
+            Instant reopenedAt) {}
 
     /** For the scheduled rules: a member with an active plan and their last two complete weeks. */
     public record ActivePlan(
@@ -106,6 +113,10 @@ public class ProgressReader {
             int sessionsPerWeek,
             int sessionsLastWeek,
             int sessionsWeekBefore) {}
+
+    /** For the review point: a member with an active plan, their baseline, and the sessions done since a time. */
+    public record ReviewPoint(
+            String memberId, LocalDate firstPlanStart, Integer baselinePain, int sessions, int sumPainBefore) {}
 
     /**
      * The status of the member {@code p}'s plan: SUSPENDED (by the highest PlanSuspended/PlanResumed
@@ -183,7 +194,8 @@ public class ProgressReader {
 
     private static final String ALERT =
             "select a.id, a.member_id, a.kind, a.severity, a.status, a.reason, a.raised_at, a.acknowledged_by,"
-                    + " a.acknowledged_at, a.acknowledge_note, a.resolved_by, a.resolved_at, a.resolve_note, p.clinician_id, a.details"
+                    + " a.acknowledged_at, a.acknowledge_note, a.resolved_by, a.resolved_at, a.resolve_note, p.clinician_id, a.details,"
+                    + " a.occurrences, a.last_occurred_at, a.reopened_at"
                     + " from alert a left join member_profile p on p.member_id = a.member_id";
 
     private final AgroalDataSource dataSource;
@@ -341,8 +353,8 @@ public class ProgressReader {
     public Page<AlertRow> alerts(String clinicianId, String status, String kind, int page, int size) {
         String where = " where p.clinician_id = ? and (? is null or a.status = ?) and (? is null or a.kind = ?)";
         try (Connection db = dataSource.getConnection();
-                PreparedStatement q = db.prepareStatement(
-                        ALERT + where + " order by a.severity_rank desc, a.raised_at desc, a.id limit ? offset ?");
+                PreparedStatement q = db.prepareStatement(ALERT + where
+                        + " order by a.severity_rank desc, a.last_occurred_at desc, a.id limit ? offset ?");
                 PreparedStatement count = db.prepareStatement(
                         "select count(*) from alert a left join member_profile p on p.member_id = a.member_id"
                                 + where)) {
@@ -463,6 +475,39 @@ public class ProgressReader {
     }
 
     /**
+     * Members whose plan is ACTIVE and whose first plan started from {@code firstFrom} to {@code firstTo} (both
+     * included), with the sessions they did from {@code since} on and their pains before, summed.
+     */
+    public List<ReviewPoint> reviewPoint(LocalDate firstFrom, LocalDate firstTo, Instant since) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement q = db.prepareStatement("""
+                select p.member_id, p.first_plan_start, p.baseline_pain, s.sessions, s.sum_pain_before
+                from member_profile p
+                cross join lateral (select count(*) as sessions, coalesce(sum(s.pain_before), 0) as sum_pain_before
+                                    from session_fact s where s.member_id = p.member_id and s.performed_at >= ?) s
+                where p.first_plan_start >= ? and p.first_plan_start <= ? and p.plan_version is not null
+                  and\s""" + PLAN_STATUS + " = 'ACTIVE'")) {
+            q.setTimestamp(1, Timestamp.from(since));
+            q.setDate(2, Date.valueOf(firstFrom));
+            q.setDate(3, Date.valueOf(firstTo));
+            List<ReviewPoint> result = new ArrayList<>();
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    result.add(new ReviewPoint(
+                            r.getString("member_id"),
+                            date(r, "first_plan_start"),
+                            integer(r, "baseline_pain"),
+                            r.getInt("sessions"),
+                            r.getInt("sum_pain_before")));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
+        }
+    }
+
+    /**
      * Members whose first plan started in [from, to) and at least 12 weeks before {@code reachedBy}, with every plan
      * version's prescription and the weeks (0-11) their plan was suspended in (the latest suspension: any week it
      * overlaps is left out of adherence, the conservative reading).
@@ -568,7 +613,10 @@ public class ProgressReader {
                 r.getString("resolved_by"),
                 instant(r, "resolved_at"),
                 r.getString("resolve_note"),
-                r.getString("clinician_id"));
+                r.getString("clinician_id"),
+                r.getInt("occurrences"),
+                instant(r, "last_occurred_at"),
+                instant(r, "reopened_at"));
     }
 
     private static Instant instant(ResultSet r, String column) throws SQLException {

@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -32,14 +31,11 @@ import org.limber.events.member.SessionCompleted;
 import org.limber.events.member.SymptomsReported;
 import org.limber.progress.domain.AlertKind;
 import org.limber.progress.domain.AlertRules;
-import org.limber.progress.domain.NewAlert;
-import org.limber.progress.domain.RaisedAlert;
-import org.limber.progress.domain.Severity;
 
 /**
  * Set-based writes of the read models: each method is one or two statements for a whole batch
  * (arrays unnested in PostgreSQL), inside the caller's transaction. Redeliveries change nothing:
- * sessions are keyed by their id, plans by their version, alerts by their cause.
+ * sessions are keyed by their id, plans by their version (alerts, by their cause: {@link AlertStore}).
  */
 @ApplicationScoped
 public class ProgressWriter {
@@ -190,41 +186,18 @@ public class ProgressWriter {
                   and a.source_id like 'since:%'
                   and s.last_at >= (substring(a.source_id from 7)::date + 1)::timestamp at time zone 'UTC'
             )
-            -- Only the candidates for an alert come back (the alert policy decides): sessions with a red flag or
-            -- high pain, weeks with enough sessions whose pain before sits above the baseline. A member never has two
-            -- unresolved alerts of one kind, so high pain and weeks above baseline are no candidates while the member
-            -- has such an alert open (most of them, when pain stays high).
+            -- Only the candidates for an alert come back (the alert policy decides, and AlertFolding what becomes of
+            -- them): sessions with a red flag or high pain, weeks with enough sessions whose pain before sits above the
+            -- baseline. Also while the member has such an alert unresolved: a new occurrence is counted on it, and
+            -- reopens it if it was acknowledged.
             select 'S' as what, i.member_id, i.session_id::text, i.pain_before, i.pain_during, i.pain_after,
                    array_to_string(i.red_flags, ','), null::date, null::int, null::int, null::int
             from ins i
-            where cardinality(i.red_flags) > 0
-               or (greatest(i.pain_before, i.pain_during, i.pain_after) >= ?
-                   and not exists (select from alert a where a.member_id = i.member_id and a.kind = 'HIGH_PAIN'
-                                                         and a.status <> 'RESOLVED'))
+            where cardinality(i.red_flags) > 0 or greatest(i.pain_before, i.pain_during, i.pain_after) >= ?
             union all
             select 'W', w.member_id, null, null, null, null, null, w.week_start, w.sessions, w.sum_pain_before, m.baseline_pain
             from weeks w join member_profile m on m.member_id = w.member_id
             where w.sessions >= ? and w.sum_pain_before >= (m.baseline_pain + ?) * w.sessions
-              and not exists (select from alert a where a.member_id = w.member_id and a.kind = 'PAIN_ABOVE_BASELINE'
-                                                    and a.status <> 'RESOLVED')
-            """;
-
-    private static final String RAISE_ALERTS = """
-            with input as (
-                select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::smallint[], ?::text[], ?::text[], ?::text[],
-                                     ?::boolean[])
-                    as t(id, member_id, kind, severity, severity_rank, reason, source_id, details, folds)
-            ), raised as (
-                -- A kind that folds raises nothing while the member has one open; every kind raises once per cause.
-                insert into alert (id, member_id, kind, severity, severity_rank, status, reason, source_id, raised_at, details, folds)
-                select id, member_id, kind, severity, severity_rank, 'OPEN', reason, source_id, now(),
-                       case when details = '' then '{}'::text[] else string_to_array(details, chr(31)) end, folds
-                from input order by member_id, kind, source_id
-                on conflict do nothing
-                returning id, member_id, kind, severity, reason, details, raised_at
-            )
-            select r.id, r.member_id, r.kind, r.severity, r.reason, r.details, p.clinician_id, r.raised_at
-            from raised r left join member_profile p on p.member_id = r.member_id
             """;
 
     /** Joins a list of text for an array parameter (a unit separator: the items are free text, commas included). */
@@ -464,60 +437,6 @@ public class ProgressWriter {
                 }
             }
             return new SessionsApplied(stored, weeks);
-        } catch (SQLException e) {
-            throw new SqlFailure(e);
-        }
-    }
-
-    /** Stores the alerts that are new (no unresolved alert of the kind, cause not seen before); returns those. */
-    public List<RaisedAlert> raise(Collection<NewAlert> alerts, AlertRules rules) {
-        if (alerts.isEmpty()) {
-            return List.of();
-        }
-        int n = alerts.size();
-        UUID[] id = new UUID[n];
-        String[] member = new String[n];
-        String[] kind = new String[n];
-        String[] severity = new String[n];
-        Short[] rank = new Short[n];
-        String[] reason = new String[n];
-        String[] source = new String[n];
-        String[] details = new String[n];
-        Boolean[] folds = new Boolean[n];
-        int i = 0;
-        for (NewAlert alert : alerts) {
-            AlertRules.Rule rule = rules.rule(alert.kind());
-            id[i] = UUID.randomUUID();
-            member[i] = alert.memberId();
-            kind[i] = alert.kind().name();
-            severity[i] = rule.severity().name();
-            rank[i] = (short) rule.severity().rank;
-            reason[i] = rule.reason();
-            source[i] = alert.sourceId();
-            details[i] = String.join(DETAIL_SEPARATOR, alert.details());
-            folds[i] = rule.folds();
-            i++;
-        }
-        try (Connection db = dataSource.getConnection();
-                PreparedStatement statement = db.prepareStatement(RAISE_ALERTS)) {
-            Object[][] columns = {id, member, kind, severity, rank, reason, source, details, folds};
-            String[] types = {"uuid", "text", "text", "text", "int2", "text", "text", "text", "bool"};
-            SqlArrays.bindColumns(statement, types, columns);
-            List<RaisedAlert> raised = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    raised.add(new RaisedAlert(
-                            rows.getObject(1, UUID.class),
-                            rows.getString(2),
-                            AlertKind.valueOf(rows.getString(3)),
-                            Severity.valueOf(rows.getString(4)),
-                            rows.getString(5),
-                            List.of((String[]) rows.getArray(6).getArray()),
-                            rows.getString(7),
-                            rows.getTimestamp(8).toInstant()));
-                }
-            }
-            return raised;
         } catch (SQLException e) {
             throw new SqlFailure(e);
         }

@@ -68,7 +68,7 @@ public class CareTeamResource {
 
     @GET
     @Path("/alerts")
-    @Operation(summary = "Alerts of your members, most severe and recent first")
+    @Operation(summary = "Alerts of your members, most severe first, then the latest occurrence first")
     public Page<Alert> alerts(
             @QueryParam("status") String status,
             @QueryParam("kind") String kind,

@@ -111,7 +111,12 @@ public final class ProgressViews {
         }
     }
 
-    /** An alert; {@code clinicianId} is the member's clinician now (null: the member has none, the alert is in triage). */
+    /**
+     * An alert; {@code clinicianId} is the member's clinician now (null: the member has none, the alert is in triage).
+     * {@code occurrences}: the causes it stands for (sessions, weeks, days, reviews); {@code lastOccurredAt}: when the
+     * latest was counted; {@code reopenedAt}: when a new occurrence last reopened it after an acknowledgement (the
+     * acknowledgement before it stays readable), null if never.
+     */
     public record Alert(
             UUID id,
             String memberId,
@@ -127,7 +132,10 @@ public final class ProgressViews {
             String resolvedBy,
             Instant resolvedAt,
             String resolveNote,
-            String clinicianId) {
+            String clinicianId,
+            int occurrences,
+            Instant lastOccurredAt,
+            Instant reopenedAt) {
 
         static Alert of(ProgressReader.AlertRow r) {
             return new Alert(
@@ -145,7 +153,10 @@ public final class ProgressViews {
                     r.resolvedBy(),
                     r.resolvedAt(),
                     r.resolveNote(),
-                    r.clinicianId());
+                    r.clinicianId(),
+                    r.occurrences(),
+                    r.lastOccurredAt(),
+                    r.reopenedAt());
         }
     }
 

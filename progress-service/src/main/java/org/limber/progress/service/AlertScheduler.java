@@ -3,6 +3,7 @@ package org.limber.progress.service;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,11 +22,11 @@ import org.limber.progress.domain.ProgressMath;
 import org.limber.progress.domain.RaisedAlert;
 import org.limber.progress.messaging.AlertEvents;
 import org.limber.progress.repository.ProgressReader;
-import org.limber.progress.repository.ProgressWriter;
 import org.limber.progress.repository.SchedulerLock;
 
 /**
- * The rules that depend on time passing: alerts (no session for a while, low adherence over weeks)
+ * The rules that depend on time passing: alerts (no session for a while, low adherence over weeks,
+ * no response by the review point)
  * and the assessment of plan weeks that have ended. Runs on a schedule in every instance, but
  * under a database lock, so only one evaluates at a time; an alert's cause (the day of the last
  * activity, the week) and an assessment's week make a repeat impossible anyway.
@@ -34,8 +35,8 @@ import org.limber.progress.repository.SchedulerLock;
 public class AlertScheduler {
 
     private final ProgressReader reader;
-    private final ProgressWriter writer;
     private final AlertPolicy policy;
+    private final AlertRaiser alerts;
     private final AlertEvents events;
     private final Assessor assessor;
     private final SchedulerLock lock;
@@ -44,15 +45,15 @@ public class AlertScheduler {
 
     public AlertScheduler(
             ProgressReader reader,
-            ProgressWriter writer,
             AlertPolicy policy,
+            AlertRaiser alerts,
             AlertEvents events,
             Assessor assessor,
             SchedulerLock lock,
             MeterRegistry registry) {
         this.reader = reader;
-        this.writer = writer;
         this.policy = policy;
+        this.alerts = alerts;
         this.events = events;
         this.assessor = assessor;
         this.lock = lock;
@@ -110,7 +111,21 @@ public class AlertScheduler {
                 }
             }
         }
-        List<RaisedAlert> raised = writer.raise(due, policy.rules());
+        // The guideline's review point (plan weeks 6 to 8): no meaningful fall in pain is a reason to reconsider the
+        // approach. Once per member: the cause is the program, the same in every run.
+        AlertPolicy.Starts starts = policy.noResponseStarts(today);
+        Instant since = now.minus(policy.rules().rule(AlertKind.NO_RESPONSE).days(), ChronoUnit.DAYS);
+        for (ProgressReader.ReviewPoint member : reader.reviewPoint(starts.from(), starts.to(), since)) {
+            if (policy.noResponse(
+                    member.firstPlanStart(), today, member.baselinePain(), member.sessions(), member.sumPainBefore())) {
+                due.add(new NewAlert(
+                        member.memberId(),
+                        AlertKind.NO_RESPONSE,
+                        "program",
+                        policy.noResponseDetails(member.baselinePain(), member.sessions(), member.sumPainBefore())));
+            }
+        }
+        List<RaisedAlert> raised = alerts.raise(due);
         events.raised(raised);
         return raised;
     }

@@ -95,14 +95,21 @@ public class Ingestor {
 
     private final ProgressWriter writer;
     private final AlertPolicy policy;
+    private final AlertRaiser alerts;
     private final AlertEvents events;
     private final Assessor assessor;
     private final Counter consumed;
 
     public Ingestor(
-            ProgressWriter writer, AlertPolicy policy, AlertEvents events, Assessor assessor, MeterRegistry registry) {
+            ProgressWriter writer,
+            AlertPolicy policy,
+            AlertRaiser alerts,
+            AlertEvents events,
+            Assessor assessor,
+            MeterRegistry registry) {
         this.writer = writer;
         this.policy = policy;
+        this.alerts = alerts;
         this.events = events;
         this.assessor = assessor;
         this.consumed = registry.counter("limber.events.consumed", "service", "progress");
@@ -125,17 +132,17 @@ public class Ingestor {
         writer.applyPlans(batch.plans());
         writer.applyIntakes(batch.referrals(), batch.reviews());
         writer.applyPlanStatus(batch.suspensions(), batch.resumptions());
-        List<NewAlert> alerts = new ArrayList<>();
-        batch.referrals().forEach(r -> alerts.add(UrgentAlerts.referral(r)));
-        batch.reviews().forEach(r -> alerts.add(UrgentAlerts.review(r)));
-        writer.recordReports(batch.reports()).forEach(r -> alerts.add(UrgentAlerts.report(r)));
+        List<NewAlert> due = new ArrayList<>();
+        batch.referrals().forEach(r -> due.add(UrgentAlerts.referral(r)));
+        batch.reviews().forEach(r -> due.addAll(UrgentAlerts.reviews(r)));
+        writer.recordReports(batch.reports()).forEach(r -> due.add(UrgentAlerts.report(r)));
         // A suspension names its cause, which raises the same alert (same kind and cause) as the cause's own event:
         // whichever arrives first raises it, the other changes nothing; so no red flag depends on one event alone.
-        batch.suspensions().forEach(e -> alerts.add(UrgentAlerts.suspension(e)));
+        batch.suspensions().forEach(e -> due.add(UrgentAlerts.suspension(e)));
         ProgressWriter.SessionsApplied applied = writer.applySessions(batch.sessions(), policy.rules());
         for (ProgressWriter.NewSession s : applied.sessions()) {
             for (AlertKind kind : policy.forSession(s.painBefore(), s.painDuring(), s.painAfter(), s.redFlags())) {
-                alerts.add(new NewAlert(
+                due.add(new NewAlert(
                         s.memberId(),
                         kind,
                         UrgentAlerts.sessionCause(s.sessionId()),
@@ -144,11 +151,11 @@ public class Ingestor {
         }
         for (ProgressWriter.ChangedWeek week : applied.weeks()) {
             if (policy.painAboveBaseline(week.sessions(), week.sumPainBefore(), week.baselinePain())) {
-                alerts.add(new NewAlert(week.memberId(), AlertKind.PAIN_ABOVE_BASELINE, "week:" + week.weekStart()));
+                due.add(new NewAlert(week.memberId(), AlertKind.PAIN_ABOVE_BASELINE, "week:" + week.weekStart()));
             }
         }
         assessor.afterSessions(batch.sessions());
-        List<RaisedAlert> raised = writer.raise(alerts, policy.rules());
+        List<RaisedAlert> raised = alerts.raise(due);
         events.raised(raised);
         return raised;
     }

@@ -405,9 +405,9 @@ class ProgressBenchmark {
                             + " sum(pain_before), sum(pain_during), sum(pain_after), max(pain_during), 0, 0 from session_fact"
                             + " where member_id like 'bench-" + prefix + "-%' group by 1, 2");
             sql.execute(
-                    "insert into alert (id, member_id, kind, severity, severity_rank, status, reason, source_id, raised_at)"
-                            + " select gen_random_uuid(), " + m
-                            + ", 'HIGH_PAIN', 'HIGH', 2, 'OPEN', 'bench', 'bench', now()"
+                    "insert into alert (id, member_id, kind, severity, severity_rank, status, reason, source_id, raised_at,"
+                            + " last_occurred_at) select gen_random_uuid(), " + m
+                            + ", 'HIGH_PAIN', 'HIGH', 2, 'OPEN', 'bench', 'bench', now(), now()"
                             + " from generate_series(0, " + (members - 1) + ", 7) g");
             // As autovacuum keeps a live database: the rows' hint bits set and the pages all-visible, the statistics
             // fresh. Without it, autovacuum (due after millions of inserts) and the first readers of each page (which

@@ -26,7 +26,11 @@ class AlertRulesTest {
                 "HIGH_PAIN", "{severity: HIGH, threshold: 8, reason: high pain}",
                 "PAIN_ABOVE_BASELINE", "{severity: HIGH, threshold: 3, minSessions: 2, reason: above baseline}",
                 "INACTIVE", "{severity: NORMAL, days: 10, reason: inactive}",
-                "LOW_ADHERENCE", "{severity: NORMAL, threshold: 40, weeks: 3, reason: low adherence}"));
+                "LOW_ADHERENCE", "{severity: NORMAL, threshold: 40, weeks: 3, reason: low adherence}",
+                "CANNOT_REGRESS", "{severity: HIGH, reason: cannot regress}",
+                "CLEARANCE_OVERDUE", "{severity: HIGH, reason: clearance overdue}",
+                "NO_RESPONSE",
+                        "{severity: HIGH, fromWeek: 6, toWeek: 8, days: 14, minSessions: 2, reason: no response}"));
     }
 
     static AlertRules read(Map<String, String> kinds) throws IOException {
@@ -40,11 +44,13 @@ class AlertRulesTest {
     void aSoundFileIsReadAsWritten() throws IOException {
         AlertRules rules = read(sound());
         assertThat(rules.rule(AlertKind.HIGH_PAIN))
-                .isEqualTo(new AlertRules.Rule(Severity.HIGH, 8, null, null, null, null, "high pain"));
+                .isEqualTo(new AlertRules.Rule(Severity.HIGH, 8, null, null, null, null, null, null, "high pain"));
         assertThat(rules.rule(AlertKind.LOW_ADHERENCE))
-                .isEqualTo(new AlertRules.Rule(Severity.NORMAL, 40, null, null, 3, null, "low adherence"));
+                .isEqualTo(new AlertRules.Rule(Severity.NORMAL, 40, null, null, 3, null, null, null, "low adherence"));
         assertThat(rules.rule(AlertKind.REFERRAL).folds()).isFalse();
         assertThat(rules.rule(AlertKind.INACTIVE).folds()).isTrue();
+        assertThat(rules.rule(AlertKind.NO_RESPONSE))
+                .isEqualTo(new AlertRules.Rule(Severity.HIGH, null, 2, 14, null, 6, 8, null, "no response"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -55,6 +61,9 @@ class AlertRulesTest {
             HIGH_PAIN        | {severity: HIGH, threshold: 8, reason: " "}   | The alert rules need a severity and a reason for HIGH_PAIN
             RED_FLAG_SYMPTOM | {severity: URGENT, reason: red flag}          | An URGENT alert rule must raise an alert for each cause (eachCause: true): RED_FLAG_SYMPTOM
             REFERRAL         | {severity: URGENT, eachCause: false, reason: r} | An URGENT alert rule must raise an alert for each cause (eachCause: true): REFERRAL
+            NO_RESPONSE      | {severity: HIGH, toWeek: 8, days: 14, minSessions: 2, reason: n} | The NO_RESPONSE rule needs fromWeek (1 or more), toWeek (fromWeek or more), days and minSessions (1 or more)
+            NO_RESPONSE      | {severity: HIGH, fromWeek: 8, toWeek: 6, days: 14, minSessions: 2, reason: n} | The NO_RESPONSE rule needs fromWeek (1 or more), toWeek (fromWeek or more), days and minSessions (1 or more)
+            NO_RESPONSE      | {severity: HIGH, fromWeek: 6, toWeek: 8, days: 14, minSessions: 0, reason: n} | The NO_RESPONSE rule needs fromWeek (1 or more), toWeek (fromWeek or more), days and minSessions (1 or more)
             """)
     void eachMistakeGivesItsError(String kind, String rule, String error) {
         Map<String, String> kinds = sound();

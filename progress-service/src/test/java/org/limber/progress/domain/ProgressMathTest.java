@@ -27,6 +27,20 @@ class ProgressMathTest {
     }
 
     @Test
+    void aMeanPainFallsMeaningfullyByTheSameThreshold() {
+        for (int baseline = 0; baseline <= 10; baseline++) {
+            for (int latest = 0; latest <= 10; latest++) {
+                assertThat(ProgressMath.meaningfulFall(baseline, latest))
+                        .as(baseline + " to " + latest)
+                        .isEqualTo(ProgressMath.meaningful(baseline, latest));
+            }
+        }
+        assertThat(ProgressMath.meaningfulFall(6, 4.5)).isFalse(); // 1.5 points, 25%
+        assertThat(ProgressMath.meaningfulFall(5, 3.5)).isTrue(); // 1.5 points, 30%
+        assertThat(ProgressMath.meaningfulFall(0, 0)).isFalse(); // no pain to fall
+    }
+
+    @Test
     void adherenceIsCappedAndNullWithoutAPlan() {
         assertThat(ProgressMath.adherence(2, 3)).isEqualTo(67);
         assertThat(ProgressMath.adherence(5, 3)).isEqualTo(100);

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import org.limber.events.member.MemberNeedsReview;
 import org.limber.events.member.MemberReferred;
 import org.limber.events.member.PlanSuspended;
 import org.limber.events.member.SymptomsReported;
@@ -37,5 +38,74 @@ class UrgentAlertsTest {
         NewAlert alert = UrgentAlerts.suspension(suspension("SOMETHING_NEW", UUID.randomUUID()));
         assertThat(alert.kind()).isEqualTo(AlertKind.RED_FLAG_SYMPTOM);
         assertThat(alert.details()).containsExactly("FEVER");
+    }
+
+    static MemberNeedsReview review(UUID eventId, UUID intakeId, String... codes) {
+        return new MemberNeedsReview(
+                eventId,
+                Instant.parse("2026-03-02T10:00:00Z"),
+                1,
+                "m",
+                intakeId,
+                true,
+                java.util.Arrays.stream(codes)
+                        .map(c -> new MemberNeedsReview.Reason(c, "why " + c))
+                        .toList(),
+                null);
+    }
+
+    /** Issue 20, item 5: the codes routine-service sets for a hold that cannot regress and an overdue clearance. */
+    @Test
+    void aReviewCodeNamesItsKindAndEveryOtherCodeIsAnIntakeReview() {
+        UUID event = UUID.randomUUID();
+        UUID intake = UUID.randomUUID();
+        assertThat(UrgentAlerts.reviews(review(event, intake, "CANNOT_REGRESS")))
+                .containsExactly(new NewAlert(
+                        "m",
+                        AlertKind.CANNOT_REGRESS,
+                        "review:" + event,
+                        List.of("CANNOT_REGRESS: why CANNOT_REGRESS")));
+        assertThat(UrgentAlerts.reviews(review(event, intake, "CLEARANCE_OVERDUE")))
+                .containsExactly(new NewAlert(
+                        "m",
+                        AlertKind.CLEARANCE_OVERDUE,
+                        "review:" + event,
+                        List.of("CLEARANCE_OVERDUE: why CLEARANCE_OVERDUE")));
+        assertThat(UrgentAlerts.reviews(review(event, intake, "NO_SAFE_SESSION", "INFLAMMATORY_BACK_PAIN")))
+                .containsExactly(new NewAlert(
+                        "m",
+                        AlertKind.NEEDS_REVIEW,
+                        "intake:" + intake,
+                        List.of(
+                                "NO_SAFE_SESSION: why NO_SAFE_SESSION",
+                                "INFLAMMATORY_BACK_PAIN: why INFLAMMATORY_BACK_PAIN")));
+    }
+
+    @Test
+    void aReviewOfSeveralKindsRaisesOneAlertOfEachAndLosesNoReason() {
+        UUID event = UUID.randomUUID();
+        List<NewAlert> alerts =
+                UrgentAlerts.reviews(review(event, UUID.randomUUID(), "NO_SAFE_SESSION", "CANNOT_REGRESS"));
+        assertThat(alerts).extracting(NewAlert::kind).containsExactly(AlertKind.NEEDS_REVIEW, AlertKind.CANNOT_REGRESS);
+        assertThat(alerts).flatExtracting(NewAlert::details).hasSize(2);
+    }
+
+    @Test
+    void eachReviewEventIsOneOccurrenceTheSameEventAgainTheSameCause() {
+        UUID intake = UUID.randomUUID();
+        UUID event = UUID.randomUUID();
+        assertThat(UrgentAlerts.reviews(review(event, intake, "CANNOT_REGRESS")))
+                .isEqualTo(UrgentAlerts.reviews(review(event, intake, "CANNOT_REGRESS")));
+        assertThat(UrgentAlerts.reviews(review(UUID.randomUUID(), intake, "CANNOT_REGRESS"))
+                        .get(0)
+                        .sourceId())
+                .isNotEqualTo(UrgentAlerts.reviews(review(event, intake, "CANNOT_REGRESS"))
+                        .get(0)
+                        .sourceId());
+        // Without an event id (never sent by routine-service), the intake and the time stand in, as stable.
+        assertThat(UrgentAlerts.reviews(review(null, intake, "CANNOT_REGRESS"))
+                        .get(0)
+                        .sourceId())
+                .isEqualTo("review:" + intake + "@2026-03-02T10:00:00Z");
     }
 }
