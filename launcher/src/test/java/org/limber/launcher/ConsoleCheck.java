@@ -40,30 +40,53 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Browser checks of the care console against a running stack, in a real headless Chromium (Debian's
  * {@code chromium} and {@code chromium-driver}) through Keycloak's real login page: a clinician's
- * panel, a member's chart, an alert acknowledged in place, an exercise swapped with a note; an editor's
- * draft changed and published, then read back from the public catalog; an admin's outcomes; a member
- * refused. Every page is checked with axe-core (no serious or critical violation) and the main pages are
- * saved as screenshots. Run by {@link SmokeCheck}, or on its own against a running stack:
- * {@code java -cp "launcher/target/test-classes:launcher/target/classes:$(cat launcher/target/test.classpath)" org.limber.launcher.ConsoleCheck http://localhost:8084 http://localhost:8081}
+ * panel, a member's chart, an alert acknowledged in place, an exercise swapped with a note, the review of
+ * a member held by a red flag (when one is given: refused with no red flag ticked, then recorded and the
+ * referral cleared); an editor's draft changed and published, then read back from the public catalog; an
+ * admin's outcomes; a member refused. Every page is checked with axe-core (no serious or critical
+ * violation) and the main pages are saved as screenshots. Run by {@link SmokeCheck}, or on its own against
+ * a running stack (the screenshots' folder and the id of a member of casey's referred at the first intake
+ * are optional):
+ * {@code java -cp "launcher/target/test-classes:launcher/target/classes:$(cat launcher/target/test.classpath)" org.limber.launcher.ConsoleCheck http://localhost:8084 http://localhost:8081 docs/screenshots MEMBER_ID}
  */
 public final class ConsoleCheck {
 
     static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
     static final String PASSWORD = "limber";
+    /** What the console says when a review clears a referral made at the first intake (MemberResource.reviewed). */
+    static final String REFERRAL_CLEARED =
+            "Review recorded: the referral is cleared. The member may take the intake again to get a plan.";
 
     private final String console;
     private final String catalog;
     private final Path screenshots;
     private final BiConsumer<String, Supplier<Boolean>> check;
+    /** A member of casey's referred at the first intake and not reviewed yet (its review is checked), or null. */
+    private final String heldMember;
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     public ConsoleCheck(String console, String catalog, Path screenshots, BiConsumer<String, Supplier<Boolean>> check) {
+        this(console, catalog, screenshots, null, check);
+    }
+
+    /**
+     * With {@code heldMember}, a member assigned to casey and referred at the first intake (a red flag:
+     * saddle numbness), whose review casey then records in the review form; null skips that check.
+     */
+    public ConsoleCheck(
+            String console,
+            String catalog,
+            Path screenshots,
+            String heldMember,
+            BiConsumer<String, Supplier<Boolean>> check) {
         this.console = console;
         this.catalog = catalog;
         this.screenshots = screenshots;
+        this.heldMember = heldMember;
         this.check = check;
     }
 
@@ -79,6 +102,7 @@ public final class ConsoleCheck {
                         args.length > 0 ? args[0] : "http://localhost:8084",
                         args.length > 1 ? args[1] : "http://localhost:8081",
                         Path.of(args.length > 2 ? args[2] : "docs/screenshots"),
+                        args.length > 3 ? args[3] : null,
                         (what, test) -> {
                             boolean ok;
                             try {
@@ -127,10 +151,15 @@ public final class ConsoleCheck {
                     () -> !members.isEmpty());
             accessible(browser, "panel");
             shoot(browser, "panel");
-            if (members.isEmpty()) {
+            // The member most in need with a plan: the held member has none (its review is checked below).
+            String memberUrl = members.stream()
+                    .map(a -> a.getAttribute("href"))
+                    .filter(href -> heldMember == null || !href.endsWith("/members/" + heldMember))
+                    .findFirst()
+                    .orElse(null);
+            if (memberUrl == null) {
                 return;
             }
-            String memberUrl = members.get(0).getAttribute("href");
             browser.get(memberUrl);
             check.accept(
                     "the member page draws the pain chart with a title, axis labels and a table of the same figures",
@@ -153,6 +182,9 @@ public final class ConsoleCheck {
             shoot(browser, "member");
             swap(browser, memberUrl);
             acknowledge(browser);
+            if (heldMember != null) {
+                review(browser);
+            }
             browser.get(console + "/triage");
             check.accept(
                     "the triage page answers (the queue, or a clear message while the service lacks it)",
@@ -209,6 +241,95 @@ public final class ConsoleCheck {
                                         .trim())
                                 == before + 1
                         && browser.getPageSource().contains("Swapped in the browser check"));
+    }
+
+    /**
+     * The review of a member held by a red flag (issue 20), {@link #heldMember}, referred at the first intake
+     * for saddle numbness: the page shows the referral and the review form, its red flag unticked; a review
+     * with no red flag ticked is refused with the error next to the flags (what was entered kept); with the
+     * flag ticked, "Excluded — safe to continue" and a note, it is recorded and the page says the referral is
+     * cleared. Its own failures are reported here, so the clinician's other checks still run.
+     */
+    private void review(WebDriver browser) {
+        String note = "Browser check: phoned the member, saddle sensation normal.";
+        try {
+            browser.get(console + "/members/" + heldMember);
+            check.accept(
+                    "a member referred at the first intake: the page shows the referral and the review form",
+                    () -> browser.findElement(By.id("referral")).getText().contains("Referred at the first intake")
+                            && !browser.findElements(By.id("review-form")).isEmpty());
+            List<WebElement> flags = browser.findElements(By.cssSelector("#review-flags input[name=redFlagsAssessed]"));
+            check.accept(
+                    "the review form has an unticked checkbox for SADDLE_NUMBNESS and nothing ticked (" + flags.size()
+                            + " red flag" + (flags.size() == 1 ? "" : "s") + ")",
+                    () -> flags.stream()
+                                    .anyMatch(f -> "checkbox".equals(f.getAttribute("type"))
+                                            && "SADDLE_NUMBNESS".equals(f.getAttribute("value")))
+                            && flags.stream().noneMatch(WebElement::isSelected));
+            accessible(browser, "review");
+            ((JavascriptExecutor) browser)
+                    .executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("hold")));
+            shoot(browser, "review");
+
+            // The outcome and the note (the browser requires both), but no red flag ticked: the console refuses it.
+            browser.findElement(By.id("outcome-EXCLUDED_SAFE_TO_CONTINUE")).click();
+            browser.findElement(By.id("review-note")).sendKeys(note);
+            browser.findElement(By.cssSelector("#review-form button[type=submit]"))
+                    .click();
+            check.accept(
+                    "a review with no red flag ticked is refused, the error shown next to the flags",
+                    () -> wait(browser)
+                                    .ignoring(StaleElementReferenceException.class)
+                                    .until(d -> d.findElement(By.id("review-flags-error"))
+                                            .getText()
+                                            .contains("tick each red flag you assessed"))
+                            && browser.findElement(By.id("review-flags"))
+                                    .getAttribute("aria-describedby")
+                                    .contains("review-flags-error"));
+            check.accept(
+                    "the refused review keeps what was entered (the outcome, the note) and the member stays held",
+                    () -> browser.findElement(By.id("outcome-EXCLUDED_SAFE_TO_CONTINUE"))
+                                    .isSelected()
+                            && note.equals(
+                                    browser.findElement(By.id("review-note")).getAttribute("value"))
+                            && !browser.findElements(By.id("referral")).isEmpty());
+            accessible(browser, "review with an error");
+
+            for (WebElement flag : browser.findElements(By.cssSelector("#review-flags input[name=redFlagsAssessed]"))) {
+                if (!flag.isSelected()) {
+                    flag.click();
+                }
+            }
+            WebElement excluded = browser.findElement(By.id("outcome-EXCLUDED_SAFE_TO_CONTINUE"));
+            if (!excluded.isSelected()) {
+                excluded.click();
+            }
+            WebElement noteField = browser.findElement(By.id("review-note"));
+            if (noteField.getAttribute("value").isBlank()) {
+                noteField.sendKeys(note);
+            }
+            // The answer is a new page: wait for the refused one to go, then read its first notice (the message).
+            WebElement refusedPage = browser.findElement(By.tagName("html"));
+            browser.findElement(By.cssSelector("#review-form button[type=submit]"))
+                    .click();
+            wait(browser).until(ExpectedConditions.stalenessOf(refusedPage));
+            String done = wait(browser)
+                    .ignoring(StaleElementReferenceException.class)
+                    .ignoring(NoSuchElementException.class)
+                    .until(d -> d.findElement(By.cssSelector(".notice")).getText());
+            check.accept(
+                    "with the red flag ticked, Excluded — safe to continue and a note, the review is recorded and the"
+                            + " page says the referral is cleared (" + done + ")",
+                    () -> done.trim().equals(REFERRAL_CLEARED)
+                            && browser.getCurrentUrl().startsWith(console + "/members/" + heldMember)
+                            && browser.findElements(By.id("referral")).isEmpty()
+                            && browser.findElements(By.id("review-form")).isEmpty());
+        } catch (RuntimeException e) {
+            check.accept(
+                    "the review form's checks ran to the end (" + e.getClass().getSimpleName() + ": " + firstLine(e)
+                            + ")",
+                    () -> false);
+        }
     }
 
     /** Acknowledges the first open alert in place (htmx), with a note. */

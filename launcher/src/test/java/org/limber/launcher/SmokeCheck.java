@@ -40,7 +40,8 @@ import static org.awaitility.Awaitility.await;
  * small demo, checks readiness, a token from Keycloak, one intake and one logged session reaching the
  * member's progress, a week of easy sessions adapting the plan, a referral at a first intake held until
  * the clinician's review and then a plan, the care console in a real browser
- * ({@link ConsoleCheck}), then stops it as Ctrl-C would and
+ * ({@link ConsoleCheck}, with a second referred member whose review casey records in the console's form;
+ * then the intake makes that member a plan), then stops it as Ctrl-C would and
  * checks that nothing it started is left.
  * Prints "N passed, M failed" and exits non-zero on any failure.
  */
@@ -54,6 +55,10 @@ public final class SmokeCheck {
     private final JsonHttp http = new JsonHttp();
     private final List<String> failures = new ArrayList<>();
     private int passed;
+    /** A member of casey's referred at the first intake, for the console's review form (null if not set up). */
+    private String heldMember;
+    /** That member's token, for the intake after the review. */
+    private Keycloak.UserToken heldMemberToken;
 
     public static void main(String[] args) throws Exception {
         System.exit(new SmokeCheck().run(args.length > 0 ? Integer.parseInt(args[0]) : 12));
@@ -163,10 +168,23 @@ public final class SmokeCheck {
                             "http://localhost:" + ports.console(),
                             "http://localhost:" + ports.catalog(),
                             root.resolve("launcher/target/console-screenshots"),
+                            heldMember,
                             this::check)
                     .run();
         } catch (RuntimeException e) {
             fail("the console's browser checks stopped: " + e);
+        }
+        if (heldMember != null) {
+            check(
+                    "after casey's review in the console, the referred member's intake makes a plan (201, PLAN_CREATED)",
+                    () -> {
+                        JsonHttp.Reply planned = http.post(
+                                "http://localhost:" + ports.routine() + "/members/me/intake",
+                                heldMemberToken.get(),
+                                intake(MemberScript.noRedFlags()));
+                        return planned.status() == 201
+                                && planned.body().path("outcome").asText().equals("PLAN_CREATED");
+                    });
         }
     }
 
@@ -256,6 +274,7 @@ public final class SmokeCheck {
                 "progress-service shows open alerts by kind",
                 () -> metrics(ports.progress()).contains("limber_alerts_open{kind=\"HIGH_PAIN\"}"));
         checkAReferral(identity);
+        referForTheConsole(identity);
     }
 
     /**
@@ -311,6 +330,34 @@ public final class SmokeCheck {
                 "after the review the intake makes a plan (201, PLAN_CREATED)",
                 () -> planned.status() == 201
                         && planned.body().path("outcome").asText().equals("PLAN_CREATED"));
+    }
+
+    /**
+     * A second member referred at the first intake (saddle numbness) and assigned to casey, left held for
+     * {@link ConsoleCheck} to review in the console's form ({@link #heldMember}).
+     */
+    private void referForTheConsole(Keycloak identity) {
+        String routine = "http://localhost:" + ports.routine();
+        String username = "smoke-review-" + UUID.randomUUID().toString().substring(0, 8);
+        String memberId = identity.ensureUser(username, "smoke-password", "Smoke", "Review", "/members");
+        Keycloak.UserToken token = identity.user(username, "smoke-password");
+        String admin = identity.user("ada", ConsoleCheck.PASSWORD).get();
+        String caseyId = identity.userId("casey");
+        JsonHttp.Reply assigned =
+                http.put(routine + "/members/" + memberId + "/care-team", admin, Map.of("clinicianId", caseyId));
+        check("an admin assigns a second new member to casey, for the console's review form", assigned::ok);
+        Map<String, Object> redFlags = MemberScript.noRedFlags();
+        redFlags.put("saddleNumbness", true);
+        JsonHttp.Reply referred = http.post(routine + "/members/me/intake", token.get(), intake(redFlags));
+        boolean held = referred.status() == 201
+                && referred.body().path("outcome").asText().equals("REFERRED");
+        check(
+                "a red flag at that member's first intake refers them too (201, REFERRED), held for casey's review",
+                () -> held);
+        if (assigned.ok() && held) {
+            heldMember = memberId;
+            heldMemberToken = token;
+        }
     }
 
     /** An intake of a beginner with non-specific low back pain, the screening answered as given. */
