@@ -152,6 +152,8 @@ class EditorResourceTest {
                     .header("ETag");
             Map<String, Object> v2 = content("Gentle sway");
             v2.put("level", "INTERMEDIATE");
+            // Only a beginner's exercise is flare-safe (the content rules): the harder version is not.
+            v2.put("safetyTags", List.of());
             editor().header("If-Match", draft2)
                     .body(update(v2))
                     .put("/editor/exercises/" + slug + "/draft")
