@@ -192,7 +192,10 @@ public final class SmokeCheck {
                                 .status()
                         == 401);
 
+        // Taken eight days ago (./run lets routine-service accept intakes backdated up to 91 days): a plan version must
+        // have been in force for a week before a week done well makes it harder.
         Map<String, Object> intake = Map.ofEntries(
+                Map.entry("takenAt", Instant.now().minus(Duration.ofDays(8)).toString()),
                 Map.entry("conditions", List.of("NON_SPECIFIC_LOW_BACK_PAIN")),
                 Map.entry("painNow", 5),
                 Map.entry("painTypical", 6),
