@@ -21,6 +21,10 @@ public class AdaptationSetting {
     @Column(name = "progression_cleared")
     public boolean progressionCleared;
 
+    /** When a clinician last withdrew the clearance (a new wait for it begins); null if never. */
+    @Column(name = "clearance_withdrawn_at")
+    public Instant clearanceWithdrawnAt;
+
     public String reason;
 
     @Column(name = "changed_by")

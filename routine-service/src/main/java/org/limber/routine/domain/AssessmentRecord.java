@@ -2,6 +2,7 @@ package org.limber.routine.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -68,4 +69,8 @@ public class AssessmentRecord {
 
     @Column(name = "result_version")
     public Integer resultVersion;
+
+    /** The reviews (MemberNeedsReview codes) this assessment asked a clinician for. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> reviews = List.of();
 }

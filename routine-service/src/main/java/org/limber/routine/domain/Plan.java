@@ -87,6 +87,10 @@ public class Plan {
     /** Whether this is the gentle plan for a flare, in place of the usual one. */
     public boolean flare;
 
+    /** Whether this is the plan from before a flare, one step easier, for the first week after it. */
+    @Column(name = "after_flare")
+    public boolean afterFlare;
+
     /** The first day of the plan week that contains {@code day}. */
     public LocalDate weekStart(LocalDate day) {
         long weeks = Math.max(0, ChronoUnit.DAYS.between(startDate, day) / 7);

@@ -17,7 +17,9 @@ import org.limber.routine.service.AdaptationService;
  * {@link EventIntake}: a record that can never be applied goes to the dead-letter topic with the
  * reason in its headers and consumption carries on; a passing fault of the database is retried with
  * back-off (the record waits, it is never dropped). The offset is committed only after the
- * database transaction.
+ * database transaction. Each assessment is also what notices a wait for a surgical clearance running
+ * past its limit: progress-service assesses every active member's week at least weekly, so no scheduler
+ * of routine-service's own is needed (see {@link AdaptationService}).
  */
 @ApplicationScoped
 public class AssessmentConsumer {

@@ -60,7 +60,8 @@ public class MemberEvents {
                 .description("Red-flag symptoms reported without a session")
                 .register(registry);
         this.needsReview = Counter.builder("limber.intakes.needing.review")
-                .description("Intakes (or flare plans) for which no safe session fits the member")
+                .description("Reviews asked for: intakes (or flare plans) for which no safe session fits the member,"
+                        + " review answers at intake, and adaptation's (CANNOT_REGRESS, CLEARANCE_OVERDUE)")
                 .register(registry);
         this.assignments = Counter.builder("limber.care.team.assignments")
                 .description("Changes of a member's clinician")

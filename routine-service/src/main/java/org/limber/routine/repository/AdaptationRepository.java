@@ -1,5 +1,6 @@
 package org.limber.routine.repository;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,8 @@ import org.limber.routine.domain.AdaptationSetting;
 import org.limber.routine.domain.AssessmentRecord;
 import org.limber.routine.domain.Plan;
 import org.limber.routine.domain.PlanChangeRecord;
+import org.limber.routine.domain.adapt.WeeklyAdaptation;
+import org.limber.routine.domain.plan.PlanChange;
 
 /** Assessments received, plan changes, and members' adaptation settings. */
 @ApplicationScoped
@@ -93,15 +96,64 @@ public class AdaptationRepository {
                 .getResultList();
     }
 
-    /** The newest version before {@code version} that is not a flare plan. */
+    /**
+     * The newest version before {@code version} that is neither a flare plan nor the easier plan of the week after one:
+     * the plan from before a flare.
+     */
     public Optional<Plan> usualPlanBefore(String memberId, int version) {
         return em().createQuery(
-                        "from Plan where memberId = ?1 and version < ?2 and flare = false order by version desc",
+                        "from Plan where memberId = ?1 and version < ?2 and flare = false and afterFlare = false"
+                                + " order by version desc",
                         Plan.class)
                 .setParameter(1, memberId)
                 .setParameter(2, version)
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /** Whether automatic adaptation of the member's plan is on (it is unless a clinician or a red flag turned it off). */
+    public boolean adaptationOn(String memberId) {
+        return setting(memberId).map(s -> s.enabled).orElse(true);
+    }
+
+    /** The member's automatic progressions (a harder variation or more dose) made after {@code since}. */
+    public List<WeeklyAdaptation.Progressed> progressionsSince(String memberId, Instant since) {
+        return em().createQuery(
+                        "from PlanChangeRecord where memberId = ?1 and source = ?2 and kind in ?3 and createdAt > ?4",
+                        PlanChangeRecord.class)
+                .setParameter(1, memberId)
+                .setParameter(2, Plan.Source.ADAPTATION)
+                .setParameter(3, List.of(PlanChange.Kind.HARDER_VARIATION, PlanChange.Kind.MORE_DOSE))
+                .setParameter(4, since)
+                .getResultStream()
+                .map(c -> new WeeklyAdaptation.Progressed(c.from.slug(), c.to.slug(), c.createdAt))
+                .toList();
+    }
+
+    /** Whether an assessment of the member's plan version {@code version} asked for the review {@code code} already. */
+    public boolean reviewedOnVersion(String memberId, int version, String code) {
+        return ((Number) em().createNativeQuery(
+                                        "select count(*) from assessment_received where member_id = ?1 and plan_version = ?2"
+                                                + " and ?3 = any(reviews)")
+                                .setParameter(1, memberId)
+                                .setParameter(2, version)
+                                .setParameter(3, code)
+                                .getSingleResult())
+                        .longValue()
+                > 0;
+    }
+
+    /** Whether an assessment received from {@code since} on asked for the review {@code code} for the member. */
+    public boolean reviewedSince(String memberId, String code, Instant since) {
+        return ((Number) em().createNativeQuery(
+                                        "select count(*) from assessment_received where member_id = ?1 and received_at >= ?2"
+                                                + " and ?3 = any(reviews)")
+                                .setParameter(1, memberId)
+                                .setParameter(2, since)
+                                .setParameter(3, code)
+                                .getSingleResult())
+                        .longValue()
+                > 0;
     }
 }

@@ -397,10 +397,15 @@ public final class PlanViews {
         }
     }
 
-    /** A clinician's view of a plan: the plan, its recent automatic changes apart from clinicians' tailoring, and adaptation. */
+    /**
+     * A clinician's view of a plan: the plan, whether it is the flare plan or the week after one (the plan from before the
+     * flare one step easier, back in full after a week), its recent automatic changes apart from clinicians' tailoring,
+     * and adaptation.
+     */
     public record CarePlanView(
             @JsonUnwrapped PlanView plan,
             boolean flare,
+            boolean afterFlare,
             AdaptationView adaptation,
             List<ChangeView> automaticChanges,
             List<ChangeView> clinicianChanges) {
@@ -409,6 +414,7 @@ public final class PlanViews {
             return new CarePlanView(
                     PlanView.of(view.plan(), suspension),
                     view.plan().flare,
+                    view.plan().afterFlare,
                     AdaptationView.of(view.adaptation()),
                     view.automaticChanges().stream().map(ChangeView::of).toList(),
                     view.clinicianChanges().stream().map(ChangeView::of).toList());

@@ -5,9 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -19,20 +16,13 @@ import org.limber.events.member.ProgressAssessed;
 import org.limber.routine.domain.AdaptationSetting;
 import org.limber.routine.domain.AssessmentRecord;
 import org.limber.routine.domain.AssessmentRecord.Decision;
-import org.limber.routine.domain.IntakeAssessment;
 import org.limber.routine.domain.IntakeRecord;
 import org.limber.routine.domain.Plan;
-import org.limber.routine.domain.adapt.Adaptation;
-import org.limber.routine.domain.adapt.FlarePlan;
+import org.limber.routine.domain.adapt.ClearanceWait;
 import org.limber.routine.domain.adapt.Progression;
 import org.limber.routine.domain.adapt.ProgressionRules;
 import org.limber.routine.domain.adapt.WeekFacts;
-import org.limber.routine.domain.intake.Intake;
-import org.limber.routine.domain.plan.Eligibility;
-import org.limber.routine.domain.plan.ExerciseOption;
-import org.limber.routine.domain.plan.PlanChange;
-import org.limber.routine.domain.plan.PlanProposal;
-import org.limber.routine.domain.plan.PlanTailoring;
+import org.limber.routine.domain.adapt.WeeklyAdaptation;
 import org.limber.routine.messaging.MemberEvents;
 import org.limber.routine.repository.AdaptationRepository;
 import org.limber.routine.repository.IntakeRepository;
@@ -41,12 +31,18 @@ import org.limber.routine.repository.SessionLogRepository;
 import org.limber.routine.repository.SuspensionRepository;
 
 /**
- * Adapts members' plans to progress-service's weekly assessments, by the progression rules: each
- * adaptation is the next plan version with its changes and reasons. An assessment is applied
- * once (a replay changes nothing), only to the plan version it assessed, never while adaptation
- * is off for the member or the plan is suspended, and a red flag turns adaptation off and leaves the
- * plan to the care team. An adaptation never makes a session without an exercise: when the gentle
- * plan of a flare cannot be built, the plan is held and a clinician is asked to review it.
+ * Adapts members' plans to progress-service's weekly assessments: loads what the week's decision needs,
+ * lets {@link WeeklyAdaptation} decide by the progression rules, and saves what it decided (the next plan
+ * version with its changes and reasons, adaptation turned off by a red flag, the reviews it asks for as
+ * MemberNeedsReview events). An assessment is applied once (a replay changes nothing), only to the plan
+ * version it assessed, never while the plan is suspended; with adaptation off only the safety rules apply.
+ *
+ * <p>The assessments are also what notices a wait for a surgical clearance running past its limit
+ * (CLEARANCE_OVERDUE): progress-service assesses every active member's plan week at least weekly (when it
+ * is complete, or by its scheduled job when it ends), so the check needs no scheduler of its own here, runs
+ * under the member's lock in the assessment's transaction, and is idempotent with it. It fires at the first
+ * assessment after the limit, so up to a week late; a member inactive for five weeks is not assessed (and
+ * progress-service alerts on the inactivity instead).
  */
 @ApplicationScoped
 public class AdaptationService {
@@ -145,125 +141,108 @@ public class AdaptationService {
                     null);
             return;
         }
-        AdaptationSetting setting = adaptations.setting(memberId).orElse(null);
-        if (setting != null && !setting.enabled) {
-            outcome(record, Decision.ADAPTATION_OFF, null, "Automatic adaptation is off: " + setting.reason, null);
-            return;
-        }
         ProgressionRules rules = ruleBook.progression();
         IntakeRecord intake = intakes.findById(current.intakeId);
-        Double reference = adaptations
-                .referenceMeanPain(memberId, assessment.weekStart(), REFERENCE_WEEKS)
-                .orElse(null);
-        Instant from = assessment.weekStart().atStartOfDay(ZoneOffset.UTC).toInstant();
-        int unsettled =
-                (int) sessions.of(memberId, assessment.planVersion(), from, from.plus(7, ChronoUnit.DAYS)).stream()
-                        .filter(s -> rules.unsettled(s.report.painBefore(), s.report.painAfter()))
-                        .count();
-        // After spine surgery, automatic progression waits for a clinician's clearance (it never lapses on its own).
-        boolean awaitingClearance =
-                intake.answers.surgeryDate() != null && (setting == null || !setting.progressionCleared);
-        Progression.Verdict verdict = Progression.decide(
-                rules, WeekFacts.of(assessment, previous, reference, current.flare, unsettled, awaitingClearance));
-        String reason = capitalize(verdict.reason());
-        switch (verdict.action()) {
-            case STOP -> {
-                planService.adaptation(memberId, false, reason, AUTHOR);
-                outcome(record, Decision.STOPPED, verdict, reason, null);
-            }
-            case HOLD -> outcome(record, Decision.HELD, verdict, reason, null);
-            case FLARE -> {
-                PlanProposal gentle = FlarePlan.build(
-                        ruleBook.builder(),
-                        ruleBook.rules(),
-                        intake.answers,
-                        catalog.options(),
-                        current.proposal,
-                        today());
-                if (!gentle.emptySessions().isEmpty()) {
-                    String why =
-                            "No gentle session could be built for this member's flare; the plan is held for a clinician to review.";
-                    events.needsReview(
-                            memberId,
-                            current.intakeId,
-                            true,
-                            IntakeAssessment.NO_SAFE_SESSION,
-                            why,
-                            careTeam.clinicianOf(memberId).orElse(null));
-                    outcome(record, Decision.HELD, verdict, why, null);
-                    return;
-                }
-                Plan next = planService.nextVersion(PlanService.NewVersion.of(
-                                memberId, gentle, intake, Plan.Source.ADAPTATION, AUTHOR, reason)
-                        .withChanges(List.of(new PlanChange(PlanChange.Kind.FLARE_PLAN, null, null, null, reason)))
-                        .fromAssessment(assessment.assessmentId())
-                        .withFlare(true));
-                outcome(record, Decision.ADAPTED, verdict, reason, next);
-            }
-            case END_FLARE -> {
-                // Back to the plan from before the flare; a plan that began in a flare (built at intake) gets the usual
-                // plan built from the same intake, now without the flare rule.
-                PlanProposal usual = adaptations
+        // The assessment's own time, unless it claims to be later than now: the week is judged as progress-service saw
+        // it, and a clock ahead of ours never makes a version look older than it is.
+        Instant at = Timestamps.stored(
+                assessment.occurredAt().isBefore(record.receivedAt) ? assessment.occurredAt() : record.receivedAt);
+        WeeklyAdaptation.Outcome outcome = WeeklyAdaptation.decide(
+                rules,
+                WeeklyAdaptation.Library.of(ruleBook.builder(), ruleBook.rules(), catalog.options(), today()),
+                assessment,
+                previous,
+                adaptations
+                        .referenceMeanPain(memberId, assessment.weekStart(), REFERENCE_WEEKS)
+                        .orElse(null),
+                state(memberId, current, intake, assessment, rules, at),
+                at);
+        if (outcome.stopAdaptation()) {
+            planService.adaptation(memberId, false, outcome.summary(), AUTHOR);
+        }
+        Plan next = null;
+        if (outcome.next() != null) {
+            WeeklyAdaptation.NextVersion version = outcome.next();
+            next = planService.nextVersion(PlanService.NewVersion.of(
+                            memberId, version.plan(), intake, Plan.Source.ADAPTATION, AUTHOR, version.note())
+                    .withChanges(version.changes())
+                    .fromAssessment(assessment.assessmentId())
+                    .withFlare(version.flare())
+                    .withAfterFlare(version.afterFlare()));
+        }
+        String clinician = outcome.reviews().isEmpty()
+                ? null
+                : careTeam.clinicianOf(memberId).orElse(null);
+        for (WeeklyAdaptation.Review review : outcome.reviews()) {
+            events.needsReview(memberId, current.intakeId, true, review.code(), review.reason(), clinician);
+        }
+        record.reviews =
+                outcome.reviews().stream().map(WeeklyAdaptation.Review::code).toList();
+        record.decision = outcome.decision();
+        record.ruleId = outcome.ruleId();
+        record.summary = outcome.summary();
+        record.resultVersion = next == null ? null : next.version;
+    }
+
+    /** The member's plan, adaptation setting and recent history, as the week's decision needs them. */
+    private WeeklyAdaptation.State state(
+            String memberId,
+            Plan current,
+            IntakeRecord intake,
+            ProgressAssessed assessment,
+            ProgressionRules rules,
+            Instant at) {
+        AdaptationSetting setting = adaptations.setting(memberId).orElse(null);
+        boolean cleared = setting != null && setting.progressionCleared;
+        Instant waitSince = intake.answers.surgeryDate() == null
+                ? null
+                : ClearanceWait.since(
+                        intakes.planIntakes(memberId).stream()
+                                .map(i -> new ClearanceWait.PlanIntake(i.submittedAt, i.answers.surgeryDate() != null))
+                                .toList(),
+                        cleared,
+                        setting == null ? null : setting.clearanceWithdrawnAt);
+        // A plan made at intake has been in force since the intake (which may have been backdated); any other since it
+        // was written.
+        Instant inForceSince = current.source == Plan.Source.INTAKE ? intake.submittedAt : current.createdAt;
+        Instant weekEnd =
+                assessment.weekStart().plusDays(7).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<WeekFacts.Session> sessionsOfVersion = sessions
+                .of(
+                        memberId,
+                        current.version,
+                        current.startDate.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        weekEnd)
+                .stream()
+                .map(s -> new WeekFacts.Session(
+                        s.performedAt, s.report.painBefore(), s.report.painDuring(), s.report.painAfter()))
+                .toList();
+        return new WeeklyAdaptation.State(
+                current.proposal,
+                current.flare,
+                current.afterFlare,
+                inForceSince,
+                intake.answers,
+                setting == null || setting.enabled,
+                setting == null ? null : setting.reason,
+                waitSince,
+                waitSince != null && adaptations.reviewedSince(memberId, WeeklyAdaptation.CLEARANCE_OVERDUE, waitSince),
+                adaptations.reviewedOnVersion(memberId, current.version, WeeklyAdaptation.CANNOT_REGRESS),
+                adaptations
                         .usualPlanBefore(memberId, current.version)
                         .map(p -> p.proposal)
-                        .orElseGet(() -> ruleBook.builder().build(intake.answers, catalog.options(), today(), false));
-                PlanTailoring.Result back = PlanTailoring.apply(
-                        usual, List.of(), published(), eligibility(intake.answers, false), reason, null);
-                if (!back.errors().isEmpty()) {
-                    outcome(
-                            record,
-                            Decision.HELD,
-                            verdict,
-                            "The plan from before the flare cannot come back as it was: "
-                                    + back.errors().get(0).message() + ".",
-                            null);
-                    return;
-                }
-                PlanProposal restored = back.plan();
-                Plan next = planService.nextVersion(PlanService.NewVersion.of(
-                                memberId, restored, intake, Plan.Source.ADAPTATION, AUTHOR, reason)
-                        .withChanges(List.of(new PlanChange(PlanChange.Kind.USUAL_PLAN, null, null, null, reason)))
-                        .fromAssessment(assessment.assessmentId()));
-                outcome(record, Decision.ADAPTED, verdict, reason, next);
-            }
-            case REGRESS, REGRESS_SKIPPED, PROGRESS -> {
-                Adaptation.Result result = Adaptation.step(
-                        current.proposal,
-                        verdict,
-                        published(),
-                        eligibility(intake.answers, current.flare),
-                        rules.maxChangesPerWeek(),
-                        intake.answers.minutesPerSession() * 60);
-                if (result.changes().isEmpty()) {
-                    outcome(
-                            record,
-                            Decision.HELD,
-                            verdict,
-                            reason + "; but no exercise could be stepped "
-                                    + (verdict.action() == ProgressionRules.Action.PROGRESS ? "up" : "back")
-                                    + " further.",
-                            null);
-                    return;
-                }
-                String summary =
-                        result.changes().stream().map(PlanChange::reason).collect(Collectors.joining("; "));
-                Plan next = planService.nextVersion(PlanService.NewVersion.of(
-                                memberId, result.plan(), intake, Plan.Source.ADAPTATION, AUTHOR, summary)
-                        .withChanges(result.changes())
-                        .fromAssessment(assessment.assessmentId())
-                        .withFlare(current.flare));
-                outcome(record, Decision.ADAPTED, verdict, summary, next);
-            }
-            default -> throw new IllegalStateException(verdict.action().name());
-        }
+                        .orElse(null),
+                sessionsOfVersion,
+                adaptations.progressionsSince(memberId, at.minus(rules.progressionIntervalDays(), ChronoUnit.DAYS)));
     }
 
-    private Map<String, ExerciseOption> published() {
-        return catalog.options().stream().collect(Collectors.toMap(ExerciseOption::slug, Function.identity()));
-    }
-
-    private Eligibility eligibility(Intake intake, boolean inFlare) {
-        return new Eligibility(intake, ruleBook.rules(), today(), inFlare);
+    /**
+     * Whether automatic adaptation of the member's plan is on: a clinician resuming a suspended plan is told, since a red
+     * flag may have turned it off (it comes back on only when a clinician turns it on).
+     */
+    @Transactional
+    public boolean adaptationOn(String memberId) {
+        return adaptations.adaptationOn(memberId);
     }
 
     private static LocalDate today() {
@@ -276,9 +255,5 @@ public class AdaptationService {
         record.ruleId = verdict == null ? null : verdict.rule().id();
         record.summary = summary;
         record.resultVersion = next == null ? null : next.version;
-    }
-
-    private static String capitalize(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -77,7 +77,8 @@ public class PlanService {
     /**
      * What a new plan version is: whose, the plan, the intake it answers, who made it and why; then
      * optionally the override reason a clinician recorded, the changes it makes, the assessment an
-     * adaptation came from, and whether it is a flare plan.
+     * adaptation came from, whether it is a flare plan, and whether it is the plan from before a flare one
+     * step easier for the week after it.
      */
     public record NewVersion(
             String memberId,
@@ -89,7 +90,8 @@ public class PlanService {
             String overrideReason,
             List<PlanChange> changes,
             UUID assessmentId,
-            boolean flare) {
+            boolean flare,
+            boolean afterFlare) {
 
         /** A version with no override, no recorded changes, no assessment, not a flare plan. */
         public static NewVersion of(
@@ -99,27 +101,73 @@ public class PlanService {
                 Plan.Source source,
                 String author,
                 String note) {
-            return new NewVersion(memberId, proposal, intake, source, author, note, null, List.of(), null, false);
+            return new NewVersion(
+                    memberId, proposal, intake, source, author, note, null, List.of(), null, false, false);
         }
 
         public NewVersion withOverride(String reason) {
             return new NewVersion(
-                    memberId, proposal, intake, source, author, note, reason, changes, assessmentId, flare);
+                    memberId, proposal, intake, source, author, note, reason, changes, assessmentId, flare, afterFlare);
         }
 
         public NewVersion withChanges(List<PlanChange> made) {
             return new NewVersion(
-                    memberId, proposal, intake, source, author, note, overrideReason, made, assessmentId, flare);
+                    memberId,
+                    proposal,
+                    intake,
+                    source,
+                    author,
+                    note,
+                    overrideReason,
+                    made,
+                    assessmentId,
+                    flare,
+                    afterFlare);
         }
 
         public NewVersion fromAssessment(UUID assessment) {
             return new NewVersion(
-                    memberId, proposal, intake, source, author, note, overrideReason, changes, assessment, flare);
+                    memberId,
+                    proposal,
+                    intake,
+                    source,
+                    author,
+                    note,
+                    overrideReason,
+                    changes,
+                    assessment,
+                    flare,
+                    afterFlare);
         }
 
         public NewVersion withFlare(boolean isFlare) {
             return new NewVersion(
-                    memberId, proposal, intake, source, author, note, overrideReason, changes, assessmentId, isFlare);
+                    memberId,
+                    proposal,
+                    intake,
+                    source,
+                    author,
+                    note,
+                    overrideReason,
+                    changes,
+                    assessmentId,
+                    isFlare,
+                    afterFlare);
+        }
+
+        public NewVersion withAfterFlare(boolean isAfterFlare) {
+            return new NewVersion(
+                    memberId,
+                    proposal,
+                    intake,
+                    source,
+                    author,
+                    note,
+                    overrideReason,
+                    changes,
+                    assessmentId,
+                    flare,
+                    isAfterFlare);
         }
     }
 
@@ -154,6 +202,7 @@ public class PlanService {
         plan.proposal = proposal;
         plan.assessmentId = v.assessmentId();
         plan.flare = v.flare();
+        plan.afterFlare = v.afterFlare();
         plans.persist(plan);
         for (PlanChange change : changes) {
             PlanChangeRecord row = new PlanChangeRecord();
@@ -315,6 +364,10 @@ public class PlanService {
         plans.lockMember(memberId);
         AdaptationSetting setting = adaptation(memberId, enabled, note, clinicianId);
         if (progressionCleared != null) {
+            if (setting.progressionCleared && !progressionCleared) {
+                // A withdrawn clearance starts a new wait for one (adaptation asks for a review when it runs long).
+                setting.clearanceWithdrawnAt = setting.changedAt;
+            }
             setting.progressionCleared = progressionCleared;
         }
         return setting;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.limber.events.member.MemberNeedsReview;
 import org.limber.events.member.MemberTopics;
 import org.limber.events.member.PlanAssigned;
 import org.limber.events.member.ProgressAssessed;
@@ -29,8 +31,10 @@ import org.limber.routine.domain.AssessmentRecord;
 import org.limber.routine.domain.plan.ExerciseOption;
 import org.limber.routine.repository.AdaptationRepository;
 import org.limber.routine.repository.PlanRepository;
+import org.limber.routine.service.AdaptationService;
 import org.limber.routine.service.CatalogReplica;
 import org.limber.testsupport.TestEvents;
+import org.limber.testsupport.TestTimes;
 import org.limber.testsupport.Tokens;
 import org.limber.testsupport.TopicReader;
 
@@ -57,6 +61,12 @@ class AdaptationFlowTest {
 
     @Inject
     PlanRepository plans;
+
+    @Inject
+    AdaptationService adaptation;
+
+    @Inject
+    EntityManager em;
 
     String memberId;
     String clinician;
@@ -155,6 +165,49 @@ class AdaptationFlowTest {
                 .call(() -> adaptations.assessment(assessment.assessmentId()).orElseThrow());
     }
 
+    /**
+     * Moves the member's history {@code days} back, as if it had all happened that much earlier: plan versions (written
+     * and started), intakes, plan changes, sessions and assessments received. A version must be in force for a week
+     * before its week can count as done well, so a test of progression ages the plan first.
+     */
+    void age(String who, int days) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String sql : List.of(
+                    "update plan set created_at = created_at - make_interval(days => ?1), start_date = start_date - ?1"
+                            + " where member_id = ?2",
+                    "update intake set submitted_at = submitted_at - make_interval(days => ?1) where member_id = ?2",
+                    "update plan_change set created_at = created_at - make_interval(days => ?1) where member_id = ?2",
+                    "update session_log set performed_at = performed_at - make_interval(days => ?1),"
+                            + " received_at = received_at - make_interval(days => ?1) where member_id = ?2",
+                    "update assessment_received set received_at = received_at - make_interval(days => ?1)"
+                            + " where member_id = ?2")) {
+                em.createNativeQuery(sql)
+                        .setParameter(1, days)
+                        .setParameter(2, who)
+                        .executeUpdate();
+            }
+        });
+    }
+
+    /** Logs a session of today's plan session at {@code performedAt} with these pains. */
+    void logSession(String who, Instant performedAt, int before, int during) {
+        Map<String, Object> session = Fixtures.sessionDoingToday(who, performedAt);
+        session.put("performedAt", performedAt.toString());
+        session.put("painBefore", before);
+        session.put("painDuring", during);
+        session.put("painAfter", before);
+        member(who).body(session).post("/members/me/sessions").then().statusCode(201);
+    }
+
+    /** The exercises of a version with their doses, in plan order. */
+    List<String> slugs(String who, int version) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> plans.version(who, version).orElseThrow().proposal.sessions().stream()
+                        .flatMap(x -> x.items().stream())
+                        .map(i -> i.slug() + " " + i.dose())
+                        .toList());
+    }
+
     void logEasySessions(int count) {
         for (int i = 0; i < count; i++) {
             Map<String, Object> session =
@@ -168,6 +221,7 @@ class AdaptationFlowTest {
 
     @Test
     void anEasyWeekWithPainFallingMakesTheNextVersionHarderOnceWithReasons() {
+        age(memberId, 8);
         logEasySessions(3);
         ProgressAssessed week = easyWeek(memberId, 1);
         try (TopicReader events = new TopicReader(MemberTopics.EVENTS)) {
@@ -257,8 +311,23 @@ class AdaptationFlowTest {
         assertThat(plan().getInt("version")).isEqualTo(2);
     }
 
+    static ProgressAssessed settledWeek(String memberId, int version) {
+        return assessment(
+                memberId,
+                version,
+                "WEEK_COMPLETED",
+                100,
+                "FALLING",
+                3,
+                3,
+                3.5,
+                new ProgressAssessed.Effort(0, 3, 0),
+                List.of(),
+                List.of());
+    }
+
     @Test
-    void painOfSevenSwitchesToTheGentlePlanAndBackWhenItSettles() {
+    void painOfSevenSwitchesToTheGentlePlanWhichEndsOnTwoSettledDaysAndTheUsualPlanComesBackGradually() {
         send(assessment(
                 memberId,
                 1,
@@ -276,30 +345,158 @@ class AdaptationFlowTest {
         assertThat(plan().getList("sessions.items.flatten().category", String.class))
                 .allMatch(c ->
                         List.of("MOBILITY", "BREATHING", "STRETCH", "AEROBIC").contains(c));
-        ProgressAssessed settled = assessment(
+        age(memberId, 2);
+
+        // One settled session, one day: the flare goes on.
+        logSession(memberId, TestTimes.withinToday(Instant.now().minus(2, ChronoUnit.MINUTES)), 3, 2);
+        ProgressAssessed oneDay = settledWeek(memberId, 2);
+        send(oneDay);
+        AssessmentRecord goesOn = awaitApplied(oneDay);
+        assertThat(goesOn.ruleId).isEqualTo("flare-continues");
+        assertThat(goesOn.decision).isEqualTo(AssessmentRecord.Decision.HELD);
+
+        // Settled the day before too: two days, the flare ends, and the usual plan comes back one step easier.
+        logSession(memberId, Instant.now().minus(1, ChronoUnit.DAYS), 4, 5);
+        ProgressAssessed twoDays = settledWeek(memberId, 2);
+        send(twoDays);
+        AssessmentRecord ended = awaitApplied(twoDays);
+        assertThat(ended.ruleId).isEqualTo("flare-settled");
+        assertThat(ended.resultVersion).isEqualTo(3);
+        JsonPath weekAfter = carePlan();
+        assertThat(weekAfter.getBoolean("flare")).isFalse();
+        assertThat(weekAfter.getBoolean("afterFlare")).isTrue();
+        assertThat(carePlan().getList("automaticChanges.kind", String.class))
+                .contains("USUAL_PLAN")
+                .containsAnyOf("EASIER_VARIATION", "LESS_DOSE");
+        assertThat(slugs(memberId, 3)).isNotEqualTo(slugs(memberId, 1));
+
+        // A week later, the week having gone well: the plan from before the flare, as it was.
+        age(memberId, 8);
+        ProgressAssessed aWeekOn = settledWeek(memberId, 3);
+        send(aWeekOn);
+        AssessmentRecord back = awaitApplied(aWeekOn);
+        assertThat(back.ruleId).isEqualTo("back-to-usual-plan");
+        assertThat(back.resultVersion).isEqualTo(4);
+        assertThat(slugs(memberId, 4)).isEqualTo(slugs(memberId, 1));
+        assertThat(carePlan().getBoolean("afterFlare")).isFalse();
+    }
+
+    @Test
+    void aWeekCompletedOnAVersionUnderAWeekOldDoesNotMakeItHarder() {
+        logEasySessions(3);
+        ProgressAssessed early = easyWeek(memberId, 1);
+        send(early);
+        AssessmentRecord held = awaitApplied(early);
+        assertThat(held.decision).isEqualTo(AssessmentRecord.Decision.HELD);
+        assertThat(held.ruleId).isEqualTo("hold");
+        assertThat(plan().getInt("version")).isEqualTo(1);
+
+        age(memberId, 7);
+        ProgressAssessed aWeekOn = easyWeek(memberId, 1);
+        send(aWeekOn);
+        assertThat(awaitApplied(aWeekOn).decision).isEqualTo(AssessmentRecord.Decision.ADAPTED);
+        // The new version is new: its first week done at once does not make it harder again.
+        ProgressAssessed again = easyWeek(memberId, 2);
+        send(again);
+        assertThat(awaitApplied(again).decision).isEqualTo(AssessmentRecord.Decision.HELD);
+        assertThat(plan().getInt("version")).isEqualTo(2);
+    }
+
+    @Test
+    void withAdaptationOffAWeekAtPainNineStillGetsTheGentlePlan() {
+        as(Tokens.clinician(clinician))
+                .body(Map.of("enabled", false, "note", "Managing this member by hand"))
+                .put("/members/" + memberId + "/plan/adaptation")
+                .then()
+                .statusCode(200)
+                .body("enabled", equalTo(false));
+        assertThat(adaptation.adaptationOn(memberId)).isFalse();
+        ProgressAssessed nine = assessment(
                 memberId,
-                2,
-                "WEEK_COMPLETED",
-                100,
-                "FALLING",
-                3,
-                3,
-                3.5,
-                new ProgressAssessed.Effort(0, 3, 0),
+                1,
+                "SAFETY_SIGNAL",
+                33,
+                "RISING",
+                9,
+                8,
+                9.0,
+                new ProgressAssessed.Effort(0, 0, 1),
                 List.of(),
                 List.of());
-        send(settled);
-        assertThat(awaitApplied(settled).ruleId).isEqualTo("flare-settled");
-        JsonPath usual = plan();
-        assertThat(usual.getInt("version")).isEqualTo(3);
-        assertThat(carePlan().getBoolean("flare")).isFalse();
-        // The usual plan comes back as it was before the flare.
-        List<String> first = QuarkusTransaction.requiringNew()
-                .call(() -> plans.version(memberId, 1).orElseThrow().proposal.sessions().stream()
-                        .flatMap(x -> x.items().stream())
-                        .map(i -> i.slug())
-                        .toList());
-        assertThat(usual.getList("sessions.items.flatten().slug", String.class)).containsExactlyElementsOf(first);
+        send(nine);
+        AssessmentRecord flare = awaitApplied(nine);
+        assertThat(flare.decision).isEqualTo(AssessmentRecord.Decision.ADAPTED);
+        assertThat(flare.ruleId).isEqualTo("flare");
+        JsonPath care = carePlan();
+        assertThat(care.getBoolean("flare")).isTrue();
+        assertThat(care.getBoolean("adaptation.enabled")).as("still off").isFalse();
+
+        // Nothing but the safety rules: an easy week on the flare plan changes nothing.
+        ProgressAssessed easy = easyWeek(memberId, 2);
+        send(easy);
+        assertThat(awaitApplied(easy).ruleId).isEqualTo("flare-continues");
+    }
+
+    @Test
+    void aRegressionThatFindsNothingToStepBackAsksAClinicianToReviewOncePerVersion() {
+        // Every exercise locked: a regression finds nothing it may step back.
+        List<Map<String, Object>> locks = plan().getList("sessions.items.flatten().slug", String.class).stream()
+                .distinct()
+                .map(slug -> Map.<String, Object>of("type", "LOCK", "slug", slug))
+                .toList();
+        as(Tokens.clinician(clinician))
+                .body(Map.of("note", "Keep these as they are", "changes", locks))
+                .put("/members/" + memberId + "/plan")
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2));
+        try (TopicReader events = new TopicReader(MemberTopics.EVENTS)) {
+            ProgressAssessed painful = assessment(
+                    memberId,
+                    2,
+                    "SAFETY_SIGNAL",
+                    33,
+                    "STABLE",
+                    5,
+                    6,
+                    5.0,
+                    new ProgressAssessed.Effort(0, 0, 1),
+                    List.of(),
+                    List.of());
+            send(painful);
+            AssessmentRecord held = awaitApplied(painful);
+            assertThat(held.decision).isEqualTo(AssessmentRecord.Decision.HELD);
+            assertThat(held.ruleId).isEqualTo("pain-during-too-high");
+            assertThat(held.reviews).containsExactly("CANNOT_REGRESS");
+            MemberNeedsReview review =
+                    Fixtures.event(events, memberId, MemberNeedsReview.TYPE, MemberNeedsReview.class);
+            assertThat(review.planCreated()).isTrue();
+            assertThat(review.clinicianId()).isEqualTo(clinician);
+            assertThat(review.reasons()).singleElement().satisfies(r -> {
+                assertThat(r.code()).isEqualTo("CANNOT_REGRESS");
+                assertThat(r.text()).contains("no exercise can be stepped back further");
+            });
+
+            // The week's regular assessment, still too painful: held again, no second review of this version.
+            ProgressAssessed stillPainful = assessment(
+                    memberId,
+                    2,
+                    "WEEK_COMPLETED",
+                    100,
+                    "STABLE",
+                    5,
+                    7 - 1,
+                    5.0,
+                    new ProgressAssessed.Effort(0, 2, 1),
+                    List.of(),
+                    List.of());
+            send(stillPainful);
+            AssessmentRecord again = awaitApplied(stillPainful);
+            assertThat(again.decision).isEqualTo(AssessmentRecord.Decision.HELD);
+            assertThat(again.reviews).isEmpty();
+            assertThat(Fixtures.events(events, memberId, MemberNeedsReview.TYPE, Duration.ofSeconds(3)))
+                    .hasSize(1);
+        }
     }
 
     @Test
@@ -342,18 +539,11 @@ class AdaptationFlowTest {
         send(empty);
         assertThat(awaitApplied(empty).ruleId).isEqualTo("flare-continues");
 
-        ProgressAssessed settled = assessment(
-                sore,
-                1,
-                "WEEK_COMPLETED",
-                100,
-                "FALLING",
-                3,
-                3,
-                3.5,
-                new ProgressAssessed.Effort(0, 3, 0),
-                List.of(),
-                List.of());
+        // Settled on two days: the flare ends.
+        age(sore, 2);
+        logSession(sore, Instant.now().minus(1, ChronoUnit.DAYS), 3, 3);
+        logSession(sore, TestTimes.withinToday(Instant.now().minus(2, ChronoUnit.MINUTES)), 3, 3);
+        ProgressAssessed settled = settledWeek(sore, 1);
         send(settled);
         AssessmentRecord ended = awaitApplied(settled);
         assertThat(ended.ruleId).isEqualTo("flare-settled");
@@ -379,11 +569,13 @@ class AdaptationFlowTest {
         answers.put("spineSurgery", true);
         answers.put("surgeryDate", LocalDate.now(ZoneOffset.UTC).minusMonths(8).toString());
         Fixtures.planOnPanel(operated, answers, clinician);
+        age(operated, 8);
         ProgressAssessed week = easyWeek(operated, 1);
         send(week);
         AssessmentRecord held = awaitApplied(week);
         assertThat(held.decision).isEqualTo(AssessmentRecord.Decision.HELD);
         assertThat(held.ruleId).isEqualTo("surgery-awaits-clearance");
+        assertThat(held.reviews).as("eight days is not overdue").isEmpty();
 
         as(Tokens.clinician(clinician))
                 .body(Map.of("enabled", true, "progressionCleared", true, "note", "Cleared by the surgical team"))
@@ -394,6 +586,53 @@ class AdaptationFlowTest {
         ProgressAssessed next = easyWeek(operated, 1);
         send(next);
         assertThat(awaitApplied(next).decision).isEqualTo(AssessmentRecord.Decision.ADAPTED);
+    }
+
+    @Test
+    void progressionAwaitingSurgicalClearanceForMoreThanTwoWeeksAsksForAReviewOncePerWait() {
+        String operated = newMember();
+        Map<String, Object> answers = intake();
+        answers.put("conditions", List.of("SPINE_SURGERY"));
+        answers.put("spineSurgery", true);
+        answers.put("surgeryDate", LocalDate.now(ZoneOffset.UTC).minusMonths(8).toString());
+        Fixtures.planOnPanel(operated, answers, clinician);
+        age(operated, 15);
+        try (TopicReader events = new TopicReader(MemberTopics.EVENTS)) {
+            ProgressAssessed week = easyWeek(operated, 1);
+            send(week);
+            AssessmentRecord overdue = awaitApplied(week);
+            assertThat(overdue.ruleId).isEqualTo("surgery-awaits-clearance");
+            assertThat(overdue.reviews).containsExactly("CLEARANCE_OVERDUE");
+            MemberNeedsReview review =
+                    Fixtures.event(events, operated, MemberNeedsReview.TYPE, MemberNeedsReview.class);
+            assertThat(review.reasons()).singleElement().satisfies(r -> {
+                assertThat(r.code()).isEqualTo("CLEARANCE_OVERDUE");
+                assertThat(r.text())
+                        .startsWith("After spine surgery, progression has waited for a clinician's"
+                                + " clearance for 15 days");
+            });
+
+            // The next week of the same wait asks for nothing more.
+            ProgressAssessed next = easyWeek(operated, 1);
+            send(next);
+            assertThat(awaitApplied(next).reviews).isEmpty();
+
+            // Cleared, then withdrawn: a new wait, which has only begun.
+            for (boolean cleared : List.of(true, false)) {
+                as(Tokens.clinician(clinician))
+                        .body(Map.of("enabled", true, "progressionCleared", cleared, "note", "surgical review"))
+                        .put("/members/" + operated + "/plan/adaptation")
+                        .then()
+                        .statusCode(200);
+            }
+            ProgressAssessed afterWithdrawal = easyWeek(operated, 1);
+            send(afterWithdrawal);
+            AssessmentRecord waiting = awaitApplied(afterWithdrawal);
+            assertThat(waiting.ruleId).isEqualTo("surgery-awaits-clearance");
+            assertThat(waiting.reviews).isEmpty();
+            assertThat(Fixtures.events(events, operated, MemberNeedsReview.TYPE, Duration.ofSeconds(3)))
+                    .hasSize(1);
+        }
     }
 
     @Test
@@ -413,6 +652,7 @@ class AdaptationFlowTest {
         send(redFlag);
         assertThat(awaitApplied(redFlag).decision).isEqualTo(AssessmentRecord.Decision.STOPPED);
         assertThat(carePlan().getBoolean("adaptation.enabled")).isFalse();
+        assertThat(adaptation.adaptationOn(memberId)).isFalse();
         ProgressAssessed next = easyWeek(memberId, 1);
         send(next);
         assertThat(awaitApplied(next).decision).isEqualTo(AssessmentRecord.Decision.ADAPTATION_OFF);
@@ -425,6 +665,8 @@ class AdaptationFlowTest {
                 .statusCode(200)
                 .body("enabled", equalTo(true))
                 .body("changedBy", equalTo(clinician));
+        assertThat(adaptation.adaptationOn(memberId)).isTrue();
+        age(memberId, 8);
         ProgressAssessed after = easyWeek(memberId, 1);
         send(after);
         assertThat(awaitApplied(after).decision).isEqualTo(AssessmentRecord.Decision.ADAPTED);
@@ -470,6 +712,10 @@ class AdaptationFlowTest {
                 .post("/members/" + memberId + "/plan/resume")
                 .then()
                 .statusCode(200);
+        assertThat(adaptation.adaptationOn(memberId))
+                .as("a symptom report suspends the plan but leaves adaptation on")
+                .isTrue();
+        age(memberId, 8);
         ProgressAssessed after = easyWeek(memberId, 1);
         send(after);
         assertThat(awaitApplied(after).decision).isEqualTo(AssessmentRecord.Decision.ADAPTED);
@@ -510,6 +756,7 @@ class AdaptationFlowTest {
                 .then()
                 .statusCode(200)
                 .body("version", equalTo(2));
+        age(memberId, 8);
 
         ProgressAssessed week = easyWeek(memberId, 2);
         send(week);
@@ -558,6 +805,7 @@ class AdaptationFlowTest {
 
     @Test
     void aMalformedAssessmentGoesToTheDeadLetterTopicAndTheNextIsApplied() {
+        age(memberId, 8);
         try (TopicReader dlq = new TopicReader("routine.progress-assessments.dlq")) {
             TestEvents.send(List.of(new TestEvents.Outgoing(
                     ProgressTopics.ASSESSMENTS,

@@ -56,6 +56,21 @@ public final class Adaptation {
             Eligibility eligibility,
             int maxChanges,
             int budgetSeconds) {
+        return step(current, verdict, published, eligibility, maxChanges, budgetSeconds, Set.of());
+    }
+
+    /**
+     * As above; {@code resting}: exercises progressed too recently to be stepped up again (at most one progression per
+     * exercise in the rules' {@code progressionIntervalDays}); they may still be stepped back.
+     */
+    public static Result step(
+            PlanProposal current,
+            Progression.Verdict verdict,
+            Map<String, ExerciseOption> published,
+            Eligibility eligibility,
+            int maxChanges,
+            int budgetSeconds,
+            Set<String> resting) {
         boolean up = verdict.action() == Action.PROGRESS;
         Map<String, PlanProposal.Item> items = new LinkedHashMap<>();
         current.sessions().forEach(s -> s.items().forEach(i -> items.putIfAbsent(i.slug(), i)));
@@ -63,6 +78,7 @@ public final class Adaptation {
 
         List<PlanProposal.Item> targets = items.values().stream()
                 .filter(i -> !i.locked() && !i.paused())
+                .filter(i -> !up || !resting.contains(i.slug()))
                 .filter(i -> verdict.action() != Action.REGRESS_SKIPPED
                         || verdict.items().containsKey(i.slug()))
                 .sorted(up ? upOrder(published) : downOrder(published))

@@ -3,6 +3,7 @@ package org.limber.routine.domain.adapt;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.limber.routine.domain.adapt.ProgressionRules.Action;
 import org.limber.routine.domain.adapt.ProgressionRules.Rule;
@@ -25,9 +26,25 @@ public final class Progression {
     private Progression() {}
 
     public static Verdict decide(ProgressionRules rules, WeekFacts week) {
+        return first(rules, week, false)
+                .orElseThrow(() -> new IllegalStateException("the last progression rule must always hold"));
+    }
+
+    /**
+     * With automatic adaptation off: the first safety rule that holds (red flags, flares), or none. Safety rules apply
+     * whether adaptation is on or off; the others wait until a clinician turns it back on.
+     */
+    public static Optional<Verdict> decideSafety(ProgressionRules rules, WeekFacts week) {
+        return first(rules, week, true);
+    }
+
+    private static Optional<Verdict> first(ProgressionRules rules, WeekFacts week, boolean safetyOnly) {
         for (Rule rule : rules.rules()) {
+            if (safetyOnly && !rule.isSafety()) {
+                continue;
+            }
             if (rule.when() == null) {
-                return new Verdict(rule, render(rule.reason(), week, 0), Map.of());
+                return Optional.of(new Verdict(rule, render(rule.reason(), week, 0), Map.of()));
             }
             if (!holds(rule.when(), week)) {
                 continue;
@@ -43,18 +60,21 @@ public final class Progression {
                         items.put(slug, render(rule.reason(), week, times));
                     }
                 });
-                return new Verdict(rule, render(rule.reason(), week, 0), items);
+                return Optional.of(new Verdict(rule, render(rule.reason(), week, 0), items));
             }
-            return new Verdict(rule, render(rule.reason(), week, 0), Map.of());
+            return Optional.of(new Verdict(rule, render(rule.reason(), week, 0), Map.of()));
         }
-        throw new IllegalStateException("the last progression rule must always hold");
+        return Optional.empty();
     }
 
     /** Whether all the rule's conditions hold. A pain condition never holds on a week without the pain figure (no sessions). */
     static boolean holds(When when, WeekFacts week) {
         return (when.redFlagReported() == null || when.redFlagReported() == week.redFlagReported())
                 && (when.inFlare() == null || when.inFlare() == week.inFlare())
+                && (when.afterFlare() == null || when.afterFlare() == week.afterFlare())
                 && (when.sessionsAtLeast() == null || week.sessionsDone() >= when.sessionsAtLeast())
+                && (when.settledDaysAtLeast() == null || week.settledDays() >= when.settledDaysAtLeast())
+                && (when.inForceDaysAtLeast() == null || week.daysInForce() >= when.inForceDaysAtLeast())
                 && (when.painAtLeast() == null || week.pain() != null && week.pain() >= when.painAtLeast())
                 && (when.painBelow() == null || week.pain() != null && week.pain() < when.painBelow())
                 && (when.worstPainDuringAbove() == null
@@ -92,6 +112,7 @@ public final class Progression {
                                 : String.valueOf(Math.round((week.meanPain() - week.baselinePain()) * 10) / 10.0))
                 .replace("{effort}", phrase(week.effort()))
                 .replace("{trend}", phrase(week.trend()))
+                .replace("{settledDays}", String.valueOf(week.settledDays()))
                 .replace("{times}", String.valueOf(times));
     }
 

@@ -1,5 +1,6 @@
 package org.limber.routine.domain.adapt;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -194,9 +195,28 @@ class AdaptationTest {
     static final ProgressAssessed GOOD_WEEK =
             assessed(100, "FALLING", 3, 2, 3.3, new ProgressAssessed.Effort(1, 2, 0), List.of(), List.of());
 
+    /** When the weeks of these tests are assessed: the end of the week of 2 March 2026. */
+    static final Instant AT = Instant.parse("2026-03-08T18:00:00Z");
+
+    /** Two sessions of the week, on two days, pain 3 before and 2 during (settled), after 3 (not rising). */
+    static final List<WeekFacts.Session> SETTLED_ON_TWO_DAYS = List.of(
+            new WeekFacts.Session(Instant.parse("2026-03-03T08:00:00Z"), 3, 2, 3),
+            new WeekFacts.Session(Instant.parse("2026-03-05T08:00:00Z"), 3, 2, 3));
+
+    /** The facts of {@code week} on a plan version in force for two weeks, its sessions settled on two days. */
+    static WeekFacts facts(ProgressAssessed week, ProgressAssessed previous, boolean inFlare) {
+        return WeekFacts.of(
+                week,
+                previous,
+                previous == null ? null : previous.meanPain(),
+                RULES,
+                new WeekFacts.Standing(inFlare, false, AT.minus(Duration.ofDays(14)), false),
+                SETTLED_ON_TWO_DAYS,
+                AT);
+    }
+
     static Progression.Verdict verdict(ProgressAssessed week, ProgressAssessed previous, boolean inFlare) {
-        return Progression.decide(
-                RULES, WeekFacts.of(week, previous, previous == null ? null : previous.meanPain(), inFlare, 0, false));
+        return Progression.decide(RULES, facts(week, previous, inFlare));
     }
 
     static Map<String, PlanChange> bySlug(Adaptation.Result result) {
@@ -263,6 +283,19 @@ class AdaptationTest {
                 3600);
         assertThat(result.changes()).hasSize(2);
         assertThat(bySlug(result)).containsOnlyKeys("knee-plank", "bridge");
+    }
+
+    @Test
+    void anExerciseSteppedUpWithinTheIntervalIsNotSteppedUpAgainButMayStepBack() {
+        PlanProposal plan = plan(item(FOREARM_PLANK, false), item(BRIDGE, false));
+        Adaptation.Result up = Adaptation.step(
+                plan, verdict(GOOD_WEEK, null, false), CATALOG, EVERYTHING, 2, 3600, Set.of("forearm-plank"));
+        assertThat(bySlug(up)).containsOnlyKeys("bridge");
+        ProgressAssessed painful =
+                assessed(67, "STABLE", 4, 6, 4.0, new ProgressAssessed.Effort(0, 1, 1), List.of(), List.of());
+        Adaptation.Result down = Adaptation.step(
+                plan, verdict(painful, null, false), CATALOG, EVERYTHING, 2, 3600, Set.of("forearm-plank"));
+        assertThat(bySlug(down)).containsKey("forearm-plank");
     }
 
     @Test
