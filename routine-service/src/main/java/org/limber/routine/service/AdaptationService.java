@@ -222,7 +222,8 @@ public class AdaptationService {
                 current.flare,
                 current.afterFlare,
                 inForceSince,
-                intake.answers,
+                // Answers age: the pain's duration as it stands at this assessment, not as it was at intake.
+                intake.answersOn(java.time.LocalDate.ofInstant(at, java.time.ZoneOffset.UTC)),
                 setting == null || setting.enabled,
                 setting == null ? null : setting.reason,
                 waitSince,
