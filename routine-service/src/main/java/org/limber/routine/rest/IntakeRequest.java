@@ -22,6 +22,7 @@ import org.limber.common.validation.YearBetween;
 import org.limber.events.catalog.Equipment;
 import org.limber.events.catalog.Level;
 import org.limber.routine.domain.intake.Condition;
+import org.limber.routine.domain.intake.DirectionalPreference;
 import org.limber.routine.domain.intake.Goal;
 import org.limber.routine.domain.intake.Intake;
 import org.limber.routine.domain.intake.PainDuration;
@@ -59,6 +60,11 @@ public record IntakeRequest(
         @NotNull @Min(5) @Max(30) Integer minutesPerSession,
         @NotNull @Min(2) @Max(7) Integer sessionsPerWeek,
         @NotNull Level experience,
+
+        @Schema(
+                description =
+                        "Which eases your pain: bending forward (FLEXION), arching back (EXTENSION), or neither (NEITHER, the default): it chooses the gentle options of a flare")
+        DirectionalPreference directionalPreference,
 
         @Schema(
                 description =
@@ -230,6 +236,7 @@ public record IntakeRequest(
                 Set.copyOf(cannotGetInto),
                 minutesPerSession,
                 sessionsPerWeek,
-                experience);
+                experience,
+                directionalPreference == null ? DirectionalPreference.NEITHER : directionalPreference);
     }
 }

@@ -14,6 +14,7 @@ import org.limber.events.catalog.Level;
  * @param painTypical  0-10, the baseline of the member's trends
  * @param surgeryDate  the date of spine surgery, or null if none
  * @param redFlags     an answer to every red-flag question
+ * @param preference   which movement eases the pain (NEITHER when not answered)
  */
 public record Intake(
         Set<Condition> conditions,
@@ -27,7 +28,43 @@ public record Intake(
         Set<Restriction> cannotGetInto,
         int minutesPerSession,
         int sessionsPerWeek,
-        Level experience) {
+        Level experience,
+        DirectionalPreference preference) {
+
+    /** Answers without a directional preference (NEITHER). */
+    public Intake(
+            Set<Condition> conditions,
+            int painNow,
+            int painTypical,
+            PainDuration duration,
+            LocalDate surgeryDate,
+            Map<RedFlag, Boolean> redFlags,
+            Set<Goal> goals,
+            Set<Equipment> equipment,
+            Set<Restriction> cannotGetInto,
+            int minutesPerSession,
+            int sessionsPerWeek,
+            Level experience) {
+        this(
+                conditions,
+                painNow,
+                painTypical,
+                duration,
+                surgeryDate,
+                redFlags,
+                goals,
+                equipment,
+                cannotGetInto,
+                minutesPerSession,
+                sessionsPerWeek,
+                experience,
+                DirectionalPreference.NEITHER);
+    }
+
+    /** The preference, NEITHER for answers stored before the question was asked. */
+    public DirectionalPreference preferenceOrNeither() {
+        return preference == null ? DirectionalPreference.NEITHER : preference;
+    }
 
     /** These answers as they stand on {@code day}, given on {@code answered}: the pain's duration aged (see PainDuration.on). */
     public Intake on(LocalDate answered, LocalDate day) {
@@ -46,6 +83,7 @@ public record Intake(
                         cannotGetInto,
                         minutesPerSession,
                         sessionsPerWeek,
-                        experience);
+                        experience,
+                        preference);
     }
 }

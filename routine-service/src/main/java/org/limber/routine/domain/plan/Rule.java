@@ -9,6 +9,7 @@ import org.limber.events.catalog.Position;
 import org.limber.events.catalog.SafetyTag;
 import org.limber.events.catalog.SpinalLoad;
 import org.limber.routine.domain.intake.Condition;
+import org.limber.routine.domain.intake.DirectionalPreference;
 import org.limber.routine.domain.intake.Intake;
 import org.limber.routine.domain.intake.PainDuration;
 import org.limber.routine.domain.intake.Restriction;
@@ -25,7 +26,19 @@ public record Rule(String id, When when, Exclude exclude, Only only, String reas
             Set<PainDuration> durations,
             Set<Restriction> cannotGetInto,
             Integer painAtLeast,
-            Integer surgeryWithinMonths) {}
+            Integer surgeryWithinMonths,
+            Set<DirectionalPreference> preference) {
+
+        /** Criteria without a directional preference. */
+        public When(
+                Set<Condition> conditions,
+                Set<PainDuration> durations,
+                Set<Restriction> cannotGetInto,
+                Integer painAtLeast,
+                Integer surgeryWithinMonths) {
+            this(conditions, durations, cannotGetInto, painAtLeast, surgeryWithinMonths, null);
+        }
+    }
 
     /**
      * What the rule leaves out: an exercise matching any of the lists, unless it carries one of
@@ -69,6 +82,9 @@ public record Rule(String id, When when, Exclude exclude, Only only, String reas
         }
         if (notEmpty(when.cannotGetInto())
                 && when.cannotGetInto().stream().noneMatch(intake.cannotGetInto()::contains)) {
+            return false;
+        }
+        if (notEmpty(when.preference()) && !when.preference().contains(intake.preferenceOrNeither())) {
             return false;
         }
         if (when.painAtLeast() != null && (inFlare != null ? !inFlare : intake.painNow() < when.painAtLeast())) {

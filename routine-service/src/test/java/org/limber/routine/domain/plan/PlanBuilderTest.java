@@ -14,6 +14,7 @@ import org.limber.events.catalog.Direction;
 import org.limber.events.catalog.Equipment;
 import org.limber.events.catalog.Level;
 import org.limber.routine.domain.intake.Condition;
+import org.limber.routine.domain.intake.DirectionalPreference;
 import org.limber.routine.domain.intake.Goal;
 import org.limber.routine.domain.intake.Intake;
 import org.limber.routine.domain.intake.PainDuration;
@@ -315,6 +316,65 @@ class PlanBuilderTest {
         return slugs(plan).stream()
                 .filter(slug -> test.test(PlanBuilderPropertiesTest.BY_SLUG.get(slug)))
                 .collect(Collectors.toSet());
+    }
+
+    @Test
+    void theDirectionalPreferenceChoosesTheGentleOptionsOfAFlare() {
+        Intake neither = intake(
+                Set.of(Condition.NON_SPECIFIC_LOW_BACK_PAIN),
+                8,
+                Set.of(Equipment.MAT),
+                Set.of(),
+                15,
+                4,
+                Level.BEGINNER,
+                null);
+        Intake arching = withPreference(neither, DirectionalPreference.EXTENSION);
+        PlanProposal easedByArching = BUILDER.build(arching, CATALOG, TODAY);
+        assertThat(slugsWhere(easedByArching, e -> e.direction() == Direction.FLEXION))
+                .isEmpty();
+        assertThat(slugsWhere(easedByArching, e -> e.direction() == Direction.EXTENSION))
+                .isNotEmpty();
+        assertThat(easedByArching.excluded())
+                .anySatisfy(x -> assertThat(x.reason()).contains("arching back eases your pain"));
+        PlanProposal easedByBending =
+                BUILDER.build(withPreference(neither, DirectionalPreference.FLEXION), CATALOG, TODAY);
+        assertThat(slugsWhere(easedByBending, e -> e.direction() == Direction.EXTENSION))
+                .isEmpty();
+        assertThat(slugsWhere(easedByBending, e -> e.direction() == Direction.FLEXION))
+                .isNotEmpty();
+        // Outside a flare the preference changes nothing.
+        Intake calm = withPreference(
+                intake(
+                        Set.of(Condition.NON_SPECIFIC_LOW_BACK_PAIN),
+                        3,
+                        Set.of(Equipment.MAT),
+                        Set.of(),
+                        15,
+                        4,
+                        Level.BEGINNER,
+                        null),
+                DirectionalPreference.EXTENSION);
+        assertThat(new Eligibility(calm, PlanBuilderPropertiesTest.RULES, TODAY)
+                        .whyExcluded(PlanBuilderPropertiesTest.BY_SLUG.get("cat-cow")))
+                .isEmpty();
+    }
+
+    private static Intake withPreference(Intake i, DirectionalPreference preference) {
+        return new Intake(
+                i.conditions(),
+                i.painNow(),
+                i.painTypical(),
+                i.duration(),
+                i.surgeryDate(),
+                i.redFlags(),
+                i.goals(),
+                i.equipment(),
+                i.cannotGetInto(),
+                i.minutesPerSession(),
+                i.sessionsPerWeek(),
+                i.experience(),
+                preference);
     }
 
     @Test

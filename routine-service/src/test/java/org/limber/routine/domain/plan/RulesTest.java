@@ -55,7 +55,13 @@ class RulesTest {
 
     @Test
     void theShippedFileLoads() {
-        assertThat(Rules.load()).extracting(Rule::id).startsWith("flare-gentle-only", "stenosis-no-extension");
+        assertThat(Rules.load())
+                .extracting(Rule::id)
+                .startsWith(
+                        "flare-gentle-only",
+                        "flare-prefers-bending-forward",
+                        "flare-prefers-arching-back",
+                        "stenosis-no-extension");
     }
 
     @ParameterizedTest(name = "{0}")
