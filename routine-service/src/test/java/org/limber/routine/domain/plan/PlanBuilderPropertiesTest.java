@@ -221,9 +221,16 @@ class PlanBuilderPropertiesTest {
         // The week varies when there is a choice: some category with eligible exercises of two families or more (a
         // member
         // with many restrictions, such as pregnancy early after spine surgery, may have a single one in each).
+        // Only the categories the plan uses count: a short session budget may leave a category with a choice out of
+        // every session (10 minutes, two sessions: mobility, strength, stretch and breathing fill them).
         Map<String, String> families = PlanBuilder.families(CATALOG);
+        Set<Category> used = plan.sessions().stream()
+                .flatMap(s -> s.items().stream())
+                .map(PlanProposal.Item::category)
+                .collect(Collectors.toSet());
         boolean choice = CATALOG.stream()
                 .filter(e -> eligibility.whyExcluded(e).isEmpty())
+                .filter(e -> used.contains(e.category()))
                 .collect(Collectors.groupingBy(
                         ExerciseOption::category, Collectors.mapping(e -> families.get(e.slug()), Collectors.toSet())))
                 .values()
