@@ -28,10 +28,4 @@ public final class Timestamps {
     public static Instant stored(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
-
-    /** @deprecated reads the wall clock; use {@link #now(Clock)} with the injected clock. */
-    @Deprecated(forRemoval = true)
-    public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }
