@@ -49,7 +49,7 @@ public final class ArchitectureRules {
             "java.time.YearMonth",
             "java.time.MonthDay");
 
-    /** Other methods (and constructors, {@code <init>}) that read the system clock, by owner. */
+    /** Other methods that read the system clock, by owner ({@code new Date()} is checked on its own). */
     private static final Map<String, Set<String>> WALL_CLOCK = Map.of(
             "java.time.Clock",
             Set.of("systemUTC", "systemDefaultZone", "system", "tickMillis", "tickSeconds", "tickMinutes"),
