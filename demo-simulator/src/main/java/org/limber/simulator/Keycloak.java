@@ -1,8 +1,8 @@
 package org.limber.simulator;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,7 +18,10 @@ public final class Keycloak {
         private final String password;
         private String access;
         private String refresh;
-        private Instant renewAt = Instant.MIN;
+        /** When to renew, as {@link System#nanoTime()}: the tokens' lifetime is elapsed time. */
+        private long renewAt;
+
+        private boolean renewed;
 
         UserToken(String username, String password) {
             this.username = username;
@@ -26,7 +29,7 @@ public final class Keycloak {
         }
 
         public synchronized String get() {
-            if (Instant.now().isAfter(renewAt)) {
+            if (!renewed || System.nanoTime() - renewAt >= 0) {
                 JsonNode tokens = null;
                 if (refresh != null) {
                     JsonHttp.Reply reply = http.form(
@@ -62,8 +65,8 @@ public final class Keycloak {
                 }
                 access = tokens.path("access_token").asText();
                 refresh = tokens.path("refresh_token").asText(null);
-                renewAt = Instant.now()
-                        .plusSeconds(Math.max(10, tokens.path("expires_in").asLong(60) - 60));
+                renewAt = renewAt(tokens);
+                renewed = true;
             }
             return access;
         }
@@ -75,7 +78,7 @@ public final class Keycloak {
     private final String clientId;
     private final String clientSecret;
     private String serviceToken;
-    private Instant serviceRenewAt = Instant.MIN;
+    private long serviceRenewAt;
 
     public Keycloak(JsonHttp http, String baseUrl, String realm, String clientId, String clientSecret) {
         this.http = http;
@@ -138,7 +141,7 @@ public final class Keycloak {
     }
 
     private synchronized String serviceToken() {
-        if (Instant.now().isAfter(serviceRenewAt)) {
+        if (serviceToken == null || System.nanoTime() - serviceRenewAt >= 0) {
             JsonNode tokens = http.form(
                             tokenUrl(),
                             Map.of(
@@ -150,9 +153,14 @@ public final class Keycloak {
                                     clientSecret))
                     .expect("service account token of " + clientId);
             serviceToken = tokens.path("access_token").asText();
-            serviceRenewAt = Instant.now()
-                    .plusSeconds(Math.max(10, tokens.path("expires_in").asLong(60) - 60));
+            serviceRenewAt = renewAt(tokens);
         }
         return serviceToken;
+    }
+
+    /** A minute before the access token expires (at least 10 s from now), as {@link System#nanoTime()}. */
+    private static long renewAt(JsonNode tokens) {
+        long seconds = Math.max(10, tokens.path("expires_in").asLong(60) - 60);
+        return System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     }
 }

@@ -1,6 +1,7 @@
 package org.limber.simulator;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -196,6 +198,9 @@ public final class Simulator {
 
     private final Config config;
     private final PrintStream out;
+    /** The real "now" and "today" the played weeks end at (the system clock in UTC, from {@link #main}). */
+    private final Clock clock;
+
     private final JsonHttp http = new JsonHttp();
     private final Keycloak keycloak;
     private final AtomicInteger sessions = new AtomicInteger();
@@ -205,9 +210,10 @@ public final class Simulator {
     private final ConcurrentLinkedQueue<String> firstErrors = new ConcurrentLinkedQueue<>();
     private Keycloak.UserToken admin;
 
-    public Simulator(Config config, PrintStream out) {
+    public Simulator(Config config, PrintStream out, Clock clock) {
         this.config = config;
         this.out = out;
+        this.clock = clock;
         this.keycloak =
                 new Keycloak(http, config.keycloakUrl(), config.realm(), config.clientId(), config.clientSecret());
     }
@@ -232,8 +238,8 @@ public final class Simulator {
      * need not run meanwhile (it reads the events afterwards from Kafka).
      */
     public Played play() throws InterruptedException {
-        Instant started = Instant.now();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Instant started = clock.instant();
+        LocalDate today = LocalDate.ofInstant(started, ZoneOffset.UTC);
         int enrolmentDays = 6;
         int days = config.weeks() * 7 + enrolmentDays - 1;
         if (days >= 90) {
@@ -256,7 +262,7 @@ public final class Simulator {
             Progress progress = new Progress(out, days + 1, config.plainOutput());
             for (int d = 0; d <= days; d++) {
                 LocalDate day = first.plusDays(d);
-                Instant now = Instant.now().minusSeconds(120);
+                Instant now = clock.instant().minusSeconds(120);
                 List<Callable<Void>> work = new ArrayList<>();
                 for (Player player : players) {
                     if (!player.script.enrolled().isAfter(day)) {
@@ -282,7 +288,7 @@ public final class Simulator {
                 "Played %d sessions and %d intakes in %d s (%d calls, %d errors)%n",
                 sessions.get(),
                 intakes.get(),
-                Duration.between(started, Instant.now()).toSeconds(),
+                Duration.between(started, clock.instant()).toSeconds(),
                 calls.get(),
                 errors.get());
         out.printf(
@@ -302,7 +308,8 @@ public final class Simulator {
             admin = keycloak.user(config.admin(), config.adminPassword());
         }
         JsonNode outcomes = awaitOutcomes(admin, played.enrolled() - played.referred() - played.needsReview());
-        LocalDate twoWeeksAgo = LocalDate.now(ZoneOffset.UTC).minusDays(14);
+        LocalDate twoWeeksAgo =
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(14);
         int followedUp = 0;
         for (String username : config.clinicians()) {
             Keycloak.UserToken clinician = keycloak.user(username, config.clinicianPassword());
@@ -351,7 +358,7 @@ public final class Simulator {
                 errors.get(),
                 played.personas(),
                 calls.get(),
-                Duration.between(played.started(), Instant.now()),
+                Duration.between(played.started(), clock.instant()),
                 outcomes,
                 panel,
                 alerts.path("total").asInt());
@@ -521,10 +528,10 @@ public final class Simulator {
 
     /** Waits until the service is ready (routine-service: its catalog copy has caught up), at most five minutes. */
     private void awaitReady(String serviceUrl) {
-        Instant deadline = Instant.now().plusSeconds(300);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         boolean told = false;
         while (!http.get(serviceUrl + "/q/health/ready", null).ok()) {
-            if (Instant.now().isAfter(deadline)) {
+            if (System.nanoTime() - deadline > 0) {
                 throw new JsonHttp.CallFailed(serviceUrl + " was not ready within five minutes");
             }
             if (!told) {
@@ -538,8 +545,8 @@ public final class Simulator {
     /** Waits until progress-service has applied the sessions (the outcomes report stops changing), at most two minutes. */
     private JsonNode awaitOutcomes(Keycloak.UserToken admin, int expectedMembers) {
         JsonNode last = null;
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(deadline)) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() - deadline < 0) {
             JsonNode outcomes = http.get(config.progressUrl() + "/reports/outcomes", admin.get())
                     .body();
             boolean allThere = expectedMembers < 10 || outcomes.path("members").asInt() >= expectedMembers;
@@ -576,10 +583,11 @@ public final class Simulator {
 
     /** Standalone: {@code --members=N --routine=URL --progress=URL --keycloak=URL --prefix=demo-member- --plain}. */
     public static void main(String[] args) throws InterruptedException {
+        Clock clock = Clock.systemUTC();
         // A cohort of its own: user names that no earlier run used.
         Config config = Config.local(
                         port("ROUTINE_PORT", 8082), port("PROGRESS_PORT", 8083), port("KEYCLOAK_PORT", 8180))
-                .withUsernamePrefix("demo-" + Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36) + "-");
+                .withUsernamePrefix("demo-" + Long.toString(clock.millis() / 1000 % 1_000_000, 36) + "-");
         for (String arg : args) {
             if (arg.startsWith("--members=")) {
                 config = config.withMembers(Integer.parseInt(arg.substring("--members=".length())));
@@ -591,7 +599,7 @@ public final class Simulator {
                 throw new IllegalArgumentException("unknown option " + arg + " (--members=N, --prefix=NAME, --plain)");
             }
         }
-        Summary summary = new Simulator(config, System.out).run();
+        Summary summary = new Simulator(config, System.out, clock).run();
         print(summary, System.out);
         System.exit(summary.errors() == 0 ? 0 : 1);
     }

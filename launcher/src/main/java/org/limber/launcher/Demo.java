@@ -1,6 +1,6 @@
 package org.limber.launcher;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import org.limber.simulator.Simulator;
 
@@ -11,7 +11,7 @@ final class Demo {
     private final Console console;
     private Simulator.Played played;
 
-    Demo(Ports ports, LaunchOptions options, boolean firstRun, Console console) {
+    Demo(Ports ports, LaunchOptions options, boolean firstRun, Console console, Clock clock) {
         Simulator.Config config = Simulator.Config.local(ports.routine(), ports.progress(), ports.keycloak())
                 .withMembers(options.members())
                 .withPlainOutput(options.headless());
@@ -19,8 +19,9 @@ final class Demo {
         this.simulator = new Simulator(
                 firstRun
                         ? config
-                        : config.withUsernamePrefix("demo-" + Instant.now().getEpochSecond() % 100000 + "-"),
-                console.out());
+                        : config.withUsernamePrefix("demo-" + clock.instant().getEpochSecond() % 100000 + "-"),
+                console.out(),
+                clock);
         this.console = console;
     }
 

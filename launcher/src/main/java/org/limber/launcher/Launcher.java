@@ -8,8 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -36,6 +37,9 @@ public final class Launcher {
     private final LaunchOptions options;
     private final Console console;
     private final PidFile pidFile;
+    /** The wall clock (the system's, in UTC, from {@link #main}); elapsed times are measured with {@code System.nanoTime()}. */
+    private final Clock clock;
+
     private final List<ManagedProcess> processes = new ArrayList<>();
     /** The Prometheus line of progress-service's count of completed alert-rule runs. */
     private static final Pattern ALERT_CHECKS =
@@ -46,8 +50,9 @@ public final class Launcher {
     private PostgresProcess postgres;
     private volatile boolean stopping;
 
-    Launcher(Path root, Ports ports, LaunchOptions options) {
+    Launcher(Path root, Ports ports, LaunchOptions options, Clock clock) {
         this.root = root;
+        this.clock = clock;
         this.local = root.resolve(".local");
         this.ports = ports;
         this.options = options;
@@ -69,7 +74,7 @@ public final class Launcher {
             System.err.println("Run from the repository's root (./run), not from " + root);
             System.exit(2);
         }
-        Launcher launcher = new Launcher(root, Ports.from(System.getenv()), options);
+        Launcher launcher = new Launcher(root, Ports.from(System.getenv()), options, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -93,7 +98,7 @@ public final class Launcher {
     }
 
     void start() {
-        Instant started = Instant.now();
+        long started = System.nanoTime();
         ManagedProcess progressDemo = null;
         // Leftovers of a killed run hold the ports: end them before checking that the ports are free.
         pidFile.killLeftovers(console::step);
@@ -135,15 +140,13 @@ public final class Launcher {
         awaitServices(services);
         Demo demoData = null;
         if (demo) {
-            demoData = new Demo(ports, options, firstRun, console);
+            demoData = new Demo(ports, options, firstRun, console, clock);
             demoData.play();
             ServiceProcess.Service progress = ServiceProcess.named(ports, "progress");
             progressDemo = startService(progress);
             awaitServices(Map.of(progress, progressDemo));
         }
-        console.line(String.format(
-                "%nEverything is ready in %d s.",
-                Duration.between(started, Instant.now()).toSeconds()));
+        console.line(String.format("%nEverything is ready in %d s.", secondsSince(started)));
         if (demoData != null && demoData.played()) {
             // The report includes the time-based alerts: wait for the rules' first run (30 s after the start).
             console.line("progress-service is reading the demo events; 30 s after its start it checks the time-based"
@@ -175,7 +178,7 @@ public final class Launcher {
     private void awaitServices(Map<ServiceProcess.Service, ManagedProcess> services) {
         services.forEach((service, process) -> {
             await(process, service.module(), Duration.ofMinutes(3), () -> httpOk(ServiceProcess.readinessUrl(service)));
-            console.line("    " + service.module() + " " + ServiceProcess.readiness(process));
+            console.line("    " + service.module() + " " + ServiceProcess.readiness(process, clock));
         });
     }
 
@@ -191,14 +194,12 @@ public final class Launcher {
     }
 
     private void await(ManagedProcess process, String name, Duration timeout, Check check) {
-        Instant start = Instant.now();
-        Instant deadline = start.plus(timeout);
+        long start = System.nanoTime();
         while (true) {
             try {
                 if (check.ready()) {
                     console.clearLine();
-                    step(name + " is ready ("
-                            + Duration.between(start, Instant.now()).toSeconds() + " s)");
+                    step(name + " is ready (" + secondsSince(start) + " s)");
                     return;
                 }
             } catch (Exception e) {
@@ -209,13 +210,18 @@ public final class Launcher {
                 throw new IllegalStateException(
                         name + " exited; the end of " + root.relativize(process.log()) + ":\n" + process.tail(30));
             }
-            if (Instant.now().isAfter(deadline)) {
+            if (System.nanoTime() - start > timeout.toNanos()) {
                 throw new IllegalStateException(name + " is not ready after " + timeout.toSeconds() + " s; see "
                         + root.relativize(process.log()));
             }
-            console.waiting(name, Duration.between(start, Instant.now()).toSeconds());
+            console.waiting(name, secondsSince(start));
             sleep(500);
         }
+    }
+
+    /** Whole seconds since {@code start}, a {@link System#nanoTime()}. */
+    private static long secondsSince(long start) {
+        return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
     }
 
     /** Whether progress-service's alert scheduler has completed a run: its {@code limber_alerts_checks_total} is above 0. */

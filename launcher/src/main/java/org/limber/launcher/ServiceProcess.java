@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -182,12 +182,12 @@ final class ServiceProcess {
      * What the launcher prints when a service is ready: how long after its process started, and its
      * resident memory (VmRSS of /proc/PID/status; left out where there is no /proc).
      */
-    static String readiness(ManagedProcess process) {
+    static String readiness(ManagedProcess process, Clock clock) {
         String started = ProcessHandle.of(process.pid())
                 .flatMap(handle -> handle.info().startInstant())
                 .map(start -> String.format(
                         "started in %.1f s",
-                        Duration.between(start, Instant.now()).toMillis() / 1000.0))
+                        Duration.between(start, clock.instant()).toMillis() / 1000.0))
                 .orElse("started");
         long rssKb = residentKb(process.pid());
         return rssKb < 0 ? started : started + String.format(", %d MB resident", rssKb / 1024);

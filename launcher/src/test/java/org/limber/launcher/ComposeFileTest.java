@@ -3,6 +3,7 @@ package org.limber.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -88,7 +89,8 @@ class ComposeFileTest {
 
     @Test
     void theLauncherConfiguresTheServicesWithTheSameVariables() throws IOException {
-        Launcher launcher = new Launcher(ROOT, Ports.from(Map.of()), LaunchOptions.parse(new String[0]));
+        Launcher launcher =
+                new Launcher(ROOT, Ports.from(Map.of()), LaunchOptions.parse(new String[0]), Clock.systemUTC());
         for (Map.Entry<String, String> service : MODULES.entrySet()) {
             Map<String, String> properties = propertiesByVariable(service.getValue());
             Set<String> variables =

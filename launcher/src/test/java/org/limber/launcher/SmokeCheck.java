@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -221,10 +222,11 @@ public final class SmokeCheck {
                 () -> taken.status() == 201
                         && taken.body().path("outcome").asText().equals("PLAN_CREATED"));
         JsonNode plan = taken.body().path("plan");
+        Instant now = Instant.now();
         JsonHttp.Reply logged = http.post(
                 "http://localhost:" + ports.routine() + "/members/me/sessions",
                 token,
-                session(plan, 1, 4, "JUST_RIGHT", 180));
+                session(plan, 1, 4, "JUST_RIGHT", performedAt(now, 180)));
         check("the session is logged (201)", () -> logged.status() == 201);
 
         JsonNode seen = awaitBody(() -> {
@@ -242,13 +244,13 @@ public final class SmokeCheck {
         boolean rest = http.post(
                                         "http://localhost:" + ports.routine() + "/members/me/sessions",
                                         token,
-                                        session(plan, 2, 3, "TOO_EASY", 120))
+                                        session(plan, 2, 3, "TOO_EASY", performedAt(now, 120)))
                                 .status()
                         == 201
                 && http.post(
                                         "http://localhost:" + ports.routine() + "/members/me/sessions",
                                         token,
-                                        session(plan, 3, 2, "TOO_EASY", 60))
+                                        session(plan, 3, 2, "TOO_EASY", performedAt(now, 60)))
                                 .status()
                         == 201;
         check("the rest of the week is logged (201)", () -> rest);
@@ -380,9 +382,27 @@ public final class SmokeCheck {
                 Map.entry("experience", "BEGINNER"));
     }
 
-    /** A session of the plan done in full {@code secondsAgo}, with the pain before it and how it felt. */
+    /** The earliest session, in seconds before now. */
+    static final int EARLIEST_SESSION = 180;
+
+    /**
+     * When a session was done: {@code secondsAgo} (at most {@value #EARLIEST_SESSION}) before {@code now}; but when the
+     * earliest session would fall before today's midnight (UTC), in the first minutes of a day, every session falls
+     * between midnight and now instead, in the same order: the stack's clock is the real one, and a session on the day
+     * before would count in another day (and, on a Monday, another week) than the others.
+     */
+    static Instant performedAt(Instant now, int secondsAgo) {
+        Instant midnight = now.truncatedTo(ChronoUnit.DAYS);
+        if (!now.minusSeconds(EARLIEST_SESSION).isBefore(midnight)) {
+            return now.minusSeconds(secondsAgo);
+        }
+        long sinceMidnight = Duration.between(midnight, now).toMillis();
+        return now.minusMillis(sinceMidnight * secondsAgo / (EARLIEST_SESSION + 1));
+    }
+
+    /** A session of the plan done in full at {@code performedAt}, with the pain before it and how it felt. */
     private static Map<String, Object> session(
-            JsonNode plan, int number, int painBefore, String effort, int secondsAgo) {
+            JsonNode plan, int number, int painBefore, String effort, Instant performedAt) {
         List<Map<String, Object>> exercises = new ArrayList<>();
         plan.path("sessions")
                 .path(number - 1)
@@ -396,7 +416,7 @@ public final class SmokeCheck {
                 "sessionNumber",
                 number,
                 "performedAt",
-                Instant.now().minusSeconds(secondsAgo).toString(),
+                performedAt.toString(),
                 "exercises",
                 exercises,
                 "painBefore",

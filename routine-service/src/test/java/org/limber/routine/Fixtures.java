@@ -17,7 +17,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.limber.events.catalog.ExerciseSnapshot;
 import org.limber.routine.service.CatalogReplica;
 import org.limber.testsupport.CatalogFixture;
-import org.limber.testsupport.TestTimes;
 import org.limber.testsupport.Tokens;
 import org.limber.testsupport.TopicReader;
 
@@ -194,7 +193,7 @@ public final class Fixtures {
         session.put("sessionId", UUID.randomUUID().toString());
         session.put("planVersion", today.getInt("planVersion"));
         session.put("sessionNumber", today.getInt("sessionNumber"));
-        session.put("performedAt", TestTimes.withinToday(performedAt).toString());
+        session.put("performedAt", performedAt.toString());
         session.put("exercises", exercises);
         session.put("painBefore", 4);
         session.put("painDuring", 3);

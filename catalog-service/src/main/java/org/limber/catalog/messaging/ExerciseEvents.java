@@ -1,5 +1,6 @@
 package org.limber.catalog.messaging;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,14 +22,16 @@ import org.limber.events.catalog.ExerciseSnapshot;
 public class ExerciseEvents {
 
     private final Outbox outbox;
+    private final Clock clock;
 
-    public ExerciseEvents(Outbox outbox) {
+    public ExerciseEvents(Outbox outbox, Clock clock) {
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     public void published(Exercise exercise) {
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         outbox.add(
                 CatalogTopics.EXERCISES,
                 exercise.slug,
@@ -46,7 +49,7 @@ public class ExerciseEvents {
 
     public void retired(Exercise exercise) {
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         outbox.add(
                 CatalogTopics.EXERCISES,
                 exercise.slug,

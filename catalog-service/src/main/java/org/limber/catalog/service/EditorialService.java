@@ -1,5 +1,6 @@
 package org.limber.catalog.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,18 +50,21 @@ public class EditorialService {
     private final ExerciseDraftRepository drafts;
     private final CatalogLock lock;
     private final ExerciseEvents events;
+    private final Clock clock;
 
     public EditorialService(
             ExerciseRepository exercises,
             ExerciseVersionRepository versions,
             ExerciseDraftRepository drafts,
             CatalogLock lock,
-            ExerciseEvents events) {
+            ExerciseEvents events,
+            Clock clock) {
         this.exercises = exercises;
         this.versions = versions;
         this.drafts = drafts;
         this.lock = lock;
         this.events = events;
+        this.clock = clock;
     }
 
     @Transactional
@@ -93,7 +97,7 @@ public class EditorialService {
         draft.baseVersion = baseVersion;
         draft.createdBy = editor;
         draft.updatedBy = editor;
-        draft.createdAt = Timestamps.now();
+        draft.createdAt = Timestamps.now(clock);
         draft.updatedAt = draft.createdAt;
         drafts.persistAndFlush(draft);
         return draft;
@@ -117,7 +121,7 @@ public class EditorialService {
         requireValid(400, slug, content);
         draft.content = content;
         draft.updatedBy = editor;
-        draft.updatedAt = Timestamps.now();
+        draft.updatedAt = Timestamps.now(clock);
         flush();
         return draft;
     }
@@ -155,7 +159,7 @@ public class EditorialService {
             throw ProblemException.conflict("The exercise " + slug + " is retired already.");
         }
         exercise.status = ExerciseStatus.RETIRED;
-        exercise.retiredAt = Timestamps.now();
+        exercise.retiredAt = Timestamps.now(clock);
         exercise.retireReason = reason;
         exercise.origin = Origin.EDITOR;
         events.retired(exercise);
@@ -190,7 +194,7 @@ public class EditorialService {
         Map<String, Exercise> existing =
                 exercises.all().stream().collect(Collectors.toMap(e -> e.slug, Function.identity()));
         requireLinksResolve(candidates, existing);
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         List<Exercise> published = new ArrayList<>();
         for (Candidate candidate : candidates) {
             Exercise exercise = existing.get(candidate.slug());

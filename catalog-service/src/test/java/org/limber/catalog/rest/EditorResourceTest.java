@@ -1,8 +1,11 @@
 package org.limber.catalog.rest;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -10,11 +13,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.limber.events.catalog.CatalogTopics;
 import org.limber.events.catalog.ExercisePublished;
 import org.limber.events.catalog.ExerciseRetired;
+import org.limber.testsupport.TestClock;
 import org.limber.testsupport.Tokens;
 import org.limber.testsupport.TopicReader;
 
@@ -47,6 +52,14 @@ class EditorResourceTest {
                 .header("Location", containsString("/editor/exercises/" + slug + "/draft"))
                 .extract()
                 .header("ETag");
+    }
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void systemClock() {
+        clock.reset();
     }
 
     private static void retire(String slug) {
@@ -88,6 +101,44 @@ class EditorResourceTest {
                 .get("/editor/exercises")
                 .then()
                 .statusCode(401);
+    }
+
+    @Test
+    void everyTimeStampedIsTheServicesClocks() throws Exception {
+        Instant created = Instant.parse("2026-03-02T09:30:00.123456Z");
+        Instant published = created.plus(2, ChronoUnit.HOURS);
+        Instant retired = created.plus(3, ChronoUnit.DAYS);
+        String slug = uniqueSlug("clock-sway");
+        clock.fixAt(created);
+        String etag = createDraft(slug, content("Clock sway"));
+        editor().get("/editor/exercises/" + slug + "/draft")
+                .then()
+                .statusCode(200)
+                .body("createdAt", equalTo(created.toString()))
+                .body("updatedAt", equalTo(created.toString()));
+        try (TopicReader topic = new TopicReader(CatalogTopics.EXERCISES)) {
+            clock.fixAt(published);
+            editor().header("If-Match", etag)
+                    .body(Map.of("note", "first version"))
+                    .post("/editor/exercises/" + slug + "/publish")
+                    .then()
+                    .statusCode(200)
+                    .body("publishedAt", equalTo(published.toString()));
+            ConsumerRecord<String, String> record = topic.await(r -> slug.equals(r.key()), Duration.ofSeconds(30));
+            assertThat(JSON.readValue(record.value(), ExercisePublished.class).occurredAt())
+                    .isEqualTo(published);
+            clock.fixAt(retired);
+            editor().body(Map.of("reason", "test clean-up"))
+                    .post("/editor/exercises/" + slug + "/retire")
+                    .then()
+                    .statusCode(200)
+                    .body("retiredAt", equalTo(retired.toString()));
+            ConsumerRecord<String, String> gone = topic.await(
+                    r -> slug.equals(r.key()) && ExerciseRetired.TYPE.equals(TopicReader.header(r, "ce_type")),
+                    Duration.ofSeconds(30));
+            assertThat(JSON.readValue(gone.value(), ExerciseRetired.class).occurredAt())
+                    .isEqualTo(retired);
+        }
     }
 
     @Test

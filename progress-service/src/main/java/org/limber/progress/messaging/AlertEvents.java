@@ -1,5 +1,6 @@
 package org.limber.progress.messaging;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,14 +17,16 @@ import org.limber.progress.domain.RaisedAlert;
 public class AlertEvents {
 
     private final Outbox outbox;
+    private final Clock clock;
 
-    public AlertEvents(Outbox outbox) {
+    public AlertEvents(Outbox outbox, Clock clock) {
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** One CareAlertRaised per alert (raised, or reopened by a new occurrence), written with one statement. */
     public void raised(List<RaisedAlert> alerts) {
-        var now = Timestamps.now();
+        var now = Timestamps.now(clock);
         List<Outbox.Entry> entries = new ArrayList<>(alerts.size());
         for (RaisedAlert alert : alerts) {
             UUID id = UUID.randomUUID();

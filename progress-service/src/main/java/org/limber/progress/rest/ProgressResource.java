@@ -1,7 +1,7 @@
 package org.limber.progress.rest;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.limber.common.paging.Page;
 import org.limber.common.rest.QueryParams;
+import org.limber.common.time.Timestamps;
 import org.limber.progress.rest.ProgressViews.Progress;
 import org.limber.progress.rest.ProgressViews.Session;
 import org.limber.progress.service.ProgressService;
@@ -30,10 +31,12 @@ public class ProgressResource {
 
     private final ProgressService progress;
     private final SecurityIdentity identity;
+    private final Clock clock;
 
-    public ProgressResource(ProgressService progress, SecurityIdentity identity) {
+    public ProgressResource(ProgressService progress, SecurityIdentity identity, Clock clock) {
         this.progress = progress;
         this.identity = identity;
+        this.clock = clock;
     }
 
     @GET
@@ -78,8 +81,8 @@ public class ProgressResource {
         return QueryParams.intValue("weeks", raw, 12, 1, 104);
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    private LocalDate today() {
+        return Timestamps.today(clock);
     }
 
     private String caller() {

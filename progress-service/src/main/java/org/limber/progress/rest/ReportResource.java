@@ -1,8 +1,7 @@
 package org.limber.progress.rest;
 
-import java.time.LocalDate;
+import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -16,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.limber.common.problem.ProblemException;
+import org.limber.common.time.Timestamps;
 import org.limber.progress.domain.Outcomes;
 import org.limber.progress.service.ReportService;
 
@@ -27,9 +27,11 @@ import org.limber.progress.service.ReportService;
 public class ReportResource {
 
     private final ReportService reports;
+    private final Clock clock;
 
-    public ReportResource(ReportService reports) {
+    public ReportResource(ReportService reports, Clock clock) {
         this.reports = reports;
+        this.clock = clock;
     }
 
     @GET
@@ -39,7 +41,7 @@ public class ReportResource {
             description =
                     "Optionally only those who started in a month (startMonth=2026-03). No member ids; a group under 10 is suppressed.")
     public Outcomes.Report outcomes(@QueryParam("startMonth") String startMonth) {
-        return reports.outcomes(month(startMonth), LocalDate.now(ZoneOffset.UTC));
+        return reports.outcomes(month(startMonth), Timestamps.today(clock));
     }
 
     private static YearMonth month(String raw) {

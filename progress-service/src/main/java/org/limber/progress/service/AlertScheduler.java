@@ -1,5 +1,6 @@
 package org.limber.progress.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -40,6 +41,7 @@ public class AlertScheduler {
     private final AlertEvents events;
     private final Assessor assessor;
     private final SchedulerLock lock;
+    private final Clock clock;
     /** Scheduled runs completed: {@code limber_alerts_checks_total}, which the launcher's demo waits on before its report. */
     private final Counter checks;
 
@@ -50,6 +52,7 @@ public class AlertScheduler {
             AlertEvents events,
             Assessor assessor,
             SchedulerLock lock,
+            Clock clock,
             MeterRegistry registry) {
         this.reader = reader;
         this.policy = policy;
@@ -57,6 +60,7 @@ public class AlertScheduler {
         this.events = events;
         this.assessor = assessor;
         this.lock = lock;
+        this.clock = clock;
         this.checks = Counter.builder("limber.alerts.checks")
                 .description("Scheduled runs of the time-based alert rules and week assessments completed")
                 .register(registry);
@@ -67,7 +71,7 @@ public class AlertScheduler {
             delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         evaluate(now);
         assessEndedWeeks(now);
         checks.increment();

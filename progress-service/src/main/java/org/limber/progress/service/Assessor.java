@@ -1,5 +1,6 @@
 package org.limber.progress.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,12 +34,15 @@ public class Assessor {
     private final AlertPolicy policy;
     private final AssessmentEvents events;
     private final MeterRegistry registry;
+    private final Clock clock;
 
-    public Assessor(AssessmentStore store, AlertPolicy policy, AssessmentEvents events, MeterRegistry registry) {
+    public Assessor(
+            AssessmentStore store, AlertPolicy policy, AssessmentEvents events, MeterRegistry registry, Clock clock) {
         this.store = store;
         this.policy = policy;
         this.events = events;
         this.registry = registry;
+        this.clock = clock;
     }
 
     /**
@@ -49,7 +53,7 @@ public class Assessor {
      */
     public List<ProgressAssessed> afterSessions(List<SessionCompleted> sessions) {
         store.recordSkips(sessions);
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Instant earliestWeekStart =
                 today.minusDays(6).atStartOfDay(ZoneOffset.UTC).toInstant();

@@ -12,12 +12,15 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.limber.events.member.ProgressAssessed;
 import org.limber.events.member.ProgressTopics;
 import org.limber.events.member.SessionCompleted;
 import org.limber.progress.service.AlertScheduler;
+import org.limber.testsupport.TestClock;
 import org.limber.testsupport.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,19 +33,37 @@ import static org.limber.progress.MemberEvents.send;
 import static org.limber.progress.MemberEvents.session;
 import static org.limber.progress.MemberEvents.sessionSkipping;
 import static org.limber.progress.MemberEvents.suspended;
-import static org.limber.testsupport.TestTimes.withinToday;
 
 /** Assessments of plan weeks published on the real broker: when a week is done, on a safety signal, when it ends; once. */
 @QuarkusTest
 class AssessmentEventsTest {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    /**
+     * The service's clock runs from noon (UTC) of today while each test runs, and the test takes "now" from it:
+     * two hours ago is today, after the plan's start, whatever the hour the test runs at.
+     */
+    static final Instant NOON = TestClock.noonToday();
+
+    static final LocalDate TODAY = LocalDate.ofInstant(NOON, ZoneOffset.UTC);
 
     @Inject
     ObjectMapper mapper;
 
     @Inject
+    TestClock clock;
+
+    @Inject
     AlertScheduler scheduler;
+
+    @BeforeEach
+    void noon() {
+        clock.runFrom(NOON);
+    }
+
+    @AfterEach
+    void systemClock() {
+        clock.reset();
+    }
 
     private List<ProgressAssessed> assessments(TopicReader reader, String memberId, Duration quiet) {
         return reader.readFor(quiet).stream()
@@ -73,12 +94,12 @@ class AssessmentEventsTest {
     @Test
     void aCompletedWeekIsAssessedOnceWithWhatTheMemberReported() {
         String memberId = newMember();
-        Instant now = Instant.now();
-        SessionCompleted first = sessionSkipping(
-                memberId, withinToday(now.minus(2, ChronoUnit.HOURS)), 5, 2, "TOO_EASY", "bird-dog", "PAIN");
-        SessionCompleted second = sessionSkipping(
-                memberId, withinToday(now.minus(1, ChronoUnit.HOURS)), 4, 2, "JUST_RIGHT", "bird-dog", "PAIN");
-        SessionCompleted third = session(memberId, withinToday(now.minus(10, ChronoUnit.MINUTES)), 4, 1, 3, "TOO_EASY");
+        Instant now = clock.instant();
+        SessionCompleted first =
+                sessionSkipping(memberId, now.minus(2, ChronoUnit.HOURS), 5, 2, "TOO_EASY", "bird-dog", "PAIN");
+        SessionCompleted second =
+                sessionSkipping(memberId, now.minus(1, ChronoUnit.HOURS), 4, 2, "JUST_RIGHT", "bird-dog", "PAIN");
+        SessionCompleted third = session(memberId, now.minus(10, ChronoUnit.MINUTES), 4, 1, 3, "TOO_EASY");
         try (TopicReader reader = new TopicReader(ProgressTopics.ASSESSMENTS)) {
             send(plan(memberId, 1, 3, 6, "clin-assess", TODAY), first, second);
             awaitSessions(memberId, 2);
@@ -114,13 +135,13 @@ class AssessmentEventsTest {
     @Test
     void aSafetySignalMakesOneEarlyAssessment() {
         String memberId = newMember();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         try (TopicReader reader = new TopicReader(ProgressTopics.ASSESSMENTS)) {
             send(
                     plan(memberId, 1, 4, 4, "clin-assess", TODAY),
-                    session(memberId, withinToday(now.minus(1, ChronoUnit.HOURS)), 4, 3, 3, "JUST_RIGHT"));
+                    session(memberId, now.minus(1, ChronoUnit.HOURS), 4, 3, 3, "JUST_RIGHT"));
             awaitSessions(memberId, 1);
-            send(session(memberId, withinToday(now.minus(30, ChronoUnit.MINUTES)), 5, 6, 5, "TOO_HARD"));
+            send(session(memberId, now.minus(30, ChronoUnit.MINUTES), 5, 6, 5, "TOO_HARD"));
             ProgressAssessed a = parse(reader.await(r -> memberId.equals(r.key()), Duration.ofSeconds(30)));
             assertThat(a.trigger()).isEqualTo("SAFETY_SIGNAL");
             assertThat(a.safetySignals()).containsExactly("PAIN_DURING_ABOVE_5");
@@ -139,15 +160,15 @@ class AssessmentEventsTest {
     @Test
     void aLateSessionFromAnEarlierWeekDoesNotAssessTheWeekInProgress() {
         String memberId = newMember();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         try (TopicReader reader = new TopicReader(ProgressTopics.ASSESSMENTS)) {
             // The plan's second week began yesterday. While the plan is suspended its two sessions come in: not
             // assessed (a clinician decides).
             send(
                     plan(memberId, 1, 2, 5, "clin-assess", TODAY.minusDays(8)),
                     suspended(memberId, 1, "SYMPTOM_REPORT", UUID.randomUUID(), "SADDLE_NUMBNESS"),
-                    session(memberId, withinToday(now.minus(2, ChronoUnit.HOURS)), 4, 2, 3, "JUST_RIGHT"),
-                    session(memberId, withinToday(now.minus(1, ChronoUnit.HOURS)), 4, 2, 3, "JUST_RIGHT"));
+                    session(memberId, now.minus(2, ChronoUnit.HOURS), 4, 2, 3, "JUST_RIGHT"),
+                    session(memberId, now.minus(1, ChronoUnit.HOURS), 4, 2, 3, "JUST_RIGHT"));
             awaitSessions(memberId, 2);
             // Resumed; then a late session from the first week: nothing new in the week in progress, no assessment.
             send(
@@ -157,7 +178,7 @@ class AssessmentEventsTest {
             assertThat(assessments(reader, memberId, Duration.ofSeconds(3))).isEmpty();
 
             // A session in the week in progress: the week, complete, is assessed with its three sessions.
-            send(session(memberId, withinToday(now.minus(10, ChronoUnit.MINUTES)), 3, 2, 2, "JUST_RIGHT"));
+            send(session(memberId, now.minus(10, ChronoUnit.MINUTES), 3, 2, 2, "JUST_RIGHT"));
             ProgressAssessed a = parse(reader.await(r -> memberId.equals(r.key()), Duration.ofSeconds(30)));
             assertThat(a.trigger()).isEqualTo("WEEK_COMPLETED");
             assertThat(a.weekStart()).isEqualTo(TODAY.minusDays(1));
@@ -168,7 +189,7 @@ class AssessmentEventsTest {
     @Test
     void aWeekThatEndedIsAssessedOnceBySchedule() {
         String memberId = newMember();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         try (TopicReader reader = new TopicReader(ProgressTopics.ASSESSMENTS)) {
             // Week one ran from 8 days ago to yesterday; one of its three sessions was done.
             send(

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.limber.events.member.CareAlertRaised;
@@ -19,6 +21,7 @@ import org.limber.events.member.ProgressTopics;
 import org.limber.progress.domain.AlertKind;
 import org.limber.progress.domain.RaisedAlert;
 import org.limber.progress.service.AlertScheduler;
+import org.limber.testsupport.TestClock;
 import org.limber.testsupport.TestEvents;
 import org.limber.testsupport.Tokens;
 import org.limber.testsupport.TopicReader;
@@ -34,16 +37,34 @@ import static org.limber.progress.MemberEvents.plan;
 import static org.limber.progress.MemberEvents.referred;
 import static org.limber.progress.MemberEvents.send;
 import static org.limber.progress.MemberEvents.session;
-import static org.limber.testsupport.TestTimes.withinToday;
 
 /** Alerts, the panel and access rules, on the real broker and database. */
 @QuarkusTest
 class CareTeamResourceTest {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    /**
+     * The service's clock runs from noon (UTC) of today while each test runs, and the test takes "now" from it:
+     * an hour or two ago is today, after the plan's start, whatever the hour the test runs at.
+     */
+    static final Instant NOON = TestClock.noonToday();
+
+    static final LocalDate TODAY = LocalDate.ofInstant(NOON, ZoneOffset.UTC);
 
     @Inject
     AlertScheduler scheduler;
+
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void noon() {
+        clock.runFrom(NOON);
+    }
+
+    @AfterEach
+    void systemClock() {
+        clock.reset();
+    }
 
     private static JsonPath alerts(String clinicianId, String query) {
         return clinician(clinicianId)
@@ -66,18 +87,18 @@ class CareTeamResourceTest {
         String redFlag = newMember();
         String rising = newMember();
         String referral = newMember();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         try (TopicReader topic = new TopicReader(ProgressTopics.CARE_ALERTS)) {
             send(
                     plan(pain, 1, 3, 5, c, TODAY),
                     session(pain, now, 5, 8, 6, "TOO_HARD"),
                     // A second high-pain session: the alert of that kind is still open, so no second one.
-                    session(pain, withinToday(now.minus(1, ChronoUnit.HOURS)), 4, 9, 5, "TOO_HARD"),
+                    session(pain, now.minus(1, ChronoUnit.HOURS), 4, 9, 5, "TOO_HARD"),
                     plan(redFlag, 1, 3, 4, c, TODAY),
                     session(redFlag, now, 3, 3, 3, "JUST_RIGHT", "SADDLE_NUMBNESS"),
                     plan(rising, 1, 3, 3, c, TODAY),
                     session(rising, now, 5, 4, 4, "JUST_RIGHT"),
-                    session(rising, withinToday(now.minus(2, ChronoUnit.HOURS)), 6, 4, 4, "JUST_RIGHT"),
+                    session(rising, now.minus(2, ChronoUnit.HOURS), 6, 4, 4, "JUST_RIGHT"),
                     plan(referral, 1, 3, 3, c, TODAY.minusDays(1)),
                     referred(referral));
             var redelivered = referred(referral);
@@ -120,14 +141,14 @@ class CareTeamResourceTest {
         String lapsed = newMember();
         send(
                 plan(idle, 1, 3, 4, c, TODAY.minusDays(20)),
-                session(idle, Instant.now().minus(10, ChronoUnit.DAYS), 3, 3, 3, "JUST_RIGHT"),
+                session(idle, clock.instant().minus(10, ChronoUnit.DAYS), 3, 3, 3, "JUST_RIGHT"),
                 plan(lapsed, 1, 4, 4, c, TODAY.minusDays(30)),
-                session(lapsed, withinToday(Instant.now().minus(1, ChronoUnit.HOURS)), 3, 3, 3, "JUST_RIGHT"));
+                session(lapsed, clock.instant().minus(1, ChronoUnit.HOURS), 3, 3, 3, "JUST_RIGHT"));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> clinician(c).get("/care-team/panel").jsonPath().getInt("total") == 2
                         && member(lapsed).get("/members/me/sessions").jsonPath().getInt("total") == 1);
-        List<RaisedAlert> first = scheduler.evaluate(Instant.now());
-        List<RaisedAlert> second = scheduler.evaluate(Instant.now());
+        List<RaisedAlert> first = scheduler.evaluate(clock.instant());
+        List<RaisedAlert> second = scheduler.evaluate(clock.instant());
         assertThat(first)
                 .filteredOn(a -> a.memberId().equals(idle))
                 .extracting(RaisedAlert::kind)
@@ -140,7 +161,7 @@ class CareTeamResourceTest {
                 .filteredOn(a -> a.memberId().equals(idle) || a.memberId().equals(lapsed))
                 .isEmpty();
         // A new session resolves the inactivity alert.
-        send(session(idle, Instant.now(), 3, 3, 3, "JUST_RIGHT"));
+        send(session(idle, clock.instant(), 3, 3, 3, "JUST_RIGHT"));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> alerts(c, "&kind=INACTIVE&status=RESOLVED").getInt("total") == 1);
     }
@@ -149,11 +170,11 @@ class CareTeamResourceTest {
     void onlyANewSessionAfterTheInactivityResolvesIt() {
         String c = "clin-" + newMember();
         String idle = newMember();
-        Instant lastActivity = Instant.now().minus(10, ChronoUnit.DAYS);
+        Instant lastActivity = clock.instant().minus(10, ChronoUnit.DAYS);
         var last = session(idle, lastActivity, 3, 3, 3, "JUST_RIGHT");
         send(plan(idle, 1, 3, 4, c, TODAY.minusDays(20)), last);
         await().atMost(Duration.ofSeconds(30)).until(() -> sessions(idle) == 1);
-        assertThat(scheduler.evaluate(Instant.now()))
+        assertThat(scheduler.evaluate(clock.instant()))
                 .filteredOn(a -> a.memberId().equals(idle))
                 .extracting(RaisedAlert::kind)
                 .contains(AlertKind.INACTIVE);
@@ -161,11 +182,11 @@ class CareTeamResourceTest {
         send(last, session(idle, lastActivity.minus(2, ChronoUnit.DAYS), 3, 3, 3, "JUST_RIGHT"));
         await().atMost(Duration.ofSeconds(30)).until(() -> sessions(idle) == 2);
         assertThat(alerts(c, "&kind=INACTIVE&status=OPEN").getInt("total")).isEqualTo(1);
-        assertThat(scheduler.evaluate(Instant.now()))
+        assertThat(scheduler.evaluate(clock.instant()))
                 .filteredOn(a -> a.memberId().equals(idle))
                 .isEmpty();
         // A session performed after the inactivity began resolves it.
-        send(session(idle, Instant.now(), 3, 3, 3, "JUST_RIGHT"));
+        send(session(idle, clock.instant(), 3, 3, 3, "JUST_RIGHT"));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> alerts(c, "&kind=INACTIVE&status=RESOLVED").getInt("total") == 1);
     }
@@ -187,7 +208,7 @@ class CareTeamResourceTest {
         String idle = newMember();
         String worse = newMember();
         String urgent = newMember();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         send(
                 plan(fine, 1, 3, 5, c, TODAY),
                 session(fine, now, 3, 3, 3, "JUST_RIGHT"),
@@ -221,7 +242,7 @@ class CareTeamResourceTest {
     void alertsAreAcknowledgedWithANoteThenResolved() {
         String c = "clin-" + newMember();
         String m = newMember();
-        send(plan(m, 1, 3, 5, c, TODAY), session(m, Instant.now(), 8, 8, 8, "TOO_HARD"));
+        send(plan(m, 1, 3, 5, c, TODAY), session(m, clock.instant(), 8, 8, 8, "TOO_HARD"));
         awaitAlerts(c, 1);
         String id = alerts(c, "").getString("items[0].id");
         clinician("someone-else")
@@ -255,7 +276,7 @@ class CareTeamResourceTest {
                 .statusCode(200)
                 .body("status", equalTo("RESOLVED"));
         // Once resolved, a new high-pain session raises a new alert.
-        send(session(m, Instant.now(), 7, 7, 7, "TOO_HARD"));
+        send(session(m, clock.instant(), 7, 7, 7, "TOO_HARD"));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> alerts(c, "&status=OPEN&kind=HIGH_PAIN").getInt("total") == 1);
         clinician(c)
@@ -270,7 +291,7 @@ class CareTeamResourceTest {
         String c = "clin-" + newMember();
         String a = newMember();
         String b = newMember();
-        send(plan(a, 1, 3, 5, c, TODAY), session(a, Instant.now(), 4, 4, 4, "JUST_RIGHT"));
+        send(plan(a, 1, 3, 5, c, TODAY), session(a, clock.instant(), 4, 4, 4, "JUST_RIGHT"));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> member(a).get("/members/me/sessions").jsonPath().getInt("total") == 1);
         member(b).get("/members/me/progress").then().statusCode(404);

@@ -1,5 +1,6 @@
 package org.limber.routine.messaging;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -46,8 +47,9 @@ public class MemberEvents {
     private final Counter symptomReports;
     private final Counter needsReview;
     private final Counter assignments;
+    private final Clock clock;
 
-    public MemberEvents(Outbox outbox, MeterRegistry registry) {
+    public MemberEvents(Outbox outbox, MeterRegistry registry, Clock clock) {
         this.outbox = outbox;
         this.registry = registry;
         this.sessionsLogged = Counter.builder("limber.sessions.logged")
@@ -66,12 +68,13 @@ public class MemberEvents {
         this.assignments = Counter.builder("limber.care.team.assignments")
                 .description("Changes of a member's clinician")
                 .register(registry);
+        this.clock = clock;
     }
 
     /** Writes a member event to the outbox (key = member id) with a new event id and the time of now. */
     private void publish(String memberId, String type, BiFunction<UUID, Instant, Object> event) {
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         outbox.add(MemberTopics.EVENTS, memberId, type, id, now, event.apply(id, now));
     }
 

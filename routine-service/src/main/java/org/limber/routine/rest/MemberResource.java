@@ -1,9 +1,7 @@
 package org.limber.routine.rest;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -35,6 +33,7 @@ import org.limber.common.problem.Problem.FieldProblem;
 import org.limber.common.problem.ProblemException;
 import org.limber.common.problem.ProblemMappers;
 import org.limber.common.rest.QueryParams;
+import org.limber.common.time.Timestamps;
 import org.limber.routine.config.RoutineConfig;
 import org.limber.routine.domain.SessionLog;
 import org.limber.routine.domain.intake.RedFlag;
@@ -75,6 +74,7 @@ public class MemberResource {
     private final ScreeningService screenings;
     private final ObjectMapper json;
     private final Validator validator;
+    private final Clock clock;
 
     public MemberResource(
             IntakeService intakes,
@@ -87,7 +87,8 @@ public class MemberResource {
             RuleBook ruleBook,
             ScreeningService screenings,
             ObjectMapper json,
-            Validator validator) {
+            Validator validator,
+            Clock clock) {
         this.screenings = screenings;
         this.json = json;
         this.validator = validator;
@@ -99,6 +100,7 @@ public class MemberResource {
         this.plans = plans;
         this.sessions = sessions;
         this.identity = identity;
+        this.clock = clock;
     }
 
     @POST
@@ -119,7 +121,7 @@ public class MemberResource {
                     "catalog-not-ready: the exercise library is still being loaded into this service (Retry-After); referrals are taken all the same")
     public Response intake(@NotNull @Valid IntakeRequest request) {
         List<FieldProblem> problems =
-                request.problems(Instant.now(), config.intake().maxBackdate());
+                request.problems(clock.instant(), config.intake().maxBackdate());
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(400, "The intake has invalid answers.", problems);
         }
@@ -139,12 +141,8 @@ public class MemberResource {
     public PlanView plan() {
         PlanService.Standing standing = plans.standing(member());
         return PlanView.of(standing.plan(), suspension(standing))
-                .withDue(
-                        screenings
-                                .due(member(), LocalDate.now(ZoneOffset.UTC))
-                                .map(PlanViews.DueView::screening)
-                                .stream()
-                                .toList());
+                .withDue(screenings.due(member(), Timestamps.today(clock)).map(PlanViews.DueView::screening).stream()
+                        .toList());
     }
 
     @POST
@@ -184,7 +182,7 @@ public class MemberResource {
             description =
                     "plan-suspended: a red flag suspended the plan until a clinician has looked; the detail says why and what to do")
     public TodayView today() {
-        return TodayView.of(plans.today(member(), LocalDate.now(ZoneOffset.UTC)));
+        return TodayView.of(plans.today(member(), Timestamps.today(clock)));
     }
 
     @GET

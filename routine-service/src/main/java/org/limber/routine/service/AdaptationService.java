@@ -1,5 +1,6 @@
 package org.limber.routine.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -63,6 +64,7 @@ public class AdaptationService {
     private final SuspensionRepository suspensions;
     private final CareTeamService careTeam;
     private final MemberEvents events;
+    private final Clock clock;
 
     public AdaptationService(
             PlanRepository plans,
@@ -75,7 +77,8 @@ public class AdaptationService {
             MeterRegistry registry,
             SuspensionRepository suspensions,
             CareTeamService careTeam,
-            MemberEvents events) {
+            MemberEvents events,
+            Clock clock) {
         this.sessions = sessions;
         this.suspensions = suspensions;
         this.careTeam = careTeam;
@@ -87,6 +90,7 @@ public class AdaptationService {
         this.catalog = catalog;
         this.ruleBook = ruleBook;
         this.registry = registry;
+        this.clock = clock;
     }
 
     /** Applies one assessment; returns what it led to (the record of an earlier delivery for a replay). */
@@ -106,7 +110,7 @@ public class AdaptationService {
         record.planVersion = assessment.planVersion();
         record.weekStart = assessment.weekStart();
         record.trigger = assessment.trigger();
-        record.receivedAt = Timestamps.now();
+        record.receivedAt = Timestamps.now(clock);
         record.payload = assessment;
         decide(assessment, previous, record);
         adaptations.persist(record);
@@ -246,8 +250,8 @@ public class AdaptationService {
         return adaptations.adaptationOn(memberId);
     }
 
-    private static LocalDate today() {
-        return LocalDate.ofInstant(Timestamps.now(), ZoneOffset.UTC);
+    private LocalDate today() {
+        return LocalDate.ofInstant(Timestamps.now(clock), ZoneOffset.UTC);
     }
 
     private static void outcome(

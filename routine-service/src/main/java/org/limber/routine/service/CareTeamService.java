@@ -1,5 +1,6 @@
 package org.limber.routine.service;
 
+import java.time.Clock;
 import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -18,11 +19,14 @@ public class CareTeamService {
     private final CareAssignmentRepository assignments;
     private final PlanRepository plans;
     private final MemberEvents events;
+    private final Clock clock;
 
-    public CareTeamService(CareAssignmentRepository assignments, PlanRepository plans, MemberEvents events) {
+    public CareTeamService(
+            CareAssignmentRepository assignments, PlanRepository plans, MemberEvents events, Clock clock) {
         this.assignments = assignments;
         this.plans = plans;
         this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -48,7 +52,7 @@ public class CareTeamService {
         }
         assignment.clinicianId = clinicianId;
         assignment.assignedBy = admin;
-        assignment.assignedAt = Timestamps.now();
+        assignment.assignedAt = Timestamps.now(clock);
         if (isNew) {
             assignments.persist(assignment);
         }

@@ -1,7 +1,6 @@
 package org.limber.routine.service;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +51,9 @@ public class CatalogCatchUp {
     private volatile Map<Integer, Long> targets;
     private volatile boolean caughtUp;
     private volatile String waitingFor = "the end offsets of the topic are not known yet";
-    private volatile Instant lastGroupCheck = Instant.EPOCH;
+    /** When the consumer group's offsets were last read, as {@link System#nanoTime()} (elapsed time, not a date). */
+    private volatile long lastGroupCheck = System.nanoTime() - RECHECK.toNanos() - 1;
+
     private Admin admin;
     private Thread finder;
 
@@ -97,8 +98,8 @@ public class CatalogCatchUp {
             return false;
         }
         Set<Integer> behind = behind(wanted, consumed);
-        if (!behind.isEmpty() && Instant.now().isAfter(lastGroupCheck.plus(RECHECK))) {
-            lastGroupCheck = Instant.now();
+        if (!behind.isEmpty() && System.nanoTime() - lastGroupCheck > RECHECK.toNanos()) {
+            lastGroupCheck = System.nanoTime();
             behind = behind(wanted, merged(committed()));
         }
         if (behind.isEmpty()) {

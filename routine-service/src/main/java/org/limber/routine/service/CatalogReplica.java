@@ -1,5 +1,6 @@
 package org.limber.routine.service;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,9 +28,11 @@ public class CatalogReplica {
     private static final Logger LOG = Logger.getLogger(CatalogReplica.class);
 
     private final CatalogExerciseRepository exercises;
+    private final Clock clock;
 
-    public CatalogReplica(CatalogExerciseRepository exercises) {
+    public CatalogReplica(CatalogExerciseRepository exercises, Clock clock) {
         this.exercises = exercises;
+        this.clock = clock;
     }
 
     /**
@@ -64,7 +67,7 @@ public class CatalogReplica {
         held.version = version;
         held.status = status;
         held.snapshot = snapshot;
-        held.updatedAt = Timestamps.now();
+        held.updatedAt = Timestamps.now(clock);
         if (isNew) {
             exercises.persist(held);
         }

@@ -1,8 +1,7 @@
 package org.limber.routine.service;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +54,7 @@ public class IntakeService {
     private final SuspensionService suspensions;
     private final RuleBook ruleBook;
     private final MemberEvents events;
+    private final Clock clock;
 
     public IntakeService(
             IntakeRepository intakes,
@@ -65,7 +65,8 @@ public class IntakeService {
             CareTeamService careTeam,
             SuspensionService suspensions,
             RuleBook ruleBook,
-            MemberEvents events) {
+            MemberEvents events,
+            Clock clock) {
         this.intakes = intakes;
         this.plans = plans;
         this.planService = planService;
@@ -75,6 +76,7 @@ public class IntakeService {
         this.suspensions = suspensions;
         this.ruleBook = ruleBook;
         this.events = events;
+        this.clock = clock;
     }
 
     public Taken take(String memberId, Intake answers) {
@@ -88,7 +90,7 @@ public class IntakeService {
         IntakeRecord intake = new IntakeRecord();
         intake.id = UUID.randomUUID();
         intake.memberId = memberId;
-        intake.submittedAt = takenAt == null ? Timestamps.now() : Timestamps.stored(takenAt);
+        intake.submittedAt = takenAt == null ? Timestamps.now(clock) : Timestamps.stored(takenAt);
         intake.answers = answers;
         List<RedFlag> redFlags = Screening.redFlags(answers);
         String clinician = careTeam.clinicianOf(memberId).orElse(null);
@@ -120,7 +122,7 @@ public class IntakeService {
                     "The exercise library has no published exercise yet; please try again later.",
                     RETRY_AFTER_SECONDS);
         }
-        IntakeAssessment.Result result = ruleBook.assessment().assess(answers, options, LocalDate.now(ZoneOffset.UTC));
+        IntakeAssessment.Result result = ruleBook.assessment().assess(answers, options, Timestamps.today(clock));
         intake.outcome = result.outcome();
         intake.redFlags = List.of();
         if (result.outcome() == IntakeAssessment.Outcome.NEEDS_REVIEW) {
@@ -135,7 +137,7 @@ public class IntakeService {
         // sessions).
         Plan plan = planService.nextVersion(PlanService.NewVersion.of(
                         memberId, result.plan(), intake, Plan.Source.INTAKE, memberId, "Built from your intake")
-                .withFlare(ruleBook.builder().flare(answers, LocalDate.now(ZoneOffset.UTC))));
+                .withFlare(ruleBook.builder().flare(answers, Timestamps.today(clock))));
         // Not a red flag: the plan stands, and a clinician is asked to review it (inflammatory back pain).
         for (RedFlag review : result.reviewFlags()) {
             events.needsReview(memberId, intake.id, true, review.name(), review.referralReason, clinician);

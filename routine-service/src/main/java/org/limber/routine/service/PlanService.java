@@ -1,5 +1,6 @@
 package org.limber.routine.service;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -52,6 +53,7 @@ public class PlanService {
     private final MemberEvents events;
     private final AdaptationRepository adaptations;
     private final SuspensionService suspensions;
+    private final Clock clock;
 
     public PlanService(
             PlanRepository plans,
@@ -62,7 +64,8 @@ public class PlanService {
             RuleBook ruleBook,
             MemberEvents events,
             AdaptationRepository adaptations,
-            SuspensionService suspensions) {
+            SuspensionService suspensions,
+            Clock clock) {
         this.suspensions = suspensions;
         this.plans = plans;
         this.intakes = intakes;
@@ -72,6 +75,7 @@ public class PlanService {
         this.ruleBook = ruleBook;
         this.events = events;
         this.adaptations = adaptations;
+        this.clock = clock;
     }
 
     /**
@@ -185,7 +189,7 @@ public class PlanService {
         Plan plan = new Plan();
         plan.memberId = memberId;
         plan.version = plans.current(memberId).map(p -> p.version + 1).orElse(1);
-        plan.createdAt = Timestamps.now();
+        plan.createdAt = Timestamps.now(clock);
         // A plan from an intake starts the day the intake was taken (the same day, unless it was backdated).
         plan.startDate =
                 LocalDate.ofInstant(source == Plan.Source.INTAKE ? intake.submittedAt : plan.createdAt, ZoneOffset.UTC);
@@ -280,10 +284,7 @@ public class PlanService {
         Map<String, ExerciseOption> published =
                 catalog.options().stream().collect(Collectors.toMap(ExerciseOption::slug, Function.identity()));
         Eligibility eligibility = new Eligibility(
-                intake.answersOn(LocalDate.now(ZoneOffset.UTC)),
-                ruleBook.rules(),
-                LocalDate.now(ZoneOffset.UTC),
-                current.flare);
+                intake.answersOn(Timestamps.today(clock)), ruleBook.rules(), Timestamps.today(clock), current.flare);
         PlanTailoring.Result result =
                 PlanTailoring.apply(current.proposal, changes, published, eligibility, note, overrideReason);
         if (!result.errors().isEmpty()) {
@@ -385,7 +386,7 @@ public class PlanService {
         setting.enabled = enabled;
         setting.reason = reason;
         setting.changedBy = by;
-        setting.changedAt = Timestamps.now();
+        setting.changedAt = Timestamps.now(clock);
         if (isNew) {
             adaptations.persist(setting);
         }

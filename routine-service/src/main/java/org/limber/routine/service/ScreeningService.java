@@ -1,5 +1,6 @@
 package org.limber.routine.service;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -41,13 +42,19 @@ public class ScreeningService {
     private final PlanRepository plans;
     private final SymptomService symptoms;
     private final RequestHash hashes;
+    private final Clock clock;
 
     public ScreeningService(
-            ScreeningRepository screenings, PlanRepository plans, SymptomService symptoms, RequestHash hashes) {
+            ScreeningRepository screenings,
+            PlanRepository plans,
+            SymptomService symptoms,
+            RequestHash hashes,
+            Clock clock) {
         this.screenings = screenings;
         this.plans = plans;
         this.symptoms = symptoms;
         this.hashes = hashes;
+        this.clock = clock;
     }
 
     @Transactional
@@ -79,7 +86,7 @@ public class ScreeningService {
         ScreeningRecord screening = new ScreeningRecord();
         screening.memberId = memberId;
         screening.screeningId = request.screeningId();
-        screening.takenAt = Timestamps.now();
+        screening.takenAt = Timestamps.now(clock);
         screening.answeredYes = yes;
         screening.requestHash = hash;
         screening.planSuspended = report != null && report.report().planSuspended;

@@ -1,5 +1,6 @@
 package org.limber.routine.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -68,6 +69,7 @@ public class SessionService {
     private final SuspensionService suspensions;
     private final SymptomService symptoms;
     private final CareTeamService careTeam;
+    private final Clock clock;
 
     public SessionService(
             SessionLogRepository sessions,
@@ -77,7 +79,8 @@ public class SessionService {
             RequestHash hashes,
             SuspensionService suspensions,
             SymptomService symptoms,
-            CareTeamService careTeam) {
+            CareTeamService careTeam,
+            Clock clock) {
         this.careTeam = careTeam;
         this.sessions = sessions;
         this.plans = plans;
@@ -86,6 +89,7 @@ public class SessionService {
         this.hashes = hashes;
         this.suspensions = suspensions;
         this.symptoms = symptoms;
+        this.clock = clock;
     }
 
     @Transactional
@@ -108,7 +112,7 @@ public class SessionService {
             errors.add(new FieldProblem("planVersion", "you have no plan version " + request.planVersion()));
         } else {
             SessionChecks.time(
-                    request.performedAt(), plan.version, plan.startDate, Timestamps.now(), window(config), errors);
+                    request.performedAt(), plan.version, plan.startDate, Timestamps.now(clock), window(config), errors);
             number = request.sessionNumber() != null
                     ? request.sessionNumber()
                     : nextNumber(memberId, plan, request.performedAt());
@@ -148,7 +152,7 @@ public class SessionService {
         session.planVersion = plan.version;
         session.sessionNumber = number;
         session.performedAt = Timestamps.stored(request.performedAt());
-        session.receivedAt = Timestamps.now();
+        session.receivedAt = Timestamps.now(clock);
         session.requestHash = hash;
         session.report = request.report();
         sessions.persist(session);
@@ -167,7 +171,7 @@ public class SessionService {
     private SymptomService.Reported keep(String memberId, NewSession request) {
         List<FieldProblem> timeProblems = new ArrayList<>();
         boolean timeOk = SessionChecks.recent(
-                request.performedAt(), "performedAt", Timestamps.now(), window(config), timeProblems);
+                request.performedAt(), "performedAt", Timestamps.now(clock), window(config), timeProblems);
         return symptoms.report(
                 memberId,
                 new SymptomService.NewReport(

@@ -1,5 +1,6 @@
 package org.limber.routine.service;
 
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +60,7 @@ public class SuspensionService {
     private final CareTeamService careTeam;
     private final MemberEvents events;
     private final RuleBook ruleBook;
+    private final Clock clock;
 
     public SuspensionService(
             SuspensionRepository suspensions,
@@ -67,7 +69,8 @@ public class SuspensionService {
             AdaptationRepository adaptations,
             CareTeamService careTeam,
             MemberEvents events,
-            RuleBook ruleBook) {
+            RuleBook ruleBook,
+            Clock clock) {
         this.suspensions = suspensions;
         this.reviews = reviews;
         this.plans = plans;
@@ -75,6 +78,7 @@ public class SuspensionService {
         this.careTeam = careTeam;
         this.events = events;
         this.ruleBook = ruleBook;
+        this.clock = clock;
     }
 
     /**
@@ -115,7 +119,7 @@ public class SuspensionService {
         suspension.cause = cause;
         suspension.redFlags = referral.stream().map(Enum::name).toList();
         suspension.sourceId = sourceId;
-        suspension.suspendedAt = Timestamps.now();
+        suspension.suspendedAt = Timestamps.now(clock);
         suspensions.persist(suspension);
         events.planSuspended(suspension);
         return Optional.of(suspension);
@@ -195,7 +199,7 @@ public class SuspensionService {
         review.outcomeText = request.outcomeText();
         review.note = request.note();
         review.reviewedBy = clinicianId;
-        review.reviewedAt = Timestamps.now();
+        review.reviewedAt = Timestamps.now(clock);
         review.endedSuspension = request.outcome().endsSuspension();
         reviews.persist(review);
         if (review.endedSuspension) {

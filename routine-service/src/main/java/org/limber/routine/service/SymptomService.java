@@ -1,5 +1,6 @@
 package org.limber.routine.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,7 @@ public class SymptomService {
     private final MemberEvents events;
     private final RoutineConfig config;
     private final RequestHash hashes;
+    private final Clock clock;
 
     public SymptomService(
             SymptomReportRepository reports,
@@ -47,13 +49,15 @@ public class SymptomService {
             SuspensionService suspensions,
             MemberEvents events,
             RoutineConfig config,
-            RequestHash hashes) {
+            RequestHash hashes,
+            Clock clock) {
         this.reports = reports;
         this.plans = plans;
         this.suspensions = suspensions;
         this.events = events;
         this.config = config;
         this.hashes = hashes;
+        this.clock = clock;
     }
 
     @Transactional
@@ -77,10 +81,10 @@ public class SymptomService {
                 .filter(f -> !f.symptom())
                 .forEach(f ->
                         errors.add(new FieldProblem("redFlagSymptoms", f + " is an intake answer, not a symptom")));
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         if (request.reportedAt() != null) {
             SessionChecks.recent(
-                    request.reportedAt(), "reportedAt", Timestamps.now(), SessionService.window(config), errors);
+                    request.reportedAt(), "reportedAt", Timestamps.now(clock), SessionService.window(config), errors);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(400, "The report has invalid fields.", errors);

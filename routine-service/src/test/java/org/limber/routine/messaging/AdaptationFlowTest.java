@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +34,8 @@ import org.limber.routine.repository.AdaptationRepository;
 import org.limber.routine.repository.PlanRepository;
 import org.limber.routine.service.AdaptationService;
 import org.limber.routine.service.CatalogReplica;
+import org.limber.testsupport.TestClock;
 import org.limber.testsupport.TestEvents;
-import org.limber.testsupport.TestTimes;
 import org.limber.testsupport.Tokens;
 import org.limber.testsupport.TopicReader;
 
@@ -52,6 +53,15 @@ import static org.limber.routine.Fixtures.newMember;
  */
 @QuarkusTest
 class AdaptationFlowTest {
+
+    /**
+     * The service's clock runs from noon (UTC) of today while each test runs, and the test takes "now" from it: an
+     * hour or two ago is today, after the plan's start, whatever the hour the test runs at.
+     */
+    static final Instant NOON = TestClock.noonToday();
+
+    @Inject
+    TestClock clock;
 
     @Inject
     CatalogReplica replica;
@@ -73,10 +83,16 @@ class AdaptationFlowTest {
 
     @BeforeEach
     void memberWithAPlanOnAPanel() {
+        clock.runFrom(NOON);
         Fixtures.catalogLoaded(replica);
         memberId = newMember();
         clinician = "clinician-" + memberId;
         Fixtures.planOnPanel(memberId, intake(), clinician);
+    }
+
+    @AfterEach
+    void systemClock() {
+        clock.reset();
     }
 
     static ProgressAssessed assessment(
@@ -99,7 +115,7 @@ class AdaptationFlowTest {
                 memberId,
                 id,
                 version,
-                LocalDate.now(ZoneOffset.UTC),
+                LocalDate.ofInstant(NOON, ZoneOffset.UTC),
                 trigger,
                 "SAFETY_SIGNAL".equals(trigger) ? List.of("PAIN_DURING_ABOVE_5") : List.of(),
                 5,
@@ -211,7 +227,7 @@ class AdaptationFlowTest {
     void logEasySessions(int count) {
         for (int i = 0; i < count; i++) {
             Map<String, Object> session =
-                    Fixtures.sessionDoingToday(memberId, Instant.now().minus(count - i, ChronoUnit.MINUTES));
+                    Fixtures.sessionDoingToday(memberId, clock.instant().minus(count - i, ChronoUnit.MINUTES));
             session.put("effort", "TOO_EASY");
             session.put("painBefore", 4 - i);
             session.put("painDuring", 2);
@@ -348,7 +364,7 @@ class AdaptationFlowTest {
         age(memberId, 2);
 
         // One settled session, one day: the flare goes on.
-        logSession(memberId, TestTimes.withinToday(Instant.now().minus(2, ChronoUnit.MINUTES)), 3, 2);
+        logSession(memberId, clock.instant().minus(2, ChronoUnit.MINUTES), 3, 2);
         ProgressAssessed oneDay = settledWeek(memberId, 2);
         send(oneDay);
         AssessmentRecord goesOn = awaitApplied(oneDay);
@@ -356,7 +372,7 @@ class AdaptationFlowTest {
         assertThat(goesOn.decision).isEqualTo(AssessmentRecord.Decision.HELD);
 
         // Settled the day before too: two days, the flare ends, and the usual plan comes back one step easier.
-        logSession(memberId, Instant.now().minus(1, ChronoUnit.DAYS), 4, 5);
+        logSession(memberId, clock.instant().minus(1, ChronoUnit.DAYS), 4, 5);
         ProgressAssessed twoDays = settledWeek(memberId, 2);
         send(twoDays);
         AssessmentRecord ended = awaitApplied(twoDays);
@@ -517,12 +533,12 @@ class AdaptationFlowTest {
         UUID id = UUID.randomUUID();
         ProgressAssessed empty = new ProgressAssessed(
                 id,
-                Instant.now(),
+                clock.instant(),
                 1,
                 sore,
                 id,
                 1,
-                LocalDate.now(ZoneOffset.UTC),
+                clock.today(),
                 "WEEK_ENDED",
                 List.of(),
                 5,
@@ -541,8 +557,8 @@ class AdaptationFlowTest {
 
         // Settled on two days: the flare ends.
         age(sore, 2);
-        logSession(sore, Instant.now().minus(1, ChronoUnit.DAYS), 3, 3);
-        logSession(sore, TestTimes.withinToday(Instant.now().minus(2, ChronoUnit.MINUTES)), 3, 3);
+        logSession(sore, clock.instant().minus(1, ChronoUnit.DAYS), 3, 3);
+        logSession(sore, clock.instant().minus(2, ChronoUnit.MINUTES), 3, 3);
         ProgressAssessed settled = settledWeek(sore, 1);
         send(settled);
         AssessmentRecord ended = awaitApplied(settled);
@@ -567,7 +583,7 @@ class AdaptationFlowTest {
         Map<String, Object> answers = intake();
         answers.put("conditions", List.of("SPINE_SURGERY"));
         answers.put("spineSurgery", true);
-        answers.put("surgeryDate", LocalDate.now(ZoneOffset.UTC).minusMonths(8).toString());
+        answers.put("surgeryDate", clock.today().minusMonths(8).toString());
         Fixtures.planOnPanel(operated, answers, clinician);
         age(operated, 8);
         ProgressAssessed week = easyWeek(operated, 1);
@@ -594,7 +610,7 @@ class AdaptationFlowTest {
         Map<String, Object> answers = intake();
         answers.put("conditions", List.of("SPINE_SURGERY"));
         answers.put("spineSurgery", true);
-        answers.put("surgeryDate", LocalDate.now(ZoneOffset.UTC).minusMonths(8).toString());
+        answers.put("surgeryDate", clock.today().minusMonths(8).toString());
         Fixtures.planOnPanel(operated, answers, clinician);
         age(operated, 15);
         try (TopicReader events = new TopicReader(MemberTopics.EVENTS)) {

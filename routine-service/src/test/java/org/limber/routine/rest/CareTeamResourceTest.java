@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,7 @@ import org.limber.events.member.PlanResumed;
 import org.limber.routine.Fixtures;
 import org.limber.routine.service.CatalogReplica;
 import org.limber.testsupport.CatalogFixture;
+import org.limber.testsupport.TestClock;
 import org.limber.testsupport.Tokens;
 import org.limber.testsupport.TopicReader;
 
@@ -39,6 +41,15 @@ import static org.limber.routine.Fixtures.newMember;
 @QuarkusTest
 class CareTeamResourceTest {
 
+    /**
+     * The service's clock runs from noon (UTC) of today while each test runs, and the test takes "now" from it: an
+     * hour or two ago is today, after the plan's start, whatever the hour the test runs at.
+     */
+    static final Instant NOON = TestClock.noonToday();
+
+    @Inject
+    TestClock clock;
+
     @Inject
     CatalogReplica replica;
 
@@ -47,12 +58,18 @@ class CareTeamResourceTest {
 
     @BeforeEach
     void memberWithAPlanOnAPanel() {
+        clock.runFrom(NOON);
         Fixtures.catalogLoaded(replica);
         memberId = newMember();
         clinician = "clinician-" + memberId;
         Map<String, Object> answers = intake();
         answers.put("conditions", List.of("SPINAL_STENOSIS"));
         Fixtures.planOnPanel(memberId, answers, clinician);
+    }
+
+    @AfterEach
+    void systemClock() {
+        clock.reset();
     }
 
     private JsonPath plan() {
@@ -124,7 +141,7 @@ class CareTeamResourceTest {
     @Test
     void aPanelClinicianSeesTheMembersSessionsWithTheirNotes() {
         Map<String, Object> session =
-                Fixtures.sessionDoingToday(memberId, Instant.now().minus(1, ChronoUnit.HOURS));
+                Fixtures.sessionDoingToday(memberId, clock.instant().minus(1, ChronoUnit.HOURS));
         session.put("note", "Skipped the bridge <b>knee hurt</b>");
         @SuppressWarnings("unchecked")
         Map<String, Object> skipped = ((List<Map<String, Object>>) session.get("exercises")).get(0);

@@ -2,7 +2,6 @@ package org.limber.routine.rest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +22,7 @@ import org.limber.events.member.PlanSuspended;
 import org.limber.routine.Fixtures;
 import org.limber.routine.service.CatalogReplica;
 import org.limber.testsupport.CatalogFixture;
+import org.limber.testsupport.TestClock;
 import org.limber.testsupport.Tokens;
 import org.limber.testsupport.TopicReader;
 
@@ -43,12 +44,27 @@ import static org.limber.routine.Fixtures.redFlags;
 @QuarkusTest
 class MemberResourceIntakeTest {
 
+    /**
+     * The service's clock runs from noon (UTC) of today while each test runs, and the test takes "now" from it: an
+     * hour or two ago is today, after the plan's start, whatever the hour the test runs at.
+     */
+    static final Instant NOON = TestClock.noonToday();
+
+    @Inject
+    TestClock clock;
+
     @Inject
     CatalogReplica replica;
 
     @BeforeEach
     void catalog() {
+        clock.runFrom(NOON);
         Fixtures.catalogLoaded(replica);
+    }
+
+    @AfterEach
+    void systemClock() {
+        clock.reset();
     }
 
     @Test
@@ -233,8 +249,7 @@ class MemberResourceIntakeTest {
         // The SPINE_SURGERY condition and the spine-surgery answer go together.
         Map<String, Object> surgeryWithoutCondition = intake();
         surgeryWithoutCondition.put("spineSurgery", true);
-        surgeryWithoutCondition.put(
-                "surgeryDate", LocalDate.now().minusMonths(8).toString());
+        surgeryWithoutCondition.put("surgeryDate", clock.today().minusMonths(8).toString());
         member(newMember())
                 .body(surgeryWithoutCondition)
                 .post("/members/me/intake")
@@ -246,7 +261,7 @@ class MemberResourceIntakeTest {
         Map<String, Object> recentSurgery = intake();
         recentSurgery.put("spineSurgery", true);
         recentSurgery.put("conditions", List.of("SPINE_SURGERY"));
-        recentSurgery.put("surgeryDate", LocalDate.now().minusWeeks(5).toString());
+        recentSurgery.put("surgeryDate", clock.today().minusWeeks(5).toString());
         member(newMember())
                 .body(recentSurgery)
                 .post("/members/me/intake")
@@ -284,7 +299,7 @@ class MemberResourceIntakeTest {
     void aBackdatedIntakeIsRefusedUnlessBackdatingIsConfigured() {
         // INTAKE_MAX_BACKDATE is 0 by default: only the demo simulator's stack accepts takenAt.
         Map<String, Object> answers = intake();
-        answers.put("takenAt", Instant.now().minus(Duration.ofDays(30)).toString());
+        answers.put("takenAt", clock.instant().minus(Duration.ofDays(30)).toString());
         String memberId = newMember();
         member(memberId)
                 .body(answers)
@@ -398,7 +413,7 @@ class MemberResourceIntakeTest {
         String clinician = "clinician-" + memberId;
         Fixtures.planOnPanel(memberId, intake(), clinician);
         Map<String, Object> session =
-                Fixtures.sessionDoingToday(memberId, Instant.now().minus(1, ChronoUnit.HOURS));
+                Fixtures.sessionDoingToday(memberId, clock.instant().minus(1, ChronoUnit.HOURS));
         Map<String, Object> answers = intake();
         redFlags(answers).put("constantNightPain", true);
         try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {

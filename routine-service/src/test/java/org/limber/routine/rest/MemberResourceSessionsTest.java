@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,7 @@ import org.limber.routine.Fixtures;
 import org.limber.routine.service.CatalogReplica;
 import org.limber.testsupport.CatalogFixture;
 import org.limber.testsupport.KafkaTestResource;
+import org.limber.testsupport.TestClock;
 import org.limber.testsupport.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +40,15 @@ import static org.limber.routine.Fixtures.sessionDoingToday;
 @QuarkusTest
 class MemberResourceSessionsTest {
 
+    /**
+     * The service's clock runs from noon (UTC) of today while each test runs, and the test takes "now" from it: an
+     * hour or two ago is today, after the plan's start, whatever the hour the test runs at.
+     */
+    static final Instant NOON = TestClock.noonToday();
+
+    @Inject
+    TestClock clock;
+
     @Inject
     CatalogReplica replica;
 
@@ -45,9 +56,15 @@ class MemberResourceSessionsTest {
 
     @BeforeEach
     void memberWithAPlan() {
+        clock.runFrom(NOON);
         Fixtures.catalogLoaded(replica);
         memberId = newMember();
         Fixtures.planFor(memberId, intake());
+    }
+
+    @AfterEach
+    void systemClock() {
+        clock.reset();
     }
 
     private static boolean isSession(ConsumerRecord<String, String> r, Object sessionId) {
@@ -57,7 +74,8 @@ class MemberResourceSessionsTest {
 
     @Test
     void aSessionIsLoggedOnceEvenWhenTheAppRetries() throws Exception {
-        Map<String, Object> session = sessionDoingToday(memberId, Instant.now().minus(2, ChronoUnit.HOURS));
+        Map<String, Object> session =
+                sessionDoingToday(memberId, clock.instant().minus(2, ChronoUnit.HOURS));
         try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
             String first = member(memberId)
                     .body(session)
@@ -110,7 +128,7 @@ class MemberResourceSessionsTest {
 
     @Test
     void aSessionThatDoesNotMatchThePlanIsRefusedAndNothingIsKept() {
-        Map<String, Object> future = sessionDoingToday(memberId, Instant.now().plus(1, ChronoUnit.DAYS));
+        Map<String, Object> future = sessionDoingToday(memberId, clock.instant().plus(1, ChronoUnit.DAYS));
         member(memberId)
                 .body(future)
                 .post("/members/me/sessions")
@@ -119,7 +137,7 @@ class MemberResourceSessionsTest {
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("performedAt"));
 
-        Map<String, Object> wrongVersion = sessionDoingToday(memberId, Instant.now());
+        Map<String, Object> wrongVersion = sessionDoingToday(memberId, clock.instant());
         wrongVersion.put("planVersion", 9);
         member(memberId)
                 .body(wrongVersion)
@@ -128,7 +146,7 @@ class MemberResourceSessionsTest {
                 .statusCode(422)
                 .body("errors[0].field", equalTo("planVersion"));
 
-        Map<String, Object> wrongExercise = sessionDoingToday(memberId, Instant.now());
+        Map<String, Object> wrongExercise = sessionDoingToday(memberId, clock.instant());
         wrongExercise.put("exercises", List.of(Map.of("slug", "superman", "status", "DONE")));
         member(memberId)
                 .body(wrongExercise)
@@ -138,7 +156,7 @@ class MemberResourceSessionsTest {
                 .body("errors.field", hasItem("exercises[0].slug"))
                 .body("errors.field", hasItem("exercises"));
 
-        Map<String, Object> skippedWithoutReason = sessionDoingToday(memberId, Instant.now());
+        Map<String, Object> skippedWithoutReason = sessionDoingToday(memberId, clock.instant());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> exercises = (List<Map<String, Object>>) skippedWithoutReason.get("exercises");
         exercises.get(0).put("status", "SKIPPED");
@@ -149,7 +167,7 @@ class MemberResourceSessionsTest {
                 .statusCode(422)
                 .body("errors.field", hasItem("exercises[0].skipReason"));
 
-        Map<String, Object> outOfRange = sessionDoingToday(memberId, Instant.now());
+        Map<String, Object> outOfRange = sessionDoingToday(memberId, clock.instant());
         outOfRange.put("painAfter", 12);
         outOfRange.remove("effort");
         outOfRange.remove("redFlagSymptoms");
@@ -167,7 +185,7 @@ class MemberResourceSessionsTest {
     void aRedFlagInASessionThatIsRefusedIsStillKeptAndSuspendsThePlan() throws Exception {
         // An offline phone syncing a session against an exercise no longer in the plan: 422, but the saddle
         // numbness it reports is kept as a symptom report, published, and suspends the plan.
-        Map<String, Object> stale = sessionDoingToday(memberId, Instant.now().minus(1, ChronoUnit.HOURS));
+        Map<String, Object> stale = sessionDoingToday(memberId, clock.instant().minus(1, ChronoUnit.HOURS));
         stale.put("exercises", List.of(Map.of("slug", "superman", "status", "DONE")));
         stale.put("redFlagSymptoms", List.of("SADDLE_NUMBNESS"));
         try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
@@ -232,14 +250,14 @@ class MemberResourceSessionsTest {
     @Test
     void membersNeverSeeEachOthersSessions() {
         member(memberId)
-                .body(sessionDoingToday(memberId, Instant.now()))
+                .body(sessionDoingToday(memberId, clock.instant()))
                 .post("/members/me/sessions")
                 .then()
                 .statusCode(201);
         String other = newMember();
         member(other).get("/members/me/sessions").then().statusCode(200).body("total", equalTo(0));
         // Another member cannot log against this member's plan.
-        Map<String, Object> session = sessionDoingToday(memberId, Instant.now());
+        Map<String, Object> session = sessionDoingToday(memberId, clock.instant());
         member(other)
                 .body(session)
                 .post("/members/me/sessions")
@@ -250,7 +268,7 @@ class MemberResourceSessionsTest {
 
     @Test
     void aSessionLoggedWhileKafkaIsDownIsPublishedWhenItIsBack() throws Exception {
-        Map<String, Object> session = sessionDoingToday(memberId, Instant.now());
+        Map<String, Object> session = sessionDoingToday(memberId, clock.instant());
         KafkaTestResource.broker().stopBroker();
         try {
             member(memberId).body(session).post("/members/me/sessions").then().statusCode(201);
@@ -264,7 +282,8 @@ class MemberResourceSessionsTest {
 
     @Test
     void aRedFlagInASessionIsKeptAndSuspendsThePlanAtOnce() throws Exception {
-        Map<String, Object> session = sessionDoingToday(memberId, Instant.now().minus(1, ChronoUnit.HOURS));
+        Map<String, Object> session =
+                sessionDoingToday(memberId, clock.instant().minus(1, ChronoUnit.HOURS));
         session.put("redFlagSymptoms", List.of("SADDLE_NUMBNESS"));
         try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
             String first = member(memberId)
@@ -355,7 +374,7 @@ class MemberResourceSessionsTest {
     @Test
     void aSessionWithoutRedFlagsCarriesNoSafetyMessage() {
         member(memberId)
-                .body(sessionDoingToday(memberId, Instant.now()))
+                .body(sessionDoingToday(memberId, clock.instant()))
                 .post("/members/me/sessions")
                 .then()
                 .statusCode(201)

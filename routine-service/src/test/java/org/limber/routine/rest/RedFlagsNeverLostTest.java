@@ -16,11 +16,14 @@ import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.limber.routine.Fixtures;
 import org.limber.routine.domain.intake.RedFlag;
 import org.limber.routine.service.CatalogReplica;
+import org.limber.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.limber.routine.Fixtures.member;
@@ -35,6 +38,15 @@ import static org.limber.routine.Fixtures.sessionDoingToday;
  */
 @QuarkusTest
 class RedFlagsNeverLostTest {
+
+    /**
+     * The service's clock runs from noon (UTC) of today while each test runs, and the test takes "now" from it: an
+     * hour or two ago is today, after the plan's start, whatever the hour the test runs at.
+     */
+    static final Instant NOON = TestClock.noonToday();
+
+    @Inject
+    TestClock clock;
 
     /** The ways a session is broken: none, or one wrong part. */
     enum Break {
@@ -57,6 +69,16 @@ class RedFlagsNeverLostTest {
     @Inject
     DataSource db;
 
+    @BeforeEach
+    void noon() {
+        clock.runFrom(NOON);
+    }
+
+    @AfterEach
+    void systemClock() {
+        clock.reset();
+    }
+
     @Test
     void everyRedFlagIsKeptAnsweredAndSuspendsThePlan() throws Exception {
         long seed = Long.getLong("redflags.seed", System.nanoTime());
@@ -68,7 +90,7 @@ class RedFlagsNeverLostTest {
             Break kind = Break.values()[random.nextInt(Break.values().length)];
             String memberId = Fixtures.memberWithAPlan(replica);
             Map<String, Object> session =
-                    new HashMap<>(sessionDoingToday(memberId, Instant.now().minus(1, ChronoUnit.HOURS)));
+                    new HashMap<>(sessionDoingToday(memberId, clock.instant().minus(1, ChronoUnit.HOURS)));
             RedFlag flag = symptoms.get(random.nextInt(symptoms.size()));
             session.put("redFlagSymptoms", List.of(flag.name()));
             if (kind == Break.PLAN_SUSPENDED) {

@@ -3,6 +3,7 @@ package org.limber.common.outbox;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -83,6 +84,7 @@ public class OutboxRelay {
     private final DataSource dataSource;
     private final TopicSetup topics;
     private final OutboxConfig config;
+    private final Clock clock;
     private final URI source;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicReference<Instant> oldestUnsent = new AtomicReference<>();
@@ -106,6 +108,7 @@ public class OutboxRelay {
             DataSource dataSource,
             TopicSetup topics,
             OutboxConfig config,
+            Clock clock,
             MeterRegistry registry,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.emitter = emitter;
@@ -113,12 +116,13 @@ public class OutboxRelay {
         this.dataSource = dataSource;
         this.topics = topics;
         this.config = config;
+        this.clock = clock;
         this.source = URI.create("urn:limber:" + application);
         Gauge.builder("limber.outbox.backlog", backlog, AtomicLong::get)
                 .strongReference(true)
                 .description("Events written to the outbox and not yet acknowledged by Kafka")
                 .register(registry);
-        Gauge.builder("limber.outbox.oldest.unsent.age", oldestUnsent, OutboxRelay::ageSeconds)
+        Gauge.builder("limber.outbox.oldest.unsent.age", oldestUnsent, this::ageSeconds)
                 .strongReference(true)
                 .baseUnit("seconds")
                 .description("Age of the oldest event not yet acknowledged by Kafka (0 when none waits)")
@@ -186,7 +190,7 @@ public class OutboxRelay {
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void cleanUp() {
         try (Connection db = dataSource.getConnection()) {
-            repository.deletePublishedBefore(db, Instant.now().minus(config.retention()));
+            repository.deletePublishedBefore(db, clock.instant().minus(config.retention()));
         } catch (SQLException e) {
             LOG.warnf("Outbox clean-up failed, will retry: %s", e.toString());
         }
@@ -252,7 +256,7 @@ public class OutboxRelay {
             }
         }
         // One statement marks the acknowledged events published (its own short transaction).
-        repository.markPublished(db, acknowledged, Instant.now());
+        repository.markPublished(db, acknowledged, clock.instant());
         return new Batch(acknowledged.size(), stalled);
     }
 
@@ -282,11 +286,11 @@ public class OutboxRelay {
         return false;
     }
 
-    private static double ageSeconds(AtomicReference<Instant> oldest) {
+    private double ageSeconds(AtomicReference<Instant> oldest) {
         Instant since = oldest.get();
         return since == null
                 ? 0
-                : Math.max(0, Duration.between(since, Instant.now()).toMillis() / 1000.0);
+                : Math.max(0, Duration.between(since, clock.instant()).toMillis() / 1000.0);
     }
 
     private Message<String> toMessage(OutboxEvent event) {

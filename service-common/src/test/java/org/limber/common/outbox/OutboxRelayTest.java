@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import org.limber.testsupport.LogCapture;
 import org.limber.testsupport.PostgresTestResource;
+import org.limber.testsupport.TestClock;
 import org.limber.testsupport.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +51,9 @@ class OutboxRelayTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    TestClock clock;
 
     /** One event in the test topic: its key and a number counting up per key. */
     record Numbered(String member, int n) {}
@@ -160,6 +165,9 @@ class OutboxRelayTest {
     @Test
     void theOldestUnsentEventsAgeIsMeasuredAndOneInstanceRelaysAtATime() throws Exception {
         String member = "old" + System.nanoTime();
+        // The relay's clock stands still, so the age is exact: an hour.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.fixAt(now);
         try (Connection other = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "")) {
             // Another instance holds the relay lock: this one must not send. This instance's relay holds the lock
             // while a pass runs (longer on a busy machine), so the other takes it as soon as it is free.
@@ -171,18 +179,20 @@ class OutboxRelayTest {
                     other,
                     "insert into outbox_event (event_id, topic, message_key, event_type, payload, occurred_at, created_at)"
                             + " values ('" + UUID.randomUUID() + "', '" + TOPIC + "', '" + member + "', '" + TYPE
-                            + "', '{\"n\":1}', now(), now() - interval '1 hour')");
+                            + "', '{\"n\":1}', now(), '" + now.minus(1, ChronoUnit.HOURS) + "')");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 relay.drain();
                 assertThat(registry.get("limber.outbox.oldest.unsent.age")
                                 .gauge()
                                 .value())
-                        .isBetween(3500.0, 3700.0);
+                        .isEqualTo(3600.0);
             });
             assertThat(unpublished(member))
                     .as("not sent while another instance holds the lock")
                     .isEqualTo(1);
             execute(other, "select pg_advisory_unlock(" + 0x0b7b0c5L + ")");
+        } finally {
+            clock.reset();
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             relay.drain();
