@@ -83,7 +83,7 @@ class MemberScriptTest {
         @SuppressWarnings("unchecked")
         Map<String, Boolean> none = (Map<String, Boolean>)
                 new MemberScript(Persona.IMPROVER, 1, START, false).intake(LATE).get("redFlags");
-        assertThat(none).doesNotContainValue(true).hasSize(19); // every screening question of the intake, answered "no"
+        assertThat(none).doesNotContainValue(true).hasSize(22); // every screening question of the intake, answered "no"
 
         Instant now = START.plusDays(20).atTime(9, 0).toInstant(ZoneOffset.UTC);
         MemberScript script = new MemberScript(Persona.IMPROVER, 5, START, false);

@@ -186,7 +186,10 @@ class ConsolePagesTest {
                 "casey",
                 Instant.parse("2026-12-02T09:00:00Z"),
                 "Settled.",
-                "casey");
+                "casey",
+                1,
+                Instant.parse("2026-12-01T08:00:00Z"),
+                null);
     }
 
     @Test
