@@ -18,18 +18,20 @@ public class ScreeningRepository implements PanacheRepositoryBase<ScreeningRecor
 
     /** When the member last answered the red-flag questions: their newest screening or intake. */
     public Optional<Instant> lastScreened(String memberId) {
-        Instant screening = getEntityManager()
-                .createQuery("select max(s.takenAt) from ScreeningRecord s where s.memberId = ?1", Instant.class)
+        Object last = getEntityManager()
+                .createNativeQuery("select greatest((select max(taken_at) from screening where member_id = ?1),"
+                        + " (select max(submitted_at) from intake where member_id = ?1))")
                 .setParameter(1, memberId)
                 .getSingleResult();
-        Instant intake = getEntityManager()
-                .createQuery("select max(i.submittedAt) from IntakeRecord i where i.memberId = ?1", Instant.class)
-                .setParameter(1, memberId)
-                .getSingleResult();
-        if (screening == null || intake == null) {
-            return Optional.ofNullable(screening == null ? intake : screening);
+        return Optional.ofNullable(last).map(ScreeningRepository::instant);
+    }
+
+    private static Instant instant(Object value) {
+        // Hibernate maps timestamptz to Instant; a driver's own types are read too.
+        if (value instanceof Instant i) {
+            return i;
         }
-        return Optional.of(screening.isAfter(intake) ? screening : intake);
+        return value instanceof java.time.OffsetDateTime t ? t.toInstant() : ((java.sql.Timestamp) value).toInstant();
     }
 
     /**

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.limber.common.problem.Problem.FieldProblem;
 import org.limber.common.problem.ProblemException;
 import org.limber.common.time.Timestamps;
+import org.limber.routine.domain.Plan;
 import org.limber.routine.domain.PlanSuspension;
 import org.limber.routine.domain.SuspensionReview;
 import org.limber.routine.domain.intake.RedFlag;
@@ -94,19 +95,20 @@ public class SuspensionService {
                 .filter(f -> f.kind == RedFlag.Kind.REFERRAL)
                 .distinct()
                 .toList();
+        if (redFlags.isEmpty()) {
+            return Optional.empty(); // every session without a red flag passes here: no query
+        }
+        Optional<Plan> current = plans.current(memberId);
         if (cause != PlanSuspension.Cause.INTAKE) {
             // At intake the intake itself sends its review flags; reported later they are sent here.
-            String clinician = careTeam.clinicianOf(memberId).orElse(null);
-            redFlags.stream()
+            List<RedFlag> review = redFlags.stream()
                     .filter(f -> f.kind == RedFlag.Kind.REVIEW)
                     .distinct()
-                    .forEach(f -> events.needsReview(
-                            memberId,
-                            sourceId,
-                            plans.current(memberId).isPresent(),
-                            f.name(),
-                            f.referralReason,
-                            clinician));
+                    .toList();
+            String clinician =
+                    review.isEmpty() ? null : careTeam.clinicianOf(memberId).orElse(null);
+            review.forEach(f ->
+                    events.needsReview(memberId, sourceId, current.isPresent(), f.name(), f.referralReason, clinician));
         }
         if (referral.isEmpty() || suspensions.open(memberId).isPresent()) {
             return Optional.empty();
@@ -114,7 +116,7 @@ public class SuspensionService {
         PlanSuspension suspension = new PlanSuspension();
         suspension.id = UUID.randomUUID();
         suspension.memberId = memberId;
-        suspension.planVersion = plans.current(memberId).map(p -> p.version).orElse(null);
+        suspension.planVersion = current.map(p -> p.version).orElse(null);
         suspension.sequence = suspensions.nextSequence(memberId);
         suspension.cause = cause;
         suspension.redFlags = referral.stream().map(Enum::name).toList();
