@@ -20,19 +20,18 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 
-import org.limber.console.client.Views.Draft;
-import org.limber.console.client.Views.Publication;
+import org.limber.console.client.CatalogViews.Draft;
+import org.limber.console.client.CatalogViews.Publication;
 import org.limber.console.domain.DraftForm;
+import org.limber.console.domain.FormValues;
 import org.limber.console.domain.Problem;
 import org.limber.console.service.EditorService;
 import org.limber.console.service.ServiceException;
 
-import static org.limber.console.rest.Pages.section;
-
 /** Content editors: drafts, their content in a form, publication with a note, retirement with a reason, history. */
 @Path("/editor")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed(Viewer.EDITOR)
+@RolesAllowed(SignedInUser.EDITOR)
 public class EditorResource {
 
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -53,23 +52,23 @@ public class EditorResource {
 
     @GET
     public Response drafts(@QueryParam("done") String done) {
-        return Pages.html(
+        return PageResponses.html(
                 200,
-                list.data("drafts", section(editor::drafts))
-                        .data("published", section(editor::published))
-                        .data("done", Pages.text(done, 300)));
+                list.data("drafts", Section.of(editor::drafts))
+                        .data("published", Section.of(editor::published))
+                        .data("done", FormValues.text(done, 300)));
     }
 
     @GET
     @Path("open")
     public Response open(@QueryParam("slug") String slug) {
-        return Pages.seeOther("/editor/exercises/" + slug(slug), null);
+        return PageResponses.seeOther("/editor/exercises/" + slug(slug), null);
     }
 
     @GET
     @Path("exercises/{slug}")
     public Response exercise(@PathParam("slug") String slug, @QueryParam("done") String done) {
-        return render(200, slug(slug), null, null, Pages.text(done, 300), null);
+        return render(200, slug(slug), null, null, FormValues.text(done, 300), null);
     }
 
     @POST
@@ -109,7 +108,7 @@ public class EditorResource {
             Map<String, String> errors = DraftForm.fromService(e.problem().fieldErrors());
             return render(e.problem().status(), s, values, errors, null, e.problem());
         }
-        return Pages.seeOther("/editor/exercises/" + s, "Draft saved.");
+        return PageResponses.seeOther("/editor/exercises/" + s, "Draft saved.");
     }
 
     @POST
@@ -132,10 +131,10 @@ public class EditorResource {
             @PathParam("slug") String slug, @FormParam("revision") String revision, @FormParam("note") String note) {
         String s = slug(slug);
         int r = revision(revision);
-        String n = Pages.text(note, 1000);
+        String n = FormValues.text(note, 1000);
         try {
             Publication p = editor.publish(s, r, n);
-            return Pages.seeOther("/editor/exercises/" + s, "Published as version " + p.version() + ".");
+            return PageResponses.seeOther("/editor/exercises/" + s, "Published as version " + p.version() + ".");
         } catch (ServiceException e) {
             rethrowAccess(e);
             return render(
@@ -152,7 +151,7 @@ public class EditorResource {
     @Path("exercises/{slug}/retire")
     public Response retire(@PathParam("slug") String slug, @FormParam("reason") String reason) {
         String s = slug(slug);
-        String r = Pages.text(reason, 1000);
+        String r = FormValues.text(reason, 1000);
         if (r == null) {
             return render(
                     400,
@@ -176,7 +175,7 @@ public class EditorResource {
             rethrowAccess(e);
             return render(e.problem().status(), slug, null, Map.of(), null, e.problem());
         }
-        return Pages.seeOther("/editor/exercises/" + slug, done);
+        return PageResponses.seeOther("/editor/exercises/" + slug, done);
     }
 
     private Response render(
@@ -186,15 +185,15 @@ public class EditorResource {
             Map<String, String> errors,
             String done,
             Problem problem) {
-        var draft = section(() -> editor.draft(slug));
+        var draft = Section.of(() -> editor.draft(slug));
         if (!draft.ok() && draft.problem().status() != 404) {
             rethrowAccess(new ServiceException(draft.problem()));
         }
-        var versions = section(() -> editor.versions(slug));
+        var versions = Section.of(() -> editor.versions(slug));
         Map<String, String> shown = values != null
                 ? values
                 : draft.ok() ? DraftForm.values(draft.value().content()) : Map.of();
-        return Pages.html(
+        return PageResponses.html(
                 status,
                 exercise.data("slug", slug)
                         .data("draft", draft)

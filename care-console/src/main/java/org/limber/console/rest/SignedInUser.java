@@ -5,10 +5,10 @@ import jakarta.inject.Named;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** The signed-in user as pages see it ({@code inject:viewer}): name and what their roles let them open. */
-@Named("viewer")
+/** The signed-in user as pages see it ({@code inject:user}): name and what their roles let them open. */
+@Named("user")
 @RequestScoped
-public class Viewer {
+public class SignedInUser {
 
     public static final String CLINICIAN = "clinician";
     public static final String ADMIN = "admin";
@@ -16,7 +16,7 @@ public class Viewer {
 
     private final SecurityIdentity identity;
 
-    public Viewer(SecurityIdentity identity) {
+    public SignedInUser(SecurityIdentity identity) {
         this.identity = identity;
     }
 
