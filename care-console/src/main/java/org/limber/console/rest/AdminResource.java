@@ -21,6 +21,7 @@ import io.quarkus.qute.Template;
 
 import org.limber.console.client.ProgressViews.Outcomes;
 import org.limber.console.domain.BarChart;
+import org.limber.console.domain.Done;
 import org.limber.console.domain.FormValues;
 import org.limber.console.domain.Problem;
 import org.limber.console.service.AdminService;
@@ -46,7 +47,7 @@ public class AdminResource {
 
     @GET
     public Response page(@QueryParam("startMonth") String startMonth, @QueryParam("done") String done) {
-        return render(200, FormValues.text(startMonth, 7), FormValues.text(done, 300), null, null, null);
+        return render(200, FormValues.text(startMonth, 7), Done.message(done), null, null, null);
     }
 
     @POST
@@ -78,7 +79,7 @@ public class AdminResource {
             }
             return render(e.problem().status(), null, null, e.problem(), member, clinician);
         }
-        return PageResponses.seeOther("/admin", "Member " + member + " is now on the panel of " + clinician + ".");
+        return PageResponses.seeOther("/admin", Done.MEMBER_ASSIGNED);
     }
 
     private Response render(

@@ -25,6 +25,7 @@ import io.quarkus.qute.TemplateInstance;
 import org.limber.console.client.Page;
 import org.limber.console.client.ProgressViews.Alert;
 import org.limber.console.client.ProgressViews.PanelRow;
+import org.limber.console.domain.Done;
 import org.limber.console.domain.FormValues;
 import org.limber.console.domain.Problem;
 import org.limber.console.service.CareService;
@@ -118,7 +119,7 @@ public class CareTeamResource {
                 .data("kind", k)
                 .data("kinds", ALERT_KINDS)
                 .data("statuses", STATUSES)
-                .data("done", FormValues.text(done, 200));
+                .data("done", Done.message(done));
     }
 
     @POST
@@ -158,8 +159,7 @@ public class CareTeamResource {
             throw new ServiceException(problem);
         }
         String to = back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/alerts";
-        return PageResponses.seeOther(
-                to, "Alert " + ("acknowledge".equals(action) ? "acknowledged" : "resolved") + ".");
+        return PageResponses.seeOther(to, "acknowledge".equals(action) ? Done.ALERT_ACKNOWLEDGED : Done.ALERT_RESOLVED);
     }
 
     @GET

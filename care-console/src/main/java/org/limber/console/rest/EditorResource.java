@@ -22,6 +22,7 @@ import io.quarkus.qute.Template;
 
 import org.limber.console.client.CatalogViews.Draft;
 import org.limber.console.client.CatalogViews.Publication;
+import org.limber.console.domain.Done;
 import org.limber.console.domain.DraftForm;
 import org.limber.console.domain.FormValues;
 import org.limber.console.domain.Problem;
@@ -56,26 +57,26 @@ public class EditorResource {
                 200,
                 list.data("drafts", Section.of(editor::drafts))
                         .data("published", Section.of(editor::published))
-                        .data("done", FormValues.text(done, 300)));
+                        .data("done", Done.message(done)));
     }
 
     @GET
     @Path("open")
     public Response open(@QueryParam("slug") String slug) {
-        return PageResponses.seeOther("/editor/exercises/" + slug(slug), null);
+        return PageResponses.seeOther("/editor/exercises/" + slug(slug), (String) null);
     }
 
     @GET
     @Path("exercises/{slug}")
     public Response exercise(@PathParam("slug") String slug, @QueryParam("done") String done) {
-        return render(200, slug(slug), null, null, FormValues.text(done, 300), null);
+        return render(200, slug(slug), null, null, Done.message(done), null);
     }
 
     @POST
     @Path("exercises/{slug}/start")
     public Response start(@PathParam("slug") String slug) {
         String s = slug(slug);
-        return attempt(s, () -> editor.start(s), "Draft started from the published version.");
+        return attempt(s, () -> editor.start(s), Done.DRAFT_STARTED);
     }
 
     @POST
@@ -108,7 +109,7 @@ public class EditorResource {
             Map<String, String> errors = DraftForm.fromService(e.problem().fieldErrors());
             return render(e.problem().status(), s, values, errors, null, e.problem());
         }
-        return PageResponses.seeOther("/editor/exercises/" + s, "Draft saved.");
+        return PageResponses.seeOther("/editor/exercises/" + s, Done.DRAFT_SAVED);
     }
 
     @POST
@@ -122,7 +123,7 @@ public class EditorResource {
                     editor.discard(s, r);
                     return null;
                 },
-                "Draft discarded.");
+                Done.DRAFT_DISCARDED);
     }
 
     @POST
@@ -134,7 +135,7 @@ public class EditorResource {
         String n = FormValues.text(note, 1000);
         try {
             Publication p = editor.publish(s, r, n);
-            return PageResponses.seeOther("/editor/exercises/" + s, "Published as version " + p.version() + ".");
+            return PageResponses.seeOther("/editor/exercises/" + s, Done.PUBLISHED.code(p.version()));
         } catch (ServiceException e) {
             rethrowAccess(e);
             return render(
@@ -165,10 +166,10 @@ public class EditorResource {
                             "A reason is needed to retire an exercise.",
                             Map.of("reason", "is needed")));
         }
-        return attempt(s, () -> editor.retire(s, r), "Retired.");
+        return attempt(s, () -> editor.retire(s, r), Done.RETIRED);
     }
 
-    private Response attempt(String slug, Supplier<?> action, String done) {
+    private Response attempt(String slug, Supplier<?> action, Done done) {
         try {
             action.get();
         } catch (ServiceException e) {

@@ -9,7 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.limber.console.domain.FormValues;
+import org.limber.console.domain.Done;
 
 /** A member as their clinician sees them: progress, sessions, alerts, the plan, its tailoring and reviews. */
 @Path("/members/{memberId}")
@@ -25,6 +25,6 @@ public class MemberResource {
 
     @GET
     public Response page(@PathParam("memberId") String memberId, @QueryParam("done") String done) {
-        return page.render(MemberPage.id(memberId), 200, FormValues.text(done, 200), null, null, null);
+        return page.render(MemberPage.id(memberId), 200, Done.message(done), null, null, null);
     }
 }

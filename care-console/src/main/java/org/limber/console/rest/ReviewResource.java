@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.limber.console.client.RoutineViews.ReviewRequest;
 import org.limber.console.client.RoutineViews.Reviewed;
+import org.limber.console.domain.Done;
 import org.limber.console.domain.FormValues;
 import org.limber.console.domain.Problem;
 import org.limber.console.domain.ReviewForm;
@@ -72,18 +73,15 @@ public class ReviewResource {
         return PageResponses.seeOther("/members/" + id, reviewed(reviewed));
     }
 
-    /** What a recorded review did, for the page it goes back to. */
+    /** What a recorded review did, as the code of the message the page it goes back to shows. */
     static String reviewed(Reviewed r) {
         String status = r == null || r.status() == null ? "" : r.status();
         return switch (status) {
             case "ACTIVE" ->
-                "Review recorded: the plan runs again"
-                        + (r.planVersion() == null ? "" : " (version " + r.planVersion() + ")")
-                        + (r.adaptationOn() ? "." : "; automatic adaptation is off.");
-            case "SUSPENDED" -> "Review recorded: referred on, the plan stays paused.";
-            case "NO_PLAN" ->
-                "Review recorded: the referral is cleared. The member may take the intake again to get a plan.";
-            default -> "Review recorded.";
+                (r.adaptationOn() ? Done.REVIEW_PLAN_RUNS : Done.REVIEW_PLAN_RUNS_ADAPTATION_OFF).code(r.planVersion());
+            case "SUSPENDED" -> Done.REVIEW_REFERRED_ON.code();
+            case "NO_PLAN" -> Done.REVIEW_REFERRAL_CLEARED.code();
+            default -> Done.REVIEW_RECORDED.code();
         };
     }
 }

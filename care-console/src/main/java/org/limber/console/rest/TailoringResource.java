@@ -1,7 +1,6 @@
 package org.limber.console.rest;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.FormParam;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.limber.console.client.RoutineViews.Override;
 import org.limber.console.client.RoutineViews.Tailor;
 import org.limber.console.client.RoutineViews.TailorChange;
+import org.limber.console.domain.Done;
 import org.limber.console.domain.FormValues;
 import org.limber.console.domain.Problem;
 import org.limber.console.domain.TailoringForm;
@@ -64,8 +64,7 @@ public class TailoringResource {
         } catch (ServiceException e) {
             return failed(id, e, f.slug());
         }
-        return PageResponses.seeOther(
-                "/members/" + id, "Plan changed: " + f.type().toLowerCase(Locale.ROOT) + " of " + f.slug() + ".");
+        return PageResponses.seeOther("/members/" + id, Done.valueOf("PLAN_" + f.type()));
     }
 
     @POST
@@ -75,11 +74,7 @@ public class TailoringResource {
             @PathParam("changeId") String changeId,
             @FormParam("note") String note) {
         String id = MemberPage.id(memberId);
-        return act(
-                id,
-                note,
-                () -> care.undo(id, changeId, FormValues.text(note, FormValues.NOTE)),
-                "Automatic change undone.");
+        return act(id, note, () -> care.undo(id, changeId, FormValues.text(note, FormValues.NOTE)), Done.CHANGE_UNDONE);
     }
 
     @POST
@@ -94,10 +89,10 @@ public class TailoringResource {
                 id,
                 note,
                 () -> care.adaptation(id, on, FormValues.text(note, FormValues.NOTE)),
-                on ? "Automatic adaptation turned on." : "Automatic adaptation turned off.");
+                on ? Done.ADAPTATION_ON : Done.ADAPTATION_OFF);
     }
 
-    private Response act(String id, String note, Runnable action, String done) {
+    private Response act(String id, String note, Runnable action, Done done) {
         if (FormValues.text(note, FormValues.NOTE) == null) {
             return page.render(
                     id,
