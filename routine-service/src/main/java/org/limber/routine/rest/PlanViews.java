@@ -254,7 +254,7 @@ public final class PlanViews {
 
         public record Referral(RedFlag redFlag, String reason) {}
 
-        static IntakeOutcome of(IntakeService.Taken taken, SafetyMessage safety) {
+        static IntakeOutcome of(IntakeService.IntakeAndPlan taken, SafetyMessage safety) {
             return new IntakeOutcome(
                     taken.intake().id,
                     taken.intake().outcome.name(),
@@ -372,7 +372,7 @@ public final class PlanViews {
             UUID id,
             int version,
             Plan.Source source,
-            PlanChange.Kind kind,
+            PlanChange.ChangeType kind,
             String slug,
             PlanChange.ItemState from,
             PlanChange.ItemState to,

@@ -24,7 +24,7 @@ import org.limber.routine.domain.adapt.Progression;
 import org.limber.routine.domain.adapt.ProgressionRules;
 import org.limber.routine.domain.adapt.WeekFacts;
 import org.limber.routine.domain.adapt.WeeklyAdaptation;
-import org.limber.routine.messaging.MemberEvents;
+import org.limber.routine.messaging.outbound.MemberEvents;
 import org.limber.routine.repository.AdaptationRepository;
 import org.limber.routine.repository.IntakeRepository;
 import org.limber.routine.repository.PlanRepository;

@@ -17,7 +17,7 @@ import org.limber.routine.domain.intake.Intake;
 import org.limber.routine.domain.intake.RedFlag;
 import org.limber.routine.domain.intake.Screening;
 import org.limber.routine.domain.plan.ExerciseOption;
-import org.limber.routine.messaging.MemberEvents;
+import org.limber.routine.messaging.outbound.MemberEvents;
 import org.limber.routine.repository.IntakeRepository;
 import org.limber.routine.repository.PlanRepository;
 
@@ -43,7 +43,7 @@ public class IntakeService {
     static final int RETRY_AFTER_SECONDS = 5;
 
     /** The stored intake, its red flags when referred, the plan when one was made, and whether the plan was suspended. */
-    public record Taken(IntakeRecord intake, List<RedFlag> redFlags, Plan plan, boolean planSuspended) {}
+    public record IntakeAndPlan(IntakeRecord intake, List<RedFlag> redFlags, Plan plan, boolean planSuspended) {}
 
     private final IntakeRepository intakes;
     private final PlanRepository plans;
@@ -79,13 +79,13 @@ public class IntakeService {
         this.clock = clock;
     }
 
-    public Taken take(String memberId, Intake answers) {
+    public IntakeAndPlan take(String memberId, Intake answers) {
         return take(memberId, answers, null);
     }
 
     /** {@code takenAt}: when the intake was taken, if not now (imports, the demo); its plan starts that day. */
     @Transactional
-    public Taken take(String memberId, Intake answers, Instant takenAt) {
+    public IntakeAndPlan take(String memberId, Intake answers, Instant takenAt) {
         plans.lockMember(memberId);
         IntakeRecord intake = new IntakeRecord();
         intake.id = UUID.randomUUID();
@@ -105,7 +105,7 @@ public class IntakeService {
                     .suspend(memberId, PlanSuspension.Cause.INTAKE, redFlags, intake.id)
                     .filter(s -> !s.referral())
                     .isPresent();
-            return new Taken(intake, redFlags, null, suspended);
+            return new IntakeAndPlan(intake, redFlags, null, suspended);
         }
         suspensions.requireNotSuspended(memberId);
         if (!catchUp.caughtUp()) {
@@ -130,7 +130,7 @@ public class IntakeService {
             intakes.persist(intake);
             events.needsReview(
                     memberId, intake.id, false, IntakeAssessment.NO_SAFE_SESSION, result.reviewReason(), clinician);
-            return new Taken(intake, List.of(), null, false);
+            return new IntakeAndPlan(intake, List.of(), null, false);
         }
         intakes.persist(intake);
         // A plan built with pain at flare level is a flare plan, stored as one, and ends like any flare (on reported
@@ -142,6 +142,6 @@ public class IntakeService {
         for (RedFlag review : result.reviewFlags()) {
             events.needsReview(memberId, intake.id, true, review.name(), review.referralReason, clinician);
         }
-        return new Taken(intake, List.of(), plan, false);
+        return new IntakeAndPlan(intake, List.of(), plan, false);
     }
 }

@@ -26,7 +26,7 @@ import org.limber.routine.domain.plan.PlanChange;
 import org.limber.routine.domain.plan.PlanProposal;
 import org.limber.routine.domain.plan.PlanTailoring;
 import org.limber.routine.domain.plan.TimeEstimate;
-import org.limber.routine.messaging.MemberEvents;
+import org.limber.routine.messaging.outbound.MemberEvents;
 import org.limber.routine.repository.AdaptationRepository;
 import org.limber.routine.repository.IntakeRepository;
 import org.limber.routine.repository.PlanRepository;
@@ -234,11 +234,12 @@ public class PlanService {
     }
 
     /** The plan in force and, while it is suspended, the open suspension. */
-    public record Standing(Plan plan, PlanSuspension suspension) {}
+    public record PlanAndSuspension(Plan plan, PlanSuspension suspension) {}
 
     @Transactional
-    public Standing standing(String memberId) {
-        return new Standing(current(memberId), suspensions.open(memberId).orElse(null));
+    public PlanAndSuspension planAndSuspension(String memberId) {
+        return new PlanAndSuspension(
+                current(memberId), suspensions.open(memberId).orElse(null));
     }
 
     @Transactional
@@ -329,7 +330,7 @@ public class PlanService {
             Plan before = plans.version(memberId, change.planVersion - 1).orElseThrow();
             next = nextVersion(
                     NewVersion.of(memberId, before.proposal, intake, Plan.Source.CLINICIAN, clinicianId, note)
-                            .withChanges(List.of(new PlanChange(PlanChange.Kind.UNDO, null, null, null, reason)))
+                            .withChanges(List.of(new PlanChange(PlanChange.ChangeType.UNDO, null, null, null, reason)))
                             .withFlare(before.flare));
         } else {
             if (!current.proposal.contains(change.to.slug())) {
@@ -349,8 +350,8 @@ public class PlanService {
                             item.paused(),
                             true));
             next = nextVersion(NewVersion.of(memberId, restored, intake, Plan.Source.CLINICIAN, clinicianId, note)
-                    .withChanges(List.of(
-                            new PlanChange(PlanChange.Kind.UNDO, change.to.slug(), change.to, change.from, reason)))
+                    .withChanges(List.of(new PlanChange(
+                            PlanChange.ChangeType.UNDO, change.to.slug(), change.to, change.from, reason)))
                     .withFlare(current.flare));
         }
         change.undoneIn = next.version;

@@ -175,7 +175,7 @@ public final class WeeklyAdaptation {
                 previous,
                 reference,
                 rules,
-                new WeekFacts.Standing(
+                new WeekFacts.PlanInForce(
                         state.flare(), state.afterFlare(), state.inForceSince(), state.clearanceWaitSince() != null),
                 state.sessions(),
                 at);
@@ -229,7 +229,7 @@ public final class WeeklyAdaptation {
                         reason,
                         new NextVersion(
                                 gentle,
-                                List.of(new PlanChange(PlanChange.Kind.FLARE_PLAN, null, null, null, reason)),
+                                List.of(new PlanChange(PlanChange.ChangeType.FLARE_PLAN, null, null, null, reason)),
                                 true,
                                 false,
                                 reason));
@@ -249,7 +249,7 @@ public final class WeeklyAdaptation {
                         Integer.MAX_VALUE,
                         budget);
                 List<PlanChange> changes = new ArrayList<>();
-                changes.add(new PlanChange(PlanChange.Kind.USUAL_PLAN, null, null, null, reason));
+                changes.add(new PlanChange(PlanChange.ChangeType.USUAL_PLAN, null, null, null, reason));
                 changes.addAll(easier.changes());
                 return adapted(
                         verdict,
@@ -267,7 +267,7 @@ public final class WeeklyAdaptation {
                         reason,
                         new NextVersion(
                                 back.plan(),
-                                List.of(new PlanChange(PlanChange.Kind.USUAL_PLAN, null, null, null, reason)),
+                                List.of(new PlanChange(PlanChange.ChangeType.USUAL_PLAN, null, null, null, reason)),
                                 false,
                                 false,
                                 reason));

@@ -8,9 +8,9 @@ import org.limber.events.member.PrescribedDose;
  * One change a plan version made to an exercise (or to the whole plan), and why, for the member
  * and the care team. {@code from} and {@code to} are null where nothing was before or after.
  */
-public record PlanChange(Kind kind, String slug, ItemState from, ItemState to, String reason) {
+public record PlanChange(ChangeType kind, String slug, ItemState from, ItemState to, String reason) {
 
-    public enum Kind {
+    public enum ChangeType {
         /** Automatic: the next harder variation of the family. */
         HARDER_VARIATION,
         /** Automatic: the next easier variation. */
