@@ -29,12 +29,12 @@ import org.limber.common.time.Timestamps;
 import org.limber.routine.config.RoutineConfig;
 import org.limber.routine.domain.intake.RedFlag;
 import org.limber.routine.domain.safety.RedFlagAdvice.SafetyMessage;
+import org.limber.routine.rest.MemberViews.IntakeOutcome;
+import org.limber.routine.rest.MemberViews.PlanVersionSummary;
+import org.limber.routine.rest.MemberViews.TodayView;
 import org.limber.routine.rest.PlanViews.ChangeView;
-import org.limber.routine.rest.PlanViews.IntakeOutcome;
-import org.limber.routine.rest.PlanViews.PlanVersionSummary;
 import org.limber.routine.rest.PlanViews.PlanView;
 import org.limber.routine.rest.PlanViews.SuspensionView;
-import org.limber.routine.rest.PlanViews.TodayView;
 import org.limber.routine.service.IntakeService;
 import org.limber.routine.service.PlanService;
 import org.limber.routine.service.RuleBook;
@@ -116,7 +116,7 @@ public class MemberResource {
     public PlanView plan() {
         PlanService.PlanAndSuspension planAndSuspension = plans.planAndSuspension(member());
         return PlanView.of(planAndSuspension.plan(), suspension(planAndSuspension))
-                .withDue(screenings.due(member(), Timestamps.today(clock)).map(PlanViews.DueView::screening).stream()
+                .withDue(screenings.due(member(), Timestamps.today(clock)).map(MemberViews.DueView::screening).stream()
                         .toList());
     }
 
@@ -134,7 +134,7 @@ public class MemberResource {
         var s = taken.screening();
         return Response.created(URI.create("/members/me/screening/" + s.screeningId))
                 .header("Idempotent-Replayed", String.valueOf(taken.replay()))
-                .entity(new PlanViews.ScreeningView(
+                .entity(new MemberViews.ScreeningView(
                         s.screeningId,
                         s.takenAt,
                         s.answeredYes,

@@ -47,7 +47,7 @@ public class IntakeService {
 
     private final IntakeRepository intakes;
     private final PlanRepository plans;
-    private final PlanService planService;
+    private final PlanWriter writer;
     private final CatalogReplica catalog;
     private final CatalogCatchUp catchUp;
     private final CareTeamService careTeam;
@@ -59,7 +59,7 @@ public class IntakeService {
     public IntakeService(
             IntakeRepository intakes,
             PlanRepository plans,
-            PlanService planService,
+            PlanWriter writer,
             CatalogReplica catalog,
             CatalogCatchUp catchUp,
             CareTeamService careTeam,
@@ -69,7 +69,7 @@ public class IntakeService {
             Clock clock) {
         this.intakes = intakes;
         this.plans = plans;
-        this.planService = planService;
+        this.writer = writer;
         this.catalog = catalog;
         this.catchUp = catchUp;
         this.careTeam = careTeam;
@@ -135,7 +135,7 @@ public class IntakeService {
         intakes.persist(intake);
         // A plan built with pain at flare level is a flare plan, stored as one, and ends like any flare (on reported
         // sessions).
-        Plan plan = planService.nextVersion(PlanService.NewVersion.of(
+        Plan plan = writer.nextVersion(NewPlanVersion.of(
                         memberId, result.plan(), intake, Plan.Source.INTAKE, memberId, "Built from your intake")
                 .withFlare(ruleBook.builder().flare(answers, Timestamps.today(clock))));
         // Not a red flag: the plan stands, and a clinician is asked to review it (inflammatory back pain).

@@ -180,8 +180,8 @@ public class SuspensionService {
      */
     @Transactional
     public Reviewed review(String clinicianId, String memberId, Review request) {
-        careTeam.requireOnPanel(clinicianId, memberId);
         plans.lockMember(memberId);
+        careTeam.requireOnPanel(clinicianId, memberId);
         PlanSuspension open = suspensions
                 .open(memberId)
                 .orElseThrow(() -> ProblemException.conflict(

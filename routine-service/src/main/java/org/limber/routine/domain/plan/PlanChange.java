@@ -42,6 +42,25 @@ public record PlanChange(ChangeType kind, String slug, ItemState from, ItemState
         }
     }
 
+    /**
+     * {@code plan} with the exercise a change made ({@code to}) back to what it was ({@code from}), with
+     * {@code reason}, locked against adaptation; the item keeps its category and whether it is paused.
+     */
+    public static PlanProposal undone(PlanProposal plan, ItemState from, ItemState to, String reason) {
+        return plan.replace(
+                to.slug(),
+                item -> new PlanProposal.Item(
+                        from.slug(),
+                        from.exerciseVersion(),
+                        from.name(),
+                        item.category(),
+                        from.dose(),
+                        TimeEstimate.seconds(from.dose()),
+                        reason,
+                        item.paused(),
+                        true));
+    }
+
     /** A dose in a few words: "3 x 10", "2 x 8 with 5 s holds", "2 x 30 s", "... per side". */
     public static String describe(PrescribedDose dose) {
         StringBuilder text = new StringBuilder().append(dose.sets()).append(" x ");
