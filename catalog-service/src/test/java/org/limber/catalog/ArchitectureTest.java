@@ -15,5 +15,8 @@ class ArchitectureTest {
     static final ArchRule timeFromTheClock = ArchitectureRules.TIME_FROM_THE_CLOCK;
 
     @ArchTest
+    static final ArchRule sizeLimits = ArchitectureRules.SIZE_LIMITS;
+
+    @ArchTest
     static final ArchRule domainLayer = ArchitectureRules.domainLayer("org.limber.catalog");
 }

@@ -106,15 +106,7 @@ public final class DeadLetterReplay {
 
     /** Replays what the options select; returns how many records were sent (each acknowledged by the broker). */
     static int replay(Options options, PrintStream log) throws InterruptedException, ExecutionException {
-        // A broker that requires a login (docker-compose's): its client settings, as Kafka's own tools take them.
-        Properties login = new Properties();
-        if (options.commandConfig() != null) {
-            try (var reader = Files.newBufferedReader(Path.of(options.commandConfig()))) {
-                login.load(reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + options.commandConfig(), e);
-            }
-        }
+        Properties login = login(options);
         Properties consumerProps = new Properties();
         consumerProps.putAll(login);
         consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap());
@@ -137,19 +129,7 @@ public final class DeadLetterReplay {
                 throw new IllegalArgumentException("no partition "
                         + (options.partition() == null ? "" : options.partition() + " ") + "of " + options.topic());
             }
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
-            Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
-            for (TopicPartition partition : partitions) {
-                long start = Math.max(starts.get(partition), options.fromOffset());
-                // Stop after --to-offset, or at the end the partition had when the replay began.
-                ends.put(
-                        partition,
-                        Math.min(
-                                ends.get(partition),
-                                options.toOffset() == Long.MAX_VALUE ? Long.MAX_VALUE : options.toOffset() + 1));
-                consumer.seek(partition, start);
-            }
+            Map<TopicPartition, Long> ends = seek(consumer, partitions, options);
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
@@ -167,6 +147,40 @@ public final class DeadLetterReplay {
             log.printf("%d records of %s sent back%n", sent.size(), options.topic());
             return sent.size();
         }
+    }
+
+    /** A broker that requires a login (docker-compose's): its client settings, as Kafka's own tools take them. */
+    private static Properties login(Options options) {
+        Properties login = new Properties();
+        if (options.commandConfig() != null) {
+            try (var reader = Files.newBufferedReader(Path.of(options.commandConfig()))) {
+                login.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + options.commandConfig(), e);
+            }
+        }
+        return login;
+    }
+
+    /**
+     * Assigns the partitions and seeks each to the first offset to replay; returns where each replay stops: after
+     * --to-offset, or at the end the partition had when the replay began.
+     */
+    private static Map<TopicPartition, Long> seek(
+            KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions, Options options) {
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
+        Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
+        for (TopicPartition partition : partitions) {
+            long start = Math.max(starts.get(partition), options.fromOffset());
+            ends.put(
+                    partition,
+                    Math.min(
+                            ends.get(partition),
+                            options.toOffset() == Long.MAX_VALUE ? Long.MAX_VALUE : options.toOffset() + 1));
+            consumer.seek(partition, start);
+        }
+        return ends;
     }
 
     /** The record for its source topic: the same key, value and headers, without the dead-letter headers. */

@@ -2,10 +2,6 @@ package org.limber.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -41,12 +35,6 @@ public final class Launcher {
     private final Clock clock;
 
     private final List<ManagedProcess> processes = new ArrayList<>();
-    /** The Prometheus line of progress-service's count of completed alert-rule runs. */
-    private static final Pattern ALERT_CHECKS =
-            Pattern.compile("(?m)^limber_alerts_checks_total(?:\\{[^}]*\\})? (\\S+)$");
-
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private PostgresProcess postgres;
     private volatile boolean stopping;
 
@@ -58,6 +46,7 @@ public final class Launcher {
         this.options = options;
         this.console = new Console(System.out, options.headless());
         this.pidFile = new PidFile(local.resolve("run/pids"), root);
+        this.readiness = new Readiness(console, root, ports);
     }
 
     public static void main(String[] args) {
@@ -99,7 +88,6 @@ public final class Launcher {
 
     void start() {
         long started = System.nanoTime();
-        ManagedProcess progressDemo = null;
         // Leftovers of a killed run hold the ports: end them before checking that the ports are free.
         pidFile.killLeftovers(console::step);
         ports.checkFree();
@@ -109,7 +97,30 @@ public final class Launcher {
         }
         boolean firstRun = !Files.isDirectory(local.resolve("postgres/data"));
         createDirectories(local.resolve("logs"));
+        startInfrastructure();
+        // With demo data to play, progress-service starts after it: it then reads the twelve weeks from Kafka
+        // at once, and its time-based alert rules first look at them when they are complete.
+        boolean demo = !options.noDemo() && (firstRun || options.demo());
+        Map<ServiceProcess.Service, ManagedProcess> services = new LinkedHashMap<>();
+        for (ServiceProcess.Service service : ServiceProcess.services(ports)) {
+            if (!(demo && service.name().equals("progress"))) {
+                services.put(service, startService(service));
+            }
+        }
+        awaitServices(services);
+        if (demo) {
+            playDemo(firstRun, started);
+        } else {
+            console.line(String.format("%nEverything is ready in %d s.", Readiness.secondsSince(started)));
+        }
+        console.printUrls(ports, KeycloakProcess.url(ports), root.relativize(local.resolve("logs")));
+        console.line("");
+        console.line("Running. Ctrl-C stops everything.");
+        console.line("READY"); // the smoke test waits for this line
+    }
 
+    /** PostgreSQL with a database per service and Keycloak's, Kafka and Keycloak, each until ready. */
+    private void startInfrastructure() {
         step("Starting PostgreSQL on port " + ports.postgres());
         postgres = PostgresProcess.start(local.resolve("postgres"), ports.postgres());
         recordPids();
@@ -125,43 +136,36 @@ public final class Launcher {
         step("Starting Keycloak on port " + ports.keycloak()
                 + (KeycloakProcess.built(root) ? "" : " (its first start builds it: about a minute)"));
         ManagedProcess keycloak = started(KeycloakProcess.start(root, local, ports));
-        await(kafka, "Kafka", Duration.ofSeconds(90), () -> KafkaProcess.ready(ports));
-        // With demo data to play, progress-service starts after it: it then reads the twelve weeks from Kafka
-        // at once, and its time-based alert rules first look at them when they are complete.
-        boolean demo = !options.noDemo() && (firstRun || options.demo());
+        readiness.await(kafka, "Kafka", Duration.ofSeconds(90), () -> KafkaProcess.ready(ports));
         // The services start once Keycloak answers: their readiness includes the OIDC provider.
-        await(keycloak, "Keycloak", Duration.ofMinutes(5), () -> httpOk(KeycloakProcess.readinessUrl(ports)));
-        Map<ServiceProcess.Service, ManagedProcess> services = new LinkedHashMap<>();
-        for (ServiceProcess.Service service : ServiceProcess.services(ports)) {
-            if (!(demo && service.name().equals("progress"))) {
-                services.put(service, startService(service));
-            }
+        readiness.await(
+                keycloak,
+                "Keycloak",
+                Duration.ofMinutes(5),
+                () -> readiness.httpOk(KeycloakProcess.readinessUrl(ports)));
+    }
+
+    /** Plays the demo data, then starts progress-service, and reports what the demo shows once its alerts ran. */
+    private void playDemo(boolean firstRun, long started) {
+        Demo demoData = new Demo(ports, options, firstRun, console, clock);
+        demoData.play();
+        ServiceProcess.Service progress = ServiceProcess.named(ports, "progress");
+        ManagedProcess progressDemo = startService(progress);
+        awaitServices(Map.of(progress, progressDemo));
+        console.line(String.format("%nEverything is ready in %d s.", Readiness.secondsSince(started)));
+        if (!demoData.played()) {
+            return;
         }
-        awaitServices(services);
-        Demo demoData = null;
-        if (demo) {
-            demoData = new Demo(ports, options, firstRun, console, clock);
-            demoData.play();
-            ServiceProcess.Service progress = ServiceProcess.named(ports, "progress");
-            progressDemo = startService(progress);
-            awaitServices(Map.of(progress, progressDemo));
+        // The report includes the time-based alerts: wait for the rules' first run (30 s after the start).
+        console.line("progress-service is reading the demo events; 30 s after its start it checks the time-based"
+                + " alert rules...");
+        try {
+            readiness.await(
+                    progressDemo, "The time-based alert check", Duration.ofMinutes(3), readiness::alertsChecked);
+        } catch (IllegalStateException e) {
+            console.line(e.getMessage() + "; the report may miss the time-based alerts.");
         }
-        console.line(String.format("%nEverything is ready in %d s.", secondsSince(started)));
-        if (demoData != null && demoData.played()) {
-            // The report includes the time-based alerts: wait for the rules' first run (30 s after the start).
-            console.line("progress-service is reading the demo events; 30 s after its start it checks the time-based"
-                    + " alert rules...");
-            try {
-                await(progressDemo, "The time-based alert check", Duration.ofMinutes(3), this::alertsChecked);
-            } catch (IllegalStateException e) {
-                console.line(e.getMessage() + "; the report may miss the time-based alerts.");
-            }
-            demoData.report();
-        }
-        console.printUrls(ports, KeycloakProcess.url(ports), root.relativize(local.resolve("logs")));
-        console.line("");
-        console.line("Running. Ctrl-C stops everything.");
-        console.line("READY"); // the smoke test waits for this line
+        demoData.report();
     }
 
     private ManagedProcess startService(ServiceProcess.Service service) {
@@ -177,7 +181,11 @@ public final class Launcher {
 
     private void awaitServices(Map<ServiceProcess.Service, ManagedProcess> services) {
         services.forEach((service, process) -> {
-            await(process, service.module(), Duration.ofMinutes(3), () -> httpOk(ServiceProcess.readinessUrl(service)));
+            readiness.await(
+                    process,
+                    service.module(),
+                    Duration.ofMinutes(3),
+                    () -> readiness.httpOk(ServiceProcess.readinessUrl(service)));
             console.line("    " + service.module() + " " + ServiceProcess.readiness(process, clock));
         });
     }
@@ -185,63 +193,6 @@ public final class Launcher {
     /** Test access: the environment the launcher gives a service. */
     Map<String, String> serviceEnvironment(String service) {
         return ServiceProcess.environment(ServiceProcess.named(ports, service), ports);
-    }
-
-    // --- Waiting, stopping ---------------------------------------------------------------------
-
-    private interface Check {
-        boolean ready() throws Exception;
-    }
-
-    private void await(ManagedProcess process, String name, Duration timeout, Check check) {
-        long start = System.nanoTime();
-        while (true) {
-            try {
-                if (check.ready()) {
-                    console.clearLine();
-                    step(name + " is ready (" + secondsSince(start) + " s)");
-                    return;
-                }
-            } catch (Exception e) {
-                // not yet
-            }
-            if (!process.alive()) {
-                console.clearLine();
-                throw new IllegalStateException(
-                        name + " exited; the end of " + root.relativize(process.log()) + ":\n" + process.tail(30));
-            }
-            if (System.nanoTime() - start > timeout.toNanos()) {
-                throw new IllegalStateException(name + " is not ready after " + timeout.toSeconds() + " s; see "
-                        + root.relativize(process.log()));
-            }
-            console.waiting(name, secondsSince(start));
-            sleep(500);
-        }
-    }
-
-    /** Whole seconds since {@code start}, a {@link System#nanoTime()}. */
-    private static long secondsSince(long start) {
-        return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
-    }
-
-    /** Whether progress-service's alert scheduler has completed a run: its {@code limber_alerts_checks_total} is above 0. */
-    private boolean alertsChecked() throws IOException, InterruptedException {
-        String metrics = http.send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + ports.progress() + "/q/metrics"))
-                                .timeout(Duration.ofSeconds(3))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        return ALERT_CHECKS.matcher(metrics).results().anyMatch(m -> Double.parseDouble(m.group(1)) > 0);
-    }
-
-    private boolean httpOk(String url) throws IOException, InterruptedException {
-        HttpResponse<Void> response = http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(3))
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
-        return response.statusCode() == 200;
     }
 
     /** Stops the services first, then Keycloak and Kafka, then PostgreSQL. */

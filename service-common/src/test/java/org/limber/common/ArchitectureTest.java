@@ -13,4 +13,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule timeFromTheClock = ArchitectureRules.TIME_FROM_THE_CLOCK;
+
+    @ArchTest
+    static final ArchRule sizeLimits = ArchitectureRules.SIZE_LIMITS;
 }

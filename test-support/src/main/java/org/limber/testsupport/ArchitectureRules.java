@@ -29,6 +29,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  *       (service-common's {@code ClockProducer}), never from the wall clock directly.
  *   <li>{@link #domainLayer(String)}: a service's {@code domain} package imports nothing above it
  *       (its {@code rest}, {@code service}, {@code repository}, {@code messaging}, ...) and no framework.
+ *   <li>{@link #SIZE_LIMITS}: no class's source file over {@value #MAX_CLASS_LINES} lines, no method over
+ *       {@value #MAX_METHOD_LINES}.
  * </ul>
  */
 public final class ArchitectureRules {
@@ -73,6 +75,30 @@ public final class ArchitectureRules {
                     + " a plain class is given the Clock, or the Instant or LocalDate, by its caller), so that a test"
                     + " can fix it");
 
+    /** The most lines a class's source file may have. */
+    public static final int MAX_CLASS_LINES = 300;
+
+    /** The most lines a method or constructor may have, from the line of its name to its closing brace. */
+    public static final int MAX_METHOD_LINES = 60;
+
+    /**
+     * The packages not yet held to {@link #SIZE_LIMITS}: their large classes are being split. The rule
+     * passes over their classes until they are taken off this list.
+     */
+    public static final Set<String> NOT_YET_WITHIN_SIZE_LIMITS = Set.of("org.limber.console", "org.limber.progress");
+
+    /**
+     * No source file in {@code src/main/java} is over {@value #MAX_CLASS_LINES} lines and no method or
+     * constructor in it over {@value #MAX_METHOD_LINES}: a larger one is split by responsibility. The
+     * sources are found beside the module's compiled classes and parsed (see {@link SourceSize}).
+     */
+    public static final ArchRule SIZE_LIMITS = classes()
+            .that()
+            .areTopLevelClasses()
+            .should(fitTheSizeLimits())
+            .because("a class does one thing and a method fits on a screen: both are read far more often than"
+                    + " written");
+
     private ArchitectureRules() {}
 
     /**
@@ -99,6 +125,41 @@ public final class ArchitectureRules {
                         "io.smallrye..")
                 .because("the domain is plain logic: the layers above call it, it calls none of them")
                 .allowEmptyShould(true);
+    }
+
+    private static ArchCondition<JavaClass> fitTheSizeLimits() {
+        return new ArchCondition<>(
+                "have at most " + MAX_CLASS_LINES + " lines and no method over " + MAX_METHOD_LINES) {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                if (NOT_YET_WITHIN_SIZE_LIMITS.stream().anyMatch(p -> inPackage(javaClass, p))) {
+                    return;
+                }
+                SourceSize.of(javaClass).ifPresent(source -> check(javaClass, source, events));
+            }
+
+            private void check(JavaClass javaClass, SourceSize source, ConditionEvents events) {
+                String file = source.file().getFileName().toString();
+                if (source.lines() > MAX_CLASS_LINES) {
+                    events.add(SimpleConditionEvent.violated(
+                            javaClass,
+                            javaClass.getName() + " (" + file + ") has " + source.lines() + " lines, over "
+                                    + MAX_CLASS_LINES));
+                }
+                for (SourceSize.LongMethod method : source.methodsOver(MAX_METHOD_LINES)) {
+                    events.add(SimpleConditionEvent.violated(
+                            javaClass,
+                            "Method " + method.name() + " ("
+                                    + file + ":" + method.line() + ") has " + method.lines() + " lines, over "
+                                    + MAX_METHOD_LINES));
+                }
+            }
+        };
+    }
+
+    private static boolean inPackage(JavaClass javaClass, String root) {
+        String name = javaClass.getPackageName();
+        return name.equals(root) || name.startsWith(root + ".");
     }
 
     private static ArchCondition<JavaClass> readTheTimeOnlyFromTheClock() {

@@ -141,34 +141,13 @@ public final class RecordFuzzer {
         RecordHeaders headers = TestEvents.headers(keyed);
         ObjectNode body = TestEvents.JSON.valueToTree(event.payload());
         byte[] value = switch (mutation) {
-            case "random bytes" -> {
-                byte[] bytes = new byte[1 + random.nextInt(2000)];
-                random.nextBytes(bytes);
-                bytes[0] = (byte) 0xFF; // never the start of JSON
-                yield bytes;
-            }
-            case "truncated JSON" -> {
-                byte[] whole = json(body);
-                byte[] part = new byte[1 + random.nextInt(whole.length - 1)];
-                System.arraycopy(whole, 0, part, 0, part.length);
-                yield part;
-            }
+            case "random bytes" -> randomBytes();
+            case "truncated JSON" -> truncated(json(body));
             case "empty value" -> new byte[0];
             case "null value" -> null;
             case "JSON array" -> json(TestEvents.JSON.createArrayNode().add(body));
             case "JSON string" -> json(TestEvents.JSON.getNodeFactory().textNode(body.toString()));
-            case "wrong field type" -> {
-                List<String> scalars = new ArrayList<>();
-                body.fields().forEachRemaining(f -> {
-                    if (!f.getValue().isNull() && !f.getValue().isObject()) {
-                        scalars.add(f.getKey());
-                    }
-                });
-                body.set(
-                        scalars.get(random.nextInt(scalars.size())),
-                        TestEvents.JSON.createObjectNode().put("unexpected", 1));
-                yield json(body);
-            }
+            case "wrong field type" -> json(withWrongFieldType(body));
             case "no schema version" -> json(body.without("schemaVersion"));
             case "future schema version" -> json(body.put("schemaVersion", 1_000 + random.nextInt(1_000)));
             case "schema version of the wrong type" -> json(body.put("schemaVersion", "one"));
@@ -181,27 +160,56 @@ public final class RecordFuzzer {
                 headers.add("ce_type", "org.limber.fuzz.Unknown".getBytes(StandardCharsets.UTF_8));
                 yield json(body);
             }
-            case "out of bounds" -> {
-                List<OutOfBounds> present = outOfBounds.stream()
-                        .filter(o -> !body.at(pointer(o.field())).isMissingNode())
-                        .toList();
-                if (present.isEmpty()) {
-                    yield null;
-                }
-                OutOfBounds chosen = present.get(random.nextInt(present.size()));
-                String field = chosen.field();
-                JsonNode parent =
-                        field.contains(".") ? body.at(pointer(field.substring(0, field.lastIndexOf('.')))) : body;
-                ((ObjectNode) parent)
-                        .set(field.substring(field.lastIndexOf('.') + 1), TestEvents.JSON.valueToTree(chosen.value()));
-                yield json(body);
-            }
+            case "out of bounds" -> outOfBounds(body, outOfBounds);
             default -> throw new IllegalArgumentException(mutation);
         };
         if (value == null && !mutation.equals("null value")) {
             return null;
         }
         return record(keyed, value, headers);
+    }
+
+    private byte[] randomBytes() {
+        byte[] bytes = new byte[1 + random.nextInt(2000)];
+        random.nextBytes(bytes);
+        bytes[0] = (byte) 0xFF; // never the start of JSON
+        return bytes;
+    }
+
+    private byte[] truncated(byte[] whole) {
+        byte[] part = new byte[1 + random.nextInt(whole.length - 1)];
+        System.arraycopy(whole, 0, part, 0, part.length);
+        return part;
+    }
+
+    /** The body with one scalar field, chosen at random, an object instead. */
+    private ObjectNode withWrongFieldType(ObjectNode body) {
+        List<String> scalars = new ArrayList<>();
+        body.fields().forEachRemaining(f -> {
+            if (!f.getValue().isNull() && !f.getValue().isObject()) {
+                scalars.add(f.getKey());
+            }
+        });
+        body.set(
+                scalars.get(random.nextInt(scalars.size())),
+                TestEvents.JSON.createObjectNode().put("unexpected", 1));
+        return body;
+    }
+
+    /** The body with one of its fields, chosen at random, out of its bounds; null when it has none of them. */
+    private byte[] outOfBounds(ObjectNode body, List<OutOfBounds> outOfBounds) {
+        List<OutOfBounds> present = outOfBounds.stream()
+                .filter(o -> !body.at(pointer(o.field())).isMissingNode())
+                .toList();
+        if (present.isEmpty()) {
+            return null;
+        }
+        OutOfBounds chosen = present.get(random.nextInt(present.size()));
+        String field = chosen.field();
+        JsonNode parent = field.contains(".") ? body.at(pointer(field.substring(0, field.lastIndexOf('.')))) : body;
+        ((ObjectNode) parent)
+                .set(field.substring(field.lastIndexOf('.') + 1), TestEvents.JSON.valueToTree(chosen.value()));
+        return json(body);
     }
 
     private static String pointer(String field) {

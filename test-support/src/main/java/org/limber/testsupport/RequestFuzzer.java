@@ -100,79 +100,92 @@ public final class RequestFuzzer {
         int requests = Integer.getInteger("fuzz.tries", tries);
         for (int i = 0; i < requests && failures.size() < 5; i++) {
             String operation = names.get(random.nextInt(names.size()));
-            String method = operation.substring(0, operation.indexOf(' '));
-            String template = operation.substring(operation.indexOf(' ') + 1);
-            RequestSpecification request = given().urlEncodingEnabled(false)
-                    .auth()
-                    .oauth2(token.apply(operation))
-                    .contentType("application/json");
-            Matcher m = PARAM.matcher(template);
-            List<Object> pathValues = new ArrayList<>();
-            StringBuilder uri = new StringBuilder();
-            while (m.find()) {
-                String valid = ids.get(m.group(1));
-                Object value = valid != null && random.nextBoolean() ? valid : odd();
-                pathValues.add(value);
-                m.appendReplacement(uri, Matcher.quoteReplacement(encoded(value)));
-            }
-            m.appendTail(uri);
-            char separator = '?';
-            for (JsonNode parameter : operations.get(operation).path("parameters")) {
-                if ("query".equals(parameter.path("in").asText()) && random.nextBoolean()) {
-                    uri.append(separator)
-                            .append(parameter.path("name").asText())
-                            .append('=')
-                            .append(encoded(odd()));
-                    separator = '&';
-                }
-            }
-            if (random.nextInt(30) == 0) {
-                uri.append(separator).append("fuzz=").append("x".repeat(MAX_INITIAL_LINE));
-            }
-            // The request line, as the server reads it: "GET /path?query HTTP/1.1".
-            boolean lineTooLong = method.length() + uri.length() + " HTTP/1.1".length() + 1 > MAX_INITIAL_LINE;
-            // Never both: the server refuses a request line over the limit as soon as it has read it and closes
-            // the connection, and a client still writing 20 KiB of headers behind it then fails on the closed
-            // connection ("Broken pipe") instead of reading the 414, at random.
-            boolean headersTooLarge = !lineTooLong && random.nextInt(30) == 0;
-            if (headersTooLarge) {
-                request.header("X-Fuzz", "x".repeat(MAX_HEADER_SIZE + 1));
-            }
-            String body = null;
-            boolean bodyTooLarge = false;
-            // A request refused before it is read carries no body (the server closes the connection).
-            if ((operations.get(operation).has("requestBody") || examples.containsKey(operation))
-                    && !lineTooLong
-                    && !headersTooLarge) {
-                body = mutated(examples.get(operation));
-                bodyTooLarge = body.getBytes(StandardCharsets.UTF_8).length > maxBody;
-                if (bodyTooLarge) {
-                    request.header("Expect", "100-continue");
-                }
-                request.body(body);
-            }
-            String sent = operation + " " + abbreviated(uri.toString()) + " " + pathValues + " body "
-                    + (body == null ? "none" : body.length() + " chars " + abbreviated(body))
-                    + (headersTooLarge ? " with headers over the limit" : "");
-            Response response;
-            try {
-                response = request.request(method, uri.toString());
-            } catch (Exception e) {
-                // No answer at all (the connection closed or reset): a failure too, reported with the request
-                // and the seed like any other, rather than thrown past them.
-                failures.add(sent + " -> no answer: " + e);
-                continue;
-            }
-            String failure = failure(response, lineTooLong, headersTooLarge, bodyTooLarge);
+            String failure = send(operation, operations.get(operation), token.apply(operation), examples, ids);
             if (failure != null) {
-                failures.add(sent + " -> " + response.statusCode() + " " + response.contentType() + " "
-                        + abbreviated(response.asString()) + ": " + failure);
+                failures.add(failure);
             }
         }
         if (!failures.isEmpty()) {
             throw new AssertionError("fuzzing (seed " + seed + ", -Dfuzz.seed=" + seed + " repeats it):\n  "
                     + String.join("\n  ", failures));
         }
+    }
+
+    /** Sends one random request to {@code operation}; what is wrong with the answer (with the request), or null. */
+    private String send(
+            String operation, JsonNode spec, String token, Map<String, Object> examples, Map<String, String> ids) {
+        String method = operation.substring(0, operation.indexOf(' '));
+        String template = operation.substring(operation.indexOf(' ') + 1);
+        RequestSpecification request =
+                given().urlEncodingEnabled(false).auth().oauth2(token).contentType("application/json");
+        List<Object> pathValues = new ArrayList<>();
+        String uri = uri(template, spec, ids, pathValues);
+        // The request line, as the server reads it: "GET /path?query HTTP/1.1".
+        boolean lineTooLong = method.length() + uri.length() + " HTTP/1.1".length() + 1 > MAX_INITIAL_LINE;
+        // Never both: the server refuses a request line over the limit as soon as it has read it and closes
+        // the connection, and a client still writing 20 KiB of headers behind it then fails on the closed
+        // connection ("Broken pipe") instead of reading the 414, at random.
+        boolean headersTooLarge = !lineTooLong && random.nextInt(30) == 0;
+        if (headersTooLarge) {
+            request.header("X-Fuzz", "x".repeat(MAX_HEADER_SIZE + 1));
+        }
+        String body = null;
+        boolean bodyTooLarge = false;
+        // A request refused before it is read carries no body (the server closes the connection).
+        if ((spec.has("requestBody") || examples.containsKey(operation)) && !lineTooLong && !headersTooLarge) {
+            body = mutated(examples.get(operation));
+            bodyTooLarge = body.getBytes(StandardCharsets.UTF_8).length > maxBody;
+            if (bodyTooLarge) {
+                request.header("Expect", "100-continue");
+            }
+            request.body(body);
+        }
+        String sent = operation + " " + abbreviated(uri) + " " + pathValues + " body "
+                + (body == null ? "none" : body.length() + " chars " + abbreviated(body))
+                + (headersTooLarge ? " with headers over the limit" : "");
+        Response response;
+        try {
+            response = request.request(method, uri);
+        } catch (Exception e) {
+            // No answer at all (the connection closed or reset): a failure too, reported with the request
+            // and the seed like any other, rather than thrown past them.
+            return sent + " -> no answer: " + e;
+        }
+        String failure = failure(response, lineTooLong, headersTooLarge, bodyTooLarge);
+        return failure == null
+                ? null
+                : sent + " -> " + response.statusCode() + " " + response.contentType() + " "
+                        + abbreviated(response.asString()) + ": " + failure;
+    }
+
+    /**
+     * The request's path and query: each path parameter a valid id or an odd value (added to {@code pathValues}),
+     * each query parameter perhaps with an odd value, and now and then a query over the request line's limit.
+     */
+    private String uri(String template, JsonNode spec, Map<String, String> ids, List<Object> pathValues) {
+        Matcher m = PARAM.matcher(template);
+        StringBuilder uri = new StringBuilder();
+        while (m.find()) {
+            String valid = ids.get(m.group(1));
+            Object value = valid != null && random.nextBoolean() ? valid : odd();
+            pathValues.add(value);
+            m.appendReplacement(uri, Matcher.quoteReplacement(encoded(value)));
+        }
+        m.appendTail(uri);
+        char separator = '?';
+        for (JsonNode parameter : spec.path("parameters")) {
+            if ("query".equals(parameter.path("in").asText()) && random.nextBoolean()) {
+                uri.append(separator)
+                        .append(parameter.path("name").asText())
+                        .append('=')
+                        .append(encoded(odd()));
+                separator = '&';
+            }
+        }
+        if (random.nextInt(30) == 0) {
+            uri.append(separator).append("fuzz=").append("x".repeat(MAX_INITIAL_LINE));
+        }
+        return uri.toString();
     }
 
     /** What is wrong with the answer, or null. */

@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 
 import org.limber.common.messaging.EventBounds;
 import org.limber.common.messaging.EventIntake;
-import org.limber.common.messaging.EventIntake.Kind;
+import org.limber.common.messaging.EventIntake.EventType;
 import org.limber.common.messaging.EventIntake.Rejected;
 import org.limber.events.member.CareTeamAssigned;
 import org.limber.events.member.MemberNeedsReview;
@@ -62,8 +62,8 @@ public class MemberEventsConsumer {
     /** Sessions a week (routine-service plans 2 to 7), and so the sessions of a plan week. */
     static final int MAX_SESSIONS = 7;
 
-    static final List<Kind<?>> KINDS = List.of(
-            new Kind<>(
+    static final List<EventType<?>> KINDS = List.of(
+            new EventType<>(
                     SessionCompleted.TYPE,
                     SessionCompleted.class,
                     SUPPORTED_SCHEMA,
@@ -85,7 +85,7 @@ public class MemberEventsConsumer {
                             + "; " + EventBounds.TIME + " (a longer note is clipped, not refused: it may come with a"
                             + " red flag)",
                     MemberEventsConsumer::normalised),
-            new Kind<>(
+            new EventType<>(
                     PlanAssigned.TYPE,
                     PlanAssigned.class,
                     SUPPORTED_SCHEMA,
@@ -108,7 +108,7 @@ public class MemberEventsConsumer {
                             + " more; sessionsPerWeek 1.." + MAX_SESSIONS + " (and sessions, each of at most "
                             + EventBounds.MAX_EXERCISES + " items); baselinePain 0..10; " + EventBounds.TIME,
                     e -> e),
-            new Kind<>(
+            new EventType<>(
                     MemberReferred.TYPE,
                     MemberReferred.class,
                     SUPPORTED_SCHEMA,
@@ -121,7 +121,7 @@ public class MemberEventsConsumer {
                     "memberId, intakeId, occurredAt required; redFlags " + EventBounds.CODES + ", clinicianId "
                             + EventBounds.ID + "; " + EventBounds.KEY + "; " + EventBounds.TIME,
                     e -> e),
-            new Kind<>(
+            new EventType<>(
                     CareTeamAssigned.TYPE,
                     CareTeamAssigned.class,
                     SUPPORTED_SCHEMA,
@@ -134,7 +134,7 @@ public class MemberEventsConsumer {
                     "memberId, occurredAt and a sequence of 1 or more are required; clinicianId and assignedBy "
                             + EventBounds.ID + "; " + EventBounds.KEY + "; " + EventBounds.TIME,
                     e -> e),
-            new Kind<>(
+            new EventType<>(
                     PlanSuspended.TYPE,
                     PlanSuspended.class,
                     SUPPORTED_SCHEMA,
@@ -158,7 +158,7 @@ public class MemberEventsConsumer {
                             e.cause(),
                             EventBounds.distinct(e.redFlags()),
                             e.sourceId())),
-            new Kind<>(
+            new EventType<>(
                     PlanResumed.TYPE,
                     PlanResumed.class,
                     SUPPORTED_SCHEMA,
@@ -173,7 +173,7 @@ public class MemberEventsConsumer {
                     "memberId, occurredAt, how and a sequence of 1 or more are required; clinicianId " + EventBounds.ID
                             + ", note " + EventBounds.TEXT + "; " + EventBounds.KEY + "; " + EventBounds.TIME,
                     e -> e),
-            new Kind<>(
+            new EventType<>(
                     SymptomsReported.TYPE,
                     SymptomsReported.class,
                     SUPPORTED_SCHEMA,
@@ -196,7 +196,7 @@ public class MemberEventsConsumer {
                             e.reportedAt(),
                             EventBounds.distinct(e.redFlagSymptoms()),
                             EventBounds.clip(e.note()))),
-            new Kind<>(
+            new EventType<>(
                     MemberNeedsReview.TYPE,
                     MemberNeedsReview.class,
                     SUPPORTED_SCHEMA,

@@ -32,7 +32,7 @@ public class PlanChangeRecord {
     public Plan.Source source;
 
     @Enumerated(EnumType.STRING)
-    public PlanChange.Kind kind;
+    public PlanChange.ChangeType kind;
 
     public String slug;
 

@@ -124,7 +124,7 @@ public class AdaptationRepository {
                         PlanChangeRecord.class)
                 .setParameter(1, memberId)
                 .setParameter(2, Plan.Source.ADAPTATION)
-                .setParameter(3, List.of(PlanChange.Kind.HARDER_VARIATION, PlanChange.Kind.MORE_DOSE))
+                .setParameter(3, List.of(PlanChange.ChangeType.HARDER_VARIATION, PlanChange.ChangeType.MORE_DOSE))
                 .setParameter(4, since)
                 .getResultStream()
                 .map(c -> new WeeklyAdaptation.Progressed(c.from.slug(), c.to.slug(), c.createdAt))

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,14 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,30 +24,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.limber.common.paging.Page;
 import org.limber.common.problem.Problem.FieldProblem;
 import org.limber.common.problem.ProblemException;
-import org.limber.common.problem.ProblemMappers;
 import org.limber.common.rest.QueryParams;
 import org.limber.common.time.Timestamps;
 import org.limber.routine.config.RoutineConfig;
-import org.limber.routine.domain.SessionLog;
 import org.limber.routine.domain.intake.RedFlag;
 import org.limber.routine.domain.safety.RedFlagAdvice.SafetyMessage;
+import org.limber.routine.rest.MemberViews.IntakeOutcome;
+import org.limber.routine.rest.MemberViews.PlanVersionSummary;
+import org.limber.routine.rest.MemberViews.TodayView;
 import org.limber.routine.rest.PlanViews.ChangeView;
-import org.limber.routine.rest.PlanViews.IntakeOutcome;
-import org.limber.routine.rest.PlanViews.PlanVersionSummary;
 import org.limber.routine.rest.PlanViews.PlanView;
-import org.limber.routine.rest.PlanViews.SessionView;
 import org.limber.routine.rest.PlanViews.SuspensionView;
-import org.limber.routine.rest.PlanViews.SymptomReportView;
-import org.limber.routine.rest.PlanViews.TodayView;
 import org.limber.routine.service.IntakeService;
 import org.limber.routine.service.PlanService;
 import org.limber.routine.service.RuleBook;
 import org.limber.routine.service.ScreeningService;
-import org.limber.routine.service.SessionService;
 import org.limber.routine.service.SuspensionService;
-import org.limber.routine.service.SymptomService;
 
-/** A member's own intake, plan and sessions; the member is the token's subject. */
+/** A member's own intake, screening and plan; the member is the token's subject (sessions: {@link MemberSessionsResource}). */
 @Path("/members/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -65,40 +52,28 @@ public class MemberResource {
 
     private final IntakeService intakes;
     private final PlanService plans;
-    private final SessionService sessions;
     private final SecurityIdentity identity;
     private final RoutineConfig config;
-    private final SymptomService symptoms;
     private final SuspensionService suspensions;
     private final RuleBook ruleBook;
     private final ScreeningService screenings;
-    private final ObjectMapper json;
-    private final Validator validator;
     private final Clock clock;
 
     public MemberResource(
             IntakeService intakes,
             PlanService plans,
-            SessionService sessions,
             SecurityIdentity identity,
             RoutineConfig config,
-            SymptomService symptoms,
             SuspensionService suspensions,
             RuleBook ruleBook,
             ScreeningService screenings,
-            ObjectMapper json,
-            Validator validator,
             Clock clock) {
         this.screenings = screenings;
-        this.json = json;
-        this.validator = validator;
         this.config = config;
-        this.symptoms = symptoms;
         this.suspensions = suspensions;
         this.ruleBook = ruleBook;
         this.intakes = intakes;
         this.plans = plans;
-        this.sessions = sessions;
         this.identity = identity;
         this.clock = clock;
     }
@@ -125,7 +100,7 @@ public class MemberResource {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(400, "The intake has invalid answers.", problems);
         }
-        IntakeService.Taken taken = intakes.take(member(), request.toIntake(), request.takenAt());
+        IntakeService.IntakeAndPlan taken = intakes.take(member(), request.toIntake(), request.takenAt());
         return Response.created(URI.create(
                         taken.plan() == null ? "/members/me/intake/" + taken.intake().id : "/members/me/plan"))
                 .entity(IntakeOutcome.of(taken, safety(taken.redFlags())))
@@ -139,9 +114,9 @@ public class MemberResource {
             description = "status ACTIVE or SUSPENDED; while suspended, suspension says why and what to do.")
     @APIResponse(responseCode = "404", description = "No plan yet")
     public PlanView plan() {
-        PlanService.Standing standing = plans.standing(member());
-        return PlanView.of(standing.plan(), suspension(standing))
-                .withDue(screenings.due(member(), Timestamps.today(clock)).map(PlanViews.DueView::screening).stream()
+        PlanService.PlanAndSuspension planAndSuspension = plans.planAndSuspension(member());
+        return PlanView.of(planAndSuspension.plan(), suspension(planAndSuspension))
+                .withDue(screenings.due(member(), Timestamps.today(clock)).map(MemberViews.DueView::screening).stream()
                         .toList());
     }
 
@@ -155,11 +130,11 @@ public class MemberResource {
     @APIResponse(responseCode = "400", description = "A missing answer or a bad field; each is named")
     @APIResponse(responseCode = "409", description = "The screening id was used for other answers")
     public Response screening(@NotNull @Valid ScreeningRequest request) {
-        ScreeningService.Taken taken = screenings.take(member(), request.toNewScreening());
+        ScreeningService.ScreeningAndReport taken = screenings.take(member(), request.toNewScreening());
         var s = taken.screening();
         return Response.created(URI.create("/members/me/screening/" + s.screeningId))
                 .header("Idempotent-Replayed", String.valueOf(taken.replay()))
-                .entity(new PlanViews.ScreeningView(
+                .entity(new MemberViews.ScreeningView(
                         s.screeningId,
                         s.takenAt,
                         s.answeredYes,
@@ -204,127 +179,15 @@ public class MemberResource {
                 .map(ChangeView::of);
     }
 
-    @POST
-    @Path("/sessions")
-    @Operation(
-            summary = "Log a session",
-            description =
-                    "Idempotent on sessionId: a retry with the same content gets the same answer and no second event. A session that reports red-flag symptoms is stored and published, suspends the plan at once, and its answer carries a safety message (what to do now). Red flags are read first: when the session is refused for anything else (400, 409 plan-suspended, 422), every valid red-flag code in it is still kept as a symptom report (id = sessionId), published and suspending the plan, and the problem carries symptomReport with its safety message beside the field errors.")
-    @APIResponse(responseCode = "201", description = "Logged (or logged before by the same request)")
-    @APIResponse(responseCode = "400", description = "Missing or out-of-range fields")
-    @APIResponse(
-            responseCode = "409",
-            description =
-                    "The session id was used for another session, or plan-suspended: the plan is suspended until a clinician has looked")
-    @APIResponse(responseCode = "422", description = "It does not match the plan (version, session, exercises, time)")
-    public Response logSession(
-            @RequestBody(content = @Content(schema = @Schema(implementation = SessionRequest.class))) JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw ProblemException.invalid(
-                    400,
-                    "The request body cannot be read.",
-                    List.of(new FieldProblem("body", "must be a JSON object")));
-        }
-        // Red flags are read first: whatever else is wrong with the request, they are kept and answered.
-        List<RedFlag> redFlags = SessionBody.redFlags(body);
-        SessionRequest request;
-        try {
-            request = json.treeToValue(body, SessionRequest.class);
-        } catch (JsonProcessingException e) {
-            throw keepRedFlags(ProblemMappers.unreadable(e), body, redFlags);
-        }
-        var violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw keepRedFlags(ProblemMappers.invalid(violations), body, redFlags);
-        }
-        SessionService.Logged logged = sessions.log(member(), request.toNewSession());
-        if (!logged.refused().isEmpty()) {
-            throw withSafety(
-                    ProblemException.invalid(422, "The session does not match your plan.", logged.refused()),
-                    logged.keptSymptoms());
-        }
-        if (logged.refusedWhileSuspended()) {
-            try {
-                suspensions.requireNotSuspended(member());
-            } catch (ProblemException suspended) {
-                throw withSafety(suspended, logged.keptSymptoms());
-            }
-            throw withSafety(
-                    ProblemException.conflict(
-                            "Your plan was resumed while this session was being sent; please send it again."),
-                    logged.keptSymptoms());
-        }
-        return Response.created(URI.create("/members/me/sessions/" + logged.session().sessionId))
-                .header("Idempotent-Replayed", String.valueOf(logged.replay()))
-                .entity(view(logged.session()))
-                .build();
-    }
-
-    /** A session body refused before the service (unreadable, invalid) still has its red flags kept as a symptom report. */
-    private ProblemException keepRedFlags(ProblemException refused, JsonNode body, List<RedFlag> redFlags) {
-        if (redFlags.isEmpty()) {
-            return refused;
-        }
-        String member = member();
-        return withSafety(
-                refused,
-                symptoms.report(
-                        member,
-                        new SymptomService.NewReport(
-                                SessionBody.sessionId(body, member), redFlags, SessionBody.note(body), null)));
-    }
-
-    /** The safety message (what to do now) and the kept symptom report beside the field errors. */
-    private ProblemException withSafety(ProblemException problem, SymptomService.Reported kept) {
-        if (kept == null) {
-            return problem;
-        }
-        var r = kept.report();
-        return problem.with(
-                "symptomReport",
-                SymptomReportView.of(
-                        r, safety(r.redFlags.stream().map(RedFlag::valueOf).toList())));
-    }
-
-    @GET
-    @Path("/sessions")
-    @Operation(summary = "Logged sessions, most recent first")
-    public Page<SessionView> sessions(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return sessions.history(member(), QueryParams.page(page), QueryParams.size(size))
-                .map(this::view);
-    }
-
-    @POST
-    @Path("/symptoms")
-    @Operation(
-            summary = "Report red-flag symptoms without a session",
-            description =
-                    "Stored and published at once (a clinician is alerted), suspends the plan in force, and the answer carries a safety message: what to do now, per symptom, most urgent first. Idempotent on reportId: a retry with the same content gets the same answer (Idempotent-Replayed: true) and no second event.")
-    @APIResponse(responseCode = "201", description = "Reported (or reported before by the same request)")
-    @APIResponse(responseCode = "400", description = "Missing, repeated, unknown or out-of-range fields; each is named")
-    @APIResponse(responseCode = "409", description = "The report id was used for another report")
-    public Response reportSymptoms(@NotNull @Valid SymptomRequest request) {
-        SymptomService.Reported reported = symptoms.report(member(), request.toNewReport());
-        var r = reported.report();
-        return Response.created(URI.create("/members/me/symptoms/" + r.reportId))
-                .header("Idempotent-Replayed", String.valueOf(reported.replay()))
-                .entity(SymptomReportView.of(
-                        r, safety(r.redFlags.stream().map(RedFlag::valueOf).toList())))
-                .build();
-    }
-
-    private SessionView view(SessionLog session) {
-        return SessionView.of(session, ruleBook);
-    }
-
     private SafetyMessage safety(List<RedFlag> redFlags) {
         return ruleBook.advice().messageFor(redFlags);
     }
 
-    private SuspensionView suspension(PlanService.Standing standing) {
-        return standing.suspension() == null
+    private SuspensionView suspension(PlanService.PlanAndSuspension planAndSuspension) {
+        return planAndSuspension.suspension() == null
                 ? null
-                : SuspensionView.of(standing.suspension(), suspensions.explain(standing.suspension()));
+                : SuspensionView.of(
+                        planAndSuspension.suspension(), suspensions.explain(planAndSuspension.suspension()));
     }
 
     private String member() {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -16,15 +17,13 @@ import org.limber.common.time.Timestamps;
 import org.limber.events.member.ProgressAssessed;
 import org.limber.routine.domain.AdaptationSetting;
 import org.limber.routine.domain.AssessmentRecord;
-import org.limber.routine.domain.AssessmentRecord.Decision;
 import org.limber.routine.domain.IntakeRecord;
 import org.limber.routine.domain.Plan;
 import org.limber.routine.domain.adapt.ClearanceWait;
-import org.limber.routine.domain.adapt.Progression;
 import org.limber.routine.domain.adapt.ProgressionRules;
 import org.limber.routine.domain.adapt.WeekFacts;
 import org.limber.routine.domain.adapt.WeeklyAdaptation;
-import org.limber.routine.messaging.MemberEvents;
+import org.limber.routine.messaging.outbound.MemberEvents;
 import org.limber.routine.repository.AdaptationRepository;
 import org.limber.routine.repository.IntakeRepository;
 import org.limber.routine.repository.PlanRepository;
@@ -56,7 +55,7 @@ public class AdaptationService {
     private final PlanRepository plans;
     private final IntakeRepository intakes;
     private final AdaptationRepository adaptations;
-    private final PlanService planService;
+    private final PlanWriter writer;
     private final CatalogReplica catalog;
     private final RuleBook ruleBook;
     private final SessionLogRepository sessions;
@@ -70,7 +69,7 @@ public class AdaptationService {
             PlanRepository plans,
             IntakeRepository intakes,
             AdaptationRepository adaptations,
-            PlanService planService,
+            PlanWriter writer,
             CatalogReplica catalog,
             RuleBook ruleBook,
             SessionLogRepository sessions,
@@ -86,7 +85,7 @@ public class AdaptationService {
         this.plans = plans;
         this.intakes = intakes;
         this.adaptations = adaptations;
-        this.planService = planService;
+        this.writer = writer;
         this.catalog = catalog;
         this.ruleBook = ruleBook;
         this.registry = registry;
@@ -119,38 +118,21 @@ public class AdaptationService {
         return record;
     }
 
+    /** Loads what the decision needs, lets {@link WeeklyAdaptation} decide, and saves what it decided. */
     private void decide(ProgressAssessed assessment, ProgressAssessed previous, AssessmentRecord record) {
         String memberId = assessment.memberId();
         Plan current = plans.current(memberId).orElse(null);
-        if (current == null) {
-            outcome(record, Decision.NO_PLAN, null, "The member has no plan.", null);
-            return;
-        }
-        if (current.version != assessment.planVersion()) {
-            outcome(
-                    record,
-                    Decision.SUPERSEDED,
-                    null,
-                    "Version " + assessment.planVersion() + " was assessed; version " + current.version
-                            + " is in force now.",
-                    null);
-            return;
-        }
-        if (suspensions.open(memberId).isPresent()) {
-            outcome(
-                    record,
-                    Decision.SUSPENDED,
-                    null,
-                    "The plan is suspended by a red flag until a clinician has looked.",
-                    null);
+        Optional<WeeklyAdaptation.Outcome> leftAlone = WeeklyAdaptation.beforeTheWeek(
+                assessment.planVersion(),
+                current == null ? null : current.version,
+                current != null && suspensions.open(memberId).isPresent());
+        if (leftAlone.isPresent()) {
+            save(record, leftAlone.get(), null);
             return;
         }
         ProgressionRules rules = ruleBook.progression();
         IntakeRecord intake = intakes.findById(current.intakeId);
-        // The assessment's own time, unless it claims to be later than now: the week is judged as progress-service saw
-        // it, and a clock ahead of ours never makes a version look older than it is.
-        Instant at = Timestamps.stored(
-                assessment.occurredAt().isBefore(record.receivedAt) ? assessment.occurredAt() : record.receivedAt);
+        Instant at = Timestamps.stored(WeeklyAdaptation.judgedAt(assessment.occurredAt(), record.receivedAt));
         WeeklyAdaptation.Outcome outcome = WeeklyAdaptation.decide(
                 rules,
                 WeeklyAdaptation.Library.of(ruleBook.builder(), ruleBook.rules(), catalog.options(), today()),
@@ -162,17 +144,17 @@ public class AdaptationService {
                 state(memberId, current, intake, assessment, rules, at),
                 at);
         if (outcome.stopAdaptation()) {
-            planService.adaptation(memberId, false, outcome.summary(), AUTHOR);
+            writer.adaptation(memberId, false, outcome.summary(), AUTHOR);
         }
         Plan next = null;
         if (outcome.next() != null) {
             WeeklyAdaptation.NextVersion version = outcome.next();
-            next = planService.nextVersion(PlanService.NewVersion.of(
-                            memberId, version.plan(), intake, Plan.Source.ADAPTATION, AUTHOR, version.note())
-                    .withChanges(version.changes())
-                    .fromAssessment(assessment.assessmentId())
-                    .withFlare(version.flare())
-                    .withAfterFlare(version.afterFlare()));
+            next = writer.nextVersion(
+                    NewPlanVersion.of(memberId, version.plan(), intake, Plan.Source.ADAPTATION, AUTHOR, version.note())
+                            .withChanges(version.changes())
+                            .fromAssessment(assessment.assessmentId())
+                            .withFlare(version.flare())
+                            .withAfterFlare(version.afterFlare()));
         }
         String clinician = outcome.reviews().isEmpty()
                 ? null
@@ -180,6 +162,10 @@ public class AdaptationService {
         for (WeeklyAdaptation.Review review : outcome.reviews()) {
             events.needsReview(memberId, current.intakeId, true, review.code(), review.reason(), clinician);
         }
+        save(record, outcome, next);
+    }
+
+    private static void save(AssessmentRecord record, WeeklyAdaptation.Outcome outcome, Plan next) {
         record.reviews =
                 outcome.reviews().stream().map(WeeklyAdaptation.Review::code).toList();
         record.decision = outcome.decision();
@@ -227,7 +213,7 @@ public class AdaptationService {
                 current.afterFlare,
                 inForceSince,
                 // Answers age: the pain's duration as it stands at this assessment, not as it was at intake.
-                intake.answersOn(java.time.LocalDate.ofInstant(at, java.time.ZoneOffset.UTC)),
+                intake.answersOn(LocalDate.ofInstant(at, ZoneOffset.UTC)),
                 setting == null || setting.enabled,
                 setting == null ? null : setting.reason,
                 waitSince,
@@ -252,13 +238,5 @@ public class AdaptationService {
 
     private LocalDate today() {
         return LocalDate.ofInstant(Timestamps.now(clock), ZoneOffset.UTC);
-    }
-
-    private static void outcome(
-            AssessmentRecord record, Decision decision, Progression.Verdict verdict, String summary, Plan next) {
-        record.decision = decision;
-        record.ruleId = verdict == null ? null : verdict.rule().id();
-        record.summary = summary;
-        record.resultVersion = next == null ? null : next.version;
     }
 }

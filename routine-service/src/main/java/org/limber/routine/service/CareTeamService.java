@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 import org.limber.common.problem.ProblemException;
 import org.limber.common.time.Timestamps;
 import org.limber.routine.domain.CareAssignment;
-import org.limber.routine.messaging.MemberEvents;
+import org.limber.routine.messaging.outbound.MemberEvents;
 import org.limber.routine.repository.CareAssignmentRepository;
 import org.limber.routine.repository.PlanRepository;
 

@@ -17,7 +17,7 @@ import org.limber.routine.domain.intake.Intake;
 import org.limber.routine.domain.intake.RedFlag;
 import org.limber.routine.domain.intake.Screening;
 import org.limber.routine.domain.plan.ExerciseOption;
-import org.limber.routine.messaging.MemberEvents;
+import org.limber.routine.messaging.outbound.MemberEvents;
 import org.limber.routine.repository.IntakeRepository;
 import org.limber.routine.repository.PlanRepository;
 
@@ -43,11 +43,11 @@ public class IntakeService {
     static final int RETRY_AFTER_SECONDS = 5;
 
     /** The stored intake, its red flags when referred, the plan when one was made, and whether the plan was suspended. */
-    public record Taken(IntakeRecord intake, List<RedFlag> redFlags, Plan plan, boolean planSuspended) {}
+    public record IntakeAndPlan(IntakeRecord intake, List<RedFlag> redFlags, Plan plan, boolean planSuspended) {}
 
     private final IntakeRepository intakes;
     private final PlanRepository plans;
-    private final PlanService planService;
+    private final PlanWriter writer;
     private final CatalogReplica catalog;
     private final CatalogCatchUp catchUp;
     private final CareTeamService careTeam;
@@ -59,7 +59,7 @@ public class IntakeService {
     public IntakeService(
             IntakeRepository intakes,
             PlanRepository plans,
-            PlanService planService,
+            PlanWriter writer,
             CatalogReplica catalog,
             CatalogCatchUp catchUp,
             CareTeamService careTeam,
@@ -69,7 +69,7 @@ public class IntakeService {
             Clock clock) {
         this.intakes = intakes;
         this.plans = plans;
-        this.planService = planService;
+        this.writer = writer;
         this.catalog = catalog;
         this.catchUp = catchUp;
         this.careTeam = careTeam;
@@ -79,13 +79,13 @@ public class IntakeService {
         this.clock = clock;
     }
 
-    public Taken take(String memberId, Intake answers) {
+    public IntakeAndPlan take(String memberId, Intake answers) {
         return take(memberId, answers, null);
     }
 
     /** {@code takenAt}: when the intake was taken, if not now (imports, the demo); its plan starts that day. */
     @Transactional
-    public Taken take(String memberId, Intake answers, Instant takenAt) {
+    public IntakeAndPlan take(String memberId, Intake answers, Instant takenAt) {
         plans.lockMember(memberId);
         IntakeRecord intake = new IntakeRecord();
         intake.id = UUID.randomUUID();
@@ -105,7 +105,7 @@ public class IntakeService {
                     .suspend(memberId, PlanSuspension.Cause.INTAKE, redFlags, intake.id)
                     .filter(s -> !s.referral())
                     .isPresent();
-            return new Taken(intake, redFlags, null, suspended);
+            return new IntakeAndPlan(intake, redFlags, null, suspended);
         }
         suspensions.requireNotSuspended(memberId);
         if (!catchUp.caughtUp()) {
@@ -130,18 +130,18 @@ public class IntakeService {
             intakes.persist(intake);
             events.needsReview(
                     memberId, intake.id, false, IntakeAssessment.NO_SAFE_SESSION, result.reviewReason(), clinician);
-            return new Taken(intake, List.of(), null, false);
+            return new IntakeAndPlan(intake, List.of(), null, false);
         }
         intakes.persist(intake);
         // A plan built with pain at flare level is a flare plan, stored as one, and ends like any flare (on reported
         // sessions).
-        Plan plan = planService.nextVersion(PlanService.NewVersion.of(
+        Plan plan = writer.nextVersion(NewPlanVersion.of(
                         memberId, result.plan(), intake, Plan.Source.INTAKE, memberId, "Built from your intake")
                 .withFlare(ruleBook.builder().flare(answers, Timestamps.today(clock))));
         // Not a red flag: the plan stands, and a clinician is asked to review it (inflammatory back pain).
         for (RedFlag review : result.reviewFlags()) {
             events.needsReview(memberId, intake.id, true, review.name(), review.referralReason, clinician);
         }
-        return new Taken(intake, List.of(), plan, false);
+        return new IntakeAndPlan(intake, List.of(), plan, false);
     }
 }

@@ -25,14 +25,16 @@ import org.limber.routine.domain.plan.ExerciseOption;
 import org.limber.routine.domain.plan.PlanChange;
 import org.limber.routine.domain.plan.PlanProposal;
 import org.limber.routine.domain.plan.PlanTailoring;
-import org.limber.routine.domain.plan.TimeEstimate;
-import org.limber.routine.messaging.MemberEvents;
 import org.limber.routine.repository.AdaptationRepository;
 import org.limber.routine.repository.IntakeRepository;
 import org.limber.routine.repository.PlanRepository;
 import org.limber.routine.repository.SessionLogRepository;
 
-/** Plan versions: writing the next one (and its event), reading, today's session, and a clinician's tailoring. */
+/**
+ * A member's plan: reading it, today's session, and a clinician's tailoring, undoing and adaptation setting (each
+ * under the member lock, taken before the care-team check so that an assignment changing meanwhile is seen).
+ * {@link PlanWriter} writes the versions.
+ */
 @ApplicationScoped
 public class PlanService {
 
@@ -50,7 +52,7 @@ public class PlanService {
     private final CatalogReplica catalog;
     private final CareTeamService careTeam;
     private final RuleBook ruleBook;
-    private final MemberEvents events;
+    private final PlanWriter writer;
     private final AdaptationRepository adaptations;
     private final SuspensionService suspensions;
     private final Clock clock;
@@ -62,7 +64,7 @@ public class PlanService {
             CatalogReplica catalog,
             CareTeamService careTeam,
             RuleBook ruleBook,
-            MemberEvents events,
+            PlanWriter writer,
             AdaptationRepository adaptations,
             SuspensionService suspensions,
             Clock clock) {
@@ -73,157 +75,9 @@ public class PlanService {
         this.catalog = catalog;
         this.careTeam = careTeam;
         this.ruleBook = ruleBook;
-        this.events = events;
+        this.writer = writer;
         this.adaptations = adaptations;
         this.clock = clock;
-    }
-
-    /**
-     * What a new plan version is: whose, the plan, the intake it answers, who made it and why; then
-     * optionally the override reason a clinician recorded, the changes it makes, the assessment an
-     * adaptation came from, whether it is a flare plan, and whether it is the plan from before a flare one
-     * step easier for the week after it.
-     */
-    public record NewVersion(
-            String memberId,
-            PlanProposal proposal,
-            IntakeRecord intake,
-            Plan.Source source,
-            String author,
-            String note,
-            String overrideReason,
-            List<PlanChange> changes,
-            UUID assessmentId,
-            boolean flare,
-            boolean afterFlare) {
-
-        /** A version with no override, no recorded changes, no assessment, not a flare plan. */
-        public static NewVersion of(
-                String memberId,
-                PlanProposal proposal,
-                IntakeRecord intake,
-                Plan.Source source,
-                String author,
-                String note) {
-            return new NewVersion(
-                    memberId, proposal, intake, source, author, note, null, List.of(), null, false, false);
-        }
-
-        public NewVersion withOverride(String reason) {
-            return new NewVersion(
-                    memberId, proposal, intake, source, author, note, reason, changes, assessmentId, flare, afterFlare);
-        }
-
-        public NewVersion withChanges(List<PlanChange> made) {
-            return new NewVersion(
-                    memberId,
-                    proposal,
-                    intake,
-                    source,
-                    author,
-                    note,
-                    overrideReason,
-                    made,
-                    assessmentId,
-                    flare,
-                    afterFlare);
-        }
-
-        public NewVersion fromAssessment(UUID assessment) {
-            return new NewVersion(
-                    memberId,
-                    proposal,
-                    intake,
-                    source,
-                    author,
-                    note,
-                    overrideReason,
-                    changes,
-                    assessment,
-                    flare,
-                    afterFlare);
-        }
-
-        public NewVersion withFlare(boolean isFlare) {
-            return new NewVersion(
-                    memberId,
-                    proposal,
-                    intake,
-                    source,
-                    author,
-                    note,
-                    overrideReason,
-                    changes,
-                    assessmentId,
-                    isFlare,
-                    afterFlare);
-        }
-
-        public NewVersion withAfterFlare(boolean isAfterFlare) {
-            return new NewVersion(
-                    memberId,
-                    proposal,
-                    intake,
-                    source,
-                    author,
-                    note,
-                    overrideReason,
-                    changes,
-                    assessmentId,
-                    flare,
-                    isAfterFlare);
-        }
-    }
-
-    /**
-     * Writes the member's next plan version with the changes it makes, and its PlanAssigned event.
-     * The caller holds the member lock.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Plan nextVersion(NewVersion v) {
-        String memberId = v.memberId();
-        PlanProposal proposal = v.proposal();
-        IntakeRecord intake = v.intake();
-        Plan.Source source = v.source();
-        List<PlanChange> changes = v.changes();
-        Plan plan = new Plan();
-        plan.memberId = memberId;
-        plan.version = plans.current(memberId).map(p -> p.version + 1).orElse(1);
-        plan.createdAt = Timestamps.now(clock);
-        // A plan from an intake starts the day the intake was taken (the same day, unless it was backdated).
-        plan.startDate =
-                LocalDate.ofInstant(source == Plan.Source.INTAKE ? intake.submittedAt : plan.createdAt, ZoneOffset.UTC);
-        plan.source = source;
-        plan.author = v.author();
-        plan.note = v.note();
-        plan.overrideReason = v.overrideReason();
-        plan.intakeId = intake.id;
-        plan.sessionsPerWeek = intake.answers.sessionsPerWeek();
-        plan.minutesPerSession = intake.answers.minutesPerSession();
-        plan.baselinePain = intake.answers.painTypical();
-        plan.conditions =
-                intake.answers.conditions().stream().map(Enum::name).sorted().toList();
-        plan.proposal = proposal;
-        plan.assessmentId = v.assessmentId();
-        plan.flare = v.flare();
-        plan.afterFlare = v.afterFlare();
-        plans.persist(plan);
-        for (PlanChange change : changes) {
-            PlanChangeRecord row = new PlanChangeRecord();
-            row.id = UUID.randomUUID();
-            row.memberId = memberId;
-            row.planVersion = plan.version;
-            row.source = source == Plan.Source.ADAPTATION ? Plan.Source.ADAPTATION : Plan.Source.CLINICIAN;
-            row.kind = change.kind();
-            row.slug = change.slug();
-            row.from = change.from();
-            row.to = change.to();
-            row.reason = change.reason();
-            row.createdAt = plan.createdAt;
-            adaptations.persist(row);
-        }
-        events.planAssigned(plan, careTeam.clinicianOf(memberId).orElse(null));
-        return plan;
     }
 
     @Transactional
@@ -234,11 +88,12 @@ public class PlanService {
     }
 
     /** The plan in force and, while it is suspended, the open suspension. */
-    public record Standing(Plan plan, PlanSuspension suspension) {}
+    public record PlanAndSuspension(Plan plan, PlanSuspension suspension) {}
 
     @Transactional
-    public Standing standing(String memberId) {
-        return new Standing(current(memberId), suspensions.open(memberId).orElse(null));
+    public PlanAndSuspension planAndSuspension(String memberId) {
+        return new PlanAndSuspension(
+                current(memberId), suspensions.open(memberId).orElse(null));
     }
 
     @Transactional
@@ -277,8 +132,8 @@ public class PlanService {
             List<PlanTailoring.Change> changes,
             String note,
             String overrideReason) {
-        careTeam.requireOnPanel(clinicianId, memberId);
         plans.lockMember(memberId);
+        careTeam.requireOnPanel(clinicianId, memberId);
         Plan current = current(memberId);
         IntakeRecord intake = intakes.findById(current.intakeId);
         Map<String, ExerciseOption> published =
@@ -293,10 +148,11 @@ public class PlanService {
         String recordedOverride = result.overridden().isEmpty()
                 ? null
                 : overrideReason + " (overrode: " + String.join("; ", result.overridden()) + ")";
-        Plan next = nextVersion(NewVersion.of(memberId, result.plan(), intake, Plan.Source.CLINICIAN, clinicianId, note)
-                .withOverride(recordedOverride)
-                .withChanges(result.changes())
-                .withFlare(current.flare));
+        Plan next = writer.nextVersion(
+                NewPlanVersion.of(memberId, result.plan(), intake, Plan.Source.CLINICIAN, clinicianId, note)
+                        .withOverride(recordedOverride)
+                        .withChanges(result.changes())
+                        .withFlare(current.flare));
         return next;
     }
 
@@ -307,8 +163,8 @@ public class PlanService {
      */
     @Transactional
     public Plan undo(String clinicianId, String memberId, UUID changeId, String note) {
-        careTeam.requireOnPanel(clinicianId, memberId);
         plans.lockMember(memberId);
+        careTeam.requireOnPanel(clinicianId, memberId);
         PlanChangeRecord change = adaptations
                 .change(changeId)
                 .filter(c -> c.memberId.equals(memberId))
@@ -327,31 +183,21 @@ public class PlanService {
         Plan next;
         if (change.from == null || change.to == null) {
             Plan before = plans.version(memberId, change.planVersion - 1).orElseThrow();
-            next = nextVersion(
-                    NewVersion.of(memberId, before.proposal, intake, Plan.Source.CLINICIAN, clinicianId, note)
-                            .withChanges(List.of(new PlanChange(PlanChange.Kind.UNDO, null, null, null, reason)))
+            next = writer.nextVersion(
+                    NewPlanVersion.of(memberId, before.proposal, intake, Plan.Source.CLINICIAN, clinicianId, note)
+                            .withChanges(List.of(new PlanChange(PlanChange.ChangeType.UNDO, null, null, null, reason)))
                             .withFlare(before.flare));
         } else {
             if (!current.proposal.contains(change.to.slug())) {
                 throw ProblemException.conflict(
                         change.to.name() + " is no longer in the plan: the plan has changed since.");
             }
-            PlanProposal restored = current.proposal.replace(
-                    change.to.slug(),
-                    item -> new PlanProposal.Item(
-                            change.from.slug(),
-                            change.from.exerciseVersion(),
-                            change.from.name(),
-                            item.category(),
-                            change.from.dose(),
-                            TimeEstimate.seconds(change.from.dose()),
-                            reason,
-                            item.paused(),
-                            true));
-            next = nextVersion(NewVersion.of(memberId, restored, intake, Plan.Source.CLINICIAN, clinicianId, note)
-                    .withChanges(List.of(
-                            new PlanChange(PlanChange.Kind.UNDO, change.to.slug(), change.to, change.from, reason)))
-                    .withFlare(current.flare));
+            PlanProposal restored = PlanChange.undone(current.proposal, change.from, change.to, reason);
+            next = writer.nextVersion(
+                    NewPlanVersion.of(memberId, restored, intake, Plan.Source.CLINICIAN, clinicianId, note)
+                            .withChanges(List.of(new PlanChange(
+                                    PlanChange.ChangeType.UNDO, change.to.slug(), change.to, change.from, reason)))
+                            .withFlare(current.flare));
         }
         change.undoneIn = next.version;
         return next;
@@ -361,34 +207,15 @@ public class PlanService {
     @Transactional
     public AdaptationSetting setAdaptation(
             String clinicianId, String memberId, boolean enabled, Boolean progressionCleared, String note) {
-        careTeam.requireOnPanel(clinicianId, memberId);
         plans.lockMember(memberId);
-        AdaptationSetting setting = adaptation(memberId, enabled, note, clinicianId);
+        careTeam.requireOnPanel(clinicianId, memberId);
+        AdaptationSetting setting = writer.adaptation(memberId, enabled, note, clinicianId);
         if (progressionCleared != null) {
             if (setting.progressionCleared && !progressionCleared) {
                 // A withdrawn clearance starts a new wait for one (adaptation asks for a review when it runs long).
                 setting.clearanceWithdrawnAt = setting.changedAt;
             }
             setting.progressionCleared = progressionCleared;
-        }
-        return setting;
-    }
-
-    /** Records whether the member's plan adapts automatically. The caller holds the member lock. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public AdaptationSetting adaptation(String memberId, boolean enabled, String reason, String by) {
-        AdaptationSetting setting = adaptations.setting(memberId).orElse(null);
-        boolean isNew = setting == null;
-        if (isNew) {
-            setting = new AdaptationSetting();
-            setting.memberId = memberId;
-        }
-        setting.enabled = enabled;
-        setting.reason = reason;
-        setting.changedBy = by;
-        setting.changedAt = Timestamps.now(clock);
-        if (isNew) {
-            adaptations.persist(setting);
         }
         return setting;
     }

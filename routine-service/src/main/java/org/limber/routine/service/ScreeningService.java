@@ -34,7 +34,7 @@ public class ScreeningService {
     public record NewScreening(UUID screeningId, Map<RedFlag, Boolean> answers) {}
 
     /** The stored screening; the symptom report its yes answers made (null when all were no); replay on a retry. */
-    public record Taken(ScreeningRecord screening, SymptomService.Reported symptoms, boolean replay) {}
+    public record ScreeningAndReport(ScreeningRecord screening, SymptomService.Reported symptoms, boolean replay) {}
 
     private static final String NOTE = "Answered yes at a red-flag screening";
 
@@ -58,7 +58,7 @@ public class ScreeningService {
     }
 
     @Transactional
-    public Taken take(String memberId, NewScreening request) {
+    public ScreeningAndReport take(String memberId, NewScreening request) {
         String hash = hashes.of(request);
         plans.lockMember(memberId);
         var existing = screenings.find(memberId, request.screeningId());
@@ -70,7 +70,7 @@ public class ScreeningService {
             SymptomService.Reported report = existing.get().answeredYes.isEmpty()
                     ? null
                     : symptoms.report(memberId, newReport(request.screeningId(), existing.get().answeredYes));
-            return new Taken(existing.get(), report, true);
+            return new ScreeningAndReport(existing.get(), report, true);
         }
         // Handled as at intake (Screening's rules: a past cancer refers only with a new episode, else asks for a
         // review); context answers alone are not signs. Pain is not asked again, so the fragility-fracture rule,
@@ -91,7 +91,7 @@ public class ScreeningService {
         screening.requestHash = hash;
         screening.planSuspended = report != null && report.report().planSuspended;
         screenings.persist(screening);
-        return new Taken(screening, report, false);
+        return new ScreeningAndReport(screening, report, false);
     }
 
     private static SymptomService.NewReport newReport(UUID id, List<String> yes) {

@@ -22,7 +22,7 @@ import org.limber.routine.domain.SessionLog;
 import org.limber.routine.domain.SessionReport;
 import org.limber.routine.domain.intake.RedFlag;
 import org.limber.routine.domain.plan.PlanProposal;
-import org.limber.routine.messaging.MemberEvents;
+import org.limber.routine.messaging.outbound.MemberEvents;
 import org.limber.routine.repository.PlanRepository;
 import org.limber.routine.repository.SessionLogRepository;
 
@@ -43,23 +43,26 @@ public class SessionService {
     public record NewSession(
             UUID sessionId, int planVersion, Integer sessionNumber, Instant performedAt, SessionReport report) {}
 
+    /** What became of a session: logged, or refused (with the answer to give) and its red flags kept all the same. */
+    public sealed interface Outcome permits Logged, Mismatched, WhileSuspended {}
+
+    /** Logged: the session, and whether it was logged before by the same request. */
+    public record Logged(SessionLog session, boolean replay) implements Outcome {}
+
     /**
-     * What became of a session. Logged: {@code session} (and {@code replay} when it was logged before by
-     * the same request). Refused: {@code session} is null; {@code refused} holds the field problems
-     * (empty when the plan was suspended: the caller answers 409 plan-suspended), and {@code
-     * keptSymptoms} the session's red-flag symptoms, kept as a symptom report whatever else was wrong.
+     * Not logged, as it does not match the plan: the field problems, and the session's red-flag symptoms kept
+     * as a symptom report (null when it reported none).
      */
-    public record Logged(
-            SessionLog session, boolean replay, SymptomService.Reported keptSymptoms, List<FieldProblem> refused) {
+    public record Mismatched(List<FieldProblem> problems, SymptomService.Reported keptSymptoms) implements Outcome {}
 
-        Logged(SessionLog session, boolean replay) {
-            this(session, replay, null, List.of());
-        }
+    /**
+     * Not logged, as the plan is suspended: the 409 to answer (whatever else is wrong: no session can be logged,
+     * so field problems would only mislead), and the session's red-flag symptoms kept (null when none).
+     */
+    public record WhileSuspended(ProblemException refusal, SymptomService.Reported keptSymptoms) implements Outcome {}
 
-        public boolean refusedWhileSuspended() {
-            return session == null && refused.isEmpty();
-        }
-    }
+    /** The plan version and session a new session is checked against, with what is wrong with it. */
+    private record Checked(Plan plan, int number, PlanProposal.Session prescribed, List<FieldProblem> problems) {}
 
     private final SessionLogRepository sessions;
     private final PlanRepository plans;
@@ -93,7 +96,7 @@ public class SessionService {
     }
 
     @Transactional
-    public Logged log(String memberId, NewSession request) {
+    public Outcome log(String memberId, NewSession request) {
         String hash = hashes.of(request);
         plans.lockMember(memberId);
         var existing = sessions.find(memberId, request.sessionId());
@@ -104,6 +107,36 @@ public class SessionService {
             throw ProblemException.conflict("The session " + request.sessionId()
                     + " was logged already with other content; a new session needs a new id.");
         }
+        Checked checked = check(memberId, request);
+        boolean redFlags = request.report().redFlagSymptoms().stream().anyMatch(RedFlag::symptom);
+        PlanSuspension open = suspensions.open(memberId).orElse(null);
+        // Red flags are read first: a session refused for any reason (the plan suspended, an offline phone syncing
+        // after a mid-week change, an exercise no longer in the plan) still has its red flags kept, suspending the
+        // plan.
+        if (open != null) {
+            return new WhileSuspended(suspensions.refusal(open), redFlags ? keep(memberId, request) : null);
+        }
+        if (!checked.problems().isEmpty()) {
+            return new Mismatched(checked.problems(), redFlags ? keep(memberId, request) : null);
+        }
+        SessionLog session = new SessionLog();
+        session.memberId = memberId;
+        session.sessionId = request.sessionId();
+        session.planVersion = checked.plan().version;
+        session.sessionNumber = checked.number();
+        session.performedAt = Timestamps.stored(request.performedAt());
+        session.receivedAt = Timestamps.now(clock);
+        session.requestHash = hash;
+        session.report = request.report();
+        sessions.persist(session);
+        events.sessionCompleted(session, checked.prescribed());
+        suspensions.suspend(
+                memberId, PlanSuspension.Cause.SESSION, request.report().redFlagSymptoms(), session.sessionId);
+        return new Logged(session, false);
+    }
+
+    /** The session against its plan version: its time, its session number, its exercises and its red-flag codes. */
+    private Checked check(String memberId, NewSession request) {
         List<FieldProblem> errors = new ArrayList<>();
         Plan plan = plans.version(memberId, request.planVersion()).orElse(null);
         PlanProposal.Session prescribed = null;
@@ -130,36 +163,7 @@ public class SessionService {
                 .filter(f -> !f.symptom())
                 .forEach(f ->
                         errors.add(new FieldProblem("redFlagSymptoms", f + " is an intake answer, not a symptom")));
-        boolean redFlags = request.report().redFlagSymptoms().stream().anyMatch(RedFlag::symptom);
-        boolean suspended = suspensions.open(memberId).isPresent();
-        if (suspended && !redFlags) {
-            suspensions.requireNotSuspended(memberId);
-        }
-        if (suspended || !errors.isEmpty()) {
-            // Red flags are read first: a session refused for any reason (the plan suspended, an offline phone
-            // syncing after a mid-week change, an exercise no longer in the plan) still has its red flags kept,
-            // suspending the plan. While suspended the answer is 409 plan-suspended whatever else is wrong: no
-            // session can be logged, so field problems would only mislead.
-            return new Logged(
-                    null,
-                    false,
-                    redFlags ? keep(memberId, request) : null,
-                    suspended ? List.of() : List.copyOf(errors));
-        }
-        SessionLog session = new SessionLog();
-        session.memberId = memberId;
-        session.sessionId = request.sessionId();
-        session.planVersion = plan.version;
-        session.sessionNumber = number;
-        session.performedAt = Timestamps.stored(request.performedAt());
-        session.receivedAt = Timestamps.now(clock);
-        session.requestHash = hash;
-        session.report = request.report();
-        sessions.persist(session);
-        events.sessionCompleted(session, prescribed);
-        suspensions.suspend(
-                memberId, PlanSuspension.Cause.SESSION, request.report().redFlagSymptoms(), session.sessionId);
-        return new Logged(session, false);
+        return new Checked(plan, number, prescribed, List.copyOf(errors));
     }
 
     /**

@@ -15,7 +15,7 @@ import org.limber.routine.domain.Plan;
 import org.limber.routine.domain.PlanSuspension;
 import org.limber.routine.domain.SuspensionReview;
 import org.limber.routine.domain.intake.RedFlag;
-import org.limber.routine.messaging.MemberEvents;
+import org.limber.routine.messaging.outbound.MemberEvents;
 import org.limber.routine.repository.AdaptationRepository;
 import org.limber.routine.repository.PlanRepository;
 import org.limber.routine.repository.SuspensionRepository;
@@ -92,7 +92,7 @@ public class SuspensionService {
     public Optional<PlanSuspension> suspend(
             String memberId, PlanSuspension.Cause cause, List<RedFlag> redFlags, UUID sourceId) {
         List<RedFlag> referral = redFlags.stream()
-                .filter(f -> f.kind == RedFlag.Kind.REFERRAL)
+                .filter(f -> f.consequence == RedFlag.Consequence.REFERRAL)
                 .distinct()
                 .toList();
         if (redFlags.isEmpty()) {
@@ -102,7 +102,7 @@ public class SuspensionService {
         if (cause != PlanSuspension.Cause.INTAKE) {
             // At intake the intake itself sends its review flags; reported later they are sent here.
             List<RedFlag> review = redFlags.stream()
-                    .filter(f -> f.kind == RedFlag.Kind.REVIEW)
+                    .filter(f -> f.consequence == RedFlag.Consequence.REVIEW)
                     .distinct()
                     .toList();
             String clinician =
@@ -139,10 +139,15 @@ public class SuspensionService {
     @Transactional
     public void requireNotSuspended(String memberId) {
         suspensions.open(memberId).ifPresent(s -> {
-            throw s.referral()
-                    ? new ProblemException(409, REFERRAL_PROBLEM, "Referral under review", explain(s), List.of())
-                    : new ProblemException(409, PROBLEM, "Plan suspended", explain(s), List.of());
+            throw refusal(s);
         });
+    }
+
+    /** The 409 a member held by {@code s} is answered: plan-suspended, or referral-under-review. */
+    public ProblemException refusal(PlanSuspension s) {
+        return s.referral()
+                ? new ProblemException(409, REFERRAL_PROBLEM, "Referral under review", explain(s), List.of())
+                : new ProblemException(409, PROBLEM, "Plan suspended", explain(s), List.of());
     }
 
     /** Why the member is held and what they should do, in the member's words. */
@@ -175,8 +180,8 @@ public class SuspensionService {
      */
     @Transactional
     public Reviewed review(String clinicianId, String memberId, Review request) {
-        careTeam.requireOnPanel(clinicianId, memberId);
         plans.lockMember(memberId);
+        careTeam.requireOnPanel(clinicianId, memberId);
         PlanSuspension open = suspensions
                 .open(memberId)
                 .orElseThrow(() -> ProblemException.conflict(

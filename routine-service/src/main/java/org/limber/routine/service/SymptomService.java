@@ -16,7 +16,7 @@ import org.limber.routine.domain.PlanSuspension;
 import org.limber.routine.domain.SessionChecks;
 import org.limber.routine.domain.SymptomReport;
 import org.limber.routine.domain.intake.RedFlag;
-import org.limber.routine.messaging.MemberEvents;
+import org.limber.routine.messaging.outbound.MemberEvents;
 import org.limber.routine.repository.PlanRepository;
 import org.limber.routine.repository.SymptomReportRepository;
 

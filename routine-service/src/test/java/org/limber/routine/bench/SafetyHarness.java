@@ -57,8 +57,8 @@ public final class SafetyHarness {
     static final Instant START = Instant.parse("2026-11-21T07:00:00Z");
     static final LocalDate TODAY = LocalDate.ofInstant(START, ZoneOffset.UTC);
     static final Duration WEEK = Duration.ofDays(7);
-    static final Set<PlanChange.Kind> STEPS_UP =
-            EnumSet.of(PlanChange.Kind.HARDER_VARIATION, PlanChange.Kind.MORE_DOSE);
+    static final Set<PlanChange.ChangeType> STEPS_UP =
+            EnumSet.of(PlanChange.ChangeType.HARDER_VARIATION, PlanChange.ChangeType.MORE_DOSE);
     static final Set<Action> STEPPING_ACTIONS = EnumSet.of(Action.REGRESS, Action.REGRESS_SKIPPED, Action.PROGRESS);
 
     /** The invariants, in the order they are printed. */

@@ -118,7 +118,7 @@ class RedFlagsNeverLostTest {
             assertThat(member(memberId).get("/members/me/plan").jsonPath().getString("status"))
                     .as(what + "the plan's status")
                     .isEqualTo(
-                            flag.kind == RedFlag.Kind.REFERRAL || kind == Break.PLAN_SUSPENDED
+                            flag.consequence == RedFlag.Consequence.REFERRAL || kind == Break.PLAN_SUSPENDED
                                     ? "SUSPENDED"
                                     : "ACTIVE");
         }

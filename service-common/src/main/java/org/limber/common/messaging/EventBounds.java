@@ -11,7 +11,7 @@ import org.limber.common.validation.YearBetween;
 
 /**
  * The bounds every event a consumer takes in is held to before it is applied (in its {@link
- * EventIntake.Kind}'s check): an event outside them is a dead letter, never a row too large, a list
+ * EventIntake.EventType}'s check): an event outside them is a dead letter, never a row too large, a list
  * without end or a date no arithmetic can take. Codes (red flags, causes, reasons, triggers) are
  * short printable strings; they are not held to a stricter pattern, and a repeated code is not a
  * reason to drop an event (it may carry a red flag): the consumer keeps each code once

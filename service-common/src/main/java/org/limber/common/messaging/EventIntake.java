@@ -49,12 +49,12 @@ public class EventIntake {
     }
 
     /**
-     * One kind of event a consumer takes: its {@code ce_type}, its record class, the highest schema
+     * One type of event a consumer takes: its {@code ce_type}, its record class, the highest schema
      * version this consumer understands, its required-field check, the requirement that check stands
      * for (named in the dead-letter reason), and a normalising step applied to a complete event (for
      * example removing duplicate codes from a list).
      */
-    public record Kind<T>(
+    public record EventType<T>(
             String type,
             Class<T> eventClass,
             int supported,
@@ -63,8 +63,8 @@ public class EventIntake {
             String requirement,
             UnaryOperator<T> normalise) {
 
-        /** A kind with no normalising step and the generic requirement. */
-        public Kind(
+        /** A type with no normalising step and the generic requirement. */
+        public EventType(
                 String type,
                 Class<T> eventClass,
                 int supported,
@@ -90,12 +90,12 @@ public class EventIntake {
     }
 
     /** The record's event, as the first of {@code kinds} whose type matches; {@link Rejected} if it cannot be. */
-    public Object parse(ConsumerRecord<?, ?> record, List<Kind<?>> kinds) {
+    public Object parse(ConsumerRecord<?, ?> record, List<EventType<?>> kinds) {
         String type = Headers.text(record, Headers.CE_TYPE);
         if (type == null) {
             throw new Rejected("the record has no " + Headers.CE_TYPE + " header");
         }
-        for (Kind<?> kind : kinds) {
+        for (EventType<?> kind : kinds) {
             if (kind.type().equals(type)) {
                 return parse(record.value(), kind);
             }
@@ -105,11 +105,11 @@ public class EventIntake {
 
     /** The record's event of this one kind; {@link Rejected} if it cannot be. */
     @SuppressWarnings("unchecked")
-    public <T> T parse(ConsumerRecord<?, ?> record, Kind<T> kind) {
-        return (T) parse(record, List.<Kind<?>>of(kind));
+    public <T> T parse(ConsumerRecord<?, ?> record, EventType<T> kind) {
+        return (T) parse(record, List.<EventType<?>>of(kind));
     }
 
-    private <T> T parse(Object value, Kind<T> kind) {
+    private <T> T parse(Object value, EventType<T> kind) {
         T event;
         ObjectReader reader = readers.computeIfAbsent(kind.eventClass(), json::readerFor);
         try {

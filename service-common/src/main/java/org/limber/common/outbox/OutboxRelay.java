@@ -6,15 +6,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,21 +26,11 @@ import jakarta.interceptor.Interceptor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.context.Context;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.TracingMetadata;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import org.apache.kafka.common.errors.InvalidTopicException;
-import org.apache.kafka.common.errors.RecordBatchTooLargeException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
@@ -71,13 +57,6 @@ public class OutboxRelay {
     public static final String CHANNEL = "outbox";
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-
-    /** Failures that sending again can never cure. Anything else (broker down, timeouts) is retried. */
-    private static final List<Class<? extends Throwable>> NEVER_SENDABLE = List.of(
-            RecordTooLargeException.class,
-            RecordBatchTooLargeException.class,
-            SerializationException.class,
-            InvalidTopicException.class);
 
     private final MutinyEmitter<String> emitter;
     private final OutboxRepository repository;
@@ -231,17 +210,18 @@ public class OutboxRelay {
 
     private Batch relay(Connection db, List<OutboxEvent> batch) throws SQLException {
         List<CompletableFuture<Void>> acks = batch.stream()
-                .map(event -> emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage())
+                .map(event -> emitter.sendMessage(OutboxRecords.message(event, source))
+                        .subscribeAsCompletionStage())
                 .toList();
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
         List<Long> acknowledged = new ArrayList<>(batch.size());
         boolean stalled = false;
         for (int i = 0; i < batch.size() && !stalled; i++) {
             OutboxEvent event = batch.get(i);
-            Throwable failure = awaitAck(acks.get(i), deadline);
+            Throwable failure = OutboxRecords.awaitAck(acks.get(i), deadline);
             if (failure == null) {
                 acknowledged.add(event.id);
-            } else if (neverSendable(failure)) {
+            } else if (OutboxRecords.neverSendable(failure)) {
                 repository.park(db, event.id, failure.toString());
                 parked.increment();
                 LOG.errorf(
@@ -260,58 +240,10 @@ public class OutboxRelay {
         return new Batch(acknowledged.size(), stalled);
     }
 
-    /** Null once the broker has acknowledged, else why not (a timeout included). */
-    private static Throwable awaitAck(CompletableFuture<Void> ack, long deadline) {
-        try {
-            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause() == null ? e : e.getCause();
-        } catch (TimeoutException e) {
-            return e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return e;
-        }
-    }
-
-    static boolean neverSendable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            for (Class<? extends Throwable> type : NEVER_SENDABLE) {
-                if (type.isInstance(cause)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     private double ageSeconds(AtomicReference<Instant> oldest) {
         Instant since = oldest.get();
         return since == null
                 ? 0
                 : Math.max(0, Duration.between(since, clock.instant()).toMillis() / 1000.0);
-    }
-
-    private Message<String> toMessage(OutboxEvent event) {
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(event.topic)
-                .withKey(event.key)
-                .build();
-        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
-                .withId(event.eventId.toString())
-                .withType(event.type)
-                .withSource(source)
-                .withSubject(event.key)
-                .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .build();
-        Metadata metadata = Metadata.of(kafka, cloudEvent);
-        // The record continues the trace of the request that wrote the event (when tracing is on).
-        Context trace = TraceContext.fromTraceParent(event.traceParent);
-        if (trace != null) {
-            metadata = metadata.with(TracingMetadata.with(trace, trace));
-        }
-        return Message.of(event.payload, metadata);
     }
 }

@@ -17,8 +17,8 @@ class EventIntakeTest {
 
     record Thing(int schemaVersion, String memberId) {}
 
-    private static final EventIntake.Kind<Thing> THING =
-            new EventIntake.Kind<>("Thing", Thing.class, 2, Thing::schemaVersion, t -> t.memberId() != null);
+    private static final EventIntake.EventType<Thing> THING =
+            new EventIntake.EventType<>("Thing", Thing.class, 2, Thing::schemaVersion, t -> t.memberId() != null);
 
     private final EventIntake intake = new EventIntake(new ObjectMapper());
 
@@ -37,7 +37,8 @@ class EventIntakeTest {
         ConsumerRecord<String, byte[]> bytes = new ConsumerRecord<>(
                 "topic", 0, 1, "key", "{\"schemaVersion\":1,\"memberId\":\"m\"}".getBytes(StandardCharsets.UTF_8));
         bytes.headers().add(Headers.CE_TYPE, "Thing".getBytes(StandardCharsets.UTF_8));
-        assertThat(intake.parse(bytes, List.<EventIntake.Kind<?>>of(THING))).isEqualTo(new Thing(1, "m"));
+        assertThat(intake.parse(bytes, List.<EventIntake.EventType<?>>of(THING)))
+                .isEqualTo(new Thing(1, "m"));
     }
 
     @Test
@@ -60,7 +61,7 @@ class EventIntakeTest {
 
     @Test
     void aKindNamesItsRequirementInTheReasonAndNormalisesWhatItTakes() {
-        EventIntake.Kind<Thing> trimmed = new EventIntake.Kind<>(
+        EventIntake.EventType<Thing> trimmed = new EventIntake.EventType<>(
                 "Thing",
                 Thing.class,
                 1,

@@ -11,16 +11,15 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 import org.limber.postgres.EmbeddedPostgresServer;
 import org.limber.testsupport.KafkaBroker;
 import org.limber.testsupport.PackagedService;
+import org.limber.testsupport.bench.BenchVariants.Variant;
 
 /**
  * Start-up time and resident memory of each packaged service: a harness that prints figures.
@@ -64,9 +63,6 @@ public final class ServiceStartBenchmark {
     static final int WARM_UP_REQUESTS = Integer.getInteger("bench.warmUpRequests", 2_000);
     static final boolean NMT = Boolean.getBoolean("bench.nmt");
     static final Duration START_LIMIT = Duration.ofMinutes(3);
-    static final String AOT_CACHE = "app.aot";
-    static final String TRAINED_CACHE = "app-trained.aot";
-    static final String APP_CDS = "app-cds.jsa";
 
     /** A service to start: its module, the port variable it reads, its database, and a public path to warm up on. */
     record Service(String module, String portVariable, String database, String warmUpPath) {}
@@ -76,24 +72,8 @@ public final class ServiceStartBenchmark {
             new Service("routine-service", "ROUTINE_PORT", "routine", "/q/health/live"),
             new Service("progress-service", "PROGRESS_PORT", "progress", "/q/health/live"));
 
-    /**
-     * A way to run the services: its label, a short key (databases, logs), the java of each service
-     * (by module), and the JVM options it adds to {@code LIMBER_JAVA_OPTS}.
-     */
-    record Variant(String label, String key, Map<String, Path> java, List<String> options, Variant training) {
-
-        Variant(String label, String key, Map<String, Path> java, List<String> options) {
-            this(label, key, java, options, null);
-        }
-    }
-
     /** Figures of a start; {@code rssKb} (after the warm-up) -1 for a restart, which is not warmed up. */
     record Figures(String service, double readySeconds, long rssKb, long rssReadyKb, long threads) {}
-
-    /** Starts one service of a variant, its log file named with {@code suffix}. */
-    private interface Starter {
-        PackagedService start(String suffix) throws Exception;
-    }
 
     private ServiceStartBenchmark() {}
 
@@ -102,218 +82,98 @@ public final class ServiceStartBenchmark {
         String javaOpts = System.getenv().getOrDefault("LIMBER_JAVA_OPTS", "");
         String java25Opts = System.getenv().getOrDefault("LIMBER_JAVA25_OPTS", "");
         Path logs = Files.createDirectories(root.resolve("target/bench-logs"));
-        List<Variant> variants = variants(root, java25Opts);
-        String only = System.getProperty("bench.variants", "");
-        if (!only.isBlank()) {
-            List<String> keys = List.of(only.split(","));
-            variants.removeIf(variant -> !keys.contains(variant.key()));
-        }
+        List<Variant> variants = BenchVariants.of(root, java25Opts, System.getProperty("bench.variants", ""));
         OidcWiremockTestResource oidc = new OidcWiremockTestResource();
         List<PackagedService> started = new ArrayList<>();
         try (EmbeddedPostgresServer postgres =
                 EmbeddedPostgresServer.start(Files.createTempDirectory("bench-postgres"), 0, true)) {
             String oidcUrl = oidc.start().get("keycloak.url") + "/realms/quarkus";
+            BenchSystem bench = new BenchSystem(root, postgres, oidcUrl, javaOpts, logs);
             List<Figures> figures = new ArrayList<>();
             for (Variant variant : variants) {
                 if (variant.training() != null) {
-                    train(root, variant.training(), postgres, oidcUrl, javaOpts, logs);
+                    bench.train(variant.training());
                 }
                 // A broker of the variant's own, as its databases: each variant starts on the same empty system.
                 try (KafkaBroker kafka = KafkaBroker.start(Files.createTempDirectory("bench-kafka"))) {
-                    List<Starter> starters = new ArrayList<>();
-                    List<String> names = new ArrayList<>();
+                    List<BenchSystem.Starter> starters = new ArrayList<>();
                     for (Service service : SERVICES) {
-                        String database = service.database() + "_" + variant.key();
-                        postgres.createDatabase(database);
-                        Map<String, String> env = environment(postgres, database, kafka, oidcUrl);
-                        List<String> options = new ArrayList<>(split(javaOpts));
-                        options.addAll(variant.options());
-                        if (NMT) {
-                            options.add("-XX:NativeMemoryTracking=summary");
-                        }
-                        String name = service.module() + " (" + variant.label() + ")";
-                        String log = service.module() + "-" + variant.key();
-                        Path java = variant.java().get(service.module());
-                        Starter starter = suffix -> PackagedService.start(
-                                name,
-                                java,
-                                PackagedService.jar(root.resolve(service.module())),
-                                options,
-                                service.portVariable(),
-                                env,
-                                logs.resolve(log + suffix + ".log"));
+                        BenchSystem.Starter starter = bench.starter(service, variant, kafka);
                         starters.add(starter);
-                        names.add(name);
-                        long t0 = System.nanoTime();
-                        PackagedService process = starter.start("");
-                        started.add(process);
-                        process.awaitReady(START_LIMIT);
-                        double ready = (System.nanoTime() - t0) / 1e9;
-                        long rssReady = status(process.pid(), "VmRSS:");
-                        warmUp(process.url() + service.warmUpPath());
-                        figures.add(new Figures(
-                                name,
-                                ready,
-                                status(process.pid(), "VmRSS:"),
-                                rssReady,
-                                status(process.pid(), "Threads:")));
-                        if (NMT) {
-                            nativeMemory(java, process.pid(), logs.resolve(log + "-nmt.txt"));
-                        }
+                        figures.add(firstStart(starter, service, started));
                     }
-                    // Each service stopped and started again on its database as it is now (migrated, seeded, its
-                    // consumer groups' offsets committed), the others running: a restart or a new instance, the
-                    // start operations see most.
-                    for (int i = 0; i < starters.size(); i++) {
-                        PackagedService first = started.get(i);
-                        first.close();
-                        long t0 = System.nanoTime();
-                        PackagedService again = starters.get(i).start("-restart");
-                        started.set(i, again);
-                        again.awaitReady(START_LIMIT);
-                        double ready = (System.nanoTime() - t0) / 1e9;
-                        figures.add(new Figures(
-                                names.get(i) + ", restarted",
-                                ready,
-                                -1,
-                                status(again.pid(), "VmRSS:"),
-                                status(again.pid(), "Threads:")));
-                    }
+                    figures.addAll(restarts(starters, started));
                     stop(started); // each variant starts on a machine without the other variant's services
                 }
             }
-            System.out.printf(
-                    "=== service start-up and memory (%d cores; JVM options: %s; on JDK 25 or newer also: %s) ===%n",
-                    Runtime.getRuntime().availableProcessors(),
-                    javaOpts.isBlank() ? "none" : javaOpts,
-                    java25Opts.isBlank() ? "none" : java25Opts);
-            System.out.println("| service | ready after | resident when ready | resident after " + WARM_UP_REQUESTS
-                    + " requests | threads |");
-            System.out.println("|---|---|---|---|---|");
-            for (Figures f : figures) {
-                System.out.printf(
-                        Locale.ROOT,
-                        "| %s | %.1f s | %,d MB | %s | %d |%n",
-                        f.service(),
-                        f.readySeconds(),
-                        f.rssReadyKb() / 1024,
-                        f.rssKb() < 0 ? "-" : String.format(Locale.ROOT, "%,d MB", f.rssKb() / 1024),
-                        f.threads());
-            }
+            print(figures, javaOpts, java25Opts);
         } finally {
             stop(started);
             oidc.stop();
         }
     }
 
-    /** What a service is started with: its database, the broker, the OIDC provider. */
-    private static Map<String, String> environment(
-            EmbeddedPostgresServer postgres, String database, KafkaBroker kafka, String oidcUrl) {
-        Map<String, String> env = new HashMap<>();
-        env.put("DB_URL", postgres.jdbcUrl(database));
-        env.put("DB_USER", EmbeddedPostgresServer.USER);
-        // Loopback only, as the local launcher: the services refuse development passwords otherwise.
-        env.put("ALLOW_DEV_CREDENTIALS", "true");
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("OIDC_URL", oidcUrl);
-        env.put("LOG_JSON", "false");
-        return env;
+    /** A service's first start on its empty database: ready time, memory when ready and after the warm-up. */
+    private static Figures firstStart(BenchSystem.Starter starter, Service service, List<PackagedService> started)
+            throws Exception {
+        long t0 = System.nanoTime();
+        PackagedService process = starter.start("");
+        started.add(process);
+        process.awaitReady(START_LIMIT);
+        double ready = (System.nanoTime() - t0) / 1e9;
+        long rssReady = status(process.pid(), "VmRSS:");
+        warmUp(process.url() + service.warmUpPath());
+        Figures figures = new Figures(
+                starter.name(), ready, status(process.pid(), "VmRSS:"), rssReady, status(process.pid(), "Threads:"));
+        if (NMT) {
+            nativeMemory(starter.java(), process.pid(), starter.log("-nmt.txt"));
+        }
+        return figures;
     }
 
     /**
-     * The training run of the trained variant: each service once until ready and warmed up, with
-     * {@code -XX:AOTCacheOutput}, on a system of its own, then stopped so that its JVM writes the cache.
+     * Each service stopped and started again on its database as it is now (migrated, seeded, its consumer groups'
+     * offsets committed), the others running: a restart or a new instance, the start operations see most.
      */
-    private static void train(
-            Path root, Variant training, EmbeddedPostgresServer postgres, String oidcUrl, String javaOpts, Path logs)
+    private static List<Figures> restarts(List<BenchSystem.Starter> starters, List<PackagedService> started)
             throws Exception {
-        try (KafkaBroker kafka = KafkaBroker.start(Files.createTempDirectory("bench-kafka"))) {
-            for (Service service : SERVICES) {
-                String database = service.database() + "_training";
-                postgres.createDatabase(database);
-                Files.deleteIfExists(app(root, service).resolve(TRAINED_CACHE));
-                List<String> options = new ArrayList<>(split(javaOpts));
-                options.addAll(training.options());
-                PackagedService process = PackagedService.start(
-                        service.module() + " (training)",
-                        training.java().get(service.module()),
-                        PackagedService.jar(root.resolve(service.module())),
-                        options,
-                        service.portVariable(),
-                        environment(postgres, database, kafka, oidcUrl),
-                        logs.resolve(service.module() + "-training.log"));
-                try {
-                    process.awaitReady(START_LIMIT);
-                    warmUp(process.url() + service.warmUpPath());
-                } finally {
-                    process.close(Duration.ofMinutes(5));
-                }
-                if (!Files.exists(app(root, service).resolve(TRAINED_CACHE))) {
-                    throw new IllegalStateException(service.module() + "'s training run wrote no " + TRAINED_CACHE
-                            + "; see " + logs.resolve(service.module() + "-training.log"));
-                }
-            }
+        List<Figures> figures = new ArrayList<>();
+        for (int i = 0; i < starters.size(); i++) {
+            started.get(i).close();
+            long t0 = System.nanoTime();
+            PackagedService again = starters.get(i).start("-restart");
+            started.set(i, again);
+            again.awaitReady(START_LIMIT);
+            double ready = (System.nanoTime() - t0) / 1e9;
+            figures.add(new Figures(
+                    starters.get(i).name() + ", restarted",
+                    ready,
+                    -1,
+                    status(again.pid(), "VmRSS:"),
+                    status(again.pid(), "Threads:")));
         }
+        return figures;
     }
 
-    /** The variants this machine and this build can run (see the class comment). */
-    static List<Variant> variants(Path root, String java25Opts) throws IOException {
-        Path thisJava = Path.of(System.getProperty("java.home"), "bin", "java");
-        String thisJdk = "JDK " + Runtime.version().feature();
-        Map<String, Path> here = new HashMap<>();
-        SERVICES.forEach(service -> here.put(service.module(), thisJava));
-        List<Variant> variants = new ArrayList<>();
-        variants.add(new Variant(thisJdk, "plain", here, List.of()));
-        if (SERVICES.stream()
-                .allMatch(service -> Files.exists(app(root, service).resolve(APP_CDS)))) {
-            variants.add(new Variant(
-                    thisJdk + ", AppCDS", "cds", here, List.of("-Xshare:on", "-XX:SharedArchiveFile=" + APP_CDS)));
+    private static void print(List<Figures> figures, String javaOpts, String java25Opts) {
+        System.out.printf(
+                "=== service start-up and memory (%d cores; JVM options: %s; on JDK 25 or newer also: %s) ===%n",
+                Runtime.getRuntime().availableProcessors(),
+                javaOpts.isBlank() ? "none" : javaOpts,
+                java25Opts.isBlank() ? "none" : java25Opts);
+        System.out.println("| service | ready after | resident when ready | resident after " + WARM_UP_REQUESTS
+                + " requests | threads |");
+        System.out.println("|---|---|---|---|---|");
+        for (Figures f : figures) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %.1f s | %,d MB | %s | %d |%n",
+                    f.service(),
+                    f.readySeconds(),
+                    f.rssReadyKb() / 1024,
+                    f.rssKb() < 0 ? "-" : String.format(Locale.ROOT, "%,d MB", f.rssKb() / 1024),
+                    f.threads());
         }
-        Map<String, Path> aotJava = new HashMap<>();
-        for (Service service : SERVICES) {
-            Path app = app(root, service);
-            Path made = app.resolve(AOT_CACHE + ".java");
-            if (Files.exists(app.resolve(AOT_CACHE)) && Files.exists(made)) {
-                aotJava.put(service.module(), Path.of(Files.readString(made).trim()));
-            }
-        }
-        if (aotJava.size() == SERVICES.size()) {
-            String jdk = "JDK " + feature(aotJava.get(SERVICES.get(0).module()));
-            List<String> options = split(java25Opts);
-            variants.add(new Variant(jdk, "jdk" + jdk.substring(4), aotJava, options));
-            List<String> withCache = new ArrayList<>(options);
-            withCache.addAll(List.of("-XX:AOTMode=on", "-XX:AOTCache=" + AOT_CACHE));
-            variants.add(new Variant(jdk + ", AOT cache", "aot", aotJava, withCache));
-            List<String> recording = new ArrayList<>(options);
-            recording.add("-XX:AOTCacheOutput=" + TRAINED_CACHE);
-            List<String> withTrained = new ArrayList<>(options);
-            withTrained.addAll(List.of("-XX:AOTMode=on", "-XX:AOTCache=" + TRAINED_CACHE));
-            variants.add(new Variant(
-                    jdk + ", AOT cache trained to ready",
-                    "trained",
-                    aotJava,
-                    withTrained,
-                    new Variant(jdk + ", training", "training", aotJava, recording)));
-        }
-        return variants;
-    }
-
-    /** The feature version of the JDK of a {@code bin/java}, from its {@code release} file. */
-    private static String feature(Path java) throws IOException {
-        Path release = java.toAbsolutePath().getParent().getParent().resolve("release");
-        return Files.readAllLines(release).stream()
-                .filter(line -> line.startsWith("JAVA_VERSION="))
-                .map(line -> line.replaceAll("JAVA_VERSION=\"([0-9]+).*", "$1"))
-                .findFirst()
-                .orElse("?");
-    }
-
-    private static Path app(Path root, Service service) {
-        return root.resolve(service.module()).resolve("target/quarkus-app");
-    }
-
-    private static List<String> split(String options) {
-        return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 
     /** The JVM's own account of its memory, from the jcmd of the JDK that runs it. */
@@ -338,7 +198,7 @@ public final class ServiceStartBenchmark {
         processes.clear();
     }
 
-    private static void warmUp(String url) throws Exception {
+    static void warmUp(String url) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
         for (int i = 0; i < WARM_UP_REQUESTS; i++) {

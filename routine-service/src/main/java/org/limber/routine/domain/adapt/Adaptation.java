@@ -144,7 +144,7 @@ public final class Adaptation {
                     && eligibility.whyExcludedAsProgression(candidate).isEmpty()) {
                 PrescribedDose dose = candidate.dose().prescribed(candidate.unilateral());
                 return Optional.of(new PlanChange(
-                        up ? PlanChange.Kind.HARDER_VARIATION : PlanChange.Kind.EASIER_VARIATION,
+                        up ? PlanChange.ChangeType.HARDER_VARIATION : PlanChange.ChangeType.EASIER_VARIATION,
                         item.slug(),
                         PlanChange.ItemState.of(item),
                         new PlanChange.ItemState(candidate.slug(), candidate.version(), candidate.name(), dose),
@@ -180,7 +180,7 @@ public final class Adaptation {
         }
         PrescribedDose next = new PrescribedDose(sets, reps, hold, duration, d.restSeconds(), d.perSide());
         return Optional.of(new PlanChange(
-                up ? PlanChange.Kind.MORE_DOSE : PlanChange.Kind.LESS_DOSE,
+                up ? PlanChange.ChangeType.MORE_DOSE : PlanChange.ChangeType.LESS_DOSE,
                 item.slug(),
                 PlanChange.ItemState.of(item),
                 new PlanChange.ItemState(item.slug(), item.exerciseVersion(), item.name(), next),

@@ -72,7 +72,7 @@ public record WeekFacts(
      * The plan version the week was assessed on: whether it is the flare plan or the first week after one, since when it
      * has been in force, and whether progression awaits a clinician's clearance after spine surgery.
      */
-    public record Standing(boolean inFlare, boolean afterFlare, Instant inForceSince, boolean awaitingClearance) {}
+    public record PlanInForce(boolean inFlare, boolean afterFlare, Instant inForceSince, boolean awaitingClearance) {}
 
     /**
      * The facts of {@code assessment}, assessed at {@code at}; {@code previous} is the member's assessment before it, if
@@ -84,7 +84,7 @@ public record WeekFacts(
             ProgressAssessed previous,
             Double referenceMeanPain,
             ProgressionRules rules,
-            Standing standing,
+            PlanInForce current,
             List<Session> sessions,
             Instant at) {
         Integer pain = assessment.latestPain();
@@ -108,12 +108,12 @@ public record WeekFacts(
                 .filter(s -> rules.unsettled(s.painBefore(), s.painAfter()))
                 .count();
         double daysInForce =
-                Math.max(0, Duration.between(standing.inForceSince(), at).toSeconds()) / (double) SECONDS_A_DAY;
+                Math.max(0, Duration.between(current.inForceSince(), at).toSeconds()) / (double) SECONDS_A_DAY;
         return new WeekFacts(
                 assessment.redFlagSymptoms() != null
                         && !assessment.redFlagSymptoms().isEmpty(),
-                standing.inFlare(),
-                standing.afterFlare(),
+                current.inFlare(),
+                current.afterFlare(),
                 pain,
                 assessment.worstPainDuring(),
                 assessment.meanPain(),
@@ -129,7 +129,7 @@ public record WeekFacts(
                 skips,
                 tooEasyWeeks,
                 unsettled,
-                standing.awaitingClearance());
+                current.awaitingClearance());
     }
 
     private static final long SECONDS_A_DAY = 24 * 60 * 60;

@@ -6,25 +6,20 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.limber.events.member.ProgressAssessed;
 import org.limber.routine.domain.AssessmentRecord.Decision;
-import org.limber.routine.domain.IntakeAssessment;
-import org.limber.routine.domain.adapt.ProgressionRules.Action;
 import org.limber.routine.domain.intake.Intake;
 import org.limber.routine.domain.plan.Eligibility;
 import org.limber.routine.domain.plan.ExerciseOption;
 import org.limber.routine.domain.plan.PlanBuilder;
 import org.limber.routine.domain.plan.PlanChange;
 import org.limber.routine.domain.plan.PlanProposal;
-import org.limber.routine.domain.plan.PlanTailoring;
 import org.limber.routine.domain.plan.Rule;
 
 /**
@@ -152,6 +147,39 @@ public final class WeeklyAdaptation {
                 && Duration.between(waitSince, at).compareTo(Duration.ofDays(rules.clearanceOverdueDays())) > 0;
     }
 
+    /**
+     * What an assessment leads to before its week is looked at: nothing to adapt when the member has no plan
+     * ({@code versionInForce} null), when another version is in force now than the one assessed, or while the plan
+     * is suspended; empty when the week is to be {@linkplain #decide decided}.
+     */
+    public static Optional<Outcome> beforeTheWeek(int assessedVersion, Integer versionInForce, boolean suspended) {
+        if (versionInForce == null) {
+            return Optional.of(leftAlone(Decision.NO_PLAN, "The member has no plan."));
+        }
+        if (versionInForce != assessedVersion) {
+            return Optional.of(leftAlone(
+                    Decision.SUPERSEDED,
+                    "Version " + assessedVersion + " was assessed; version " + versionInForce + " is in force now."));
+        }
+        if (suspended) {
+            return Optional.of(
+                    leftAlone(Decision.SUSPENDED, "The plan is suspended by a red flag until a clinician has looked."));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * When an assessment judges its week: at its own time, unless it claims to be later than it was received (the
+     * week is judged as progress-service saw it, and a clock ahead of ours never makes a version look older).
+     */
+    public static Instant judgedAt(Instant occurredAt, Instant receivedAt) {
+        return occurredAt.isBefore(receivedAt) ? occurredAt : receivedAt;
+    }
+
+    private static Outcome leftAlone(Decision decision, String summary) {
+        return new Outcome(decision, null, summary, null, false, List.of());
+    }
+
     /** Decides the week {@code assessment} of the plan in {@code state}, at {@code at}. */
     public static Outcome decide(
             ProgressionRules rules,
@@ -175,7 +203,7 @@ public final class WeeklyAdaptation {
                 previous,
                 reference,
                 rules,
-                new WeekFacts.Standing(
+                new WeekFacts.PlanInForce(
                         state.flare(), state.afterFlare(), state.inForceSince(), state.clearanceWaitSince() != null),
                 state.sessions(),
                 at);
@@ -192,171 +220,7 @@ public final class WeeklyAdaptation {
                             List.of())
                     .withReviews(reviews);
         }
-        return act(rules, library, state, decided.get(), at).withReviews(reviews);
-    }
-
-    private static Outcome act(
-            ProgressionRules rules, Library library, State state, Progression.Verdict verdict, Instant at) {
-        String reason = capitalize(verdict.reason());
-        Intake intake = state.intake();
-        int budget = intake.minutesPerSession() * 60;
-        switch (verdict.action()) {
-            case STOP:
-                return new Outcome(Decision.STOPPED, verdict, reason, null, true, List.of());
-            case HOLD:
-                return held(verdict, reason);
-            case FLARE: {
-                PlanProposal gentle = FlarePlan.build(
-                        library.builder(),
-                        library.conditionRules(),
-                        intake,
-                        library.catalog(),
-                        state.plan(),
-                        library.today());
-                if (!gentle.emptySessions().isEmpty()) {
-                    String why =
-                            "No gentle session could be built for this member's flare; the plan is held for a clinician to review.";
-                    return new Outcome(
-                            Decision.HELD,
-                            verdict,
-                            why,
-                            null,
-                            false,
-                            List.of(new Review(IntakeAssessment.NO_SAFE_SESSION, why)));
-                }
-                return adapted(
-                        verdict,
-                        reason,
-                        new NextVersion(
-                                gentle,
-                                List.of(new PlanChange(PlanChange.Kind.FLARE_PLAN, null, null, null, reason)),
-                                true,
-                                false,
-                                reason));
-            }
-            case END_FLARE: {
-                PlanTailoring.Result back = usualPlan(library, state, reason);
-                if (!back.errors().isEmpty()) {
-                    return cannotComeBack(verdict, back);
-                }
-                // The plan from before the flare, every exercise one step easier (by variation, else by dose) for a
-                // week.
-                Adaptation.Result easier = Adaptation.step(
-                        back.plan(),
-                        verdict,
-                        library.published(),
-                        library.eligibility(intake, false),
-                        Integer.MAX_VALUE,
-                        budget);
-                List<PlanChange> changes = new ArrayList<>();
-                changes.add(new PlanChange(PlanChange.Kind.USUAL_PLAN, null, null, null, reason));
-                changes.addAll(easier.changes());
-                return adapted(
-                        verdict,
-                        reason,
-                        new NextVersion(
-                                easier.plan(), changes, false, !easier.changes().isEmpty(), reason));
-            }
-            case RESTORE: {
-                PlanTailoring.Result back = usualPlan(library, state, reason);
-                if (!back.errors().isEmpty()) {
-                    return cannotComeBack(verdict, back);
-                }
-                return adapted(
-                        verdict,
-                        reason,
-                        new NextVersion(
-                                back.plan(),
-                                List.of(new PlanChange(PlanChange.Kind.USUAL_PLAN, null, null, null, reason)),
-                                false,
-                                false,
-                                reason));
-            }
-            case REGRESS:
-            case REGRESS_SKIPPED:
-            case PROGRESS: {
-                boolean up = verdict.action() == Action.PROGRESS;
-                Adaptation.Result result = Adaptation.step(
-                        state.plan(),
-                        verdict,
-                        library.published(),
-                        library.eligibility(intake, state.flare()),
-                        rules.maxChangesPerWeek(),
-                        budget,
-                        up ? resting(rules, state.progressions(), at) : Set.of());
-                if (result.changes().isEmpty()) {
-                    String summary =
-                            reason + "; but no exercise could be stepped " + (up ? "up" : "back") + " further.";
-                    // A skipped exercise no longer in the plan is nothing to review.
-                    boolean stuck = !up
-                            && (verdict.action() == Action.REGRESS
-                                    || verdict.items().keySet().stream().anyMatch(state.plan()::contains));
-                    List<Review> reviews = !stuck || state.cannotRegressReviewed()
-                            ? List.of()
-                            : List.of(new Review(
-                                    CANNOT_REGRESS,
-                                    reason + ", but no exercise can be stepped back further (each is at its easiest"
-                                            + " variation and lowest dose, or locked): the plan is held for a clinician"
-                                            + " to review."));
-                    return new Outcome(Decision.HELD, verdict, summary, null, false, reviews);
-                }
-                String summary =
-                        result.changes().stream().map(PlanChange::reason).collect(Collectors.joining("; "));
-                return adapted(
-                        verdict,
-                        summary,
-                        new NextVersion(result.plan(), result.changes(), state.flare(), false, summary));
-            }
-            default:
-                throw new IllegalStateException(verdict.action().name());
-        }
-    }
-
-    /**
-     * The exercises stepped up within the rules' interval before {@code at}, by their slug before and after: none of
-     * them is stepped up again yet.
-     */
-    static Set<String> resting(ProgressionRules rules, List<Progressed> progressions, Instant at) {
-        Instant since = at.minus(Duration.ofDays(rules.progressionIntervalDays()));
-        Set<String> resting = new HashSet<>();
-        for (Progressed p : progressions) {
-            if (p.at().isAfter(since)) {
-                resting.add(p.from());
-                resting.add(p.to());
-            }
-        }
-        return resting;
-    }
-
-    /**
-     * The plan from before the flare, with retired exercises replaced; a plan that began as a flare at intake gets the
-     * usual plan built from the same intake, without the flare rule.
-     */
-    private static PlanTailoring.Result usualPlan(Library library, State state, String reason) {
-        PlanProposal usual = state.usualBeforeFlare() != null
-                ? state.usualBeforeFlare()
-                : library.builder().build(state.intake(), library.catalog(), library.today(), false);
-        return PlanTailoring.apply(
-                usual, List.of(), library.published(), library.eligibility(state.intake(), false), reason, null);
-    }
-
-    private static Outcome cannotComeBack(Progression.Verdict verdict, PlanTailoring.Result back) {
-        return new Outcome(
-                Decision.HELD,
-                verdict,
-                "The plan from before the flare cannot come back as it was: "
-                        + back.errors().get(0).message() + ".",
-                null,
-                false,
-                List.of());
-    }
-
-    private static Outcome held(Progression.Verdict verdict, String reason) {
-        return new Outcome(Decision.HELD, verdict, reason, null, false, List.of());
-    }
-
-    private static Outcome adapted(Progression.Verdict verdict, String summary, NextVersion next) {
-        return new Outcome(Decision.ADAPTED, verdict, summary, next, false, List.of());
+        return WeekActions.act(rules, library, state, decided.get(), at).withReviews(reviews);
     }
 
     static String capitalize(String text) {

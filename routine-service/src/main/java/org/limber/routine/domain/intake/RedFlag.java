@@ -2,8 +2,8 @@ package org.limber.routine.domain.intake;
 
 /**
  * The screening questions of the intake, each an explicit yes/no question (an unanswered one is
- * never a "no"). A {@link Kind#REFERRAL} answered yes rules out a self-guided plan: a clinician must
- * see the member first. A {@link Kind#REVIEW} answered yes is not a red flag: the plan is built and
+ * never a "no"). A {@link Consequence#REFERRAL} answered yes rules out a self-guided plan: a clinician must
+ * see the member first. A {@link Consequence#REVIEW} answered yes is not a red flag: the plan is built and
  * a clinician reviews it (inflammatory back pain). The first eight codes are the original ones; the
  * others complete the brief's screening (cauda equina split into its signs, foot drop, fracture,
  * cancer and infection risks).
@@ -75,15 +75,15 @@ public enum RedFlag {
             "Feeling generally unwell with back pain needs an infection or other cause ruled out."),
     // Context: answers that refer only together with others (issue 20), each meaning one thing.
     NEW_EPISODE(
-            Kind.CONTEXT,
+            Consequence.CONTEXT,
             "Is this a new episode of back pain, different from back pain you have had before?",
             "Whether the pain is new: with a history of cancer it needs a clinician's assessment first."),
     BONE_FRAGILITY(
-            Kind.CONTEXT,
+            Consequence.CONTEXT,
             "Do you have osteoporosis, take steroid tablets long-term, or are you over 70?",
             "Whether the bones may be weak: with severe pain of sudden onset a fracture is possible."),
     SUDDEN_ONSET(
-            Kind.CONTEXT,
+            Consequence.CONTEXT,
             "Did this pain come on suddenly, within minutes or hours?",
             "Whether the pain came on suddenly: with weak bones and severe pain a fracture is possible."),
     // Derived, not asked: a possible fragility fracture without a fall. Weak bones (osteoporosis, long-term steroids,
@@ -91,18 +91,18 @@ public enum RedFlag {
     // with no fall at all (lifting, coughing, bending), so the fall the MINOR_FALL_WITH_BONE_RISK question asks about
     // is not needed for the suspicion.
     POSSIBLE_FRAGILITY_FRACTURE(
-            Kind.REFERRAL,
+            Consequence.REFERRAL,
             null,
             "Severe back pain that came on suddenly, with bones that may be weak, needs a fracture ruled out first."),
     // Not a referral: inflammatory back pain is for a clinician to review beside the plan.
     INFLAMMATORY_BACK_PAIN(
-            Kind.REVIEW,
+            Consequence.REVIEW,
             "Did your back pain begin before 45, with morning stiffness over 30 minutes that eases as you "
                     + "move, or pain that wakes you in the second half of the night?",
             "Signs of inflammatory back pain: a clinician reviews your plan, which you can start meanwhile.");
 
     /** What a yes leads to. */
-    public enum Kind {
+    public enum Consequence {
         /** No self-guided plan: the member is referred to a clinician. */
         REFERRAL,
         /** The plan is built and a clinician reviews it. */
@@ -111,18 +111,18 @@ public enum RedFlag {
         CONTEXT
     }
 
-    public final Kind kind;
+    public final Consequence consequence;
     /** The question asked at intake and screening; null for a flag derived from other answers. */
     public final String question;
 
     public final String referralReason;
 
     RedFlag(String question, String referralReason) {
-        this(Kind.REFERRAL, question, referralReason);
+        this(Consequence.REFERRAL, question, referralReason);
     }
 
-    RedFlag(Kind kind, String question, String referralReason) {
-        this.kind = kind;
+    RedFlag(Consequence consequence, String question, String referralReason) {
+        this.consequence = consequence;
         this.question = question;
         this.referralReason = referralReason;
     }
@@ -134,6 +134,6 @@ public enum RedFlag {
 
     /** Whether a member may report this as a symptom (a sign, not context, not derived). */
     public boolean symptom() {
-        return kind != Kind.CONTEXT && asked();
+        return consequence != Consequence.CONTEXT && asked();
     }
 }

@@ -39,7 +39,7 @@ public final class Screening {
                     ? answers.get(flag) && answers.get(RedFlag.NEW_EPISODE)
                     : flag == RedFlag.POSSIBLE_FRAGILITY_FRACTURE
                             ? fragilityFracture(answers, conditions, painNow)
-                            : flag.kind == RedFlag.Kind.REFERRAL && answers.get(flag);
+                            : flag.consequence == RedFlag.Consequence.REFERRAL && answers.get(flag);
             if (refers) {
                 flags.add(flag);
             }
@@ -57,7 +57,7 @@ public final class Screening {
         return Arrays.stream(RedFlag.values())
                 .filter(flag -> flag == RedFlag.CANCER_HISTORY
                         ? answers.get(flag) && !answers.get(RedFlag.NEW_EPISODE)
-                        : flag.kind == RedFlag.Kind.REVIEW && answers.get(flag))
+                        : flag.consequence == RedFlag.Consequence.REVIEW && answers.get(flag))
                 .toList();
     }
 

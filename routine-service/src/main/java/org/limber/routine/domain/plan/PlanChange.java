@@ -8,9 +8,9 @@ import org.limber.events.member.PrescribedDose;
  * One change a plan version made to an exercise (or to the whole plan), and why, for the member
  * and the care team. {@code from} and {@code to} are null where nothing was before or after.
  */
-public record PlanChange(Kind kind, String slug, ItemState from, ItemState to, String reason) {
+public record PlanChange(ChangeType kind, String slug, ItemState from, ItemState to, String reason) {
 
-    public enum Kind {
+    public enum ChangeType {
         /** Automatic: the next harder variation of the family. */
         HARDER_VARIATION,
         /** Automatic: the next easier variation. */
@@ -40,6 +40,25 @@ public record PlanChange(Kind kind, String slug, ItemState from, ItemState to, S
         public static ItemState of(PlanProposal.Item item) {
             return new ItemState(item.slug(), item.exerciseVersion(), item.name(), item.dose());
         }
+    }
+
+    /**
+     * {@code plan} with the exercise a change made ({@code to}) back to what it was ({@code from}), with
+     * {@code reason}, locked against adaptation; the item keeps its category and whether it is paused.
+     */
+    public static PlanProposal undone(PlanProposal plan, ItemState from, ItemState to, String reason) {
+        return plan.replace(
+                to.slug(),
+                item -> new PlanProposal.Item(
+                        from.slug(),
+                        from.exerciseVersion(),
+                        from.name(),
+                        item.category(),
+                        from.dose(),
+                        TimeEstimate.seconds(from.dose()),
+                        reason,
+                        item.paused(),
+                        true));
     }
 
     /** A dose in a few words: "3 x 10", "2 x 8 with 5 s holds", "2 x 30 s", "... per side". */

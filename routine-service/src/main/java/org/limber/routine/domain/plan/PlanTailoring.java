@@ -94,7 +94,7 @@ public final class PlanTailoring {
                         items.set(i, changed.get());
                         if (!logged) {
                             recorded.add(new PlanChange(
-                                    PlanChange.Kind.valueOf(change.type().name()),
+                                    PlanChange.ChangeType.valueOf(change.type().name()),
                                     item.slug(),
                                     PlanChange.ItemState.of(item),
                                     PlanChange.ItemState.of(changed.get()),

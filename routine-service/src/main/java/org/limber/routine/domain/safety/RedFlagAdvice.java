@@ -92,7 +92,7 @@ public final class RedFlagAdvice {
             }
         }
         for (RedFlag flag : RedFlag.values()) {
-            if (flag.kind != RedFlag.Kind.CONTEXT && !entries.containsKey(flag)) {
+            if (flag.consequence != RedFlag.Consequence.CONTEXT && !entries.containsKey(flag)) {
                 problems.add(flag + ": no advice");
             }
         }

@@ -210,7 +210,7 @@ class AdaptationTest {
                 previous,
                 previous == null ? null : previous.meanPain(),
                 RULES,
-                new WeekFacts.Standing(inFlare, false, AT.minus(Duration.ofDays(14)), false),
+                new WeekFacts.PlanInForce(inFlare, false, AT.minus(Duration.ofDays(14)), false),
                 SETTLED_ON_TWO_DAYS,
                 AT);
     }
@@ -234,7 +234,7 @@ class AdaptationTest {
         Adaptation.Result result = Adaptation.step(
                 plan(item(KNEE_PLANK, false), item(CAT_COW, false)), verdict, CATALOG, EVERYTHING, 1, 3600);
         PlanChange change = result.changes().get(0);
-        assertThat(change.kind()).isEqualTo(PlanChange.Kind.HARDER_VARIATION);
+        assertThat(change.kind()).isEqualTo(PlanChange.ChangeType.HARDER_VARIATION);
         assertThat(change.to().slug()).isEqualTo("forearm-plank");
         assertThat(change.reason())
                 .isEqualTo(
@@ -259,7 +259,7 @@ class AdaptationTest {
         PlanProposal plan = plan(item(BRIDGE, false));
         Adaptation.Result up = Adaptation.step(plan, verdict(GOOD_WEEK, null, false), CATALOG, EVERYTHING, 2, 3600);
         PlanChange change = up.changes().get(0);
-        assertThat(change.kind()).isEqualTo(PlanChange.Kind.MORE_DOSE);
+        assertThat(change.kind()).isEqualTo(PlanChange.ChangeType.MORE_DOSE);
         assertThat(change.to().dose().reps()).isEqualTo(12);
         assertThat(change.reason()).startsWith("Bridge: 2 x 12 instead of 2 x 10: ");
         Adaptation.Result again =
@@ -323,7 +323,7 @@ class AdaptationTest {
                 plan(item(BRIDGE, false), item(PLANK_REACH, false)), verdict, CATALOG, NO_EXTENSION, 1, 3600);
         PlanChange change = result.changes().get(0);
         assertThat(change.slug()).isEqualTo("plank-reach");
-        assertThat(change.kind()).isEqualTo(PlanChange.Kind.EASIER_VARIATION);
+        assertThat(change.kind()).isEqualTo(PlanChange.ChangeType.EASIER_VARIATION);
         assertThat(change.to().slug())
                 .as("forearm plank is excluded for this member")
                 .isEqualTo("knee-plank");
@@ -336,7 +336,7 @@ class AdaptationTest {
         assertThat(verdict(worse, null, false).rule().id()).isEqualTo("pain-above-baseline");
         Adaptation.Result result =
                 Adaptation.step(plan(item(BRIDGE, false)), verdict(worse, null, false), CATALOG, EVERYTHING, 2, 3600);
-        assertThat(result.changes().get(0).kind()).isEqualTo(PlanChange.Kind.LESS_DOSE);
+        assertThat(result.changes().get(0).kind()).isEqualTo(PlanChange.ChangeType.LESS_DOSE);
         assertThat(result.changes().get(0).to().dose().reps()).isEqualTo(8);
     }
 

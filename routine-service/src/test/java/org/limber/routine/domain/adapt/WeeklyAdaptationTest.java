@@ -155,9 +155,9 @@ class WeeklyAdaptationTest {
         assertThat(next.changes())
                 .extracting(PlanChange::kind, PlanChange::slug)
                 .containsExactly(
-                        tuple(PlanChange.Kind.USUAL_PLAN, null),
-                        tuple(PlanChange.Kind.EASIER_VARIATION, "forearm-plank"),
-                        tuple(PlanChange.Kind.LESS_DOSE, "bridge"));
+                        tuple(PlanChange.ChangeType.USUAL_PLAN, null),
+                        tuple(PlanChange.ChangeType.EASIER_VARIATION, "forearm-plank"),
+                        tuple(PlanChange.ChangeType.LESS_DOSE, "bridge"));
         assertThat(next.plan().sessions().get(0).items())
                 .extracting(PlanProposal.Item::slug, i -> i.dose().reps())
                 .containsExactly(tuple("knee-plank", null), tuple("bridge", 8));
@@ -183,7 +183,9 @@ class WeeklyAdaptationTest {
         assertThat(back.next().plan().sessions().get(0).items())
                 .extracting(PlanProposal.Item::slug, i -> i.dose().reps())
                 .containsExactly(tuple("forearm-plank", null), tuple("bridge", 10));
-        assertThat(back.next().changes()).extracting(PlanChange::kind).containsExactly(PlanChange.Kind.USUAL_PLAN);
+        assertThat(back.next().changes())
+                .extracting(PlanChange::kind)
+                .containsExactly(PlanChange.ChangeType.USUAL_PLAN);
     }
 
     // Progression has a calendar.

@@ -98,14 +98,14 @@ class ScreeningTest {
         "BONE_FRAGILITY, CONTEXT",
         "SUDDEN_ONSET, CONTEXT"
     })
-    void aYesLeadsTo(RedFlag flag, RedFlag.Kind kind) {
+    void aYesLeadsTo(RedFlag flag, RedFlag.Consequence kind) {
         Map<RedFlag, Boolean> answers = allNo();
         answers.put(flag, true);
-        assertThat(flag.kind).isEqualTo(kind);
+        assertThat(flag.consequence).isEqualTo(kind);
         assertThat(Screening.redFlags(intake(answers)))
-                .isEqualTo(kind == RedFlag.Kind.REFERRAL ? java.util.List.of(flag) : java.util.List.of());
+                .isEqualTo(kind == RedFlag.Consequence.REFERRAL ? java.util.List.of(flag) : java.util.List.of());
         assertThat(Screening.reviewFlags(intake(answers)))
-                .isEqualTo(kind == RedFlag.Kind.REVIEW ? java.util.List.of(flag) : java.util.List.of());
+                .isEqualTo(kind == RedFlag.Consequence.REVIEW ? java.util.List.of(flag) : java.util.List.of());
         assertThat(flag.question).endsWith("?");
         assertThat(flag.referralReason).isNotBlank();
     }

@@ -102,7 +102,7 @@ class PlanBuilderPropertiesTest {
                 yes.get(RedFlag.BONE_FRAGILITY) || intake.conditions().contains(Condition.OSTEOPOROSIS);
         boolean anyRedFlag = yes.entrySet().stream()
                         .anyMatch(e -> e.getValue()
-                                && e.getKey().kind == RedFlag.Kind.REFERRAL
+                                && e.getKey().consequence == RedFlag.Consequence.REFERRAL
                                 && e.getKey().asked()
                                 && e.getKey() != RedFlag.CANCER_HISTORY)
                 || (yes.get(RedFlag.CANCER_HISTORY) && yes.get(RedFlag.NEW_EPISODE))

@@ -168,7 +168,7 @@ class PlanTailoringTest {
                 .isEqualTo(success(
                         plan(List.of(paused, LOCKED_BIRD_DOG), 333, List.of(paused, DEAD_BUG_ITEM, BIRD_DOG_ITEM), 508),
                         List.of(new PlanChange(
-                                PlanChange.Kind.PAUSE, "cat-cow", state(CAT_COW_ITEM), state(paused), "note"))));
+                                PlanChange.ChangeType.PAUSE, "cat-cow", state(CAT_COW_ITEM), state(paused), "note"))));
     }
 
     @Test
@@ -191,7 +191,7 @@ class PlanTailoringTest {
         assertThat(resumed.plan()).isEqualTo(PLAN);
         assertThat(resumed.changes())
                 .containsExactly(new PlanChange(
-                        PlanChange.Kind.RESUME, "dead-bug", state(DEAD_BUG_ITEM), state(DEAD_BUG_ITEM), "back"));
+                        PlanChange.ChangeType.RESUME, "dead-bug", state(DEAD_BUG_ITEM), state(DEAD_BUG_ITEM), "back"));
 
         PlanProposal.Item lockedDeadBug = item(DEAD_BUG, 175, "why", false, true);
         PlanProposal.Item unlockedBirdDog = BIRD_DOG_ITEM;
@@ -204,13 +204,13 @@ class PlanTailoringTest {
                                 633),
                         List.of(
                                 new PlanChange(
-                                        PlanChange.Kind.LOCK,
+                                        PlanChange.ChangeType.LOCK,
                                         "dead-bug",
                                         state(DEAD_BUG_ITEM),
                                         state(lockedDeadBug),
                                         "note"),
                                 new PlanChange(
-                                        PlanChange.Kind.UNLOCK,
+                                        PlanChange.ChangeType.UNLOCK,
                                         "bird-dog",
                                         state(LOCKED_BIRD_DOG),
                                         state(unlockedBirdDog),
@@ -229,7 +229,11 @@ class PlanTailoringTest {
                 .isEqualTo(success(
                         plan(List.of(CAT_COW_ITEM, locked), 468, List.of(CAT_COW_ITEM, DEAD_BUG_ITEM, unlocked), 643),
                         List.of(new PlanChange(
-                                PlanChange.Kind.DOSE, "bird-dog", state(LOCKED_BIRD_DOG), state(locked), "note"))));
+                                PlanChange.ChangeType.DOSE,
+                                "bird-dog",
+                                state(LOCKED_BIRD_DOG),
+                                state(locked),
+                                "note"))));
     }
 
     @Test
@@ -268,7 +272,11 @@ class PlanTailoringTest {
                                 List.of(CAT_COW_ITEM, DEAD_BUG_ITEM, BIRD_DOG_ITEM),
                                 633),
                         List.of(new PlanChange(
-                                PlanChange.Kind.SWAP, "bird-dog", state(LOCKED_BIRD_DOG), state(swapped), "note"))));
+                                PlanChange.ChangeType.SWAP,
+                                "bird-dog",
+                                state(LOCKED_BIRD_DOG),
+                                state(swapped),
+                                "note"))));
     }
 
     @Test
@@ -327,7 +335,11 @@ class PlanTailoringTest {
                 .isEqualTo(new PlanTailoring.Result(
                         plan(List.of(CAT_COW_ITEM, lockedPlank), 290, List.of(CAT_COW_ITEM, DEAD_BUG_ITEM, plank), 465),
                         List.of(new PlanChange(
-                                PlanChange.Kind.SWAP, "bird-dog", state(LOCKED_BIRD_DOG), state(lockedPlank), "note")),
+                                PlanChange.ChangeType.SWAP,
+                                "bird-dog",
+                                state(LOCKED_BIRD_DOG),
+                                state(lockedPlank),
+                                "note")),
                         List.of("side-plank (it is above your current level (intermediate))"),
                         List.of(),
                         List.of()));

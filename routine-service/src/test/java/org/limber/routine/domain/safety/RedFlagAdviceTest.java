@@ -20,7 +20,7 @@ class RedFlagAdviceTest {
     @Test
     void everyRedFlagCodeHasAdviceWithAnUrgencyAndAReason() {
         for (RedFlag flag : RedFlag.values()) {
-            if (flag.kind == RedFlag.Kind.CONTEXT) {
+            if (flag.consequence == RedFlag.Consequence.CONTEXT) {
                 continue; // an intake answer, never a sign on its own: no advice
             }
             RedFlagAdvice.Entry entry = ADVICE.of(flag);

@@ -1,4 +1,4 @@
-package org.limber.routine.messaging;
+package org.limber.routine.messaging.inbound;
 
 import java.util.function.UnaryOperator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +26,7 @@ public class AssessmentConsumer {
 
     public static final String CHANNEL = "progress-assessments";
 
-    static final EventIntake.Kind<ProgressAssessed> KIND = new EventIntake.Kind<>(
+    static final EventIntake.EventType<ProgressAssessed> KIND = new EventIntake.EventType<>(
             ProgressAssessed.TYPE,
             ProgressAssessed.class,
             ProgressAssessed.SCHEMA_VERSION,

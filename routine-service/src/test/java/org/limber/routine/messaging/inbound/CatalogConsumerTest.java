@@ -1,4 +1,4 @@
-package org.limber.routine.messaging;
+package org.limber.routine.messaging.inbound;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

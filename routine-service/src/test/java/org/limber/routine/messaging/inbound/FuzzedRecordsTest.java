@@ -1,4 +1,4 @@
-package org.limber.routine.messaging;
+package org.limber.routine.messaging.inbound;
 
 import java.time.Duration;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package org.limber.routine.messaging;
+package org.limber.routine.messaging.inbound;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -33,8 +33,8 @@ public class CatalogConsumer {
     static final String REQUIREMENT = "a slug of 1 to " + MAX_SLUG_LENGTH
             + " characters, a version of 1 or more, and the exercise of that slug and version with its dose";
 
-    static final List<EventIntake.Kind<?>> KINDS = List.of(
-            new EventIntake.Kind<>(
+    static final List<EventIntake.EventType<?>> KINDS = List.of(
+            new EventIntake.EventType<>(
                     ExercisePublished.TYPE,
                     ExercisePublished.class,
                     ExercisePublished.SCHEMA_VERSION,
@@ -42,7 +42,7 @@ public class CatalogConsumer {
                     e -> complete(e.slug(), e.version(), e.exercise()),
                     REQUIREMENT,
                     UnaryOperator.identity()),
-            new EventIntake.Kind<>(
+            new EventIntake.EventType<>(
                     ExerciseRetired.TYPE,
                     ExerciseRetired.class,
                     ExerciseRetired.SCHEMA_VERSION,

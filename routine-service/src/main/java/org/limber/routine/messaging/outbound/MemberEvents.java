@@ -1,4 +1,4 @@
-package org.limber.routine.messaging;
+package org.limber.routine.messaging.outbound;
 
 import java.time.Clock;
 import java.time.Instant;
