@@ -22,7 +22,11 @@ public final class Assessments {
     /** A week's mean pain this many points below (above) the week before is a falling (rising) trend. */
     public static final double TREND_POINTS = 1.0;
 
-    public enum Kind {
+    /**
+     * Whether an assessment is a week's regular one (the week completed or ended) or an early one (a safety
+     * signal): at most one of each per member, plan version and week.
+     */
+    public enum Timing {
         REGULAR,
         EARLY
     }
@@ -48,17 +52,17 @@ public final class Assessments {
 
     private Assessments() {}
 
-    public static Kind kind(Trigger trigger) {
-        return trigger == Trigger.SAFETY_SIGNAL ? Kind.EARLY : Kind.REGULAR;
+    public static Timing timing(Trigger trigger) {
+        return trigger == Trigger.SAFETY_SIGNAL ? Timing.EARLY : Timing.REGULAR;
     }
 
     /** Whether the week's prescribed sessions are all done. */
-    public static boolean completed(WeekFacts week) {
+    public static boolean completed(PlanWeekFacts week) {
         return week.sessions() >= week.sessionsPerWeek();
     }
 
     /** The safety signals in the week's sessions. */
-    public static List<Signal> signals(WeekFacts week, AlertPolicy policy) {
+    public static List<Signal> signals(PlanWeekFacts week, AlertPolicy policy) {
         List<Signal> signals = new ArrayList<>();
         if (week.worstPainDuring() != null && week.worstPainDuring() > PAIN_DURING_LIMIT) {
             signals.add(Signal.PAIN_DURING_ABOVE_5);
@@ -88,7 +92,8 @@ public final class Assessments {
         return change >= TREND_POINTS ? Trend.RISING : Trend.STABLE;
     }
 
-    public static ProgressAssessed assess(WeekFacts week, Trigger trigger, AlertPolicy policy, UUID id, Instant now) {
+    public static ProgressAssessed assess(
+            PlanWeekFacts week, Trigger trigger, AlertPolicy policy, UUID id, Instant now) {
         List<String> signals = trigger == Trigger.SAFETY_SIGNAL
                 ? signals(week, policy).stream().map(Enum::name).toList()
                 : List.of();

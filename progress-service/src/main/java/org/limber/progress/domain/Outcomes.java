@@ -76,26 +76,11 @@ public final class Outcomes {
         }
         List<Member> completers =
                 cohort.stream().filter(m -> m.endPain() != null).toList();
-        int under50 = 0;
-        int mid = 0;
-        int high = 0;
-        for (Member m : cohort) {
-            double adherence = meanAdherence(m);
-            if (adherence >= ProgressMath.ADHERENT_PERCENT) {
-                high++;
-            } else if (adherence >= 50) {
-                mid++;
-            } else {
-                under50++;
-            }
-        }
-        AdherenceDistribution distribution = new AdherenceDistribution(
-                ratio(under50, cohort.size()), ratio(mid, cohort.size()), ratio(high, cohort.size()));
+        AdherenceDistribution distribution = distribution(cohort);
         BigDecimal completion = ratio(completers.size(), cohort.size());
-        // A member with baseline 0 has no pain to reduce: no percent change exists and the MCID cannot be reached. They
-        // are
-        // left out of every pain figure alike (mean, median and the MCID share), and painCompleters says how many
-        // remain.
+        // A member with baseline 0 has no pain to reduce: no percent change exists and the MCID cannot be reached.
+        // They are left out of every pain figure alike (mean, median and the MCID share), and painCompleters says how
+        // many remain.
         List<Member> withBaseline =
                 completers.stream().filter(m -> m.baselinePain() > 0).toList();
         if (withBaseline.size() < MIN_GROUP) {
@@ -132,6 +117,25 @@ public final class Outcomes {
                 medianChange,
                 ratio(mcid, withBaseline.size()),
                 distribution);
+    }
+
+    /** The shares of the cohort whose mean weekly adherence was under 50%, 50-79%, and 80% or more. */
+    private static AdherenceDistribution distribution(List<Member> cohort) {
+        int under50 = 0;
+        int mid = 0;
+        int high = 0;
+        for (Member m : cohort) {
+            double adherence = meanAdherence(m);
+            if (adherence >= ProgressMath.ADHERENT_PERCENT) {
+                high++;
+            } else if (adherence >= 50) {
+                mid++;
+            } else {
+                under50++;
+            }
+        }
+        return new AdherenceDistribution(
+                ratio(under50, cohort.size()), ratio(mid, cohort.size()), ratio(high, cohort.size()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.limber.progress.repository;
 
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
 
-import org.limber.common.sql.SqlArrays;
 import org.limber.common.sql.SqlFailure;
 import org.limber.progress.domain.AlertFolding;
 import org.limber.progress.domain.AlertKind;
@@ -64,14 +64,15 @@ public class AlertStore {
     private static final String RAISE = """
             with input as (
                 select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::smallint[], ?::text[], ?::text[], ?::text[],
-                                     ?::boolean[], ?::int[])
-                    as t(id, member_id, kind, severity, severity_rank, reason, source_id, details, folds, occurrences)
+                                     ?::boolean[], ?::int[], ?::date[])
+                    as t(id, member_id, kind, severity, severity_rank, reason, source_id, details, folds, occurrences,
+                         inactive_since)
             ), raised as (
                 insert into alert (id, member_id, kind, severity, severity_rank, status, reason, source_id, raised_at, details,
-                                   folds, occurrences, last_occurred_at)
+                                   folds, occurrences, last_occurred_at, inactive_since)
                 select id, member_id, kind, severity, severity_rank, 'OPEN', reason, source_id, now(),
                        case when details = '' then '{}'::text[] else string_to_array(details, chr(31)) end, folds,
-                       occurrences, now()
+                       occurrences, now(), inactive_since
                 from input order by member_id, kind, source_id
                 on conflict do nothing
                 returning id, member_id, kind, severity, reason, details, raised_at, occurrences
@@ -143,11 +144,11 @@ public class AlertStore {
             Set<AlertFolding.Cause> seen = new HashSet<>();
             List<AlertFolding.Cause> causes =
                     candidates.stream().map(AlertFolding.Cause::of).toList();
-            SqlArrays.bindColumns(counted, new String[] {"text", "text", "text"}, new Object[][] {
-                causes.stream().map(AlertFolding.Cause::memberId).toArray(String[]::new),
-                causes.stream().map(c -> c.kind().name()).toArray(String[]::new),
-                causes.stream().map(AlertFolding.Cause::sourceId).toArray(String[]::new)
-            });
+            ColumnArrays.of(causes)
+                    .column("text", String[]::new, AlertFolding.Cause::memberId)
+                    .column("text", String[]::new, c -> c.kind().name())
+                    .column("text", String[]::new, AlertFolding.Cause::sourceId)
+                    .bind(counted, 1);
             try (ResultSet rows = counted.executeQuery()) {
                 while (rows.next()) {
                     seen.add(new AlertFolding.Cause(
@@ -155,18 +156,18 @@ public class AlertStore {
                 }
             }
             // Only the kinds with something new lock their alert (a scheduled rule evaluated again locks nothing).
-            Set<List<String>> kinds = new LinkedHashSet<>();
+            Set<AlertFolding.Cause> kinds = new LinkedHashSet<>();
             for (AlertFolding.Cause c : causes) {
                 if (!seen.contains(c)) {
-                    kinds.add(List.of(c.memberId(), c.kind().name()));
+                    kinds.add(new AlertFolding.Cause(c.memberId(), c.kind(), null));
                 }
             }
             List<AlertFolding.Unresolved> open = new ArrayList<>();
             if (!kinds.isEmpty()) {
-                SqlArrays.bindColumns(unresolved, new String[] {"text", "text"}, new Object[][] {
-                    kinds.stream().map(k -> k.get(0)).toArray(String[]::new),
-                    kinds.stream().map(k -> k.get(1)).toArray(String[]::new)
-                });
+                ColumnArrays.of(List.copyOf(kinds))
+                        .column("text", String[]::new, AlertFolding.Cause::memberId)
+                        .column("text", String[]::new, c -> c.kind().name())
+                        .bind(unresolved, 1);
                 try (ResultSet rows = unresolved.executeQuery()) {
                     while (rows.next()) {
                         open.add(new AlertFolding.Unresolved(
@@ -220,77 +221,55 @@ public class AlertStore {
 
     private static void bindRaises(PreparedStatement statement, List<AlertFolding.Raise> raises, AlertRules rules)
             throws SQLException {
-        int n = raises.size();
-        UUID[] id = new UUID[n];
-        String[] member = new String[n];
-        String[] kind = new String[n];
-        String[] severity = new String[n];
-        Short[] rank = new Short[n];
-        String[] reason = new String[n];
-        String[] source = new String[n];
-        String[] details = new String[n];
-        Boolean[] folds = new Boolean[n];
-        Integer[] occurrences = new Integer[n];
-        List<UUID> causeAlert = new ArrayList<>();
-        List<NewAlert> causes = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            AlertFolding.Raise raise = raises.get(i);
-            NewAlert first = raise.first();
-            AlertRules.Rule rule = rules.rule(first.kind());
-            id[i] = raise.id();
-            member[i] = first.memberId();
-            kind[i] = first.kind().name();
-            severity[i] = rule.severity().name();
-            rank[i] = (short) rule.severity().rank;
-            reason[i] = rule.reason();
-            source[i] = first.sourceId();
-            details[i] = String.join(DETAIL_SEPARATOR, raise.details());
-            folds[i] = rule.folds();
-            occurrences[i] = raise.occurrences();
-            for (NewAlert cause : raise.causes()) {
-                causeAlert.add(raise.id());
-                causes.add(cause);
-            }
-        }
-        String[] types = {"uuid", "text", "text", "text", "int2", "text", "text", "text", "bool", "int4"};
-        SqlArrays.bindColumns(statement, types, new Object[][] {
-            id, member, kind, severity, rank, reason, source, details, folds, occurrences
-        });
-        bindCauses(statement, types.length, causeAlert, causes);
+        int next = ColumnArrays.of(raises)
+                .column("uuid", UUID[]::new, AlertFolding.Raise::id)
+                .column("text", String[]::new, r -> r.first().memberId())
+                .column("text", String[]::new, r -> r.first().kind().name())
+                .column(
+                        "text",
+                        String[]::new,
+                        r -> rules.rule(r.first().kind()).severity().name())
+                .column("int2", Short[]::new, r ->
+                        (short) rules.rule(r.first().kind()).severity().rank)
+                .column("text", String[]::new, r -> rules.rule(r.first().kind()).reason())
+                .column("text", String[]::new, r -> r.first().sourceId())
+                .column("text", String[]::new, r -> String.join(DETAIL_SEPARATOR, r.details()))
+                .column(
+                        "bool",
+                        Boolean[]::new,
+                        r -> rules.rule(r.first().kind()).folds())
+                .column("int4", Integer[]::new, AlertFolding.Raise::occurrences)
+                .column("date", Date[]::new, r -> Rows.sqlDate(r.first().inactiveSince()))
+                .bind(statement, 1);
+        List<Counted> counted = new ArrayList<>();
+        raises.forEach(r -> r.causes().forEach(c -> counted.add(new Counted(r.id(), c))));
+        bindCauses(statement, next, counted);
     }
 
     private static void bindOccurrences(PreparedStatement statement, List<AlertFolding.Occurrences> occurrences)
             throws SQLException {
-        List<UUID> causeAlert = new ArrayList<>();
-        List<NewAlert> causes = new ArrayList<>();
-        int n = occurrences.size();
-        UUID[] alert = new UUID[n];
-        Boolean[] reopen = new Boolean[n];
-        String[] details = new String[n];
-        for (int i = 0; i < n; i++) {
-            AlertFolding.Occurrences o = occurrences.get(i);
-            alert[i] = o.alert().id();
-            reopen[i] = o.reopen();
-            details[i] = String.join(DETAIL_SEPARATOR, o.details());
-            for (NewAlert cause : o.causes()) {
-                causeAlert.add(o.alert().id());
-                causes.add(cause);
-            }
-        }
-        bindCauses(statement, 0, causeAlert, causes);
-        SqlArrays.bindColumns(
-                statement, 5, new String[] {"uuid", "bool", "text"}, new Object[][] {alert, reopen, details});
+        List<Counted> counted = new ArrayList<>();
+        occurrences.forEach(o ->
+                o.causes().forEach(c -> counted.add(new Counted(o.alert().id(), c))));
+        int next = bindCauses(statement, 1, counted);
+        ColumnArrays.of(occurrences)
+                .column("uuid", UUID[]::new, o -> o.alert().id())
+                .column("bool", Boolean[]::new, AlertFolding.Occurrences::reopen)
+                .column("text", String[]::new, o -> String.join(DETAIL_SEPARATOR, o.details()))
+                .bind(statement, next);
     }
 
-    /** Binds the causes (alert id, member, kind, source) as four arrays after the first {@code before} parameters. */
-    private static void bindCauses(PreparedStatement statement, int before, List<UUID> alert, List<NewAlert> causes)
-            throws SQLException {
-        SqlArrays.bindColumns(statement, before + 1, new String[] {"uuid", "text", "text", "text"}, new Object[][] {
-            alert.toArray(UUID[]::new),
-            causes.stream().map(NewAlert::memberId).toArray(String[]::new),
-            causes.stream().map(c -> c.kind().name()).toArray(String[]::new),
-            causes.stream().map(NewAlert::sourceId).toArray(String[]::new)
-        });
+    /** A cause an alert counts. */
+    private record Counted(UUID alertId, NewAlert cause) {}
+
+    /** Binds the causes (alert id, member, kind, source) as four arrays from parameter {@code first} on. */
+    private static int bindCauses(PreparedStatement statement, int first, List<Counted> counted) throws SQLException {
+        return ColumnArrays.of(counted)
+                .column("uuid", UUID[]::new, Counted::alertId)
+                .column("text", String[]::new, c -> c.cause().memberId())
+                .column("text", String[]::new, c -> c.cause().kind().name())
+                .column("text", String[]::new, c -> c.cause().sourceId())
+                .bind(statement, first);
     }
 
     private static RaisedAlert raised(ResultSet rows, boolean reopened) throws SQLException {

@@ -26,7 +26,7 @@ import org.limber.common.sql.SqlFailure;
 import org.limber.events.member.ProgressAssessed;
 import org.limber.events.member.SessionCompleted;
 import org.limber.progress.domain.Assessments;
-import org.limber.progress.domain.WeekFacts;
+import org.limber.progress.domain.PlanWeekFacts;
 
 /** Skipped exercises, the facts of plan weeks, and the assessments made of them; set-based statements. */
 @ApplicationScoped
@@ -173,7 +173,7 @@ public class AssessmentStore {
      * The plan week in progress on {@code today} of each of the members who has a plan, given each member's newest
      * session just stored: a member whose newest one is from before that week has nothing new in it.
      */
-    public List<WeekFacts> currentWeeks(Map<String, Instant> newestSession, LocalDate today) {
+    public List<PlanWeekFacts> currentWeeks(Map<String, Instant> newestSession, LocalDate today) {
         try (Connection db = dataSource.getConnection();
                 PreparedStatement statement = db.prepareStatement(CURRENT_WEEKS + FACTS)) {
             statement.setDate(1, Date.valueOf(today));
@@ -190,7 +190,7 @@ public class AssessmentStore {
     }
 
     /** The plan week that ended last before {@code today}, of each active member not assessed for it. */
-    public List<WeekFacts> endedWeeks(LocalDate today) {
+    public List<PlanWeekFacts> endedWeeks(LocalDate today) {
         try (Connection db = dataSource.getConnection();
                 PreparedStatement statement = db.prepareStatement(ENDED_WEEKS + FACTS)) {
             statement.setDate(1, Date.valueOf(today));
@@ -206,37 +206,28 @@ public class AssessmentStore {
         }
     }
 
-    /** Stores the assessments not made before (per member, plan version, week and kind); returns those. */
+    /** Stores the assessments not made before (per member, plan version, week and timing); returns those. */
     public List<ProgressAssessed> record(List<ProgressAssessed> assessments) {
         if (assessments.isEmpty()) {
             return List.of();
         }
-        int n = assessments.size();
-        UUID[] id = new UUID[n];
-        String[] member = new String[n];
-        Integer[] version = new Integer[n];
-        Date[] week = new Date[n];
-        String[] kind = new String[n];
-        String[] trigger = new String[n];
-        Timestamp[] at = new Timestamp[n];
-        String[] payload = new String[n];
-        for (int i = 0; i < n; i++) {
-            ProgressAssessed a = assessments.get(i);
-            id[i] = a.assessmentId();
-            member[i] = a.memberId();
-            version[i] = a.planVersion();
-            week[i] = Date.valueOf(a.weekStart());
-            kind[i] = Assessments.kind(Assessments.Trigger.valueOf(a.trigger())).name();
-            trigger[i] = a.trigger();
-            at[i] = Timestamp.from(a.occurredAt());
-            payload[i] = json(a);
-        }
         Set<UUID> stored = new HashSet<>();
         try (Connection db = dataSource.getConnection();
                 PreparedStatement statement = db.prepareStatement(INSERT_ASSESSMENTS)) {
-            Object[][] columns = {id, member, version, week, kind, trigger, at, payload};
-            String[] types = {"uuid", "text", "int4", "date", "text", "text", "timestamptz", "text"};
-            SqlArrays.bindColumns(statement, types, columns);
+            ColumnArrays.of(assessments)
+                    .column("uuid", UUID[]::new, ProgressAssessed::assessmentId)
+                    .column("text", String[]::new, ProgressAssessed::memberId)
+                    .column("int4", Integer[]::new, ProgressAssessed::planVersion)
+                    .column("date", Date[]::new, a -> Date.valueOf(a.weekStart()))
+                    .column(
+                            "text",
+                            String[]::new,
+                            a -> Assessments.timing(Assessments.Trigger.valueOf(a.trigger()))
+                                    .name())
+                    .column("text", String[]::new, ProgressAssessed::trigger)
+                    .column("timestamptz", Timestamp[]::new, a -> Timestamp.from(a.occurredAt()))
+                    .column("text", String[]::new, this::json)
+                    .bind(statement, 1);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     stored.add(rows.getObject(1, UUID.class));
@@ -250,12 +241,12 @@ public class AssessmentStore {
                 .toList();
     }
 
-    private static List<WeekFacts> facts(PreparedStatement statement) throws SQLException {
-        List<WeekFacts> weeks = new ArrayList<>();
+    private static List<PlanWeekFacts> facts(PreparedStatement statement) throws SQLException {
+        List<PlanWeekFacts> weeks = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 int sessions = rows.getInt("sessions");
-                weeks.add(new WeekFacts(
+                weeks.add(new PlanWeekFacts(
                         rows.getString("member_id"),
                         rows.getInt("plan_version"),
                         rows.getDate("week_start").toLocalDate(),

@@ -3,18 +3,10 @@ package org.limber.progress.repository;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
@@ -27,28 +19,17 @@ import org.limber.events.member.MemberReferred;
 import org.limber.events.member.PlanAssigned;
 import org.limber.events.member.PlanResumed;
 import org.limber.events.member.PlanSuspended;
-import org.limber.events.member.SessionCompleted;
-import org.limber.events.member.SymptomsReported;
-import org.limber.progress.domain.AlertKind;
-import org.limber.progress.domain.AlertRules;
+
+import static org.limber.progress.repository.Rows.byMember;
+import static org.limber.progress.repository.Rows.timestamp;
 
 /**
- * Set-based writes of the read models: each method is one or two statements for a whole batch
- * (arrays unnested in PostgreSQL), inside the caller's transaction. Redeliveries change nothing:
- * sessions are keyed by their id, plans by their version (alerts, by their cause: {@link AlertStore}).
+ * Set-based writes of members' profiles (plans, intakes, care-team assignments, plan status): each method is
+ * one or two batched statements for a whole batch, in member order, inside the caller's transaction.
+ * Redeliveries change nothing: plans are applied by version, assignments and plan status by their sequence.
  */
 @ApplicationScoped
 public class ProgressWriter {
-
-    /** A session stored by this batch (not seen before) that may call for an alert. */
-    public record NewSession(
-            String memberId, UUID sessionId, int painBefore, int painDuring, int painAfter, List<String> redFlags) {}
-
-    /** A week whose sums this batch changed, with the member's baseline, that may call for an alert. */
-    public record ChangedWeek(
-            String memberId, LocalDate weekStart, int sessions, int sumPainBefore, Integer baselinePain) {}
-
-    public record SessionsApplied(List<NewSession> sessions, List<ChangedWeek> weeks) {}
 
     /**
      * The clinician named by an event without an assignment sequence (PlanAssigned, MemberReferred,
@@ -132,76 +113,6 @@ public class ProgressWriter {
                 resumed_at       = greatest(p.resumed_at, excluded.resumed_at),
                 updated_at       = now()
             """;
-
-    /** Keeps each symptom report once; returns the new ones. */
-    private static final String INSERT_REPORTS = """
-            insert into symptom_report (member_id, report_id, reported_at, red_flags, note, received_at)
-            select member_id, report_id, reported_at, string_to_array(red_flags, chr(31)), note, now()
-            from unnest(?::text[], ?::uuid[], ?::timestamptz[], ?::text[], ?::text[]) as t(member_id, report_id, reported_at, red_flags, note)
-            order by member_id, report_id
-            on conflict do nothing
-            returning report_id
-            """;
-
-    /** Stores new sessions and adds them to their weeks; returns what may call for an alert. */
-    private static final String APPLY_SESSIONS = """
-            with input as (
-                select * from unnest(?::text[], ?::uuid[], ?::timestamptz[], ?::int[], ?::smallint[], ?::smallint[], ?::smallint[],
-                                     ?::text[], ?::smallint[], ?::smallint[], ?::text[])
-                    as t(member_id, session_id, performed_at, plan_version, pain_before, pain_during, pain_after,
-                         effort, skipped, skipped_for_pain, red_flags)
-            ), ins as (
-                insert into session_fact (member_id, session_id, performed_at, plan_version, pain_before, pain_during, pain_after,
-                                          effort, skipped, skipped_for_pain, red_flags)
-                select member_id, session_id, performed_at, plan_version, pain_before, pain_during, pain_after, effort, skipped,
-                       skipped_for_pain, case when red_flags = '' then '{}'::text[] else string_to_array(red_flags, ',') end
-                from input
-                order by member_id, session_id -- the same lock order in every transaction: concurrent batches wait, never deadlock
-                on conflict do nothing
-                returning *
-            ), weeks as (
-                insert into weekly_stats as w (member_id, week_start, sessions, sum_pain_before, sum_pain_during, sum_pain_after,
-                                               max_pain_during, too_hard, too_easy)
-                select member_id, date_trunc('week', performed_at at time zone 'UTC')::date, count(*), sum(pain_before),
-                       sum(pain_during), sum(pain_after), max(pain_during), count(*) filter (where effort = 'TOO_HARD'),
-                       count(*) filter (where effort = 'TOO_EASY')
-                from ins group by 1, 2 order by 1, 2
-                on conflict (member_id, week_start) do update set
-                    sessions = w.sessions + excluded.sessions,
-                    sum_pain_before = w.sum_pain_before + excluded.sum_pain_before,
-                    sum_pain_during = w.sum_pain_during + excluded.sum_pain_during,
-                    sum_pain_after = w.sum_pain_after + excluded.sum_pain_after,
-                    max_pain_during = greatest(w.max_pain_during, excluded.max_pain_during),
-                    too_hard = w.too_hard + excluded.too_hard,
-                    too_easy = w.too_easy + excluded.too_easy
-                returning member_id, week_start, sessions, sum_pain_before
-            ), resolved as (
-                -- A session ends an inactivity only when it is newly stored (not a replay) and performed after the
-                -- inactivity began (the day after the last activity the alert names, "since:<date>"): a late session
-                -- from before it, or the same event again, leaves the alert open and its cause key unchanged.
-                update alert a set status = 'RESOLVED', resolved_by = 'system', resolved_at = now(),
-                                   resolve_note = 'a session was logged'
-                from (select member_id, max(performed_at) as last_at from ins group by member_id) s
-                where a.kind = 'INACTIVE' and a.status <> 'RESOLVED' and a.member_id = s.member_id
-                  and a.source_id like 'since:%'
-                  and s.last_at >= (substring(a.source_id from 7)::date + 1)::timestamp at time zone 'UTC'
-            )
-            -- Only the candidates for an alert come back (the alert policy decides, and AlertFolding what becomes of
-            -- them): sessions with a red flag or high pain, weeks with enough sessions whose pain before sits above the
-            -- baseline. Also while the member has such an alert unresolved: a new occurrence is counted on it, and
-            -- reopens it if it was acknowledged.
-            select 'S' as what, i.member_id, i.session_id::text, i.pain_before, i.pain_during, i.pain_after,
-                   array_to_string(i.red_flags, ','), null::date, null::int, null::int, null::int
-            from ins i
-            where cardinality(i.red_flags) > 0 or greatest(i.pain_before, i.pain_during, i.pain_after) >= ?
-            union all
-            select 'W', w.member_id, null, null, null, null, null, w.week_start, w.sessions, w.sum_pain_before, m.baseline_pain
-            from weeks w join member_profile m on m.member_id = w.member_id
-            where w.sessions >= ? and w.sum_pain_before >= (m.baseline_pain + ?) * w.sessions
-            """;
-
-    /** Joins a list of text for an array parameter (a unit separator: the items are free text, commas included). */
-    private static final String DETAIL_SEPARATOR = "\u001f";
 
     private final AgroalDataSource dataSource;
 
@@ -311,164 +222,6 @@ public class ProgressWriter {
                 statement.addBatch();
             }
             statement.executeBatch();
-        } catch (SQLException e) {
-            throw new SqlFailure(e);
-        }
-    }
-
-    /** Keeps the symptom reports not seen before (by report id); returns those. */
-    public List<SymptomsReported> recordReports(List<SymptomsReported> reports) {
-        if (reports.isEmpty()) {
-            return List.of();
-        }
-        int n = reports.size();
-        String[] member = new String[n];
-        UUID[] id = new UUID[n];
-        Timestamp[] at = new Timestamp[n];
-        String[] flags = new String[n];
-        String[] note = new String[n];
-        for (int i = 0; i < n; i++) {
-            SymptomsReported r = reports.get(i);
-            member[i] = r.memberId();
-            id[i] = r.reportId();
-            at[i] = timestamp(r.reportedAt());
-            flags[i] = String.join(DETAIL_SEPARATOR, r.redFlagSymptoms());
-            note[i] = r.note();
-        }
-        Set<UUID> stored = new HashSet<>();
-        try (Connection db = dataSource.getConnection();
-                PreparedStatement statement = db.prepareStatement(INSERT_REPORTS)) {
-            Object[][] columns = {member, id, at, flags, note};
-            String[] types = {"text", "uuid", "timestamptz", "text", "text"};
-            SqlArrays.bindColumns(statement, types, columns);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    stored.add(rows.getObject(1, UUID.class));
-                }
-            }
-        } catch (SQLException e) {
-            throw new SqlFailure(e);
-        }
-        return reports.stream().filter(r -> stored.remove(r.reportId())).toList();
-    }
-
-    /** The events in member order: every statement takes its row locks in one order, so concurrent batches never deadlock. */
-    private static <T> List<T> byMember(List<T> events, Function<T, String> member) {
-        return events.stream().sorted(Comparator.comparing(member)).toList();
-    }
-
-    private static Timestamp timestamp(Instant at) {
-        return at == null ? null : Timestamp.from(at);
-    }
-
-    /**
-     * Stores the sessions that are new and updates their weeks and members; returns the new sessions
-     * and changed weeks that may call for an alert under {@code rules}.
-     */
-    public SessionsApplied applySessions(List<SessionCompleted> sessions, AlertRules rules) {
-        if (sessions.isEmpty()) {
-            return new SessionsApplied(List.of(), List.of());
-        }
-        int n = sessions.size();
-        String[] member = new String[n];
-        UUID[] id = new UUID[n];
-        Timestamp[] at = new Timestamp[n];
-        Integer[] version = new Integer[n];
-        Short[] before = new Short[n];
-        Short[] during = new Short[n];
-        Short[] after = new Short[n];
-        String[] effort = new String[n];
-        Short[] skipped = new Short[n];
-        Short[] skippedForPain = new Short[n];
-        String[] redFlags = new String[n];
-        for (int i = 0; i < n; i++) {
-            SessionCompleted s = sessions.get(i);
-            member[i] = s.memberId();
-            id[i] = s.sessionId();
-            at[i] = Timestamp.from(s.performedAt());
-            version[i] = s.planVersion();
-            before[i] = (short) s.painBefore();
-            during[i] = (short) s.painDuring();
-            after[i] = (short) s.painAfter();
-            effort[i] = s.effort();
-            skipped[i] = (short) s.exercises().stream()
-                    .filter(e -> "SKIPPED".equals(e.status()))
-                    .count();
-            skippedForPain[i] = (short) s.exercises().stream()
-                    .filter(e -> "PAIN".equals(e.skipReason()))
-                    .count();
-            redFlags[i] = String.join(",", s.redFlagSymptoms());
-        }
-        try (Connection db = dataSource.getConnection();
-                PreparedStatement statement = db.prepareStatement(APPLY_SESSIONS)) {
-            Object[][] columns = {
-                member, id, at, version, before, during, after, effort, skipped, skippedForPain, redFlags
-            };
-            String[] types = {
-                "text", "uuid", "timestamptz", "int4", "int2", "int2", "int2", "text", "int2", "int2", "text"
-            };
-            SqlArrays.bindColumns(statement, types, columns);
-            AlertRules.Rule aboveBaseline = rules.rule(AlertKind.PAIN_ABOVE_BASELINE);
-            statement.setInt(12, rules.rule(AlertKind.HIGH_PAIN).threshold());
-            statement.setInt(13, aboveBaseline.minSessions());
-            statement.setInt(14, aboveBaseline.threshold());
-            List<NewSession> stored = new ArrayList<>();
-            List<ChangedWeek> weeks = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    if ("S".equals(rows.getString(1))) {
-                        String flags = rows.getString(7);
-                        stored.add(new NewSession(
-                                rows.getString(2),
-                                UUID.fromString(rows.getString(3)),
-                                rows.getInt(4),
-                                rows.getInt(5),
-                                rows.getInt(6),
-                                flags == null || flags.isEmpty() ? List.of() : List.of(flags.split(","))));
-                    } else {
-                        int baseline = rows.getInt(11);
-                        weeks.add(new ChangedWeek(
-                                rows.getString(2),
-                                rows.getDate(8).toLocalDate(),
-                                rows.getInt(9),
-                                rows.getInt(10),
-                                rows.wasNull() ? null : baseline));
-                    }
-                }
-            }
-            return new SessionsApplied(stored, weeks);
-        } catch (SQLException e) {
-            throw new SqlFailure(e);
-        }
-    }
-
-    /** Moves an open alert to acknowledged; false if it was not open. */
-    public boolean acknowledge(UUID id, String by, String note) {
-        return update(
-                "update alert set status = 'ACKNOWLEDGED', acknowledged_by = ?, acknowledged_at = now(), acknowledge_note = ?"
-                        + " where id = ? and status = 'OPEN'",
-                by,
-                note,
-                id);
-    }
-
-    /** Resolves an open or acknowledged alert; false if it was resolved already. */
-    public boolean resolve(UUID id, String by, String note) {
-        return update(
-                "update alert set status = 'RESOLVED', resolved_by = ?, resolved_at = now(), resolve_note = ?"
-                        + " where id = ? and status <> 'RESOLVED'",
-                by,
-                note,
-                id);
-    }
-
-    private boolean update(String sql, String by, String note, UUID id) {
-        try (Connection db = dataSource.getConnection();
-                PreparedStatement statement = db.prepareStatement(sql)) {
-            statement.setString(1, by);
-            statement.setString(2, note);
-            statement.setObject(3, id);
-            return statement.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new SqlFailure(e);
         }

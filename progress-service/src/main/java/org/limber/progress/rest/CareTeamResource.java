@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.limber.common.paging.Page;
 import org.limber.common.problem.ProblemException;
 import org.limber.common.rest.QueryParams;
+import org.limber.progress.domain.Alert;
 import org.limber.progress.domain.AlertKind;
-import org.limber.progress.rest.ProgressViews.Alert;
 import org.limber.progress.rest.ProgressViews.Note;
 import org.limber.progress.rest.ProgressViews.PanelMember;
 import org.limber.progress.service.ProgressService;
@@ -77,12 +77,11 @@ public class CareTeamResource {
         AlertStatus s = QueryParams.enumValue("status", status, AlertStatus.class);
         AlertKind k = QueryParams.enumValue("kind", kind, AlertKind.class);
         return progress.alerts(
-                        caller(),
-                        s == null ? null : s.name(),
-                        k == null ? null : k.name(),
-                        QueryParams.page(page),
-                        QueryParams.size(size))
-                .map(Alert::of);
+                caller(),
+                s == null ? null : s.name(),
+                k == null ? null : k.name(),
+                QueryParams.page(page),
+                QueryParams.size(size));
     }
 
     @GET
@@ -93,7 +92,7 @@ public class CareTeamResource {
             description =
                     "Unresolved URGENT and HIGH alerts of members no clinician is assigned to, until an admin assigns the member; any clinician may acknowledge or resolve them.")
     public Page<Alert> triage(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return progress.triage(QueryParams.page(page), QueryParams.size(size)).map(Alert::of);
+        return progress.triage(QueryParams.page(page), QueryParams.size(size));
     }
 
     @POST
@@ -103,7 +102,7 @@ public class CareTeamResource {
             description = "An alert of a member on your panel, or of a member with no clinician (triage).")
     @APIResponse(responseCode = "409", description = "Not open")
     public Alert acknowledge(@PathParam("alertId") String alertId, @NotNull @Valid Note request) {
-        return Alert.of(progress.acknowledge(caller(), id(alertId), request.note()));
+        return progress.acknowledge(caller(), id(alertId), request.note());
     }
 
     @POST
@@ -113,7 +112,7 @@ public class CareTeamResource {
             description = "An alert of a member on your panel, or of a member with no clinician (triage).")
     @APIResponse(responseCode = "409", description = "Resolved already")
     public Alert resolve(@PathParam("alertId") String alertId, @NotNull @Valid Note request) {
-        return Alert.of(progress.resolve(caller(), id(alertId), request.note()));
+        return progress.resolve(caller(), id(alertId), request.note());
     }
 
     private static UUID id(String raw) {

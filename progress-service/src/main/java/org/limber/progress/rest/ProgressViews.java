@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.limber.progress.domain.ProgressMath;
 import org.limber.progress.repository.ProgressReader;
+import org.limber.progress.repository.SessionReader;
 import org.limber.progress.service.ProgressService;
 
 /** The response bodies of the progress API (every figure is documented in the README). */
@@ -72,7 +73,7 @@ public final class ProgressViews {
             int skippedForPain,
             List<String> redFlags) {
 
-        static Session of(ProgressReader.SessionRow r) {
+        static Session of(SessionReader.SessionRow r) {
             return new Session(
                     r.sessionId(),
                     r.performedAt(),
@@ -108,55 +109,6 @@ public final class ProgressViews {
                     r.openAlerts(),
                     r.worstSeverityRank(),
                     r.planStatus());
-        }
-    }
-
-    /**
-     * An alert; {@code clinicianId} is the member's clinician now (null: the member has none, the alert is in triage).
-     * {@code occurrences}: the causes it stands for (sessions, weeks, days, reviews); {@code lastOccurredAt}: when the
-     * latest was counted; {@code reopenedAt}: when a new occurrence last reopened it after an acknowledgement (the
-     * acknowledgement before it stays readable), null if never.
-     */
-    public record Alert(
-            UUID id,
-            String memberId,
-            String kind,
-            String severity,
-            String status,
-            String reason,
-            List<String> details,
-            Instant raisedAt,
-            String acknowledgedBy,
-            Instant acknowledgedAt,
-            String acknowledgeNote,
-            String resolvedBy,
-            Instant resolvedAt,
-            String resolveNote,
-            String clinicianId,
-            int occurrences,
-            Instant lastOccurredAt,
-            Instant reopenedAt) {
-
-        static Alert of(ProgressReader.AlertRow r) {
-            return new Alert(
-                    r.id(),
-                    r.memberId(),
-                    r.kind(),
-                    r.severity(),
-                    r.status(),
-                    r.reason(),
-                    r.details(),
-                    r.raisedAt(),
-                    r.acknowledgedBy(),
-                    r.acknowledgedAt(),
-                    r.acknowledgeNote(),
-                    r.resolvedBy(),
-                    r.resolvedAt(),
-                    r.resolveNote(),
-                    r.clinicianId(),
-                    r.occurrences(),
-                    r.lastOccurredAt(),
-                    r.reopenedAt());
         }
     }
 

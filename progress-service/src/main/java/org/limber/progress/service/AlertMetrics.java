@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 
 import org.limber.common.sql.SqlFailure;
 import org.limber.progress.domain.AlertKind;
-import org.limber.progress.repository.ProgressReader;
+import org.limber.progress.repository.AlertReader;
 
 /** The metric {@code limber_alerts_open{kind}}: open alerts by kind, counted every 30 seconds. */
 @Startup
@@ -22,10 +22,10 @@ public class AlertMetrics {
 
     private static final Logger LOG = Logger.getLogger(AlertMetrics.class);
 
-    private final ProgressReader reader;
+    private final AlertReader reader;
     private final Map<AlertKind, AtomicLong> open = new EnumMap<>(AlertKind.class);
 
-    public AlertMetrics(ProgressReader reader, MeterRegistry registry) {
+    public AlertMetrics(AlertReader reader, MeterRegistry registry) {
         this.reader = reader;
         for (AlertKind kind : AlertKind.values()) {
             AtomicLong count = new AtomicLong();

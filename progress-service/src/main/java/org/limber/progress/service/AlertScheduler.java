@@ -18,12 +18,13 @@ import io.quarkus.scheduler.Scheduled;
 import org.limber.events.member.ProgressAssessed;
 import org.limber.progress.domain.AlertKind;
 import org.limber.progress.domain.AlertPolicy;
+import org.limber.progress.domain.Inactivity;
 import org.limber.progress.domain.NewAlert;
 import org.limber.progress.domain.ProgressMath;
 import org.limber.progress.domain.RaisedAlert;
-import org.limber.progress.messaging.AlertEvents;
-import org.limber.progress.repository.ProgressReader;
+import org.limber.progress.messaging.outbound.AlertEvents;
 import org.limber.progress.repository.SchedulerLock;
+import org.limber.progress.repository.SessionReader;
 
 /**
  * The rules that depend on time passing: alerts (no session for a while, low adherence over weeks,
@@ -35,7 +36,7 @@ import org.limber.progress.repository.SchedulerLock;
 @ApplicationScoped
 public class AlertScheduler {
 
-    private final ProgressReader reader;
+    private final SessionReader reader;
     private final AlertPolicy policy;
     private final AlertRaiser alerts;
     private final AlertEvents events;
@@ -46,7 +47,7 @@ public class AlertScheduler {
     private final Counter checks;
 
     public AlertScheduler(
-            ProgressReader reader,
+            SessionReader reader,
             AlertPolicy policy,
             AlertRaiser alerts,
             AlertEvents events,
@@ -97,13 +98,12 @@ public class AlertScheduler {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate lastWeek = ProgressMath.weekOf(today).minusWeeks(1);
         List<NewAlert> due = new ArrayList<>();
-        for (ProgressReader.ActivePlan plan : reader.activePlans(lastWeek)) {
+        for (SessionReader.ActivePlan plan : reader.activePlans(lastWeek)) {
             Instant since = plan.lastActivity() != null
                     ? plan.lastActivity()
                     : plan.planStart().atStartOfDay(ZoneOffset.UTC).toInstant();
             if (policy.inactive(since, now)) {
-                due.add(new NewAlert(
-                        plan.memberId(), AlertKind.INACTIVE, "since:" + LocalDate.ofInstant(since, ZoneOffset.UTC)));
+                due.add(Inactivity.alert(plan.memberId(), since));
             }
             // Both weeks must lie wholly within the plan.
             if (!plan.firstPlanStart().isAfter(lastWeek.minusWeeks(1))) {
@@ -119,7 +119,7 @@ public class AlertScheduler {
         // approach. Once per member: the cause is the program, the same in every run.
         AlertPolicy.Starts starts = policy.noResponseStarts(today);
         Instant since = now.minus(policy.rules().rule(AlertKind.NO_RESPONSE).days(), ChronoUnit.DAYS);
-        for (ProgressReader.ReviewPoint member : reader.reviewPoint(starts.from(), starts.to(), since)) {
+        for (SessionReader.ReviewPoint member : reader.reviewPoint(starts.from(), starts.to(), since)) {
             if (policy.noResponse(
                     member.firstPlanStart(), today, member.baselinePain(), member.sessions(), member.sumPainBefore())) {
                 due.add(new NewAlert(

@@ -18,8 +18,8 @@ import org.limber.events.member.ProgressAssessed;
 import org.limber.events.member.SessionCompleted;
 import org.limber.progress.domain.AlertPolicy;
 import org.limber.progress.domain.Assessments;
-import org.limber.progress.domain.WeekFacts;
-import org.limber.progress.messaging.AssessmentEvents;
+import org.limber.progress.domain.PlanWeekFacts;
+import org.limber.progress.messaging.outbound.AssessmentEvents;
 import org.limber.progress.repository.AssessmentStore;
 
 /**
@@ -67,7 +67,7 @@ public class Assessor {
             return List.of();
         }
         List<ProgressAssessed> due = new ArrayList<>();
-        for (WeekFacts week : store.currentWeeks(newest, today)) {
+        for (PlanWeekFacts week : store.currentWeeks(newest, today)) {
             // A completed week's regular assessment covers its safety signals; before that, a signal makes an early
             // one.
             if (Assessments.completed(week)) {
@@ -83,7 +83,7 @@ public class Assessor {
     /** The plan weeks that ended before {@code now} and were not assessed yet. */
     public List<ProgressAssessed> endedWeeks(Instant now) {
         List<ProgressAssessed> due = new ArrayList<>();
-        for (WeekFacts week : store.endedWeeks(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+        for (PlanWeekFacts week : store.endedWeeks(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
             due.add(Assessments.assess(week, Assessments.Trigger.WEEK_ENDED, policy, UUID.randomUUID(), now));
         }
         return publish(store.record(due));

@@ -1,7 +1,10 @@
 package org.limber.progress.service;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
@@ -19,11 +22,14 @@ import org.limber.events.member.SessionCompleted;
 import org.limber.events.member.SymptomsReported;
 import org.limber.progress.domain.AlertKind;
 import org.limber.progress.domain.AlertPolicy;
+import org.limber.progress.domain.Inactivity;
 import org.limber.progress.domain.NewAlert;
 import org.limber.progress.domain.RaisedAlert;
 import org.limber.progress.domain.UrgentAlerts;
-import org.limber.progress.messaging.AlertEvents;
+import org.limber.progress.messaging.outbound.AlertEvents;
+import org.limber.progress.repository.AlertStatusStore;
 import org.limber.progress.repository.ProgressWriter;
+import org.limber.progress.repository.SessionWriter;
 
 /**
  * Applies a batch of member events to the read models in one transaction: assignments, plans,
@@ -94,6 +100,8 @@ public class Ingestor {
     }
 
     private final ProgressWriter writer;
+    private final SessionWriter sessionWriter;
+    private final AlertStatusStore statuses;
     private final AlertPolicy policy;
     private final AlertRaiser alerts;
     private final AlertEvents events;
@@ -102,12 +110,16 @@ public class Ingestor {
 
     public Ingestor(
             ProgressWriter writer,
+            SessionWriter sessionWriter,
+            AlertStatusStore statuses,
             AlertPolicy policy,
             AlertRaiser alerts,
             AlertEvents events,
             Assessor assessor,
             MeterRegistry registry) {
         this.writer = writer;
+        this.sessionWriter = sessionWriter;
+        this.statuses = statuses;
         this.policy = policy;
         this.alerts = alerts;
         this.events = events;
@@ -135,28 +147,49 @@ public class Ingestor {
         List<NewAlert> due = new ArrayList<>();
         batch.referrals().forEach(r -> due.add(UrgentAlerts.referral(r)));
         batch.reviews().forEach(r -> due.addAll(UrgentAlerts.reviews(r)));
-        writer.recordReports(batch.reports()).forEach(r -> due.add(UrgentAlerts.report(r)));
+        sessionWriter.recordReports(batch.reports()).forEach(r -> due.add(UrgentAlerts.report(r)));
         // A suspension names its cause, which raises the same alert (same kind and cause) as the cause's own event:
         // whichever arrives first raises it, the other changes nothing; so no red flag depends on one event alone.
         batch.suspensions().forEach(e -> due.add(UrgentAlerts.suspension(e)));
-        ProgressWriter.SessionsApplied applied = writer.applySessions(batch.sessions(), policy.rules());
-        for (ProgressWriter.NewSession s : applied.sessions()) {
-            for (AlertKind kind : policy.forSession(s.painBefore(), s.painDuring(), s.painAfter(), s.redFlags())) {
-                due.add(new NewAlert(
-                        s.memberId(),
-                        kind,
-                        UrgentAlerts.sessionCause(s.sessionId()),
-                        kind == AlertKind.RED_FLAG_SYMPTOM ? s.redFlags() : List.of()));
-            }
-        }
-        for (ProgressWriter.ChangedWeek week : applied.weeks()) {
-            if (policy.painAboveBaseline(week.sessions(), week.sumPainBefore(), week.baselinePain())) {
-                due.add(new NewAlert(week.memberId(), AlertKind.PAIN_ABOVE_BASELINE, "week:" + week.weekStart()));
-            }
-        }
+        due.addAll(applySessions(batch.sessions()));
         assessor.afterSessions(batch.sessions());
         List<RaisedAlert> raised = alerts.raise(due);
         events.raised(raised);
         return raised;
+    }
+
+    /**
+     * Stores the sessions and their weeks, ends the inactivity the sessions newly stored end, and returns the alerts
+     * those sessions and the weeks they changed call for.
+     */
+    private List<NewAlert> applySessions(List<SessionCompleted> sessions) {
+        SessionWriter.SessionsApplied applied = sessionWriter.applySessions(sessions);
+        endInactivity(applied.stored());
+        List<NewAlert> due = new ArrayList<>();
+        for (SessionCompleted s : applied.stored()) {
+            for (AlertKind kind :
+                    policy.forSession(s.painBefore(), s.painDuring(), s.painAfter(), s.redFlagSymptoms())) {
+                due.add(new NewAlert(
+                        s.memberId(),
+                        kind,
+                        UrgentAlerts.sessionCause(s.sessionId()),
+                        kind == AlertKind.RED_FLAG_SYMPTOM ? s.redFlagSymptoms() : List.of()));
+            }
+        }
+        for (SessionWriter.ChangedWeek week : applied.weeks()) {
+            if (policy.painAboveBaseline(week.sessions(), week.sumPainBefore(), week.baselinePain())) {
+                due.add(new NewAlert(week.memberId(), AlertKind.PAIN_ABOVE_BASELINE, "week:" + week.weekStart()));
+            }
+        }
+        return due;
+    }
+
+    private void endInactivity(List<SessionCompleted> stored) {
+        if (stored.isEmpty()) {
+            return;
+        }
+        Map<String, Instant> newest = new HashMap<>();
+        stored.forEach(s -> newest.merge(s.memberId(), s.performedAt(), (a, b) -> a.isAfter(b) ? a : b));
+        statuses.endInactivity(Inactivity.endedBy(statuses.openInactivity(newest.keySet()), newest));
     }
 }

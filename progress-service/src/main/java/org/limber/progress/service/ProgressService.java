@@ -6,12 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.limber.common.paging.Page;
 import org.limber.common.problem.ProblemException;
+import org.limber.progress.domain.Alert;
+import org.limber.progress.domain.AlertAccess;
 import org.limber.progress.domain.ProgressMath;
 import org.limber.progress.domain.Severity;
+import org.limber.progress.repository.AlertReader;
+import org.limber.progress.repository.AlertStatusStore;
 import org.limber.progress.repository.ProgressReader;
 import org.limber.progress.repository.ProgressReader.Profile;
 import org.limber.progress.repository.ProgressReader.ProgressFacts;
-import org.limber.progress.repository.ProgressWriter;
+import org.limber.progress.repository.SessionReader;
 
 /** Members' progress, the care team's panel and alerts. */
 @ApplicationScoped
@@ -20,15 +24,17 @@ public class ProgressService {
     /** A member's progress: who and which plan, and the figures. */
     public record MemberProgress(Profile profile, ProgressMath.Summary summary) {}
 
-    /** The least severity an alert of a member with no clinician needs to be in triage (see {@link #triage}). */
-    static final Severity TRIAGE_MIN_SEVERITY = Severity.HIGH;
-
     private final ProgressReader reader;
-    private final ProgressWriter writer;
+    private final SessionReader sessions;
+    private final AlertReader alerts;
+    private final AlertStatusStore statuses;
 
-    public ProgressService(ProgressReader reader, ProgressWriter writer) {
+    public ProgressService(
+            ProgressReader reader, SessionReader sessions, AlertReader alerts, AlertStatusStore statuses) {
         this.reader = reader;
-        this.writer = writer;
+        this.sessions = sessions;
+        this.alerts = alerts;
+        this.statuses = statuses;
     }
 
     public MemberProgress progress(String memberId, int weeks, LocalDate today) {
@@ -67,25 +73,25 @@ public class ProgressService {
                         weeks));
     }
 
-    public Page<ProgressReader.SessionRow> sessions(String memberId, int page, int size) {
-        return reader.sessions(memberId, page, size);
+    public Page<SessionReader.SessionRow> sessions(String memberId, int page, int size) {
+        return sessions.sessions(memberId, page, size);
     }
 
     /** A member's sessions for a clinician: only members on their panel (403 otherwise, whether or not the member exists). */
-    public Page<ProgressReader.SessionRow> sessionsForClinician(
+    public Page<SessionReader.SessionRow> sessionsForClinician(
             String clinicianId, String memberId, int page, int size) {
         reader.profile(memberId)
                 .filter(p -> clinicianId.equals(p.clinicianId()))
                 .orElseThrow(ProgressService::notOnPanel);
-        return reader.sessions(memberId, page, size);
+        return sessions.sessions(memberId, page, size);
     }
 
     public Page<ProgressReader.PanelRow> panel(String clinicianId, String alertKind, int page, int size) {
         return reader.panel(clinicianId, alertKind, page, size);
     }
 
-    public Page<ProgressReader.AlertRow> alerts(String clinicianId, String status, String kind, int page, int size) {
-        return reader.alerts(clinicianId, status, kind, page, size);
+    public Page<Alert> alerts(String clinicianId, String status, String kind, int page, int size) {
+        return alerts.alerts(clinicianId, status, kind, page, size);
     }
 
     /**
@@ -95,35 +101,38 @@ public class ProgressService {
      * for a nudge, not a clinical decision, and would bury the urgent ones; the assigned clinician
      * sees them all.
      */
-    public Page<ProgressReader.AlertRow> triage(int page, int size) {
-        return reader.triage(TRIAGE_MIN_SEVERITY.rank, page, size);
+    public Page<Alert> triage(int page, int size) {
+        return alerts.triage(AlertAccess.TRIAGE_MIN_SEVERITY.rank, page, size);
     }
 
-    public ProgressReader.AlertRow acknowledge(String clinicianId, UUID alertId, String note) {
-        ProgressReader.AlertRow alert = alertOnPanel(clinicianId, alertId);
-        if (!writer.acknowledge(alertId, clinicianId, note)) {
-            throw ProblemException.conflict("The alert is " + alert.status().toLowerCase() + " already.");
+    public Alert acknowledge(String clinicianId, UUID alertId, String note) {
+        mayActOn(clinicianId, alertId);
+        if (!statuses.acknowledge(alertId, clinicianId, note)) {
+            Alert now = mayActOn(clinicianId, alertId); // it changed since: a 403 if it left the caller's reach
+            throw ProblemException.conflict("The alert is " + now.status().toLowerCase() + " already.");
         }
-        return reader.alert(alertId).orElseThrow();
+        return alerts.alert(alertId).orElseThrow();
     }
 
-    public ProgressReader.AlertRow resolve(String clinicianId, UUID alertId, String note) {
-        alertOnPanel(clinicianId, alertId);
-        if (!writer.resolve(alertId, clinicianId, note)) {
+    public Alert resolve(String clinicianId, UUID alertId, String note) {
+        mayActOn(clinicianId, alertId);
+        if (!statuses.resolve(alertId, clinicianId, note)) {
+            mayActOn(clinicianId, alertId);
             throw ProblemException.conflict("The alert is resolved already.");
         }
-        return reader.alert(alertId).orElseThrow();
+        return alerts.alert(alertId).orElseThrow();
     }
 
     /**
-     * The alert, if the clinician may act on it: it is of a member on their panel, or of a member
-     * with no clinician (triage), on which any clinician may act (recorded with who did), so that an
-     * urgent alert never waits for an assignment to be looked at.
+     * The alert, if the clinician may act on it ({@link AlertAccess}): it is of a member on their panel, or in
+     * triage (an URGENT or HIGH alert of a member with no clinician), on which any clinician may act (recorded with
+     * who did), so that an urgent alert never waits for an assignment to be looked at. The update checks the same
+     * in its own statement, so an alert that changes in between is left alone.
      */
-    private ProgressReader.AlertRow alertOnPanel(String clinicianId, UUID alertId) {
-        ProgressReader.AlertRow alert = reader.alert(alertId)
+    private Alert mayActOn(String clinicianId, UUID alertId) {
+        Alert alert = alerts.alert(alertId)
                 .orElseThrow(() -> ProblemException.notFound("There is no alert " + alertId + "."));
-        if (alert.clinicianId() != null && !clinicianId.equals(alert.clinicianId())) {
+        if (!AlertAccess.mayAct(clinicianId, alert.clinicianId(), Severity.valueOf(alert.severity()))) {
             throw notOnPanel();
         }
         return alert;

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.limber.common.problem.ProblemException;
 import org.limber.progress.domain.Outcomes;
-import org.limber.progress.repository.ProgressReader;
+import org.limber.progress.repository.OutcomeReader;
 
 /** Program outcomes for admins: aggregates only. */
 @ApplicationScoped
@@ -15,9 +15,9 @@ public class ReportService {
     /** Outcomes exist from 2000 on (Java would take years up to a billion). */
     static final int FIRST_YEAR = 2000;
 
-    private final ProgressReader reader;
+    private final OutcomeReader reader;
 
-    public ReportService(ProgressReader reader) {
+    public ReportService(OutcomeReader reader) {
         this.reader = reader;
     }
 

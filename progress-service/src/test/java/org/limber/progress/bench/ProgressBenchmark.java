@@ -51,7 +51,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import org.limber.events.member.SessionCompleted;
-import org.limber.progress.MemberEvents;
+import org.limber.progress.MemberEventFixtures;
 import org.limber.testsupport.KafkaTestResource;
 import org.limber.testsupport.PostgresTestResource;
 import org.limber.testsupport.TestEvents;
@@ -155,14 +155,15 @@ class ProgressBenchmark {
         LocalDate start = LocalDate.now(ZoneOffset.UTC);
         List<TestEvents.Outgoing> plans = new ArrayList<>();
         for (int m = 0; m < members; m++) {
-            plans.add(MemberEvents.outgoing(MemberEvents.plan(prefix + m, 1, 3, 6, "bench-clinician", start)));
+            plans.add(MemberEventFixtures.outgoing(
+                    MemberEventFixtures.plan(prefix + m, 1, 3, 6, "bench-clinician", start)));
         }
         TestEvents.send(plans);
         List<SessionCompleted> sessions = new ArrayList<>(events);
         Instant now = Instant.now();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < events; i++) {
-            sessions.add(MemberEvents.session(
+            sessions.add(MemberEventFixtures.session(
                     prefix + (i % members),
                     now.minus(random.nextInt(60 * 24 * 60), ChronoUnit.MINUTES),
                     random.nextInt(11),
@@ -184,7 +185,7 @@ class ProgressBenchmark {
         // work).
         List<ProducerRecord<String, String>> records = new ArrayList<>(events);
         for (SessionCompleted s : sessions) {
-            records.add(TestEvents.record(MemberEvents.outgoing(s)));
+            records.add(TestEvents.record(MemberEventFixtures.outgoing(s)));
         }
         if (print) {
             System.out.printf("Measuring: %,d SessionCompleted events...%n", events);

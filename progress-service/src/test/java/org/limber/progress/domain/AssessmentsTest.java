@@ -15,9 +15,10 @@ class AssessmentsTest {
 
     static final AlertPolicy POLICY = new AlertPolicy(AlertRules.load());
 
-    static WeekFacts week(int sessions, int perWeek, int baseline, Double mean, Double previous, Integer worstDuring) {
+    static PlanWeekFacts week(
+            int sessions, int perWeek, int baseline, Double mean, Double previous, Integer worstDuring) {
         int sum = mean == null ? 0 : (int) Math.round(mean * sessions);
-        return new WeekFacts(
+        return new PlanWeekFacts(
                 "m",
                 2,
                 LocalDate.of(2026, 3, 2),
@@ -59,7 +60,7 @@ class AssessmentsTest {
     @org.junit.jupiter.params.ParameterizedTest(name = "pain {0} before the latest session: flare signal {1}")
     @org.junit.jupiter.params.provider.CsvSource({"6, false", "7, true", "10, true"})
     void painOfSevenOrMoreBeforeASessionIsAFlareSignal(int latestPain, boolean signal) {
-        WeekFacts week = new WeekFacts(
+        PlanWeekFacts week = new PlanWeekFacts(
                 "m",
                 2,
                 LocalDate.of(2026, 3, 2),
@@ -106,8 +107,8 @@ class AssessmentsTest {
 
     @Test
     void aSafetySignalMakesAnEarlyAssessmentEverythingElseARegularOne() {
-        assertThat(Assessments.kind(Assessments.Trigger.SAFETY_SIGNAL)).isEqualTo(Assessments.Kind.EARLY);
-        assertThat(Assessments.kind(Assessments.Trigger.WEEK_ENDED)).isEqualTo(Assessments.Kind.REGULAR);
-        assertThat(Assessments.kind(Assessments.Trigger.WEEK_COMPLETED)).isEqualTo(Assessments.Kind.REGULAR);
+        assertThat(Assessments.timing(Assessments.Trigger.SAFETY_SIGNAL)).isEqualTo(Assessments.Timing.EARLY);
+        assertThat(Assessments.timing(Assessments.Trigger.WEEK_ENDED)).isEqualTo(Assessments.Timing.REGULAR);
+        assertThat(Assessments.timing(Assessments.Trigger.WEEK_COMPLETED)).isEqualTo(Assessments.Timing.REGULAR);
     }
 }

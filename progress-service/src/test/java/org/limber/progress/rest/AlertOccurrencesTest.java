@@ -27,13 +27,13 @@ import org.limber.testsupport.TopicReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.limber.progress.MemberEvents.admin;
-import static org.limber.progress.MemberEvents.clinician;
-import static org.limber.progress.MemberEvents.member;
-import static org.limber.progress.MemberEvents.newMember;
-import static org.limber.progress.MemberEvents.plan;
-import static org.limber.progress.MemberEvents.send;
-import static org.limber.progress.MemberEvents.session;
+import static org.limber.progress.MemberEventFixtures.admin;
+import static org.limber.progress.MemberEventFixtures.clinician;
+import static org.limber.progress.MemberEventFixtures.member;
+import static org.limber.progress.MemberEventFixtures.newMember;
+import static org.limber.progress.MemberEventFixtures.plan;
+import static org.limber.progress.MemberEventFixtures.send;
+import static org.limber.progress.MemberEventFixtures.session;
 
 /**
  * Issue 20: an acknowledged alert is put in front of the clinician again by a new occurrence (item 4),

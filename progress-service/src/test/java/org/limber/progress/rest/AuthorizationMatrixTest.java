@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.limber.testsupport.AuthorizationMatrix;
 
 import static org.awaitility.Awaitility.await;
-import static org.limber.progress.MemberEvents.clinician;
-import static org.limber.progress.MemberEvents.newMember;
-import static org.limber.progress.MemberEvents.plan;
-import static org.limber.progress.MemberEvents.send;
-import static org.limber.progress.MemberEvents.session;
+import static org.limber.progress.MemberEventFixtures.clinician;
+import static org.limber.progress.MemberEventFixtures.newMember;
+import static org.limber.progress.MemberEventFixtures.plan;
+import static org.limber.progress.MemberEventFixtures.send;
+import static org.limber.progress.MemberEventFixtures.session;
 
 /**
  * Who may call what in progress-service: every operation of its OpenAPI document as every kind of caller,

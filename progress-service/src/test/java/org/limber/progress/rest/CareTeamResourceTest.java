@@ -30,13 +30,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.limber.progress.MemberEvents.clinician;
-import static org.limber.progress.MemberEvents.member;
-import static org.limber.progress.MemberEvents.newMember;
-import static org.limber.progress.MemberEvents.plan;
-import static org.limber.progress.MemberEvents.referred;
-import static org.limber.progress.MemberEvents.send;
-import static org.limber.progress.MemberEvents.session;
+import static org.limber.progress.MemberEventFixtures.clinician;
+import static org.limber.progress.MemberEventFixtures.member;
+import static org.limber.progress.MemberEventFixtures.newMember;
+import static org.limber.progress.MemberEventFixtures.plan;
+import static org.limber.progress.MemberEventFixtures.referred;
+import static org.limber.progress.MemberEventFixtures.send;
+import static org.limber.progress.MemberEventFixtures.session;
 
 /** Alerts, the panel and access rules, on the real broker and database. */
 @QuarkusTest

@@ -14,11 +14,11 @@ import org.limber.testsupport.RequestFuzzer;
 import org.limber.testsupport.Tokens;
 
 import static org.awaitility.Awaitility.await;
-import static org.limber.progress.MemberEvents.clinician;
-import static org.limber.progress.MemberEvents.newMember;
-import static org.limber.progress.MemberEvents.plan;
-import static org.limber.progress.MemberEvents.send;
-import static org.limber.progress.MemberEvents.session;
+import static org.limber.progress.MemberEventFixtures.clinician;
+import static org.limber.progress.MemberEventFixtures.newMember;
+import static org.limber.progress.MemberEventFixtures.plan;
+import static org.limber.progress.MemberEventFixtures.send;
+import static org.limber.progress.MemberEventFixtures.session;
 
 /**
  * Random and mutated requests to every operation (bodies, path ids, query parameters: weeks, months,

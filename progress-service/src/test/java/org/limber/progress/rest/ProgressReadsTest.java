@@ -16,12 +16,12 @@ import org.limber.progress.domain.ProgressMath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.limber.progress.MemberEvents.clinician;
-import static org.limber.progress.MemberEvents.member;
-import static org.limber.progress.MemberEvents.newMember;
-import static org.limber.progress.MemberEvents.plan;
-import static org.limber.progress.MemberEvents.send;
-import static org.limber.progress.MemberEvents.session;
+import static org.limber.progress.MemberEventFixtures.clinician;
+import static org.limber.progress.MemberEventFixtures.member;
+import static org.limber.progress.MemberEventFixtures.newMember;
+import static org.limber.progress.MemberEventFixtures.plan;
+import static org.limber.progress.MemberEventFixtures.send;
+import static org.limber.progress.MemberEventFixtures.session;
 
 /**
  * The read queries' edges: a member's progress read in one statement (first-14-days bounds, prescriptions of every

@@ -27,19 +27,19 @@ import org.limber.testsupport.TopicReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.limber.progress.MemberEvents.admin;
-import static org.limber.progress.MemberEvents.assigned;
-import static org.limber.progress.MemberEvents.clinician;
-import static org.limber.progress.MemberEvents.member;
-import static org.limber.progress.MemberEvents.needsReview;
-import static org.limber.progress.MemberEvents.newMember;
-import static org.limber.progress.MemberEvents.plan;
-import static org.limber.progress.MemberEvents.referred;
-import static org.limber.progress.MemberEvents.resumed;
-import static org.limber.progress.MemberEvents.send;
-import static org.limber.progress.MemberEvents.session;
-import static org.limber.progress.MemberEvents.suspended;
-import static org.limber.progress.MemberEvents.symptoms;
+import static org.limber.progress.MemberEventFixtures.admin;
+import static org.limber.progress.MemberEventFixtures.assigned;
+import static org.limber.progress.MemberEventFixtures.clinician;
+import static org.limber.progress.MemberEventFixtures.member;
+import static org.limber.progress.MemberEventFixtures.needsReview;
+import static org.limber.progress.MemberEventFixtures.newMember;
+import static org.limber.progress.MemberEventFixtures.plan;
+import static org.limber.progress.MemberEventFixtures.referred;
+import static org.limber.progress.MemberEventFixtures.resumed;
+import static org.limber.progress.MemberEventFixtures.send;
+import static org.limber.progress.MemberEventFixtures.session;
+import static org.limber.progress.MemberEventFixtures.suspended;
+import static org.limber.progress.MemberEventFixtures.symptoms;
 
 /**
  * The urgent path on the real broker, database and tokens: a red flag reaches a clinician within

@@ -24,9 +24,9 @@ import org.limber.testsupport.Tokens;
 import static io.restassured.RestAssured.given;
 
 /** routine-service's events, as test data on the real broker. */
-public final class MemberEvents {
+public final class MemberEventFixtures {
 
-    private MemberEvents() {}
+    private MemberEventFixtures() {}
 
     public static String newMember() {
         return "member-" + UUID.randomUUID();
@@ -189,7 +189,7 @@ public final class MemberEvents {
     }
 
     public static void send(Object... events) {
-        TestEvents.send(Arrays.stream(events).map(MemberEvents::outgoing).toList());
+        TestEvents.send(Arrays.stream(events).map(MemberEventFixtures::outgoing).toList());
     }
 
     public static RequestSpecification member(String memberId) {

@@ -1,4 +1,4 @@
-package org.limber.progress.messaging;
+package org.limber.progress.messaging.inbound;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import org.limber.events.member.PlanResumed;
 import org.limber.events.member.PlanSuspended;
 import org.limber.events.member.SessionCompleted;
 import org.limber.events.member.SymptomsReported;
-import org.limber.progress.MemberEvents;
+import org.limber.progress.MemberEventFixtures;
 import org.limber.progress.domain.ProgressMath;
 import org.limber.testsupport.TestEvents;
 import org.limber.testsupport.TopicReader;
@@ -28,11 +28,11 @@ import org.limber.testsupport.TopicReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.limber.progress.MemberEvents.member;
-import static org.limber.progress.MemberEvents.newMember;
-import static org.limber.progress.MemberEvents.plan;
-import static org.limber.progress.MemberEvents.send;
-import static org.limber.progress.MemberEvents.session;
+import static org.limber.progress.MemberEventFixtures.member;
+import static org.limber.progress.MemberEventFixtures.newMember;
+import static org.limber.progress.MemberEventFixtures.plan;
+import static org.limber.progress.MemberEventFixtures.send;
+import static org.limber.progress.MemberEventFixtures.session;
 
 /** Consuming member events on the real broker into the real database. */
 @QuarkusTest
@@ -106,8 +106,8 @@ class MemberEventsConsumerTest {
                             MemberTopics.EVENTS, memberId, SessionCompleted.TYPE, UUID.randomUUID(), "{not json"),
                     new TestEvents.Outgoing(
                             MemberTopics.EVENTS, memberId, "org.limber.routine.SomethingNew", UUID.randomUUID(), "{}"),
-                    MemberEvents.outgoing(plan(memberId, 1, 3, 5, "clin-dlq", TODAY)),
-                    MemberEvents.outgoing(session(memberId, Instant.now(), 3, 3, 3, "JUST_RIGHT"))));
+                    MemberEventFixtures.outgoing(plan(memberId, 1, 3, 5, "clin-dlq", TODAY)),
+                    MemberEventFixtures.outgoing(session(memberId, Instant.now(), 3, 3, 3, "JUST_RIGHT"))));
             ConsumerRecord<String, String> dead =
                     dlq.await(r -> memberId.equals(r.key()) && r.value().equals("{not json"), Duration.ofSeconds(30));
             assertThat(TopicReader.header(dead, "dead-letter-reason")).startsWith("malformed");
@@ -122,18 +122,18 @@ class MemberEventsConsumerTest {
     @Test
     void malformedUrgentPathEventsAreDeadLetteredAndTheNextOnesApplied() {
         String memberId = newMember();
-        var noSequence = MemberEvents.assigned(memberId, "clin-dlq", 0);
-        var noSymptom = MemberEvents.symptoms(memberId);
-        var badCause = MemberEvents.suspended(memberId, 1, " ", UUID.randomUUID(), "FEVER");
+        var noSequence = MemberEventFixtures.assigned(memberId, "clin-dlq", 0);
+        var noSymptom = MemberEventFixtures.symptoms(memberId);
+        var badCause = MemberEventFixtures.suspended(memberId, 1, " ", UUID.randomUUID(), "FEVER");
         try (TopicReader dlq = new TopicReader("progress.member-events.dlq")) {
             TestEvents.send(List.of(
-                    MemberEvents.outgoing(noSequence),
-                    MemberEvents.outgoing(noSymptom),
-                    MemberEvents.outgoing(badCause),
+                    MemberEventFixtures.outgoing(noSequence),
+                    MemberEventFixtures.outgoing(noSymptom),
+                    MemberEventFixtures.outgoing(badCause),
                     new TestEvents.Outgoing(
                             MemberTopics.EVENTS, memberId, PlanResumed.TYPE, UUID.randomUUID(), "{\"sequence\": \"x\""),
-                    MemberEvents.outgoing(plan(memberId, 1, 3, 5, "clin-dlq", TODAY)),
-                    MemberEvents.outgoing(session(memberId, Instant.now(), 3, 3, 3, "JUST_RIGHT"))));
+                    MemberEventFixtures.outgoing(plan(memberId, 1, 3, 5, "clin-dlq", TODAY)),
+                    MemberEventFixtures.outgoing(session(memberId, Instant.now(), 3, 3, 3, "JUST_RIGHT"))));
             List<String> reasons = new ArrayList<>();
             for (String type :
                     List.of(CareTeamAssigned.TYPE, SymptomsReported.TYPE, PlanSuspended.TYPE, PlanResumed.TYPE)) {

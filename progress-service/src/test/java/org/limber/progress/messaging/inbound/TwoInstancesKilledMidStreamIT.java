@@ -1,4 +1,4 @@
-package org.limber.progress.messaging;
+package org.limber.progress.messaging.inbound;
 
 import java.io.IOException;
 import java.net.URI;

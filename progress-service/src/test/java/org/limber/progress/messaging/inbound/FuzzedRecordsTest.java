@@ -1,4 +1,4 @@
-package org.limber.progress.messaging;
+package org.limber.progress.messaging.inbound;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,19 +17,19 @@ import org.junit.jupiter.api.Test;
 import org.limber.events.member.PlanAssigned;
 import org.limber.events.member.SessionCompleted;
 import org.limber.events.member.SymptomsReported;
-import org.limber.progress.MemberEvents;
+import org.limber.progress.MemberEventFixtures;
 import org.limber.testsupport.RecordFuzzer;
 import org.limber.testsupport.RecordFuzzer.OutOfBounds;
 import org.limber.testsupport.TestEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.limber.progress.MemberEvents.member;
-import static org.limber.progress.MemberEvents.newMember;
-import static org.limber.progress.MemberEvents.plan;
-import static org.limber.progress.MemberEvents.send;
-import static org.limber.progress.MemberEvents.session;
-import static org.limber.progress.MemberEvents.symptoms;
+import static org.limber.progress.MemberEventFixtures.member;
+import static org.limber.progress.MemberEventFixtures.newMember;
+import static org.limber.progress.MemberEventFixtures.plan;
+import static org.limber.progress.MemberEventFixtures.send;
+import static org.limber.progress.MemberEventFixtures.session;
+import static org.limber.progress.MemberEventFixtures.symptoms;
 
 /**
  * A seeded stream of malformed member events (test-support {@link RecordFuzzer}) interleaved with valid
@@ -78,7 +78,7 @@ class FuzzedRecordsTest {
                                 case 1 -> symptoms(member, "SADDLE_NUMBNESS");
                                 default -> session(member, start.minusSeconds(60L * i), 3, 3, 3, "JUST_RIGHT");
                             };
-                            return MemberEvents.outgoing(event);
+                            return MemberEventFixtures.outgoing(event);
                         },
                         OUT_OF_BOUNDS);
         RecordFuzzer.awaitDeadLetters("progress.member-events.dlq", sent, Duration.ofSeconds(60));

@@ -1,4 +1,4 @@
-package org.limber.progress.messaging;
+package org.limber.progress.messaging.outbound;
 
 import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;

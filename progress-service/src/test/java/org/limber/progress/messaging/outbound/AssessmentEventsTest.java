@@ -1,4 +1,4 @@
-package org.limber.progress.messaging;
+package org.limber.progress.messaging.outbound;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,14 +25,14 @@ import org.limber.testsupport.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.limber.progress.MemberEvents.member;
-import static org.limber.progress.MemberEvents.newMember;
-import static org.limber.progress.MemberEvents.plan;
-import static org.limber.progress.MemberEvents.resumed;
-import static org.limber.progress.MemberEvents.send;
-import static org.limber.progress.MemberEvents.session;
-import static org.limber.progress.MemberEvents.sessionSkipping;
-import static org.limber.progress.MemberEvents.suspended;
+import static org.limber.progress.MemberEventFixtures.member;
+import static org.limber.progress.MemberEventFixtures.newMember;
+import static org.limber.progress.MemberEventFixtures.plan;
+import static org.limber.progress.MemberEventFixtures.resumed;
+import static org.limber.progress.MemberEventFixtures.send;
+import static org.limber.progress.MemberEventFixtures.session;
+import static org.limber.progress.MemberEventFixtures.sessionSkipping;
+import static org.limber.progress.MemberEventFixtures.suspended;
 
 /** Assessments of plan weeks published on the real broker: when a week is done, on a safety signal, when it ends; once. */
 @QuarkusTest

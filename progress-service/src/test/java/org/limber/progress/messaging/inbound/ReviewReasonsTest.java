@@ -1,4 +1,4 @@
-package org.limber.progress.messaging;
+package org.limber.progress.messaging.inbound;
 
 import java.util.Collections;
 import java.util.List;
@@ -13,12 +13,12 @@ class ReviewReasonsTest {
 
     @Test
     void aReviewHasOneToTwentyReasonsEachWithACodeAndAText() {
-        assertThat(MemberEventsConsumer.reasons(List.of(new Reason("NO_SAFE_SESSION", "why"))))
+        assertThat(MemberEventKinds.reasons(List.of(new Reason("NO_SAFE_SESSION", "why"))))
                 .isTrue();
-        assertThat(MemberEventsConsumer.reasons(List.of())).isFalse();
-        assertThat(MemberEventsConsumer.reasons(List.of(new Reason("NO_SAFE_SESSION", " "))))
+        assertThat(MemberEventKinds.reasons(List.of())).isFalse();
+        assertThat(MemberEventKinds.reasons(List.of(new Reason("NO_SAFE_SESSION", " "))))
                 .isFalse();
-        assertThat(MemberEventsConsumer.reasons(Collections.nCopies(21, new Reason("A", "b"))))
+        assertThat(MemberEventKinds.reasons(Collections.nCopies(21, new Reason("A", "b"))))
                 .isFalse();
     }
 }

@@ -12,7 +12,7 @@ import org.limber.events.member.ProgressAssessed;
  * @param meanPain          mean pain before the week's sessions, null without sessions
  * @param previousMeanPain  mean pain before sessions in the seven days before the week, null without any
  */
-public record WeekFacts(
+public record PlanWeekFacts(
         String memberId,
         int planVersion,
         LocalDate weekStart,

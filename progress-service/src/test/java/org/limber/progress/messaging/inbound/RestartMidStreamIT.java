@@ -1,4 +1,4 @@
-package org.limber.progress.messaging;
+package org.limber.progress.messaging.inbound;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ import org.limber.events.member.CareAlertRaised;
 import org.limber.events.member.MemberTopics;
 import org.limber.events.member.SessionCompleted;
 import org.limber.postgres.EmbeddedPostgresServer;
-import org.limber.progress.MemberEvents;
+import org.limber.progress.MemberEventFixtures;
 import org.limber.progress.domain.ProgressMath;
 import org.limber.testsupport.KafkaBroker;
 import org.limber.testsupport.PackagedService;
@@ -124,15 +124,15 @@ class RestartMidStreamIT {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<TestEvents.Outgoing> plans = new ArrayList<>();
         for (int m = 0; m < MEMBERS; m++) {
-            plans.add(MemberEvents.outgoing(
-                    MemberEvents.plan(prefix + m, 1, 3, 5, "clin-restart", today.minusWeeks(12))));
+            plans.add(MemberEventFixtures.outgoing(
+                    MemberEventFixtures.plan(prefix + m, 1, 3, 5, "clin-restart", today.minusWeeks(12))));
         }
         // Sessions over the last ten weeks, in random order: late ones land in weeks long past.
         Random random = new Random(42);
         Instant now = Instant.now();
         List<SessionCompleted> sessions = new ArrayList<>();
         for (int i = 0; i < SESSIONS; i++) {
-            sessions.add(MemberEvents.session(
+            sessions.add(MemberEventFixtures.session(
                     prefix + random.nextInt(MEMBERS),
                     now.minus(random.nextInt(70 * 24), ChronoUnit.HOURS),
                     random.nextInt(11),
@@ -152,7 +152,7 @@ class RestartMidStreamIT {
                         send(
                                 producer,
                                 sessions.subList(from, Math.min(SESSIONS, from + 100)).stream()
-                                        .map(MemberEvents::outgoing)
+                                        .map(MemberEventFixtures::outgoing)
                                         .toList());
                         pause(100);
                     }
