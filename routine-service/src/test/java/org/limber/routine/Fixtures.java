@@ -135,8 +135,9 @@ public final class Fixtures {
         assign(memberId, clinician);
     }
 
-    /** Puts the member on the clinician's panel, as an admin would. */
+    /** Puts the member on the clinician's panel (a clinician in Keycloak's stand-in), as an admin would. */
     public static void assign(String memberId, String clinician) {
+        KeycloakStandIn.clinician(clinician);
         as(Tokens.admin("ada"))
                 .body(Map.of("clinicianId", clinician))
                 .put("/members/" + memberId + "/care-team")

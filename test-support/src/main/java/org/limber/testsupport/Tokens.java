@@ -41,6 +41,26 @@ public final class Tokens {
                 .sign("privateKey.jwk");
     }
 
+    /**
+     * A member's token carrying their names as Keycloak's profile and e-mail scopes put them in
+     * ({@code given_name}, {@code family_name}, {@code email}; {@code preferred_username} is the subject).
+     */
+    public static String member(String subject, String givenName, String familyName, String email) {
+        return Jwt.issuer(ISSUER)
+                .audience(Set.of(AUDIENCE, "account"))
+                .subject(subject)
+                .preferredUserName(subject)
+                .claim("given_name", givenName)
+                .claim("family_name", familyName)
+                .claim("email", email)
+                .claim("typ", "Bearer")
+                .claim("azp", "limber-app")
+                .claim("realm_access", Map.of("roles", List.of("member")))
+                .jws()
+                .keyId("1")
+                .sign("privateKey.jwk");
+    }
+
     public static String member(String subject) {
         return token(subject, "member");
     }

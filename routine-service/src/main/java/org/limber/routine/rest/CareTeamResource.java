@@ -29,6 +29,7 @@ import org.limber.common.paging.Page;
 import org.limber.common.problem.Problem.FieldProblem;
 import org.limber.common.problem.ProblemException;
 import org.limber.common.rest.QueryParams;
+import org.limber.events.Ids;
 import org.limber.routine.domain.CareAssignment;
 import org.limber.routine.domain.Plan;
 import org.limber.routine.domain.SuspensionReview;
@@ -56,7 +57,8 @@ import org.limber.routine.service.SuspensionService;
 @Tag(name = "Care team", description = "Clinicians (for members on their panel) and admins")
 public class CareTeamResource {
 
-    public record Assignment(@NotBlank @Size(max = 200) String clinicianId) {}
+    public record Assignment(
+            @NotBlank @Size(max = Ids.MAX_LENGTH) String clinicianId) {}
 
     public record Undo(@NotBlank @Size(max = 2000) String note) {}
 
@@ -261,7 +263,7 @@ public class CareTeamResource {
             description =
                     "Publishes CareTeamAssigned with the member's next assignment number, plan or no plan (and PlanAssigned again when there is a plan); the same assignment again changes nothing and publishes nothing.")
     public CareAssignmentView assign(@PathParam("memberId") String memberId, @NotNull @Valid Assignment request) {
-        CareAssignment a = careTeam.assign(memberId, request.clinicianId(), caller());
+        CareAssignment a = careTeam.assignToClinician(memberId, request.clinicianId(), caller());
         return new CareAssignmentView(a.memberId, a.clinicianId, a.assignedBy, a.assignedAt);
     }
 

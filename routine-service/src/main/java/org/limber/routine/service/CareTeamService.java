@@ -1,10 +1,12 @@
 package org.limber.routine.service;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.limber.common.problem.Problem.FieldProblem;
 import org.limber.common.problem.ProblemException;
 import org.limber.common.time.Timestamps;
 import org.limber.routine.domain.CareAssignment;
@@ -20,13 +22,68 @@ public class CareTeamService {
     private final PlanRepository plans;
     private final MemberEvents events;
     private final Clock clock;
+    private final PersonDirectory directory;
 
     public CareTeamService(
-            CareAssignmentRepository assignments, PlanRepository plans, MemberEvents events, Clock clock) {
+            CareAssignmentRepository assignments,
+            PlanRepository plans,
+            MemberEvents events,
+            Clock clock,
+            PersonDirectory directory) {
         this.assignments = assignments;
         this.plans = plans;
         this.events = events;
         this.clock = clock;
+        this.directory = directory;
+    }
+
+    /** {@link #assign}, once the clinician is known to be an enabled clinician (else a 422 naming clinicianId). */
+    public CareAssignment assignToClinician(String memberId, String clinicianId, String admin) {
+        directory.requireClinician(clinicianId, "clinicianId");
+        return assign(memberId, clinicianId, admin);
+    }
+
+    /** What moving a panel did: the members moved now, and those left on the panel (moved meanwhile). */
+    public record Moved(String fromClinicianId, String toClinicianId, int moved) {}
+
+    /**
+     * Moves every member on {@code from}'s panel to {@code to}'s (an enabled clinician, else a 422
+     * naming toClinicianId), each as its own assignment: under the member's lock, with its
+     * CareTeamAssigned (and PlanAssigned) event, in a transaction of its own, so that a move cut short
+     * is finished by the same request again. A member already on {@code to}'s panel is left as is; a
+     * second move finds nothing to move.
+     */
+    public Moved movePanel(String from, String to, String admin) {
+        if (from.equals(to)) {
+            throw ProblemException.invalid(
+                    422,
+                    "A panel moves to another clinician.",
+                    List.of(new FieldProblem("toClinicianId", "is the clinician the panel moves from")));
+        }
+        directory.requireClinician(to, "toClinicianId");
+        int moved = 0;
+        for (String memberId : panelOf(from)) {
+            if (moveOne(memberId, from, to, admin)) {
+                moved++;
+            }
+        }
+        return new Moved(from, to, moved);
+    }
+
+    @Transactional
+    List<String> panelOf(String clinicianId) {
+        return assignments.panel(clinicianId);
+    }
+
+    /** Moves the member unless they left {@code from}'s panel meanwhile. */
+    @Transactional
+    boolean moveOne(String memberId, String from, String to, String admin) {
+        plans.lockMember(memberId);
+        if (!clinicianOf(memberId).map(from::equals).orElse(false)) {
+            return false;
+        }
+        assign(memberId, to, admin);
+        return true;
     }
 
     /**

@@ -85,7 +85,16 @@ class AuthorizationMatrixTest {
             .row(
                     "PUT /members/{memberId}/care-team",
                     "401 403 403 403 403 403 2xx",
-                    () -> Map.of("clinicianId", CLINICIAN));
+                    () -> Map.of("clinicianId", CLINICIAN))
+            // A panel without members moves to the member's clinician: nothing moves.
+            .row(
+                    "POST /care-team/panels/{fromClinicianId}/move",
+                    "401 403 403 403 403 403 2xx",
+                    () -> Map.of("toClinicianId", CLINICIAN))
+            // Names: a clinician without the member gets no row of them (PeopleResourceTest).
+            .row("GET /people/members", "401 403 403 2xx 2xx 403 2xx")
+            .row("GET /people/clinicians", "401 403 403 403 403 403 2xx")
+            .row("GET /people", "401 403 403 2xx 2xx 403 2xx");
 
     @Inject
     CatalogReplica replica;
@@ -106,8 +115,11 @@ class AuthorizationMatrixTest {
         Fixtures.planOnPanel(MEMBER, intake(), CLINICIAN);
         MATRIX.check(
                 AuthorizationMatrix.tokens(MEMBER, newMember(), CLINICIAN, "clinician-" + newMember()),
-                path -> path.replace("{memberId}", MEMBER)
-                        .replace("{changeId}", UUID.randomUUID().toString()));
+                path -> path.equals("/people")
+                        ? "/people?id=" + MEMBER
+                        : path.replace("{memberId}", MEMBER)
+                                .replace("{changeId}", UUID.randomUUID().toString())
+                                .replace("{fromClinicianId}", "clinician-" + newMember()));
         MATRIX.requireIn(Path.of("../docs/security.md"));
     }
 }

@@ -19,6 +19,7 @@ import org.limber.events.member.MemberTopics;
 import org.limber.events.member.PlanAssigned;
 import org.limber.events.member.PlanResumed;
 import org.limber.routine.Fixtures;
+import org.limber.routine.KeycloakStandIn;
 import org.limber.routine.service.CatalogReplica;
 import org.limber.testsupport.CatalogFixture;
 import org.limber.testsupport.TestClock;
@@ -84,7 +85,7 @@ class CareTeamResourceTest {
     @Test
     void assigningAClinicianResendsThePlanWithTheClinician() throws Exception {
         try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {
-            String next = "clinician-next-" + memberId;
+            String next = KeycloakStandIn.clinician("clinician-next-" + memberId);
             as(Tokens.admin("ada"))
                     .body(Map.of("clinicianId", next))
                     .put("/members/" + memberId + "/care-team")

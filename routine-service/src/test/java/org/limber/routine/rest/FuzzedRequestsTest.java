@@ -43,7 +43,11 @@ class FuzzedRequestsTest {
                         200,
                         operation -> operation.contains("/members/me")
                                 ? memberToken
-                                : operation.endsWith("/care-team") ? adminToken : clinicianToken,
+                                : operation.endsWith("/care-team")
+                                                || operation.endsWith("/move")
+                                                || operation.endsWith("/people/clinicians")
+                                        ? adminToken
+                                        : clinicianToken,
                         Map.of(
                                 "POST /members/me/intake",
                                 intake(),
@@ -74,7 +78,15 @@ class FuzzedRequestsTest {
                                 "POST /members/{memberId}/plan/changes/{changeId}/undo",
                                 Map.of("note", "fuzz"),
                                 "PUT /members/{memberId}/care-team",
-                                Map.of("clinicianId", clinician)),
-                        Map.of("memberId", member, "changeId", UUID.randomUUID().toString()));
+                                Map.of("clinicianId", clinician),
+                                "POST /care-team/panels/{fromClinicianId}/move",
+                                Map.of("toClinicianId", clinician)),
+                        Map.of(
+                                "memberId",
+                                member,
+                                "changeId",
+                                UUID.randomUUID().toString(),
+                                "fromClinicianId",
+                                "clinician-" + newMember()));
     }
 }

@@ -1,13 +1,18 @@
 package org.limber.common.messaging;
 
+import java.lang.reflect.RecordComponent;
 import java.time.temporal.TemporalAccessor;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.limber.common.validation.YearBetween;
+import org.limber.events.Ids;
 
 /**
  * The bounds every event a consumer takes in is held to before it is applied (in its {@link
@@ -21,7 +26,7 @@ public final class EventBounds {
 
     public static final int MAX_CODES = 32;
     public static final int MAX_CODE_LENGTH = 64;
-    public static final int MAX_ID_LENGTH = 128;
+    public static final int MAX_ID_LENGTH = Ids.MAX_LENGTH;
     public static final int MAX_TEXT_LENGTH = 2000;
     /** A session's exercises, as routine-service's session request allows. */
     public static final int MAX_EXERCISES = 50;
@@ -39,7 +44,43 @@ public final class EventBounds {
 
     private static final Pattern CODE = Pattern.compile("[^\\p{Cntrl}]{1," + MAX_CODE_LENGTH + "}");
 
+    private static final Map<Class<?>, List<RecordComponent>> ID_COMPONENTS = new ConcurrentHashMap<>();
+
     private EventBounds() {}
+
+    /**
+     * Whether every id of the event (each {@code String} component named {@code ...Id} or {@code
+     * ...By}, as {@link Ids} says) is absent or within bounds. {@link EventIntake} checks it for every
+     * event it takes in, before the kind's own check, so no consumer can leave an id unbounded.
+     */
+    public static boolean ids(Object event) {
+        if (!(event instanceof Record)) {
+            return true;
+        }
+        for (RecordComponent component : idComponents(event.getClass())) {
+            try {
+                if (!id((String) component.getAccessor().invoke(event))) {
+                    return false;
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + component, e);
+            }
+        }
+        return true;
+    }
+
+    /** The id components of an event record (see {@link Ids}). */
+    public static List<RecordComponent> idComponents(Class<?> recordClass) {
+        return ID_COMPONENTS.computeIfAbsent(
+                recordClass,
+                c -> c.isRecord()
+                        ? Arrays.stream(c.getRecordComponents())
+                                .filter(rc -> rc.getType() == String.class
+                                        && (rc.getName().endsWith("Id")
+                                                || rc.getName().endsWith("By")))
+                                .toList()
+                        : List.of());
+    }
 
     public static boolean code(String value) {
         return value != null && !value.isBlank() && CODE.matcher(value).matches();

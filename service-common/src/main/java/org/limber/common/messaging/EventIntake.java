@@ -134,6 +134,10 @@ public class EventIntake {
         if (!kind.complete().test(event)) {
             throw new Rejected("incomplete " + kind.eventClass().getSimpleName() + " (" + kind.requirement() + ")");
         }
+        if (!EventBounds.ids(event)) {
+            throw new Rejected("an id of " + kind.eventClass().getSimpleName() + " is blank or over "
+                    + EventBounds.MAX_ID_LENGTH + " characters");
+        }
         return kind.normalise().apply(event);
     }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.limber.events.catalog.ExercisePublished;
 import org.limber.events.catalog.ExerciseSnapshot;
 import org.limber.routine.Fixtures;
+import org.limber.routine.KeycloakStandIn;
 import org.limber.routine.domain.CatalogExercise;
 import org.limber.routine.domain.plan.ExerciseOption;
 import org.limber.routine.service.CatalogReplica;
@@ -177,7 +178,7 @@ class CatalogConsumerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> replica.find(slug).isPresent());
 
         String memberId = newMember();
-        String clinician = "clinician-" + memberId;
+        String clinician = KeycloakStandIn.clinician("clinician-" + memberId);
         Fixtures.planFor(memberId, intake());
         as(Tokens.admin("ada"))
                 .body(Map.of("clinicianId", clinician))
