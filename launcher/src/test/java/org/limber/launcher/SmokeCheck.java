@@ -146,8 +146,9 @@ public final class SmokeCheck {
             ports.keycloak(),
             ports.catalog(),
             ports.routine(),
-            ports.progress(),
-            ports.console()
+"            ports.progress(),
+            ports.console(),
+            ports.memberApp()
         }) {
             check("port " + port + " is free again", () -> PackagedService.isFree(port));
         }
@@ -482,7 +483,8 @@ public final class SmokeCheck {
             {"CATALOG_PORT", "0"},
             {"ROUTINE_PORT", "0"},
             {"PROGRESS_PORT", "0"},
-            {"CONSOLE_PORT", "0"}
+            {"CONSOLE_PORT", "0"},
+            {"MEMBER_APP_PORT", "0"}
         };
         for (String[] port : wanted) {
             int offset = Integer.parseInt(port[1]);
