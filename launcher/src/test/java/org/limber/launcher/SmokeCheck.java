@@ -146,7 +146,7 @@ public final class SmokeCheck {
             ports.keycloak(),
             ports.catalog(),
             ports.routine(),
-"            ports.progress(),
+            ports.progress(),
             ports.console(),
             ports.memberApp()
         }) {
