@@ -5,9 +5,9 @@
 const VERSION = 'limber-shell-v1';
 const DATA = 'limber-data';
 const SHELL = [
-  '/', '/app.css', '/manifest.webmanifest', '/config.json', '/icons/icon-192.png',
+  '/', '/manifest.webmanifest', '/config.json', '/icons/icon-192.png',
   '/js/main.js', '/js/auth.js', '/js/api.js', '/js/outbox.js', '/js/ui.js',
-  '/js/screens/welcome.js', '/js/screens/intake.js', '/js/screens/today.js', '/js/screens/summary.js',
+  '/js/screens/welcome.js', '/js/screens/intake.js', '/js/screens/intake-result.js', '/js/screens/today.js', '/js/screens/summary.js',
   '/js/screens/progress.js', '/js/screens/plan.js', '/js/screens/symptoms.js', '/js/screens/suspended.js',
 ];
 const KEPT = [/\/members\/me\/plan$/, /\/members\/me\/plan\/today$/, /\/members\/me\/progress$/, /\/screening\/questions$/,

@@ -32,17 +32,37 @@ export function url(call, query = '') {
   return `${settings[`${service}Url`]}${path}${query}`;
 }
 
-/** Calls one operation; answers its JSON body, or throws an ApiError (status 0 without a network). */
+/** The copy the service worker kept of a GET (the plan, today's session, the progress, the questions), or null. */
+async function kept(address) {
+  try {
+    const hit = await (await caches.open('limber-data')).match(address);
+    return hit ? hit.json() : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+/**
+ * Calls one operation; answers its JSON body, or throws an ApiError (status 0 without a network). A GET without
+ * a network answers the copy kept on the device when there is one.
+ */
 export async function call(name, body, query = '') {
   const [method] = CALLS[name];
+  const address = url(name, query);
+  if (method === 'GET' && !navigator.onLine) {
+    const hit = await kept(address);
+    if (hit) return hit;
+  }
   const headers = { Accept: 'application/json' };
   const token = await accessToken().catch(() => null);
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {
-    response = await fetch(url(name, query), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(address, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (e) {
+    const hit = method === 'GET' ? await kept(address) : null;
+    if (hit) return hit;
     throw new ApiError(0, null);
   }
   const text = await response.text();

@@ -9,12 +9,21 @@ let discovery;
 let tokens = null; // { access, refresh, idToken, expiresAt }
 let refreshing = null;
 
-export async function init(config) {
+let discovered = null;
+
+/** Reads the provider's discovery document (once; the service worker keeps it for offline starts). */
+export function init(config) {
   settings = config;
-  const response = await fetch(`${config.oidcUrl}/.well-known/openid-configuration`);
-  if (!response.ok) throw new Error(`sign-in is unavailable (${response.status})`);
-  discovery = await response.json();
+  discovered ||= fetch(`${config.oidcUrl}/.well-known/openid-configuration`).then(async (response) => {
+    if (!response.ok) throw new Error(`Sign-in is unavailable (${response.status}). Please try again later.`);
+    discovery = await response.json();
+  });
+  discovered.catch(() => { discovered = null; });
+  return discovered;
 }
+
+/** Whether this page is Keycloak's redirect back after a sign-in. */
+export const returning = () => new URLSearchParams(location.search).has('code') || new URLSearchParams(location.search).has('error');
 
 export const signedIn = () => tokens !== null;
 
@@ -33,6 +42,7 @@ const redirectUri = () => `${location.origin}/`;
 
 /** Goes to Keycloak's sign-in page (or its registration page with register = true). */
 export async function signIn(register = false) {
+  await init(settings);
   const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
   const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
   const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
@@ -95,7 +105,8 @@ export async function accessToken() {
 }
 
 /** Forgets the tokens and ends the Keycloak session (RP-initiated logout), coming back to the start page. */
-export function signOut() {
+export async function signOut() {
+  await init(settings).catch(() => {});
   const idToken = tokens?.idToken;
   tokens = null;
   const query = new URLSearchParams({ client_id: settings.clientId, post_logout_redirect_uri: redirectUri() });

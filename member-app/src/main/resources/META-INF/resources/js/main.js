@@ -3,17 +3,18 @@
 // reminder, a message) is one more module of the same kind, added to SCREENS below.
 import * as auth from './auth.js';
 import { configure, call, ApiError } from './api.js';
-import * as outbox from './outbox.js';
 import { h } from './ui.js';
 
 const registry = new Map();
+let outbox = null;
 
 /** Registers a screen: name (the hash, #/name), title, render(app, params) answering an element (or a promise of one). */
 export function register(name, screen) {
   registry.set(name, screen);
 }
 
-const SCREENS = ['welcome', 'intake', 'today', 'summary', 'progress', 'plan', 'symptoms', 'suspended'];
+/** The screens' modules (one screen each, named as its module), loaded when first shown; the service worker keeps them all. */
+const SCREENS = ['welcome', 'intake', 'intake-result', 'today', 'summary', 'progress', 'plan', 'symptoms', 'suspended'];
 
 /** What the screens share: navigation, the member, the screening questions, the last answers kept in memory. */
 export const app = {
@@ -45,7 +46,9 @@ const main = () => document.getElementById('screen');
 async function show() {
   const name = location.hash.replace(/^#\/?/, '') || (auth.signedIn() ? 'home' : 'welcome');
   if (name === 'home') return home();
-  const screen = registry.get(name) || registry.get('welcome');
+  const known = SCREENS.includes(name) ? name : 'welcome';
+  if (!registry.has(known)) await import(`./screens/${known}.js`);
+  const screen = registry.get(known);
   const target = main();
   target.replaceChildren(h('p', { class: 'loading' }, 'Loading…'));
   let content;
@@ -61,7 +64,10 @@ async function show() {
   }
   document.title = `${screen.title} · Limber`;
   target.replaceChildren(h('h1', { id: 'screen-title', tabindex: '-1' }, screen.title), content);
-  document.querySelectorAll('nav a').forEach((a) => a.toggleAttribute('aria-current', a.getAttribute('href') === `#/${name}`));
+  document.querySelectorAll('nav a').forEach((a) => {
+    if (a.getAttribute('href') === `#/${name}`) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
   if (!app.firstShow) document.getElementById('screen-title').focus();
   app.firstShow = false;
 }
@@ -91,7 +97,7 @@ function showWaiting(entries) {
 
 /** Sends what waits, when signed in; screens that show figures are drawn again after. */
 export async function sendWaiting() {
-  if (!auth.signedIn()) return;
+  if (!auth.signedIn() || !outbox) return;
   const result = await outbox.send();
   if (result.sent.length || result.refused.length) {
     app.state.lastSync = result;
@@ -101,16 +107,21 @@ export async function sendWaiting() {
 
 async function start() {
   if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => {});
-  await Promise.all(SCREENS.map((s) => import(`./screens/${s}.js`)));
   const config = await (await fetch('/config.json')).json();
   configure(config);
-  outbox.onChange(showWaiting);
   let returnTo = null;
-  try {
-    await auth.init(config);
-    returnTo = await auth.completeSignIn();
-  } catch (e) {
-    app.state.signInProblem = e.message;
+  // The sign-in page's address is needed only to sign in, or when coming back from it: a first visit is not kept
+  // waiting for it.
+  const discovery = auth.init(config);
+  if (auth.returning()) {
+    try {
+      await discovery;
+      returnTo = await auth.completeSignIn();
+    } catch (e) {
+      app.state.signInProblem = e.message;
+    }
+  } else {
+    discovery.catch(() => {});
   }
   document.getElementById('sign-out').addEventListener('click', async () => {
     await caches.delete('limber-data').catch(() => {});
@@ -122,10 +133,13 @@ async function start() {
   window.addEventListener('hashchange', show);
   window.addEventListener('online', sendWaiting);
   setInterval(sendWaiting, 15000);
-  await outbox.refresh();
   if (returnTo !== null && returnTo !== '' && returnTo !== '#/welcome') location.hash = returnTo;
   await show();
-  document.body.dataset.ready = 'true';
+  document.body.dataset.ready = String(Math.round(performance.now()));
+  // What waits on the device is looked at after the first screen, which does not wait for it.
+  outbox = await import('./outbox.js');
+  outbox.onChange(showWaiting);
+  await outbox.refresh();
   sendWaiting();
 }
 

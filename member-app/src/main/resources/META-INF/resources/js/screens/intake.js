@@ -26,6 +26,8 @@ register('intake', {
   title: 'About your back',
   async render(app) {
     const questions = await app.loadQuestions();
+    // The idempotency key of this intake: a retry after a lost answer makes no second plan version.
+    const intakeId = crypto.randomUUID();
     const alertArea = h('div', { id: 'intake-safety', 'aria-live': 'assertive' });
     const problems = h('div', { id: 'intake-problems' });
     const showSafety = () => {
@@ -70,7 +72,7 @@ register('intake', {
       const conditions = v.all('conditions');
       if (surgery) conditions.push('SPINE_SURGERY');
       const body = {
-        conditions, painNow: number('painNow'), painTypical: number('painTypical'), duration: v.get('duration'),
+        intakeId, conditions, painNow: number('painNow'), painTypical: number('painTypical'), duration: v.get('duration'),
         spineSurgery: surgery, surgeryDate: surgery ? v.get('surgeryDate') || null : null,
         redFlags: Object.fromEntries(questions.map((q) => [q.field, bool(`flag-${q.field}`)])),
         goals: v.all('goals'), equipment: ['NONE', ...v.all('equipment')], cannotGetInto: v.all('cannotGetInto'),
@@ -87,30 +89,5 @@ register('intake', {
       }
     });
     return h('div', {}, alertArea, form);
-  },
-});
-
-register('intake-result', {
-  title: 'Your answers',
-  render(app) {
-    const outcome = app.state.intakeOutcome;
-    if (!outcome) return h('p', {}, h('a', { href: '#/intake' }, 'Take the intake'));
-    if (outcome.outcome === 'REFERRED') {
-      return h('div', { class: 'stack' },
-        safetyBox(outcome.safety),
-        h('h2', {}, 'A clinician needs to see you first'),
-        h('p', { class: 'lead' }, 'Some of your answers mean exercise on your own is not safe until a clinician has checked. We have not made you a plan. Your care team has been told and will contact you.'),
-        h('ul', {}, (outcome.reasons || []).map((r) => h('li', {}, r.reason))));
-    }
-    if (outcome.outcome === 'NEEDS_REVIEW') {
-      return h('div', { class: 'stack' },
-        h('h2', {}, 'A clinician will look at your answers'),
-        h('p', { class: 'lead' }, 'We could not build a safe plan from your answers alone, so a clinician will review them and be in touch.'),
-        outcome.reviewReason ? h('p', {}, outcome.reviewReason) : null);
-    }
-    return h('div', { class: 'stack' },
-      h('h2', {}, 'Your plan is ready'),
-      h('p', { class: 'lead' }, `${outcome.plan.sessionsPerWeek} sessions a week, about ${outcome.plan.minutesPerSession} minutes each.`),
-      h('a', { class: 'button primary', href: '#/today' }, 'Start today\'s session'));
   },
 });
