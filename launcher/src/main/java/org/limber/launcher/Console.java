@@ -52,6 +52,11 @@ final class Console {
 
     void printUrls(Ports ports, String keycloakUrl, Path logs) {
         out.println();
+        out.printf(
+                "  %-16s %-40s %s%n",
+                "member app",
+                "http://localhost:" + ports.memberApp(),
+                "sign in as maria (her twelve weeks), or create an account");
         for (ServiceProcess.Service service : ServiceProcess.services(ports)) {
             if (!service.database()) {
                 continue; // the console, printed below with who may sign in

@@ -16,7 +16,8 @@ record Ports(
         int catalog,
         int routine,
         int progress,
-        int console) {
+        int console,
+        int memberApp) {
 
     static Ports from(Map<String, String> env) {
         int kafka = port(env, "KAFKA_PORT", 59092);
@@ -30,7 +31,8 @@ record Ports(
                 port(env, "CATALOG_PORT", 8081),
                 port(env, "ROUTINE_PORT", 8082),
                 port(env, "PROGRESS_PORT", 8083),
-                port(env, "CONSOLE_PORT", 8084));
+                port(env, "CONSOLE_PORT", 8084),
+                port(env, "MEMBER_APP_PORT", 8085));
     }
 
     /** Fails with the variable to set when a port is taken, before anything starts. */
@@ -44,6 +46,7 @@ record Ports(
         check(routine, "ROUTINE_PORT");
         check(progress, "PROGRESS_PORT");
         check(console, "CONSOLE_PORT");
+        check(memberApp, "MEMBER_APP_PORT");
     }
 
     private static void check(int port, String variable) {

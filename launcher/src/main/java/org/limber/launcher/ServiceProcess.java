@@ -63,7 +63,18 @@ final class ServiceProcess {
                                 "CONSOLE_CSRF_COOKIE",
                                 "csrf-token",
                                 "ALLOW_DEV_CREDENTIALS",
-                                "true")));
+                                "true")),
+                // The member app: static files and the addresses the member's browser calls (the services with
+                // the member's own token, and Keycloak); no database, no broker.
+                new Service(
+                        "member-app",
+                        "member-app",
+                        ports.memberApp(),
+                        false,
+                        Map.of(
+                                "CATALOG_URL", "http://localhost:" + ports.catalog(),
+                                "ROUTINE_URL", "http://localhost:" + ports.routine(),
+                                "PROGRESS_URL", "http://localhost:" + ports.progress())));
     }
 
     static Service named(Ports ports, String name) {
@@ -76,7 +87,7 @@ final class ServiceProcess {
     /** The environment of a service: the same variables as in docker-compose.yml, pointing at the local servers. */
     static Map<String, String> environment(Service service, Ports ports) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put(service.name().toUpperCase() + "_PORT", String.valueOf(service.port()));
+        env.put(service.name().toUpperCase().replace('-', '_') + "_PORT", String.valueOf(service.port()));
         if (service.database()) {
             env.put("DB_URL", PostgresProcess.jdbcUrl(ports, service.name()));
             env.put("DB_USER", service.name());
@@ -84,15 +95,21 @@ final class ServiceProcess {
             // Loopback only: the development passwords are allowed here and nowhere else.
             env.put("ALLOW_DEV_CREDENTIALS", "true");
             env.put("SWAGGER_UI", "true");
-            // The three back-end services (the console has no broker, no CORS and plain logs).
+            // The three back-end services (the console has no broker, no CORS and plain logs). The member app's
+            // pages call them from the browser: its origin is the one CORS lets in.
             env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports.kafka());
-            env.put("WEB_ORIGINS", "http://localhost:3000");
+            env.put("WEB_ORIGINS", appOrigins(ports));
             env.put("LOG_JSON", "false");
         }
         env.put("OIDC_URL", KeycloakProcess.url(ports) + "/realms/limber");
         env.put("HTTP_HOST", "127.0.0.1");
         env.putAll(service.extraEnvironment());
         return env;
+    }
+
+    /** The member app's origins (as the browser names them: localhost or 127.0.0.1), for the services' CORS. */
+    static String appOrigins(Ports ports) {
+        return "http://localhost:" + ports.memberApp() + ",http://127.0.0.1:" + ports.memberApp();
     }
 
     static String readinessUrl(Service service) {

@@ -88,6 +88,23 @@ class ComposeFileTest {
     }
 
     @Test
+    void theMemberAppIsToldThePublicAddressesAndEveryVariableNamesOneOfItsProperties() throws IOException {
+        JsonNode app = compose.path("services").path("member-app");
+        Map<String, String> properties = propertiesByVariable("member-app");
+        assertThat(iterable(app.path("environment").fieldNames()))
+                .containsExactlyInAnyOrder("MEMBER_APP_PORT", "OIDC_URL", "CATALOG_URL", "ROUTINE_URL", "PROGRESS_URL")
+                .allSatisfy(variable -> assertThat(properties).containsKey(variable));
+        assertThat(app.path("environment").path("OIDC_URL").asText()).startsWith("${KEYCLOAK_PUBLIC_URL");
+        assertThat(app.path("healthcheck").path("test").toString())
+                .contains("/dev/tcp/127.0.0.1/8085")
+                .contains("/q/health/ready");
+        Launcher launcher =
+                new Launcher(ROOT, Ports.from(Map.of()), LaunchOptions.parse(new String[0]), Clock.systemUTC());
+        assertThat(properties.keySet())
+                .containsAll(launcher.serviceEnvironment("member-app").keySet());
+    }
+
+    @Test
     void theLauncherConfiguresTheServicesWithTheSameVariables() throws IOException {
         Launcher launcher =
                 new Launcher(ROOT, Ports.from(Map.of()), LaunchOptions.parse(new String[0]), Clock.systemUTC());
@@ -120,7 +137,15 @@ class ComposeFileTest {
         JsonNode services = compose.path("services");
         assertThat(iterable(services.fieldNames()))
                 .containsExactlyInAnyOrder(
-                        "postgres", "kafka", "kafka-setup", "keycloak", "catalog", "routine", "progress", "console");
+                        "postgres",
+                        "kafka",
+                        "kafka-setup",
+                        "keycloak",
+                        "catalog",
+                        "routine",
+                        "progress",
+                        "console",
+                        "member-app");
         // kafka-setup is a job that runs once (Kafka's logins and ACLs): the services wait until it succeeded.
         assertThat(services.path("kafka-setup").path("restart").asText()).isEqualTo("no");
         assertThat(services.path("kafka-setup")
@@ -258,7 +283,7 @@ class ComposeFileTest {
                         open.add(service.getKey());
                     }
                 }));
-        assertThat(open).containsExactlyInAnyOrder("keycloak", "console");
+        assertThat(open).containsExactlyInAnyOrder("keycloak", "console", "member-app");
         assertThat(compose.path("services").path("postgres").has("ports")).isFalse();
         assertThat(compose.path("services").path("kafka").has("ports")).isFalse();
     }

@@ -106,8 +106,9 @@ class KilledLauncherTest {
     @EnumSource(Start.class)
     void theNextStartEndsEveryServiceAKilledLauncherLeftAndNothingElseThenComesUpOnTheSamePorts(Start start)
             throws Exception {
-        int[] free = freePorts(10);
-        Ports ports = new Ports(free[0], free[1], free[2], free[3], free[4], free[5], free[6], free[7], free[8]);
+        int[] free = freePorts(11);
+        Ports ports =
+                new Ports(free[0], free[1], free[2], free[3], free[4], free[5], free[6], free[7], free[8], free[10]);
         List<ServiceProcess.Service> services = ServiceProcess.services(ports);
         // The services' options of ops/java-opts.env, with C1 alone for a lighter start, and on the JDK standing
         // for a JDK 25 the option that lets it take the options of a 25.
@@ -280,7 +281,8 @@ class KilledLauncherTest {
             ports.catalog(),
             ports.routine(),
             ports.progress(),
-            ports.console()
+            ports.console(),
+            ports.memberApp()
         }) {
             command.add(String.valueOf(port));
         }

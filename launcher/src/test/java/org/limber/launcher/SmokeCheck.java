@@ -42,7 +42,8 @@ import static org.awaitility.Awaitility.await;
  * member's progress, a week of easy sessions adapting the plan, a referral at a first intake held until
  * the clinician's review and then a plan, the care console in a real browser
  * ({@link ConsoleCheck}, with a second referred member whose review casey records in the console's form;
- * then the intake makes that member a plan), then stops it as Ctrl-C would and
+ * then the intake makes that member a plan), the member app in a real browser ({@link MemberAppCheck}), then
+ * stops it as Ctrl-C would and
  * checks that nothing it started is left.
  * Prints "N passed, M failed" and exits non-zero on any failure.
  */
@@ -116,6 +117,7 @@ public final class SmokeCheck {
                 fail("the checks stopped: " + e);
             }
             checkTheConsole();
+            checkTheMemberApp();
         }
 
         System.out.println("smoke: stopping the stack (SIGTERM, as Ctrl-C)");
@@ -147,7 +149,8 @@ public final class SmokeCheck {
             ports.catalog(),
             ports.routine(),
             ports.progress(),
-            ports.console()
+            ports.console(),
+            ports.memberApp()
         }) {
             check("port " + port + " is free again", () -> PackagedService.isFree(port));
         }
@@ -186,6 +189,24 @@ public final class SmokeCheck {
                         return planned.status() == 201
                                 && planned.body().path("outcome").asText().equals("PLAN_CREATED");
                     });
+        }
+    }
+
+    /** The member app in a real headless Chromium through Keycloak's pages (MemberAppCheck); screenshots under launcher/target. */
+    private void checkTheMemberApp() {
+        if (!ConsoleCheck.available()) {
+            return; // said once by checkTheConsole
+        }
+        try {
+            new MemberAppCheck(
+                            "http://localhost:" + ports.memberApp(),
+                            "http://localhost:" + ports.keycloak(),
+                            "http://localhost:" + ports.routine(),
+                            root.resolve("launcher/target/app-screenshots"),
+                            this::check)
+                    .run();
+        } catch (RuntimeException e) {
+            fail("the member app's browser checks stopped: " + e);
         }
     }
 
@@ -482,7 +503,8 @@ public final class SmokeCheck {
             {"CATALOG_PORT", "0"},
             {"ROUTINE_PORT", "0"},
             {"PROGRESS_PORT", "0"},
-            {"CONSOLE_PORT", "0"}
+            {"CONSOLE_PORT", "0"},
+            {"MEMBER_APP_PORT", "0"}
         };
         for (String[] port : wanted) {
             int offset = Integer.parseInt(port[1]);

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,7 +63,10 @@ public class EditorResource {
 
     @POST
     @Operation(summary = "Create a draft of a new exercise")
-    @APIResponse(responseCode = "201", description = "Created; Location is the draft, ETag its revision")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location is the draft, ETag its revision",
+            content = @Content(schema = @Schema(implementation = Draft.class)))
     @APIResponse(responseCode = "400", description = "Invalid content; the problem lists each field")
     @APIResponse(responseCode = "409", description = "The slug is taken by an exercise or a draft")
     public Response create(@NotNull @Valid NewDraft request) {
@@ -75,7 +80,10 @@ public class EditorResource {
     @POST
     @Path("/{slug}/draft")
     @Operation(summary = "Start a draft from the published version of an exercise")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; ETag is its revision",
+            content = @Content(schema = @Schema(implementation = Draft.class)))
     @APIResponse(responseCode = "404", description = "No such exercise")
     @APIResponse(responseCode = "409", description = "A draft exists already")
     public Response startDraft(@PathParam("slug") String slug) {
@@ -89,6 +97,10 @@ public class EditorResource {
     @GET
     @Path("/{slug}/draft")
     @Operation(summary = "A draft, with its revision as ETag")
+    @APIResponse(
+            responseCode = "200",
+            description = "The draft",
+            content = @Content(schema = @Schema(implementation = Draft.class)))
     @APIResponse(responseCode = "404", description = "No draft for this slug")
     public Response draft(@PathParam("slug") String slug) {
         ExerciseDraft draft = editorial.draft(slug);

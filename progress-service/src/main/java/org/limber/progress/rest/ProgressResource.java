@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,7 +44,11 @@ public class ProgressResource {
     @GET
     @Path("/me/progress")
     @RolesAllowed("member")
-    @Operation(summary = "Your progress: summary and weekly series")
+    @Operation(operationId = "myProgress", summary = "Your progress: summary and weekly series")
+    @APIResponse(
+            responseCode = "200",
+            description = "Your progress",
+            content = @Content(schema = @Schema(implementation = Progress.class)))
     @APIResponse(responseCode = "404", description = "No plan yet")
     public Progress mine(@QueryParam("weeks") String weeks) {
         return Progress.of(progress.progress(caller(), weeks(weeks), today()));
@@ -51,7 +57,7 @@ public class ProgressResource {
     @GET
     @Path("/me/sessions")
     @RolesAllowed("member")
-    @Operation(summary = "Your sessions, most recent first")
+    @Operation(operationId = "mySessions", summary = "Your sessions, most recent first")
     public Page<Session> sessions(@QueryParam("page") String page, @QueryParam("size") String size) {
         return progress.sessions(caller(), QueryParams.page(page), QueryParams.size(size))
                 .map(Session::of);
@@ -60,7 +66,13 @@ public class ProgressResource {
     @GET
     @Path("/{memberId}/progress")
     @RolesAllowed("clinician")
-    @Operation(summary = "A member's progress, for a clinician with the member on their panel")
+    @Operation(
+            operationId = "memberProgress",
+            summary = "A member's progress, for a clinician with the member on their panel")
+    @APIResponse(
+            responseCode = "200",
+            description = "The member's progress",
+            content = @Content(schema = @Schema(implementation = Progress.class)))
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
     public Progress member(@PathParam("memberId") String memberId, @QueryParam("weeks") String weeks) {
         return Progress.of(progress.progressForClinician(caller(), memberId, weeks(weeks), today()));
@@ -70,6 +82,7 @@ public class ProgressResource {
     @Path("/{memberId}/sessions")
     @RolesAllowed("clinician")
     @Operation(summary = "A member's sessions, most recent first, for a clinician with the member on their panel")
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
     public Page<Session> memberSessions(
             @PathParam("memberId") String memberId, @QueryParam("page") String page, @QueryParam("size") String size) {

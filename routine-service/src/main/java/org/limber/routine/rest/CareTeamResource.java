@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -121,9 +122,14 @@ public class CareTeamResource {
     @Path("/plan")
     @RolesAllowed("clinician")
     @Operation(
+            operationId = "memberPlan",
             summary = "A member's plan in force, with who changed it and why",
             description =
                     "Recent automatic changes (adaptations to the weekly assessments) are listed apart from clinicians' tailoring; adaptation tells whether the plan adapts automatically; status ACTIVE or SUSPENDED (with the suspension's cause and red flags).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The member's plan",
+            content = @Content(schema = @Schema(implementation = CarePlanView.class)))
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
     public CarePlanView plan(@PathParam("memberId") String memberId) {
         PlanService.CareView view = plans.forClinician(caller(), memberId);
@@ -159,6 +165,10 @@ public class CareTeamResource {
             summary = "The member's open suspension or referral, with the reviews recorded so far",
             description =
                     "What a review is about: the red flags, what reported them and when; referral is true when no plan exists yet (a red flag at the first intake). 404 when the member is not held.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The suspension or referral",
+            content = @Content(schema = @Schema(implementation = HoldView.class)))
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
     @APIResponse(responseCode = "404", description = "The member's plan is not suspended and no referral waits")
     public HoldView suspension(@PathParam("memberId") String memberId) {
@@ -169,7 +179,8 @@ public class CareTeamResource {
     @GET
     @Path("/plan/changes")
     @RolesAllowed("clinician")
-    @Operation(summary = "Every change to a member's plan and why, newest first")
+    @Operation(operationId = "memberPlanChanges", summary = "Every change to a member's plan and why, newest first")
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
     public Page<ChangeView> changes(
             @PathParam("memberId") String memberId, @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -181,9 +192,11 @@ public class CareTeamResource {
     @Path("/sessions")
     @RolesAllowed("clinician")
     @Operation(
+            operationId = "memberSessions",
             summary = "A member's logged sessions, most recent first",
             description =
                     "As the member sees them (GET /members/me/sessions): each exercise done, skipped (with the reason) or stopped, pain, effort, the member's note and any red flags.")
+    @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
     public Page<SessionView> sessions(
             @PathParam("memberId") String memberId, @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -218,6 +231,10 @@ public class CareTeamResource {
             summary = "Turn automatic adaptation of a member's plan on or off",
             description =
                     "A red flag reported in a session turns it off; a clinician turns it back on after review. After spine surgery, the plan is not made harder automatically until a clinician sets progressionCleared.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Set; whether the plan adapts automatically now",
+            content = @Content(schema = @Schema(implementation = AdaptationView.class)))
     @APIResponse(responseCode = "403", description = "The member is not on your panel")
     public AdaptationView adaptation(@PathParam("memberId") String memberId, @NotNull @Valid AdaptationChange request) {
         return AdaptationView.of(plans.setAdaptation(

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,6 +32,11 @@ import org.limber.routine.domain.intake.Restriction;
 
 /** The intake questionnaire. Every red-flag question needs an explicit true or false. */
 public record IntakeRequest(
+        @Schema(
+                description =
+                        "Client-generated id, the idempotency key (optional): a retry with the same answers answers as the first time (Idempotent-Replayed: true) and makes no second plan version; other answers under it are a 409")
+        UUID intakeId,
+
         @NotEmpty Set<@NotNull Condition> conditions,
 
         @NotNull @Min(0) @Max(10) @Schema(description = "Pain now, 0-10")

@@ -84,12 +84,15 @@ public class MemberResource {
             summary = "Take the intake",
             description =
                     "Every screening question needs an explicit answer. Any red flag answered yes refers the member to a clinician (outcome REFERRED, no plan, a safety message; a plan in force is suspended at once); otherwise the plan's next version is built (outcome PLAN_CREATED), unless no safe session fits the member (outcome NEEDS_REVIEW, no plan, the reason; a clinician is alerted). inflammatoryBackPain is not a red flag: the plan is built and a clinician is asked to review it.")
-    @APIResponse(responseCode = "201", description = "Taken; Location is the plan when one was made")
+    @APIResponse(
+            responseCode = "201",
+            description = "Taken (or, under the same intakeId, taken before); Location is the plan when one was made",
+            content = @Content(schema = @Schema(implementation = IntakeOutcome.class)))
     @APIResponse(responseCode = "400", description = "Missing or out-of-range answers; each field is named")
     @APIResponse(
             responseCode = "409",
             description =
-                    "plan-suspended: the plan is suspended until a clinician has looked; a new intake does not restart it")
+                    "plan-suspended: the plan is suspended until a clinician has looked; a new intake does not restart it. conflict: the intakeId was used before for other answers")
     @APIResponse(
             responseCode = "503",
             description =
@@ -100,9 +103,10 @@ public class MemberResource {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(400, "The intake has invalid answers.", problems);
         }
-        IntakeService.IntakeAndPlan taken = intakes.take(member(), request.toIntake(), request.takenAt());
+        IntakeService.IntakeAndPlan taken = intakes.take(member(), request.intakeId(), request.toIntake(), request.takenAt());
         return Response.created(URI.create(
                         taken.plan() == null ? "/members/me/intake/" + taken.intake().id : "/members/me/plan"))
+                .header("Idempotent-Replayed", String.valueOf(taken.replay()))
                 .entity(IntakeOutcome.of(taken, safety(taken.redFlags())))
                 .build();
     }
@@ -112,6 +116,10 @@ public class MemberResource {
     @Operation(
             summary = "The plan in force, every item with its reason",
             description = "status ACTIVE or SUSPENDED; while suspended, suspension says why and what to do.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The plan in force",
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", description = "No plan yet")
     public PlanView plan() {
         PlanService.PlanAndSuspension planAndSuspension = plans.planAndSuspension(member());
@@ -126,7 +134,10 @@ public class MemberResource {
             summary = "Answer the red-flag questions again",
             description =
                     "Due every 4 weeks after the last screening or intake and at the start of every flare (GET /members/me/plan lists it in due). Every question needs an explicit answer, as at intake. Any yes is handled as at intake: kept as a symptom report (id = screeningId), published so the care team is alerted, a referral flag suspends the plan in force (inflammatory back pain asks for a review), and the answer carries the safety message. Idempotent on screeningId.")
-    @APIResponse(responseCode = "201", description = "Taken (or taken before by the same request)")
+    @APIResponse(
+            responseCode = "201",
+            description = "Taken (or taken before by the same request)",
+            content = @Content(schema = @Schema(implementation = MemberViews.ScreeningView.class)))
     @APIResponse(responseCode = "400", description = "A missing answer or a bad field; each is named")
     @APIResponse(responseCode = "409", description = "The screening id was used for other answers")
     public Response screening(@NotNull @Valid ScreeningRequest request) {
@@ -151,6 +162,10 @@ public class MemberResource {
     @GET
     @Path("/plan/today")
     @Operation(summary = "Today's session: the next session of this plan week, with each exercise's steps and dose")
+    @APIResponse(
+            responseCode = "200",
+            description = "Today's session",
+            content = @Content(schema = @Schema(implementation = TodayView.class)))
     @APIResponse(responseCode = "404", description = "No plan yet")
     @APIResponse(
             responseCode = "409",

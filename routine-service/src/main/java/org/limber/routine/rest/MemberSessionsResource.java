@@ -81,7 +81,10 @@ public class MemberSessionsResource {
             summary = "Log a session",
             description =
                     "Idempotent on sessionId: a retry with the same content gets the same answer and no second event. A session that reports red-flag symptoms is stored and published, suspends the plan at once, and its answer carries a safety message (what to do now). Red flags are read first: when the session is refused for anything else (400, 409 plan-suspended, 422), every valid red-flag code in it is still kept as a symptom report (id = sessionId), published and suspending the plan, and the problem carries symptomReport with its safety message beside the field errors.")
-    @APIResponse(responseCode = "201", description = "Logged (or logged before by the same request)")
+    @APIResponse(
+            responseCode = "201",
+            description = "Logged (or logged before by the same request)",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "400", description = "Missing or out-of-range fields")
     @APIResponse(
             responseCode = "409",
@@ -164,7 +167,10 @@ public class MemberSessionsResource {
             summary = "Report red-flag symptoms without a session",
             description =
                     "Stored and published at once (a clinician is alerted), suspends the plan in force, and the answer carries a safety message: what to do now, per symptom, most urgent first. Idempotent on reportId: a retry with the same content gets the same answer (Idempotent-Replayed: true) and no second event.")
-    @APIResponse(responseCode = "201", description = "Reported (or reported before by the same request)")
+    @APIResponse(
+            responseCode = "201",
+            description = "Reported (or reported before by the same request)",
+            content = @Content(schema = @Schema(implementation = SymptomReportView.class)))
     @APIResponse(responseCode = "400", description = "Missing, repeated, unknown or out-of-range fields; each is named")
     @APIResponse(responseCode = "409", description = "The report id was used for another report")
     public Response reportSymptoms(@NotNull @Valid SymptomRequest request) {

@@ -43,7 +43,12 @@ public class IntakeService {
     static final int RETRY_AFTER_SECONDS = 5;
 
     /** The stored intake, its red flags when referred, the plan when one was made, and whether the plan was suspended. */
-    public record IntakeAndPlan(IntakeRecord intake, List<RedFlag> redFlags, Plan plan, boolean planSuspended) {}
+    public record IntakeAndPlan(IntakeRecord intake, List<RedFlag> redFlags, Plan plan, boolean planSuspended, boolean replay) {
+
+        IntakeAndPlan(IntakeRecord intake, List<RedFlag> redFlags, Plan plan, boolean planSuspended) {
+            this(intake, redFlags, plan, planSuspended, false);
+        }
+    }
 
     private final IntakeRepository intakes;
     private final PlanRepository plans;
@@ -83,12 +88,27 @@ public class IntakeService {
         return take(memberId, answers, null);
     }
 
-    /** {@code takenAt}: when the intake was taken, if not now (imports, the demo); its plan starts that day. */
-    @Transactional
     public IntakeAndPlan take(String memberId, Intake answers, Instant takenAt) {
+        return take(memberId, null, answers, takenAt);
+    }
+
+    /**
+     * {@code intakeId}: the client's idempotency key, or null. A retry under the same id with the same answers
+     * changes nothing and answers as the first time ({@code replay}); the id used before for other answers, or by
+     * another member, is a 409. {@code takenAt}: when the intake was taken, if not now (imports, the demo); its
+     * plan starts that day.
+     */
+    @Transactional
+    public IntakeAndPlan take(String memberId, UUID intakeId, Intake answers, Instant takenAt) {
         plans.lockMember(memberId);
+        if (intakeId != null) {
+            IntakeRecord earlier = intakes.findById(intakeId);
+            if (earlier != null) {
+                return replay(memberId, earlier, answers);
+            }
+        }
         IntakeRecord intake = new IntakeRecord();
-        intake.id = UUID.randomUUID();
+        intake.id = intakeId == null ? UUID.randomUUID() : intakeId;
         intake.memberId = memberId;
         intake.submittedAt = takenAt == null ? Timestamps.now(clock) : Timestamps.stored(takenAt);
         intake.answers = answers;
@@ -143,5 +163,18 @@ public class IntakeService {
             events.needsReview(memberId, intake.id, true, review.name(), review.referralReason, clinician);
         }
         return new IntakeAndPlan(intake, List.of(), plan, false);
+    }
+
+    /** The answer of an intake taken before under the same id: its outcome, red flags and the plan it made. */
+    private IntakeAndPlan replay(String memberId, IntakeRecord earlier, Intake answers) {
+        if (!earlier.memberId.equals(memberId) || !earlier.answers.equals(answers)) {
+            throw ProblemException.conflict("This intakeId was used before for other answers.");
+        }
+        List<RedFlag> redFlags = earlier.redFlags.stream().map(RedFlag::valueOf).toList();
+        Plan plan = plans.find("intakeId = ?1 order by version", earlier.id).firstResult();
+        // A referral at a repeat intake suspended the plan in force; at a first intake there was none.
+        boolean suspended = !redFlags.isEmpty()
+                && plans.count("memberId = ?1 and createdAt < ?2", memberId, earlier.submittedAt) > 0;
+        return new IntakeAndPlan(earlier, redFlags, plan, suspended, true);
     }
 }

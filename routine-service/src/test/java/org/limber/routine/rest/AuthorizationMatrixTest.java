@@ -34,6 +34,7 @@ class AuthorizationMatrixTest {
 
     static final AuthorizationMatrix MATRIX = new AuthorizationMatrix()
             .row("POST /members/me/intake", "401 2xx 2xx 403 403 403 403", Fixtures::intake)
+            .row("GET /screening/questions", "2xx 2xx 2xx 2xx 2xx 2xx 2xx")
             .row("GET /members/me/plan", "401 2xx 2xx 403 403 403 403")
             .row("GET /members/me/plan/today", "401 2xx 2xx 403 403 403 403")
             .row("GET /members/me/plan/history", "401 2xx 2xx 403 403 403 403")

@@ -68,6 +68,36 @@ class MemberResourceIntakeTest {
     }
 
     @Test
+    void aRetriedIntakeUnderItsIdAnswersAsTheFirstTimeAndMakesNoSecondPlanVersion() {
+        String memberId = newMember();
+        Map<String, Object> answers = new java.util.HashMap<>(intake());
+        answers.put("intakeId", java.util.UUID.randomUUID().toString());
+        int version = member(memberId)
+                .body(answers)
+                .post("/members/me/intake")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "false")
+                .extract()
+                .path("plan.version");
+        member(memberId)
+                .body(answers)
+                .post("/members/me/intake")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("outcome", equalTo("PLAN_CREATED"))
+                .body("intakeId", equalTo(answers.get("intakeId")))
+                .body("plan.version", equalTo(version));
+        member(memberId).get("/members/me/plan/history").then().statusCode(200).body("total", equalTo(1));
+        Map<String, Object> other = new java.util.HashMap<>(answers);
+        other.put("painNow", 2);
+        member(memberId).body(other).post("/members/me/intake").then().statusCode(409);
+        // Another member cannot use (or learn about) the id.
+        member(newMember()).body(answers).post("/members/me/intake").then().statusCode(409);
+    }
+
+    @Test
     void anIntakeWithoutRedFlagsGivesAPlanAndAnEvent() throws Exception {
         String memberId = newMember();
         try (TopicReader topic = new TopicReader(MemberTopics.EVENTS)) {

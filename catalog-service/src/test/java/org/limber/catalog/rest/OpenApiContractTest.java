@@ -1,0 +1,25 @@
+package org.limber.catalog.rest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import org.limber.testsupport.AuthorizationMatrix;
+import org.limber.testsupport.OpenApiContract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OpenAPI document as a client generator's contract (OpenApiContract), and the member app's calls in it. */
+@QuarkusTest
+class OpenApiContractTest {
+
+    @Test
+    void everyOperationHasAnIdAndItsSuccessAndErrorResponsesWithSchemas() {
+        assertThat(OpenApiContract.problems()).isEmpty();
+    }
+
+    @Test
+    void everyCallOfTheMemberAppIsAnOperationOfTheDocument() {
+        // None today (today's session carries every exercise's instructions); any the app adds must exist.
+        assertThat(AuthorizationMatrix.operations().keySet()).containsAll(OpenApiContract.appCalls("catalog"));
+    }
+}

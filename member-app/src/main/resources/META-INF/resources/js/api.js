@@ -1,0 +1,72 @@
+// The three services, called with the member's bearer token. Every call of the app is listed in CALLS (method,
+// service, path), which the build checks against the services' OpenAPI documents.
+import { accessToken } from './auth.js';
+
+export const CALLS = {
+  questions: ['GET', 'routine', '/screening/questions'],
+  intake: ['POST', 'routine', '/members/me/intake'],
+  plan: ['GET', 'routine', '/members/me/plan'],
+  today: ['GET', 'routine', '/members/me/plan/today'],
+  changes: ['GET', 'routine', '/members/me/plan/changes'],
+  logSession: ['POST', 'routine', '/members/me/sessions'],
+  reportSymptoms: ['POST', 'routine', '/members/me/symptoms'],
+  progress: ['GET', 'progress', '/members/me/progress'],
+};
+
+let settings;
+export function configure(config) {
+  settings = config;
+}
+
+/** A problem+json answer (or a network failure: status 0), kept whole for the screens to explain. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || (status ? `error ${status}` : 'No network'));
+    this.status = status;
+    this.problem = problem || {};
+  }
+}
+
+export function url(call, query = '') {
+  const [, service, path] = CALLS[call];
+  return `${settings[`${service}Url`]}${path}${query}`;
+}
+
+/** The copy the service worker kept of a GET (the plan, today's session, the progress, the questions), or null. */
+async function kept(address) {
+  try {
+    const hit = await (await caches.open('limber-data')).match(address);
+    return hit ? hit.json() : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+/**
+ * Calls one operation; answers its JSON body, or throws an ApiError (status 0 without a network). A GET without
+ * a network answers the copy kept on the device when there is one.
+ */
+export async function call(name, body, query = '') {
+  const [method] = CALLS[name];
+  const address = url(name, query);
+  if (method === 'GET' && !navigator.onLine) {
+    const hit = await kept(address);
+    if (hit) return hit;
+  }
+  const headers = { Accept: 'application/json' };
+  const token = await accessToken().catch(() => null);
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(address, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    const hit = method === 'GET' ? await kept(address) : null;
+    if (hit) return hit;
+    throw new ApiError(0, null);
+  }
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, json);
+  return json;
+}

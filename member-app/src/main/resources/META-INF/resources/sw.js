@@ -1,0 +1,64 @@
+// The app's service worker. The shell (these files and the configuration) is served from the cache at once and
+// refreshed behind it, so a second visit starts without a network. The member's current plan, today's session
+// (every exercise's instructions in it), the progress, the screening questions with their safety advice and the
+// sign-in discovery document are fetched from the network first and kept, so that they are there offline.
+const VERSION = 'limber-shell-v1';
+const DATA = 'limber-data';
+const SHELL = [
+  '/', '/manifest.webmanifest', '/config.json', '/icons/icon-192.png',
+  '/js/main.js', '/js/auth.js', '/js/api.js', '/js/outbox.js', '/js/ui.js',
+  '/js/screens/welcome.js', '/js/screens/intake.js', '/js/screens/intake-result.js', '/js/screens/today.js', '/js/screens/summary.js',
+  '/js/screens/progress.js', '/js/screens/plan.js', '/js/screens/symptoms.js', '/js/screens/suspended.js',
+];
+const KEPT = [/\/members\/me\/plan$/, /\/members\/me\/plan\/today$/, /\/members\/me\/progress$/, /\/screening\/questions$/,
+  /\/\.well-known\/openid-configuration$/];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(VERSION).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k !== VERSION && k !== DATA).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+async function shell(request) {
+  const cache = await caches.open(VERSION);
+  const key = request.mode === 'navigate' ? '/' : request;
+  const cached = await cache.match(key, { ignoreSearch: request.mode === 'navigate' });
+  const fresh = fetch(request).then((response) => {
+    if (response.ok && request.mode !== 'navigate') cache.put(request, response.clone());
+    else if (response.ok && new URL(request.url).search === '') cache.put('/', response.clone());
+    return response;
+  });
+  if (cached) {
+    fresh.catch(() => {});
+    return cached;
+  }
+  return fresh;
+}
+
+async function kept(request) {
+  const cache = await caches.open(DATA);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request.url, response.clone());
+    return response;
+  } catch (e) {
+    const cached = await cache.match(request.url);
+    if (cached) return cached;
+    throw e;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin === self.location.origin) {
+    if (!url.pathname.startsWith('/q/')) event.respondWith(shell(request));
+  } else if (KEPT.some((pattern) => pattern.test(url.pathname))) {
+    event.respondWith(kept(request));
+  }
+});
