@@ -34,7 +34,7 @@ public class ScreeningResource {
     public record Question(
             String field,
             RedFlag code,
-            RedFlag.Kind kind,
+            RedFlag.Consequence kind,
             String question,
             RedFlagAdvice.Urgency urgency,
             String headline,
@@ -74,11 +74,11 @@ public class ScreeningResource {
 
     private static Question question(RedFlag flag, RedFlagAdvice advice) {
         RedFlagAdvice.SafetyMessage message =
-                flag.kind == RedFlag.Kind.CONTEXT ? null : advice.messageFor(List.of(flag));
+                flag.consequence == RedFlag.Consequence.CONTEXT ? null : advice.messageFor(List.of(flag));
         return new Question(
                 field(flag),
                 flag,
-                flag.kind,
+                flag.consequence,
                 flag.question,
                 message == null ? null : message.urgency(),
                 message == null ? null : message.headline(),
