@@ -38,39 +38,6 @@ public final class MemberScript {
     private static final String[] EQUIPMENT = {
         "MAT", "CHAIR", "TOWEL", "RESISTANCE_BAND", "FOAM_ROLLER", "LIGHT_WEIGHTS"
     };
-    private static final String[] RED_FLAGS = {
-        "bladderOrBowelControl",
-        "saddleNumbness",
-        "worseningLegWeakness",
-        "recentTrauma",
-        "cancerHistory",
-        "newEpisode",
-        "boneFragility",
-        "suddenOnset",
-        "feverOrWeightLoss",
-        "infectionRisk",
-        "constantNightPain",
-        "urinaryDifficulty",
-        "bothLegsNumbOrWeak",
-        "sexualDysfunction",
-        "footDrop",
-        "minorFallWithBoneRisk",
-        "newPainOver50",
-        "painNotEasedByRest",
-        "recentInfection",
-        "recentSpinalProcedure",
-        "feelingUnwell",
-        "inflammatoryBackPain"
-    };
-    /** Every screening question of the intake answered "no" (an unanswered one is refused). */
-    public static Map<String, Object> noRedFlags() {
-        Map<String, Object> answers = new LinkedHashMap<>();
-        for (String flag : RED_FLAGS) {
-            answers.put(flag, false);
-        }
-        return answers;
-    }
-
     private static final int[][] WEEK_DAYS = {
         {}, {0}, {0, 3}, {0, 2, 4}, {0, 1, 3, 5}, {0, 1, 2, 4, 5}, {0, 1, 2, 3, 4, 5}, {0, 1, 2, 3, 4, 5, 6}
     };
@@ -250,7 +217,7 @@ public final class MemberScript {
         if (random.nextDouble() < 0.15) {
             conditions.add(CONDITIONS[random.nextInt(CONDITIONS.length)]);
         }
-        Map<String, Object> redFlags = noRedFlags();
+        Map<String, Object> redFlags = ScreeningAnswers.allNo();
         if (persona == Persona.RED_FLAG) {
             redFlags.put("worseningLegWeakness", true);
         }

@@ -13,17 +13,17 @@ class SimulatorTest {
 
     @Test
     void aSuspendedPlanIsAnExpectedOutcomeOtherConflictsAreNot() throws Exception {
-        assertThat(Simulator.isPlanSuspended(new JsonHttp.Reply(
+        assertThat(MemberActions.isPlanSuspended(new JsonHttp.Reply(
                         409,
                         JSON.readTree("{\"type\":\"https://limber.dev/problems/plan-suspended\",\"status\":409}"),
                         null)))
                 .isTrue();
-        assertThat(Simulator.isPlanSuspended(new JsonHttp.Reply(
+        assertThat(MemberActions.isPlanSuspended(new JsonHttp.Reply(
                         409,
                         JSON.readTree("{\"type\":\"https://limber.dev/problems/conflict\",\"status\":409}"),
                         null)))
                 .isFalse();
-        assertThat(Simulator.isPlanSuspended(new JsonHttp.Reply(503, MissingNode.getInstance(), null)))
+        assertThat(MemberActions.isPlanSuspended(new JsonHttp.Reply(503, MissingNode.getInstance(), null)))
                 .isFalse();
     }
 }

@@ -3,6 +3,7 @@ package org.limber.launcher;
 import java.time.Clock;
 
 import org.limber.simulator.Simulator;
+import org.limber.simulator.SimulatorConfig;
 
 /** The demo data: members enrolled and their weeks played through the APIs by the simulator, then its report. */
 final class Demo {
@@ -12,16 +13,14 @@ final class Demo {
     private Simulator.Played played;
 
     Demo(Ports ports, LaunchOptions options, boolean firstRun, Console console, Clock clock) {
-        Simulator.Config config = Simulator.Config.local(ports.routine(), ports.progress(), ports.keycloak())
-                .withMembers(options.members())
-                .withPlainOutput(options.headless());
-        // A second cohort (--demo on existing data) gets user names of its own.
-        this.simulator = new Simulator(
-                firstRun
-                        ? config
-                        : config.withUsernamePrefix("demo-" + clock.instant().getEpochSecond() % 100000 + "-"),
-                console.out(),
-                clock);
+        SimulatorConfig.Builder config = SimulatorConfig.local(ports.routine(), ports.progress(), ports.keycloak())
+                .members(options.members())
+                .plainOutput(options.headless());
+        if (!firstRun) {
+            // A second cohort (--demo on existing data) gets user names of its own.
+            config.usernamePrefix("demo-" + clock.instant().getEpochSecond() % 100000 + "-");
+        }
+        this.simulator = new Simulator(config.build(), console.out(), clock);
         this.console = console;
     }
 

@@ -31,7 +31,7 @@ import org.awaitility.core.ConditionTimeoutException;
 
 import org.limber.simulator.JsonHttp;
 import org.limber.simulator.Keycloak;
-import org.limber.simulator.MemberScript;
+import org.limber.simulator.ScreeningAnswers;
 import org.limber.testsupport.PackagedService;
 
 import static org.awaitility.Awaitility.await;
@@ -185,7 +185,7 @@ public final class SmokeCheck {
                         JsonHttp.Reply planned = http.post(
                                 "http://localhost:" + ports.routine() + "/members/me/intake",
                                 heldMemberToken.get(),
-                                intake(MemberScript.noRedFlags()));
+                                intake(ScreeningAnswers.allNo()));
                         return planned.status() == 201
                                 && planned.body().path("outcome").asText().equals("PLAN_CREATED");
                     });
@@ -235,7 +235,7 @@ public final class SmokeCheck {
 
         // Taken eight days ago (./run lets routine-service accept intakes backdated up to 91 days): a plan version must
         // have been in force for a week before a week done well makes it harder.
-        Map<String, Object> intake = new java.util.HashMap<>(intake(MemberScript.noRedFlags()));
+        Map<String, Object> intake = new java.util.HashMap<>(intake(ScreeningAnswers.allNo()));
         intake.put("takenAt", Instant.now().minus(Duration.ofDays(8)).toString());
         JsonHttp.Reply taken = http.post("http://localhost:" + ports.routine() + "/members/me/intake", token, intake);
         check(
@@ -320,7 +320,7 @@ public final class SmokeCheck {
                 http.put(routine + "/members/" + memberId + "/care-team", admin, Map.of("clinicianId", caseyId));
         check("an admin assigns the new member to casey (PUT /members/{id}/care-team)", assigned::ok);
 
-        Map<String, Object> redFlags = MemberScript.noRedFlags();
+        Map<String, Object> redFlags = ScreeningAnswers.allNo();
         redFlags.put("saddleNumbness", true);
         JsonHttp.Reply referred = http.post(routine + "/members/me/intake", token, intake(redFlags));
         check(
@@ -328,7 +328,7 @@ public final class SmokeCheck {
                 () -> referred.status() == 201
                         && referred.body().path("outcome").asText().equals("REFERRED")
                         && !referred.body().path("plan").isObject());
-        JsonHttp.Reply held = http.post(routine + "/members/me/intake", token, intake(MemberScript.noRedFlags()));
+        JsonHttp.Reply held = http.post(routine + "/members/me/intake", token, intake(ScreeningAnswers.allNo()));
         check(
                 "the intake again with every answer no is refused while the referral waits (409 referral-under-review)",
                 () -> held.status() == 409 && held.body().path("type").asText().endsWith("referral-under-review"));
@@ -351,7 +351,7 @@ public final class SmokeCheck {
                 () -> reviewed.ok()
                         && reviewed.body().path("status").asText().equals("NO_PLAN")
                         && reviewed.body().path("reviewedBy").asText().equals(caseyId));
-        JsonHttp.Reply planned = http.post(routine + "/members/me/intake", token, intake(MemberScript.noRedFlags()));
+        JsonHttp.Reply planned = http.post(routine + "/members/me/intake", token, intake(ScreeningAnswers.allNo()));
         check(
                 "after the review the intake makes a plan (201, PLAN_CREATED)",
                 () -> planned.status() == 201
@@ -372,7 +372,7 @@ public final class SmokeCheck {
         JsonHttp.Reply assigned =
                 http.put(routine + "/members/" + memberId + "/care-team", admin, Map.of("clinicianId", caseyId));
         check("an admin assigns a second new member to casey, for the console's review form", assigned::ok);
-        Map<String, Object> redFlags = MemberScript.noRedFlags();
+        Map<String, Object> redFlags = ScreeningAnswers.allNo();
         redFlags.put("saddleNumbness", true);
         JsonHttp.Reply referred = http.post(routine + "/members/me/intake", token.get(), intake(redFlags));
         boolean held = referred.status() == 201

@@ -19,4 +19,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainLayer = ArchitectureRules.domainLayer("org.limber.routine");
+
+    @ArchTest
+    static final ArchRule messagingDirections = ArchitectureRules.messagingDirections("org.limber.routine");
 }

@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
@@ -29,6 +30,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  *       (service-common's {@code ClockProducer}), never from the wall clock directly.
  *   <li>{@link #domainLayer(String)}: a service's {@code domain} package imports nothing above it
  *       (its {@code rest}, {@code service}, {@code repository}, {@code messaging}, ...) and no framework.
+ *   <li>{@link #messagingDirections(String)}: what comes in ({@code messaging.inbound}, calling services) and what
+ *       goes out ({@code messaging.outbound}, called by services) import nothing that runs back up.
  *   <li>{@link #SIZE_LIMITS}: no class's source file over {@value #MAX_CLASS_LINES} lines, no method over
  *       {@value #MAX_METHOD_LINES}.
  * </ul>
@@ -125,6 +128,30 @@ public final class ArchitectureRules {
                         "io.smallrye..")
                 .because("the domain is plain logic: the layers above call it, it calls none of them")
                 .allowEmptyShould(true);
+    }
+
+    /**
+     * In a service whose {@code messaging} is split by direction: a publisher in {@code messaging.outbound} depends
+     * on no service, resource or consumer (the services call it), and nothing but a consumer depends on
+     * {@code messaging.inbound} (the consumers call the services, never the other way).
+     */
+    public static ArchRule messagingDirections(String root) {
+        String inbound = root + ".messaging.inbound..";
+        ArchRule outbound = noClasses()
+                .that()
+                .resideInAPackage(root + ".messaging.outbound..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(root + ".service..", root + ".rest..", inbound)
+                .because("the services call the publishers of events out, never the other way");
+        ArchRule consumers = noClasses()
+                .that()
+                .resideOutsideOfPackage(inbound)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(inbound)
+                .because("the consumers of events in call the services, never the other way");
+        return CompositeArchRule.of(outbound).and(consumers);
     }
 
     private static ArchCondition<JavaClass> fitTheSizeLimits() {

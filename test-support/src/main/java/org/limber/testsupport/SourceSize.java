@@ -36,7 +36,7 @@ final class SourceSize {
     private final Path file;
     private final List<String> text;
 
-    private SourceSize(Path file, List<String> text) {
+    SourceSize(Path file, List<String> text) {
         this.file = file;
         this.text = text;
     }

@@ -66,45 +66,9 @@ public final class PlanTailoring {
                 errors.add(new FieldProblem(at + ".session", "the plan has sessions 1 to " + sessions.size()));
                 continue;
             }
-            boolean found = false;
-            boolean logged = false;
-            for (int s = 0; s < sessions.size(); s++) {
-                if (change.session() != null && change.session() != s + 1) {
-                    continue;
-                }
-                List<PlanProposal.Item> items = sessions.get(s);
-                for (int i = 0; i < items.size(); i++) {
-                    PlanProposal.Item item = items.get(i);
-                    if (!item.slug().equals(change.slug())) {
-                        continue;
-                    }
-                    found = true;
-                    Optional<PlanProposal.Item> changed = change(
-                            item,
-                            change,
-                            at,
-                            items,
-                            published,
-                            eligibility,
-                            note,
-                            override ? overrideReason : null,
-                            errors,
-                            overridden);
-                    if (changed.isPresent()) {
-                        items.set(i, changed.get());
-                        if (!logged) {
-                            recorded.add(new PlanChange(
-                                    PlanChange.ChangeType.valueOf(change.type().name()),
-                                    item.slug(),
-                                    PlanChange.ItemState.of(item),
-                                    PlanChange.ItemState.of(changed.get()),
-                                    note));
-                            logged = true;
-                        }
-                    }
-                }
-            }
-            if (!found) {
+            TailoredItem.Context context = new TailoredItem.Context(
+                    at, published, eligibility, note, override ? overrideReason : null, errors, overridden);
+            if (!applyOne(change, sessions, context, recorded)) {
                 errors.add(new FieldProblem(
                         at + ".slug",
                         change.slug() + " is not in "
@@ -125,107 +89,44 @@ public final class PlanTailoring {
         return new Result(next, recorded, overridden.stream().distinct().toList(), replaced, List.of());
     }
 
-    private static Optional<PlanProposal.Item> change(
-            PlanProposal.Item item,
+    /**
+     * Applies {@code change} to every item of its exercise in its sessions, recording it once; false when the
+     * exercise is in none of them.
+     */
+    private static boolean applyOne(
             Change change,
-            String at,
-            List<PlanProposal.Item> session,
-            Map<String, ExerciseOption> published,
-            Eligibility eligibility,
-            String note,
-            String overrideReason,
-            List<FieldProblem> errors,
-            List<String> overridden) {
-        switch (change.type()) {
-            case PAUSE, RESUME -> {
-                return Optional.of(new PlanProposal.Item(
-                        item.slug(),
-                        item.exerciseVersion(),
-                        item.name(),
-                        item.category(),
-                        item.dose(),
-                        item.estimatedSeconds(),
-                        item.reason(),
-                        change.type() == ChangeType.PAUSE,
-                        item.locked()));
+            List<List<PlanProposal.Item>> sessions,
+            TailoredItem.Context context,
+            List<PlanChange> recorded) {
+        boolean found = false;
+        boolean logged = false;
+        for (int s = 0; s < sessions.size(); s++) {
+            if (change.session() != null && change.session() != s + 1) {
+                continue;
             }
-            case LOCK, UNLOCK -> {
-                return Optional.of(new PlanProposal.Item(
-                        item.slug(),
-                        item.exerciseVersion(),
-                        item.name(),
-                        item.category(),
-                        item.dose(),
-                        item.estimatedSeconds(),
-                        item.reason(),
-                        item.paused(),
-                        change.type() == ChangeType.LOCK));
+            List<PlanProposal.Item> items = sessions.get(s);
+            for (int i = 0; i < items.size(); i++) {
+                PlanProposal.Item item = items.get(i);
+                if (!item.slug().equals(change.slug())) {
+                    continue;
+                }
+                found = true;
+                Optional<PlanProposal.Item> changed = TailoredItem.change(item, change, items, context);
+                if (changed.isPresent()) {
+                    items.set(i, changed.get());
+                    if (!logged) {
+                        recorded.add(new PlanChange(
+                                PlanChange.ChangeType.valueOf(change.type().name()),
+                                item.slug(),
+                                PlanChange.ItemState.of(item),
+                                PlanChange.ItemState.of(changed.get()),
+                                context.note()));
+                        logged = true;
+                    }
+                }
             }
-            case DOSE -> {
-                List<FieldProblem> doseErrors = checkDose(change.dose(), at + ".dose");
-                if (!doseErrors.isEmpty()) {
-                    errors.addAll(doseErrors);
-                    return Optional.empty();
-                }
-                ExerciseOption exercise = published.get(item.slug());
-                boolean unilateral =
-                        exercise != null ? exercise.unilateral() : item.dose().perSide();
-                PrescribedDose dose = new PrescribedDose(
-                        change.dose().sets(),
-                        change.dose().reps(),
-                        change.dose().holdSeconds(),
-                        change.dose().durationSeconds(),
-                        change.dose().restSeconds(),
-                        unilateral);
-                return Optional.of(new PlanProposal.Item(
-                        item.slug(),
-                        item.exerciseVersion(),
-                        item.name(),
-                        item.category(),
-                        dose,
-                        TimeEstimate.seconds(dose),
-                        "Dose set by your clinician: " + note,
-                        item.paused(),
-                        item.locked()));
-            }
-            case SWAP -> {
-                ExerciseOption to = change.to() == null ? null : published.get(change.to());
-                if (to == null) {
-                    errors.add(new FieldProblem(at + ".to", "there is no published exercise " + change.to()));
-                    return Optional.empty();
-                }
-                if (!to.slug().equals(item.slug())
-                        && session.stream().anyMatch(other -> other.slug().equals(to.slug()))) {
-                    errors.add(new FieldProblem(at + ".to", to.slug() + " is in that session already"));
-                    return Optional.empty();
-                }
-                Optional<String> why = eligibility.whyExcluded(to);
-                if (why.isPresent() && overrideReason == null) {
-                    errors.add(new FieldProblem(
-                            at + ".to",
-                            to.slug() + " is left out for this member: " + why.get()
-                                    + "; send an override with a reason to prescribe it anyway"));
-                    return Optional.empty();
-                }
-                String reason = "Chosen by your clinician: " + note;
-                if (why.isPresent()) {
-                    overridden.add(to.slug() + " (" + why.get() + ")");
-                    reason += " (prescribed despite the rule that " + why.get() + ": " + overrideReason + ")";
-                }
-                PrescribedDose dose = to.dose().prescribed(to.unilateral());
-                return Optional.of(new PlanProposal.Item(
-                        to.slug(),
-                        to.version(),
-                        to.name(),
-                        to.category(),
-                        dose,
-                        TimeEstimate.seconds(dose),
-                        reason,
-                        item.paused(),
-                        item.locked()));
-            }
-            default -> throw new IllegalStateException(change.type().name());
         }
+        return found;
     }
 
     private static List<String> replaceRetired(
@@ -278,27 +179,6 @@ public final class PlanTailoring {
     }
 
     static List<FieldProblem> checkDose(PrescribedDose dose, String at) {
-        List<FieldProblem> errors = new ArrayList<>();
-        if (dose == null) {
-            return List.of(new FieldProblem(at, "a dose change needs the dose"));
-        }
-        within(errors, at + ".sets", dose.sets(), 1, 10);
-        within(errors, at + ".reps", dose.reps(), 1, 50);
-        within(errors, at + ".holdSeconds", dose.holdSeconds(), 1, 120);
-        within(errors, at + ".durationSeconds", dose.durationSeconds(), 10, 3600);
-        within(errors, at + ".restSeconds", dose.restSeconds(), 0, 300);
-        if ((dose.reps() == null) == (dose.durationSeconds() == null)) {
-            errors.add(new FieldProblem(at, "give either reps or durationSeconds, not both and not neither"));
-        }
-        if (dose.holdSeconds() != null && dose.reps() == null) {
-            errors.add(new FieldProblem(at + ".holdSeconds", "a hold is per repetition, so it needs reps"));
-        }
-        return errors;
-    }
-
-    private static void within(List<FieldProblem> errors, String field, Integer value, int min, int max) {
-        if (value != null && (value < min || value > max)) {
-            errors.add(new FieldProblem(field, "must be between " + min + " and " + max));
-        }
+        return TailoredItem.checkDose(dose, at);
     }
 }

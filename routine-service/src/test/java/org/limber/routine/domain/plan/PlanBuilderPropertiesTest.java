@@ -223,7 +223,7 @@ class PlanBuilderPropertiesTest {
         // with many restrictions, such as pregnancy early after spine surgery, may have a single one in each).
         // Only the categories the plan uses count: a short session budget may leave a category with a choice out of
         // every session (10 minutes, two sessions: mobility, strength, stretch and breathing fill them).
-        Map<String, String> families = PlanBuilder.families(CATALOG);
+        Map<String, String> families = ExerciseFamilies.of(CATALOG);
         Set<Category> used = plan.sessions().stream()
                 .flatMap(s -> s.items().stream())
                 .map(PlanProposal.Item::category)

@@ -415,7 +415,7 @@ class PlanBuilderSmallCatalogTest {
                         .build(),
                 exercise("wall-sit", Category.STRENGTHENING).easier("air-chair").build(),
                 exercise("plank", Category.CORE_STABILITY).build());
-        assertThat(PlanBuilder.families(all))
+        assertThat(ExerciseFamilies.of(all))
                 .isEqualTo(Map.of(
                         "squat", "goblet-squat",
                         "sumo-squat", "goblet-squat",
