@@ -1,6 +1,7 @@
 package org.limber.progress.repository;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import jakarta.inject.Inject;
 
@@ -16,6 +17,7 @@ import org.limber.progress.service.AlertRaiser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.limber.progress.MemberEventFixtures.assigned;
+import static org.limber.progress.MemberEventFixtures.clinician;
 import static org.limber.progress.MemberEventFixtures.newMember;
 
 /**
@@ -93,5 +95,27 @@ class AlertStatusStoreTest {
 
         assertThat(statuses.acknowledge(high, "clin-b", "seen")).isFalse();
         assertThat(status(high)).isEqualTo("OPEN");
+    }
+
+    @Test
+    void theApiRefusesANudgeOfAMemberWithNoClinicianToAnyClinicianAndStillLetsThemActOnTriage() {
+        String member = newMember();
+        UUID normal = raise(member, AlertKind.INACTIVE);
+        UUID high = raise(member, AlertKind.HIGH_PAIN);
+
+        for (String action : List.of("acknowledge", "resolve")) {
+            clinician("clin-on-call")
+                    .body(Map.of("note", "seen"))
+                    .post("/care-team/alerts/" + normal + "/" + action)
+                    .then()
+                    .statusCode(403);
+        }
+        assertThat(status(normal)).isEqualTo("OPEN");
+        clinician("clin-on-call")
+                .body(Map.of("note", "seen"))
+                .post("/care-team/alerts/" + high + "/acknowledge")
+                .then()
+                .statusCode(200);
+        assertThat(status(high)).isEqualTo("ACKNOWLEDGED");
     }
 }
