@@ -57,9 +57,19 @@ final class ServiceProcess {
                         ports.console(),
                         false,
                         Map.of(
-                                "CATALOG_URL", "http://localhost:" + ports.catalog(),
-                                "ROUTINE_URL", "http://localhost:" + ports.routine(),
-                                "PROGRESS_URL", "http://localhost:" + ports.progress())));
+                                "CATALOG_URL",
+                                "http://localhost:" + ports.catalog(),
+                                "ROUTINE_URL",
+                                "http://localhost:" + ports.routine(),
+                                "PROGRESS_URL",
+                                "http://localhost:" + ports.progress(),
+                                // Loopback, no TLS: plain-HTTP cookies and redirects, the demo realm's secret.
+                                "CONSOLE_HTTPS",
+                                "false",
+                                "CONSOLE_CSRF_COOKIE",
+                                "csrf-token",
+                                "ALLOW_DEV_CREDENTIALS",
+                                "true")));
     }
 
     static Service named(Ports ports, String name) {

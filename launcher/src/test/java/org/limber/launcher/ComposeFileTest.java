@@ -291,6 +291,22 @@ class ComposeFileTest {
                     .doesNotContain("localhost", "127.0.0.1");
         }
         assertThat(clients).doesNotContain("limber-scripts").contains("limber-api", "limber-app", "limber-console");
+        // The member app's tokens carry only the member role: a staff account signing in there gets no staff token.
+        JsonNode app = client(realm, "limber-app");
+        assertThat(app.path("fullScopeAllowed").isBoolean()).isTrue();
+        assertThat(app.path("fullScopeAllowed").asBoolean()).isFalse();
+        List<String> appRoles = new ArrayList<>();
+        realm.path("scopeMappings").forEach(m -> {
+            if (m.path("client").asText().equals("limber-app")) {
+                m.path("roles").forEach(r -> appRoles.add(r.asText()));
+            }
+        });
+        assertThat(appRoles).containsExactly("member");
+        // Keycloak ends the console's session of an account it signs out (back-channel logout, on the compose network).
+        JsonNode console = client(realm, "limber-console");
+        assertThat(console.path("frontchannelLogout").asBoolean(true)).isFalse();
+        assertThat(console.path("attributes").path("backchannel.logout.url").asText())
+                .isEqualTo("http://console:8084/back-channel-logout");
         // The service accounts have no admin role at all (one would switch its fine-grained permissions off): the
         // realm's two admin permissions let the provisioning account create users in /members and the directory
         // account view /clinicians and its members (ProductionRealmIT shows what each may do).
@@ -334,6 +350,13 @@ class ComposeFileTest {
         assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
         assertThat(Files.readString(ROOT.resolve("ops/keycloak/limber-realm.prod.json")))
                 .doesNotContain("limber-console-secret", "limber-scripts-secret", "\"value\"");
+    }
+
+    static JsonNode client(JsonNode realm, String clientId) {
+        return realm.path("clients").findParents("clientId").stream()
+                .filter(c -> c.path("clientId").asText().equals(clientId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no client " + clientId));
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class ConsoleCheck {
     static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
     static final String PASSWORD = "limber";
-    /** What the console says when a review clears a referral made at the first intake (MemberResource.reviewed). */
+    /** What the console says when a review clears a referral made at the first intake (the console's Done.REVIEW_REFERRAL_CLEARED). */
     static final String REFERRAL_CLEARED =
             "Review recorded: the referral is cleared. The member may take the intake again to get a plan.";
 

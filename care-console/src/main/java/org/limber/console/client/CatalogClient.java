@@ -16,14 +16,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import org.limber.console.client.Views.Draft;
-import org.limber.console.client.Views.DraftUpdate;
-import org.limber.console.client.Views.ExerciseSummary;
-import org.limber.console.client.Views.Page;
-import org.limber.console.client.Views.Publication;
-import org.limber.console.client.Views.Publish;
-import org.limber.console.client.Views.Retire;
-import org.limber.console.client.Views.Version;
+import org.limber.console.client.CatalogViews.Draft;
+import org.limber.console.client.CatalogViews.DraftUpdate;
+import org.limber.console.client.CatalogViews.ExerciseSummary;
+import org.limber.console.client.CatalogViews.Publication;
+import org.limber.console.client.CatalogViews.Publish;
+import org.limber.console.client.CatalogViews.Retire;
+import org.limber.console.client.CatalogViews.Version;
 
 /** catalog-service: the public library and the editorial API, called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "catalog")

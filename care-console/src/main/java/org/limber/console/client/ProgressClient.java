@@ -13,12 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import org.limber.console.client.Views.Alert;
-import org.limber.console.client.Views.Note;
-import org.limber.console.client.Views.Outcomes;
-import org.limber.console.client.Views.Page;
-import org.limber.console.client.Views.PanelRow;
-import org.limber.console.client.Views.Progress;
+import org.limber.console.client.ProgressViews.Alert;
+import org.limber.console.client.ProgressViews.Outcomes;
+import org.limber.console.client.ProgressViews.PanelRow;
+import org.limber.console.client.ProgressViews.Progress;
 
 /** progress-service, called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "progress")

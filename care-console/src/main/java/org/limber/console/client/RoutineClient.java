@@ -14,19 +14,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import org.limber.console.client.Views.Adaptation;
-import org.limber.console.client.Views.AdaptationChange;
-import org.limber.console.client.Views.Assignment;
-import org.limber.console.client.Views.AssignmentView;
-import org.limber.console.client.Views.CarePlan;
-import org.limber.console.client.Views.Change;
-import org.limber.console.client.Views.Hold;
-import org.limber.console.client.Views.LoggedSession;
-import org.limber.console.client.Views.Note;
-import org.limber.console.client.Views.Page;
-import org.limber.console.client.Views.ReviewRequest;
-import org.limber.console.client.Views.Reviewed;
-import org.limber.console.client.Views.Tailor;
+import org.limber.console.client.RoutineViews.Adaptation;
+import org.limber.console.client.RoutineViews.AdaptationChange;
+import org.limber.console.client.RoutineViews.Assignment;
+import org.limber.console.client.RoutineViews.AssignmentView;
+import org.limber.console.client.RoutineViews.CarePlan;
+import org.limber.console.client.RoutineViews.Change;
+import org.limber.console.client.RoutineViews.Hold;
+import org.limber.console.client.RoutineViews.LoggedSession;
+import org.limber.console.client.RoutineViews.ReviewRequest;
+import org.limber.console.client.RoutineViews.Reviewed;
+import org.limber.console.client.RoutineViews.Tailor;
 
 /** routine-service, called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "routine")

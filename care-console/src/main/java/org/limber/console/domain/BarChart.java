@@ -19,101 +19,53 @@ public final class BarChart {
     static final int WIDTH = 720;
     static final int LABEL_W = 200;
     static final int ROW = 26;
+    static final double PLOT_W = WIDTH - LABEL_W - 70;
 
     private BarChart() {}
 
     /** @param target a percent to mark with a line (80 for adherence), or null */
     public static String svg(String id, String title, List<Bar> bars, Double target) {
         int height = 16 + bars.size() * ROW + 24;
-        double plotW = WIDTH - LABEL_W - 70;
         StringBuilder s = new StringBuilder();
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ")
-                .append(WIDTH)
-                .append(' ')
-                .append(height)
-                .append("\" role=\"img\" aria-labelledby=\"")
-                .append(id)
-                .append("-title ")
-                .append(id)
-                .append("-desc\">");
-        s.append("<title id=\"")
-                .append(id)
-                .append("-title\">")
-                .append(esc(title))
-                .append("</title>");
-        s.append("<desc id=\"")
-                .append(id)
-                .append("-desc\">")
-                .append(esc(description(bars)))
-                .append("</desc>");
+        s.append(("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\""
+                        + " aria-labelledby=\"%s-title %s-desc\">")
+                .formatted(WIDTH, height, id, id));
+        s.append("<title id=\"%s-title\">%s</title>".formatted(id, esc(title)));
+        s.append("<desc id=\"%s-desc\">%s</desc>".formatted(id, esc(description(bars))));
         for (int i = 0; i < bars.size(); i++) {
-            Bar bar = bars.get(i);
-            double y = 8 + i * ROW;
-            s.append("<text class=\"tick\" x=\"")
-                    .append(LABEL_W - 8)
-                    .append("\" y=\"")
-                    .append(num(y + 16))
-                    .append("\" text-anchor=\"end\">")
-                    .append(esc(bar.label()))
-                    .append("</text>");
-            if (bar.percent() == null) {
-                s.append("<text class=\"tick muted\" x=\"")
-                        .append(LABEL_W + 4)
-                        .append("\" y=\"")
-                        .append(num(y + 16))
-                        .append("\">")
-                        .append(esc(bar.missing()))
-                        .append("</text>");
-                continue;
-            }
-            double p = Math.max(0, Math.min(100, bar.percent()));
-            double w = p / 100.0 * plotW;
-            s.append("<rect class=\"bar\" x=\"")
-                    .append(LABEL_W)
-                    .append("\" y=\"")
-                    .append(num(y + 3))
-                    .append("\" width=\"")
-                    .append(num(w))
-                    .append("\" height=\"18\" fill=\"#1d4ed8\"/>");
-            s.append("<text class=\"tick\" x=\"")
-                    .append(num(LABEL_W + w + 6))
-                    .append("\" y=\"")
-                    .append(num(y + 16))
-                    .append("\">")
-                    .append(label(bar.percent()))
-                    .append("</text>");
+            bar(s, bars.get(i), 8 + i * ROW);
         }
         double axisY = 8 + bars.size() * ROW + 4;
-        s.append("<line class=\"axis\" x1=\"")
-                .append(LABEL_W)
-                .append("\" x2=\"")
-                .append(num(LABEL_W + plotW))
-                .append("\" y1=\"")
-                .append(num(axisY))
-                .append("\" y2=\"")
-                .append(num(axisY))
-                .append("\"/>");
+        s.append("<line class=\"axis\" x1=\"%d\" x2=\"%s\" y1=\"%s\" y2=\"%s\"/>"
+                .formatted(LABEL_W, num(LABEL_W + PLOT_W), num(axisY), num(axisY)));
         for (int p = 0; p <= 100; p += 50) {
-            s.append("<text class=\"tick\" x=\"")
-                    .append(num(LABEL_W + p / 100.0 * plotW))
-                    .append("\" y=\"")
-                    .append(num(axisY + 16))
-                    .append("\" text-anchor=\"middle\">")
-                    .append(p)
-                    .append("%</text>");
+            s.append("<text class=\"tick\" x=\"%s\" y=\"%s\" text-anchor=\"middle\">%d%%</text>"
+                    .formatted(num(LABEL_W + p / 100.0 * PLOT_W), num(axisY + 16), p));
         }
         if (target != null) {
-            double x = LABEL_W + target / 100.0 * plotW;
-            s.append("<line class=\"target\" x1=\"")
-                    .append(num(x))
-                    .append("\" x2=\"")
-                    .append(num(x))
-                    .append("\" y1=\"4\" y2=\"")
-                    .append(num(axisY))
-                    .append("\" stroke=\"#6b7280\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>");
+            double x = LABEL_W + target / 100.0 * PLOT_W;
+            s.append(("<line class=\"target\" x1=\"%s\" x2=\"%s\" y1=\"4\" y2=\"%s\" stroke=\"#6b7280\""
+                            + " stroke-width=\"2\" stroke-dasharray=\"4 3\"/>")
+                    .formatted(num(x), num(x), num(axisY)));
         }
         s.append("</svg>");
         return s.toString();
+    }
+
+    /** One bar at {@code y}: its label, and the bar with its figure, or what is missing in words. */
+    private static void bar(StringBuilder s, Bar bar, double y) {
+        s.append("<text class=\"tick\" x=\"%d\" y=\"%s\" text-anchor=\"end\">%s</text>"
+                .formatted(LABEL_W - 8, num(y + 16), esc(bar.label())));
+        if (bar.percent() == null) {
+            s.append("<text class=\"tick muted\" x=\"%d\" y=\"%s\">%s</text>"
+                    .formatted(LABEL_W + 4, num(y + 16), esc(bar.missing())));
+            return;
+        }
+        double w = Math.max(0, Math.min(100, bar.percent())) / 100.0 * PLOT_W;
+        s.append("<rect class=\"bar\" x=\"%d\" y=\"%s\" width=\"%s\" height=\"18\" fill=\"#1d4ed8\"/>"
+                .formatted(LABEL_W, num(y + 3), num(w)));
+        s.append("<text class=\"tick\" x=\"%s\" y=\"%s\">%s</text>"
+                .formatted(num(LABEL_W + w + 6), num(y + 16), label(bar.percent())));
     }
 
     static String label(double percent) {

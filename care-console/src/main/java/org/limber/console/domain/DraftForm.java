@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class DraftForm {
 
-    public enum Kind {
+    public enum Control {
         TEXT,
         TEXTAREA,
         LINES,
@@ -26,73 +26,80 @@ public final class DraftForm {
     }
 
     /** A field: its form name, its path in the content (dots), its label and how it is edited. */
-    public record Field(String name, String path, String label, Kind kind, List<String> options, String hint) {
+    public record Field(String name, String path, String label, Control control, List<String> options, String hint) {
 
         public boolean isText() {
-            return kind == Kind.TEXT;
+            return control == Control.TEXT;
         }
 
         public boolean isArea() {
-            return kind == Kind.TEXTAREA || kind == Kind.LINES;
+            return control == Control.TEXTAREA || control == Control.LINES;
         }
 
         public boolean isNumber() {
-            return kind == Kind.NUMBER;
+            return control == Control.NUMBER;
         }
 
         public boolean isChoice() {
-            return kind == Kind.CHOICE;
+            return control == Control.CHOICE;
         }
     }
 
     public static final List<Field> FIELDS = List.of(
-            new Field("name", "name", "Name", Kind.TEXT, List.of(), "Up to 120 characters."),
-            new Field("description", "description", "Description", Kind.TEXTAREA, List.of(), "Up to 1000 characters."),
-            new Field("aliases", "aliases", "Other names", Kind.LINES, List.of(), "One a line, up to 10."),
-            new Field("level", "level", "Level", Kind.CHOICE, List.of("BEGINNER", "INTERMEDIATE", "ADVANCED"), null),
+            new Field("name", "name", "Name", Control.TEXT, List.of(), "Up to 120 characters."),
+            new Field(
+                    "description", "description", "Description", Control.TEXTAREA, List.of(), "Up to 1000 characters."),
+            new Field("aliases", "aliases", "Other names", Control.LINES, List.of(), "One a line, up to 10."),
+            new Field("level", "level", "Level", Control.CHOICE, List.of("BEGINNER", "INTERMEDIATE", "ADVANCED"), null),
             new Field(
                     "steps",
                     "steps",
                     "Steps",
-                    Kind.LINES,
+                    Control.LINES,
                     List.of(),
                     "One step a line, in order; at least one, up to 15."),
-            new Field("mayFeel", "mayFeel", "What the member may feel", Kind.LINES, List.of(), "One a line, up to 10."),
-            new Field("tips", "tips", "Tips", Kind.LINES, List.of(), "One a line, up to 10."),
+            new Field(
+                    "mayFeel",
+                    "mayFeel",
+                    "What the member may feel",
+                    Control.LINES,
+                    List.of(),
+                    "One a line, up to 10."),
+            new Field("tips", "tips", "Tips", Control.LINES, List.of(), "One a line, up to 10."),
             new Field(
                     "commonMistakes",
                     "commonMistakes",
                     "Common mistakes",
-                    Kind.LINES,
+                    Control.LINES,
                     List.of(),
                     "One a line, up to 10."),
-            new Field("doseSets", "dose.sets", "Sets", Kind.NUMBER, List.of(), "1-10."),
+            new Field("doseSets", "dose.sets", "Sets", Control.NUMBER, List.of(), "1-10."),
             new Field(
                     "doseReps",
                     "dose.reps",
                     "Repetitions",
-                    Kind.NUMBER,
+                    Control.NUMBER,
                     List.of(),
                     "1-50; empty for a timed exercise."),
             new Field(
                     "doseHoldSeconds",
                     "dose.holdSeconds",
                     "Hold (seconds)",
-                    Kind.NUMBER,
+                    Control.NUMBER,
                     List.of(),
                     "1-120; may be empty."),
             new Field(
                     "doseDurationSeconds",
                     "dose.durationSeconds",
                     "Duration (seconds)",
-                    Kind.NUMBER,
+                    Control.NUMBER,
                     List.of(),
                     "10-3600; empty when counted in repetitions."),
             new Field(
                     "doseRestSeconds",
                     "dose.restSeconds",
                     "Rest between sets (seconds)",
-                    Kind.NUMBER,
+                    Control.NUMBER,
                     List.of(),
                     "0-300."));
 
@@ -133,7 +140,7 @@ public final class DraftForm {
             }
             ObjectNode parent = parent(copy, f.path());
             String key = f.path().substring(f.path().lastIndexOf('.') + 1);
-            switch (f.kind()) {
+            switch (f.control()) {
                 case LINES -> {
                     ArrayNode lines = parent.putArray(key);
                     raw.lines().map(String::trim).filter(l -> !l.isEmpty()).forEach(lines::add);

@@ -41,132 +41,88 @@ public final class PainChart {
 
     private PainChart() {}
 
+    static final double PLOT_W = WIDTH - LEFT - RIGHT;
+    static final double PLOT_H = HEIGHT - TOP - BOTTOM;
+
     public static String svg(String id, List<Point> weeks, Integer baseline) {
-        double plotW = WIDTH - LEFT - RIGHT;
-        double plotH = HEIGHT - TOP - BOTTOM;
-        int n = weeks.size();
         StringBuilder s = new StringBuilder();
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ")
-                .append(WIDTH)
-                .append(' ')
-                .append(HEIGHT)
-                .append("\" role=\"img\" aria-labelledby=\"")
-                .append(id)
-                .append("-title ")
-                .append(id)
-                .append("-desc\">");
-        s.append("<title id=\"")
-                .append(id)
-                .append("-title\">Pain over the last ")
-                .append(n)
-                .append(" weeks</title>");
-        s.append("<desc id=\"")
-                .append(id)
-                .append("-desc\">")
-                .append(esc(description(weeks, baseline)))
-                .append("</desc>");
-        // Y axis: pain 0 to 10, a grid line every 2 points.
-        for (int p = 0; p <= 10; p += 2) {
-            double y = y(p, plotH);
-            s.append("<line class=\"grid\" x1=\"")
-                    .append(LEFT)
-                    .append("\" x2=\"")
-                    .append(WIDTH - RIGHT)
-                    .append("\" y1=\"")
-                    .append(num(y))
-                    .append("\" y2=\"")
-                    .append(num(y))
-                    .append("\"/>");
-            s.append("<text class=\"tick\" x=\"")
-                    .append(LEFT - 8)
-                    .append("\" y=\"")
-                    .append(num(y + 4))
-                    .append("\" text-anchor=\"end\">")
-                    .append(p)
-                    .append("</text>");
-        }
-        s.append("<text class=\"axis-label\" transform=\"rotate(-90)\" x=\"")
-                .append(num(-(TOP + plotH / 2)))
-                .append("\" y=\"16\" text-anchor=\"middle\">Pain (0-10)</text>");
-        // X axis: one tick per week, labelled every week up to 13 weeks, else every other.
-        int every = n > 13 ? 2 : 1;
-        for (int i = 0; i < n; i++) {
-            if (i % every == 0) {
-                s.append("<text class=\"tick\" x=\"")
-                        .append(num(x(i, n, plotW)))
-                        .append("\" y=\"")
-                        .append(HEIGHT - BOTTOM + 18)
-                        .append("\" text-anchor=\"middle\">")
-                        .append(esc(LABEL.format(weeks.get(i).weekStart())))
-                        .append("</text>");
-            }
-        }
-        s.append("<text class=\"axis-label\" x=\"")
-                .append(num(LEFT + plotW / 2))
-                .append("\" y=\"")
-                .append(HEIGHT - BOTTOM + 38)
-                .append("\" text-anchor=\"middle\">Week starting</text>");
-        s.append("<line class=\"axis\" x1=\"")
-                .append(LEFT)
-                .append("\" x2=\"")
-                .append(LEFT)
-                .append("\" y1=\"")
-                .append(TOP)
-                .append("\" y2=\"")
-                .append(num(TOP + plotH))
-                .append("\"/>");
-        s.append("<line class=\"axis\" x1=\"")
-                .append(LEFT)
-                .append("\" x2=\"")
-                .append(WIDTH - RIGHT)
-                .append("\" y1=\"")
-                .append(num(TOP + plotH))
-                .append("\" y2=\"")
-                .append(num(TOP + plotH))
-                .append("\"/>");
+        s.append(("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\""
+                        + " aria-labelledby=\"%s-title %s-desc\">")
+                .formatted(WIDTH, HEIGHT, id, id));
+        s.append("<title id=\"%s-title\">Pain over the last %d weeks</title>".formatted(id, weeks.size()));
+        s.append("<desc id=\"%s-desc\">%s</desc>".formatted(id, esc(description(weeks, baseline))));
+        yAxis(s);
+        xAxis(s, weeks);
         if (baseline != null) {
-            double y = y(baseline, plotH);
-            s.append("<line class=\"baseline\" x1=\"")
-                    .append(LEFT)
-                    .append("\" x2=\"")
-                    .append(WIDTH - RIGHT)
-                    .append("\" y1=\"")
-                    .append(num(y))
-                    .append("\" y2=\"")
-                    .append(num(y))
-                    .append("\" stroke=\"#6b7280\" stroke-width=\"2\" stroke-dasharray=\"10 4\"/>");
-            s.append("<text class=\"tick\" x=\"")
-                    .append(WIDTH - RIGHT - 4)
-                    .append("\" y=\"")
-                    .append(num(y - 6))
-                    .append("\" text-anchor=\"end\">Baseline ")
-                    .append(baseline)
-                    .append("</text>");
+            double y = y(baseline, PLOT_H);
+            s.append(("<line class=\"baseline\" x1=\"%d\" x2=\"%d\" y1=\"%s\" y2=\"%s\" stroke=\"#6b7280\""
+                            + " stroke-width=\"2\" stroke-dasharray=\"10 4\"/>")
+                    .formatted(LEFT, WIDTH - RIGHT, num(y), num(y)));
+            s.append("<text class=\"tick\" x=\"%d\" y=\"%s\" text-anchor=\"end\">Baseline %d</text>"
+                    .formatted(WIDTH - RIGHT - 4, num(y - 6), baseline));
         }
         for (Series series : SERIES) {
-            for (List<double[]> segment : segments(weeks, series.value(), plotW, plotH)) {
-                if (segment.size() > 1) {
-                    s.append("<polyline fill=\"none\" stroke=\"")
-                            .append(series.colour())
-                            .append("\" stroke-width=\"2.5\"");
-                    if (!series.dash().isEmpty()) {
-                        s.append(" stroke-dasharray=\"").append(series.dash()).append('"');
-                    }
-                    s.append(" points=\"");
-                    for (double[] pt : segment) {
-                        s.append(num(pt[0])).append(',').append(num(pt[1])).append(' ');
-                    }
-                    s.setLength(s.length() - 1);
-                    s.append("\"/>");
-                }
-                for (double[] pt : segment) {
-                    marker(s, series, pt[0], pt[1]);
-                }
+            for (List<double[]> segment : segments(weeks, series.value(), PLOT_W, PLOT_H)) {
+                line(s, series, segment);
             }
         }
         legend(s);
         s.append("</svg>");
         return s.toString();
+    }
+
+    /** Y axis: pain 0 to 10, a grid line every 2 points, and its label. */
+    private static void yAxis(StringBuilder s) {
+        for (int p = 0; p <= 10; p += 2) {
+            double y = y(p, PLOT_H);
+            s.append("<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%s\" y2=\"%s\"/>"
+                    .formatted(LEFT, WIDTH - RIGHT, num(y), num(y)));
+            s.append("<text class=\"tick\" x=\"%d\" y=\"%s\" text-anchor=\"end\">%d</text>"
+                    .formatted(LEFT - 8, num(y + 4), p));
+        }
+        s.append(
+                "<text class=\"axis-label\" transform=\"rotate(-90)\" x=\"%s\" y=\"16\" text-anchor=\"middle\">Pain (0-10)</text>"
+                        .formatted(num(-(TOP + PLOT_H / 2))));
+    }
+
+    /** X axis: one tick per week, labelled every week up to 13 weeks, else every other; then both axis lines. */
+    private static void xAxis(StringBuilder s, List<Point> weeks) {
+        int n = weeks.size();
+        int every = n > 13 ? 2 : 1;
+        for (int i = 0; i < n; i += every) {
+            s.append("<text class=\"tick\" x=\"%s\" y=\"%d\" text-anchor=\"middle\">%s</text>"
+                    .formatted(
+                            num(x(i, n, PLOT_W)),
+                            HEIGHT - BOTTOM + 18,
+                            esc(LABEL.format(weeks.get(i).weekStart()))));
+        }
+        s.append("<text class=\"axis-label\" x=\"%s\" y=\"%d\" text-anchor=\"middle\">Week starting</text>"
+                .formatted(num(LEFT + PLOT_W / 2), HEIGHT - BOTTOM + 38));
+        s.append("<line class=\"axis\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%s\"/>"
+                .formatted(LEFT, LEFT, TOP, num(TOP + PLOT_H)));
+        s.append("<line class=\"axis\" x1=\"%d\" x2=\"%d\" y1=\"%s\" y2=\"%s\"/>"
+                .formatted(LEFT, WIDTH - RIGHT, num(TOP + PLOT_H), num(TOP + PLOT_H)));
+    }
+
+    /** One unbroken stretch of a series: a polyline when it has two points or more, and a marker on each. */
+    private static void line(StringBuilder s, Series series, List<double[]> segment) {
+        if (segment.size() > 1) {
+            s.append("<polyline fill=\"none\" stroke=\"")
+                    .append(series.colour())
+                    .append("\" stroke-width=\"2.5\"");
+            if (!series.dash().isEmpty()) {
+                s.append(" stroke-dasharray=\"").append(series.dash()).append('"');
+            }
+            s.append(" points=\"");
+            for (double[] pt : segment) {
+                s.append(num(pt[0])).append(',').append(num(pt[1])).append(' ');
+            }
+            s.setLength(s.length() - 1);
+            s.append("\"/>");
+        }
+        for (double[] pt : segment) {
+            marker(s, series, pt[0], pt[1]);
+        }
     }
 
     /** The figures in words, for the SVG's description. */

@@ -19,18 +19,18 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 
-import org.limber.console.client.Views.Outcomes;
+import org.limber.console.client.ProgressViews.Outcomes;
 import org.limber.console.domain.BarChart;
+import org.limber.console.domain.Done;
+import org.limber.console.domain.FormValues;
 import org.limber.console.domain.Problem;
 import org.limber.console.service.AdminService;
 import org.limber.console.service.ServiceException;
 
-import static org.limber.console.rest.Pages.section;
-
 /** Admins: put members on clinicians' panels; the outcomes report, drawn. */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed(Viewer.ADMIN)
+@RolesAllowed(SignedInUser.ADMIN)
 public class AdminResource {
 
     static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
@@ -47,14 +47,14 @@ public class AdminResource {
 
     @GET
     public Response page(@QueryParam("startMonth") String startMonth, @QueryParam("done") String done) {
-        return render(200, Pages.text(startMonth, 7), Pages.text(done, 300), null, null, null);
+        return render(200, FormValues.text(startMonth, 7), Done.message(done), null, null, null);
     }
 
     @POST
     @Path("assign")
     public Response assign(@FormParam("memberId") String memberId, @FormParam("clinicianId") String clinicianId) {
-        String member = Pages.text(memberId, 200);
-        String clinician = Pages.text(clinicianId, 200);
+        String member = FormValues.text(memberId, 200);
+        String clinician = FormValues.text(clinicianId, 200);
         Map<String, String> errors = new HashMap<>();
         if (member == null) {
             errors.put("memberId", "is needed");
@@ -79,18 +79,18 @@ public class AdminResource {
             }
             return render(e.problem().status(), null, null, e.problem(), member, clinician);
         }
-        return Pages.seeOther("/admin", "Member " + member + " is now on the panel of " + clinician + ".");
+        return PageResponses.seeOther("/admin", Done.MEMBER_ASSIGNED);
     }
 
     private Response render(
             int status, String startMonth, String done, Problem problem, String memberId, String clinicianId) {
         String month = startMonth != null && MONTH.matcher(startMonth).matches() ? startMonth : null;
-        var outcomes = section(() -> admin.outcomes(month));
+        var outcomes = Section.of(() -> admin.outcomes(month));
         if (!outcomes.ok()
                 && (outcomes.problem().status() == 401 || outcomes.problem().status() == 403)) {
             throw new ServiceException(outcomes.problem());
         }
-        return Pages.html(
+        return PageResponses.html(
                 status,
                 page.data("outcomes", outcomes)
                         .data("month", month)

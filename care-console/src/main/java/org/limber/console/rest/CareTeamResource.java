@@ -22,14 +22,14 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 
-import org.limber.console.client.Views.Alert;
-import org.limber.console.client.Views.Page;
-import org.limber.console.client.Views.PanelRow;
+import org.limber.console.client.Page;
+import org.limber.console.client.ProgressViews.Alert;
+import org.limber.console.client.ProgressViews.PanelRow;
+import org.limber.console.domain.Done;
+import org.limber.console.domain.FormValues;
 import org.limber.console.domain.Problem;
 import org.limber.console.service.CareService;
 import org.limber.console.service.ServiceException;
-
-import static org.limber.console.rest.Pages.section;
 
 /** A clinician's panel, alert inbox and the triage queue. */
 @Path("/")
@@ -78,11 +78,11 @@ public class CareTeamResource {
 
     @GET
     @Path("panel")
-    @RolesAllowed(Viewer.CLINICIAN)
+    @RolesAllowed(SignedInUser.CLINICIAN)
     public TemplateInstance panel(
             @QueryParam("alertKind") String alertKind, @QueryParam("q") String q, @QueryParam("page") Integer page) {
         String kind = choice(alertKind, ALERT_KINDS);
-        String search = Pages.text(q, 100);
+        String search = FormValues.text(q, 100);
         Page<PanelRow> rows;
         List<PanelRow> shown;
         if (search == null) {
@@ -105,7 +105,7 @@ public class CareTeamResource {
 
     @GET
     @Path("alerts")
-    @RolesAllowed(Viewer.CLINICIAN)
+    @RolesAllowed(SignedInUser.CLINICIAN)
     public TemplateInstance alerts(
             @QueryParam("status") String status,
             @QueryParam("kind") String kind,
@@ -119,12 +119,12 @@ public class CareTeamResource {
                 .data("kind", k)
                 .data("kinds", ALERT_KINDS)
                 .data("statuses", STATUSES)
-                .data("done", Pages.text(done, 200));
+                .data("done", Done.message(done));
     }
 
     @POST
     @Path("alerts/{alertId}/{action}")
-    @RolesAllowed(Viewer.CLINICIAN)
+    @RolesAllowed(SignedInUser.CLINICIAN)
     public Response act(
             @PathParam("alertId") String alertId,
             @PathParam("action") String action,
@@ -134,7 +134,7 @@ public class CareTeamResource {
         if (!Set.of("acknowledge", "resolve").contains(action)) {
             throw new NotFoundException();
         }
-        String text = Pages.text(note, NOTE_MAX);
+        String text = FormValues.text(note, NOTE_MAX);
         Alert updated = null;
         Problem problem = null;
         if (text == null) {
@@ -159,14 +159,14 @@ public class CareTeamResource {
             throw new ServiceException(problem);
         }
         String to = back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/alerts";
-        return Pages.seeOther(to, "Alert " + ("acknowledge".equals(action) ? "acknowledged" : "resolved") + ".");
+        return PageResponses.seeOther(to, "acknowledge".equals(action) ? Done.ALERT_ACKNOWLEDGED : Done.ALERT_RESOLVED);
     }
 
     @GET
     @Path("triage")
-    @RolesAllowed({Viewer.CLINICIAN, Viewer.ADMIN})
+    @RolesAllowed({SignedInUser.CLINICIAN, SignedInUser.ADMIN})
     public TemplateInstance triage() {
-        Pages.Section<List<Alert>> queue = section(care::triage);
+        Section<List<Alert>> queue = Section.of(care::triage);
         boolean notOffered = !queue.ok()
                 && (queue.problem().status() == 404 || queue.problem().status() == 405);
         if (!queue.ok()

@@ -20,19 +20,19 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 
-import org.limber.console.client.Views.Draft;
-import org.limber.console.client.Views.Publication;
+import org.limber.console.client.CatalogViews.Draft;
+import org.limber.console.client.CatalogViews.Publication;
+import org.limber.console.domain.Done;
 import org.limber.console.domain.DraftForm;
+import org.limber.console.domain.FormValues;
 import org.limber.console.domain.Problem;
 import org.limber.console.service.EditorService;
 import org.limber.console.service.ServiceException;
 
-import static org.limber.console.rest.Pages.section;
-
 /** Content editors: drafts, their content in a form, publication with a note, retirement with a reason, history. */
 @Path("/editor")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed(Viewer.EDITOR)
+@RolesAllowed(SignedInUser.EDITOR)
 public class EditorResource {
 
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -53,30 +53,30 @@ public class EditorResource {
 
     @GET
     public Response drafts(@QueryParam("done") String done) {
-        return Pages.html(
+        return PageResponses.html(
                 200,
-                list.data("drafts", section(editor::drafts))
-                        .data("published", section(editor::published))
-                        .data("done", Pages.text(done, 300)));
+                list.data("drafts", Section.of(editor::drafts))
+                        .data("published", Section.of(editor::published))
+                        .data("done", Done.message(done)));
     }
 
     @GET
     @Path("open")
     public Response open(@QueryParam("slug") String slug) {
-        return Pages.seeOther("/editor/exercises/" + slug(slug), null);
+        return PageResponses.seeOther("/editor/exercises/" + slug(slug), (String) null);
     }
 
     @GET
     @Path("exercises/{slug}")
     public Response exercise(@PathParam("slug") String slug, @QueryParam("done") String done) {
-        return render(200, slug(slug), null, null, Pages.text(done, 300), null);
+        return render(200, slug(slug), null, null, Done.message(done), null);
     }
 
     @POST
     @Path("exercises/{slug}/start")
     public Response start(@PathParam("slug") String slug) {
         String s = slug(slug);
-        return attempt(s, () -> editor.start(s), "Draft started from the published version.");
+        return attempt(s, () -> editor.start(s), Done.DRAFT_STARTED);
     }
 
     @POST
@@ -109,7 +109,7 @@ public class EditorResource {
             Map<String, String> errors = DraftForm.fromService(e.problem().fieldErrors());
             return render(e.problem().status(), s, values, errors, null, e.problem());
         }
-        return Pages.seeOther("/editor/exercises/" + s, "Draft saved.");
+        return PageResponses.seeOther("/editor/exercises/" + s, Done.DRAFT_SAVED);
     }
 
     @POST
@@ -123,7 +123,7 @@ public class EditorResource {
                     editor.discard(s, r);
                     return null;
                 },
-                "Draft discarded.");
+                Done.DRAFT_DISCARDED);
     }
 
     @POST
@@ -132,10 +132,10 @@ public class EditorResource {
             @PathParam("slug") String slug, @FormParam("revision") String revision, @FormParam("note") String note) {
         String s = slug(slug);
         int r = revision(revision);
-        String n = Pages.text(note, 1000);
+        String n = FormValues.text(note, 1000);
         try {
             Publication p = editor.publish(s, r, n);
-            return Pages.seeOther("/editor/exercises/" + s, "Published as version " + p.version() + ".");
+            return PageResponses.seeOther("/editor/exercises/" + s, Done.PUBLISHED.code(p.version()));
         } catch (ServiceException e) {
             rethrowAccess(e);
             return render(
@@ -152,7 +152,7 @@ public class EditorResource {
     @Path("exercises/{slug}/retire")
     public Response retire(@PathParam("slug") String slug, @FormParam("reason") String reason) {
         String s = slug(slug);
-        String r = Pages.text(reason, 1000);
+        String r = FormValues.text(reason, 1000);
         if (r == null) {
             return render(
                     400,
@@ -166,17 +166,17 @@ public class EditorResource {
                             "A reason is needed to retire an exercise.",
                             Map.of("reason", "is needed")));
         }
-        return attempt(s, () -> editor.retire(s, r), "Retired.");
+        return attempt(s, () -> editor.retire(s, r), Done.RETIRED);
     }
 
-    private Response attempt(String slug, Supplier<?> action, String done) {
+    private Response attempt(String slug, Supplier<?> action, Done done) {
         try {
             action.get();
         } catch (ServiceException e) {
             rethrowAccess(e);
             return render(e.problem().status(), slug, null, Map.of(), null, e.problem());
         }
-        return Pages.seeOther("/editor/exercises/" + slug, done);
+        return PageResponses.seeOther("/editor/exercises/" + slug, done);
     }
 
     private Response render(
@@ -186,15 +186,15 @@ public class EditorResource {
             Map<String, String> errors,
             String done,
             Problem problem) {
-        var draft = section(() -> editor.draft(slug));
+        var draft = Section.of(() -> editor.draft(slug));
         if (!draft.ok() && draft.problem().status() != 404) {
             rethrowAccess(new ServiceException(draft.problem()));
         }
-        var versions = section(() -> editor.versions(slug));
+        var versions = Section.of(() -> editor.versions(slug));
         Map<String, String> shown = values != null
                 ? values
                 : draft.ok() ? DraftForm.values(draft.value().content()) : Map.of();
-        return Pages.html(
+        return PageResponses.html(
                 status,
                 exercise.data("slug", slug)
                         .data("draft", draft)

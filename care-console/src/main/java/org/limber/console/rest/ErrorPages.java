@@ -66,6 +66,6 @@ public class ErrorPages {
     }
 
     private Response page(Problem problem) {
-        return Pages.html(problem.status(), error.data("problem", problem));
+        return PageResponses.html(problem.status(), error.data("problem", problem));
     }
 }

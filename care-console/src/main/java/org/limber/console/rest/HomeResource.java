@@ -18,20 +18,19 @@ import io.quarkus.security.ForbiddenException;
 @Produces(MediaType.TEXT_HTML)
 public class HomeResource {
 
-    private final Viewer viewer;
+    private final SignedInUser user;
 
     @Inject
     @Location("signed-out.html")
     Template signedOut;
 
-    public HomeResource(Viewer viewer) {
-        this.viewer = viewer;
+    public HomeResource(SignedInUser user) {
+        this.user = user;
     }
 
     @GET
     public Response home() {
-        String first =
-                viewer.isClinician() ? "/panel" : viewer.isAdmin() ? "/admin" : viewer.isEditor() ? "/editor" : null;
+        String first = user.isClinician() ? "/panel" : user.isAdmin() ? "/admin" : user.isEditor() ? "/editor" : null;
         if (first == null) {
             throw new ForbiddenException();
         }

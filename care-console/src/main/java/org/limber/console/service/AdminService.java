@@ -5,12 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import org.limber.console.client.ProgressClient;
+import org.limber.console.client.ProgressViews.Outcomes;
 import org.limber.console.client.RoutineClient;
-import org.limber.console.client.Views.Assignment;
-import org.limber.console.client.Views.AssignmentView;
-import org.limber.console.client.Views.Outcomes;
+import org.limber.console.client.RoutineViews.Assignment;
+import org.limber.console.client.RoutineViews.AssignmentView;
 
-import static org.limber.console.service.Calls.call;
+import static org.limber.console.service.ServiceCalls.call;
 
 /** Admins' work: care-team assignment (routine-service) and the outcomes report (progress-service). */
 @ApplicationScoped

@@ -12,25 +12,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import org.limber.console.client.CatalogClient;
+import org.limber.console.client.CatalogViews.ExerciseSummary;
+import org.limber.console.client.Note;
+import org.limber.console.client.Page;
 import org.limber.console.client.ProgressClient;
+import org.limber.console.client.ProgressViews.Alert;
+import org.limber.console.client.ProgressViews.PanelRow;
+import org.limber.console.client.ProgressViews.Progress;
 import org.limber.console.client.RoutineClient;
-import org.limber.console.client.Views.AdaptationChange;
-import org.limber.console.client.Views.Alert;
-import org.limber.console.client.Views.CarePlan;
-import org.limber.console.client.Views.Change;
-import org.limber.console.client.Views.ExerciseSummary;
-import org.limber.console.client.Views.Hold;
-import org.limber.console.client.Views.Item;
-import org.limber.console.client.Views.LoggedSession;
-import org.limber.console.client.Views.Note;
-import org.limber.console.client.Views.Page;
-import org.limber.console.client.Views.PanelRow;
-import org.limber.console.client.Views.Progress;
-import org.limber.console.client.Views.ReviewRequest;
-import org.limber.console.client.Views.Reviewed;
-import org.limber.console.client.Views.Tailor;
+import org.limber.console.client.RoutineViews.AdaptationChange;
+import org.limber.console.client.RoutineViews.CarePlan;
+import org.limber.console.client.RoutineViews.Change;
+import org.limber.console.client.RoutineViews.Hold;
+import org.limber.console.client.RoutineViews.Item;
+import org.limber.console.client.RoutineViews.LoggedSession;
+import org.limber.console.client.RoutineViews.ReviewRequest;
+import org.limber.console.client.RoutineViews.Reviewed;
+import org.limber.console.client.RoutineViews.Tailor;
 
-import static org.limber.console.service.Calls.call;
+import static org.limber.console.service.ServiceCalls.call;
 
 /** A clinician's day: panel, alerts, triage and a member's progress and plan, through progress- and routine-service. */
 @ApplicationScoped

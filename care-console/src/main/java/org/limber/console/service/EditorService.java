@@ -7,16 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import org.limber.console.client.CatalogClient;
-import org.limber.console.client.Views.Draft;
-import org.limber.console.client.Views.DraftUpdate;
-import org.limber.console.client.Views.ExerciseSummary;
-import org.limber.console.client.Views.Page;
-import org.limber.console.client.Views.Publication;
-import org.limber.console.client.Views.Publish;
-import org.limber.console.client.Views.Retire;
-import org.limber.console.client.Views.Version;
+import org.limber.console.client.CatalogViews.Draft;
+import org.limber.console.client.CatalogViews.DraftUpdate;
+import org.limber.console.client.CatalogViews.ExerciseSummary;
+import org.limber.console.client.CatalogViews.Publication;
+import org.limber.console.client.CatalogViews.Publish;
+import org.limber.console.client.CatalogViews.Retire;
+import org.limber.console.client.CatalogViews.Version;
+import org.limber.console.client.Page;
 
-import static org.limber.console.service.Calls.call;
+import static org.limber.console.service.ServiceCalls.call;
 
 /** Content editors' work through catalog-service's editorial API. */
 @ApplicationScoped
@@ -50,7 +50,7 @@ public class EditorService {
     }
 
     public void discard(String slug, int revision) {
-        Calls.run(CareService.CATALOG, () -> catalog.discardDraft(slug, "\"" + revision + "\""));
+        ServiceCalls.run(CareService.CATALOG, () -> catalog.discardDraft(slug, "\"" + revision + "\""));
     }
 
     public Publication publish(String slug, int revision, String note) {

@@ -13,12 +13,11 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
 
-import org.limber.console.client.Views.Alert;
-import org.limber.console.client.Views.LoggedSession;
-import org.limber.console.client.Views.LoggedSession.ExerciseReport;
-import org.limber.console.client.Views.Page;
+import org.limber.console.client.Page;
+import org.limber.console.client.ProgressViews.Alert;
+import org.limber.console.client.RoutineViews.LoggedSession;
+import org.limber.console.client.RoutineViews.LoggedSession.ExerciseReport;
 import org.limber.console.domain.Problem;
-import org.limber.console.rest.Pages.Section;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,5 @@
 package org.limber.console.client;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,101 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.limber.events.member.PrescribedDose;
 
 /**
- * The parts of the services' response and request bodies the console uses (see each service's
- * README section). Unknown fields are ignored, so a service may add fields without breaking the console.
+ * The parts of routine-service's request and response bodies the console uses (see its README): sessions,
+ * plans, holds and reviews, tailoring, assignment. Unknown fields are ignored.
  */
-public final class Views {
+public final class RoutineViews {
 
-    private Views() {}
-
-    /** One page of a list, as every service answers it. */
-    public record Page<T>(List<T> items, int page, int size, long total, long totalPages) {
-
-        /** The page's number as people count (from 1). */
-        public int number() {
-            return page + 1;
-        }
-
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-
-        public boolean hasNext() {
-            return page + 1 < totalPages;
-        }
-
-        public int previous() {
-            return page - 1;
-        }
-
-        public int next() {
-            return page + 1;
-        }
-    }
-
-    // ---- progress-service ----
-
-    public record PanelRow(
-            String memberId,
-            Integer baselinePain,
-            Integer latestPain,
-            Instant lastActivity,
-            LocalDate planStart,
-            List<String> openAlerts,
-            int worstSeverityRank,
-            String planStatus) {}
-
-    /**
-     * An alert of progress-service: {@code occurrences} the causes it stands for, {@code lastOccurredAt} the latest,
-     * {@code reopenedAt} when a new occurrence last reopened it after an acknowledgement (null: never).
-     */
-    public record Alert(
-            UUID id,
-            String memberId,
-            String kind,
-            String severity,
-            String status,
-            String reason,
-            Instant raisedAt,
-            String acknowledgedBy,
-            Instant acknowledgedAt,
-            String acknowledgeNote,
-            String resolvedBy,
-            Instant resolvedAt,
-            String resolveNote,
-            String clinicianId,
-            int occurrences,
-            Instant lastOccurredAt,
-            Instant reopenedAt) {}
-
-    public record Week(
-            LocalDate weekStart,
-            int sessionsDone,
-            int sessionsPrescribed,
-            Integer adherencePercent,
-            BigDecimal meanPainBefore,
-            BigDecimal meanWorstPainDuring,
-            BigDecimal meanPainAfter,
-            Integer maxPainDuring,
-            BigDecimal shareTooHard,
-            BigDecimal shareTooEasy) {}
-
-    public record Progress(
-            String memberId,
-            Integer planVersion,
-            Integer sessionsPerWeek,
-            LocalDate programStart,
-            Integer baselinePain,
-            Integer latestPain,
-            Instant latestPainAt,
-            Integer changePoints,
-            BigDecimal changePercent,
-            boolean meaningfulChangeReached,
-            int currentStreakWeeks,
-            int sessionsFirst14Days,
-            boolean earlyMilestoneReached,
-            Instant lastActivity,
-            List<Week> weeks) {}
+    private RoutineViews() {}
 
     /** A logged session as routine-service keeps it: each exercise done or skipped (with the reason), pain, effort, the member's note, red flags. */
     public record LoggedSession(
@@ -133,23 +43,6 @@ public final class Views {
                             .toList();
         }
     }
-
-    public record Outcomes(
-            boolean suppressed,
-            String note,
-            Integer members,
-            Integer completers,
-            BigDecimal completionRate,
-            BigDecimal meanPainChangePercent,
-            BigDecimal shareReachingMcid,
-            Adherence adherence) {
-
-        public record Adherence(BigDecimal under50, BigDecimal from50to79, BigDecimal atLeast80) {}
-    }
-
-    public record Note(String note) {}
-
-    // ---- routine-service ----
 
     public record Item(
             String slug,
@@ -310,40 +203,4 @@ public final class Views {
     public record Assignment(String clinicianId) {}
 
     public record AssignmentView(String memberId, String clinicianId, String assignedBy, Instant assignedAt) {}
-
-    // ---- catalog-service ----
-
-    public record ExerciseSummary(String slug, int version, String name, String category, String level) {}
-
-    public record Draft(
-            String slug,
-            int revision,
-            Integer baseVersion,
-            String createdBy,
-            Instant createdAt,
-            String updatedBy,
-            Instant updatedAt,
-            JsonNode content) {
-
-        public String name() {
-            return content == null ? slug : content.path("name").asText(slug);
-        }
-    }
-
-    public record Version(
-            String slug,
-            int version,
-            String origin,
-            String author,
-            String note,
-            Instant publishedAt,
-            JsonNode content) {}
-
-    public record Publication(String slug, int version, String status, Instant publishedAt, Instant retiredAt) {}
-
-    public record DraftUpdate(Integer revision, JsonNode content) {}
-
-    public record Publish(Integer revision, String note) {}
-
-    public record Retire(String reason) {}
 }

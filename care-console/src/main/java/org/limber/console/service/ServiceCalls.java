@@ -13,11 +13,11 @@ import org.jboss.logging.Logger;
 import org.limber.console.domain.Problem;
 
 /** Every call to a service goes through here: its failures become a {@link ServiceException} naming what happened. */
-public final class Calls {
+public final class ServiceCalls {
 
-    private static final Logger LOG = Logger.getLogger(Calls.class);
+    private static final Logger LOG = Logger.getLogger(ServiceCalls.class);
 
-    private Calls() {}
+    private ServiceCalls() {}
 
     public static <T> T call(String service, Supplier<T> call) {
         try {

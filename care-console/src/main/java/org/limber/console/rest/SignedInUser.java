@@ -3,21 +3,36 @@ package org.limber.console.rest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** The signed-in user as pages see it ({@code inject:viewer}): name and what their roles let them open. */
-@Named("viewer")
+/** The signed-in user as pages see it ({@code inject:user}): name and what their roles let them open. */
+@Named("user")
 @RequestScoped
-public class Viewer {
+public class SignedInUser {
 
     public static final String CLINICIAN = "clinician";
     public static final String ADMIN = "admin";
     public static final String EDITOR = "content-editor";
 
     private final SecurityIdentity identity;
+    private final CsrfTokenParameterProvider csrf;
 
-    public Viewer(SecurityIdentity identity) {
+    public SignedInUser(SecurityIdentity identity, CsrfTokenParameterProvider csrf) {
         this.identity = identity;
+        this.csrf = csrf;
+    }
+
+    /**
+     * Whether this response can carry a form: its CSRF token exists for requests that reached a page resource, not
+     * for a path without one (the 404 and 405 pages), whose layout then shows no sign-out form.
+     */
+    public boolean isFormReady() {
+        try {
+            return csrf.getToken() != null;
+        } catch (IllegalStateException noToken) {
+            return false;
+        }
     }
 
     public boolean isSignedIn() {
