@@ -41,7 +41,13 @@ final class ServiceProcess {
     static List<Service> services(Ports ports) {
         return List.of(
                 new Service("catalog", ports.catalog(), true, Map.of()),
-                new Service("routine", ports.routine(), true, Map.of("INTAKE_MAX_BACKDATE", "91d")),
+                // The directory of people reads the clinicians from Keycloak (the development realm's
+                // limber-directory client and secret, routine-service's defaults).
+                new Service(
+                        "routine",
+                        ports.routine(),
+                        true,
+                        Map.of("INTAKE_MAX_BACKDATE", "91d", "KEYCLOAK_URL", KeycloakProcess.url(ports))),
                 new Service("progress", ports.progress(), true, Map.of()),
                 // The care console: no database and no privileges of its own; it signs users in with
                 // Keycloak and calls the three services with their tokens.

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -331,30 +332,35 @@ class ComposeFileTest {
         assertThat(console.path("frontchannelLogout").asBoolean(true)).isFalse();
         assertThat(console.path("attributes").path("backchannel.logout.url").asText())
                 .isEqualTo("http://console:8084/back-channel-logout");
-        // The service account has no admin role at all (one would switch its fine-grained permissions off):
-        // the realm's one admin permission lets it create users in /members (ProductionRealmIT shows what it may do).
-        JsonNode account = realm.path("users").get(0);
-        assertThat(realm.path("users")).hasSize(1);
-        assertThat(account.has("clientRoles")).isFalse();
-        assertThat(account.has("realmRoles")).isFalse();
+        // The service accounts have no admin role at all (one would switch its fine-grained permissions off): the
+        // realm's two admin permissions let the provisioning account create users in /members and the directory
+        // account view /clinicians and its members (ProductionRealmIT shows what each may do).
+        assertThat(realm.path("users").findValuesAsText("serviceAccountClientId"))
+                .containsExactlyInAnyOrder("limber-provisioning", "limber-directory");
+        for (JsonNode account : realm.path("users")) {
+            assertThat(account.has("clientRoles")).isFalse();
+            assertThat(account.has("realmRoles")).isFalse();
+        }
         assertThat(realm.path("adminPermissionsEnabled").asBoolean()).isTrue();
-        JsonNode members = realm.path("groups").findParents("path").stream()
-                .filter(g -> g.path("path").asText().equals("/members"))
-                .findFirst()
-                .orElseThrow();
-        List<JsonNode> permissions = new ArrayList<>();
+        Map<String, String> groupIds = new HashMap<>();
+        realm.path("groups")
+                .findParents("path")
+                .forEach(g -> groupIds.put(g.path("path").asText(), g.path("id").asText()));
+        Map<String, String> permissions = new HashMap<>();
         realm.path("clients")
                 .findValues("authorizationSettings")
                 .forEach(settings -> settings.path("policies").forEach(policy -> {
                     if (policy.path("type").asText().equals("scope")) {
-                        permissions.add(policy);
+                        permissions.put(
+                                policy.path("config").path("resources").asText(),
+                                policy.path("config").path("scopes").asText());
                     }
                 }));
-        assertThat(permissions).hasSize(1);
-        assertThat(permissions.get(0).path("config").path("resources").asText())
-                .isEqualTo("[\"" + members.path("id").asText() + "\"]");
-        assertThat(permissions.get(0).path("config").path("scopes").asText())
-                .isEqualTo("[\"manage-members\",\"manage-membership\"]");
+        assertThat(permissions)
+                .containsOnly(
+                        Map.entry(
+                                "[\"" + groupIds.get("/members") + "\"]", "[\"manage-members\",\"manage-membership\"]"),
+                        Map.entry("[\"" + groupIds.get("/clinicians") + "\"]", "[\"view\",\"view-members\"]"));
         assertThat(realm.path("revokeRefreshToken").asBoolean())
                 .as("refresh-token rotation")
                 .isTrue();

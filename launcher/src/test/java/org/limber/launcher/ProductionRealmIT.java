@@ -71,6 +71,7 @@ class ProductionRealmIT {
                 "CONSOLE_CLIENT_SECRET",
                 "CONSOLE_PUBLIC_URL",
                 "PROVISIONING_CLIENT_SECRET",
+                "DIRECTORY_CLIENT_SECRET",
                 "LIMBER_APP_URL",
                 "LIMBER_APP_REDIRECT_URI")) {
             env.put(variable, secrets.get(variable));
@@ -153,6 +154,7 @@ class ProductionRealmIT {
                 new String[] {"limber-console", secrets.get("CONSOLE_CLIENT_SECRET")},
                 new String[] {"limber-app", null},
                 new String[] {"limber-provisioning", secrets.get("PROVISIONING_CLIENT_SECRET")},
+                new String[] {"limber-directory", secrets.get("DIRECTORY_CLIENT_SECRET")},
                 new String[] {"limber-scripts", "limber-scripts-secret"})) {
             Map<String, String> form = new HashMap<>(Map.of(
                     "grant_type", "password", "client_id", client[0], "username", "maria", "password", "limber"));
@@ -264,6 +266,67 @@ class ProductionRealmIT {
                 .isEqualTo(403);
         assertThat(send("PUT", "/admin/realms/limber", token, Map.of("registrationAllowed", true))
                         .statusCode())
+                .isEqualTo(403);
+    }
+
+    /**
+     * The directory's two reads, as routine-service makes them (its {@code KeycloakAdmin}): the group
+     * of clinicians by path and its members with their names and enabled flag; and nothing else: not
+     * the members of /members, not a user by id, not the list of users, no change.
+     */
+    @Test
+    void theDirectoryClientReadsTheCliniciansAndNothingElse() throws Exception {
+        HttpResponse<String> tokenResponse = post(
+                "/realms/limber/protocol/openid-connect/token",
+                Map.of(
+                        "grant_type", "client_credentials",
+                        "client_id", "limber-directory",
+                        "client_secret", secrets.get("DIRECTORY_CLIENT_SECRET")));
+        assertThat(tokenResponse.statusCode()).as(tokenResponse.body()).isEqualTo(200);
+        String token = JSON.readTree(tokenResponse.body()).path("access_token").asText();
+        Map<String, Object> clinician = newUser("/clinicians", null);
+        HttpResponse<String> created = send("POST", "/admin/realms/limber/users", adminToken(), clinician);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String clinicianId =
+                created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        HttpResponse<String> member =
+                send("POST", "/admin/realms/limber/users", adminToken(), newUser("/members", null));
+        String memberId = member.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+
+        HttpResponse<String> group = send("GET", "/admin/realms/limber/group-by-path/clinicians", token, null);
+        assertThat(group.statusCode()).as(group.body()).isEqualTo(200);
+        String groupId = JSON.readTree(group.body()).path("id").asText();
+        HttpResponse<String> members = send(
+                "GET",
+                "/admin/realms/limber/groups/" + groupId + "/members?first=0&max=100&briefRepresentation=false",
+                token,
+                null);
+        assertThat(members.statusCode()).as(members.body()).isEqualTo(200);
+        JsonNode listed = JSON.readTree(members.body());
+        assertThat(listed.findValuesAsText("id")).contains(clinicianId).doesNotContain(memberId);
+        JsonNode row = listed.get(0);
+        assertThat(row.path("firstName").asText()).isEqualTo("Test");
+        assertThat(row.path("email").asText()).endsWith("@example.org");
+        assertThat(row.path("enabled").asBoolean()).isTrue();
+
+        assertThat(send("GET", "/admin/realms/limber/groups/" + groupId("/members") + "/members", token, null)
+                        .statusCode())
+                .as("the members of /members")
+                .isEqualTo(403);
+        assertThat(send("GET", "/admin/realms/limber/users/" + memberId, token, null)
+                        .statusCode())
+                .as("a member by id")
+                .isEqualTo(403);
+        assertThat(send("GET", "/admin/realms/limber/users", token, null).statusCode())
+                .as("listing users")
+                .isEqualTo(403);
+        assertThat(send("PUT", "/admin/realms/limber/users/" + clinicianId, token, Map.of("enabled", false))
+                        .statusCode())
+                .as("disabling a clinician")
+                .isEqualTo(403);
+        assertThat(send("POST", "/admin/realms/limber/users", token, newUser("/clinicians", null))
+                        .statusCode())
+                .as("creating a clinician")
                 .isEqualTo(403);
     }
 

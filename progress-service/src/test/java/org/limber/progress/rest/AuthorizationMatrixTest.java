@@ -49,7 +49,10 @@ class AuthorizationMatrixTest {
                     "POST /care-team/alerts/{alertId}/resolve",
                     "401 403 403 2xx 403 403 403",
                     () -> Map.of("note", "matrix"))
-            .row("GET /reports/outcomes", "401 403 403 403 403 403 2xx");
+            .row("GET /reports/outcomes", "401 403 403 403 403 403 2xx")
+            // A clinician without the member gets no row of them (TodayResourceTest).
+            .row("GET /care-team/panel-rows", "401 403 403 2xx 2xx 403 403")
+            .row("GET /care-team/today", "401 403 403 2xx 2xx 403 403");
 
     @Test
     void everyOperationAnswersEachCallerAsTheTableSays() {
@@ -60,7 +63,9 @@ class AuthorizationMatrixTest {
         String alertId = alertIds().get(0);
         MATRIX.check(
                 AuthorizationMatrix.tokens(MEMBER, newMember(), CLINICIAN, "clin-" + newMember()),
-                path -> path.replace("{memberId}", MEMBER).replace("{alertId}", alertId));
+                path -> path.equals("/care-team/panel-rows")
+                        ? path + "?memberId=" + MEMBER
+                        : path.replace("{memberId}", MEMBER).replace("{alertId}", alertId));
         MATRIX.requireIn(Path.of("../docs/security.md"));
     }
 
