@@ -338,7 +338,7 @@ public final class MemberAppCheck {
                                 .contains("emergency"));
         boolean sent = waitForText(browser, "#symptom-result", "Sent to your care team");
         check.accept("the report is sent", () -> sent);
-        screen(browser, "the safety message", "app-safety");
+        screen(browser, "safety message", "app-safety");
         browser.navigate().to(app + "/#/today");
         boolean paused = waitForText(browser, "main", "Your plan is paused");
         check.accept(
@@ -400,8 +400,10 @@ public final class MemberAppCheck {
         check.accept(
                 "tap targets are at least 44 px on the " + name + " screen" + (small.isEmpty() ? "" : ": " + small),
                 small::isEmpty);
+        js(browser, "window.scrollTo(0, 0)");
         shoot(browser, file + "-desktop");
         browser.manage().window().setSize(new Dimension(390, 844));
+        js(browser, "window.scrollTo(0, 0)");
         shoot(browser, file + "-phone");
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
