@@ -391,6 +391,20 @@ class ComposeFileTest {
         assertThat(realm.path("users").findValuesAsText("username"))
                 .contains("maria", "casey", "robin", "eddie", "ada");
         assertThat(realm.path("clients").findValuesAsText("clientId")).contains("limber-scripts", "limber-console");
+        // The member app: anyone may register on loopback and becomes a member; the app's origins may sign in.
+        assertThat(realm.path("registrationAllowed").asBoolean()).isTrue();
+        assertThat(realm.path("defaultGroups").toString()).isEqualTo("[\"/members\"]");
+        JsonNode app = null;
+        for (JsonNode client : realm.path("clients")) {
+            if (client.path("clientId").asText().equals("limber-app")) {
+                app = client;
+            }
+        }
+        assertThat(app).isNotNull();
+        assertThat(app.path("publicClient").asBoolean()).isTrue();
+        assertThat(app.path("redirectUris").toString()).contains("http://localhost:8085/*");
+        assertThat(app.path("attributes").path("pkce.code.challenge.method").asText())
+                .isEqualTo("S256");
     }
 
     @Test

@@ -327,18 +327,21 @@ public final class MemberAppCheck {
         boolean form = waitFor(browser, By.id("symptom-SADDLE_NUMBNESS"));
         check.accept("report a symptom is one tap from the screen", () -> form);
         screen(browser, "report a symptom", "app-symptoms");
+        // Reported without a network: the advice kept on the device at once, the report waiting, sent first later.
+        browser.setNetworkConditions(new ChromiumNetworkConditions().setOffline(true));
         click(browser, label(browser, "symptom", "SADDLE_NUMBNESS"));
         click(browser, browser.findElement(By.cssSelector("#screen form button[type=submit]")));
         boolean advice = waitFor(browser, By.cssSelector("#symptom-result .safety h2"));
         check.accept(
-                "a symptom report shows the safety message first (emergency care)",
-                () -> advice
-                        && text(browser, "#symptom-result .safety h2")
-                                .toLowerCase()
-                                .contains("emergency"));
-        boolean sent = waitForText(browser, "#symptom-result", "Sent to your care team");
-        check.accept("the report is sent", () -> sent);
-        screen(browser, "the safety message", "app-safety");
+                "a symptom reported offline shows the safety message first at once (emergency care)",
+                () -> advice && text(browser, "#symptom-result .safety h2").toLowerCase().contains("emergency"));
+        boolean waiting = waitForText(browser, "#symptom-result", "Waiting to send");
+        check.accept("offline, the report waits on the device", () -> waiting);
+        screen(browser, "safety message", "app-safety");
+        browser.deleteNetworkConditions();
+        boolean sent = wait(browser, Duration.ofSeconds(60))
+                .until(d -> !d.findElement(By.id("waiting")).isDisplayed());
+        check.accept("with the network back, the report is sent", () -> sent);
         browser.navigate().to(app + "/#/today");
         boolean paused = waitForText(browser, "main", "Your plan is paused");
         check.accept(
@@ -400,8 +403,10 @@ public final class MemberAppCheck {
         check.accept(
                 "tap targets are at least 44 px on the " + name + " screen" + (small.isEmpty() ? "" : ": " + small),
                 small::isEmpty);
+        js(browser, "window.scrollTo(0, 0)");
         shoot(browser, file + "-desktop");
         browser.manage().window().setSize(new Dimension(390, 844));
+        js(browser, "window.scrollTo(0, 0)");
         shoot(browser, file + "-phone");
         browser.manage().window().setSize(new Dimension(1280, 900));
     }

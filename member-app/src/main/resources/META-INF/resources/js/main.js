@@ -43,7 +43,11 @@ export const app = {
 
 const main = () => document.getElementById('screen');
 
+let shown = 0;
+
 async function show() {
+  // A screen whose data comes after another screen was asked for is not drawn over it.
+  const turn = ++shown;
   const name = location.hash.replace(/^#\/?/, '') || (auth.signedIn() ? 'home' : 'welcome');
   if (name === 'home') return home();
   const known = SCREENS.includes(name) ? name : 'welcome';
@@ -62,6 +66,7 @@ async function show() {
     if (e instanceof ApiError && e.status === 401) return auth.signIn();
     content = h('div', { class: 'problem', role: 'alert' }, h('p', {}, e.status === 0 ? 'There is no network, and this screen has not been saved on this device yet.' : e.message));
   }
+  if (turn !== shown) return;
   document.title = `${screen.title} · Limber`;
   target.replaceChildren(h('h1', { id: 'screen-title', tabindex: '-1' }, screen.title), content);
   document.querySelectorAll('nav a').forEach((a) => {
@@ -96,12 +101,12 @@ function showWaiting(entries) {
 }
 
 /** Sends what waits, when signed in; screens that show figures are drawn again after. */
-export async function sendWaiting() {
+export async function sendWaiting({ redraw = true } = {}) {
   if (!auth.signedIn() || !outbox) return;
   const result = await outbox.send();
   if (result.sent.length || result.refused.length) {
     app.state.lastSync = result;
-    if (['progress', 'today'].includes(location.hash.replace('#/', ''))) show();
+    if (redraw && ['progress', 'today'].includes(location.hash.replace('#/', ''))) show();
   }
 }
 

@@ -43,7 +43,7 @@ const changed = async () => {
   listeners.forEach((l) => l(entries));
 };
 
-let sending = null;
+let queue = Promise.resolve();
 
 /**
  * Sends every waiting entry, red flags first, then oldest first. An entry leaves the outbox once the service
@@ -51,10 +51,10 @@ let sending = null;
  * Answers { sent: [{entry, body}], refused: [{entry, error}] }.
  */
 export function send() {
-  sending ||= sendAll().finally(() => {
-    sending = null;
-  });
-  return sending;
+  // One pass at a time, each after the one before: an entry kept while a pass runs is sent by the next.
+  const pass = queue.then(sendAll);
+  queue = pass.catch(() => {});
+  return pass;
 }
 
 async function sendAll() {

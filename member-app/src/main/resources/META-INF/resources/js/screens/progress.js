@@ -40,7 +40,10 @@ register('progress', {
     }
     const weeks = p.weeks || [];
     const total = weeks.reduce((n, w) => n + w.sessionsDone, 0);
-    const change = p.changePoints === null ? 'not yet measured' : `${p.changePoints > 0 ? '+' : ''}${p.changePoints} points (${p.changePercent}%)`;
+    // changePoints is the baseline minus the latest pain: positive when the pain fell.
+    const change = p.changePoints === null ? 'not yet measured'
+      : p.changePoints === 0 ? 'the same as at the start'
+        : `${Math.abs(p.changePoints)} point${Math.abs(p.changePoints) === 1 ? '' : 's'} ${p.changePoints > 0 ? 'lower' : 'higher'}${p.changePercent === null ? '' : ` (${Math.abs(p.changePercent)}%)`}`;
     return h('div', { class: 'stack' },
       h('dl', { class: 'figures' },
         h('dt', {}, 'Starting pain'), h('dd', {}, p.baselinePain ?? '–'),
@@ -51,12 +54,12 @@ register('progress', {
         h('dt', {}, 'First two weeks'), h('dd', {}, p.earlyMilestoneReached ? `Milestone reached: ${p.sessionsFirst14Days} sessions` : `${p.sessionsFirst14Days} of 6 sessions for the first milestone`)),
       p.meaningfulChangeReached ? h('p', { class: 'sent' }, 'Your pain has fallen by a meaningful amount. Keep going.') : null,
       h('figure', {}, chart(weeks, p.baselinePain ?? 0), h('figcaption', {}, 'Pain before sessions each week (the line) and your starting pain (dashed).')),
-      h('table', { id: 'weeks' },
-        h('caption', {}, 'Week by week'),
+      h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'weeks-caption' }, h('table', { id: 'weeks' },
+        h('caption', { id: 'weeks-caption' }, 'Week by week'),
         h('thead', {}, h('tr', {}, ['Week from', 'Sessions', 'Adherence', 'Pain before', 'Worst during'].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, weeks.map((w) => h('tr', {},
           h('th', { scope: 'row' }, w.weekStart), h('td', {}, `${w.sessionsDone} of ${w.sessionsPrescribed}`),
           h('td', {}, w.adherencePercent === null ? '–' : `${w.adherencePercent}%`),
-          h('td', {}, w.meanPainBefore ?? '–'), h('td', {}, w.meanWorstPainDuring ?? '–'))))));
+          h('td', {}, w.meanPainBefore ?? '–'), h('td', {}, w.meanWorstPainDuring ?? '–')))))));
   },
 });

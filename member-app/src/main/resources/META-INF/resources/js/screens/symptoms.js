@@ -34,7 +34,7 @@ register('symptoms', {
       result.replaceChildren(safetyBox(app.localSafety(codes), 'Your care team will be told. Your plan is paused until a clinician has looked.'));
       form.replaceWith(result);
       result.querySelector('h2')?.focus?.();
-      await sendWaiting();
+      await sendWaiting({ redraw: false });
       const waiting = (await outbox.waiting()).some((e) => e.id === reportId);
       result.append(h('p', { class: waiting ? 'waiting' : 'sent', id: 'symptom-status' },
         waiting ? 'Waiting to send: the report is saved on this device and will be sent first when you are back online.' : 'Sent to your care team.'));

@@ -106,7 +106,7 @@ register('today', {
       };
       await outbox.keep('session', sessionId, body);
       await outbox.refresh();
-      const result = await sendWaiting().then(() => outbox.waiting());
+      const result = await sendWaiting({ redraw: false }).then(() => outbox.waiting());
       const stillWaiting = result.some((e) => e.id === sessionId);
       const sent = app.state.lastSync?.sent?.find((s) => s.entry.id === sessionId);
       const refused = app.state.lastSync?.refused?.find((s) => s.entry.id === sessionId);
