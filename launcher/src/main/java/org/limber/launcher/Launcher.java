@@ -36,6 +36,7 @@ public final class Launcher {
     private final Clock clock;
 
     private final List<ManagedProcess> processes = new ArrayList<>();
+    private final Readiness readiness;
     private PostgresProcess postgres;
     private volatile boolean stopping;
 

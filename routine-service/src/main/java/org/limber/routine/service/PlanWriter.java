@@ -21,8 +21,8 @@ import org.limber.routine.repository.PlanRepository;
 
 /**
  * Writes what makes a member's plan: its next version with the changes it makes and its PlanAssigned event,
- * and whether it adapts automatically. Every write joins the caller's transaction, whose caller holds the
- * member lock.
+ * and whether it adapts automatically. Every write joins the caller's transaction, in which the caller
+ * holds the member lock.
  */
 @ApplicationScoped
 public class PlanWriter {
