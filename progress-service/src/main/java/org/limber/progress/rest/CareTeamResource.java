@@ -99,7 +99,8 @@ public class CareTeamResource {
     @Path("/alerts/{alertId}/acknowledge")
     @Operation(
             summary = "Acknowledge an open alert, with a note",
-            description = "An alert of a member on your panel, or of a member with no clinician (triage).")
+            description =
+                    "An alert of a member on your panel, or in triage (URGENT or HIGH, of a member with no clinician).")
     @APIResponse(responseCode = "409", description = "Not open")
     public Alert acknowledge(@PathParam("alertId") String alertId, @NotNull @Valid Note request) {
         return progress.acknowledge(caller(), id(alertId), request.note());
@@ -109,7 +110,8 @@ public class CareTeamResource {
     @Path("/alerts/{alertId}/resolve")
     @Operation(
             summary = "Resolve an alert, with a note",
-            description = "An alert of a member on your panel, or of a member with no clinician (triage).")
+            description =
+                    "An alert of a member on your panel, or in triage (URGENT or HIGH, of a member with no clinician).")
     @APIResponse(responseCode = "409", description = "Resolved already")
     public Alert resolve(@PathParam("alertId") String alertId, @NotNull @Valid Note request) {
         return progress.resolve(caller(), id(alertId), request.note());
