@@ -28,6 +28,8 @@ import static io.restassured.RestAssured.given;
  * requires a 2xx or a 4xx {@code application/problem+json}, never a 5xx: valid bodies with fields removed,
  * types changed, huge strings and numbers, deep nesting and nulls; random query parameters and path ids.
  * A 400 or 422 problem names the field or parameter at fault ({@code errors[].field}).
+ * A 401 to a request with a token fails the run: the token has expired or is refused, and the answers would
+ * then say nothing about the input.
  *
  * <p>Now and then a request line longer than {@link #MAX_INITIAL_LINE} or headers larger than
  * {@link #MAX_HEADER_SIZE} (the services' {@code quarkus.http.limits}): the HTTP server refuses those
@@ -102,10 +104,11 @@ public final class RequestFuzzer {
             String operation = names.get(random.nextInt(names.size()));
             String method = operation.substring(0, operation.indexOf(' '));
             String template = operation.substring(operation.indexOf(' ') + 1);
-            RequestSpecification request = given().urlEncodingEnabled(false)
-                    .auth()
-                    .oauth2(token.apply(operation))
-                    .contentType("application/json");
+            String bearer = token.apply(operation);
+            RequestSpecification request = given().urlEncodingEnabled(false).contentType("application/json");
+            if (bearer != null) {
+                request.auth().oauth2(bearer);
+            }
             Matcher m = PARAM.matcher(template);
             List<Object> pathValues = new ArrayList<>();
             StringBuilder uri = new StringBuilder();
@@ -163,7 +166,7 @@ public final class RequestFuzzer {
                 failures.add(sent + " -> no answer: " + e);
                 continue;
             }
-            String failure = failure(response, lineTooLong, headersTooLarge, bodyTooLarge);
+            String failure = failure(response, bearer != null, lineTooLong, headersTooLarge, bodyTooLarge);
             if (failure != null) {
                 failures.add(sent + " -> " + response.statusCode() + " " + response.contentType() + " "
                         + abbreviated(response.asString()) + ": " + failure);
@@ -175,9 +178,12 @@ public final class RequestFuzzer {
         }
     }
 
-    /** What is wrong with the answer, or null. */
-    private static String failure(
-            Response response, boolean lineTooLong, boolean headersTooLarge, boolean bodyTooLarge) {
+    /**
+     * What is wrong with the answer, or null. A 401 to a request with a token is wrong: the token has expired or
+     * is refused, and every later answer would be the same 401, which tells nothing about the input.
+     */
+    static String failure(
+            Response response, boolean withToken, boolean lineTooLong, boolean headersTooLarge, boolean bodyTooLarge) {
         int status = response.statusCode();
         if (lineTooLong) {
             return status == 414 ? null : "a request line over the limit must be the server's 414";
@@ -197,7 +203,12 @@ public final class RequestFuzzer {
         if (status == 414 || status == 431) {
             return "a protocol-level refusal of a request within the limits";
         }
-        if (status < 400 || status == 401) {
+        if (status == 401) {
+            return withToken
+                    ? "a 401 to a request with a valid token (expired or refused): the run tests nothing"
+                    : null;
+        }
+        if (status < 400) {
             return null;
         }
         if (!String.valueOf(response.contentType()).startsWith("application/problem+json")) {

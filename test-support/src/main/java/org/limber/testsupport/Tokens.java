@@ -1,5 +1,6 @@
 package org.limber.testsupport;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,12 @@ public final class Tokens {
     /** The issuer the wiremock provider announces (quarkus.oidc.token.issuer in the test profile). */
     static final String ISSUER = "https://server.example.com";
 
+    /**
+     * How long a test token lives: longer than any test run (a fuzz run with many tries included), so that a
+     * token minted at a test's start never expires in the middle of it and turns its answers into 401s.
+     */
+    public static final Duration LIFETIME = Duration.ofHours(12);
+
     private Tokens() {}
 
     public static String token(String subject, String... roles) {
@@ -36,6 +43,7 @@ public final class Tokens {
                 .claim("typ", "Bearer")
                 .claim("azp", "limber-app")
                 .claim("realm_access", Map.of("roles", List.of(roles)))
+                .expiresIn(LIFETIME)
                 .jws()
                 .keyId("1")
                 .sign("privateKey.jwk");

@@ -1,5 +1,6 @@
 package org.limber.console.domain;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +55,11 @@ public final class Labels {
             "REFERRED_ON", "Referred on — keep the plan paused",
             "OTHER", "Other");
 
+    /** progress-service's severities, most urgent first. */
+    static final List<String> SEVERITY_ORDER = List.of("URGENT", "HIGH", "NORMAL");
+
+    static final Map<String, String> SEVERITIES = Map.of("URGENT", "Urgent", "HIGH", "High", "NORMAL", "Routine");
+
     /** What suspended a plan. */
     static final Map<String, String> CAUSES = Map.of(
             "INTAKE", "a red flag at an intake",
@@ -66,15 +72,51 @@ public final class Labels {
         return label(ALERT_KINDS, code);
     }
 
-    /** An entry of the panel's open alerts, {@code KIND:SEVERITY}: the kind in words, the severity after it. */
-    public static String openAlert(String entry) {
-        if (entry == null) {
-            return "";
+    /** An alert's severity in words: Urgent, High, Routine (a severity added since is written out). */
+    public static String severity(String code) {
+        return label(SEVERITIES, code);
+    }
+
+    /**
+     * An open alert of the panel, from its entry {@code KIND:SEVERITY}: its severity and kind in words ({@code text}:
+     * "Urgent: Red-flag symptom reported"), its severity code (for its style) and the entry itself.
+     */
+    public record OpenAlert(String text, String severity, String code) {}
+
+    /** The panel's open alerts of a member in words, most urgent first (a severity not known here last), then by kind. */
+    public static List<OpenAlert> openAlerts(List<String> entries) {
+        if (entries == null) {
+            return List.of();
         }
+        return entries.stream()
+                .filter(e -> e != null && !e.isBlank())
+                .sorted(Comparator.comparingInt((String e) -> -urgency(severityOf(e)))
+                        .thenComparing(e -> alertKind(kindOf(e))))
+                .map(e -> new OpenAlert(openAlertText(e), severityOf(e), e))
+                .toList();
+    }
+
+    /** An open alert's entry in words: "Urgent: Red-flag symptom reported", or the kind alone without a severity. */
+    static String openAlertText(String entry) {
+        String severity = severityOf(entry);
+        String kind = alertKind(kindOf(entry));
+        return severity.isEmpty() ? kind : severity(severity) + ": " + kind;
+    }
+
+    /** How urgent a severity is: 3 for URGENT down to 1 for NORMAL, 0 for one not known here. */
+    public static int urgency(String severity) {
+        int i = SEVERITY_ORDER.indexOf(severity == null ? "" : severity);
+        return i < 0 ? 0 : SEVERITY_ORDER.size() - i;
+    }
+
+    private static String kindOf(String entry) {
         int colon = entry.indexOf(':');
-        return colon < 0
-                ? alertKind(entry)
-                : alertKind(entry.substring(0, colon)) + " (" + entry.substring(colon + 1) + ")";
+        return colon < 0 ? entry : entry.substring(0, colon);
+    }
+
+    private static String severityOf(String entry) {
+        int colon = entry.indexOf(':');
+        return colon < 0 ? "" : entry.substring(colon + 1);
     }
 
     public static String redFlag(String code) {

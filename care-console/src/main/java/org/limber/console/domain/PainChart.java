@@ -49,7 +49,8 @@ public final class PainChart {
         s.append(("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\""
                         + " aria-labelledby=\"%s-title %s-desc\">")
                 .formatted(WIDTH, HEIGHT, id, id));
-        s.append("<title id=\"%s-title\">Pain over the last %d weeks</title>".formatted(id, weeks.size()));
+        s.append("<title id=\"%s-title\">Pain over the last %d week%s</title>"
+                .formatted(id, weeks.size(), weeks.size() == 1 ? "" : "s"));
         s.append("<desc id=\"%s-desc\">%s</desc>".formatted(id, esc(description(weeks, baseline))));
         yAxis(s);
         xAxis(s, weeks);

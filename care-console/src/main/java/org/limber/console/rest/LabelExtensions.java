@@ -1,8 +1,12 @@
 package org.limber.console.rest;
 
+import java.math.BigDecimal;
+import java.util.List;
+
 import io.quarkus.qute.TemplateExtension;
 
 import org.limber.console.domain.Labels;
+import org.limber.console.domain.PainChange;
 
 /** Codes in words on the pages: {@code {label:kind(alert.kind)}}, {@code {label:redFlag(f)}} (see {@link Labels}). */
 @TemplateExtension(namespace = "label")
@@ -14,8 +18,17 @@ public final class LabelExtensions {
         return Labels.alertKind(code);
     }
 
-    static String openAlert(String entry) {
-        return Labels.openAlert(entry);
+    static List<Labels.OpenAlert> openAlerts(List<String> entries) {
+        return Labels.openAlerts(entries);
+    }
+
+    static String severity(String code) {
+        return Labels.severity(code);
+    }
+
+    /** The change in pain since the baseline, "3 points worse (pain up 60.0%)" (see {@link PainChange}). */
+    static String painChange(Integer points, BigDecimal percent) {
+        return PainChange.describe(points, percent);
     }
 
     static String redFlag(String code) {

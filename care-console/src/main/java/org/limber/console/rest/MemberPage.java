@@ -1,5 +1,6 @@
 package org.limber.console.rest;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,14 @@ import io.quarkus.qute.TemplateInstance;
 import org.limber.console.client.CatalogViews.ExerciseSummary;
 import org.limber.console.client.ProgressViews.Alert;
 import org.limber.console.client.ProgressViews.Progress;
+import org.limber.console.client.ProgressViews.Week;
 import org.limber.console.client.RoutineViews.CarePlan;
 import org.limber.console.client.RoutineViews.Item;
 import org.limber.console.domain.BarChart;
 import org.limber.console.domain.Labels;
 import org.limber.console.domain.PainChart;
 import org.limber.console.domain.Problem;
+import org.limber.console.domain.ProgramWeeks;
 import org.limber.console.domain.ReviewForm;
 import org.limber.console.domain.TailoringForm;
 import org.limber.console.service.CareService;
@@ -69,8 +72,9 @@ public class MemberPage {
                 && (progress.problem().status() == 401 || progress.problem().status() == 403)) {
             throw new ServiceException(progress.problem());
         }
+        List<Week> weeks = progress.ok() ? weeks(progress.value()) : List.of();
         var plan = Section.of(() -> care.plan(id));
-        var alerts = Section.of(() -> care.memberAlerts(id));
+        var alerts = Section.of(() -> care.memberAlerts(id)).map(MemberPage::mostUrgentFirst);
         Map<String, String> names = people.names(List.of(id));
         var page = member.data("memberId", id)
                 .data("memberName", names.get(id))
@@ -89,8 +93,9 @@ public class MemberPage {
                 .data(
                         "reviewErrors",
                         review == null || problem == null ? Map.<String, String>of() : ReviewForm.fieldErrors(problem))
-                .data("painChart", progress.ok() ? painChart(progress.value()) : null)
-                .data("adherenceChart", progress.ok() ? adherenceChart(progress.value()) : null)
+                .data("weeks", weeks)
+                .data("painChart", progress.ok() ? painChart(progress.value().baselinePain(), weeks) : null)
+                .data("adherenceChart", progress.ok() ? adherenceChart(weeks) : null)
                 .data("referrals", referrals(alerts));
         hold(id, plan, page);
         swapChoices(plan, page);
@@ -147,21 +152,33 @@ public class MemberPage {
                 : List.of();
     }
 
-    static String painChart(Progress p) {
+    /** The weeks from the program's first week on (see {@link ProgramWeeks}). */
+    static List<Week> weeks(Progress p) {
+        return ProgramWeeks.fromProgramStart(p.programStart(), p.weeks(), Week::weekStart, w -> w.sessionsDone() > 0);
+    }
+
+    /** The member's alerts, most urgent first; in the order the service gave them within a severity. */
+    static List<Alert> mostUrgentFirst(List<Alert> alerts) {
+        return alerts.stream()
+                .sorted(Comparator.comparingInt((Alert a) -> -Labels.urgency(a.severity())))
+                .toList();
+    }
+
+    static String painChart(Integer baselinePain, List<Week> weeks) {
         return PainChart.svg(
                 "pain",
-                p.weeks().stream()
+                weeks.stream()
                         .map(w -> new PainChart.Point(
                                 w.weekStart(), w.meanPainBefore(), w.meanWorstPainDuring(), w.meanPainAfter()))
                         .toList(),
-                p.baselinePain());
+                baselinePain);
     }
 
-    static String adherenceChart(Progress p) {
+    static String adherenceChart(List<Week> weeks) {
         return BarChart.svg(
                 "adherence",
                 "Weekly adherence: sessions done of those prescribed (80% or more is adherent)",
-                p.weeks().stream()
+                weeks.stream()
                         .map(w -> new BarChart.Bar(
                                 "Week of " + w.weekStart(),
                                 w.adherencePercent() == null

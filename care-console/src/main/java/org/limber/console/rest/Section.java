@@ -1,5 +1,6 @@
 package org.limber.console.rest;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.limber.console.domain.Problem;
@@ -10,6 +11,11 @@ public record Section<T>(T value, Problem problem) {
 
     public boolean ok() {
         return problem == null;
+    }
+
+    /** The section with its value changed by {@code f}; a problem stays as it is. */
+    <R> Section<R> map(Function<T, R> f) {
+        return ok() ? new Section<>(f.apply(value), null) : new Section<>(null, problem);
     }
 
     /** Loads a part of a page; a service's failure becomes the section's problem instead of the page's. */

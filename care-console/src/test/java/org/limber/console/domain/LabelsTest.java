@@ -1,5 +1,7 @@
 package org.limber.console.domain;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +26,35 @@ class LabelsTest {
     }
 
     @Test
-    void thePanelsOpenAlertsNameTheKindAndTheSeverity() {
-        assertThat(Labels.openAlert("NO_RESPONSE:HIGH")).isEqualTo("No meaningful change by week 6-8 (HIGH)");
-        assertThat(Labels.openAlert("SOME_NEW_KIND")).isEqualTo("Some new kind");
+    void thePanelsOpenAlertsAreSeverityAndKindInWordsMostUrgentFirst() {
+        assertThat(Labels.openAlerts(
+                        List.of("INACTIVE:NORMAL", "SOME_NEW_KIND", "NO_RESPONSE:HIGH", "REFERRAL:URGENT")))
+                .extracting(Labels.OpenAlert::text)
+                .containsExactly(
+                        "Urgent: Red flag at intake: referred",
+                        "High: No meaningful change by week 6-8",
+                        "Routine: No session for 7 days",
+                        "Some new kind");
+        assertThat(Labels.openAlerts(List.of("HIGH_PAIN:HIGH", "CANNOT_REGRESS:HIGH")))
+                .extracting(Labels.OpenAlert::severity)
+                .containsExactly("HIGH", "HIGH");
+        assertThat(Labels.openAlerts(List.of("HIGH_PAIN:HIGH", "CANNOT_REGRESS:HIGH")))
+                .extracting(Labels.OpenAlert::code)
+                .containsExactly("HIGH_PAIN:HIGH", "CANNOT_REGRESS:HIGH");
+        assertThat(Labels.openAlerts(null)).isEmpty();
+    }
+
+    @Test
+    void severitiesReadInWordsAndRankByUrgency() {
+        assertThat(Labels.severity("URGENT")).isEqualTo("Urgent");
+        assertThat(Labels.severity("HIGH")).isEqualTo("High");
+        assertThat(Labels.severity("NORMAL")).isEqualTo("Routine");
+        assertThat(Labels.severity("CRITICAL_NEW")).isEqualTo("Critical new");
+        assertThat(Labels.urgency("URGENT")).isGreaterThan(Labels.urgency("HIGH"));
+        assertThat(Labels.urgency("HIGH")).isGreaterThan(Labels.urgency("NORMAL"));
+        assertThat(Labels.urgency("NORMAL"))
+                .isGreaterThan(Labels.urgency("SOMETHING"))
+                .isGreaterThan(Labels.urgency(null) - 1);
     }
 
     @Test

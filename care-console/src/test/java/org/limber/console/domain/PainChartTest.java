@@ -83,7 +83,7 @@ class PainChartTest {
                 .isEqualTo(
                         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 720 300\" role=\"img\""
                                 + " aria-labelledby=\"p-title p-desc\">"
-                                + "<title id=\"p-title\">Pain over the last 1 weeks</title>"
+                                + "<title id=\"p-title\">Pain over the last 1 week</title>"
                                 + "<desc id=\"p-desc\">Baseline pain 4. Week of 2026-09-07: before 5, worst during 6.5, after none.</desc>"
                                 + grid("236.0", "240.0", 0)
                                 + grid("192.8", "196.8", 2)
