@@ -142,10 +142,23 @@ public final class ConsoleCheck {
         try {
             signIn(browser, "casey");
             check.accept(
-                    "casey signs in through Keycloak's login page and lands on her panel",
-                    () -> browser.getCurrentUrl().startsWith(console + "/panel")
-                            && text(browser, "h1").equals("My panel"));
+                    "casey signs in through Keycloak's login page and lands on Today: sessions today and this week,"
+                            + " the worst pain today, who waits for a review, the open alerts",
+                    () -> browser.getCurrentUrl().startsWith(console + "/today")
+                            && text(browser, "h1").equals("Today")
+                            && !browser.findElements(By.id("active-today")).isEmpty()
+                            && !browser.findElements(By.id("worst-pain")).isEmpty()
+                            && !browser.findElements(By.id("h-review")).isEmpty()
+                            && !browser.findElements(By.id("h-alerts")).isEmpty());
+            accessible(browser, "today");
+            shoot(browser, "today");
+            browser.get(console + "/panel");
             List<WebElement> members = browser.findElements(By.cssSelector("#panel tbody th a"));
+            check.accept(
+                    "the panel shows members by name, the id beside it",
+                    () -> !browser.findElements(By.cssSelector("#panel tbody th .person"))
+                            .isEmpty());
+            searchByName(browser);
             check.accept(
                     "the panel lists her members, most in need first (" + members.size() + ")",
                     () -> !members.isEmpty());
@@ -205,6 +218,27 @@ public final class ConsoleCheck {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * Finds the member last by name (sorted Z to A on the server, so whatever the panel's size) by their
+     * family name, and pages through a search when it has more than one page.
+     */
+    private void searchByName(WebDriver browser) {
+        browser.get(console + "/panel?sort=-name");
+        List<WebElement> last = browser.findElements(By.cssSelector("#panel tbody th .person"));
+        if (last.isEmpty()) {
+            return;
+        }
+        String name = last.get(0).getText();
+        String family = name.substring(name.lastIndexOf(' ') + 1);
+        browser.findElement(By.id("q")).sendKeys(family);
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        check.accept(
+                "a search by name goes through the whole panel on the server and finds " + name,
+                () -> browser.findElements(By.cssSelector("#panel tbody th .person")).stream()
+                        .anyMatch(e -> e.getText().equals(name)));
+        accessible(browser, "panel search");
     }
 
     /** Swaps an item for an exercise from its list, with a note, and sees the next plan version. */
@@ -447,6 +481,7 @@ public final class ConsoleCheck {
                                             .isEmpty()));
             accessible(browser, "admin");
             shoot(browser, "admin");
+            assignByPicking(browser);
         } catch (RuntimeException e) {
             check.accept(
                     "the admin's checks ran to the end (" + e.getClass().getSimpleName() + ": " + firstLine(e) + ")",
@@ -454,6 +489,43 @@ public final class ConsoleCheck {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * Finds maria by name, picks her and casey (with her panel size) from the lists, and assigns: maria is
+     * casey's already, so the assignment changes nothing and the banner says it is done.
+     */
+    private void assignByPicking(WebDriver browser) {
+        browser.findElement(By.id("member")).sendKeys("maria");
+        browser.findElement(By.cssSelector("#find-member button")).click();
+        List<WebElement> found = browser.findElements(By.cssSelector("#assign input[type=radio][name=memberId]"));
+        check.accept(
+                "the admin finds a member by name (" + found.size() + " found)",
+                () -> !found.isEmpty()
+                        && browser.findElement(By.cssSelector("#assign fieldset"))
+                                .getText()
+                                .contains("Maria"));
+        if (found.isEmpty()) {
+            return;
+        }
+        found.get(0).click();
+        WebElement casey = browser.findElements(By.cssSelector("#clinicianId option")).stream()
+                .filter(o -> o.getText().startsWith("Casey"))
+                .findFirst()
+                .orElse(null);
+        check.accept(
+                "the clinicians are listed by name with their panel sizes",
+                () -> casey != null && casey.getText().matches("Casey .*: \\d+ members?"));
+        if (casey == null) {
+            return;
+        }
+        casey.click();
+        accessible(browser, "admin, a member picked");
+        browser.findElement(By.cssSelector("#assign button[type=submit]")).click();
+        check.accept(
+                "assigning by picking the member and the clinician is done",
+                () -> browser.findElements(By.cssSelector(".notice.ok")).stream()
+                        .anyMatch(e -> e.getText().contains("clinician's panel")));
     }
 
     private void member() {

@@ -64,6 +64,7 @@ public final class Tokens {
                 .claim("typ", "Bearer")
                 .claim("azp", "limber-app")
                 .claim("realm_access", Map.of("roles", List.of("member")))
+                .expiresIn(LIFETIME)
                 .jws()
                 .keyId("1")
                 .sign("privateKey.jwk");

@@ -27,6 +27,9 @@ public enum Done {
             "Review recorded: the referral is cleared. The member may take the intake again to get a plan."),
     REVIEW_RECORDED("Review recorded."),
     MEMBER_ASSIGNED("The member is now on the clinician's panel."),
+    PANEL_MOVED(
+            "The panel has moved: its members are on the other clinician's panel.",
+            "The panel has moved: %d members are on the other clinician's panel."),
     DRAFT_STARTED("Draft started from the published version."),
     DRAFT_SAVED("Draft saved."),
     DRAFT_DISCARDED("Draft discarded."),

@@ -25,7 +25,9 @@ import org.limber.console.domain.Done;
 import org.limber.console.domain.FormValues;
 import org.limber.console.domain.Problem;
 import org.limber.console.service.AdminService;
+import org.limber.console.service.PeopleService;
 import org.limber.console.service.ServiceException;
+import org.limber.events.Ids;
 
 /** Admins: put members on clinicians' panels; the outcomes report, drawn. */
 @Path("/admin")
@@ -35,41 +37,51 @@ public class AdminResource {
 
     static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
 
+    /** Members found by a search shown to pick from. */
+    static final int MEMBERS_SHOWN = 20;
+
     private final AdminService admin;
+    private final PeopleService people;
 
     @Inject
     @Location("admin.html")
     Template page;
 
-    public AdminResource(AdminService admin) {
+    public AdminResource(AdminService admin, PeopleService people) {
         this.admin = admin;
+        this.people = people;
     }
 
     @GET
-    public Response page(@QueryParam("startMonth") String startMonth, @QueryParam("done") String done) {
-        return render(200, FormValues.text(startMonth, 7), Done.message(done), null, null, null);
+    public Response page(
+            @QueryParam("startMonth") String startMonth,
+            @QueryParam("member") String member,
+            @QueryParam("done") String done) {
+        return render(200, FormValues.text(startMonth, 7), FormValues.text(member, 100), Done.message(done), null);
     }
 
     @POST
     @Path("assign")
-    public Response assign(@FormParam("memberId") String memberId, @FormParam("clinicianId") String clinicianId) {
-        String member = FormValues.text(memberId, 200);
-        String clinician = FormValues.text(clinicianId, 200);
+    public Response assign(
+            @FormParam("memberId") String memberId,
+            @FormParam("clinicianId") String clinicianId,
+            @FormParam("member") String search) {
+        String member = FormValues.text(memberId, Ids.MAX_LENGTH);
+        String clinician = FormValues.text(clinicianId, Ids.MAX_LENGTH);
         Map<String, String> errors = new HashMap<>();
         if (member == null) {
-            errors.put("memberId", "is needed");
+            errors.put("memberId", "is needed: find the member and pick them");
         }
         if (clinician == null) {
-            errors.put("clinicianId", "is needed");
+            errors.put("clinicianId", "is needed: pick a clinician");
         }
         if (!errors.isEmpty()) {
             return render(
                     400,
                     null,
+                    FormValues.text(search, 100),
                     null,
-                    new Problem(400, "Please check the form", "Both ids are needed.", errors),
-                    member,
-                    clinician);
+                    new Problem(400, "Please check the form", "Pick a member and a clinician.", errors));
         }
         try {
             admin.assign(member, clinician);
@@ -77,27 +89,57 @@ public class AdminResource {
             if (e.problem().status() == 401 || e.problem().status() == 403) {
                 throw e;
             }
-            return render(e.problem().status(), null, null, e.problem(), member, clinician);
+            return render(e.problem().status(), null, FormValues.text(search, 100), null, e.problem());
         }
         return PageResponses.seeOther("/admin", Done.MEMBER_ASSIGNED);
     }
 
-    private Response render(
-            int status, String startMonth, String done, Problem problem, String memberId, String clinicianId) {
+    @POST
+    @Path("move-panel")
+    public Response movePanel(@FormParam("fromClinicianId") String fromId, @FormParam("toClinicianId") String toId) {
+        String from = FormValues.text(fromId, Ids.MAX_LENGTH);
+        String to = FormValues.text(toId, Ids.MAX_LENGTH);
+        if (from == null || to == null) {
+            Map<String, String> errors = new HashMap<>();
+            if (from == null) {
+                errors.put("fromClinicianId", "is needed: pick the clinician whose panel moves");
+            }
+            if (to == null) {
+                errors.put("toClinicianId", "is needed: pick the clinician who takes it");
+            }
+            return render(
+                    400, null, null, null, new Problem(400, "Please check the form", "Pick both clinicians.", errors));
+        }
+        try {
+            int moved = people.movePanel(from, to).moved();
+            return PageResponses.seeOther("/admin", Done.PANEL_MOVED.code(moved));
+        } catch (ServiceException e) {
+            if (e.problem().status() == 401 || e.problem().status() == 403) {
+                throw e;
+            }
+            return render(e.problem().status(), null, null, null, e.problem());
+        }
+    }
+
+    private Response render(int status, String startMonth, String memberSearch, String done, Problem problem) {
         String month = startMonth != null && MONTH.matcher(startMonth).matches() ? startMonth : null;
         var outcomes = Section.of(() -> admin.outcomes(month));
         if (!outcomes.ok()
                 && (outcomes.problem().status() == 401 || outcomes.problem().status() == 403)) {
             throw new ServiceException(outcomes.problem());
         }
+        var clinicians = Section.of(people::clinicians);
+        var members =
+                memberSearch == null ? null : Section.of(() -> people.members(memberSearch, "name", 0, MEMBERS_SHOWN));
         return PageResponses.html(
                 status,
                 page.data("outcomes", outcomes)
                         .data("month", month)
                         .data("done", done)
                         .data("problem", problem)
-                        .data("memberId", memberId)
-                        .data("clinicianId", clinicianId)
+                        .data("memberSearch", memberSearch)
+                        .data("members", members)
+                        .data("clinicians", clinicians)
                         .data("errors", problem == null ? Map.of() : problem.fieldErrors())
                         .data("chart", outcomes.ok() ? chart(outcomes.value()) : null));
     }

@@ -29,6 +29,7 @@ import org.limber.console.domain.Done;
 import org.limber.console.domain.FormValues;
 import org.limber.console.domain.Problem;
 import org.limber.console.service.CareService;
+import org.limber.console.service.PeopleService;
 import org.limber.console.service.ServiceException;
 
 /** A clinician's panel, alert inbox and the triage queue. */
@@ -51,10 +52,13 @@ public class CareTeamResource {
 
     static final List<String> STATUSES = List.of("OPEN", "ACKNOWLEDGED", "RESOLVED");
     static final int PAGE_SIZE = 25;
-    static final int PANEL_SEARCH_SIZE = 100;
+    /** The orders of a search of the panel by name (routine-service's directory). */
+    static final List<String> SORTS = List.of("name", "-name", "id", "-id");
+
     static final int NOTE_MAX = 2000;
 
     private final CareService care;
+    private final PeopleService people;
 
     @Inject
     @Location("panel.html")
@@ -72,35 +76,48 @@ public class CareTeamResource {
     @Location("triage.html")
     Template triage;
 
-    public CareTeamResource(CareService care) {
+    public CareTeamResource(CareService care, PeopleService people) {
         this.care = care;
+        this.people = people;
     }
 
     @GET
     @Path("panel")
     @RolesAllowed(SignedInUser.CLINICIAN)
     public TemplateInstance panel(
-            @QueryParam("alertKind") String alertKind, @QueryParam("q") String q, @QueryParam("page") Integer page) {
+            @QueryParam("alertKind") String alertKind,
+            @QueryParam("q") String q,
+            @QueryParam("sort") String sort,
+            @QueryParam("page") Integer page) {
         String kind = choice(alertKind, ALERT_KINDS);
         String search = FormValues.text(q, 100);
-        Page<PanelRow> rows;
-        List<PanelRow> shown;
-        if (search == null) {
-            rows = care.panel(kind, pageNumber(page), PAGE_SIZE);
-            shown = rows.items();
-        } else {
-            // Search looks through the first 100 members most in need (the panel API has no search of its own).
-            rows = care.panel(kind, 0, PANEL_SEARCH_SIZE);
-            String needle = search.toLowerCase(Locale.ROOT);
-            shown = rows.items().stream()
-                    .filter(r -> r.memberId().toLowerCase(Locale.ROOT).contains(needle))
-                    .toList();
+        String order = choice(sort, SORTS);
+        if (search == null && order == null) {
+            Page<PanelRow> rows = care.panel(kind, pageNumber(page), PAGE_SIZE);
+            return panel.data("rows", rows.items())
+                    .data("page", rows)
+                    .data("kinds", ALERT_KINDS)
+                    .data("kind", kind)
+                    .data("q", null)
+                    .data("sort", null)
+                    .data("sorts", SORTS)
+                    .data(
+                            "names",
+                            people.names(rows.items().stream()
+                                    .map(PanelRow::memberId)
+                                    .toList()));
         }
-        return panel.data("rows", shown)
-                .data("page", rows)
+        // By name or id over the whole panel: routine-service's directory finds the page of members,
+        // progress-service gives their rows.
+        PeopleService.Found found = people.search(search, order == null ? "name" : order, pageNumber(page), PAGE_SIZE);
+        return panel.data("rows", care.panelRows(found.ids()))
+                .data("page", found.page())
                 .data("kinds", ALERT_KINDS)
-                .data("kind", kind)
-                .data("q", search);
+                .data("kind", null)
+                .data("q", search)
+                .data("sort", order == null ? "name" : order)
+                .data("sorts", SORTS)
+                .data("names", found.names());
     }
 
     @GET
@@ -115,6 +132,9 @@ public class CareTeamResource {
         String k = choice(kind, ALERT_KINDS);
         Page<Alert> list = care.alerts(s, k, pageNumber(page), PAGE_SIZE);
         return alerts.data("alerts", list)
+                .data(
+                        "names",
+                        people.names(list.items().stream().map(Alert::memberId).toList()))
                 .data("status", s)
                 .data("kind", k)
                 .data("kinds", ALERT_KINDS)
@@ -150,6 +170,7 @@ public class CareTeamResource {
         if (htmx != null) {
             // In place: the row is replaced by its new state, or keeps its form with the message.
             return Response.ok(alertRow.data("alert", updated)
+                            .data("names", updated == null ? Map.of() : people.names(List.of(updated.memberId())))
                             .data("alertId", alertId)
                             .data("problem", problem))
                     .type(MediaType.TEXT_HTML)
@@ -174,7 +195,15 @@ public class CareTeamResource {
                 && (queue.problem().status() == 401 || queue.problem().status() == 403)) {
             throw new ServiceException(queue.problem());
         }
-        return triage.data("queue", queue).data("notOffered", notOffered);
+        return triage.data("queue", queue)
+                .data("notOffered", notOffered)
+                .data(
+                        "names",
+                        queue.ok()
+                                ? people.names(queue.value().stream()
+                                        .map(Alert::memberId)
+                                        .toList())
+                                : Map.of());
     }
 
     static String choice(String raw, List<String> allowed) {

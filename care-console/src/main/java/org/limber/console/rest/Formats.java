@@ -1,5 +1,7 @@
 package org.limber.console.rest;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +18,11 @@ public final class Formats {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private Formats() {}
+
+    /** A text as a query parameter's value (a search in a pager's links). */
+    static String urlEncoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
 
     static String text(Instant at) {
         return at == null ? "" : TIME.format(at);

@@ -30,7 +30,7 @@ public class HomeResource {
 
     @GET
     public Response home() {
-        String first = user.isClinician() ? "/panel" : user.isAdmin() ? "/admin" : user.isEditor() ? "/editor" : null;
+        String first = user.isClinician() ? "/today" : user.isAdmin() ? "/admin" : user.isEditor() ? "/editor" : null;
         if (first == null) {
             throw new ForbiddenException();
         }

@@ -27,6 +27,7 @@ import org.limber.console.domain.ProgramWeeks;
 import org.limber.console.domain.ReviewForm;
 import org.limber.console.domain.TailoringForm;
 import org.limber.console.service.CareService;
+import org.limber.console.service.PeopleService;
 import org.limber.console.service.ServiceException;
 
 /**
@@ -41,13 +42,15 @@ public class MemberPage {
     static final int RECENT_SESSIONS = 10;
 
     private final CareService care;
+    private final PeopleService people;
 
     @Inject
     @Location("member.html")
     Template member;
 
-    public MemberPage(CareService care) {
+    public MemberPage(CareService care, PeopleService people) {
         this.care = care;
+        this.people = people;
     }
 
     /** A member id from the path, or a 404 page for one that cannot be an id. */
@@ -72,7 +75,10 @@ public class MemberPage {
         List<Week> weeks = progress.ok() ? weeks(progress.value()) : List.of();
         var plan = Section.of(() -> care.plan(id));
         var alerts = Section.of(() -> care.memberAlerts(id)).map(MemberPage::mostUrgentFirst);
+        Map<String, String> names = people.names(List.of(id));
         var page = member.data("memberId", id)
+                .data("memberName", names.get(id))
+                .data("names", names)
                 .data("back", "/members/" + id)
                 .data("progress", progress)
                 .data("plan", plan)

@@ -2,8 +2,11 @@ package org.limber.console.service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import org.limber.console.client.CatalogClient;
 import org.limber.console.client.CatalogViews.ExerciseSummary;
+import org.limber.console.client.DayClient;
 import org.limber.console.client.Note;
 import org.limber.console.client.Page;
 import org.limber.console.client.ProgressClient;
@@ -43,16 +47,19 @@ public class CareService {
     static final int MEMBER_ALERTS_SCAN = 100;
 
     private final ProgressClient progress;
+    private final DayClient day;
     private final RoutineClient routine;
     private final CatalogClient catalog;
     private final ObjectMapper json;
 
     public CareService(
             @RestClient ProgressClient progress,
+            @RestClient DayClient day,
             @RestClient RoutineClient routine,
             @RestClient CatalogClient catalog,
             ObjectMapper json) {
         this.progress = progress;
+        this.day = day;
         this.routine = routine;
         this.catalog = catalog;
         this.json = json;
@@ -60,6 +67,16 @@ public class CareService {
 
     public Page<PanelRow> panel(String alertKind, int page, int size) {
         return call(PROGRESS, () -> progress.panel(alertKind, page, size));
+    }
+
+    /** The panel rows of these members, in the order of {@code memberIds} (one call). */
+    public List<PanelRow> panelRows(List<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, PanelRow> rows = new HashMap<>();
+        call(PROGRESS, () -> day.panelRows(memberIds)).forEach(r -> rows.put(r.memberId(), r));
+        return memberIds.stream().map(rows::get).filter(Objects::nonNull).toList();
     }
 
     public Page<Alert> alerts(String status, String kind, int page, int size) {

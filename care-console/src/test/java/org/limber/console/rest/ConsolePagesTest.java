@@ -2,6 +2,7 @@ package org.limber.console.rest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import jakarta.inject.Inject;
 
@@ -78,8 +79,15 @@ class ConsolePagesTest {
 
     @Test
     @TestSecurity(user = "casey", roles = "clinician")
-    void aClinicianStartsOnThePanelAndSeesAClearPageWhenTheServiceIsDown() {
-        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", containsString("/panel"));
+    void aClinicianStartsOnTodayAndSeesAClearPageWhenTheServiceIsDown() {
+        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", containsString("/today"));
+        // Today's parts load apart: each says its service is down, the page still shows.
+        given().get("/today")
+                .then()
+                .statusCode(200)
+                .body(containsString("<h1>Today</h1>"))
+                .body(containsString("The progress service is not answering"))
+                .body(not(containsString("Exception")));
         given().get("/panel")
                 .then()
                 .statusCode(503)
@@ -167,6 +175,23 @@ class ConsolePagesTest {
                         "<td>Pain not settling at the easiest level <small class=\"muted code\">CANNOT_REGRESS</small></td>");
         assertThat(alertRow.data("alert", unknown).data("back", "/alerts").render())
                 .contains("<td>Some new kind <small class=\"muted code\">SOME_NEW_KIND</small></td>");
+    }
+
+    @Test
+    void aMemberIsShownByNameWithTheIdBesideItOrByIdWhenNoNameIsKnown() {
+        Alert a = alert("HIGH_PAIN");
+        assertThat(alertRow.data("alert", a)
+                        .data("back", "/alerts")
+                        .data("names", Map.of(a.memberId(), "Maria Member"))
+                        .render())
+                .contains("<span class=\"person\">Maria Member</span> <small class=\"muted code\">" + a.memberId()
+                        + "</small>");
+        assertThat(alertRow.data("alert", a)
+                        .data("back", "/alerts")
+                        .data("names", Map.of())
+                        .render())
+                .contains("<span class=\"code\">" + a.memberId() + "</span>")
+                .doesNotContain("class=\"person\"");
     }
 
     /** A resolved alert: its row has no form (a form's CSRF token needs a request). */

@@ -54,6 +54,7 @@ class ConsoleRouteMatrixTest {
             new Route("GET", "/", "/", STAFF, Map.of()),
             new Route("GET", "/signed-out", "/signed-out", ANY, Map.of()),
             new Route("POST", "/logout", "/logout", ANY, Map.of()),
+            new Route("GET", "/today", "/today", Set.of(CLINICIAN), Map.of()),
             new Route("GET", "/panel", "/panel", Set.of(CLINICIAN), Map.of()),
             new Route("GET", "/alerts", "/alerts", Set.of(CLINICIAN), Map.of()),
             new Route(
@@ -95,6 +96,12 @@ class ConsoleRouteMatrixTest {
                     "/admin/assign",
                     Set.of(ADMIN),
                     Map.of("memberId", "m-1", "clinicianId", "casey")),
+            new Route(
+                    "POST",
+                    "/admin/move-panel",
+                    "/admin/move-panel",
+                    Set.of(ADMIN),
+                    Map.of("fromClinicianId", "robin", "toClinicianId", "casey")),
             new Route("GET", "/editor", "/editor", Set.of(EDITOR), Map.of()),
             new Route("GET", "/editor/open", "/editor/open?slug=cat-cow", Set.of(EDITOR), Map.of()),
             new Route("GET", "/editor/exercises/{slug}", "/editor/exercises/cat-cow", Set.of(EDITOR), Map.of()),

@@ -75,7 +75,7 @@ class TodayResourceTest {
         assertThat(day.getInt("worstPainToday.pain")).isEqualTo(7);
         assertThat(day.getList("awaitingReviewFirst.memberId", String.class)).containsExactly(held);
         assertThat(day.getString("awaitingReviewFirst[0].planStatus")).isEqualTo("SUSPENDED");
-        assertThat(day.get("unreadMessages").toString()).isEqualTo("null");
+        assertThat((Object) day.get("unreadMessages")).isNull();
 
         JsonPath rows = clinician(me)
                 .get("/care-team/panel-rows?memberId=" + first + "&memberId=" + elsewhere + "&memberId=" + held)
@@ -98,7 +98,7 @@ class TodayResourceTest {
         JsonPath day = day("nobody-" + newMember());
         assertThat(day.getLong("panelSize")).isZero();
         assertThat(day.getLong("membersWithSessionToday")).isZero();
-        assertThat(day.get("worstPainToday").toString()).isEqualTo("null");
+        assertThat((Object) day.get("worstPainToday")).isNull();
     }
 
     private static JsonPath day(String clinicianId) {
