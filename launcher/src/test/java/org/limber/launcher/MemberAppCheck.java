@@ -334,7 +334,10 @@ public final class MemberAppCheck {
         boolean advice = waitFor(browser, By.cssSelector("#symptom-result .safety h2"));
         check.accept(
                 "a symptom reported offline shows the safety message first at once (emergency care)",
-                () -> advice && text(browser, "#symptom-result .safety h2").toLowerCase().contains("emergency"));
+                () -> advice
+                        && text(browser, "#symptom-result .safety h2")
+                                .toLowerCase()
+                                .contains("emergency"));
         boolean waiting = waitForText(browser, "#symptom-result", "Waiting to send");
         check.accept("offline, the report waits on the device", () -> waiting);
         screen(browser, "safety message", "app-safety");

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -101,6 +103,10 @@ public class CareTeamResource {
             summary = "Acknowledge an open alert, with a note",
             description =
                     "An alert of a member on your panel, or in triage (URGENT or HIGH, of a member with no clinician).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The alert, acknowledged",
+            content = @Content(schema = @Schema(implementation = Alert.class)))
     @APIResponse(responseCode = "409", description = "Not open")
     public Alert acknowledge(@PathParam("alertId") String alertId, @NotNull @Valid Note request) {
         return progress.acknowledge(caller(), id(alertId), request.note());
@@ -112,6 +118,10 @@ public class CareTeamResource {
             summary = "Resolve an alert, with a note",
             description =
                     "An alert of a member on your panel, or in triage (URGENT or HIGH, of a member with no clinician).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The alert, resolved",
+            content = @Content(schema = @Schema(implementation = Alert.class)))
     @APIResponse(responseCode = "409", description = "Resolved already")
     public Alert resolve(@PathParam("alertId") String alertId, @NotNull @Valid Note request) {
         return progress.resolve(caller(), id(alertId), request.note());
