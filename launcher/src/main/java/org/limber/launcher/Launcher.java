@@ -31,7 +31,6 @@ public final class Launcher {
     private final LaunchOptions options;
     private final Console console;
     private final PidFile pidFile;
-    private final Readiness readiness;
     /** The wall clock (the system's, in UTC, from {@link #main}); elapsed times are measured with {@code System.nanoTime()}. */
     private final Clock clock;
 
