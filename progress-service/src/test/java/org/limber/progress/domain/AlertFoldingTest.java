@@ -160,4 +160,20 @@ class AlertFoldingTest {
                 .extracting(r -> r.first().memberId() + ":" + r.first().kind())
                 .containsExactly("m:PAIN_ABOVE_BASELINE", "n:HIGH_PAIN");
     }
+
+    @Test
+    void aDecisionIsEmptyOnlyWithoutRaisesAndOccurrences() {
+        assertThat(new AlertFolding.Decision(List.of(), List.of()).isEmpty()).isTrue();
+        NewAlert pain = new NewAlert("m1", AlertKind.HIGH_PAIN, "session:1");
+        AlertFolding.Raise raise = new AlertFolding.Raise(UUID.randomUUID(), pain, List.of(pain));
+        AlertFolding.Occurrences occurrences = new AlertFolding.Occurrences(
+                new AlertFolding.Unresolved(UUID.randomUUID(), "m1", AlertKind.HIGH_PAIN, AlertFolding.Status.OPEN),
+                List.of(pain),
+                List.of(),
+                false);
+        assertThat(new AlertFolding.Decision(List.of(raise), List.of()).isEmpty())
+                .isFalse();
+        assertThat(new AlertFolding.Decision(List.of(), List.of(occurrences)).isEmpty())
+                .isFalse();
+    }
 }

@@ -128,4 +128,14 @@ class AlertPolicyTest {
                 .containsExactly(
                         "TOO_FEW_SESSIONS: baseline pain 6; 1 session in the last 14 days, too few to show a change");
     }
+
+    @Test
+    void noResponseDetailsNameTooFewSessionsBelowTheRulesMinimumAndTheMeanPainFromIt() {
+        assertThat(policy.noResponseDetails(6, 1, 5))
+                .containsExactly("TOO_FEW_SESSIONS: baseline pain 6; 1 session in the last 14 days, too few to show a"
+                        + " change");
+        assertThat(policy.noResponseDetails(6, 2, 11))
+                .containsExactly("NO_MEANINGFUL_CHANGE: baseline pain 6; mean pain before sessions 5.5 over the last 14"
+                        + " days (2 sessions)");
+    }
 }

@@ -108,4 +108,10 @@ class UrgentAlertsTest {
                         .sourceId())
                 .isEqualTo("review:" + intake + "@2026-03-02T10:00:00Z");
     }
+
+    @Test
+    void aSessionsCauseIsNamedByItsId() {
+        UUID id = UUID.fromString("6f1c2d3e-0000-4000-8000-000000000001");
+        assertThat(UrgentAlerts.sessionCause(id)).isEqualTo("session:6f1c2d3e-0000-4000-8000-000000000001");
+    }
 }
