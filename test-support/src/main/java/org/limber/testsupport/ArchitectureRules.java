@@ -85,12 +85,6 @@ public final class ArchitectureRules {
     public static final int MAX_METHOD_LINES = 60;
 
     /**
-     * The packages not yet held to {@link #SIZE_LIMITS}: their large classes are being split. The rule
-     * passes over their classes until they are taken off this list.
-     */
-    public static final Set<String> NOT_YET_WITHIN_SIZE_LIMITS = Set.of("org.limber.console", "org.limber.progress");
-
-    /**
      * No source file in {@code src/main/java} is over {@value #MAX_CLASS_LINES} lines and no method or
      * constructor in it over {@value #MAX_METHOD_LINES}: a larger one is split by responsibility. The
      * sources are found beside the module's compiled classes and parsed (see {@link SourceSize}).
@@ -159,9 +153,6 @@ public final class ArchitectureRules {
                 "have at most " + MAX_CLASS_LINES + " lines and no method over " + MAX_METHOD_LINES) {
             @Override
             public void check(JavaClass javaClass, ConditionEvents events) {
-                if (NOT_YET_WITHIN_SIZE_LIMITS.stream().anyMatch(p -> inPackage(javaClass, p))) {
-                    return;
-                }
                 SourceSize.of(javaClass).ifPresent(source -> check(javaClass, source, events));
             }
 
@@ -182,11 +173,6 @@ public final class ArchitectureRules {
                 }
             }
         };
-    }
-
-    private static boolean inPackage(JavaClass javaClass, String root) {
-        String name = javaClass.getPackageName();
-        return name.equals(root) || name.startsWith(root + ".");
     }
 
     private static ArchCondition<JavaClass> readTheTimeOnlyFromTheClock() {
