@@ -142,6 +142,7 @@ class ComposeFileTest {
                         "kafka",
                         "kafka-setup",
                         "keycloak",
+                        "keycloak-gate",
                         "catalog",
                         "routine",
                         "progress",
@@ -284,9 +285,30 @@ class ComposeFileTest {
                         open.add(service.getKey());
                     }
                 }));
-        assertThat(open).containsExactlyInAnyOrder("keycloak", "console", "member-app");
+        assertThat(open).containsExactlyInAnyOrder("keycloak-gate", "console", "member-app");
         assertThat(compose.path("services").path("postgres").has("ports")).isFalse();
         assertThat(compose.path("services").path("kafka").has("ports")).isFalse();
+    }
+
+    @Test
+    void keycloaksAdminAndMasterRealmAreOffThePublicPort() throws IOException {
+        JsonNode keycloak = compose.path("services").path("keycloak");
+        keycloak.path("ports").forEach(port -> assertThat(port.asText()).startsWith("127.0.0.1:"));
+        assertThat(keycloak.path("command").toString()).contains("--hostname-admin=http://127.0.0.1:8181");
+        JsonNode gate = compose.path("services").path("keycloak-gate");
+        assertThat(gate.path("ports").get(0).asText()).isEqualTo("8180:8080");
+        assertThat(gate.path("volumes").get(0).asText()).startsWith("./ops/keycloak/gate.conf:");
+        String conf = Files.readString(ROOT.resolve("ops/keycloak/gate.conf"));
+        // Only the realm paths and their resources are passed on; master and everything else (/admin) is a 404.
+        assertThat(conf)
+                .contains("location /realms/master { return 404; }")
+                .contains("location / { return 404; }")
+                .doesNotContainPattern("location /admin[^;]*proxy_pass");
+        assertThat(Pattern.compile("location (\\S+) \\{\\s*proxy_pass")
+                        .matcher(conf)
+                        .results()
+                        .map(m -> m.group(1)))
+                .containsExactlyInAnyOrder("/realms/", "/resources/");
     }
 
     @Test

@@ -9,10 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import org.limber.testsupport.AuthorizationMatrix;
+import org.limber.testsupport.Tokens;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.limber.progress.MemberEventFixtures.clinician;
 import static org.limber.progress.MemberEventFixtures.newMember;
@@ -67,6 +71,56 @@ class AuthorizationMatrixTest {
                         ? path + "?memberId=" + MEMBER
                         : path.replace("{memberId}", MEMBER).replace("{alertId}", alertId));
         MATRIX.requireIn(Path.of("../docs/security.md"));
+    }
+
+    /**
+     * What the lists hold, not only their status: a clinician's panel and alerts have the rows of their own members
+     * and none of another panel's or of an unassigned member's; the unassigned member's alert is in triage, for
+     * every clinician and the admin, and no clinician may read that member.
+     */
+    @Test
+    void listsHoldOnlyTheCallersPanelAndAnUnassignedMemberIsInTriageOnly() {
+        String own = newMember();
+        String clinician = "clin-" + own;
+        String offPanel = "clin-" + newMember();
+        String unassigned = newMember();
+        send(
+                plan(own, 1, 3, 3, clinician, LocalDate.now(ZoneOffset.UTC)),
+                session(own, Instant.now(), 5, 8, 6, "TOO_HARD"),
+                plan(unassigned, 1, 3, 3, null, LocalDate.now(ZoneOffset.UTC)),
+                session(unassigned, Instant.now(), 5, 8, 6, "TOO_HARD"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> members(clinician, "/care-team/alerts").contains(own)
+                        && members("ada", "/care-team/triage").contains(unassigned));
+        assertThat(members(clinician, "/care-team/panel")).contains(own).doesNotContain(unassigned);
+        assertThat(members(clinician, "/care-team/alerts")).doesNotContain(unassigned);
+        for (String path : List.of("/care-team/panel", "/care-team/alerts")) {
+            assertThat(members(offPanel, path))
+                    .as(path + " of a clinician off the panel")
+                    .doesNotContain(own, unassigned);
+        }
+        assertThat(members(offPanel, "/care-team/triage")).contains(unassigned).doesNotContain(own);
+        for (String who : List.of(clinician, offPanel)) {
+            clinicianOrAdmin(who)
+                    .get("/members/" + unassigned + "/progress")
+                    .then()
+                    .statusCode(403);
+        }
+    }
+
+    /** The member ids of a list's rows, as {@code who} (a clinician, or "ada" for the admin) gets it. */
+    private static List<String> members(String who, String path) {
+        return clinicianOrAdmin(who)
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.memberId", String.class);
+    }
+
+    private static RequestSpecification clinicianOrAdmin(String who) {
+        return who.equals("ada") ? given().auth().oauth2(Tokens.admin(who)) : clinician(who);
     }
 
     private static List<String> alertIds() {

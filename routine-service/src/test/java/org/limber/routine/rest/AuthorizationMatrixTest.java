@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.limber.routine.Fixtures;
 import org.limber.routine.service.CatalogReplica;
 import org.limber.testsupport.AuthorizationMatrix;
+import org.limber.testsupport.Tokens;
 
 import static org.limber.routine.Fixtures.intake;
 import static org.limber.routine.Fixtures.member;
@@ -122,5 +123,32 @@ class AuthorizationMatrixTest {
                                 .replace("{changeId}", UUID.randomUUID().toString())
                                 .replace("{fromClinicianId}", "clinician-" + newMember()));
         MATRIX.requireIn(Path.of("../docs/security.md"));
+    }
+
+    /**
+     * A member with a plan and no clinician: no clinician may read them (the member is on no panel), and once the
+     * admin assigns them, their clinician may (the refusal was the panel's, not the path's).
+     */
+    @Test
+    void anUnassignedMemberIsOnNoClinciansPanelUntilAssigned() {
+        Fixtures.catalogLoaded(replica);
+        String unassigned = newMember();
+        Fixtures.planFor(unassigned, intake());
+        String later = "clinician-" + newMember();
+        for (String clinician : List.of(CLINICIAN, later)) {
+            for (String path : List.of("/plan", "/plan/changes", "/sessions")) {
+                Fixtures.as(Tokens.clinician(clinician))
+                        .get("/members/" + unassigned + path)
+                        .then()
+                        .statusCode(403);
+            }
+        }
+        Fixtures.assign(unassigned, later);
+        for (String path : List.of("/plan", "/plan/changes", "/sessions")) {
+            Fixtures.as(Tokens.clinician(later))
+                    .get("/members/" + unassigned + path)
+                    .then()
+                    .statusCode(200);
+        }
     }
 }
