@@ -28,7 +28,8 @@ public class TodayService {
     static final int WAITING_LISTED = 20;
 
     /** The day: its date, the week's first day, the counts, the worst pain and who waits for a review. */
-    public record Day(LocalDate date, LocalDate weekStart, DayCounts counts, WorstPain worstPain, List<Waiting> waiting) {}
+    public record Day(
+            LocalDate date, LocalDate weekStart, DayCounts counts, WorstPain worstPain, List<Waiting> waiting) {}
 
     private final PanelQueries queries;
     private final Clock clock;

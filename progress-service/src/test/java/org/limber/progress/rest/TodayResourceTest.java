@@ -65,8 +65,8 @@ class TodayResourceTest {
                 session(lastWeek, NOON.minus(8, ChronoUnit.DAYS), 9, 9, 9, "TOO_HARD"),
                 session(elsewhere, hourAgo, 10, 10, 10, "TOO_HARD"),
                 suspended(held, 1, "SYMPTOM_REPORT", UUID.randomUUID(), "SADDLE_NUMBNESS"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> day(me).getLong("awaitingReview") == 1
-                && day(me).getLong("membersWithSessionToday") == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> day(me).getLong("awaitingReview") == 1 && day(me).getLong("membersWithSessionToday") == 2);
         JsonPath day = day(me);
         assertThat(day.getString("date")).isEqualTo(today.toString());
         assertThat(day.getLong("panelSize")).isEqualTo(4);
@@ -84,7 +84,8 @@ class TodayResourceTest {
                 .extract()
                 .jsonPath();
         assertThat(rows.getList("memberId", String.class)).containsExactlyInAnyOrder(first, held);
-        assertThat(rows.getInt("find { it.memberId == '" + first + "' }.latestPain")).isEqualTo(3);
+        assertThat(rows.getInt("find { it.memberId == '" + first + "' }.latestPain"))
+                .isEqualTo(3);
         clinician(me).get("/care-team/panel-rows").then().statusCode(400).body("errors[0].field", equalTo("memberId"));
         clinician(me)
                 .get("/care-team/panel-rows?memberId=" + "m".repeat(129))
