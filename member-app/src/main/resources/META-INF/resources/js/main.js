@@ -104,6 +104,11 @@ function showWaiting(entries) {
 export async function sendWaiting({ redraw = true } = {}) {
   if (!auth.signedIn() || !outbox) return;
   const result = await outbox.send();
+  if (result.sent.length) {
+    // What the service now holds moved on (the next session of the week, the figures): the copies the service
+    // worker keeps for offline use are fetched again, so a session done offline next is the right one.
+    await Promise.allSettled(['today', 'plan', 'progress'].map((name) => call(name)));
+  }
   if (result.sent.length || result.refused.length) {
     app.state.lastSync = result;
     if (redraw && ['progress', 'today'].includes(location.hash.replace('#/', ''))) show();

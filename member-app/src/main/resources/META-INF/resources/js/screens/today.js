@@ -96,7 +96,7 @@ register('today', {
       }
       const sessionId = crypto.randomUUID();
       const body = {
-        sessionId, planVersion: today.planVersion, performedAt: new Date().toISOString(),
+        sessionId, planVersion: today.planVersion, sessionNumber: today.sessionNumber, performedAt: new Date().toISOString(),
         exercises: today.exercises.map((e) => {
           const status = v.get(`status-${e.slug}`);
           return { slug: e.slug, status, skipReason: status === 'SKIPPED' ? v.get(`skip-${e.slug}`) : null };
