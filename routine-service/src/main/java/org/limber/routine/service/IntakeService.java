@@ -115,33 +115,10 @@ public class IntakeService {
         List<RedFlag> redFlags = Screening.redFlags(answers);
         String clinician = careTeam.clinicianOf(memberId).orElse(null);
         if (!redFlags.isEmpty()) {
-            intake.outcome = IntakeAssessment.Outcome.REFERRED;
-            intake.redFlags = redFlags.stream().map(Enum::name).toList();
-            intakes.persist(intake);
-            events.referred(intake, redFlags, clinician);
-            // With no plan yet the member is held all the same (a suspension without a plan), so that a later
-            // intake cannot build a plan before a clinician has reviewed the referral.
-            boolean suspended = suspensions
-                    .suspend(memberId, PlanSuspension.Cause.INTAKE, redFlags, intake.id)
-                    .filter(s -> !s.referral())
-                    .isPresent();
-            return new IntakeAndPlan(intake, redFlags, null, suspended);
+            return referred(memberId, intake, redFlags, clinician);
         }
         suspensions.requireNotSuspended(memberId);
-        if (!catchUp.caughtUp()) {
-            throw ProblemException.unavailable(
-                    "catalog-not-ready",
-                    "The exercise library is still being loaded into this service (" + catchUp.waitingFor()
-                            + "); please try again in a few seconds.",
-                    RETRY_AFTER_SECONDS);
-        }
-        List<ExerciseOption> options = catalog.options();
-        if (options.isEmpty()) {
-            throw ProblemException.unavailable(
-                    "catalog-unavailable",
-                    "The exercise library has no published exercise yet; please try again later.",
-                    RETRY_AFTER_SECONDS);
-        }
+        List<ExerciseOption> options = publishedExercises();
         IntakeAssessment.Result result = ruleBook.assessment().assess(answers, options, Timestamps.today(clock));
         intake.outcome = result.outcome();
         intake.redFlags = List.of();
@@ -163,6 +140,40 @@ public class IntakeService {
             events.needsReview(memberId, intake.id, true, review.name(), review.referralReason, clinician);
         }
         return new IntakeAndPlan(intake, List.of(), plan, false);
+    }
+
+    /** An intake with red flags: stored as a referral, published, and the member held. */
+    private IntakeAndPlan referred(String memberId, IntakeRecord intake, List<RedFlag> redFlags, String clinician) {
+        intake.outcome = IntakeAssessment.Outcome.REFERRED;
+        intake.redFlags = redFlags.stream().map(Enum::name).toList();
+        intakes.persist(intake);
+        events.referred(intake, redFlags, clinician);
+        // With no plan yet the member is held all the same (a suspension without a plan), so that a later
+        // intake cannot build a plan before a clinician has reviewed the referral.
+        boolean suspended = suspensions
+                .suspend(memberId, PlanSuspension.Cause.INTAKE, redFlags, intake.id)
+                .filter(s -> !s.referral())
+                .isPresent();
+        return new IntakeAndPlan(intake, redFlags, null, suspended);
+    }
+
+    /** The exercises a plan may be built from; a 503 to try again while the library is loading or empty. */
+    private List<ExerciseOption> publishedExercises() {
+        if (!catchUp.caughtUp()) {
+            throw ProblemException.unavailable(
+                    "catalog-not-ready",
+                    "The exercise library is still being loaded into this service (" + catchUp.waitingFor()
+                            + "); please try again in a few seconds.",
+                    RETRY_AFTER_SECONDS);
+        }
+        List<ExerciseOption> options = catalog.options();
+        if (options.isEmpty()) {
+            throw ProblemException.unavailable(
+                    "catalog-unavailable",
+                    "The exercise library has no published exercise yet; please try again later.",
+                    RETRY_AFTER_SECONDS);
+        }
+        return options;
     }
 
     /** The answer of an intake taken before under the same id: its outcome, red flags and the plan it made. */
