@@ -105,7 +105,8 @@ public class MemberResource {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(400, "The intake has invalid answers.", problems);
         }
-        IntakeService.IntakeAndPlan taken = intakes.take(member(), request.intakeId(), request.toIntake(), request.takenAt());
+        IntakeService.IntakeAndPlan taken =
+                intakes.take(member(), request.intakeId(), request.toIntake(), request.takenAt());
         return Response.created(URI.create(
                         taken.plan() == null ? "/members/me/intake/" + taken.intake().id : "/members/me/plan"))
                 .header("Idempotent-Replayed", String.valueOf(taken.replay()))

@@ -43,7 +43,8 @@ public class IntakeService {
     static final int RETRY_AFTER_SECONDS = 5;
 
     /** The stored intake, its red flags when referred, the plan when one was made, and whether the plan was suspended. */
-    public record IntakeAndPlan(IntakeRecord intake, List<RedFlag> redFlags, Plan plan, boolean planSuspended, boolean replay) {
+    public record IntakeAndPlan(
+            IntakeRecord intake, List<RedFlag> redFlags, Plan plan, boolean planSuspended, boolean replay) {
 
         IntakeAndPlan(IntakeRecord intake, List<RedFlag> redFlags, Plan plan, boolean planSuspended) {
             this(intake, redFlags, plan, planSuspended, false);

@@ -86,7 +86,8 @@ class IdBoundsTest {
         byte[] json = JSON.writeValueAsBytes(constructor.newInstance(args));
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("topic", 0, 0, "key", json);
         record.headers().add(new RecordHeader(Headers.CE_TYPE, event.getName().getBytes(UTF_8)));
-        EventIntake.EventType<?> kind = new EventIntake.EventType<>(event.getName(), event, Integer.MAX_VALUE, e -> 1, e -> true);
+        EventIntake.EventType<?> kind =
+                new EventIntake.EventType<>(event.getName(), event, Integer.MAX_VALUE, e -> 1, e -> true);
         try {
             new EventIntake(JSON).parse(record, List.of(kind));
             return true;
