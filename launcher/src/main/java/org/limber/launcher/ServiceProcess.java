@@ -90,10 +90,15 @@ final class ServiceProcess {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
+    /** The variable a service reads its port from: {@code MEMBER_APP_PORT} for {@code member-app}. */
+    static String portVariable(Service service) {
+        return service.name().toUpperCase().replace('-', '_') + "_PORT";
+    }
+
     /** The environment of a service: the same variables as in docker-compose.yml, pointing at the local servers. */
     static Map<String, String> environment(Service service, Ports ports) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put(service.name().toUpperCase().replace('-', '_') + "_PORT", String.valueOf(service.port()));
+        env.put(portVariable(service), String.valueOf(service.port()));
         if (service.database()) {
             env.put("DB_URL", PostgresProcess.jdbcUrl(ports, service.name()));
             env.put("DB_USER", service.name());

@@ -123,8 +123,7 @@ class KilledLauncherTest {
                         + "\n");
         byte[] jar = fakeServiceJar();
         for (ServiceProcess.Service service : services) {
-            Path app =
-                    packaged(root.resolve(service.module()), jar, service.name().toUpperCase() + "_PORT");
+            Path app = packaged(root.resolve(service.module()), jar, ServiceProcess.portVariable(service));
             start.prepare(app);
         }
 
