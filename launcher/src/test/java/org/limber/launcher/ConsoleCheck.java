@@ -153,7 +153,10 @@ public final class ConsoleCheck {
             accessible(browser, "today");
             shoot(browser, "today");
             browser.get(console + "/panel");
-            List<WebElement> members = browser.findElements(By.cssSelector("#panel tbody th a"));
+            // The links' targets now: the search below leaves this page.
+            List<String> members = browser.findElements(By.cssSelector("#panel tbody th a")).stream()
+                    .map(a -> a.getAttribute("href"))
+                    .toList();
             check.accept(
                     "the panel shows members by name, the id beside it",
                     () -> !browser.findElements(By.cssSelector("#panel tbody th .person"))
@@ -166,7 +169,6 @@ public final class ConsoleCheck {
             shoot(browser, "panel");
             // The member most in need with a plan: the held member has none (its review is checked below).
             String memberUrl = members.stream()
-                    .map(a -> a.getAttribute("href"))
                     .filter(href -> heldMember == null || !href.endsWith("/members/" + heldMember))
                     .findFirst()
                     .orElse(null);
