@@ -313,7 +313,8 @@ public final class MemberAppCheck {
     private void plan(ChromeDriver browser) {
         browser.navigate().to(app + "/#/plan");
         browser.navigate().refresh();
-        boolean shown = waitForText(browser, "main", "What changed and why");
+        // The reload signs in again through Keycloak's session before the plan is fetched: a longer wait.
+        boolean shown = waitForText(browser, "main", "What changed and why", Duration.ofSeconds(90));
         check.accept(
                 "the plan shows its sessions, each item's reason, and what changed",
                 () -> shown
@@ -490,8 +491,12 @@ public final class MemberAppCheck {
     }
 
     private static boolean waitForText(WebDriver browser, String css, String text) {
+        return waitForText(browser, css, text, Duration.ofSeconds(30));
+    }
+
+    private static boolean waitForText(WebDriver browser, String css, String text, Duration timeout) {
         try {
-            wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+            wait(browser, timeout).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
             return true;
         } catch (RuntimeException e) {
             return false;
