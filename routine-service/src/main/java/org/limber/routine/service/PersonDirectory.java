@@ -12,6 +12,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.scheduler.Scheduled;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -74,14 +75,16 @@ public class PersonDirectory {
         this.clock = clock;
     }
 
-    /** Notes a member's names from their token; writes only when they differ from the last written. */
-    @Transactional
+    /**
+     * Notes a member's names from their token; writes only when they differ from the last written. The
+     * comparison runs outside any transaction: a request whose names are known opens none.
+     */
     public void noteMember(String memberId, Names names) {
         Names bounded = bounded(names);
         if (bounded.equals(noted.get(memberId))) {
             return;
         }
-        people.noteMember(memberId, bounded, Timestamps.now(clock));
+        QuarkusTransaction.joiningExisting().run(() -> people.noteMember(memberId, bounded, Timestamps.now(clock)));
         noted.put(memberId, bounded);
     }
 
