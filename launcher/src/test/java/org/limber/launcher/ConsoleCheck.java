@@ -500,9 +500,19 @@ public final class ConsoleCheck {
     private void assignByPicking(WebDriver browser) {
         browser.findElement(By.id("member")).sendKeys("maria");
         browser.findElement(By.cssSelector("#find-member button")).click();
+        // The answer is a new page: wait for it (the old one says "Find the member first"), not the old one.
+        String answer = wait(browser)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    String text =
+                            d.findElement(By.cssSelector("#assign fieldset")).getText();
+                    return d.getCurrentUrl().contains("member=maria") && !text.contains("Find the member first")
+                            ? text
+                            : null;
+                });
         List<WebElement> found = browser.findElements(By.cssSelector("#assign input[type=radio][name=memberId]"));
         check.accept(
-                "the admin finds a member by name (" + found.size() + " found)",
+                "the admin finds a member by name (" + found.size() + " found: " + firstLine(answer) + ")",
                 () -> !found.isEmpty()
                         && browser.findElement(By.cssSelector("#assign fieldset"))
                                 .getText()
@@ -640,7 +650,11 @@ public final class ConsoleCheck {
     }
 
     private static String firstLine(Throwable e) {
-        String m = String.valueOf(e.getMessage());
+        return firstLine(e.getMessage());
+    }
+
+    private static String firstLine(String text) {
+        String m = String.valueOf(text);
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
     }

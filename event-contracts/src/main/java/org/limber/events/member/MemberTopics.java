@@ -6,7 +6,8 @@ public final class MemberTopics {
     /**
      * Every event about a member ({@link PlanAssigned}, {@link SessionCompleted},
      * {@link MemberReferred}, {@link MemberNeedsReview}, {@link CareTeamAssigned},
-     * {@link SymptomsReported}, {@link PlanSuspended}, {@link PlanResumed}), key = member id, so
+     * {@link SymptomsReported}, {@link PlanSuspended}, {@link PlanResumed}, {@link QuestionnaireCompleted}),
+     * key = member id, so
      * one member's events stay in order.
      * Event type in the CloudEvents {@code ce_type} header.
      */
