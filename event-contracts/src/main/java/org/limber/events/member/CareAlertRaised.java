@@ -16,7 +16,8 @@ import java.util.UUID;
  *
  * @param kind        RED_FLAG_SYMPTOM, REFERRAL, NEEDS_REVIEW, HIGH_PAIN, PAIN_ABOVE_BASELINE, INACTIVE, LOW_ADHERENCE,
  *                    CANNOT_REGRESS, CLEARANCE_OVERDUE or NO_RESPONSE (more may come: treat an unknown kind by its severity)
- * @param severity    URGENT, HIGH or NORMAL
+ * @param severity    EMERGENCY (cauda-equina signs: the safety advice's EMERGENCY_TODAY; added in schema version 1,
+ *                    treat as above URGENT), URGENT, HIGH or NORMAL
  * @param clinicianId the member's clinician, or null when the member has none (the alert is in triage)
  * @param details     what the alert is about: the red-flag codes reported, or the reasons for a review
  *                    ("CODE: sentence"); empty for the other kinds (added in schema version 1, optional)

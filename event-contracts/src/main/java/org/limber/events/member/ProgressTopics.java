@@ -3,7 +3,10 @@ package org.limber.events.member;
 /** Topic names of the events progress-service publishes. */
 public final class ProgressTopics {
 
-    /** {@link CareAlertRaised} events, key = member id. */
+    /**
+     * {@link CareAlertRaised}, {@link CareAlertAcknowledged} and {@link CareAlertResolved} events, key = member id
+     * (event type in the CloudEvents {@code ce_type} header).
+     */
     public static final String CARE_ALERTS = "progress.care-alerts";
 
     /** {@link ProgressAssessed} events, key = member id. */
