@@ -1,7 +1,6 @@
 package org.limber.console.rest;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import jakarta.annotation.security.RolesAllowed;
@@ -210,8 +209,12 @@ public class CareTeamResource {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String v = raw.trim().toUpperCase(Locale.ROOT);
-        if (!allowed.contains(v)) {
+        // Case does not matter; the answer is the allowed value as written (alert kinds are upper case, sorts lower).
+        String v = allowed.stream()
+                .filter(a -> a.equalsIgnoreCase(raw.trim()))
+                .findFirst()
+                .orElse(null);
+        if (v == null) {
             throw new ServiceException(new Problem(
                     400,
                     "Unknown filter",
