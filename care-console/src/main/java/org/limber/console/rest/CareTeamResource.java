@@ -200,7 +200,7 @@ public class CareTeamResource {
     @Path("triage")
     @RolesAllowed({SignedInUser.CLINICIAN, SignedInUser.ADMIN})
     public TemplateInstance triage() {
-        Section<List<Alert>> queue = Section.of(care::triage);
+        Section<List<Alert>> queue = Section.of(care::triage).map(MemberPage::mostUrgentFirst);
         boolean notOffered = !queue.ok()
                 && (queue.problem().status() == 404 || queue.problem().status() == 405);
         if (!queue.ok()

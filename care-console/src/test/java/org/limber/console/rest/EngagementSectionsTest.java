@@ -226,6 +226,12 @@ class EngagementSectionsTest {
 
         String alerts = given().get("/alerts").then().statusCode(200).extract().asString();
         assertThat(alerts).contains("Escalated (not acknowledged)");
+
+        services().stubFor(get(urlPathEqualTo("/care-team/triage")).willReturn(okJson(ALERTS)));
+        String triage = given().get("/triage").then().statusCode(200).extract().asString();
+        assertThat(triage.indexOf("<span class=\"sev sev-EMERGENCY\">Emergency</span>"))
+                .isPositive()
+                .isLessThan(triage.indexOf("<span class=\"sev sev-URGENT\">Urgent</span>"));
     }
 
     @Test
