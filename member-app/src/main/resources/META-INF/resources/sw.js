@@ -2,13 +2,14 @@
 // refreshed behind it, so a second visit starts without a network. The member's current plan, today's session
 // (every exercise's instructions in it), the progress, the screening questions with their safety advice and the
 // sign-in discovery document are fetched from the network first and kept, so that they are there offline.
-const VERSION = 'limber-shell-v1';
+const VERSION = 'limber-shell-v2';
 const DATA = 'limber-data';
 const SHELL = [
   '/', '/manifest.webmanifest', '/config.json', '/icons/icon-192.png',
   '/js/main.js', '/js/auth.js', '/js/api.js', '/js/outbox.js', '/js/ui.js',
   '/js/screens/welcome.js', '/js/screens/intake.js', '/js/screens/intake-result.js', '/js/screens/today.js', '/js/screens/summary.js',
   '/js/screens/progress.js', '/js/screens/plan.js', '/js/screens/symptoms.js', '/js/screens/suspended.js',
+  '/js/screens/messages.js', '/js/screens/reminders.js',
 ];
 const KEPT = [/\/members\/me\/plan$/, /\/members\/me\/plan\/today$/, /\/members\/me\/progress$/, /\/screening\/questions$/,
   /\/\.well-known\/openid-configuration$/];
@@ -61,4 +62,35 @@ self.addEventListener('fetch', (event) => {
   } else if (KEPT.some((pattern) => pattern.test(url.pathname))) {
     event.respondWith(kept(request));
   }
+});
+
+// Web Push (engagement-service, VAPID): a notification carries no health details, only "your session is waiting" or
+// "a new message" and where to go. A payload that is not JSON is shown as its text; none at all as a plain nudge.
+self.addEventListener('push', (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch (e) {
+    data = { body: event.data ? event.data.text() : '' };
+  }
+  const title = data.title || 'Limber';
+  const options = {
+    body: data.body || 'Something is waiting for you in Limber.',
+    icon: '/icons/icon-192.png',
+    badge: '/icons/icon-192.png',
+    tag: data.tag || 'limber',
+    data: { url: typeof data.url === 'string' && data.url.startsWith('/') ? data.url : '/' },
+  };
+  event.waitUntil(self.registration.showNotification(title, options));
+});
+
+// A tap on the notification opens the app (an open window of it is focused and sent to the address).
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const target = new URL(event.notification.data?.url || '/', self.location.origin).href;
+  event.waitUntil(self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+    const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
+    if (open) return open.focus().then((w) => (w && 'navigate' in w ? w.navigate(target) : w));
+    return self.clients.openWindow(target);
+  }));
 });

@@ -1,4 +1,4 @@
-// The three services, called with the member's bearer token. Every call of the app is listed in CALLS (method,
+// The services (catalog, routine, progress, engagement), called with the member's bearer token. Every call of the app is listed in CALLS (method,
 // service, path), which the build checks against the services' OpenAPI documents.
 import { accessToken } from './auth.js';
 
@@ -11,6 +11,14 @@ export const CALLS = {
   logSession: ['POST', 'routine', '/members/me/sessions'],
   reportSymptoms: ['POST', 'routine', '/members/me/symptoms'],
   progress: ['GET', 'progress', '/members/me/progress'],
+  reminders: ['GET', 'engagement', '/members/me/reminders'],
+  saveReminders: ['PUT', 'engagement', '/members/me/reminders'],
+  vapidKey: ['GET', 'engagement', '/push/vapid-public-key'],
+  subscribePush: ['POST', 'engagement', '/members/me/push-subscriptions'],
+  unsubscribePush: ['DELETE', 'engagement', '/members/me/push-subscriptions'],
+  messages: ['GET', 'engagement', '/members/me/messages'],
+  sendMessage: ['POST', 'engagement', '/members/me/messages'],
+  readMessages: ['POST', 'engagement', '/members/me/messages/read'],
 };
 
 let settings;

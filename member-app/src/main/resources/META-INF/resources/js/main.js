@@ -1,6 +1,6 @@
 // The app's shell: a registry of screens and a router over the location's hash. Each screen is a module that
-// registers itself with a title and a render function answering its element; a new screen (a questionnaire, a
-// reminder, a message) is one more module of the same kind, added to SCREENS below.
+// registers itself with a title and a render function answering its element; a new screen (a questionnaire, say)
+// is one more module of the same kind, added to SCREENS below (messages and reminders are two).
 import * as auth from './auth.js';
 import { configure, call, ApiError } from './api.js';
 import { h } from './ui.js';
@@ -14,7 +14,7 @@ export function register(name, screen) {
 }
 
 /** The screens' modules (one screen each, named as its module), loaded when first shown; the service worker keeps them all. */
-const SCREENS = ['welcome', 'intake', 'intake-result', 'today', 'summary', 'progress', 'plan', 'symptoms', 'suspended'];
+const SCREENS = ['welcome', 'intake', 'intake-result', 'today', 'summary', 'progress', 'plan', 'symptoms', 'suspended', 'messages', 'reminders'];
 
 /** What the screens share: navigation, the member, the screening questions, the last answers kept in memory. */
 export const app = {

@@ -34,7 +34,8 @@ public enum Done {
     DRAFT_SAVED("Draft saved."),
     DRAFT_DISCARDED("Draft discarded."),
     PUBLISHED("Published.", "Published as version %d."),
-    RETIRED("Retired.");
+    RETIRED("Retired."),
+    MESSAGE_SENT("Message sent to the member.");
 
     /** The largest version number a code may carry. */
     static final int MAX_VERSION = 1_000_000;

@@ -55,10 +55,20 @@ public final class Labels {
             "REFERRED_ON", "Referred on — keep the plan paused",
             "OTHER", "Other");
 
-    /** progress-service's severities, most urgent first. */
-    static final List<String> SEVERITY_ORDER = List.of("URGENT", "HIGH", "NORMAL");
+    /**
+     * progress-service's severities, most urgent first. EMERGENCY: a red flag that is a sign of cauda equina (the
+     * member is told to go to an emergency department today), above URGENT everywhere.
+     */
+    static final List<String> SEVERITY_ORDER = List.of("EMERGENCY", "URGENT", "HIGH", "NORMAL");
 
-    static final Map<String, String> SEVERITIES = Map.of("URGENT", "Urgent", "HIGH", "High", "NORMAL", "Routine");
+    static final Map<String, String> SEVERITIES =
+            Map.of("EMERGENCY", "Emergency", "URGENT", "Urgent", "HIGH", "High", "NORMAL", "Routine");
+
+    /** Who an escalation of an urgent alert notified (engagement-service). */
+    static final Map<String, String> NOTIFIED = Map.of(
+            "CLINICIAN", "the member's clinician",
+            "TRIAGE", "the triage clinicians",
+            "TRIAGE_AND_ADMINS", "the triage clinicians and the admins");
 
     /** What suspended a plan. */
     static final Map<String, String> CAUSES = Map.of(
@@ -103,7 +113,7 @@ public final class Labels {
         return severity.isEmpty() ? kind : severity(severity) + ": " + kind;
     }
 
-    /** How urgent a severity is: 3 for URGENT down to 1 for NORMAL, 0 for one not known here. */
+    /** How urgent a severity is: 4 for EMERGENCY, 3 for URGENT down to 1 for NORMAL, 0 for one not known here. */
     public static int urgency(String severity) {
         int i = SEVERITY_ORDER.indexOf(severity == null ? "" : severity);
         return i < 0 ? 0 : SEVERITY_ORDER.size() - i;
@@ -117,6 +127,21 @@ public final class Labels {
     private static String severityOf(String entry) {
         int colon = entry.indexOf(':');
         return colon < 0 ? "" : entry.substring(colon + 1);
+    }
+
+    /** Who an escalation notified, in words. */
+    public static String notified(String code) {
+        return label(NOTIFIED, code);
+    }
+
+    /** An escalation's level in words: the first notification, or the first or second escalation. */
+    public static String escalationLevel(int level) {
+        return switch (level) {
+            case 0 -> "Notified at once";
+            case 1 -> "Escalated (not acknowledged)";
+            case 2 -> "Escalated again (still not acknowledged)";
+            default -> "Escalated (level " + level + ")";
+        };
     }
 
     public static String redFlag(String code) {

@@ -28,6 +28,7 @@ import org.limber.console.domain.Done;
 import org.limber.console.domain.FormValues;
 import org.limber.console.domain.Problem;
 import org.limber.console.service.CareService;
+import org.limber.console.service.EngagementService;
 import org.limber.console.service.PeopleService;
 import org.limber.console.service.ServiceException;
 
@@ -58,6 +59,7 @@ public class CareTeamResource {
 
     private final CareService care;
     private final PeopleService people;
+    private final EngagementService engagement;
 
     @Inject
     @Location("panel.html")
@@ -75,9 +77,10 @@ public class CareTeamResource {
     @Location("triage.html")
     Template triage;
 
-    public CareTeamResource(CareService care, PeopleService people) {
+    public CareTeamResource(CareService care, PeopleService people, EngagementService engagement) {
         this.care = care;
         this.people = people;
+        this.engagement = engagement;
     }
 
     @GET
@@ -93,7 +96,7 @@ public class CareTeamResource {
         String order = choice(sort, SORTS);
         if (search == null && order == null) {
             Page<PanelRow> rows = care.panel(kind, pageNumber(page), PAGE_SIZE);
-            return panel.data("rows", rows.items())
+            return withUnread(panel.data("rows", rows.items()))
                     .data("page", rows)
                     .data("kinds", ALERT_KINDS)
                     .data("kind", kind)
@@ -109,7 +112,7 @@ public class CareTeamResource {
         // By name or id over the whole panel: routine-service's directory finds the page of members,
         // progress-service gives their rows.
         PeopleService.Found found = people.search(search, order == null ? "name" : order, pageNumber(page), PAGE_SIZE);
-        return panel.data("rows", care.panelRows(found.ids()))
+        return withUnread(panel.data("rows", care.panelRows(found.ids())))
                 .data("page", found.page())
                 .data("kinds", ALERT_KINDS)
                 .data("kind", null)
@@ -117,6 +120,13 @@ public class CareTeamResource {
                 .data("sort", order == null ? "name" : order)
                 .data("sorts", SORTS)
                 .data("names", found.names());
+    }
+
+    /** The unread messages of each member on the panel (one call); a notice in their column if engagement-service fails. */
+    private TemplateInstance withUnread(TemplateInstance page) {
+        var unread = Section.of(engagement::unread);
+        return page.data("unread", unread.ok() ? EngagementService.byMember(unread.value()) : Map.of())
+                .data("unreadProblem", unread.problem());
     }
 
     @GET
@@ -130,7 +140,10 @@ public class CareTeamResource {
         String s = status == null ? "OPEN" : choice(status, STATUSES);
         String k = choice(kind, ALERT_KINDS);
         Page<Alert> list = care.alerts(s, k, pageNumber(page), PAGE_SIZE);
+        var escalations = Section.of(() -> engagement.escalations(list.items()));
         return alerts.data("alerts", list)
+                .data("escalations", escalations.ok() ? escalations.value() : Map.of())
+                .data("escalationsProblem", escalations.problem())
                 .data(
                         "names",
                         people.names(list.items().stream().map(Alert::memberId).toList()))
@@ -186,7 +199,7 @@ public class CareTeamResource {
     @Path("triage")
     @RolesAllowed({SignedInUser.CLINICIAN, SignedInUser.ADMIN})
     public TemplateInstance triage() {
-        Section<List<Alert>> queue = Section.of(care::triage);
+        Section<List<Alert>> queue = Section.of(care::triage).map(MemberPage::mostUrgentFirst);
         boolean notOffered = !queue.ok()
                 && (queue.problem().status() == 404 || queue.problem().status() == 405);
         if (!queue.ok()

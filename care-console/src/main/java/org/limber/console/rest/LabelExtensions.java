@@ -39,6 +39,14 @@ public final class LabelExtensions {
         return Labels.outcome(code);
     }
 
+    static String notified(String code) {
+        return Labels.notified(code);
+    }
+
+    static String escalationLevel(int level) {
+        return Labels.escalationLevel(level);
+    }
+
     static String cause(String code) {
         return Labels.cause(code);
     }

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 
 import org.limber.console.client.CatalogViews.ExerciseSummary;
+import org.limber.console.client.EngagementViews.Escalation;
 import org.limber.console.client.ProgressViews.Alert;
 import org.limber.console.client.ProgressViews.Progress;
 import org.limber.console.client.ProgressViews.Week;
@@ -24,9 +26,11 @@ import org.limber.console.domain.Labels;
 import org.limber.console.domain.PainChart;
 import org.limber.console.domain.Problem;
 import org.limber.console.domain.ProgramWeeks;
+import org.limber.console.domain.ReplyForm;
 import org.limber.console.domain.ReviewForm;
 import org.limber.console.domain.TailoringForm;
 import org.limber.console.service.CareService;
+import org.limber.console.service.EngagementService;
 import org.limber.console.service.PeopleService;
 import org.limber.console.service.ServiceException;
 
@@ -43,14 +47,16 @@ public class MemberPage {
 
     private final CareService care;
     private final PeopleService people;
+    private final EngagementService engagement;
 
     @Inject
     @Location("member.html")
     Template member;
 
-    public MemberPage(CareService care, PeopleService people) {
+    public MemberPage(CareService care, PeopleService people, EngagementService engagement) {
         this.care = care;
         this.people = people;
+        this.engagement = engagement;
     }
 
     /** A member id from the path, or a 404 page for one that cannot be an id. */
@@ -67,6 +73,19 @@ public class MemberPage {
      * form stays open.
      */
     Response render(String id, int status, String done, Problem problem, String openSlug, ReviewForm.Values review) {
+        return render(id, status, done, problem, openSlug, review, 0, ReplyForm.empty());
+    }
+
+    /** The member page with the thread's page {@code messagesPage} and the reply form as it was written. */
+    Response render(
+            String id,
+            int status,
+            String done,
+            Problem problem,
+            String openSlug,
+            ReviewForm.Values review,
+            int messagesPage,
+            ReplyForm reply) {
         var progress = Section.of(() -> care.progress(id, WEEKS));
         if (!progress.ok()
                 && (progress.problem().status() == 401 || progress.problem().status() == 403)) {
@@ -99,6 +118,7 @@ public class MemberPage {
                 .data("referrals", referrals(alerts));
         hold(id, plan, page);
         swapChoices(plan, page);
+        messages(id, messagesPage, reply, alerts, page);
         return PageResponses.html(status, page);
     }
 
@@ -121,6 +141,27 @@ public class MemberPage {
             }
         }
         page.data("review", box).data("holdProblem", holdProblem);
+    }
+
+    /**
+     * The thread with the member (a page of it, newest first; its unread messages are marked read, the clinician
+     * has them on screen), the reply form, and the escalations of the member's alerts: each its own section, so
+     * engagement-service down leaves the rest of the page.
+     */
+    private void messages(
+            String id, int messagesPage, ReplyForm reply, Section<List<Alert>> alerts, TemplateInstance page) {
+        var thread = Section.of(() -> engagement.thread(id, messagesPage));
+        if (thread.ok()) {
+            engagement.markRead(id, thread.value());
+        }
+        var escalations = alerts.ok() && alerts.value().stream().anyMatch(a -> Labels.urgency(a.severity()) >= 3)
+                ? Section.of(() -> engagement.memberEscalations(id))
+                : new Section<Map<UUID, List<Escalation>>>(Map.of(), null);
+        page.data("thread", thread)
+                .data("reply", reply)
+                .data("replyMax", ReplyForm.MAX)
+                .data("escalations", escalations.ok() ? escalations.value() : Map.of())
+                .data("escalationsProblem", escalations.problem());
     }
 
     /** The exercises each of the plan's categories may be swapped to, and the problem if the catalog did not answer. */

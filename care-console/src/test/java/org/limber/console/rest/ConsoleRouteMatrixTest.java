@@ -89,6 +89,12 @@ class ConsoleRouteMatrixTest {
                     "/members/m-1/review",
                     Set.of(CLINICIAN),
                     Map.of("redFlagsAssessed", "SADDLE_NUMBNESS", "outcome", "REFERRED_ON", "note", "seen")),
+            new Route(
+                    "POST",
+                    "/members/{memberId}/messages",
+                    "/members/m-1/messages",
+                    Set.of(CLINICIAN),
+                    Map.of("text", "How did the walk go?")),
             new Route("GET", "/admin", "/admin", Set.of(ADMIN), Map.of()),
             new Route(
                     "POST",

@@ -22,6 +22,10 @@ public interface AppConfig {
     @WithDefault("http://localhost:8083")
     String progressUrl();
 
+    /** engagement-service's public base URL (reminders, push subscriptions, messages with the care team). */
+    @WithDefault("http://localhost:8086")
+    String engagementUrl();
+
     /** The realm's issuer URL, from which the app reads the OpenID Connect discovery document. */
     @WithDefault("http://localhost:8180/realms/limber")
     String oidcUrl();

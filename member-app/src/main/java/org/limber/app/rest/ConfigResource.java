@@ -15,7 +15,12 @@ public class ConfigResource {
 
     /** What the app reads at start (and its service worker keeps for offline starts). */
     public record AppSettings(
-            String catalogUrl, String routineUrl, String progressUrl, String oidcUrl, String clientId) {}
+            String catalogUrl,
+            String routineUrl,
+            String progressUrl,
+            String engagementUrl,
+            String oidcUrl,
+            String clientId) {}
 
     private final AppConfig config;
 
@@ -32,6 +37,7 @@ public class ConfigResource {
                         trimmed(config.catalogUrl()),
                         trimmed(config.routineUrl()),
                         trimmed(config.progressUrl()),
+                        trimmed(config.engagementUrl()),
                         trimmed(config.oidcUrl()),
                         config.clientId()))
                 .cacheControl(noCache)

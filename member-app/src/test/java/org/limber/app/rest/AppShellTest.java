@@ -41,6 +41,7 @@ class AppShellTest {
                 .body("catalogUrl", equalTo("http://localhost:8081"))
                 .body("routineUrl", equalTo("http://localhost:8082"))
                 .body("progressUrl", equalTo("http://localhost:8083"))
+                .body("engagementUrl", equalTo("http://localhost:8086"))
                 .body("oidcUrl", equalTo("http://localhost:8180/realms/limber"))
                 .body("clientId", equalTo("limber-app"));
     }
@@ -101,6 +102,49 @@ class AppShellTest {
         for (String module : List.of("/js/main.js", "/js/auth.js", "/js/api.js", "/js/outbox.js", "/js/ui.js")) {
             assertThat(worker).contains("'" + module + "'");
         }
+    }
+
+    /**
+     * The service worker shows a Web Push message and opens the app on a tap; the messages screen tells the member
+     * that messages are not read at once and points to the symptom report (what the browser does with them is
+     * checked against the running stack by the launcher's browser checks).
+     */
+    @Test
+    void pushIsShownAndOpensTheAppAndTheThreadSaysItIsNotForEmergencies() {
+        String worker = RestAssured.given()
+                .get("/sw.js")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(worker)
+                .contains("addEventListener('push'")
+                .contains("showNotification(")
+                .contains("addEventListener('notificationclick'")
+                .contains("openWindow(");
+        String messages = RestAssured.given()
+                .get("/js/screens/messages.js")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(messages)
+                .contains("Messages are not read at once. For new or worse symptoms use Report a symptom.")
+                .contains("href: '#/symptoms'");
+        String reminders = RestAssured.given()
+                .get("/js/screens/reminders.js")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(reminders)
+                .contains("Intl.DateTimeFormat().resolvedOptions().timeZone")
+                .contains("pushManager.subscribe(")
+                .contains("call('vapidKey')");
+        // The first load stays small: the new screens load when first shown, never preloaded by the shell.
+        String shell =
+                RestAssured.given().get("/").then().statusCode(200).extract().asString();
+        assertThat(shell).doesNotContain("screens/messages.js").doesNotContain("screens/reminders.js");
     }
 
     @Test

@@ -15,13 +15,25 @@ import java.util.List;
 public final class AlertPolicy {
 
     private final AlertRules rules;
+    private final EmergencySigns emergencies;
 
-    public AlertPolicy(AlertRules rules) {
+    public AlertPolicy(AlertRules rules, EmergencySigns emergencies) {
         this.rules = rules;
+        this.emergencies = emergencies;
+    }
+
+    /** The rules, with the emergency codes of the safety advice on the classpath. */
+    public AlertPolicy(AlertRules rules) {
+        this(rules, EmergencySigns.load());
     }
 
     public AlertRules rules() {
         return rules;
+    }
+
+    /** An alert's severity: its rule's, or EMERGENCY for an urgent one with a sign of cauda equina ({@link EmergencySigns}). */
+    public Severity severity(AlertKind kind, List<String> details) {
+        return emergencies.severity(rules.rule(kind).severity(), details);
     }
 
     /** Alerts one session calls for: a red-flag symptom; pain at or above the threshold before, during or after. */

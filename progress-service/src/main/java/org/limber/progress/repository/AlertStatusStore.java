@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,6 +16,7 @@ import io.agroal.api.AgroalDataSource;
 import org.limber.common.sql.SqlArrays;
 import org.limber.common.sql.SqlFailure;
 import org.limber.progress.domain.AlertAccess;
+import org.limber.progress.domain.AlertStatusChange;
 import org.limber.progress.domain.Inactivity;
 
 /**
@@ -38,12 +40,12 @@ public class AlertStatusStore {
     private static final String ACKNOWLEDGE = """
             update alert a set status = 'ACKNOWLEDGED', acknowledged_by = ?, acknowledged_at = now(), acknowledge_note = ?
             where a.id = ? and a.status = 'OPEN'
-            """ + MAY_ACT;
+            """ + MAY_ACT + " returning a.member_id, a.acknowledged_at";
 
     private static final String RESOLVE = """
             update alert a set status = 'RESOLVED', resolved_by = ?, resolved_at = now(), resolve_note = ?
             where a.id = ? and a.status <> 'RESOLVED'
-            """ + MAY_ACT;
+            """ + MAY_ACT + " returning a.member_id, a.resolved_at";
 
     /** The unresolved INACTIVE alerts of the members, locked in member order (a clinician's update waits for them). */
     private static final String OPEN_INACTIVITY = """
@@ -57,6 +59,7 @@ public class AlertStatusStore {
             update alert set status = 'RESOLVED', resolved_by = 'system', resolved_at = now(),
                              resolve_note = 'a session was logged'
             where id = any(?) and status <> 'RESOLVED'
+            returning id, member_id, resolved_at
             """;
 
     private final AgroalDataSource dataSource;
@@ -65,17 +68,17 @@ public class AlertStatusStore {
         this.dataSource = dataSource;
     }
 
-    /** Moves an open alert the clinician may act on to acknowledged; false if it was not open, or they may not. */
-    public boolean acknowledge(UUID id, String clinicianId, String note) {
+    /** Moves an open alert the clinician may act on to acknowledged; empty if it was not open, or they may not. */
+    public Optional<AlertStatusChange> acknowledge(UUID id, String clinicianId, String note) {
         return update(ACKNOWLEDGE, id, clinicianId, note);
     }
 
-    /** Resolves an open or acknowledged alert the clinician may act on; false if it was resolved already, or they may not. */
-    public boolean resolve(UUID id, String clinicianId, String note) {
+    /** Resolves an open or acknowledged alert the clinician may act on; empty if it was resolved already, or they may not. */
+    public Optional<AlertStatusChange> resolve(UUID id, String clinicianId, String note) {
         return update(RESOLVE, id, clinicianId, note);
     }
 
-    private boolean update(String sql, UUID id, String clinicianId, String note) {
+    private Optional<AlertStatusChange> update(String sql, UUID id, String clinicianId, String note) {
         try (Connection db = dataSource.getConnection();
                 PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setString(1, clinicianId);
@@ -83,7 +86,15 @@ public class AlertStatusStore {
             statement.setObject(3, id);
             statement.setString(4, clinicianId);
             statement.setInt(5, AlertAccess.TRIAGE_MIN_SEVERITY.rank);
-            return statement.executeUpdate() == 1;
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next()
+                        ? Optional.of(new AlertStatusChange(
+                                id,
+                                rows.getString(1),
+                                clinicianId,
+                                rows.getTimestamp(2).toInstant()))
+                        : Optional.empty();
+            }
         } catch (SQLException e) {
             throw new SqlFailure(e);
         }
@@ -112,15 +123,25 @@ public class AlertStatusStore {
         }
     }
 
-    /** Resolves the given alerts, by the system: a session ended the inactivity. */
-    public void endInactivity(List<UUID> alertIds) {
+    /** Resolves the given alerts, by the system: a session ended the inactivity; returns those it resolved. */
+    public List<AlertStatusChange> endInactivity(List<UUID> alertIds) {
         if (alertIds.isEmpty()) {
-            return;
+            return List.of();
         }
         try (Connection db = dataSource.getConnection();
                 PreparedStatement statement = db.prepareStatement(END_INACTIVITY)) {
             SqlArrays.bind(statement, 1, "uuid", alertIds);
-            statement.executeUpdate();
+            List<AlertStatusChange> resolved = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    resolved.add(new AlertStatusChange(
+                            rows.getObject(1, UUID.class),
+                            rows.getString(2),
+                            null,
+                            rows.getTimestamp(3).toInstant()));
+                }
+            }
+            return resolved;
         } catch (SQLException e) {
             throw new SqlFailure(e);
         }

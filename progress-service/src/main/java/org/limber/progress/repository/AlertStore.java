@@ -19,6 +19,7 @@ import io.agroal.api.AgroalDataSource;
 import org.limber.common.sql.SqlFailure;
 import org.limber.progress.domain.AlertFolding;
 import org.limber.progress.domain.AlertKind;
+import org.limber.progress.domain.AlertPolicy;
 import org.limber.progress.domain.AlertRules;
 import org.limber.progress.domain.NewAlert;
 import org.limber.progress.domain.RaisedAlert;
@@ -185,14 +186,14 @@ public class AlertStore {
     }
 
     /** Writes the decision; returns the alerts to publish (raised, reopened) and the raises refused. */
-    public Applied apply(AlertFolding.Decision decision, AlertRules rules) {
+    public Applied apply(AlertFolding.Decision decision, AlertPolicy policy) {
         List<RaisedAlert> published = new ArrayList<>();
         List<AlertFolding.Raise> refused = new ArrayList<>();
         try (Connection db = dataSource.getConnection()) {
             if (!decision.raises().isEmpty()) {
                 Set<UUID> stored = new HashSet<>();
                 try (PreparedStatement statement = db.prepareStatement(RAISE)) {
-                    bindRaises(statement, decision.raises(), rules);
+                    bindRaises(statement, decision.raises(), policy);
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
                             RaisedAlert alert = raised(rows, false);
@@ -219,8 +220,9 @@ public class AlertStore {
         }
     }
 
-    private static void bindRaises(PreparedStatement statement, List<AlertFolding.Raise> raises, AlertRules rules)
+    private static void bindRaises(PreparedStatement statement, List<AlertFolding.Raise> raises, AlertPolicy policy)
             throws SQLException {
+        AlertRules rules = policy.rules();
         int next = ColumnArrays.of(raises)
                 .column("uuid", UUID[]::new, AlertFolding.Raise::id)
                 .column("text", String[]::new, r -> r.first().memberId())
@@ -228,9 +230,9 @@ public class AlertStore {
                 .column(
                         "text",
                         String[]::new,
-                        r -> rules.rule(r.first().kind()).severity().name())
+                        r -> policy.severity(r.first().kind(), r.details()).name())
                 .column("int2", Short[]::new, r ->
-                        (short) rules.rule(r.first().kind()).severity().rank)
+                        (short) policy.severity(r.first().kind(), r.details()).rank)
                 .column("text", String[]::new, r -> rules.rule(r.first().kind()).reason())
                 .column("text", String[]::new, r -> r.first().sourceId())
                 .column("text", String[]::new, r -> String.join(DETAIL_SEPARATOR, r.details()))

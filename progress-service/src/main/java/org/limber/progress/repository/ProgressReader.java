@@ -135,7 +135,7 @@ public class ProgressReader {
             "select *, count(*) over () as panel_size from (select p.member_id, p.baseline_pain, l.latest_pain, l.last_activity, p.plan_start,"
                     + " a.open_alerts, coalesce(a.worst, 0) as worst, " + PLAN_STATUS + " as plan_status" + PANEL_FROM
                     + LATEST + PANEL_WHERE
-                    + ") panel order by (worst = 3) desc, greatest(coalesce(latest_pain - baseline_pain, 0), 0) desc,"
+                    + ") panel order by (case when worst >= 3 then worst else 0 end) desc, greatest(coalesce(latest_pain - baseline_pain, 0), 0) desc,"
                     + " coalesce(last_activity, plan_start::timestamptz) asc nulls first, member_id limit ? offset ?";
 
     private static final String PANEL_COUNT = "select count(*)" + PANEL_FROM + PANEL_WHERE;

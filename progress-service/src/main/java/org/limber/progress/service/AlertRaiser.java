@@ -47,7 +47,7 @@ public class AlertRaiser {
             if (decision.isEmpty()) {
                 break;
             }
-            AlertStore.Applied applied = store.apply(decision, policy.rules());
+            AlertStore.Applied applied = store.apply(decision, policy);
             published.addAll(applied.published());
             pending =
                     applied.refused().stream().flatMap(r -> r.causes().stream()).toList();

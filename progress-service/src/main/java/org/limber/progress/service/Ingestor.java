@@ -190,6 +190,6 @@ public class Ingestor {
         }
         Map<String, Instant> newest = new HashMap<>();
         stored.forEach(s -> newest.merge(s.memberId(), s.performedAt(), (a, b) -> a.isAfter(b) ? a : b));
-        statuses.endInactivity(Inactivity.endedBy(statuses.openInactivity(newest.keySet()), newest));
+        events.resolved(statuses.endInactivity(Inactivity.endedBy(statuses.openInactivity(newest.keySet()), newest)));
     }
 }

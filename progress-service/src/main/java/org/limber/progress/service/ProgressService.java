@@ -1,8 +1,11 @@
 package org.limber.progress.service;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.limber.common.paging.Page;
 import org.limber.common.problem.ProblemException;
@@ -10,6 +13,7 @@ import org.limber.progress.domain.Alert;
 import org.limber.progress.domain.AlertAccess;
 import org.limber.progress.domain.ProgressMath;
 import org.limber.progress.domain.Severity;
+import org.limber.progress.messaging.outbound.AlertEvents;
 import org.limber.progress.repository.AlertReader;
 import org.limber.progress.repository.AlertStatusStore;
 import org.limber.progress.repository.ProgressReader;
@@ -28,13 +32,19 @@ public class ProgressService {
     private final SessionReader sessions;
     private final AlertReader alerts;
     private final AlertStatusStore statuses;
+    private final AlertEvents events;
 
     public ProgressService(
-            ProgressReader reader, SessionReader sessions, AlertReader alerts, AlertStatusStore statuses) {
+            ProgressReader reader,
+            SessionReader sessions,
+            AlertReader alerts,
+            AlertStatusStore statuses,
+            AlertEvents events) {
         this.reader = reader;
         this.sessions = sessions;
         this.alerts = alerts;
         this.statuses = statuses;
+        this.events = events;
     }
 
     public MemberProgress progress(String memberId, int weeks, LocalDate today) {
@@ -105,18 +115,34 @@ public class ProgressService {
         return alerts.triage(AlertAccess.TRIAGE_MIN_SEVERITY.rank, page, size);
     }
 
+    /** Acknowledges the alert and publishes CareAlertAcknowledged, in one transaction (the outbox's). */
     public Alert acknowledge(String clinicianId, UUID alertId, String note) {
         mayActOn(clinicianId, alertId);
-        if (!statuses.acknowledge(alertId, clinicianId, note)) {
+        boolean changed = QuarkusTransaction.requiringNew()
+                .call(() -> statuses.acknowledge(alertId, clinicianId, note)
+                        .map(change -> {
+                            events.acknowledged(change);
+                            return true;
+                        })
+                        .orElse(false));
+        if (!changed) {
             Alert now = mayActOn(clinicianId, alertId); // it changed since: a 403 if it left the caller's reach
             throw ProblemException.conflict("The alert is " + now.status().toLowerCase() + " already.");
         }
         return alerts.alert(alertId).orElseThrow();
     }
 
+    /** Resolves the alert and publishes CareAlertResolved, in one transaction (the outbox's). */
     public Alert resolve(String clinicianId, UUID alertId, String note) {
         mayActOn(clinicianId, alertId);
-        if (!statuses.resolve(alertId, clinicianId, note)) {
+        boolean changed = QuarkusTransaction.requiringNew()
+                .call(() -> statuses.resolve(alertId, clinicianId, note)
+                        .map(change -> {
+                            events.resolved(List.of(change));
+                            return true;
+                        })
+                        .orElse(false));
+        if (!changed) {
             mayActOn(clinicianId, alertId);
             throw ProblemException.conflict("The alert is resolved already.");
         }

@@ -63,13 +63,13 @@ class AlertStatusStoreTest {
         // The member moves to another clinician after the caller's check: the update leaves the alert alone.
         assign(member, "clin-after", 2);
 
-        assertThat(statuses.acknowledge(alert, "clin-before", "seen")).isFalse();
-        assertThat(statuses.resolve(alert, "clin-before", "done")).isFalse();
+        assertThat(statuses.acknowledge(alert, "clin-before", "seen")).isEmpty();
+        assertThat(statuses.resolve(alert, "clin-before", "done")).isEmpty();
         assertThat(status(alert)).isEqualTo("OPEN");
 
-        assertThat(statuses.acknowledge(alert, "clin-after", "seen")).isTrue();
+        assertThat(statuses.acknowledge(alert, "clin-after", "seen")).isPresent();
         assertThat(status(alert)).isEqualTo("ACKNOWLEDGED");
-        assertThat(statuses.resolve(alert, "clin-after", "done")).isTrue();
+        assertThat(statuses.resolve(alert, "clin-after", "done")).isPresent();
         assertThat(status(alert)).isEqualTo("RESOLVED");
     }
 
@@ -79,11 +79,11 @@ class AlertStatusStoreTest {
         UUID high = raise(member, AlertKind.HIGH_PAIN);
         UUID normal = raise(member, AlertKind.LOW_ADHERENCE);
 
-        assertThat(statuses.acknowledge(normal, "clin-on-call", "seen")).isFalse();
-        assertThat(statuses.resolve(normal, "clin-on-call", "done")).isFalse();
+        assertThat(statuses.acknowledge(normal, "clin-on-call", "seen")).isEmpty();
+        assertThat(statuses.resolve(normal, "clin-on-call", "done")).isEmpty();
         assertThat(status(normal)).isEqualTo("OPEN");
 
-        assertThat(statuses.acknowledge(high, "clin-on-call", "seen")).isTrue();
+        assertThat(statuses.acknowledge(high, "clin-on-call", "seen")).isPresent();
         assertThat(alerts.alert(high).orElseThrow().acknowledgedBy()).isEqualTo("clin-on-call");
     }
 
@@ -93,7 +93,7 @@ class AlertStatusStoreTest {
         assign(member, "clin-a", 1);
         UUID high = raise(member, AlertKind.HIGH_PAIN);
 
-        assertThat(statuses.acknowledge(high, "clin-b", "seen")).isFalse();
+        assertThat(statuses.acknowledge(high, "clin-b", "seen")).isEmpty();
         assertThat(status(high)).isEqualTo("OPEN");
     }
 

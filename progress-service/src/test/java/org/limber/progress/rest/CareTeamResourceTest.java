@@ -106,15 +106,16 @@ class CareTeamResourceTest {
             JsonPath all = alerts(c, "");
             assertThat(all.getList("items.kind"))
                     .containsExactlyInAnyOrder("HIGH_PAIN", "RED_FLAG_SYMPTOM", "PAIN_ABOVE_BASELINE", "REFERRAL");
+            // Saddle numbness is a sign of cauda equina: EMERGENCY_TODAY in the safety advice, so EMERGENCY.
             assertThat(all.getString("items.find { it.kind == 'RED_FLAG_SYMPTOM' }.severity"))
-                    .isEqualTo("URGENT");
+                    .isEqualTo("EMERGENCY");
             assertThat(all.getString("items.find { it.kind == 'RED_FLAG_SYMPTOM' }.memberId"))
                     .isEqualTo(redFlag);
             assertThat(all.getString("items.find { it.kind == 'PAIN_ABOVE_BASELINE' }.memberId"))
                     .isEqualTo(rising);
             assertThat(all.getString("items.find { it.kind == 'REFERRAL' }.severity"))
-                    .isEqualTo("URGENT");
-            assertThat(all.getList("items.severity").get(0)).isEqualTo("URGENT");
+                    .isEqualTo("EMERGENCY");
+            assertThat(all.getList("items.severity").subList(0, 2)).containsOnly("EMERGENCY");
 
             // Every raised alert was published once for notification systems.
             for (String m : List.of(pain, redFlag, rising, referral)) {
@@ -208,8 +209,11 @@ class CareTeamResourceTest {
         String idle = newMember();
         String worse = newMember();
         String urgent = newMember();
+        String emergency = newMember();
         Instant now = clock.instant();
         send(
+                plan(emergency, 1, 3, 5, c, TODAY),
+                session(emergency, now, 3, 3, 3, "JUST_RIGHT", "BOTH_LEGS_NUMB_OR_WEAK"),
                 plan(fine, 1, 3, 5, c, TODAY),
                 session(fine, now, 3, 3, 3, "JUST_RIGHT"),
                 plan(idle, 1, 3, 5, c, TODAY.minusDays(20)),
@@ -219,18 +223,20 @@ class CareTeamResourceTest {
                 plan(urgent, 1, 3, 5, c, TODAY),
                 session(urgent, now, 3, 3, 3, "JUST_RIGHT", "WORSENING_LEG_WEAKNESS"));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> clinician(c).get("/care-team/panel").jsonPath().getInt("total") == 4
-                        && alerts(c, "&kind=RED_FLAG_SYMPTOM").getInt("total") == 1);
+                .until(() -> clinician(c).get("/care-team/panel").jsonPath().getInt("total") == 5
+                        && alerts(c, "&kind=RED_FLAG_SYMPTOM").getInt("total") == 2);
         clinician(c)
                 .get("/care-team/panel")
                 .then()
                 .statusCode(200)
-                .body("items.memberId", equalTo(List.of(urgent, worse, idle, fine)))
-                .body("items[0].openAlerts", equalTo(List.of("RED_FLAG_SYMPTOM:URGENT")));
+                // Both legs numb or weak is a sign of cauda equina (EMERGENCY), before a worsening leg (URGENT).
+                .body("items.memberId", equalTo(List.of(emergency, urgent, worse, idle, fine)))
+                .body("items[0].openAlerts", equalTo(List.of("RED_FLAG_SYMPTOM:EMERGENCY")))
+                .body("items[1].openAlerts", equalTo(List.of("RED_FLAG_SYMPTOM:URGENT")));
         clinician(c)
                 .get("/care-team/panel?alertKind=RED_FLAG_SYMPTOM")
                 .then()
-                .body("items.memberId", equalTo(List.of(urgent)));
+                .body("items.memberId", equalTo(List.of(emergency, urgent)));
         clinician(c)
                 .get("/care-team/panel?alertKind=NOPE")
                 .then()

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.limber.events.member.ProgressTopics;
 import org.limber.events.member.SessionCompleted;
 import org.limber.events.member.SymptomsReported;
 import org.limber.progress.domain.RaisedAlert;
+import org.limber.progress.domain.Severity;
 import org.limber.progress.service.AlertScheduler;
 import org.limber.testsupport.TestEvents;
 import org.limber.testsupport.TopicReader;
@@ -119,7 +121,8 @@ class UrgentPathTest {
                 .until(() -> triageOf(m).size() == 1 && triageOf(reviewed).size() == 1);
         assertThat(triageOf(m).get(0))
                 .containsEntry("kind", "REFERRAL")
-                .containsEntry("severity", "URGENT")
+                // Saddle numbness is a sign of cauda equina (EMERGENCY_TODAY in the safety advice).
+                .containsEntry("severity", "EMERGENCY")
                 .containsEntry("status", "OPEN")
                 .containsEntry("clinicianId", null);
         assertThat(triageOf(reviewed).get(0))
@@ -135,9 +138,11 @@ class UrgentPathTest {
                 .extract()
                 .jsonPath();
         List<String> severities = triage.getList("items.severity");
-        assertThat(severities).containsOnly("URGENT", "HIGH");
-        assertThat(severities.lastIndexOf("URGENT")).isLessThan(severities.indexOf("HIGH"));
-        assertThat(triage.<String>getList("items.findAll { it.severity == 'URGENT' }.raisedAt").stream()
+        assertThat(severities).contains("EMERGENCY", "HIGH").isSubsetOf("EMERGENCY", "URGENT", "HIGH");
+        assertThat(severities.stream().map(s -> Severity.valueOf(s).rank).toList())
+                .as("emergencies first, then urgent, then high")
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(triage.<String>getList("items.findAll { it.severity == 'EMERGENCY' }.raisedAt").stream()
                         .map(Instant::parse)
                         .toList())
                 .isSorted();
@@ -240,7 +245,13 @@ class UrgentPathTest {
             await().atMost(SECONDS).until(() -> alerts(c).getInt("total") == 3);
             JsonPath all = alerts(c);
             assertThat(all.getList("items.kind")).containsOnly("RED_FLAG_SYMPTOM");
-            assertThat(all.getList("items.severity")).containsOnly("URGENT");
+            // Saddle numbness (cauda equina) is an emergency; the others, and a code the advice does not know, are
+            // urgent.
+            assertThat(all.getString("items.find { it.details == ['SADDLE_NUMBNESS'] }.severity"))
+                    .isEqualTo("EMERGENCY");
+            assertThat(all.<String>getList("items.findAll { it.details != ['SADDLE_NUMBNESS'] }.severity"))
+                    .containsExactly("URGENT", "URGENT");
+            assertThat(all.getString("items[0].severity")).isEqualTo("EMERGENCY");
             assertThat(all.getList("items.status")).containsOnly("OPEN");
             assertThat(all.<List<String>>getList("items.details"))
                     .containsExactlyInAnyOrder(
