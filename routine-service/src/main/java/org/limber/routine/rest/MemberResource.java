@@ -2,6 +2,7 @@ package org.limber.routine.rest;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -39,6 +40,7 @@ import org.limber.routine.rest.PlanViews.PlanView;
 import org.limber.routine.rest.PlanViews.SuspensionView;
 import org.limber.routine.service.IntakeService;
 import org.limber.routine.service.PlanService;
+import org.limber.routine.service.QuestionnaireService;
 import org.limber.routine.service.RuleBook;
 import org.limber.routine.service.ScreeningService;
 import org.limber.routine.service.SuspensionService;
@@ -59,6 +61,7 @@ public class MemberResource {
     private final SuspensionService suspensions;
     private final RuleBook ruleBook;
     private final ScreeningService screenings;
+    private final QuestionnaireService questionnaires;
     private final Clock clock;
 
     public MemberResource(
@@ -69,8 +72,10 @@ public class MemberResource {
             SuspensionService suspensions,
             RuleBook ruleBook,
             ScreeningService screenings,
+            QuestionnaireService questionnaires,
             Clock clock) {
         this.screenings = screenings;
+        this.questionnaires = questionnaires;
         this.config = config;
         this.suspensions = suspensions;
         this.ruleBook = ruleBook;
@@ -118,7 +123,8 @@ public class MemberResource {
     @Path("/plan")
     @Operation(
             summary = "The plan in force, every item with its reason",
-            description = "status ACTIVE or SUSPENDED; while suspended, suspension says why and what to do.")
+            description =
+                    "status ACTIVE or SUSPENDED; while suspended, suspension says why and what to do. due: what the member is asked to do now (SCREENING, QUESTIONNAIRE). pathway: the stratified-care pathway from STarT Back (riskGroup, pathway PSYCHOLOGICALLY_INFORMED / CLOSER_FOLLOW_UP / SELF_MANAGEMENT, the note for the member), null before any answer.")
     @APIResponse(
             responseCode = "200",
             description = "The plan in force",
@@ -126,9 +132,21 @@ public class MemberResource {
     @APIResponse(responseCode = "404", description = "No plan yet")
     public PlanView plan() {
         PlanService.PlanAndSuspension planAndSuspension = plans.planAndSuspension(member());
+        List<MemberViews.DueView> due = new ArrayList<>();
+        screenings
+                .due(member(), Timestamps.today(clock))
+                .map(MemberViews.DueView::screening)
+                .ifPresent(due::add);
+        questionnaires.overview(member(), Timestamps.today(clock)).due().stream()
+                .map(MemberViews.DueView::questionnaire)
+                .forEach(due::add);
         return PlanView.of(planAndSuspension.plan(), suspension(planAndSuspension))
-                .withDue(screenings.due(member(), Timestamps.today(clock)).map(MemberViews.DueView::screening).stream()
-                        .toList());
+                .withDue(
+                        due,
+                        questionnaires
+                                .pathway(member())
+                                .map(QuestionnaireViews.PathwayView::of)
+                                .orElse(null));
     }
 
     @POST

@@ -29,6 +29,14 @@ public final class MemberViews {
         static DueView screening(ScreeningDue.Due due) {
             return new DueView("SCREENING", due.since(), due.reason(), "POST /members/me/screening");
         }
+
+        static DueView questionnaire(org.limber.routine.domain.questionnaire.QuestionnairePlan.Due due) {
+            return new DueView(
+                    "QUESTIONNAIRE",
+                    due.since(),
+                    due.questionnaire() + " " + due.timepoint(),
+                    "POST /members/me/questionnaires/" + due.questionnaire() + "/responses");
+        }
     }
 
     /** A screening as stored: the questions answered yes, whether the plan was suspended, the safety message, the next one due. */

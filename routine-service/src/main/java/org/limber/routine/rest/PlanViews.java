@@ -49,14 +49,15 @@ public final class PlanViews {
             List<PlanProposal.Session> sessions,
             List<PlanProposal.Exclusion> excluded,
             List<String> notes,
-            List<MemberViews.DueView> due) {
+            List<MemberViews.DueView> due,
+            QuestionnaireViews.PathwayView pathway) {
 
         static PlanView of(Plan p) {
             return of(p, null);
         }
 
-        /** The same plan with what the member is asked to do now (a red-flag screening due). */
-        PlanView withDue(List<MemberViews.DueView> items) {
+        /** The same plan with what the member is asked to do now (screening, questionnaires) and their care pathway. */
+        PlanView withDue(List<MemberViews.DueView> items, QuestionnaireViews.PathwayView care) {
             return new PlanView(
                     memberId,
                     version,
@@ -75,7 +76,8 @@ public final class PlanViews {
                     sessions,
                     excluded,
                     notes,
-                    List.copyOf(items));
+                    List.copyOf(items),
+                    care);
         }
 
         static PlanView of(Plan p, SuspensionView suspension) {
@@ -97,7 +99,8 @@ public final class PlanViews {
                     p.proposal.sessions(),
                     p.proposal.excluded(),
                     p.proposal.notes(),
-                    List.of());
+                    List.of(),
+                    null);
         }
     }
 

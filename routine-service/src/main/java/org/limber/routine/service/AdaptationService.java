@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,7 @@ import org.limber.routine.domain.adapt.ClearanceWait;
 import org.limber.routine.domain.adapt.ProgressionRules;
 import org.limber.routine.domain.adapt.WeekFacts;
 import org.limber.routine.domain.adapt.WeeklyAdaptation;
+import org.limber.routine.domain.questionnaire.QuestionnairePlan;
 import org.limber.routine.messaging.outbound.MemberEvents;
 import org.limber.routine.repository.AdaptationRepository;
 import org.limber.routine.repository.IntakeRepository;
@@ -63,6 +65,7 @@ public class AdaptationService {
     private final SuspensionRepository suspensions;
     private final CareTeamService careTeam;
     private final MemberEvents events;
+    private final QuestionnaireService questionnaires;
     private final Clock clock;
 
     public AdaptationService(
@@ -77,7 +80,9 @@ public class AdaptationService {
             SuspensionRepository suspensions,
             CareTeamService careTeam,
             MemberEvents events,
+            QuestionnaireService questionnaires,
             Clock clock) {
+        this.questionnaires = questionnaires;
         this.sessions = sessions;
         this.suspensions = suspensions;
         this.careTeam = careTeam;
@@ -156,13 +161,29 @@ public class AdaptationService {
                             .withFlare(version.flare())
                             .withAfterFlare(version.afterFlare()));
         }
-        String clinician = outcome.reviews().isEmpty()
-                ? null
-                : careTeam.clinicianOf(memberId).orElse(null);
-        for (WeeklyAdaptation.Review review : outcome.reviews()) {
+        List<WeeklyAdaptation.Review> reviews = new ArrayList<>(outcome.reviews());
+        followUp(memberId, assessment).ifPresent(reviews::add);
+        String clinician =
+                reviews.isEmpty() ? null : careTeam.clinicianOf(memberId).orElse(null);
+        for (WeeklyAdaptation.Review review : reviews) {
             events.needsReview(memberId, current.intakeId, true, review.code(), review.reason(), clinician);
         }
         save(record, outcome, next);
+        record.reviews = reviews.stream().map(WeeklyAdaptation.Review::code).toList();
+    }
+
+    /**
+     * Stratified care (STarT Back, rules/questionnaires.yaml): a medium-risk member's first follow-up review, asked
+     * at the first assessment of the pathway's review week (week 2), once per member.
+     */
+    private Optional<WeeklyAdaptation.Review> followUp(String memberId, ProgressAssessed assessment) {
+        boolean asked = adaptations.reviewedSince(memberId, QuestionnairePlan.FOLLOW_UP_REVIEW, Instant.EPOCH);
+        return questionnaires
+                .followUp(memberId, assessment.weekStart(), asked)
+                .map(p -> new WeeklyAdaptation.Review(
+                        QuestionnairePlan.FOLLOW_UP_REVIEW,
+                        "Stratified care: first follow-up review of the member's first two weeks (" + p.reason()
+                                + ")."));
     }
 
     private static void save(AssessmentRecord record, WeeklyAdaptation.Outcome outcome, Plan next) {

@@ -36,6 +36,14 @@ class AuthorizationMatrixTest {
     static final AuthorizationMatrix MATRIX = new AuthorizationMatrix()
             .row("POST /members/me/intake", "401 2xx 2xx 403 403 403 403", Fixtures::intake)
             .row("GET /screening/questions", "2xx 2xx 2xx 2xx 2xx 2xx 2xx")
+            .row("GET /questionnaires", "2xx 2xx 2xx 2xx 2xx 2xx 2xx")
+            .row("GET /questionnaires/{code}", "2xx 2xx 2xx 2xx 2xx 2xx 2xx")
+            .row("GET /members/me/questionnaires", "401 2xx 2xx 403 403 403 403")
+            // The member and the other member (a plan of their own) each answer their own baseline PEG.
+            .row(
+                    "POST /members/me/questionnaires/{code}/responses",
+                    "401 2xx 2xx 403 403 403 403",
+                    () -> MemberResourceQuestionnairesTest.peg(UUID.randomUUID(), 5, 5, 5))
             .row("GET /members/me/plan", "401 2xx 2xx 403 403 403 403")
             .row("GET /members/me/plan/today", "401 2xx 2xx 403 403 403 403")
             .row("GET /members/me/plan/history", "401 2xx 2xx 403 403 403 403")
@@ -121,6 +129,7 @@ class AuthorizationMatrixTest {
                         ? "/people?id=" + MEMBER
                         : path.replace("{memberId}", MEMBER)
                                 .replace("{changeId}", UUID.randomUUID().toString())
+                                .replace("{code}", "PEG")
                                 .replace("{fromClinicianId}", "clinician-" + newMember()));
         MATRIX.requireIn(Path.of("../docs/security.md"));
     }

@@ -1,6 +1,7 @@
 package org.limber.routine.rest;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +39,39 @@ class FuzzedRequestsTest {
         String memberToken = Tokens.member(member);
         String clinicianToken = Tokens.clinician(clinician);
         String adminToken = Tokens.admin("fuzz-admin");
+        // Map.of takes ten pairs at most: the rest are added.
+        Map<String, Object> bodies = new HashMap<>(Map.of(
+                "POST /members/me/intake",
+                intake(),
+                "POST /members/me/sessions",
+                sessionDoingToday(member, Instant.now()),
+                "POST /members/me/symptoms",
+                Fixtures.symptoms("SADDLE_NUMBNESS"),
+                "POST /members/me/screening",
+                Map.of("screeningId", UUID.randomUUID().toString(), "redFlags", Fixtures.redFlags(intake())),
+                "PUT /members/{memberId}/plan/adaptation",
+                Map.of("enabled", true, "note", "fuzz"),
+                "PUT /members/{memberId}/plan",
+                Map.of("note", "fuzz", "changes", List.of(Map.of("type", "PAUSE", "slug", "cat-cow"))),
+                "POST /members/{memberId}/plan/resume",
+                Map.of(
+                        "redFlagsAssessed",
+                        List.of("SADDLE_NUMBNESS"),
+                        "outcome",
+                        "OTHER",
+                        "outcomeText",
+                        "fuzz",
+                        "note",
+                        "fuzz"),
+                "POST /members/{memberId}/plan/changes/{changeId}/undo",
+                Map.of("note", "fuzz"),
+                "PUT /members/{memberId}/care-team",
+                Map.of("clinicianId", clinician),
+                "POST /care-team/panels/{fromClinicianId}/move",
+                Map.of("toClinicianId", clinician)));
+        bodies.put(
+                "POST /members/me/questionnaires/{code}/responses",
+                MemberResourceQuestionnairesTest.peg(UUID.randomUUID(), 5, 5, 5));
         new RequestFuzzer()
                 .run(
                         200,
@@ -48,45 +82,15 @@ class FuzzedRequestsTest {
                                                 || operation.endsWith("/people/clinicians")
                                         ? adminToken
                                         : clinicianToken,
-                        Map.of(
-                                "POST /members/me/intake",
-                                intake(),
-                                "POST /members/me/sessions",
-                                sessionDoingToday(member, Instant.now()),
-                                "POST /members/me/symptoms",
-                                Fixtures.symptoms("SADDLE_NUMBNESS"),
-                                "POST /members/me/screening",
-                                Map.of(
-                                        "screeningId",
-                                        UUID.randomUUID().toString(),
-                                        "redFlags",
-                                        Fixtures.redFlags(intake())),
-                                "PUT /members/{memberId}/plan/adaptation",
-                                Map.of("enabled", true, "note", "fuzz"),
-                                "PUT /members/{memberId}/plan",
-                                Map.of("note", "fuzz", "changes", List.of(Map.of("type", "PAUSE", "slug", "cat-cow"))),
-                                "POST /members/{memberId}/plan/resume",
-                                Map.of(
-                                        "redFlagsAssessed",
-                                        List.of("SADDLE_NUMBNESS"),
-                                        "outcome",
-                                        "OTHER",
-                                        "outcomeText",
-                                        "fuzz",
-                                        "note",
-                                        "fuzz"),
-                                "POST /members/{memberId}/plan/changes/{changeId}/undo",
-                                Map.of("note", "fuzz"),
-                                "PUT /members/{memberId}/care-team",
-                                Map.of("clinicianId", clinician),
-                                "POST /care-team/panels/{fromClinicianId}/move",
-                                Map.of("toClinicianId", clinician)),
+                        bodies,
                         Map.of(
                                 "memberId",
                                 member,
                                 "changeId",
                                 UUID.randomUUID().toString(),
                                 "fromClinicianId",
-                                "clinician-" + newMember()));
+                                "clinician-" + newMember(),
+                                "code",
+                                "PEG"));
     }
 }

@@ -19,12 +19,14 @@ import org.limber.events.member.PlanAssigned;
 import org.limber.events.member.PlanResumed;
 import org.limber.events.member.PlanSuspended;
 import org.limber.events.member.PrescribedDose;
+import org.limber.events.member.QuestionnaireCompleted;
 import org.limber.events.member.SessionCompleted;
 import org.limber.events.member.SymptomsReported;
 import org.limber.routine.domain.CareAssignment;
 import org.limber.routine.domain.IntakeRecord;
 import org.limber.routine.domain.Plan;
 import org.limber.routine.domain.PlanSuspension;
+import org.limber.routine.domain.QuestionnaireResponseRecord;
 import org.limber.routine.domain.SessionLog;
 import org.limber.routine.domain.SessionReport;
 import org.limber.routine.domain.SymptomReport;
@@ -35,7 +37,8 @@ import org.limber.routine.domain.plan.PlanProposal;
  * Writes the events about members into the outbox, in the transaction of the change, key = member id;
  * counts them for the metrics (limber_sessions_logged_total, limber_plans_built_total by source,
  * limber_members_referred_total, limber_plans_suspended_total by cause, limber_plans_resumed_total by
- * how, limber_symptom_reports_total, limber_intakes_needing_review_total, limber_care_team_assignments_total).
+ * how, limber_symptom_reports_total, limber_intakes_needing_review_total, limber_care_team_assignments_total,
+ * limber_questionnaires_completed_total by questionnaire).
  */
 @ApplicationScoped
 public class MemberEvents {
@@ -245,5 +248,29 @@ public class MemberEvents {
                         report.redFlags,
                         report.note));
         symptomReports.increment();
+    }
+
+    public void questionnaireCompleted(QuestionnaireResponseRecord r) {
+        publish(
+                r.memberId,
+                QuestionnaireCompleted.TYPE,
+                (id, now) -> new QuestionnaireCompleted(
+                        id,
+                        now,
+                        QuestionnaireCompleted.SCHEMA_VERSION,
+                        r.memberId,
+                        r.responseId,
+                        r.questionnaire,
+                        r.canonical,
+                        r.timepoint,
+                        r.authoredAt,
+                        r.answers.stream()
+                                .map(a -> new QuestionnaireCompleted.Answer(a.linkId(), a.value()))
+                                .toList(),
+                        r.score,
+                        r.subscale,
+                        r.riskGroup));
+        registry.counter("limber.questionnaires.completed", "questionnaire", r.questionnaire)
+                .increment();
     }
 }
