@@ -40,6 +40,11 @@ public class QuestionnaireStore {
             Integer subscale,
             String riskGroup) {}
 
+    /** The STarT Back risk group of the member {@code p}, from their newest response (a column of the panel reads). */
+    public static final String STARTBACK_RISK = "(select q.risk_group from questionnaire_response q"
+            + " where q.member_id = p.member_id and q.questionnaire = 'STARTBACK'"
+            + " order by q.authored_at desc limit 1) as startback_risk";
+
     private static final String INSERT = "insert into questionnaire_response (member_id, response_id, questionnaire,"
             + " canonical, timepoint, authored_at, link_ids, answer_values, score, subscale, risk_group, received_at)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
