@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import org.limber.progress.domain.measures.CohortMeasures;
+
 /**
  * The outcomes report over members who have reached 12 weeks: aggregates only, and nothing at
  * all for a group smaller than {@link #MIN_GROUP}.
@@ -43,6 +45,8 @@ public final class Outcomes {
      * @param medianPainChangePercent the median of the same, which a few low baselines do not skew
      * @param shareReachingMcid     painCompleters whose pain fell 2 points or 30%, over painCompleters
      * @param adherence             share of members by mean weekly adherence over the 12 weeks
+     * @param allStarters           pain and PEG measures over every member of the cohort (intention to treat)
+     * @param completersOnly        the same measures over the completers
      */
     public record Report(
             boolean suppressed,
@@ -54,7 +58,30 @@ public final class Outcomes {
             BigDecimal meanPainChangePercent,
             BigDecimal medianPainChangePercent,
             BigDecimal shareReachingMcid,
-            AdherenceDistribution adherence) {}
+            AdherenceDistribution adherence,
+            CohortMeasures.Measures allStarters,
+            CohortMeasures.Measures completersOnly) {
+
+        /** This report with the measures of both groups (none on a suppressed report). */
+        public Report withMeasures(CohortMeasures.Measures all, CohortMeasures.Measures completed) {
+            if (suppressed) {
+                return this;
+            }
+            return new Report(
+                    suppressed,
+                    note,
+                    members,
+                    completers,
+                    completionRate,
+                    painCompleters,
+                    meanPainChangePercent,
+                    medianPainChangePercent,
+                    shareReachingMcid,
+                    adherence,
+                    all,
+                    completed);
+        }
+    }
 
     public record AdherenceDistribution(BigDecimal under50, BigDecimal from50to79, BigDecimal atLeast80) {}
 
@@ -62,17 +89,7 @@ public final class Outcomes {
 
     public static Report report(List<Member> cohort) {
         if (cohort.size() < MIN_GROUP) {
-            return new Report(
-                    true,
-                    "fewer than " + MIN_GROUP + " members: suppressed to protect privacy",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
+            return suppressed();
         }
         List<Member> completers =
                 cohort.stream().filter(m -> m.endPain() != null).toList();
@@ -94,7 +111,9 @@ public final class Outcomes {
                     null,
                     null,
                     null,
-                    distribution);
+                    distribution,
+                    null,
+                    null);
         }
         double[] changes = withBaseline.stream()
                 .mapToDouble(m -> (m.baselinePain() - m.endPain()) * 100.0 / m.baselinePain())
@@ -116,7 +135,25 @@ public final class Outcomes {
                 meanChange,
                 medianChange,
                 ratio(mcid, withBaseline.size()),
-                distribution);
+                distribution,
+                null,
+                null);
+    }
+
+    private static Report suppressed() {
+        return new Report(
+                true,
+                "fewer than " + MIN_GROUP + " members: suppressed to protect privacy",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** The shares of the cohort whose mean weekly adherence was under 50%, 50-79%, and 80% or more. */

@@ -38,7 +38,7 @@ public class PanelQueries {
 
     private static final String ROWS = "select p.member_id, p.baseline_pain, l.latest_pain, l.last_activity,"
             + " p.plan_start, a.open_alerts, coalesce(a.worst, 0) as worst, " + ProgressReader.PLAN_STATUS
-            + " as plan_status from member_profile p"
+            + " as plan_status, " + QuestionnaireStore.STARTBACK_RISK + " from member_profile p"
             + " left join lateral (select s.pain_before as latest_pain, s.performed_at as last_activity"
             + " from session_fact s where s.member_id = p.member_id order by s.performed_at desc limit 1) l on true"
             + " left join lateral (select array_agg(a.kind || ':' || a.severity order by a.severity_rank desc,"
@@ -88,7 +88,8 @@ public class PanelQueries {
                             date(r, "plan_start"),
                             strings(r, "open_alerts"),
                             r.getInt("worst"),
-                            r.getString("plan_status")));
+                            r.getString("plan_status"),
+                            r.getString("startback_risk")));
                 }
             }
             return rows;

@@ -64,7 +64,8 @@ public class ProgressReader {
             LocalDate planStart,
             List<String> openAlerts,
             int worstSeverityRank,
-            String planStatus) {}
+            String planStatus,
+            String startBackRisk) {}
 
     /**
      * The status of the member {@code p}'s plan: SUSPENDED (by the highest PlanSuspended/PlanResumed
@@ -133,7 +134,8 @@ public class ProgressReader {
     /** The page of the panel, each row with the panel's size (counted before the limit: one pass over the members). */
     private static final String PANEL =
             "select *, count(*) over () as panel_size from (select p.member_id, p.baseline_pain, l.latest_pain, l.last_activity, p.plan_start,"
-                    + " a.open_alerts, coalesce(a.worst, 0) as worst, " + PLAN_STATUS + " as plan_status" + PANEL_FROM
+                    + " a.open_alerts, coalesce(a.worst, 0) as worst, " + PLAN_STATUS + " as plan_status, "
+                    + QuestionnaireStore.STARTBACK_RISK + PANEL_FROM
                     + LATEST + PANEL_WHERE
                     + ") panel order by (case when worst >= 3 then worst else 0 end) desc, greatest(coalesce(latest_pain - baseline_pain, 0), 0) desc,"
                     + " coalesce(last_activity, plan_start::timestamptz) asc nulls first, member_id limit ? offset ?";
@@ -219,7 +221,8 @@ public class ProgressReader {
                             date(r, "plan_start"),
                             strings(r, "open_alerts"),
                             r.getInt("worst"),
-                            r.getString("plan_status")));
+                            r.getString("plan_status"),
+                            r.getString("startback_risk")));
                 }
             }
             if (total >= 0) {

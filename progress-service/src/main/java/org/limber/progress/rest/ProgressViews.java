@@ -97,7 +97,8 @@ public final class ProgressViews {
             LocalDate planStart,
             List<String> openAlerts,
             int worstSeverityRank,
-            String planStatus) {
+            String planStatus,
+            String startBackRisk) {
 
         static PanelMember of(ProgressReader.PanelRow r) {
             return new PanelMember(
@@ -108,7 +109,8 @@ public final class ProgressViews {
                     r.planStart(),
                     r.openAlerts(),
                     r.worstSeverityRank(),
-                    r.planStatus());
+                    r.planStatus(),
+                    r.startBackRisk());
         }
     }
 

@@ -18,6 +18,7 @@ import org.limber.events.member.MemberReferred;
 import org.limber.events.member.PlanAssigned;
 import org.limber.events.member.PlanResumed;
 import org.limber.events.member.PlanSuspended;
+import org.limber.events.member.QuestionnaireCompleted;
 import org.limber.events.member.SessionCompleted;
 import org.limber.events.member.SymptomsReported;
 import org.limber.progress.domain.AlertKind;
@@ -28,6 +29,7 @@ import org.limber.progress.domain.RaisedAlert;
 import org.limber.progress.domain.UrgentAlerts;
 import org.limber.progress.messaging.outbound.AlertEvents;
 import org.limber.progress.repository.AlertStatusStore;
+import org.limber.progress.repository.PlanDetailStore;
 import org.limber.progress.repository.ProgressWriter;
 import org.limber.progress.repository.SessionWriter;
 
@@ -51,10 +53,12 @@ public class Ingestor {
             List<PlanSuspended> suspensions,
             List<PlanResumed> resumptions,
             List<SymptomsReported> reports,
-            List<MemberNeedsReview> reviews) {
+            List<MemberNeedsReview> reviews,
+            List<QuestionnaireCompleted> questionnaires) {
 
         public static Batch empty() {
             return new Batch(
+                    new ArrayList<>(),
                     new ArrayList<>(),
                     new ArrayList<>(),
                     new ArrayList<>(),
@@ -83,6 +87,8 @@ public class Ingestor {
                 return reports.add(e);
             } else if (event instanceof MemberNeedsReview e) {
                 return reviews.add(e);
+            } else if (event instanceof QuestionnaireCompleted e) {
+                return questionnaires.add(e);
             }
             return false;
         }
@@ -95,7 +101,8 @@ public class Ingestor {
                     + suspensions.size()
                     + resumptions.size()
                     + reports.size()
-                    + reviews.size();
+                    + reviews.size()
+                    + questionnaires.size();
         }
     }
 
@@ -107,6 +114,8 @@ public class Ingestor {
     private final AlertEvents events;
     private final Assessor assessor;
     private final Counter consumed;
+    private final QuestionnaireIntake questionnaires;
+    private final PlanDetailStore planDetails;
 
     public Ingestor(
             ProgressWriter writer,
@@ -116,7 +125,9 @@ public class Ingestor {
             AlertRaiser alerts,
             AlertEvents events,
             Assessor assessor,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            QuestionnaireIntake questionnaires,
+            PlanDetailStore planDetails) {
         this.writer = writer;
         this.sessionWriter = sessionWriter;
         this.statuses = statuses;
@@ -124,6 +135,8 @@ public class Ingestor {
         this.alerts = alerts;
         this.events = events;
         this.assessor = assessor;
+        this.questionnaires = questionnaires;
+        this.planDetails = planDetails;
         this.consumed = registry.counter("limber.events.consumed", "service", "progress");
     }
 
@@ -142,6 +155,7 @@ public class Ingestor {
         // Who the clinician is and whether the plan runs, before the alerts that are routed and suppressed by them.
         writer.applyAssignments(batch.assignments());
         writer.applyPlans(batch.plans());
+        planDetails.store(batch.plans());
         writer.applyIntakes(batch.referrals(), batch.reviews());
         writer.applyPlanStatus(batch.suspensions(), batch.resumptions());
         List<NewAlert> due = new ArrayList<>();
@@ -152,6 +166,7 @@ public class Ingestor {
         // whichever arrives first raises it, the other changes nothing; so no red flag depends on one event alone.
         batch.suspensions().forEach(e -> due.add(UrgentAlerts.suspension(e)));
         due.addAll(applySessions(batch.sessions()));
+        due.addAll(questionnaires.apply(batch.questionnaires()));
         assessor.afterSessions(batch.sessions());
         List<RaisedAlert> raised = alerts.raise(due);
         events.raised(raised);

@@ -2,10 +2,13 @@ package org.limber.progress.service;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.limber.common.problem.ProblemException;
 import org.limber.progress.domain.Outcomes;
+import org.limber.progress.domain.measures.CohortMeasures;
+import org.limber.progress.repository.MeasureReader;
 import org.limber.progress.repository.OutcomeReader;
 
 /** Program outcomes for admins: aggregates only. */
@@ -16,9 +19,11 @@ public class ReportService {
     static final int FIRST_YEAR = 2000;
 
     private final OutcomeReader reader;
+    private final MeasureReader measures;
 
-    public ReportService(OutcomeReader reader) {
+    public ReportService(OutcomeReader reader, MeasureReader measures) {
         this.reader = reader;
+        this.measures = measures;
     }
 
     /**
@@ -36,6 +41,14 @@ public class ReportService {
             from = startMonth.atDay(1);
             to = startMonth.plusMonths(1).atDay(1);
         }
-        return Outcomes.report(reader.cohort(from, to, today));
+        List<MeasureReader.Row> rows = measures.cohort(from, to, today);
+        return Outcomes.report(reader.cohort(from, to, today))
+                .withMeasures(
+                        CohortMeasures.of(
+                                rows.stream().map(MeasureReader.Row::started).toList()),
+                        CohortMeasures.of(rows.stream()
+                                .filter(MeasureReader.Row::completer)
+                                .map(MeasureReader.Row::completed)
+                                .toList()));
     }
 }

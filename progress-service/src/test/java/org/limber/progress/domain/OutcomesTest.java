@@ -133,7 +133,9 @@ class OutcomesTest {
                         new BigDecimal("0.0"),
                         new BigDecimal("0.200"),
                         new Outcomes.AdherenceDistribution(
-                                new BigDecimal("0.300"), new BigDecimal("0.400"), new BigDecimal("0.300"))));
+                                new BigDecimal("0.300"), new BigDecimal("0.400"), new BigDecimal("0.300")),
+                        null,
+                        null));
     }
 
     @Test

@@ -37,7 +37,8 @@ final class MemberEventKinds {
             planSuspended(),
             planResumed(),
             symptomsReported(),
-            memberNeedsReview());
+            memberNeedsReview(),
+            QuestionnaireKind.questionnaireCompleted());
 
     private static EventType<SessionCompleted> sessionCompleted() {
         return new EventType<>(
