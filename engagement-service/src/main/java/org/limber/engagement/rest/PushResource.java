@@ -1,6 +1,5 @@
 package org.limber.engagement.rest;
 
-import java.time.Clock;
 import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -18,12 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import org.limber.common.problem.ProblemException;
-import org.limber.common.time.Timestamps;
-import org.limber.engagement.config.PushConfig;
 import org.limber.engagement.delivery.WebPushChannel;
-import org.limber.engagement.repository.SubscriptionStore;
-import org.limber.engagement.repository.SubscriptionStore.Subscription;
 
 /** Web Push: the VAPID public key, and the push subscriptions of members and of the care team. */
 @Path("/")
@@ -34,18 +28,11 @@ import org.limber.engagement.repository.SubscriptionStore.Subscription;
 public class PushResource {
 
     private final WebPushChannel push;
-    private final SubscriptionStore subscriptions;
-    private final Callers callers;
-    private final Clock clock;
-    private final boolean allowHttp;
+    private final PushSubscriptions subscriptions;
 
-    public PushResource(
-            WebPushChannel push, SubscriptionStore subscriptions, Callers callers, Clock clock, PushConfig config) {
+    public PushResource(WebPushChannel push, PushSubscriptions subscriptions) {
         this.push = push;
         this.subscriptions = subscriptions;
-        this.callers = callers;
-        this.clock = clock;
-        this.allowHttp = config.allowHttpEndpoints();
     }
 
     @GET
@@ -61,7 +48,7 @@ public class PushResource {
     @RolesAllowed("member")
     @Operation(operationId = "subscribeMember", summary = "Receive notifications on this browser (201, 200 when known)")
     public Response subscribeMember(@NotNull PushSubscriptionBody body) {
-        return subscribe(body);
+        return subscriptions.subscribe(body);
     }
 
     @DELETE
@@ -71,43 +58,6 @@ public class PushResource {
             operationId = "unsubscribeMember",
             summary = "Stop notifications on this browser (204, also when unknown)")
     public Response unsubscribeMember(@QueryParam("endpoint") String endpoint) {
-        return unsubscribe(endpoint);
-    }
-
-    @POST
-    @Path("care-team/push-subscriptions")
-    @RolesAllowed({"clinician", "admin"})
-    @Operation(operationId = "subscribeStaff", summary = "Receive urgent alerts and messages on this browser")
-    public Response subscribeStaff(@NotNull PushSubscriptionBody body) {
-        return subscribe(body);
-    }
-
-    @DELETE
-    @Path("care-team/push-subscriptions")
-    @RolesAllowed({"clinician", "admin"})
-    @Operation(operationId = "unsubscribeStaff", summary = "Stop notifications on this browser")
-    public Response unsubscribeStaff(@QueryParam("endpoint") String endpoint) {
-        return unsubscribe(endpoint);
-    }
-
-    private Response subscribe(PushSubscriptionBody body) {
-        body.check(allowHttp);
-        String user = callers.remembered().id();
-        boolean created = subscriptions.save(
-                new Subscription(
-                        body.endpoint(), user, body.keys().p256dh(), body.keys().auth()),
-                Timestamps.now(clock));
-        return Response.status(created ? 201 : 200).build();
-    }
-
-    private Response unsubscribe(String endpoint) {
-        if (endpoint == null || endpoint.isBlank() || endpoint.length() > PushSubscriptionBody.MAX_ENDPOINT) {
-            throw ProblemException.badParameter(
-                    "endpoint",
-                    "must be the subscription's endpoint, at most " + PushSubscriptionBody.MAX_ENDPOINT
-                            + " characters");
-        }
-        subscriptions.delete(callers.id(), endpoint);
-        return Response.noContent().build();
+        return subscriptions.unsubscribe(endpoint);
     }
 }
