@@ -1,0 +1,7 @@
+package org.limber.engagement.domain;
+
+/** How a notification reaches someone. */
+public enum ChannelKind {
+    PUSH,
+    EMAIL
+}
