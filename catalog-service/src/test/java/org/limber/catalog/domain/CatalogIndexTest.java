@@ -190,5 +190,7 @@ class CatalogIndexTest {
         assertThat(slugs(filter(null, Set.of(), Set.of(), 0, 2), Set.of())).containsExactly("easy-sway", "mat-sway");
         assertThat(slugs(filter(null, Set.of(), Set.of(), 0, 1), Set.of())).containsExactly("easy-sway");
         assertThat(slugs(filter(null, Set.of(), Set.of(), 2, 1), Set.of())).isEmpty();
+        // The first item of page 1 of size 2 is the third: there is none.
+        assertThat(slugs(filter(null, Set.of(), Set.of(), 1, 2), Set.of())).isEmpty();
     }
 }
