@@ -148,4 +148,49 @@ class CatalogIndexTest {
                 .extracting(e -> e.slug)
                 .containsExactly("easy-sway", "mat-sway");
     }
+
+    private ExerciseFilter by(Category category, Region region, Position position, Level level, Direction direction) {
+        return new ExerciseFilter(
+                null,
+                category,
+                region,
+                position,
+                level,
+                direction,
+                Set.of(),
+                Set.of(),
+                ExerciseFilter.Sort.NAME,
+                0,
+                20);
+    }
+
+    @Test
+    void eachFacetNarrowsTheListToTheExercisesWithThatValue() {
+        assertThat(slugs(by(Category.MOBILITY, null, null, null, null), Set.of()))
+                .containsExactly("easy-sway", "mat-sway");
+        assertThat(slugs(by(Category.STRETCH, null, null, null, null), Set.of()))
+                .isEmpty();
+        assertThat(slugs(by(null, Region.LOWER_BACK, null, null, null), Set.of()))
+                .containsExactly("easy-sway", "mat-sway");
+        assertThat(slugs(by(null, Region.HIPS, null, null, null), Set.of())).isEmpty();
+        assertThat(slugs(by(null, null, Position.STANDING, null, null), Set.of()))
+                .containsExactly("easy-sway", "mat-sway");
+        assertThat(slugs(by(null, null, Position.SUPINE, null, null), Set.of())).isEmpty();
+        assertThat(slugs(by(null, null, null, Level.INTERMEDIATE, null), Set.of()))
+                .containsExactly("mat-sway");
+        assertThat(slugs(by(null, null, null, null, Direction.NEUTRAL), Set.of()))
+                .containsExactly("easy-sway", "mat-sway");
+        assertThat(slugs(by(null, null, null, null, Direction.FLEXION), Set.of()))
+                .isEmpty();
+    }
+
+    @Test
+    void theLastPageHoldsWhatIsLeftAndItsEndIsExclusive() {
+        // Two published: page 0 of size 2 holds both; page 0 of size 1 only the first.
+        assertThat(slugs(filter(null, Set.of(), Set.of(), 0, 2), Set.of())).containsExactly("easy-sway", "mat-sway");
+        assertThat(slugs(filter(null, Set.of(), Set.of(), 0, 1), Set.of())).containsExactly("easy-sway");
+        assertThat(slugs(filter(null, Set.of(), Set.of(), 2, 1), Set.of())).isEmpty();
+        // The first item of page 1 of size 2 is the third: there is none.
+        assertThat(slugs(filter(null, Set.of(), Set.of(), 1, 2), Set.of())).isEmpty();
+    }
 }

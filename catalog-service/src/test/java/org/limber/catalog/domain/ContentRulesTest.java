@@ -279,4 +279,71 @@ class ContentRulesTest {
             assertThat(found.get(i).message()).startsWith(expected.get(i));
         }
     }
+
+    @Test
+    void aListNamingAnEntryTwiceIsRefusedByItsField() {
+        ExerciseContent sound =
+                content(reps(10, new Range(5, 15)), List.of(Equipment.MAT, Equipment.MAT), List.of(), List.of());
+        assertThat(fields(ContentRules.check("t", sound))).contains("equipment");
+        ExerciseContent twiceEasier =
+                content(reps(10, new Range(5, 15)), List.of(Equipment.NONE), List.of("a", "a"), List.of());
+        assertThat(fields(ContentRules.check("t", twiceEasier))).containsExactly("easier");
+        ExerciseContent twiceHarder =
+                content(reps(10, new Range(5, 15)), List.of(Equipment.NONE), List.of(), List.of("b", "b"));
+        assertThat(fields(ContentRules.check("t", twiceHarder))).containsExactly("harder");
+        ExerciseContent base = content(reps(10, new Range(5, 15)), List.of(Equipment.NONE), List.of(), List.of());
+        ExerciseContent twiceRegion = withRegionsAndTags(base, List.of(Region.CORE, Region.CORE), List.of());
+        assertThat(fields(ContentRules.check("t", twiceRegion))).containsExactly("regions");
+        ExerciseContent twiceTag = withRegionsAndTags(
+                base, List.of(Region.CORE), List.of(SafetyTag.SUSTAINED_EXTENSION, SafetyTag.SUSTAINED_EXTENSION));
+        assertThat(fields(ContentRules.check("t", twiceTag))).contains("safetyTags");
+    }
+
+    private static ExerciseContent withRegionsAndTags(ExerciseContent c, List<Region> regions, List<SafetyTag> tags) {
+        return new ExerciseContent(
+                c.name(),
+                c.aliases(),
+                c.description(),
+                c.category(),
+                regions,
+                c.muscles(),
+                c.position(),
+                c.equipment(),
+                c.level(),
+                c.unilateral(),
+                c.dose(),
+                c.steps(),
+                c.mayFeel(),
+                c.tips(),
+                c.commonMistakes(),
+                c.direction(),
+                c.spinalLoad(),
+                tags,
+                c.easier(),
+                c.harder());
+    }
+
+    @Test
+    void everyDoseFieldMustLieInsideItsRangeAndARangeMayBeOneValue() {
+        // Sets 2 outside 3-4; hold 10 outside 12-20; duration 60 outside 90-120.
+        Dose setsOut = new Dose(2, 10, null, null, 30, new DoseRange(new Range(3, 4), new Range(5, 15), null, null));
+        assertThat(fields(check(setsOut))).containsExactly("dose.range.sets");
+        Dose holdOut = new Dose(
+                2, 10, 10, null, 30, new DoseRange(new Range(1, 3), new Range(5, 15), new Range(12, 20), null));
+        assertThat(fields(check(holdOut))).containsExactly("dose.range.holdSeconds");
+        Dose durationOut =
+                new Dose(2, null, null, 60, 30, new DoseRange(new Range(1, 3), null, null, new Range(90, 120)));
+        assertThat(fields(check(durationOut))).containsExactly("dose.range.durationSeconds");
+        Dose repsWithoutRange = new Dose(2, 10, null, null, 30, new DoseRange(new Range(1, 3), null, null, null));
+        assertThat(fields(check(repsWithoutRange))).containsExactly("dose.range.reps");
+        // A range of one value (min = max) holds exactly that value; its ends belong to it.
+        Dose fixed = new Dose(2, 10, null, null, 30, new DoseRange(new Range(2, 2), new Range(10, 10), null, null));
+        assertThat(check(fixed)).isEmpty();
+        Dose atTheEnds = new Dose(3, 5, null, null, 30, new DoseRange(new Range(1, 3), new Range(5, 15), null, null));
+        assertThat(check(atTheEnds)).isEmpty();
+    }
+
+    private static List<FieldProblem> check(Dose dose) {
+        return ContentRules.check("t", content(dose, List.of(Equipment.NONE), List.of(), List.of()));
+    }
 }
