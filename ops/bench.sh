@@ -12,7 +12,9 @@
 #                             binary COPY of the same rows; reads over 10,000 and 100,000 members / 5,000,000
 #                             sessions, panels of 500, 8 concurrent clients)
 #   4. the plan builder       routine-service PlanBuilderBenchmark
-#   5. start-up and memory    test-support ServiceStartBenchmark: each packaged service started (and restarted) against
+#   5. reminders             engagement-service ReminderBenchmark: 100,000 members with reminders due in the same
+#                             minute, claimed and pushed (encrypted, VAPID) to a local push endpoint; rate and p99 delay
+#   6. start-up and memory    test-support ServiceStartBenchmark: each packaged service started (and restarted) against
 #                             PostgreSQL, Kafka and an OIDC provider, ready time and VmRSS after a warm-up
 # Extra arguments per harness: BENCH_CATALOG_ARGS, BENCH_PROGRESS_ARGS (e.g. "-Dbench.only=ingestion");
 # JVM options of the started services: LIMBER_JAVA_OPTS and, on a JDK 25 or newer, LIMBER_JAVA25_OPTS (default:
@@ -21,7 +23,7 @@
 # JDK 25 or newer (LIMBER_JAVA_HOME, see ops/aot-cache.sh), makes their AOT cache with it; the start-up step
 # starts each service on this JDK without and with the archive, and on the JDK 25 without and with the cache.
 # BENCH_APPCDS=0 packages and measures without the archive and the cache.
-# BENCH_STEPS (default "build catalog progress plan start") runs some steps only; the report is written from
+# BENCH_STEPS (default "build catalog progress plan reminders start") runs some steps only; the report is written from
 # the logs in target/bench-logs/ either way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,7 +56,7 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
 mvn() { ./mvnw -B -ntp "$@"; }
-steps=" ${BENCH_STEPS:-build catalog progress plan start} "
+steps=" ${BENCH_STEPS:-build catalog progress plan reminders start} "
 step() {
   [[ "$steps" == *" $2 "* ]] || return 1
   echo "==> $1 (log: $logs/$2.log)"
@@ -85,6 +87,11 @@ mvn test -pl progress-service -am -Dtest=ProgressBenchmark -Dsurefire.failIfNoSp
 step "Plan builder" plan &&
 java -cp "routine-service/target/test-classes:routine-service/target/classes:$(cat routine-service/target/bench.classpath)" \
   org.limber.routine.bench.PlanBuilderBenchmark > "$logs/plan.log" 2>&1
+
+step "Reminders due in the same minute" reminders &&
+# shellcheck disable=SC2086
+mvn test -pl engagement-service -am -Dtest=ReminderBenchmark -Dsurefire.failIfNoSpecifiedTests=false ${BENCH_REMINDERS_ARGS:-} \
+  > "$logs/reminders.log" 2>&1
 
 step "Service start-up and memory" start &&
 # shellcheck disable=SC2086
@@ -119,12 +126,13 @@ figures() {
   echo "|---|---|---|"
   figures "$logs/catalog.log" | grep '^| catalog ' | sed -E 's/^\| catalog (`[^`]*`) \| ([^|]*) \| ([^|]*) \|$/| catalog reads | \1 | \2 req\/s, \3 of `\/q\/health\/live` |/'
   figures "$logs/progress.log" | grep -E 'end-to-end:|ceiling \(binary COPY|CPU per event|^Read latency|p50 ' | sed -E 's/^ *//; s/\|/\\|/g; s/^/| progress | | /; s/$/ |/'
+  figures "$logs/reminders.log" | grep -E '^Reminders: ' | sed -E 's/^Reminders: //; s/^/| reminders | | /; s/$/ |/'
   figures "$logs/plan.log" | grep -E 'latency per full week plan' | sed -E 's/^ *//; s/^/| plan builder | | /; s/$/ |/'
   figures "$logs/start.log" | grep -E '^\| [a-z]+-service ' | sed -E 's/^\| ([a-z]+-service[^|]*) \| ([^|]*) \| ([^|]*) \| ([^|]*) \| ([^|]*) \|$/| start-up and memory | \1 | ready after \2; resident \3 when ready, \4 after the warm-up; \5 threads |/; s/, - after the warm-up//'
   echo
   echo "## Each harness's output"
   for part in catalog:"Catalog reads (\`CatalogBenchmark\`)" progress:"Progress ingestion and reads (\`ProgressBenchmark\`)" \
-              plan:"Plan builder (\`PlanBuilderBenchmark\`)" start:"Start-up and memory (\`ServiceStartBenchmark\`)"; do
+              plan:"Plan builder (\`PlanBuilderBenchmark\`)" reminders:"Reminders (\`ReminderBenchmark\`)" start:"Start-up and memory (\`ServiceStartBenchmark\`)"; do
     echo
     echo "### ${part#*:}"
     echo

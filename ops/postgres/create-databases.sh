@@ -3,7 +3,7 @@
 # empty data volume). Each role's password comes from the environment (<NAME>_DB_PASSWORD); compose
 # refuses to start without them. The local launcher does the same on its embedded server.
 set -euo pipefail
-for name in catalog routine progress keycloak; do
+for name in catalog routine progress engagement keycloak; do
   variable="${name^^}_DB_PASSWORD"
   password="${!variable:?set $variable}"
   psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \

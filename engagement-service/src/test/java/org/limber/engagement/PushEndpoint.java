@@ -81,8 +81,11 @@ public final class PushEndpoint implements AutoCloseable {
         statuses.put(name, status);
     }
 
+    /** What arrived for one name (every request when {@code name} is null). */
     public List<Received> received(String name) {
-        return received.stream().filter(r -> r.name().equals(name)).toList();
+        return received.stream()
+                .filter(r -> name == null || r.name().equals(name))
+                .toList();
     }
 
     public int count() {

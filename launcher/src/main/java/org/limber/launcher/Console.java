@@ -78,7 +78,12 @@ final class Console {
                 "  %-16s %-40s %s%n",
                 "PostgreSQL",
                 "localhost:" + ports.postgres(),
-                "databases catalog, routine, progress, keycloak; user postgres");
+                "databases catalog, routine, progress, engagement, keycloak; user postgres");
+        out.printf(
+                "  %-16s %-40s %s%n",
+                "mail (GreenMail)",
+                "smtp localhost:" + ports.smtp(),
+                "sent mail: IMAP localhost:" + ports.imap() + " (user and password = the address), logs/mail.log");
         out.printf("  %-16s %-40s%n", "Kafka", "localhost:" + ports.kafka());
         out.printf("  %-16s %-40s%n", "logs", logs + "/");
         out.println();

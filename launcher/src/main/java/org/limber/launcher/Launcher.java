@@ -37,6 +37,7 @@ public final class Launcher {
     private final List<ManagedProcess> processes = new ArrayList<>();
     private final Readiness readiness;
     private PostgresProcess postgres;
+    private MailServer mail;
     private volatile boolean stopping;
 
     Launcher(Path root, Ports ports, LaunchOptions options, Clock clock) {
@@ -131,6 +132,8 @@ public final class Launcher {
             }
         }
         postgres.createDatabase("keycloak");
+        step("Starting the SMTP server (GreenMail) on port " + ports.smtp() + ", IMAP on " + ports.imap());
+        mail = MailServer.start(ports, local.resolve("logs/mail.log"));
 
         step("Starting Kafka (KRaft) on port " + ports.kafka());
         ManagedProcess kafka = started(KafkaProcess.start(root, local, ports));
@@ -208,6 +211,9 @@ public final class Launcher {
         Collections.reverse(reversed);
         reversed.parallelStream().filter(p -> !p.name().equals("kafka")).forEach(p -> p.stop(Duration.ofSeconds(20)));
         reversed.stream().filter(p -> p.name().equals("kafka")).forEach(p -> p.stop(Duration.ofSeconds(20)));
+        if (mail != null) {
+            mail.close();
+        }
         if (postgres != null) {
             try {
                 postgres.close();

@@ -17,7 +17,10 @@ record Ports(
         int routine,
         int progress,
         int console,
-        int memberApp) {
+        int memberApp,
+        int engagement,
+        int smtp,
+        int imap) {
 
     static Ports from(Map<String, String> env) {
         int kafka = port(env, "KAFKA_PORT", 59092);
@@ -32,7 +35,10 @@ record Ports(
                 port(env, "ROUTINE_PORT", 8082),
                 port(env, "PROGRESS_PORT", 8083),
                 port(env, "CONSOLE_PORT", 8084),
-                port(env, "MEMBER_APP_PORT", 8085));
+                port(env, "MEMBER_APP_PORT", 8085),
+                port(env, "ENGAGEMENT_PORT", 8086),
+                port(env, "SMTP_PORT", 3025),
+                port(env, "IMAP_PORT", 3143));
     }
 
     /** Fails with the variable to set when a port is taken, before anything starts. */
@@ -47,6 +53,9 @@ record Ports(
         check(progress, "PROGRESS_PORT");
         check(console, "CONSOLE_PORT");
         check(memberApp, "MEMBER_APP_PORT");
+        check(engagement, "ENGAGEMENT_PORT");
+        check(smtp, "SMTP_PORT");
+        check(imap, "IMAP_PORT");
     }
 
     private static void check(int port, String variable) {

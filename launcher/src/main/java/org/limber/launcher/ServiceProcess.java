@@ -49,6 +49,9 @@ final class ServiceProcess {
                         true,
                         Map.of("INTAKE_MAX_BACKDATE", "91d", "KEYCLOAK_URL", KeycloakProcess.url(ports))),
                 new Service("progress", ports.progress(), true, Map.of()),
+                // Reminders, messages and escalations: e-mail to the launcher's SMTP server (GreenMail), the
+                // development VAPID key pair, and the demo realm's triage clinician and admin to escalate to.
+                new Service("engagement", ports.engagement(), true, MailServer.engagementEnvironment(ports)),
                 // The care console: no database and no privileges of its own; it signs users in with
                 // Keycloak and calls the three services with their tokens.
                 new Service(

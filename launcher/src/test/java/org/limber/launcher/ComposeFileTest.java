@@ -33,8 +33,15 @@ class ComposeFileTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
-    private static final Map<String, String> MODULES =
-            Map.of("catalog", "catalog-service", "routine", "routine-service", "progress", "progress-service");
+    private static final Map<String, String> MODULES = Map.of(
+            "catalog",
+            "catalog-service",
+            "routine",
+            "routine-service",
+            "progress",
+            "progress-service",
+            "engagement",
+            "engagement-service");
 
     private static JsonNode compose;
 
@@ -146,6 +153,7 @@ class ComposeFileTest {
                         "catalog",
                         "routine",
                         "progress",
+                        "engagement",
                         "console",
                         "member-app");
         // kafka-setup is a job that runs once (Kafka's logins and ACLs): the services wait until it succeeded.

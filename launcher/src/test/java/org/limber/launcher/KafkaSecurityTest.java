@@ -91,6 +91,7 @@ class KafkaSecurityTest {
         MODULES.put("catalog", "catalog-service");
         MODULES.put("routine", "routine-service");
         MODULES.put("progress", "progress-service");
+        MODULES.put("engagement", "engagement-service");
     }
 
     @BeforeAll

@@ -106,9 +106,10 @@ class KilledLauncherTest {
     @EnumSource(Start.class)
     void theNextStartEndsEveryServiceAKilledLauncherLeftAndNothingElseThenComesUpOnTheSamePorts(Start start)
             throws Exception {
-        int[] free = freePorts(11);
-        Ports ports =
-                new Ports(free[0], free[1], free[2], free[3], free[4], free[5], free[6], free[7], free[8], free[10]);
+        int[] free = freePorts(14);
+        Ports ports = new Ports(
+                free[0], free[1], free[2], free[3], free[4], free[5], free[6], free[7], free[8], free[10], free[11],
+                free[12], free[13]);
         List<ServiceProcess.Service> services = ServiceProcess.services(ports);
         // The services' options of ops/java-opts.env, with C1 alone for a lighter start, and on the JDK standing
         // for a JDK 25 the option that lets it take the options of a 25.
@@ -281,7 +282,10 @@ class KilledLauncherTest {
             ports.routine(),
             ports.progress(),
             ports.console(),
-            ports.memberApp()
+            ports.memberApp(),
+            ports.engagement(),
+            ports.smtp(),
+            ports.imap()
         }) {
             command.add(String.valueOf(port));
         }

@@ -25,11 +25,11 @@ public final class LauncherStandIn {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
-        int[] p = new int[10];
+        int[] p = new int[13];
         for (int i = 0; i < p.length; i++) {
             p[i] = Integer.parseInt(args[i + 1]);
         }
-        Ports ports = new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
+        Ports ports = new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12]);
         Path local = root.resolve(".local");
         PidFile pidFile = new PidFile(local.resolve("run/pids"), root);
         List<ManagedProcess> processes = Collections.synchronizedList(new ArrayList<>());

@@ -61,6 +61,9 @@ class PidFileTest {
                     freePort(),
                     freePort(),
                     freePort(),
+                    freePort(),
+                    freePort(),
+                    freePort(),
                     freePort());
             assertThatCode(ports::checkFree)
                     .as("the port is taken before the clean-up")
