@@ -2,15 +2,17 @@
 // refreshed behind it, so a second visit starts without a network. The member's current plan, today's session
 // (every exercise's instructions in it), the progress, the screening questions with their safety advice and the
 // sign-in discovery document are fetched from the network first and kept, so that they are there offline.
-const VERSION = 'limber-shell-v1';
+const VERSION = 'limber-shell-v2';
 const DATA = 'limber-data';
 const SHELL = [
   '/', '/manifest.webmanifest', '/config.json', '/icons/icon-192.png',
   '/js/main.js', '/js/auth.js', '/js/api.js', '/js/outbox.js', '/js/ui.js',
   '/js/screens/welcome.js', '/js/screens/intake.js', '/js/screens/intake-result.js', '/js/screens/today.js', '/js/screens/summary.js',
   '/js/screens/progress.js', '/js/screens/plan.js', '/js/screens/symptoms.js', '/js/screens/suspended.js',
+  '/js/screens/questionnaires.js', '/js/screens/questionnaire.js',
 ];
 const KEPT = [/\/members\/me\/plan$/, /\/members\/me\/plan\/today$/, /\/members\/me\/progress$/, /\/screening\/questions$/,
+  /\/members\/me\/questionnaires$/, /\/questionnaires\/[A-Z]+$/,
   /\/\.well-known\/openid-configuration$/];
 
 self.addEventListener('install', (event) => {
