@@ -60,7 +60,7 @@ final class QuestionnaireAnswers {
         items.add(integer("75893-8", pain + random.nextGaussian() * 0.7));
         items.add(integer("91145-3", pain * 0.9 + random.nextGaussian()));
         items.add(integer("91146-1", pain * 0.85 + random.nextGaussian()));
-        return response(player, day, items);
+        return response(player, "PEG", day, items);
     }
 
     static Map<String, Object> startBack(Player player, LocalDate day) {
@@ -68,7 +68,7 @@ final class QuestionnaireAnswers {
         String[] answers = switch (player.script.persona()) {
             case SLOW_RESPONDER -> new String[] {"11101000", "moderately"}; // total 4, subscale 1: medium
             case FLARE -> new String[] {"11100110", "very-much"}; // total 6, subscale 3: medium
-            case DRIFTER -> new String[] {"10011110", "very-much"}; // total 6, subscale 5: high
+            case DRIFTER -> new String[] {"10011110", "very-much"}; // total 6, subscale 4 (items 5-7 and 9): high
             default -> new String[] {"10000000", "slightly"}; // total 1: low
         };
         List<Map<String, Object>> items = new ArrayList<>();
@@ -76,7 +76,7 @@ final class QuestionnaireAnswers {
             items.add(coded(String.valueOf(i + 1), answers[0].charAt(i) == '1' ? "agree" : "disagree"));
         }
         items.add(coded("9", answers[1]));
-        return response(player, day, items);
+        return response(player, "STARTBACK", day, items);
     }
 
     private static Map<String, Object> integer(String linkId, double value) {
@@ -88,11 +88,16 @@ final class QuestionnaireAnswers {
         return Map.of("linkId", linkId, "answer", List.of(Map.of("valueCoding", Map.of("code", code))));
     }
 
-    private static Map<String, Object> response(Player player, LocalDate day, List<Map<String, Object>> items) {
-        Random random = new Random(player.index * 17L + day.toEpochDay() * 3 + items.size());
+    private static Map<String, Object> response(
+            Player player, String code, LocalDate day, List<Map<String, Object>> items) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("resourceType", "QuestionnaireResponse");
-        r.put("id", new UUID(random.nextLong(), random.nextLong()).toString());
+        // One id per member, questionnaire and day (the idempotency key: response ids are unique across members).
+        String key = player.username + "|" + code + "|" + day;
+        r.put(
+                "id",
+                UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .toString());
         r.put("status", "completed");
         r.put("authored", MemberActions.at(day, 6).toString());
         r.put("item", items);

@@ -14,7 +14,11 @@ class QuestionnaireAnswersTest {
     static final LocalDate START = LocalDate.of(2026, 1, 5);
 
     private static Player player(Persona persona) {
-        Player player = new Player(3, "demo-3", new MemberScript(persona, 42, START, false), "clinician");
+        Player player = new Player(
+                persona.ordinal(),
+                "demo-" + persona.ordinal(),
+                new MemberScript(persona, 42, START, false),
+                "clinician");
         player.programStart = START;
         return player;
     }
@@ -50,10 +54,13 @@ class QuestionnaireAnswersTest {
         long psychosocialAgreed = items.subList(4, 8).stream()
                 .filter(i -> i.toString().contains("code=agree"))
                 .count();
-        assertThat(psychosocialAgreed).isEqualTo(4);
+        // Items 5-7 agreed and item 9 "very much": a psychosocial subscale of 4, high risk.
+        assertThat(psychosocialAgreed).isEqualTo(3);
         assertThat(items.get(8).toString()).contains("very-much");
         Map<String, Object> improver = QuestionnaireAnswers.startBack(player(Persona.IMPROVER), START);
         assertThat(improver.toString()).doesNotContain("very-much");
         assertThat(drifter.get("id")).isNotEqualTo(improver.get("id"));
+        assertThat(QuestionnaireAnswers.peg(player(Persona.DRIFTER), START).get("id"))
+                .isNotEqualTo(drifter.get("id"));
     }
 }
