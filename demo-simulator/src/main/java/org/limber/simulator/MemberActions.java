@@ -88,11 +88,16 @@ final class MemberActions {
         }
         player.plan = outcome.path("plan");
         player.planStart = LocalDate.parse(player.plan.path("startDate").asText());
+        if (player.programStart == null) {
+            player.programStart = player.planStart;
+        }
         player.weekStart = null;
     }
 
     void logSession(Player player, MemberScript.Report report) {
         LocalDate day = LocalDate.ofInstant(report.performedAt(), ZoneOffset.UTC);
+        // The app shows questionnaires due when the member opens it for a session.
+        calls.addAndGet(QuestionnaireAnswers.answerDue(http, config, player, day));
         LocalDate weekStart = player.planStart.plusDays((day.toEpochDay() - player.planStart.toEpochDay()) / 7 * 7);
         if (!weekStart.equals(player.weekStart)) {
             player.weekStart = weekStart;

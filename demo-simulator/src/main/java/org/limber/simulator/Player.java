@@ -24,6 +24,10 @@ final class Player {
     boolean needsReview;
     boolean idle;
     LocalDate lastHighPain;
+    /** The start of the member's first plan: the questionnaires' day 0 (a flare's new plan does not move it). */
+    LocalDate programStart;
+    /** The questionnaire timepoints answered (or found not due), as "PEG@42". */
+    final java.util.Set<String> questionnairesDone = new java.util.HashSet<>();
 
     Player(int index, String username, MemberScript script, String clinician) {
         this.index = index;

@@ -19,6 +19,9 @@ export const CALLS = {
   messages: ['GET', 'engagement', '/members/me/messages'],
   sendMessage: ['POST', 'engagement', '/members/me/messages'],
   readMessages: ['POST', 'engagement', '/members/me/messages/read'],
+  myQuestionnaires: ['GET', 'routine', '/members/me/questionnaires'],
+  questionnaire: ['GET', 'routine', '/questionnaires/{code}'],
+  answerQuestionnaire: ['POST', 'routine', '/members/me/questionnaires/{code}/responses'],
 };
 
 let settings;
@@ -35,9 +38,11 @@ export class ApiError extends Error {
   }
 }
 
-export function url(call, query = '') {
+/** The call's address: its path with each {name} filled from params, then the query. */
+export function url(call, query = '', params = {}) {
   const [, service, path] = CALLS[call];
-  return `${settings[`${service}Url`]}${path}${query}`;
+  const filled = path.replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(params[name]));
+  return `${settings[`${service}Url`]}${filled}${query}`;
 }
 
 /** The copy the service worker kept of a GET (the plan, today's session, the progress, the questions), or null. */
@@ -54,9 +59,9 @@ async function kept(address) {
  * Calls one operation; answers its JSON body, or throws an ApiError (status 0 without a network). A GET without
  * a network answers the copy kept on the device when there is one.
  */
-export async function call(name, body, query = '') {
+export async function call(name, body, query = '', params = {}) {
   const [method] = CALLS[name];
-  const address = url(name, query);
+  const address = url(name, query, params);
   if (method === 'GET' && !navigator.onLine) {
     const hit = await kept(address);
     if (hit) return hit;

@@ -14,7 +14,7 @@ export function register(name, screen) {
 }
 
 /** The screens' modules (one screen each, named as its module), loaded when first shown; the service worker keeps them all. */
-const SCREENS = ['welcome', 'intake', 'intake-result', 'today', 'summary', 'progress', 'plan', 'symptoms', 'suspended', 'messages', 'reminders'];
+const SCREENS = ['welcome', 'intake', 'intake-result', 'today', 'summary', 'progress', 'plan', 'symptoms', 'suspended', 'messages', 'reminders', 'questionnaires', 'questionnaire'];
 
 /** What the screens share: navigation, the member, the screening questions, the last answers kept in memory. */
 export const app = {
@@ -92,10 +92,12 @@ async function home() {
 function showWaiting(entries) {
   const bar = document.getElementById('waiting');
   const sessions = entries.filter((e) => e.kind === 'session').length;
-  const reports = entries.length - sessions;
+  const answers = entries.filter((e) => e.kind === 'questionnaire').length;
+  const reports = entries.length - sessions - answers;
   const parts = [];
   if (sessions) parts.push(`${sessions} session${sessions > 1 ? 's' : ''}`);
   if (reports) parts.push(`${reports} symptom report${reports > 1 ? 's' : ''}`);
+  if (answers) parts.push(`${answers} questionnaire${answers > 1 ? 's' : ''}`);
   bar.textContent = parts.length ? `Waiting to send: ${parts.join(' and ')} (saved on this device; sent when you are back online).` : '';
   bar.hidden = !parts.length;
 }
@@ -107,7 +109,7 @@ export async function sendWaiting({ redraw = true } = {}) {
   if (result.sent.length) {
     // What the service now holds moved on (the next session of the week, the figures): the copies the service
     // worker keeps for offline use are fetched again, so a session done offline next is the right one.
-    await Promise.allSettled(['today', 'plan', 'progress'].map((name) => call(name)));
+    await Promise.allSettled(['today', 'plan', 'progress', 'myQuestionnaires'].map((name) => call(name)));
   }
   if (result.sent.length || result.refused.length) {
     app.state.lastSync = result;

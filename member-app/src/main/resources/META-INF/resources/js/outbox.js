@@ -30,11 +30,16 @@ async function run(mode, work) {
 export const waiting = () => run('readonly', (s) => s.getAll());
 const remove = (id) => run('readwrite', (s) => s.delete(id));
 
-/** Keeps an entry: kind 'session' (call logSession) or 'symptoms' (call reportSymptoms), with its body. */
-export function keep(kind, id, body) {
+/**
+ * Keeps an entry: kind 'session' (call logSession), 'symptoms' (call reportSymptoms) or 'questionnaire' (call
+ * answerQuestionnaire; params.code the questionnaire, the body a QuestionnaireResponse whose id is the key).
+ */
+export function keep(kind, id, body, params = {}) {
   const redFlag = (body.redFlagSymptoms || []).length > 0;
-  return run('readwrite', (s) => s.put({ id, kind, body, redFlag, keptAt: Date.now() }));
+  return run('readwrite', (s) => s.put({ id, kind, body, params, redFlag, keptAt: Date.now() }));
 }
+
+const CALL_OF = { session: 'logSession', symptoms: 'reportSymptoms', questionnaire: 'answerQuestionnaire' };
 
 const listeners = new Set();
 export const onChange = (listener) => listeners.add(listener);
@@ -62,7 +67,7 @@ async function sendAll() {
   const entries = (await waiting()).sort((a, b) => (b.redFlag - a.redFlag) || (a.keptAt - b.keptAt));
   for (const entry of entries) {
     try {
-      const body = await call(entry.kind === 'session' ? 'logSession' : 'reportSymptoms', entry.body);
+      const body = await call(CALL_OF[entry.kind], entry.body, '', entry.params || {});
       await remove(entry.id);
       result.sent.push({ entry, body });
     } catch (e) {

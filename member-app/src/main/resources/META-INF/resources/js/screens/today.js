@@ -112,6 +112,14 @@ register('today', {
       const refused = app.state.lastSync?.refused?.find((s) => s.entry.id === sessionId);
       app.go('summary', { body, waiting: stillWaiting, answer: sent?.body, refused: refused?.error, safety: app.localSafety(body.redFlagSymptoms) });
     });
-    return h('div', {}, safetyArea, form);
+    // Questionnaires due: a prompt above the session, filled in when the list comes (the session does not wait).
+    const prompt = h('div', {});
+    call('myQuestionnaires').then((mine) => {
+      if (!mine?.due?.length) return;
+      prompt.replaceChildren(h('section', { class: 'prompt', 'aria-labelledby': 'q-due' },
+        h('h2', { id: 'q-due' }, mine.due.length === 1 ? 'A short questionnaire is due' : `${mine.due.length} short questionnaires are due`),
+        h('a', { class: 'button', href: '#/questionnaires' }, 'Answer now')));
+    }).catch(() => {});
+    return h('div', {}, safetyArea, prompt, form);
   },
 });

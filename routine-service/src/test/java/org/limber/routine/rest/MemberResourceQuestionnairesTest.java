@@ -34,7 +34,7 @@ import static org.limber.routine.Fixtures.newMember;
 
 /** The validated questionnaires: what is due, the Questionnaire resources, answers checked, scored and published. */
 @QuarkusTest
-class MemberResourceQuestionnairesTest {
+public class MemberResourceQuestionnairesTest {
 
     static final String PEG_URL = "http://limber.example.org/fhir/Questionnaire/peg";
 
@@ -50,7 +50,7 @@ class MemberResourceQuestionnairesTest {
     }
 
     /** A PEG QuestionnaireResponse with these three answers (a null leaves the item out). */
-    static Map<String, Object> peg(UUID id, Integer pain, Integer enjoyment, Integer activity) {
+    public static Map<String, Object> peg(UUID id, Integer pain, Integer enjoyment, Integer activity) {
         List<Map<String, Object>> items = new ArrayList<>();
         String[] links = {"75893-8", "91145-3", "91146-1"};
         Integer[] values = {pain, enjoyment, activity};
@@ -63,7 +63,7 @@ class MemberResourceQuestionnairesTest {
     }
 
     /** A STarT Back QuestionnaireResponse: items 1-8 agree where the string has a 1, item 9's answer code. */
-    static Map<String, Object> startBack(UUID id, String agreed, String bothersome) {
+    public static Map<String, Object> startBack(UUID id, String agreed, String bothersome) {
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             items.add(coded(String.valueOf(i + 1), agreed.charAt(i) == '1' ? "agree" : "disagree"));
@@ -88,7 +88,7 @@ class MemberResourceQuestionnairesTest {
         return r;
     }
 
-    static RequestSpecification fhir(String memberId) {
+    public static RequestSpecification fhir(String memberId) {
         return member(memberId).contentType("application/fhir+json");
     }
 
