@@ -106,9 +106,15 @@ public class FhirResource {
     }
 
     @GET
-    @Path("/Patient/{id}/$everything")
-    @Operation(operationId = "fhirPatientEverything", summary = "Every resource of a patient, in one Bundle")
-    public Response everything(@PathParam("id") String id) {
+    @Path("/Patient/{id}/{operation}")
+    @Operation(
+            operationId = "fhirPatientEverything",
+            summary = "Patient/{id}/$everything: every resource of a patient, in one Bundle (the only operation)")
+    public Response everything(@PathParam("id") String id, @PathParam("operation") String operation) {
+        // A literal '$' in @Path does not match here; the operation is a parameter, and only $everything exists.
+        if (!"$everything".equals(operation)) {
+            throw FhirOutcome.notFound("Unknown operation " + FhirParams.id("operation", operation.replace("$", "")));
+        }
         String memberId = FhirParams.id("id", id);
         fhir.authorize(caller(), memberId);
         return json(context, Bundles.everything(base(), fhir.everything(memberId), now()), 200);
