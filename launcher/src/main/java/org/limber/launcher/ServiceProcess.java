@@ -66,6 +66,8 @@ final class ServiceProcess {
                                 "http://localhost:" + ports.routine(),
                                 "PROGRESS_URL",
                                 "http://localhost:" + ports.progress(),
+                                "ENGAGEMENT_URL",
+                                "http://localhost:" + ports.engagement(),
                                 // Loopback, no TLS: plain-HTTP cookies and redirects, the demo realm's secret.
                                 "CONSOLE_HTTPS",
                                 "false",
@@ -83,7 +85,8 @@ final class ServiceProcess {
                         Map.of(
                                 "CATALOG_URL", "http://localhost:" + ports.catalog(),
                                 "ROUTINE_URL", "http://localhost:" + ports.routine(),
-                                "PROGRESS_URL", "http://localhost:" + ports.progress())));
+                                "PROGRESS_URL", "http://localhost:" + ports.progress(),
+                                "ENGAGEMENT_URL", "http://localhost:" + ports.engagement())));
     }
 
     static Service named(Ports ports, String name) {
