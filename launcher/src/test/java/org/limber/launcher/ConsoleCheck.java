@@ -90,6 +90,17 @@ public final class ConsoleCheck {
         this.check = check;
     }
 
+    /** A member's message to the care team, which casey must read in the member's thread (both null: not checked). */
+    private String messageMember;
+
+    private String messageText;
+
+    public ConsoleCheck withMessage(String member, String text) {
+        this.messageMember = member;
+        this.messageText = text;
+        return this;
+    }
+
     /** Whether the browser is there to run the checks (CI installs it; a developer may not have it). */
     public static boolean available() {
         return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
@@ -199,6 +210,7 @@ public final class ConsoleCheck {
             if (heldMember != null) {
                 review(browser);
             }
+            readTheMessage(browser);
             browser.get(console + "/triage");
             check.accept(
                     "the triage page answers (the queue, or a clear message while the service lacks it)",
@@ -241,6 +253,20 @@ public final class ConsoleCheck {
                 () -> browser.findElements(By.cssSelector("#panel tbody th .person")).stream()
                         .anyMatch(e -> e.getText().equals(name)));
         accessible(browser, "panel search");
+    }
+
+    /** The member's message in their thread on the member page (engagement-service's, through the console). */
+    private void readTheMessage(WebDriver browser) {
+        if (messageMember == null) {
+            return;
+        }
+        browser.get(console + "/members/" + messageMember);
+        check.accept(
+                "casey reads the member's message in their thread on the member page",
+                () -> browser.findElements(By.id("thread")).stream()
+                        .anyMatch(t -> t.getText().contains(messageText)));
+        accessible(browser, "member, with messages");
+        shoot(browser, "messages");
     }
 
     /** Swaps an item for an exercise from its list, with a note, and sees the next plan version. */

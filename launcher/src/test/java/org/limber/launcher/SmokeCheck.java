@@ -61,6 +61,10 @@ public final class SmokeCheck {
     private String heldMember;
     /** That member's token, for the intake after the review. */
     private Keycloak.UserToken heldMemberToken;
+    /** The member who wrote to the care team, and what, for the console's check of the thread (null if not sent). */
+    private String messageMember;
+
+    private String messageText;
 
     public static void main(String[] args) throws Exception {
         System.exit(new SmokeCheck().run(args.length > 0 ? Integer.parseInt(args[0]) : 12));
@@ -150,7 +154,8 @@ public final class SmokeCheck {
             ports.routine(),
             ports.progress(),
             ports.console(),
-            ports.memberApp()
+            ports.memberApp(),
+            ports.engagement()
         }) {
             check("port " + port + " is free again", () -> PackagedService.isFree(port));
         }
@@ -174,6 +179,7 @@ public final class SmokeCheck {
                             root.resolve("launcher/target/console-screenshots"),
                             heldMember,
                             this::check)
+                    .withMessage(messageMember, messageText)
                     .run();
         } catch (RuntimeException e) {
             fail("the console's browser checks stopped: " + e);
@@ -211,7 +217,7 @@ public final class SmokeCheck {
     }
 
     private void checkTheSystem() {
-        for (int port : new int[] {ports.catalog(), ports.routine(), ports.progress()}) {
+        for (int port : new int[] {ports.catalog(), ports.routine(), ports.progress(), ports.engagement()}) {
             JsonNode health = http.get("http://localhost:" + port + "/q/health/ready", null)
                     .body();
             check(
@@ -301,6 +307,38 @@ public final class SmokeCheck {
                 () -> metrics(ports.progress()).contains("limber_alerts_open{kind=\"HIGH_PAIN\"}"));
         checkAReferral(identity);
         referForTheConsole(identity);
+        messageTheCareTeam(identity);
+    }
+
+    /**
+     * maria writes to her care team (engagement-service): the answer says messages are not read at once, casey's
+     * unread counts name her, and the console's check then reads the message in her thread.
+     */
+    private void messageTheCareTeam(Keycloak identity) {
+        String engagement = "http://localhost:" + ports.engagement();
+        String text = "Smoke " + UUID.randomUUID().toString().substring(0, 8) + ": the bridge felt easier today.";
+        JsonHttp.Reply sent = http.post(
+                engagement + "/members/me/messages",
+                identity.user("maria", "limber").get(),
+                Map.of("id", UUID.randomUUID().toString(), "text", text));
+        check(
+                "maria sends a message to her care team (201), told that messages are not read at once",
+                () -> sent.status() == 201
+                        && sent.body().path("notice").asText().contains("not read at once"));
+        if (sent.status() != 201) {
+            return;
+        }
+        messageMember = sent.body().path("memberId").asText();
+        messageText = text;
+        JsonNode unread = awaitBody(() -> {
+            JsonHttp.Reply reply = http.get(
+                    engagement + "/care-team/messages/unread",
+                    identity.user("casey", "limber").get());
+            return reply.ok() && reply.body().toString().contains(messageMember) ? reply.body() : null;
+        });
+        check(
+                "casey's unread messages count maria's",
+                () -> unread != null && unread.path("total").asInt() >= 1);
     }
 
     /**
