@@ -133,7 +133,7 @@ public final class Launcher {
         }
         postgres.createDatabase("keycloak");
         step("Starting the SMTP server (GreenMail) on port " + ports.smtp() + ", IMAP on " + ports.imap());
-        mail = MailServer.start(ports, local.resolve("logs/mail.log"));
+        mail = MailServer.start(ports, local.resolve("logs/mail.log"), clock);
 
         step("Starting Kafka (KRaft) on port " + ports.kafka());
         ManagedProcess kafka = started(KafkaProcess.start(root, local, ports));

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +33,7 @@ final class MailServer implements AutoCloseable {
     static final String DEV_VAPID_PRIVATE = "A8GlG0hPpgtF-Z5FSDQO65sisV5IVHpO8aPF4ecdg20";
 
     private final GreenMail server;
+    private final Clock clock;
     private final ScheduledExecutorService logger = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "limber-mail-log");
         t.setDaemon(true);
@@ -40,17 +41,18 @@ final class MailServer implements AutoCloseable {
     });
     private int logged;
 
-    private MailServer(GreenMail server) {
+    private MailServer(GreenMail server, Clock clock) {
         this.server = server;
+        this.clock = clock;
     }
 
-    static MailServer start(Ports ports, Path log) {
+    static MailServer start(Ports ports, Path log, Clock clock) {
         GreenMail server = new GreenMail(new ServerSetup[] {
             new ServerSetup(ports.smtp(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(ports.imap(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
         });
         server.start();
-        MailServer mail = new MailServer(server);
+        MailServer mail = new MailServer(server, clock);
         mail.logger.scheduleWithFixedDelay(() -> mail.log(log), 2, 2, TimeUnit.SECONDS);
         return mail;
     }
@@ -79,14 +81,14 @@ final class MailServer implements AutoCloseable {
         for (; logged < received.length; logged++) {
             try {
                 Address[] to = received[logged].getAllRecipients();
-                lines.append(Instant.now())
+                lines.append(clock.instant())
                         .append(" to ")
                         .append(to == null ? "?" : to[0])
                         .append(": ")
                         .append(received[logged].getSubject())
                         .append('\n');
             } catch (MessagingException e) {
-                lines.append(Instant.now())
+                lines.append(clock.instant())
                         .append(" unreadable mail: ")
                         .append(e.getMessage())
                         .append('\n');
