@@ -100,7 +100,8 @@ class ComposeFileTest {
         JsonNode app = compose.path("services").path("member-app");
         Map<String, String> properties = propertiesByVariable("member-app");
         assertThat(iterable(app.path("environment").fieldNames()))
-                .containsExactlyInAnyOrder("MEMBER_APP_PORT", "OIDC_URL", "CATALOG_URL", "ROUTINE_URL", "PROGRESS_URL")
+                .containsExactlyInAnyOrder(
+                        "MEMBER_APP_PORT", "OIDC_URL", "CATALOG_URL", "ROUTINE_URL", "PROGRESS_URL", "ENGAGEMENT_URL")
                 .allSatisfy(variable -> assertThat(properties).containsKey(variable));
         assertThat(app.path("environment").path("OIDC_URL").asText()).startsWith("${KEYCLOAK_PUBLIC_URL");
         assertThat(app.path("healthcheck").path("test").toString())
