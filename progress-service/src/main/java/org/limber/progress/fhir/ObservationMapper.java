@@ -26,8 +26,8 @@ import org.limber.progress.repository.QuestionnaireStore.Response;
  * <p>
  * A session's pain is ONE Observation (LOINC 72514-3) with three components, each coded 72514-3 with a Limber
  * coding that says when it was rated (before, the worst during, after): the three ratings are one act of reporting,
- * and a search by code 72514-3 finds each session once. The Observation's own value is the pain before the session
- * (the figure the trends use), so a reader that ignores components still gets the headline figure.
+ * and a search by code 72514-3 finds each session once. The Observation has no value of its own: FHIR's invariant
+ * obs-7 forbids one when a component has the Observation's code.
  */
 public final class ObservationMapper {
 
@@ -39,7 +39,6 @@ public final class ObservationMapper {
     public static Observation sessionPain(String memberId, SessionPain s) {
         Observation o = base("pain-" + s.sessionId(), memberId, FhirCodes.PAIN, "survey", "Survey");
         o.setEffective(new DateTimeType(Date.from(s.performedAt())));
-        o.setValue(new IntegerType(s.before()));
         component(o, "before", "Pain before the session", s.before());
         component(o, "during-worst", "Worst pain during the session", s.during());
         component(o, "after", "Pain after the session", s.after());

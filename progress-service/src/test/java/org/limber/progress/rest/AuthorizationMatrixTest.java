@@ -56,7 +56,16 @@ class AuthorizationMatrixTest {
             .row("GET /reports/outcomes", "401 403 403 403 403 403 2xx")
             // A clinician without the member gets no row of them (TodayResourceTest).
             .row("GET /care-team/panel-rows", "401 403 403 2xx 2xx 403 403")
-            .row("GET /care-team/today", "401 403 403 2xx 2xx 403 403");
+            .row("GET /care-team/today", "401 403 403 2xx 2xx 403 403")
+            // The other member has answered nothing: empty measures of their own.
+            .row("GET /members/me/measures", "401 2xx 2xx 403 403 403 403")
+            .row("GET /members/{memberId}/measures", "401 403 403 2xx 403 403 403")
+            // FHIR: the CapabilityStatement is public; a patient's records for themselves, their clinician, an admin.
+            .row("GET /fhir/metadata", "2xx 2xx 2xx 2xx 2xx 2xx 2xx")
+            .row("GET /fhir/Observation", "401 2xx 403 2xx 403 403 2xx")
+            .row("GET /fhir/QuestionnaireResponse", "401 2xx 403 2xx 403 403 2xx")
+            .row("GET /fhir/CarePlan", "401 2xx 403 2xx 403 403 2xx")
+            .row("GET /fhir/Patient/{id}/{operation}", "401 2xx 403 2xx 403 403 2xx");
 
     @Test
     void everyOperationAnswersEachCallerAsTheTableSays() {
@@ -69,7 +78,12 @@ class AuthorizationMatrixTest {
                 AuthorizationMatrix.tokens(MEMBER, newMember(), CLINICIAN, "clin-" + newMember()),
                 path -> path.equals("/care-team/panel-rows")
                         ? path + "?memberId=" + MEMBER
-                        : path.replace("{memberId}", MEMBER).replace("{alertId}", alertId));
+                        : path.startsWith("/fhir/") && !path.startsWith("/fhir/Patient") && !path.endsWith("metadata")
+                                ? path + "?patient=" + MEMBER
+                                : path.replace("{memberId}", MEMBER)
+                                        .replace("{alertId}", alertId)
+                                        .replace("{id}", MEMBER)
+                                        .replace("{operation}", "$everything"));
         MATRIX.requireIn(Path.of("../docs/security.md"));
     }
 

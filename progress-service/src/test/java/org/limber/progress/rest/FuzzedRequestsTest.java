@@ -54,7 +54,11 @@ class FuzzedRequestsTest {
                                 "memberId",
                                 member,
                                 "alertId",
-                                alertIds(clinician).get(0)));
+                                alertIds(clinician).get(0),
+                                "id",
+                                member,
+                                "operation",
+                                "$everything"));
     }
 
     private static List<String> alertIds(String clinicianId) {
