@@ -222,6 +222,9 @@ public final class RequestFuzzer {
         if (status < 400) {
             return null;
         }
+        if (String.valueOf(response.contentType()).startsWith("application/fhir+json")) {
+            return fhirFailure(response, status);
+        }
         if (!String.valueOf(response.contentType()).startsWith("application/problem+json")) {
             return "a 4xx that is not application/problem+json";
         }
@@ -229,6 +232,29 @@ public final class RequestFuzzer {
             List<String> fields = response.jsonPath().getList("errors.field", String.class);
             if (fields == null || fields.isEmpty() || fields.stream().anyMatch(f -> f == null || f.isBlank())) {
                 return "a 400 or 422 problem that names no field";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A FHIR API answers its 4xx as a FHIR {@code OperationOutcome} (the FHIR spec's error), not problem+json: it
+     * must have an issue, and a 400 must say which parameter (the issue's {@code expression} or
+     * {@code diagnostics}).
+     */
+    private static String fhirFailure(Response response, int status) {
+        if (!"OperationOutcome".equals(response.jsonPath().getString("resourceType"))) {
+            return "a FHIR 4xx that is not an OperationOutcome";
+        }
+        List<Object> issues = response.jsonPath().getList("issue");
+        if (issues == null || issues.isEmpty()) {
+            return "an OperationOutcome without an issue";
+        }
+        if (status == 400 || status == 422) {
+            String said = String.valueOf(response.jsonPath().getList("issue.expression"))
+                    + response.jsonPath().getList("issue.diagnostics");
+            if (said.replaceAll("[\\[\\],\\s]|null", "").isEmpty()) {
+                return "a FHIR 400 that names no parameter";
             }
         }
         return null;

@@ -19,6 +19,10 @@ import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -62,6 +66,10 @@ public class FhirResource {
     @Path("/metadata")
     @PermitAll
     @Operation(operationId = "fhirMetadata", summary = "The FHIR CapabilityStatement")
+    @APIResponse(
+            responseCode = "200",
+            description = "A CapabilityStatement",
+            content = @Content(mediaType = FHIR_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Response metadata() {
         return json(context, Capability.statement(base(), now()), 200);
     }
@@ -72,6 +80,10 @@ public class FhirResource {
             operationId = "fhirObservations",
             summary =
                     "Observations of a patient: session pain 72514-3, PEG 91147-9, weekly exercise 89555-7 and 68516-4")
+    @APIResponse(
+            responseCode = "200",
+            description = "A searchset Bundle of Observations, paged",
+            content = @Content(mediaType = FHIR_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Response observations(
             @QueryParam("patient") String patient,
             @QueryParam("code") String code,
@@ -88,6 +100,10 @@ public class FhirResource {
     @Operation(
             operationId = "fhirQuestionnaireResponses",
             summary = "A patient's questionnaire responses (PEG, STarT Back)")
+    @APIResponse(
+            responseCode = "200",
+            description = "A searchset Bundle of QuestionnaireResponses, paged",
+            content = @Content(mediaType = FHIR_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Response questionnaireResponses(
             @QueryParam("patient") String patient,
             @QueryParam("_count") String count,
@@ -98,6 +114,10 @@ public class FhirResource {
     @GET
     @Path("/CarePlan")
     @Operation(operationId = "fhirCarePlans", summary = "A patient's exercise plan in force")
+    @APIResponse(
+            responseCode = "200",
+            description = "A searchset Bundle of CarePlans, paged",
+            content = @Content(mediaType = FHIR_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Response carePlans(
             @QueryParam("patient") String patient,
             @QueryParam("_count") String count,
@@ -110,6 +130,10 @@ public class FhirResource {
     @Operation(
             operationId = "fhirPatientEverything",
             summary = "Patient/{id}/$everything: every resource of a patient, in one Bundle (the only operation)")
+    @APIResponse(
+            responseCode = "200",
+            description = "A Bundle of every resource of the patient",
+            content = @Content(mediaType = FHIR_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Response everything(@PathParam("id") String id, @PathParam("operation") String operation) {
         // A literal '$' in @Path does not match here; the operation is a parameter, and only $everything exists.
         if (!"$everything".equals(operation)) {
