@@ -14,6 +14,7 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import org.limber.console.client.ProgressViews.Alert;
+import org.limber.console.client.ProgressViews.Measures;
 import org.limber.console.client.ProgressViews.Outcomes;
 import org.limber.console.client.ProgressViews.PanelRow;
 import org.limber.console.client.ProgressViews.Progress;
@@ -56,6 +57,10 @@ public interface ProgressClient {
     @GET
     @Path("/members/{memberId}/progress")
     Progress progress(@PathParam("memberId") String memberId, @QueryParam("weeks") Integer weeks);
+
+    @GET
+    @Path("/members/{memberId}/measures")
+    Measures measures(@PathParam("memberId") String memberId);
 
     @GET
     @Path("/reports/outcomes")

@@ -22,7 +22,43 @@ public final class ProgressViews {
             LocalDate planStart,
             List<String> openAlerts,
             int worstSeverityRank,
-            String planStatus) {}
+            String planStatus,
+            String startBackRisk) {}
+
+    /**
+     * A member's validated questionnaires (GET /members/{id}/measures): the newest STarT Back risk group (LOW,
+     * MEDIUM, HIGH; null without one) and the PEG scores, oldest first; {@code pegMeaningfulFall} is a fall of 30%
+     * or more from the baseline.
+     */
+    public record Measures(
+            String memberId,
+            String startBackRisk,
+            Integer startBackTotal,
+            Integer startBackSubscale,
+            Instant startBackAt,
+            BigDecimal pegBaseline,
+            BigDecimal pegLatest,
+            BigDecimal pegChangePercent,
+            boolean pegMeaningfulFall,
+            List<PegPoint> peg) {}
+
+    /** One PEG response: when, why it was asked (BASELINE, WEEK_6, WEEK_12, END) and its score, 0-10. */
+    public record PegPoint(Instant authoredAt, String timepoint, BigDecimal score) {}
+
+    /** The outcome measures of one group of starters (every starter, or completers only); nulls are suppressed. */
+    public record CohortMeasures(
+            int members,
+            String note,
+            Integer painMembers,
+            BigDecimal meanPainChangePercent,
+            BigDecimal medianPainChangePercent,
+            BigDecimal shareReachingMcid,
+            Integer pegMembers,
+            BigDecimal baselinePegMean,
+            BigDecimal baselinePegMedian,
+            BigDecimal latestPegMean,
+            BigDecimal latestPegMedian,
+            BigDecimal sharePegFall30) {}
 
     /**
      * An alert of progress-service: {@code occurrences} the causes it stands for, {@code lastOccurredAt} the latest,
@@ -84,7 +120,9 @@ public final class ProgressViews {
             BigDecimal completionRate,
             BigDecimal meanPainChangePercent,
             BigDecimal shareReachingMcid,
-            Adherence adherence) {
+            Adherence adherence,
+            CohortMeasures allStarters,
+            CohortMeasures completersOnly) {
 
         public record Adherence(BigDecimal under50, BigDecimal from50to79, BigDecimal atLeast80) {}
     }

@@ -23,7 +23,18 @@ public final class Labels {
             Map.entry("LOW_ADHERENCE", "Low adherence (under 50%)"),
             Map.entry("CANNOT_REGRESS", "Pain not settling at the easiest level"),
             Map.entry("NO_RESPONSE", "No meaningful change by week 6-8"),
-            Map.entry("CLEARANCE_OVERDUE", "Surgical clearance awaited over 2 weeks"));
+            Map.entry("CLEARANCE_OVERDUE", "Surgical clearance awaited over 2 weeks"),
+            Map.entry("PSYCHOSOCIAL_RISK", "STarT Back high risk: contact within 2 working days"));
+
+    /** STarT Back's risk groups, with what each asks of the care team (NICE NG59's stratified care). */
+    static final Map<String, String> RISK_GROUPS = Map.of(
+            "LOW", "Low risk: self-management with the exercise plan",
+            "MEDIUM", "Medium risk: closer follow-up (a review at week 2)",
+            "HIGH", "High risk: psychologically informed care, a clinician's contact within 2 working days");
+
+    /** Why a questionnaire was asked. */
+    static final Map<String, String> TIMEPOINTS =
+            Map.of("BASELINE", "at the start", "WEEK_6", "week 6", "WEEK_12", "week 12", "END", "end of the program");
 
     /** routine-service's red-flag codes (the intake's screening questions), in words. */
     static final Map<String, String> RED_FLAGS = Map.ofEntries(
@@ -142,6 +153,15 @@ public final class Labels {
             case 2 -> "Escalated again (still not acknowledged)";
             default -> "Escalated (level " + level + ")";
         };
+    }
+
+    /** A STarT Back risk group in words, or "not answered yet" without one. */
+    public static String riskGroup(String code) {
+        return code == null ? "not answered yet" : label(RISK_GROUPS, code);
+    }
+
+    public static String timepoint(String code) {
+        return label(TIMEPOINTS, code);
     }
 
     public static String redFlag(String code) {

@@ -48,7 +48,8 @@ public class CareTeamResource {
             "CLEARANCE_OVERDUE",
             "NO_RESPONSE",
             "INACTIVE",
-            "LOW_ADHERENCE");
+            "LOW_ADHERENCE",
+            "PSYCHOSOCIAL_RISK");
 
     static final List<String> STATUSES = List.of("OPEN", "ACKNOWLEDGED", "RESOLVED");
     static final int PAGE_SIZE = 25;

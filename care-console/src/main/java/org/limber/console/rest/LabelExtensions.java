@@ -47,6 +47,14 @@ public final class LabelExtensions {
         return Labels.escalationLevel(level);
     }
 
+    static String riskGroup(String code) {
+        return Labels.riskGroup(code);
+    }
+
+    static String timepoint(String code) {
+        return Labels.timepoint(code);
+    }
+
     static String cause(String code) {
         return Labels.cause(code);
     }

@@ -102,6 +102,7 @@ public class MemberPage {
                 .data("progress", progress)
                 .data("plan", plan)
                 .data("sessions", Section.of(() -> care.sessions(id, RECENT_SESSIONS)))
+                .data("measures", Section.of(() -> care.measures(id)))
                 .data("alerts", alerts)
                 .data("done", done)
                 .data("problem", problem)

@@ -21,6 +21,7 @@ import org.limber.console.client.Note;
 import org.limber.console.client.Page;
 import org.limber.console.client.ProgressClient;
 import org.limber.console.client.ProgressViews.Alert;
+import org.limber.console.client.ProgressViews.Measures;
 import org.limber.console.client.ProgressViews.PanelRow;
 import org.limber.console.client.ProgressViews.Progress;
 import org.limber.console.client.RoutineClient;
@@ -104,6 +105,11 @@ public class CareService {
 
     public Progress progress(String memberId, int weeks) {
         return call(PROGRESS, () -> progress.progress(memberId, weeks));
+    }
+
+    /** The member's STarT Back risk group and PEG scores. */
+    public Measures measures(String memberId) {
+        return call(PROGRESS, () -> progress.measures(memberId));
     }
 
     /** The member's most recent sessions with their notes and skipped exercises (routine-service keeps the notes). */

@@ -9,9 +9,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * A stand-in for routine- and progress-service together (one WireMock on a free port: their paths differ), for
  * tests of pages that need both; each test stubs what it needs. catalog-service stays where nothing listens.
- * It also stands in for engagement-service's care-team API ({@code limber.engagement.url}; its paths differ too),
- * only because that service is built on another branch: {@code EngagementSectionsTest} stubs its answers as its
- * agreed contract gives them.
+ * It also stands in for engagement-service's care-team API ({@code limber.engagement.url}; its paths differ too).
+ * The pages' tests stub the answers the services' own tests pin; the smoke test drives the console against the real
+ * services.
  */
 public class ServicesDouble implements QuarkusTestResourceLifecycleManager {
 
