@@ -103,6 +103,14 @@ public final class MemberAppCheck {
         System.exit(counts[1] == 0 ? 0 : 1);
     }
 
+    /** What the member sent the care team before this check (SmokeCheck), to be seen in the app; null: not checked. */
+    private String messageText;
+
+    public MemberAppCheck withMessage(String text) {
+        this.messageText = text;
+        return this;
+    }
+
     public void run() {
         try {
             Files.createDirectories(screenshots);
@@ -119,6 +127,8 @@ public final class MemberAppCheck {
             progress(browser);
             secondVisitOffline(browser);
             plan(browser);
+            questionnaires(browser);
+            reminders(browser);
             symptomAndSuspension(browser);
             signOut(browser);
         } finally {
@@ -379,6 +389,73 @@ public final class MemberAppCheck {
                 "maria signs in and sees her twelve weeks (" + rows + " weeks, " + sessions + " sessions)",
                 () -> rows == 12 && sessions > 12);
         screen(browser, "maria's progress", "app-maria-progress");
+        messages(browser);
+    }
+
+    /**
+     * The new member's questionnaires at the start (PEG and STarT Back, issue 24): both due; PEG answered on its
+     * screen (each item a row of tiles), sent, and then listed as answered.
+     */
+    private void questionnaires(ChromeDriver browser) {
+        browser.navigate().to(app + "/#/questionnaires");
+        boolean due = waitForText(browser, "main", "Answer: Pain, enjoyment of life")
+                && text(browser, "main").contains("Answer: How back pain affects you");
+        check.accept("a new member is asked PEG and STarT Back at the start", () -> due);
+        screen(browser, "questionnaires", "app-questionnaires");
+        if (!due) {
+            return;
+        }
+        browser.findElements(By.cssSelector("main button.primary")).stream()
+                .filter(b -> b.getText().contains("PEG"))
+                .findFirst()
+                .ifPresent(WebElement::click);
+        waitFor(browser, By.cssSelector("main form fieldset"));
+        js(
+                browser,
+                "document.querySelectorAll('main form fieldset')"
+                        + ".forEach((f) => f.querySelectorAll('input[type=radio]')[5].click())");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        boolean sent = waitForText(browser, "main", "your answers were sent to your care team");
+        check.accept("the member answers PEG (three 0-10 items) and it is sent", () -> sent);
+        browser.navigate().to(app + "/#/questionnaires");
+        boolean answered = waitForText(browser, "main", "(score 5.0 of 10)");
+        check.accept("PEG is then listed as answered, with its score", () -> answered);
+    }
+
+    /** Reminder settings (engagement-service): the plan's days suggested, the device's time zone, saved. */
+    private void reminders(ChromeDriver browser) {
+        browser.navigate().to(app + "/#/reminders");
+        boolean form = waitFor(browser, By.id("reminders-form"));
+        check.accept(
+                "the reminders screen suggests days from the plan, in the device's time zone",
+                () -> form
+                        && !browser.findElements(By.cssSelector("#reminders-form input[name=days]:checked"))
+                                .isEmpty()
+                        && !browser.findElement(By.id("reminders-zone"))
+                                .getAttribute("value")
+                                .isBlank());
+        screen(browser, "reminders", "app-reminders");
+        if (!form) {
+            return;
+        }
+        js(browser, "document.getElementById('reminders-time').value = '07:30'");
+        browser.findElement(By.cssSelector("#reminders-form button[type=submit]"))
+                .click();
+        boolean saved = waitFor(browser, By.id("reminders-saved"));
+        browser.navigate().refresh();
+        boolean kept = saved
+                && waitFor(browser, By.id("reminders-time"))
+                && "07:30".equals(browser.findElement(By.id("reminders-time")).getAttribute("value"));
+        check.accept("the member saves reminders at 07:30 and they are kept", () -> kept);
+    }
+
+    /** maria's thread with her care team: the "not read at once" notice, and the message she sent (SmokeCheck). */
+    private void messages(ChromeDriver browser) {
+        browser.navigate().to(app + "/#/messages");
+        boolean notice = waitForText(browser, "#messages-notice", "not read at once");
+        boolean mine = messageText == null || waitForText(browser, "main", messageText);
+        check.accept("maria's messages say they are not read at once and show what she sent", () -> notice && mine);
+        screen(browser, "maria's messages", "app-messages");
     }
 
     // ---- each screen: axe-core, tap targets, screenshots ----

@@ -210,6 +210,7 @@ public final class SmokeCheck {
                             "http://localhost:" + ports.routine(),
                             root.resolve("launcher/target/app-screenshots"),
                             this::check)
+                    .withMessage(messageText)
                     .run();
         } catch (RuntimeException e) {
             fail("the member app's browser checks stopped: " + e);
