@@ -1,4 +1,4 @@
--- Validated questionnaires (issue 24): a member's answers to a shipped FHIR Questionnaire (PEG, STarT Back), checked
+-- Validated questionnaires: a member's answers to a shipped FHIR Questionnaire (PEG, STarT Back), checked
 -- and scored. The client's QuestionnaireResponse id is the idempotency key (unique across members: another member's
 -- id is a conflict); one answer per questionnaire and timepoint.
 create table questionnaire_response (

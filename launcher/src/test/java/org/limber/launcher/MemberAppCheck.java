@@ -393,7 +393,7 @@ public final class MemberAppCheck {
     }
 
     /**
-     * The new member's questionnaires at the start (PEG and STarT Back, issue 24): both due; PEG answered on its
+     * The new member's questionnaires at the start (PEG and STarT Back): both due; PEG answered on its
      * screen (each item a row of tiles), sent, and then listed as answered.
      */
     private void questionnaires(ChromeDriver browser) {

@@ -15,7 +15,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The validated questionnaires on the pages (issue 24), as progress-service's answers make them
+ * The validated questionnaires on the pages, as progress-service's answers make them
  * ({@link ServicesDouble}): the member's STarT Back risk group in words with what it asks, the PEG trend as a
  * table, the panel's risk column; a member without answers says so, and a failing measures call leaves the rest
  * of the page.
