@@ -13,7 +13,7 @@ public final class DayViews {
 
     public record Waiting(String memberId, String planStatus, Instant since) {}
 
-    /** {@code unreadMessages} is null until members can send messages. */
+    /** {@code unreadMessages}: progress-service's, null; the console reads unread messages from engagement-service. */
     public record Today(
             LocalDate date,
             LocalDate weekStart,

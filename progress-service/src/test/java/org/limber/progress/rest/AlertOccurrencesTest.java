@@ -80,6 +80,8 @@ class AlertOccurrencesTest {
     private static List<CareAlertRaised> published(List<ConsumerRecord<String, String>> records, String memberId) {
         return records.stream()
                 .filter(r -> memberId.equals(r.key()))
+                // The topic carries acknowledgements and resolutions too: each record's type is its ce_type.
+                .filter(r -> CareAlertRaised.TYPE.equals(TopicReader.header(r, "ce_type")))
                 .map(r -> {
                     try {
                         return TestEvents.JSON.readValue(r.value(), CareAlertRaised.class);
