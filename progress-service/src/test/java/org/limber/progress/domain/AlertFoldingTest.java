@@ -54,7 +54,8 @@ class AlertFoldingTest {
                         AlertKind.LOW_ADHERENCE,
                         AlertKind.CANNOT_REGRESS,
                         AlertKind.CLEARANCE_OVERDUE,
-                        AlertKind.NO_RESPONSE);
+                        AlertKind.NO_RESPONSE,
+                        AlertKind.PSYCHOSOCIAL_RISK);
     }
 
     /** Issue 20, item 4: a pain of 9 weeks after an acknowledged pain-8 alert, and its like for every kind that folds. */

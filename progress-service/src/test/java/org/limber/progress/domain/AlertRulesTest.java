@@ -19,7 +19,7 @@ class AlertRulesTest {
 
     /** A sound file: one YAML mapping a kind. */
     static Map<String, String> sound() {
-        return new HashMap<>(Map.of(
+        Map<String, String> kinds = new HashMap<>(Map.of(
                 "RED_FLAG_SYMPTOM", "{severity: URGENT, eachCause: true, reason: red flag}",
                 "REFERRAL", "{severity: URGENT, eachCause: true, reason: referred}",
                 "NEEDS_REVIEW", "{severity: HIGH, eachCause: true, reason: review}",
@@ -31,6 +31,8 @@ class AlertRulesTest {
                 "CLEARANCE_OVERDUE", "{severity: HIGH, reason: clearance overdue}",
                 "NO_RESPONSE",
                         "{severity: HIGH, fromWeek: 6, toWeek: 8, days: 14, minSessions: 2, reason: no response}"));
+        kinds.put("PSYCHOSOCIAL_RISK", "{severity: HIGH, reason: psychosocial risk}");
+        return kinds;
     }
 
     static AlertRules read(Map<String, String> kinds) throws IOException {
