@@ -49,4 +49,52 @@ class CohortMeasuresTest {
         assertThat(m.shareReachingMcid()).isEqualByComparingTo("0.500");
         assertThat(m.medianPainChangePercent()).isEqualByComparingTo("16.7");
     }
+
+    private static CohortMeasures.Member member(
+            int baselinePain, Double endPain, Double baselinePeg, Double latestPeg) {
+        return new CohortMeasures.Member(baselinePain, endPain, baselinePeg, latestPeg);
+    }
+
+    @Test
+    void painFiguresLeaveOutABaselineOfZeroAndAMemberWithoutAnEndPain() {
+        List<CohortMeasures.Member> group = new ArrayList<>(Collections.nCopies(10, member(6, 3.0, 6.0, 3.0)));
+        group.add(member(0, 0.0, 6.0, 3.0)); // nothing to fall from
+        group.add(member(6, null, 6.0, 3.0)); // no pain at all after the baseline
+        CohortMeasures.Measures m = CohortMeasures.of(group);
+        assertThat(m.members()).isEqualTo(12);
+        assertThat(m.painMembers()).isEqualTo(10);
+        assertThat(m.meanPainChangePercent()).isEqualByComparingTo("50.0");
+        assertThat(m.note()).isNull();
+        // Every PEG fell from 6 to 3: all twelve count.
+        assertThat(m.sharePegFall30()).isEqualByComparingTo("1.000");
+    }
+
+    @Test
+    void theNoteNamesWhatIsSuppressed() {
+        List<CohortMeasures.Member> pegShort = new ArrayList<>(Collections.nCopies(9, member(6, 3.0, 6.0, 3.0)));
+        pegShort.add(member(6, 3.0, null, null));
+        assertThat(CohortMeasures.of(pegShort).note())
+                .isEqualTo("fewer than 10 members with a baseline PEG: those figures suppressed");
+        List<CohortMeasures.Member> painShort = new ArrayList<>(Collections.nCopies(9, member(6, 3.0, 6.0, 3.0)));
+        painShort.add(member(0, 0.0, 6.0, 3.0));
+        assertThat(CohortMeasures.of(painShort).note())
+                .isEqualTo("fewer than 10 members with pain at baseline: those figures suppressed");
+        List<CohortMeasures.Member> both = new ArrayList<>(Collections.nCopies(9, member(6, 3.0, 6.0, 3.0)));
+        both.add(member(0, 0.0, null, null));
+        assertThat(CohortMeasures.of(both).note())
+                .isEqualTo("fewer than 10 members with pain at baseline or a baseline PEG: those figures suppressed");
+    }
+
+    @Test
+    void theMedianOfAnOddGroupIsItsMiddleAndABaselineKeptIsNoFall() {
+        List<CohortMeasures.Member> group = new ArrayList<>();
+        for (int i = 1; i <= 11; i++) {
+            group.add(member(6, 3.0, (double) i, i == 11 ? 11.0 : i * 0.5));
+        }
+        CohortMeasures.Measures m = CohortMeasures.of(group);
+        assertThat(m.baselinePegMedian()).isEqualByComparingTo("6.0");
+        assertThat(m.latestPegMedian()).isEqualByComparingTo("3.0");
+        // Ten fell by half; the eleventh has no later PEG (its latest is its baseline): no fall.
+        assertThat(m.sharePegFall30()).isEqualByComparingTo("0.909");
+    }
 }

@@ -58,4 +58,14 @@ class PegTrendTest {
         assertThat(s.changePercent()).isEqualByComparingTo("-25.0");
         assertThat(s.meaningfulFall()).isFalse();
     }
+
+    @Test
+    void theBaselineIsTheBaselineResponseEvenWhenAnotherCameFirst() {
+        PegTrend.Summary s = PegTrend.of(List.of(at(0, "WEEK_6", 4.0), at(1, "BASELINE", 8.0), at(6, "END", 4.0)));
+        assertThat(s.baseline()).isEqualTo(8.0);
+        assertThat(s.meaningfulFall()).isTrue();
+        // Without a baseline response the earliest stands for it.
+        assertThat(PegTrend.of(List.of(at(6, "END", 3.0), at(0, "WEEK_6", 5.0))).baseline())
+                .isEqualTo(5.0);
+    }
 }

@@ -10,6 +10,7 @@ import org.limber.routine.domain.questionnaire.QuestionnairePlan.Due;
 import org.limber.routine.domain.questionnaire.Scoring.RiskGroup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The shipped schedule (rules/questionnaires.yaml) and stratified care. */
 class QuestionnairePlanTest {
@@ -71,5 +72,25 @@ class QuestionnairePlanTest {
                 .isFalse();
         assertThat(PLAN.followUpDue(RiskGroup.HIGH, START, START.plusDays(7), false))
                 .isFalse();
+    }
+
+    @Test
+    void aPlanFileIsCheckedAtStart() {
+        java.util.EnumMap<RiskGroup, QuestionnairePlan.Pathway> none = new java.util.EnumMap<>(RiskGroup.class);
+        QuestionnairePlan.Asked baseline = new QuestionnairePlan.Asked("PEG", Timepoint.BASELINE, 0, "start");
+        QuestionnairePlan.Asked end = new QuestionnairePlan.Asked("PEG", Timepoint.END, null, "end");
+        QuestionnairePlan sound = new QuestionnairePlan(1, 1, List.of(baseline, end), none);
+        assertThat(QuestionnairePlan.check(sound)).isSameAs(sound);
+        assertThatThrownBy(() -> QuestionnairePlan.check(new QuestionnairePlan(0, 1, List.of(baseline), none)))
+                .hasMessageContaining("programWeeks");
+        assertThatThrownBy(() -> QuestionnairePlan.check(new QuestionnairePlan(12, 0, List.of(baseline), none)))
+                .hasMessageContaining("lastOpenForDays");
+        QuestionnairePlan.Asked dayless = new QuestionnairePlan.Asked("PEG", Timepoint.WEEK_6, null, "week 6");
+        assertThatThrownBy(() -> QuestionnairePlan.check(new QuestionnairePlan(12, 28, List.of(dayless), none)))
+                .hasMessageContaining("Only END has no day");
+        QuestionnairePlan.Asked endOnADay = new QuestionnairePlan.Asked("PEG", Timepoint.END, 84, "end");
+        assertThatThrownBy(() -> QuestionnairePlan.check(new QuestionnairePlan(12, 28, List.of(endOnADay), none)))
+                .hasMessageContaining("Only END has no day");
+        assertThat(QuestionnairePlan.load().programWeeks()).isEqualTo(12);
     }
 }

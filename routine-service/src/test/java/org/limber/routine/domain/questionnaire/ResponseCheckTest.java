@@ -100,4 +100,19 @@ class ResponseCheckTest {
                 .extracting(FieldProblem::field)
                 .containsExactlyInAnyOrder("item[9]", "item[1]", "item[3]", "item[4]");
     }
+
+    @Test
+    void theEndsOfARangeAreAnswersAndOneBeyondIsNot() {
+        var ends =
+                ResponseCheck.check(PEG, List.of(integer("75893-8", 0), integer("91145-3", 10), integer("91146-1", 5)));
+        assertThat(ends.problems()).isEmpty();
+        assertThat(ends.values()).containsEntry("75893-8", 0).containsEntry("91145-3", 10);
+        var below =
+                ResponseCheck.check(PEG, List.of(integer("75893-8", -1), integer("91145-3", 5), integer("91146-1", 5)));
+        assertThat(below.problems()).extracting(FieldProblem::field).containsExactly("item[75893-8]");
+        assertThat(below.values()).isEmpty();
+        var above =
+                ResponseCheck.check(PEG, List.of(integer("75893-8", 5), integer("91145-3", 11), integer("91146-1", 5)));
+        assertThat(above.problems()).extracting(FieldProblem::field).containsExactly("item[91145-3]");
+    }
 }
