@@ -216,7 +216,9 @@ class AlertOccurrencesTest {
         String gone = newMember(); // week 8, no session in the last 14 days
         String early = newMember(); // week 5
         String late = newMember(); // week 9
-        Instant now = Instant.now();
+        // One in the morning of today (UTC): both evaluations below fall on the same day whenever the test runs,
+        // so no member's plan week changes between them (a run at 23:16 once crossed midnight).
+        Instant now = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC); // the day the rules are evaluated on, below
         send(
                 plan(still, 1, 3, 6, c, today.minusDays(35)),
