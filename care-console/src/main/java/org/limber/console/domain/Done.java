@@ -35,7 +35,9 @@ public enum Done {
     DRAFT_DISCARDED("Draft discarded."),
     PUBLISHED("Published.", "Published as version %d."),
     RETIRED("Retired."),
-    MESSAGE_SENT("Message sent to the member.");
+    MESSAGE_SENT("Message sent to the member."),
+    HOLD_PLACED("Legal hold placed: the member's erasure waits until it is released."),
+    HOLD_RELEASED("Legal hold released: a held erasure now proceeds.");
 
     /** The largest version number a code may carry. */
     static final int MAX_VERSION = 1_000_000;
