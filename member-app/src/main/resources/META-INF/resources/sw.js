@@ -2,7 +2,7 @@
 // refreshed behind it, so a second visit starts without a network. The member's current plan, today's session
 // (every exercise's instructions in it), the progress, the screening questions with their safety advice and the
 // sign-in discovery document are fetched from the network first and kept, so that they are there offline.
-const VERSION = 'limber-shell-v3';
+const VERSION = 'limber-shell-v4';
 const DATA = 'limber-data';
 const SHELL = [
   '/', '/manifest.webmanifest', '/config.json', '/icons/icon-192.png',
@@ -10,7 +10,7 @@ const SHELL = [
   '/js/screens/welcome.js', '/js/screens/intake.js', '/js/screens/intake-result.js', '/js/screens/today.js', '/js/screens/summary.js',
   '/js/screens/progress.js', '/js/screens/plan.js', '/js/screens/symptoms.js', '/js/screens/suspended.js',
   '/js/screens/messages.js', '/js/screens/reminders.js',
-  '/js/screens/questionnaires.js', '/js/screens/questionnaire.js',
+  '/js/screens/questionnaires.js', '/js/screens/questionnaire.js', '/js/screens/your-data.js',
 ];
 const KEPT = [/\/members\/me\/plan$/, /\/members\/me\/plan\/today$/, /\/members\/me\/progress$/, /\/screening\/questions$/,
   /\/members\/me\/questionnaires$/, /\/questionnaires\/[A-Z]+$/,

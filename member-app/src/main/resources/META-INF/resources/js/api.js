@@ -22,6 +22,9 @@ export const CALLS = {
   myQuestionnaires: ['GET', 'routine', '/members/me/questionnaires'],
   questionnaire: ['GET', 'routine', '/questionnaires/{code}'],
   answerQuestionnaire: ['POST', 'routine', '/members/me/questionnaires/{code}/responses'],
+  exportData: ['GET', 'routine', '/members/me/export'],
+  accessLog: ['GET', 'progress', '/members/me/access-log'],
+  erase: ['POST', 'routine', '/members/me/erasure'],
 };
 
 let settings;
@@ -82,4 +85,28 @@ export async function call(name, body, query = '', params = {}) {
   const json = text ? JSON.parse(text) : null;
   if (!response.ok) throw new ApiError(response.status, json);
   return json;
+}
+
+/**
+ * A GET answered as a file (the member's export): its body as a Blob and the name the service gives it
+ * (Content-Disposition), or throws an ApiError as call() does. Never answered from a copy kept on the device.
+ */
+export async function download(name, fallbackName) {
+  const headers = { Accept: 'application/json' };
+  const token = await accessToken().catch(() => null);
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response;
+  try {
+    response = await fetch(url(name), { headers, cache: 'no-store' });
+  } catch (e) {
+    throw new ApiError(0, null);
+  }
+  if (!response.ok) {
+    const text = await response.text().catch(() => '');
+    let problem = null;
+    try { problem = text ? JSON.parse(text) : null; } catch (e) { problem = null; }
+    throw new ApiError(response.status, problem);
+  }
+  const named = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') || '');
+  return { blob: await response.blob(), filename: named ? named[1] : fallbackName };
 }

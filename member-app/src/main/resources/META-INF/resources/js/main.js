@@ -14,7 +14,7 @@ export function register(name, screen) {
 }
 
 /** The screens' modules (one screen each, named as its module), loaded when first shown; the service worker keeps them all. */
-const SCREENS = ['welcome', 'intake', 'intake-result', 'today', 'summary', 'progress', 'plan', 'symptoms', 'suspended', 'messages', 'reminders', 'questionnaires', 'questionnaire'];
+const SCREENS = ['welcome', 'intake', 'intake-result', 'today', 'summary', 'progress', 'plan', 'symptoms', 'suspended', 'messages', 'reminders', 'questionnaires', 'questionnaire', 'your-data'];
 
 /** What the screens share: navigation, the member, the screening questions, the last answers kept in memory. */
 export const app = {
@@ -27,6 +27,11 @@ export const app = {
   signedIn: () => auth.signedIn(),
   who: () => auth.who(),
   signIn: (register) => auth.signIn(register),
+  /** Signs out: the copies kept on this device are deleted, then Keycloak's session ends. */
+  async signOut() {
+    await caches.delete('limber-data').catch(() => {});
+    auth.signOut();
+  },
   questions: null,
   async loadQuestions() {
     app.questions ||= await call('questions');
@@ -135,10 +140,7 @@ async function start() {
   } else {
     discovery.catch(() => {});
   }
-  document.getElementById('sign-out').addEventListener('click', async () => {
-    await caches.delete('limber-data').catch(() => {});
-    auth.signOut();
-  });
+  document.getElementById('sign-out').addEventListener('click', () => app.signOut());
   document.getElementById('signed-in').hidden = !auth.signedIn();
   app.loadQuestions().catch(() => {});
   app.firstShow = true;

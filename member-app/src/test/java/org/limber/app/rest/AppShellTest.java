@@ -105,6 +105,42 @@ class AppShellTest {
     }
 
     /**
+     * The "Your data" screen (issue 25) is in the menu, loads when first shown (not preloaded), and makes the three
+     * calls of the privacy contract: the export saved as a file, the access log in pages, the erasure behind a
+     * confirmation (a ticked box and DELETE typed), then sign-out. What the browser does with it is checked against
+     * the running stack by the launcher's MemberAppCheck.
+     */
+    @Test
+    void yourDataIsInTheMenuAndCallsTheContractsOperations() {
+        String shell =
+                RestAssured.given().get("/").then().statusCode(200).extract().asString();
+        assertThat(shell).contains("<a href=\"#/your-data\">Your data</a>").doesNotContain("screens/your-data.js");
+        String api = RestAssured.given()
+                .get("/js/api.js")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(api)
+                .contains("exportData: ['GET', 'routine', '/members/me/export']")
+                .contains("accessLog: ['GET', 'progress', '/members/me/access-log']")
+                .contains("erase: ['POST', 'routine', '/members/me/erasure']");
+        String screen = RestAssured.given()
+                .get("/js/screens/your-data.js")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(screen)
+                .contains("download('exportData'")
+                .contains("URL.createObjectURL(blob)")
+                .contains("call('accessLog', undefined, `?page=${next}&size=${SIZE}`)")
+                .contains("const CONFIRM_WORD = 'DELETE'")
+                .contains("call('erase', {})")
+                .contains("app.signOut()");
+    }
+
+    /**
      * The service worker shows a Web Push message and opens the app on a tap; the messages screen tells the member
      * that messages are not read at once and points to the symptom report (what the browser does with them is
      * checked against the running stack by the launcher's browser checks).
