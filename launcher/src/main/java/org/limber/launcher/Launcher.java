@@ -34,7 +34,8 @@ public final class Launcher {
     /** The wall clock (the system's, in UTC, from {@link #main}); elapsed times are measured with {@code System.nanoTime()}. */
     private final Clock clock;
 
-    private final List<ManagedProcess> processes = new ArrayList<>();
+    private final List<ManagedProcess> processes = Collections.synchronizedList(new ArrayList<>());
+    private final Supervisor supervisor;
     private final Readiness readiness;
     private PostgresProcess postgres;
     private MailServer mail;
@@ -49,6 +50,7 @@ public final class Launcher {
         this.console = new Console(System.out, options.headless());
         this.pidFile = new PidFile(local.resolve("run/pids"), root);
         this.readiness = new Readiness(console, root, ports);
+        this.supervisor = new Supervisor(console::line, restarted -> recordPids());
     }
 
     public static void main(String[] args) {
@@ -115,6 +117,7 @@ public final class Launcher {
         } else {
             console.line(String.format("%nEverything is ready in %d s.", Readiness.secondsSince(started)));
         }
+        superviseServices();
         console.printUrls(ports, KeycloakProcess.url(ports), root.relativize(local.resolve("logs")));
         console.line("");
         console.line("Running. Ctrl-C stops everything.");
@@ -194,6 +197,13 @@ public final class Launcher {
         });
     }
 
+    /** From now on a service that exits unexpectedly is started again ({@link Supervisor}). */
+    private void superviseServices() {
+        for (ServiceProcess.Service service : ServiceProcess.services(ports)) {
+            supervisor.watchAll(processes, service.module(), () -> ServiceProcess.start(service, root, local, ports));
+        }
+    }
+
     /** Test access: the environment the launcher gives a service. */
     Map<String, String> serviceEnvironment(String service) {
         return ServiceProcess.environment(ServiceProcess.named(ports, service), ports);
@@ -205,9 +215,13 @@ public final class Launcher {
             return;
         }
         stopping = true;
+        supervisor.close();
         console.line("");
         console.line("Stopping...");
-        List<ManagedProcess> reversed = new ArrayList<>(processes);
+        List<ManagedProcess> reversed;
+        synchronized (processes) {
+            reversed = new ArrayList<>(processes);
+        }
         Collections.reverse(reversed);
         reversed.parallelStream().filter(p -> !p.name().equals("kafka")).forEach(p -> p.stop(Duration.ofSeconds(20)));
         reversed.stream().filter(p -> p.name().equals("kafka")).forEach(p -> p.stop(Duration.ofSeconds(20)));
@@ -231,7 +245,9 @@ public final class Launcher {
         if (postgres != null) {
             postgres.pid().ifPresent(pids::add);
         }
-        processes.forEach(p -> pids.add(p.pid()));
+        synchronized (processes) {
+            processes.forEach(p -> pids.add(p.pid()));
+        }
         pidFile.write(pids);
     }
 

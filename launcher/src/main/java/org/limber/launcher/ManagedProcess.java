@@ -79,6 +79,16 @@ final class ManagedProcess {
         return process.isAlive();
     }
 
+    /** Completes when the process has exited. */
+    java.util.concurrent.CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    /** Its exit code, or "none" while it runs. */
+    String exitCode() {
+        return process.isAlive() ? "none" : String.valueOf(process.exitValue());
+    }
+
     /** The last lines of its log, to show why it did not come up. */
     String tail(int lines) {
         try {

@@ -221,7 +221,7 @@ class KilledLauncherTest {
     }
 
     /** A service's folder with its target/quarkus-app: the fake quarkus-run.jar and the name of its port's variable. */
-    private static Path packaged(Path module, byte[] jar, String portVariable) throws IOException {
+    static Path packaged(Path module, byte[] jar, String portVariable) throws IOException {
         Path app = Files.createDirectories(module.resolve("target/quarkus-app"));
         Files.write(app.resolve("quarkus-run.jar"), jar);
         Files.writeString(app.resolve("port.variable"), portVariable + "\n");
@@ -229,7 +229,7 @@ class KilledLauncherTest {
     }
 
     /** A jar of {@link FakeService} alone, its main class. */
-    private static byte[] fakeServiceJar() throws IOException {
+    static byte[] fakeServiceJar() throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
@@ -332,7 +332,7 @@ class KilledLauncherTest {
     }
 
     /** {@code n} distinct free ports (held together while they are found). */
-    private static int[] freePorts(int n) throws IOException {
+    static int[] freePorts(int n) throws IOException {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             int[] ports = new int[n];
