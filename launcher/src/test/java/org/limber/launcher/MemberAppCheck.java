@@ -129,6 +129,7 @@ public final class MemberAppCheck {
             plan(browser);
             questionnaires(browser);
             reminders(browser);
+            yourData(browser);
             symptomAndSuspension(browser);
             signOut(browser);
         } finally {
@@ -447,6 +448,31 @@ public final class MemberAppCheck {
                 && waitFor(browser, By.id("reminders-time"))
                 && "07:30".equals(browser.findElement(By.id("reminders-time")).getAttribute("value"));
         check.accept("the member saves reminders at 07:30 and they are kept", () -> kept);
+    }
+
+    /**
+     * Your data (issue 25), opened from the menu: who looked at the data, the deletion refused without its
+     * confirmation (nothing is sent), and "Download my data" saving the export as a file (a Blob link named as the
+     * service names it).
+     */
+    private void yourData(ChromeDriver browser) {
+        click(browser, browser.findElement(By.cssSelector("nav a[href='#/your-data']")));
+        boolean shown = waitFor(browser, By.id("erase-form")) && waitFor(browser, By.cssSelector("#access-status p"));
+        check.accept("the menu opens Your data: who looked at the data, and the account's deletion", () -> shown);
+        screen(browser, "your data", "app-your-data");
+        if (!shown) {
+            return;
+        }
+        click(browser, browser.findElement(By.id("erase-submit")));
+        boolean refused = waitForText(browser, "#erase-confirm-error", "type DELETE")
+                && browser.findElements(By.id("erase-status")).isEmpty();
+        check.accept("deleting the account without ticking the box and typing DELETE is refused", () -> refused);
+        click(browser, browser.findElement(By.id("export-download")));
+        boolean saved = waitFor(browser, By.id("export-link"));
+        String file = saved ? browser.findElement(By.id("export-link")).getAttribute("download") : "";
+        check.accept(
+                "Download my data saves the export as a file (" + file + ")",
+                () -> file.matches("limber-export-\\d{4}-\\d{2}-\\d{2}\\.json"));
     }
 
     /** maria's thread with her care team: the "not read at once" notice, and the message she sent (SmokeCheck). */

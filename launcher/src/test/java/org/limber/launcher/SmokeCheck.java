@@ -42,7 +42,8 @@ import static org.awaitility.Awaitility.await;
  * member's progress, a week of easy sessions adapting the plan, a referral at a first intake held until
  * the clinician's review and then a plan, the care console in a real browser
  * ({@link ConsoleCheck}, with a second referred member whose review casey records in the console's form;
- * then the intake makes that member a plan), the member app in a real browser ({@link MemberAppCheck}), then
+ * then the intake makes that member a plan), the member app in a real browser ({@link MemberAppCheck}), the
+ * privacy of issue 25 ({@link PrivacyCheck}: access log, export, erasure surviving a killed service), then
  * stops it as Ctrl-C would and
  * checks that nothing it started is left.
  * Prints "N passed, M failed" and exits non-zero on any failure.
@@ -122,6 +123,7 @@ public final class SmokeCheck {
             }
             checkTheConsole();
             checkTheMemberApp();
+            checkPrivacy();
         }
 
         System.out.println("smoke: stopping the stack (SIGTERM, as Ctrl-C)");
@@ -214,6 +216,18 @@ public final class SmokeCheck {
                     .run();
         } catch (RuntimeException e) {
             fail("the member app's browser checks stopped: " + e);
+        }
+    }
+
+    /**
+     * Issue 25 ({@link PrivacyCheck}): the access log, the export, and an erasure that completes although
+     * engagement-service is killed midway (the launcher starts it again); last, as it kills a service.
+     */
+    private void checkPrivacy() {
+        try {
+            new PrivacyCheck(http, ports, root, this::check).run();
+        } catch (RuntimeException e) {
+            fail("the privacy checks stopped: " + e);
         }
     }
 
@@ -426,7 +440,7 @@ public final class SmokeCheck {
     }
 
     /** An intake of a beginner with non-specific low back pain, the screening answered as given. */
-    private static Map<String, Object> intake(Map<String, Object> redFlags) {
+    static Map<String, Object> intake(Map<String, Object> redFlags) {
         return Map.ofEntries(
                 Map.entry("conditions", List.of("NON_SPECIFIC_LOW_BACK_PAIN")),
                 Map.entry("painNow", 5),
@@ -461,8 +475,7 @@ public final class SmokeCheck {
     }
 
     /** A session of the plan done in full at {@code performedAt}, with the pain before it and how it felt. */
-    private static Map<String, Object> session(
-            JsonNode plan, int number, int painBefore, String effort, Instant performedAt) {
+    static Map<String, Object> session(JsonNode plan, int number, int painBefore, String effort, Instant performedAt) {
         List<Map<String, Object>> exercises = new ArrayList<>();
         plan.path("sessions")
                 .path(number - 1)
