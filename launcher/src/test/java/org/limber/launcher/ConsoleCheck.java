@@ -510,6 +510,8 @@ public final class ConsoleCheck {
             accessible(browser, "admin");
             shoot(browser, "admin");
             assignByPicking(browser);
+            accessAudit(browser);
+            privacy(browser);
         } catch (RuntimeException e) {
             check.accept(
                     "the admin's checks ran to the end (" + e.getClass().getSimpleName() + ": " + firstLine(e) + ")",
@@ -564,6 +566,58 @@ public final class ConsoleCheck {
                 "assigning by picking the member and the clinician is done",
                 () -> browser.findElements(By.cssSelector(".notice.ok")).stream()
                         .anyMatch(e -> e.getText().contains("clinician's panel")));
+    }
+
+    /**
+     * The access audit (issue 25), from the navigation: casey's reads of the clinician's checks above are listed
+     * with her name; filtered by a day that is not one, the error shows next to the field.
+     */
+    private void accessAudit(WebDriver browser) {
+        browser.findElement(By.linkText("Access audit")).click();
+        wait(browser).until(d -> d.getCurrentUrl().contains("/admin/audit"));
+        boolean listed =
+                !browser.findElements(By.cssSelector("#audit tbody tr")).isEmpty()
+                        && text(browser, "#audit").contains("Casey");
+        check.accept("the access audit lists casey's reads of members' data, by name", () -> listed);
+        accessible(browser, "access audit");
+        shoot(browser, "audit");
+        browser.get(console + "/admin/audit?from=not-a-day");
+        check.accept(
+                "an audit filter that is not a day is refused next to its field",
+                () -> text(browser, "#from-error").contains("yyyy-mm-dd"));
+    }
+
+    /**
+     * The privacy page (issue 25): a legal hold without a reason is refused next to the field; one with a reason is
+     * placed on maria and listed, then released.
+     */
+    private void privacy(WebDriver browser) {
+        browser.get(console + "/admin?member=maria");
+        String maria = browser.findElement(By.cssSelector("#assign input[name=memberId]"))
+                .getAttribute("value");
+        browser.findElement(By.linkText("Privacy")).click();
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("hold-form")));
+        accessible(browser, "privacy");
+        shoot(browser, "privacy");
+        browser.findElement(By.id("hold-member")).sendKeys(maria);
+        browser.findElement(By.cssSelector("#hold-form button[type=submit]")).click();
+        boolean refused =
+                wait(browser).until(d -> !d.findElements(By.id("reason-error")).isEmpty());
+        check.accept("a legal hold without a reason is refused next to the field", () -> refused);
+        browser.findElement(By.id("hold-reason")).sendKeys("Smoke check: a complaint is open");
+        browser.findElement(By.cssSelector("#hold-form button[type=submit]")).click();
+        boolean placed = wait(browser).until(d -> d.getCurrentUrl().contains("done=HOLD_PLACED"))
+                && text(browser, "#legal-holds").contains("a complaint is open");
+        check.accept("a legal hold with a reason is placed and listed", () -> placed);
+        if (!placed) {
+            return;
+        }
+        browser.findElement(By.cssSelector("#legal-holds input[value='" + maria + "'] ~ button"))
+                .click();
+        boolean released = wait(browser)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("holds")).getText().contains("Legal hold released"));
+        check.accept("the hold is released", () -> released);
     }
 
     private void member() {

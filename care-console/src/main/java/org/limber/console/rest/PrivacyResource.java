@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -86,7 +87,7 @@ public class PrivacyResource {
 
     @POST
     @Path("release")
-    public Response release(@FormParam("memberId") String memberId) {
+    public Response release(@FormParam("memberId") String memberId, @HeaderParam("HX-Request") String htmx) {
         String member = FormValues.text(memberId, Ids.MAX_LENGTH);
         if (member == null) {
             var p = new Problem(400, "Please check the form", "Pick the hold to release.", Map.of());
@@ -95,7 +96,9 @@ public class PrivacyResource {
         try {
             privacy.releaseHold(member);
         } catch (ServiceException e) {
-            return refused(e, null);
+            Response page = refused(e, null);
+            // In place (htmx swaps a 200 only): the holds show the problem; without JavaScript, the status stays.
+            return htmx == null ? page : Response.fromResponse(page).status(200).build();
         }
         return PageResponses.seeOther("/admin/privacy", Done.HOLD_RELEASED);
     }

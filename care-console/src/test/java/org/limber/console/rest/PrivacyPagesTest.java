@@ -190,4 +190,32 @@ class PrivacyPagesTest {
         assertThat(html).contains("No such member.").contains(">Litigation</textarea>");
         services.verify(0, anyRequestedFor(urlPathEqualTo("/audit/access")));
     }
+
+    @Test
+    void aReleaseRefusedInPlaceShowsTheProblemInTheHoldsWithout4xxSoHtmxSwapsIt() {
+        services.stubFor(
+                delete(urlEqualTo("/members/m-2/legal-hold"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(404)
+                                        .withHeader("Content-Type", "application/problem+json")
+                                        .withBody(
+                                                "{\"status\": 404, \"title\": \"Not found\", \"detail\": \"No hold on this member.\"}")));
+        FormToken csrf = FormToken.of("/admin/privacy");
+        String inPlace = csrf.form()
+                .header("HX-Request", "true")
+                .formParam("memberId", "m-2")
+                .post("/admin/privacy/release")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String holds = inPlace.substring(inPlace.indexOf("id=\"holds\""));
+        assertThat(holds).contains("No hold on this member.");
+        csrf.form()
+                .formParam("memberId", "m-2")
+                .post("/admin/privacy/release")
+                .then()
+                .statusCode(404);
+    }
 }
