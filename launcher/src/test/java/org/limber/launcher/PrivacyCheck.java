@@ -32,7 +32,12 @@ import static org.awaitility.Awaitility.await;
  */
 final class PrivacyCheck {
 
+    /**
+     * How long the erasure may take with engagement-service killed: its new process starts in about 15 s, and Kafka
+     * hands it the dead one's partitions once the dead one's session times out (45 s by default).
+     */
     static final Duration ERASURE_LIMIT = Duration.ofSeconds(90);
+
     static final String PASSWORD = "smoke-password";
     static final String PEG = "http://limber.example.org/fhir/Questionnaire/peg|1.0.0";
 

@@ -1,8 +1,18 @@
 package org.limber.launcher;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.limber.simulator.JsonHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,5 +48,32 @@ class PrivacyCheckTest {
         assertThat(PrivacyCheck.hasRecords(nested)).isTrue();
         assertThat(PrivacyCheck.hasRecords(json.readTree("{}"))).isFalse();
         assertThat(PrivacyCheck.hasRecords(json.missingNode())).isFalse();
+    }
+
+    @Test
+    void engagementServicesPidIsTheRecordedProcessRunningInItsModule(@TempDir Path root) throws Exception {
+        Path app = Files.createDirectories(root.resolve("engagement-service/target/quarkus-app"));
+        Path other = Files.createDirectories(root.resolve("routine-service/target/quarkus-app"));
+        Process routine =
+                new ProcessBuilder("sleep", "60").directory(other.toFile()).start();
+        Process engagement =
+                new ProcessBuilder("sleep", "60").directory(app.toFile()).start();
+        try {
+            Files.createDirectories(root.resolve(".local/run"));
+            Files.write(
+                    root.resolve(".local/run/pids"),
+                    List.of(
+                            routine.pid() + " " + routine.info().startInstant().orElseThrow(),
+                            "",
+                            engagement.pid() + ""));
+            BiConsumer<String, Supplier<Boolean>> none = (what, test) -> {};
+            PrivacyCheck check = new PrivacyCheck(new JsonHttp(), Ports.from(Map.of()), root, none);
+            assertThat(check.engagementPid()).isEqualTo(engagement.pid());
+            engagement.destroyForcibly().waitFor();
+            assertThat(check.engagementPid()).as("a pid no longer alive").isEqualTo(-1L);
+        } finally {
+            routine.destroyForcibly();
+            engagement.destroyForcibly();
+        }
     }
 }
