@@ -99,7 +99,8 @@ public class PeopleResource {
                 .map(PersonView::of)
                 .toList();
         // A member's name and e-mail are their data; a clinician's are not.
-        audit.touched(named.stream().filter(p -> !p.clinician()).map(PersonView::id).toList());
+        audit.touched(
+                named.stream().filter(p -> !p.clinician()).map(PersonView::id).toList());
         return named;
     }
 
