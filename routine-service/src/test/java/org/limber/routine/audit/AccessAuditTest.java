@@ -80,7 +80,9 @@ class AccessAuditTest {
                     .statusCode(200);
             assertThat(outboxEntries(memberId)).isEqualTo(before + 1);
             ConsumerRecord<String, String> record = topic.await(
-                    r -> memberId.equals(r.key()) && MemberDataAccessed.TYPE.equals(TopicReader.header(r, "ce_type")),
+                    r -> memberId.equals(r.key())
+                            && MemberDataAccessed.TYPE.equals(TopicReader.header(r, "ce_type"))
+                            && r.value().contains("\"actorId\":\"" + clinician + "\""),
                     Duration.ofSeconds(30));
             MemberDataAccessed event = CatalogFixture.JSON.readValue(record.value(), MemberDataAccessed.class);
             assertThat(event.complete()).isTrue();
