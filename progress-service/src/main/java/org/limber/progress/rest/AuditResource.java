@@ -49,7 +49,9 @@ public class AuditResource {
             @QueryParam("size") String size) {
         Instant start = AccessLogResource.time("from", from, false);
         Instant end = AccessLogResource.time("to", to, true);
-        if (start != null && end != null && start.isAfter(end)) {
+        // Compared as given: to=2026-03-10 is before from=2026-03-11, though it stands for the end of its day.
+        Instant endAsGiven = AccessLogResource.time("to", to, false);
+        if (start != null && endAsGiven != null && start.isAfter(endAsGiven)) {
             throw ProblemException.badParameter("to", "must not be before from");
         }
         Filter filter = new Filter(
