@@ -10,7 +10,8 @@
 #   2. catalog reads          catalog-service CatalogBenchmark (8 keep-alive clients, 8 s per endpoint)
 #   3. progress ingestion and reads   progress-service ProgressBenchmark (200,000 events beside a batch insert and a
 #                             binary COPY of the same rows; reads over 10,000 and 100,000 members / 5,000,000
-#                             sessions, panels of 500, 8 concurrent clients)
+#                             sessions, panels of 500, 8 concurrent clients; what the access audit adds to the
+#                             clinician reads, audit off and on in the same run)
 #   4. the plan builder       routine-service PlanBuilderBenchmark
 #   5. reminders             engagement-service ReminderBenchmark: 100,000 members with reminders due in the same
 #                             minute, claimed and pushed (encrypted, VAPID) to a local push endpoint; rate and p99 delay
@@ -125,7 +126,7 @@ figures() {
   echo "| benchmark | what | figure |"
   echo "|---|---|---|"
   figures "$logs/catalog.log" | grep '^| catalog ' | sed -E 's/^\| catalog (`[^`]*`) \| ([^|]*) \| ([^|]*) \|$/| catalog reads | \1 | \2 req\/s, \3 of `\/q\/health\/live` |/'
-  figures "$logs/progress.log" | grep -E 'end-to-end:|ceiling \(binary COPY|CPU per event|^Read latency|p50 ' | sed -E 's/^ *//; s/\|/\\|/g; s/^/| progress | | /; s/$/ |/'
+  figures "$logs/progress.log" | grep -E 'end-to-end:|ceiling \(binary COPY|CPU per event|^Read latency|^Access audit|p50 ' | sed -E 's/^ *//; s/\|/\\|/g; s/^/| progress | | /; s/$/ |/'
   figures "$logs/reminders.log" | grep -E '^Reminders: ' | sed -E 's/^Reminders: //; s/^/| reminders | | /; s/$/ |/'
   figures "$logs/plan.log" | grep -E 'latency per full week plan' | sed -E 's/^ *//; s/^/| plan builder | | /; s/$/ |/'
   figures "$logs/start.log" | grep -E '^\| [a-z]+-service ' | sed -E 's/^\| ([a-z]+-service[^|]*) \| ([^|]*) \| ([^|]*) \| ([^|]*) \| ([^|]*) \|$/| start-up and memory | \1 | ready after \2; resident \3 when ready, \4 after the warm-up; \5 threads |/; s/, - after the warm-up//'

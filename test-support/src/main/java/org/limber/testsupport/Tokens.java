@@ -70,6 +70,23 @@ public final class Tokens {
                 .sign("privateKey.jwk");
     }
 
+    /** A clinician's or admin's token carrying their names ({@code given_name}, {@code family_name}), from the console. */
+    public static String staff(String subject, String role, String givenName, String familyName) {
+        return Jwt.issuer(ISSUER)
+                .audience(Set.of(AUDIENCE, "account"))
+                .subject(subject)
+                .preferredUserName(subject)
+                .claim("given_name", givenName)
+                .claim("family_name", familyName)
+                .claim("typ", "Bearer")
+                .claim("azp", "limber-console")
+                .claim("realm_access", Map.of("roles", List.of(role)))
+                .expiresIn(LIFETIME)
+                .jws()
+                .keyId("1")
+                .sign("privateKey.jwk");
+    }
+
     public static String member(String subject) {
         return token(subject, "member");
     }

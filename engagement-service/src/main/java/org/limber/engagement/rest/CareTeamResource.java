@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.limber.common.audit.AccessAudit;
+import org.limber.common.audit.AuditedAccess;
 import org.limber.common.problem.ProblemException;
 import org.limber.common.rest.QueryParams;
 import org.limber.engagement.rest.MessageViews.Message;
@@ -26,6 +28,7 @@ import org.limber.engagement.rest.MessageViews.MessagePage;
 import org.limber.engagement.rest.MessageViews.NewMessage;
 import org.limber.engagement.rest.MessageViews.ReadUpTo;
 import org.limber.engagement.rest.MessageViews.UnreadSummary;
+import org.limber.engagement.rest.MessageViews.UnreadThread;
 import org.limber.engagement.service.MessageService;
 
 /** The care team's side of the threads: a clinician for the members on their panel, an admin for any. */
@@ -41,14 +44,17 @@ public class CareTeamResource {
 
     private final MessageService messages;
     private final Callers callers;
+    private final AccessAudit audit;
 
-    public CareTeamResource(MessageService messages, Callers callers) {
+    public CareTeamResource(MessageService messages, Callers callers, AccessAudit audit) {
         this.messages = messages;
         this.callers = callers;
+        this.audit = audit;
     }
 
     @GET
     @Path("/members/{memberId}/messages")
+    @AuditedAccess(resource = "messages", member = "memberId")
     @Operation(operationId = "getMemberMessages", summary = "A member's thread, newest first")
     public MessagePage thread(
             @PathParam("memberId") String memberId, @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -60,6 +66,7 @@ public class CareTeamResource {
 
     @POST
     @Path("/members/{memberId}/messages")
+    @AuditedAccess(resource = "messages", member = "memberId", operation = AuditedAccess.Operation.CHANGE)
     @Operation(operationId = "postMemberMessage", summary = "Write to a member of your panel")
     public Response post(@PathParam("memberId") String memberId, @NotNull @Valid NewMessage body) {
         Message m = Message.of(messages.fromCareTeam(callers.remembered(), member(memberId), body.id(), body.text()));
@@ -70,6 +77,7 @@ public class CareTeamResource {
 
     @POST
     @Path("/members/{memberId}/messages/read")
+    @AuditedAccess(resource = "messages", member = "memberId", operation = AuditedAccess.Operation.CHANGE)
     @Operation(operationId = "readMemberMessages", summary = "Mark a member's messages read up to one")
     public Response read(@PathParam("memberId") String memberId, @NotNull @Valid ReadUpTo body) {
         messages.checkPanel(callers.caller(), member(memberId));
@@ -79,11 +87,14 @@ public class CareTeamResource {
 
     @GET
     @Path("/messages/unread")
+    @AuditedAccess(resource = "messages")
     @Operation(
             operationId = "getUnreadMessages",
             summary = "Unread member messages of your panel (admin: every member), flagged threads first")
     public UnreadSummary unread() {
-        return UnreadSummary.of(messages.unread(callers.caller()));
+        UnreadSummary unread = UnreadSummary.of(messages.unread(callers.caller()));
+        audit.touched(unread.members().stream().map(UnreadThread::memberId).toList());
+        return unread;
     }
 
     static String member(String memberId) {

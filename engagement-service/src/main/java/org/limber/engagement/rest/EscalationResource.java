@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.limber.common.audit.AccessAudit;
+import org.limber.common.audit.AuditedAccess;
 import org.limber.common.problem.ProblemException;
 import org.limber.engagement.repository.AlertStore;
 import org.limber.engagement.repository.AlertStore.Step;
@@ -48,8 +50,10 @@ public class EscalationResource {
     private final AlertStore alerts;
     private final MessageService messages;
     private final Callers callers;
+    private final AccessAudit audit;
 
-    public EscalationResource(AlertStore alerts, MessageService messages, Callers callers) {
+    public EscalationResource(AlertStore alerts, MessageService messages, Callers callers, AccessAudit audit) {
+        this.audit = audit;
         this.alerts = alerts;
         this.messages = messages;
         this.callers = callers;
@@ -57,6 +61,7 @@ public class EscalationResource {
 
     @GET
     @Path("/alerts/{alertId}/escalations")
+    @AuditedAccess(resource = "escalations")
     @Operation(operationId = "getAlertEscalations", summary = "An alert's escalations, oldest first; empty when none")
     public List<EscalationView> ofAlert(@PathParam("alertId") String alertId) {
         UUID id = CareTeamResource.uuid(alertId, "alert");
@@ -68,6 +73,7 @@ public class EscalationResource {
                             && !a.clinicianId().equals(caller.id())) {
                         throw ProblemException.notFound("There is no alert " + alertId + ".");
                     }
+                    audit.touched(a.memberId());
                     return alerts.steps(id).stream()
                             .map(s -> EscalationView.of(s, false))
                             .toList();
@@ -77,6 +83,7 @@ public class EscalationResource {
 
     @GET
     @Path("/escalations")
+    @AuditedAccess(resource = "escalations", member = "memberId")
     @Operation(operationId = "getMemberEscalations", summary = "The escalations of one member's alerts, newest first")
     public List<EscalationView> ofMember(@QueryParam("memberId") String memberId) {
         if (memberId == null || memberId.isBlank() || memberId.length() > CareTeamResource.MAX_ID) {

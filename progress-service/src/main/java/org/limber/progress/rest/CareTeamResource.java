@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.limber.common.audit.AccessAudit;
+import org.limber.common.audit.AuditedAccess;
 import org.limber.common.paging.Page;
 import org.limber.common.problem.ProblemException;
 import org.limber.common.rest.QueryParams;
@@ -46,14 +48,17 @@ public class CareTeamResource {
 
     private final ProgressService progress;
     private final SecurityIdentity identity;
+    private final AccessAudit audit;
 
-    public CareTeamResource(ProgressService progress, SecurityIdentity identity) {
+    public CareTeamResource(ProgressService progress, SecurityIdentity identity, AccessAudit audit) {
         this.progress = progress;
         this.identity = identity;
+        this.audit = audit;
     }
 
     @GET
     @Path("/panel")
+    @AuditedAccess(resource = "panel")
     @Operation(
             summary = "Your members, most in need first",
             description =
@@ -63,13 +68,16 @@ public class CareTeamResource {
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
         AlertKind kind = QueryParams.enumValue("alertKind", alertKind, AlertKind.class);
-        return progress.panel(
+        Page<PanelMember> rows = progress.panel(
                         caller(), kind == null ? null : kind.name(), QueryParams.page(page), QueryParams.size(size))
                 .map(PanelMember::of);
+        audit.touched(rows.items().stream().map(PanelMember::memberId).toList());
+        return rows;
     }
 
     @GET
     @Path("/alerts")
+    @AuditedAccess(resource = "alerts")
     @Operation(summary = "Alerts of your members, most severe first, then the latest occurrence first")
     public Page<Alert> alerts(
             @QueryParam("status") String status,
@@ -78,27 +86,29 @@ public class CareTeamResource {
             @QueryParam("size") String size) {
         AlertStatus s = QueryParams.enumValue("status", status, AlertStatus.class);
         AlertKind k = QueryParams.enumValue("kind", kind, AlertKind.class);
-        return progress.alerts(
+        return touched(progress.alerts(
                 caller(),
                 s == null ? null : s.name(),
                 k == null ? null : k.name(),
                 QueryParams.page(page),
-                QueryParams.size(size));
+                QueryParams.size(size)));
     }
 
     @GET
     @Path("/triage")
     @RolesAllowed({"clinician", "admin"})
+    @AuditedAccess(resource = "alerts")
     @Operation(
             summary = "Alerts of members with no clinician, most severe then oldest first",
             description =
                     "Unresolved URGENT and HIGH alerts of members no clinician is assigned to, until an admin assigns the member; any clinician may acknowledge or resolve them.")
     public Page<Alert> triage(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return progress.triage(QueryParams.page(page), QueryParams.size(size));
+        return touched(progress.triage(QueryParams.page(page), QueryParams.size(size)));
     }
 
     @POST
     @Path("/alerts/{alertId}/acknowledge")
+    @AuditedAccess(resource = "alerts", operation = AuditedAccess.Operation.CHANGE)
     @Operation(
             summary = "Acknowledge an open alert, with a note",
             description =
@@ -109,11 +119,12 @@ public class CareTeamResource {
             content = @Content(schema = @Schema(implementation = Alert.class)))
     @APIResponse(responseCode = "409", description = "Not open")
     public Alert acknowledge(@PathParam("alertId") String alertId, @NotNull @Valid Note request) {
-        return progress.acknowledge(caller(), id(alertId), request.note());
+        return touched(progress.acknowledge(caller(), id(alertId), request.note()));
     }
 
     @POST
     @Path("/alerts/{alertId}/resolve")
+    @AuditedAccess(resource = "alerts", operation = AuditedAccess.Operation.CHANGE)
     @Operation(
             summary = "Resolve an alert, with a note",
             description =
@@ -124,7 +135,7 @@ public class CareTeamResource {
             content = @Content(schema = @Schema(implementation = Alert.class)))
     @APIResponse(responseCode = "409", description = "Resolved already")
     public Alert resolve(@PathParam("alertId") String alertId, @NotNull @Valid Note request) {
-        return progress.resolve(caller(), id(alertId), request.note());
+        return touched(progress.resolve(caller(), id(alertId), request.note()));
     }
 
     private static UUID id(String raw) {
@@ -133,6 +144,16 @@ public class CareTeamResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("There is no alert " + raw + ".");
         }
+    }
+
+    private Page<Alert> touched(Page<Alert> alerts) {
+        audit.touched(alerts.items().stream().map(Alert::memberId).toList());
+        return alerts;
+    }
+
+    private Alert touched(Alert alert) {
+        audit.touched(alert.memberId());
+        return alert;
     }
 
     private String caller() {

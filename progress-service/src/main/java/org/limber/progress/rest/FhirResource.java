@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
 
+import org.limber.common.audit.AccessAudit;
+import org.limber.common.audit.AuditedAccess;
 import org.limber.common.time.Timestamps;
 import org.limber.progress.fhir.Bundles;
 import org.limber.progress.fhir.Capability;
@@ -51,11 +53,14 @@ public class FhirResource {
     private final FhirContext context;
     private final SecurityIdentity identity;
     private final Clock clock;
+    private final AccessAudit audit;
 
     @Context
     UriInfo uri;
 
-    public FhirResource(FhirService fhir, FhirContext context, SecurityIdentity identity, Clock clock) {
+    public FhirResource(
+            FhirService fhir, FhirContext context, SecurityIdentity identity, Clock clock, AccessAudit audit) {
+        this.audit = audit;
         this.fhir = fhir;
         this.context = context;
         this.identity = identity;
@@ -76,6 +81,7 @@ public class FhirResource {
 
     @GET
     @Path("/Observation")
+    @AuditedAccess(resource = "fhir:Observation")
     @Operation(
             operationId = "fhirObservations",
             summary =
@@ -97,6 +103,7 @@ public class FhirResource {
 
     @GET
     @Path("/QuestionnaireResponse")
+    @AuditedAccess(resource = "fhir:QuestionnaireResponse")
     @Operation(
             operationId = "fhirQuestionnaireResponses",
             summary = "A patient's questionnaire responses (PEG, STarT Back)")
@@ -113,6 +120,7 @@ public class FhirResource {
 
     @GET
     @Path("/CarePlan")
+    @AuditedAccess(resource = "fhir:CarePlan")
     @Operation(operationId = "fhirCarePlans", summary = "A patient's exercise plan in force")
     @APIResponse(
             responseCode = "200",
@@ -127,6 +135,7 @@ public class FhirResource {
 
     @GET
     @Path("/Patient/{id}/{operation}")
+    @AuditedAccess(resource = "fhir:Patient/$everything")
     @Operation(
             operationId = "fhirPatientEverything",
             summary = "Patient/{id}/$everything: every resource of a patient, in one Bundle (the only operation)")
@@ -141,12 +150,14 @@ public class FhirResource {
         }
         String memberId = FhirParams.id("id", id);
         fhir.authorize(caller(), memberId);
+        audit.touched(memberId);
         return json(context, Bundles.everything(base(), fhir.everything(memberId), now()), 200);
     }
 
     private String authorized(String patient) {
         String memberId = FhirParams.patient(patient);
         fhir.authorize(caller(), memberId);
+        audit.touched(memberId);
         return memberId;
     }
 

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.limber.common.audit.AuditedAccess;
 import org.limber.progress.service.MeasuresService;
 
 /** Validated questionnaires' measures: STarT Back risk group and the PEG trend. */
@@ -84,6 +85,7 @@ public class MeasuresResource {
     @GET
     @Path("/{memberId}/measures")
     @RolesAllowed("clinician")
+    @AuditedAccess(resource = "measures", member = "memberId")
     @Operation(
             operationId = "memberMeasures",
             summary = "A member's PEG trend and STarT Back risk group, for a clinician with the member on their panel")

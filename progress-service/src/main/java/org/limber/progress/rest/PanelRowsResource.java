@@ -14,6 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.limber.common.audit.AccessAudit;
+import org.limber.common.audit.AuditedAccess;
 import org.limber.common.problem.ProblemException;
 import org.limber.events.Ids;
 import org.limber.progress.rest.ProgressViews.PanelMember;
@@ -31,13 +33,16 @@ public class PanelRowsResource {
 
     private final TodayService today;
     private final SecurityIdentity identity;
+    private final AccessAudit audit;
 
-    public PanelRowsResource(TodayService today, SecurityIdentity identity) {
+    public PanelRowsResource(TodayService today, SecurityIdentity identity, AccessAudit audit) {
         this.today = today;
         this.identity = identity;
+        this.audit = audit;
     }
 
     @GET
+    @AuditedAccess(resource = "panel")
     @Operation(
             summary = "Panel rows of the members named, as GET /care-team/panel shows them",
             description =
@@ -51,9 +56,11 @@ public class PanelRowsResource {
                 throw ProblemException.badParameter("memberId", "each id is 1 to " + Ids.MAX_LENGTH + " characters");
             }
         }
-        return today.rows(caller(), new LinkedHashSet<>(memberIds)).stream()
+        List<PanelMember> rows = today.rows(caller(), new LinkedHashSet<>(memberIds)).stream()
                 .map(PanelMember::of)
                 .toList();
+        audit.touched(rows.stream().map(PanelMember::memberId).toList());
+        return rows;
     }
 
     private String caller() {

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.limber.common.audit.AuditedAccess;
 import org.limber.common.paging.Page;
 import org.limber.common.rest.QueryParams;
 import org.limber.common.time.Timestamps;
@@ -66,6 +67,7 @@ public class ProgressResource {
     @GET
     @Path("/{memberId}/progress")
     @RolesAllowed("clinician")
+    @AuditedAccess(resource = "progress", member = "memberId")
     @Operation(
             operationId = "memberProgress",
             summary = "A member's progress, for a clinician with the member on their panel")
@@ -81,6 +83,7 @@ public class ProgressResource {
     @GET
     @Path("/{memberId}/sessions")
     @RolesAllowed("clinician")
+    @AuditedAccess(resource = "sessions", member = "memberId")
     @Operation(summary = "A member's sessions, most recent first, for a clinician with the member on their panel")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "403", description = "The member is not on your panel")

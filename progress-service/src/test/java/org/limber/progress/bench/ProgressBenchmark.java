@@ -50,6 +50,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
+import org.limber.common.audit.AccessRecorder;
 import org.limber.events.member.SessionCompleted;
 import org.limber.progress.MemberEventFixtures;
 import org.limber.testsupport.KafkaTestResource;
@@ -74,7 +75,8 @@ import org.limber.testsupport.Tokens;
  * Run: {@code ./mvnw -B -pl progress-service -am verify -Dtest=ProgressBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}
  * (sizes: {@code -Dbench.events=200000 -Dbench.members=100000 -Dbench.sessionsPerMember=50}; only the ingestion
  * part, a quick run: {@code -Dbench.only=ingestion -Dbench.events=100000}; only the reads: {@code -Dbench.only=latency},
- * smaller data sets: {@code -Dbench.members=20000}). A profile of the service while it
+ * smaller data sets: {@code -Dbench.members=20000}; only what the access audit adds to the reads, off and on in
+ * one run: {@code -Dbench.only=audit}). A profile of the service while it
  * ingests: add {@code "-DargLine=-XX:StartFlightRecording=filename=/tmp/ingest.jfr,settings=profile"}, then
  * {@code jfr print --events jdk.ExecutionSample} (CPU) or {@code jdk.SocketRead} (time waiting on the database).
  */
@@ -136,9 +138,102 @@ class ProgressBenchmark {
             ingestion(WARM_UP, false); // warm-up: the JIT compiles the hot paths
             ingestion(EVENTS, true);
         }
-        if (!ONLY.equals("ingestion")) {
+        if (!ONLY.equals("ingestion") && !ONLY.equals("audit")) {
             latency(MEMBERS / 10, "small", "s");
             latency(MEMBERS, "large", "l");
+        }
+        if (ONLY.isEmpty() || ONLY.equals("audit")) {
+            auditCost(MEMBERS / 10, "a");
+        }
+    }
+
+    // ---------------------------------------------------------------- what the access audit adds to a read
+
+    @Inject
+    AccessRecorder recorder;
+
+    /**
+     * The two audited reads the issue names, a clinician's member-progress read and panel read, each timed with the
+     * access audit off and on in the same run: off, on, off, on (two runs of each, so that a drift of the shared
+     * machine falls on both), p99 of each mode over its two runs, and their ratio beside the budget (under 10%
+     * more). With the audit on, every request writes its entries (one per member touched: 1 for a progress read,
+     * a page of 20 for a panel) into the outbox in one statement, and the relay and progress's own consumer of
+     * audit.member-access run meanwhile on the same machine, as in production.
+     */
+    private void auditCost(int members, String prefix) throws Exception {
+        int clinicians = Math.max(1, members / PANEL);
+        seed(members, clinicians, prefix);
+        String[] tokens = new String[clinicians];
+        for (int c = 0; c < clinicians; c++) {
+            tokens[c] = Tokens.clinician("bench-" + prefix + "-c" + c);
+        }
+        System.out.printf(
+                "Access audit cost: %,d members, panels of %d, %d threads, %,d requests each per run;"
+                        + " runs off, on, off, on%n",
+                members, PANEL, THREADS, REQUESTS);
+        RequestFactory progress = i -> {
+            int m = ThreadLocalRandom.current().nextInt(members);
+            return request("/members/bench-" + prefix + "-m" + m + "/progress", tokens[m % clinicians]);
+        };
+        RequestFactory panel = i ->
+                request("/care-team/panel", tokens[ThreadLocalRandom.current().nextInt(clinicians)]);
+        compare("  GET /members/{memberId}/progress", progress);
+        compare("  GET /care-team/panel            ", panel);
+        recorder.enabled(true);
+    }
+
+    private void compare(String what, RequestFactory requests) throws Exception {
+        long[][] off = new long[2][];
+        long[][] on = new long[2][];
+        long written0 = auditEntriesWritten();
+        for (int round = 0; round < 2; round++) {
+            recorder.enabled(false);
+            off[round] = load(requests).sorted();
+            recorder.enabled(true);
+            on[round] = load(requests).sorted();
+        }
+        double p99Off = p99(off);
+        double p99On = p99(on);
+        double ratio = p99On / p99Off;
+        System.out.printf(
+                "%s p99 audit off %.1f ms, on %.1f ms: x%.3f (%+.1f%%); p50 off %.1f ms, on %.1f ms;"
+                        + " %,d entries written; budget under +10%%: %s%n",
+                what,
+                p99Off,
+                p99On,
+                ratio,
+                (ratio - 1) * 100,
+                p50(off),
+                p50(on),
+                auditEntriesWritten() - written0,
+                ratio < 1.10 ? "met" : "NOT met");
+    }
+
+    private static long[] merged(long[][] runs) {
+        long[] all = new long[runs[0].length + runs[1].length];
+        System.arraycopy(runs[0], 0, all, 0, runs[0].length);
+        System.arraycopy(runs[1], 0, all, runs[0].length, runs[1].length);
+        Arrays.sort(all);
+        return all;
+    }
+
+    private static double p99(long[][] runs) {
+        long[] all = merged(runs);
+        return all[(int) (all.length * 0.99)] / 1e6;
+    }
+
+    private static double p50(long[][] runs) {
+        long[] all = merged(runs);
+        return all[all.length / 2] / 1e6;
+    }
+
+    private static long auditEntriesWritten() throws Exception {
+        try (Connection db = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "");
+                Statement sql = db.createStatement();
+                ResultSet r =
+                        sql.executeQuery("select count(*) from outbox_event where topic = 'audit.member-access'")) {
+            r.next();
+            return r.getLong(1);
         }
     }
 

@@ -65,7 +65,10 @@ class AuthorizationMatrixTest {
             .row("GET /fhir/Observation", "401 2xx 403 2xx 403 403 2xx")
             .row("GET /fhir/QuestionnaireResponse", "401 2xx 403 2xx 403 403 2xx")
             .row("GET /fhir/CarePlan", "401 2xx 403 2xx 403 403 2xx")
-            .row("GET /fhir/Patient/{id}/{operation}", "401 2xx 403 2xx 403 403 2xx");
+            .row("GET /fhir/Patient/{id}/{operation}", "401 2xx 403 2xx 403 403 2xx")
+            // The access audit: each member their own log; admins everyone's.
+            .row("GET /members/me/access-log", "401 2xx 2xx 403 403 403 403")
+            .row("GET /audit/access", "401 403 403 403 403 403 2xx");
 
     @Test
     void everyOperationAnswersEachCallerAsTheTableSays() {

@@ -23,7 +23,7 @@ import static org.limber.progress.MemberEventFixtures.session;
 /**
  * Random and mutated requests to every operation (bodies, path ids, query parameters: weeks, months,
  * pages, enums), each with the token of a caller who may make it: the member for {@code /members/me},
- * an admin for the reports, the member's clinician otherwise. Never a 5xx; every 4xx a problem.
+ * an admin for the reports and the access audit, the member's clinician otherwise. Never a 5xx; every 4xx a problem.
  */
 @QuarkusTest
 class FuzzedRequestsTest {
@@ -44,7 +44,9 @@ class FuzzedRequestsTest {
                         200,
                         operation -> operation.contains("/members/me")
                                 ? memberToken
-                                : operation.contains("/reports/") ? adminToken : clinicianToken,
+                                : operation.contains("/reports/") || operation.contains("/audit/")
+                                        ? adminToken
+                                        : clinicianToken,
                         Map.of(
                                 "POST /care-team/alerts/{alertId}/acknowledge",
                                 Map.of("note", "fuzz"),

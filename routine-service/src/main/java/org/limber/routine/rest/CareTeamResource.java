@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hibernate.validator.constraints.UniqueElements;
 
+import org.limber.common.audit.AuditedAccess;
 import org.limber.common.paging.Page;
 import org.limber.common.problem.Problem.FieldProblem;
 import org.limber.common.problem.ProblemException;
@@ -120,6 +121,7 @@ public class CareTeamResource {
 
     @GET
     @Path("/plan")
+    @AuditedAccess(resource = "plan", member = "memberId")
     @RolesAllowed("clinician")
     @Operation(
             operationId = "memberPlan",
@@ -142,6 +144,7 @@ public class CareTeamResource {
 
     @POST
     @Path("/plan/resume")
+    @AuditedAccess(resource = "plan", member = "memberId", operation = AuditedAccess.Operation.CHANGE)
     @RolesAllowed("clinician")
     @Operation(
             summary = "Record a review of a suspended plan or a referral; it resumes the plan unless referred on",
@@ -160,6 +163,7 @@ public class CareTeamResource {
 
     @GET
     @Path("/plan/suspension")
+    @AuditedAccess(resource = "plan", member = "memberId")
     @RolesAllowed("clinician")
     @Operation(
             summary = "The member's open suspension or referral, with the reviews recorded so far",
@@ -178,6 +182,7 @@ public class CareTeamResource {
 
     @GET
     @Path("/plan/changes")
+    @AuditedAccess(resource = "plan-changes", member = "memberId")
     @RolesAllowed("clinician")
     @Operation(operationId = "memberPlanChanges", summary = "Every change to a member's plan and why, newest first")
     @APIResponse(responseCode = "200")
@@ -190,6 +195,7 @@ public class CareTeamResource {
 
     @GET
     @Path("/sessions")
+    @AuditedAccess(resource = "sessions", member = "memberId")
     @RolesAllowed("clinician")
     @Operation(
             operationId = "memberSessions",
@@ -206,6 +212,7 @@ public class CareTeamResource {
 
     @POST
     @Path("/plan/changes/{changeId}/undo")
+    @AuditedAccess(resource = "plan", member = "memberId", operation = AuditedAccess.Operation.CHANGE)
     @RolesAllowed("clinician")
     @Operation(
             summary = "Undo an automatic change",
@@ -226,6 +233,7 @@ public class CareTeamResource {
 
     @PUT
     @Path("/plan/adaptation")
+    @AuditedAccess(resource = "plan", member = "memberId", operation = AuditedAccess.Operation.CHANGE)
     @RolesAllowed("clinician")
     @Operation(
             summary = "Turn automatic adaptation of a member's plan on or off",
@@ -243,6 +251,7 @@ public class CareTeamResource {
 
     @PUT
     @Path("/plan")
+    @AuditedAccess(resource = "plan", member = "memberId", operation = AuditedAccess.Operation.CHANGE)
     @RolesAllowed("clinician")
     @Operation(
             summary = "Tailor a member's plan",
@@ -274,6 +283,7 @@ public class CareTeamResource {
 
     @PUT
     @Path("/care-team")
+    @AuditedAccess(resource = "care-team", member = "memberId", operation = AuditedAccess.Operation.CHANGE)
     @RolesAllowed("admin")
     @Operation(
             summary = "Assign a member to a clinician's panel",

@@ -14,6 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.limber.common.audit.AccessAudit;
+import org.limber.common.audit.AuditedAccess;
 import org.limber.common.paging.Page;
 import org.limber.common.problem.ProblemException;
 import org.limber.common.rest.QueryParams;
@@ -38,7 +40,10 @@ public class PeopleResource {
     private final PersonDirectory directory;
     private final SecurityIdentity identity;
 
-    public PeopleResource(PersonDirectory directory, SecurityIdentity identity) {
+    private final AccessAudit audit;
+
+    public PeopleResource(PersonDirectory directory, SecurityIdentity identity, AccessAudit audit) {
+        this.audit = audit;
         this.directory = directory;
         this.identity = identity;
     }
@@ -46,6 +51,7 @@ public class PeopleResource {
     @GET
     @Path("/members")
     @RolesAllowed({"clinician", "admin"})
+    @AuditedAccess(resource = "people")
     @Operation(
             summary = "Search members by name, e-mail or id",
             description =
@@ -55,9 +61,11 @@ public class PeopleResource {
             @QueryParam("sort") String sort,
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        return directory
+        Page<MemberView> found = directory
                 .members(viewer(), query(q), sort(sort), QueryParams.page(page), QueryParams.size(size))
                 .map(MemberView::of);
+        audit.touched(found.items().stream().map(MemberView::id).toList());
+        return found;
     }
 
     @GET
@@ -73,6 +81,7 @@ public class PeopleResource {
 
     @GET
     @RolesAllowed({"clinician", "admin"})
+    @AuditedAccess(resource = "people")
     @Operation(
             summary = "The names of people by id",
             description =
@@ -86,9 +95,13 @@ public class PeopleResource {
                 throw ProblemException.badParameter("id", "each id is 1 to " + Ids.MAX_LENGTH + " characters");
             }
         }
-        return directory.named(viewer(), new LinkedHashSet<>(ids)).stream()
+        List<PersonView> named = directory.named(viewer(), new LinkedHashSet<>(ids)).stream()
                 .map(PersonView::of)
                 .toList();
+        // A member's name and e-mail are their data; a clinician's are not.
+        audit.touched(
+                named.stream().filter(p -> !p.clinician()).map(PersonView::id).toList());
+        return named;
     }
 
     private Viewer viewer() {
