@@ -10,10 +10,13 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.limber.common.export.ExportPartSchema;
 import org.limber.progress.service.MeasuresService;
 import org.limber.progress.service.MemberDataExport;
 
@@ -40,7 +43,10 @@ public class MemberDataResource {
             operationId = "myData",
             summary = "Everything progress-service holds about you, as one JSON object (streamed; each"
                     + " collection capped, and marked when cut)")
-    @APIResponse(responseCode = "200", description = "Your part of the data export")
+    @APIResponse(
+            responseCode = "200",
+            description = "Your part of the data export",
+            content = @Content(schema = @Schema(implementation = ExportPartSchema.class)))
     public Response mine() {
         String member = identity.getPrincipal().getName();
         Map<String, Object> derived = Map.of("measures", MeasuresResource.Measures.of(measures.measures(member)));
