@@ -138,6 +138,18 @@ class MemberDataTest {
                 .hasSize(3);
         assertThat(part.path("derived").path("measures").path("pegBaseline").asDouble())
                 .isEqualTo(5.0);
+        // An alert's acknowledgement, with the clinician's note, is part of the member's copy.
+        String alertId = alerts.get(0).path("id").asText();
+        clinician("clin-export")
+                .body(Map.of("note", "Called the member: seen in clinic today"))
+                .post("/care-team/alerts/" + alertId + "/acknowledge")
+                .then()
+                .statusCode(200);
+        JsonNode acknowledged =
+                part(memberId).path("collections").path("alerts").path("items");
+        assertThat(acknowledged.findValuesAsText("acknowledgeNote"))
+                .contains("Called the member: seen in clinic today");
+        assertThat(acknowledged.findValuesAsText("acknowledgedBy")).contains("clin-export");
         // Not a trace of the other member, whose data is just as complete.
         assertThat(part.toString()).doesNotContain(other);
         assertThat(part(other).toString()).doesNotContain(memberId);
@@ -176,6 +188,40 @@ class MemberDataTest {
         }
         assertThat(MemberExportTables.MANIFEST.excluded().values())
                 .allSatisfy(reason -> assertThat(reason).hasSizeGreaterThan(20));
+    }
+
+    /**
+     * The real cap through the real endpoint: 10,050 sessions (written straight to the table, as years of a
+     * member's sessions would be) come out as 10,000 and the collection says it was cut. Prints the size and
+     * time of the part (a figure, not a limit).
+     */
+    @Test
+    void aPartOverTheDefaultCapOfTenThousandIsCutThere() throws Exception {
+        String memberId = newMember();
+        try (Connection connection = dataSource.getConnection();
+                var insert = connection.prepareStatement(
+                        "insert into session_fact (member_id, session_id, performed_at, plan_version, pain_before,"
+                                + " pain_during, pain_after, effort, skipped, skipped_for_pain, red_flags)"
+                                + " select ?, gen_random_uuid(), now() - g * interval '1 hour', 1, 3, 2, 2,"
+                                + " 'JUST_RIGHT', 0, 0, '{}' from generate_series(1, 10050) g")) {
+            insert.setString(1, memberId);
+            assertThat(insert.executeUpdate()).isEqualTo(10050);
+        }
+        long start = System.nanoTime();
+        byte[] body = member(memberId)
+                .get("/members/me/data")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        JsonNode sessions = mapper.readTree(body).path("collections").path("sessions");
+        assertThat(sessions.path("count").asInt()).isEqualTo(10_000);
+        assertThat(sessions.path("items")).hasSize(10_000);
+        assertThat(sessions.path("truncated").asBoolean()).isTrue();
+        System.out.printf(
+                "export figure: progress part with 10,050 sessions (cut at 10,000): %d bytes in %d ms%n",
+                body.length, millis);
     }
 
     @Test
