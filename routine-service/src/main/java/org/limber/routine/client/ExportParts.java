@@ -49,6 +49,8 @@ public final class ExportParts {
 
     public ExportParts(Duration timeout) {
         this.client = HttpClient.newBuilder()
+                // Plain HTTP/1.1: no h2c upgrade round to the services (they speak it, it gains nothing here).
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
