@@ -47,7 +47,16 @@ final class ServiceProcess {
                         "routine",
                         ports.routine(),
                         true,
-                        Map.of("INTAKE_MAX_BACKDATE", "91d", "KEYCLOAK_URL", KeycloakProcess.url(ports))),
+                        Map.of(
+                                "INTAKE_MAX_BACKDATE",
+                                "91d",
+                                "KEYCLOAK_URL",
+                                KeycloakProcess.url(ports),
+                                // The member's data export reads the other two services' parts.
+                                "PROGRESS_URL",
+                                "http://localhost:" + ports.progress(),
+                                "ENGAGEMENT_URL",
+                                "http://localhost:" + ports.engagement())),
                 new Service("progress", ports.progress(), true, Map.of()),
                 // Reminders, messages and escalations: e-mail to the launcher's SMTP server (GreenMail), the
                 // development VAPID key pair, and the demo realm's triage clinician and admin to escalate to.

@@ -70,6 +70,7 @@ class AuthorizationMatrixTest {
                     AuthorizationMatrixTest::subscription)
             .row("DELETE /care-team/push-subscriptions", "401 403 403 2xx 2xx 403 2xx")
             .row("GET /members/me/messages", "401 2xx 2xx 403 403 403 403")
+            .row("GET /members/me/data", "401 2xx 2xx 403 403 403 403")
             .row("POST /members/me/messages", "401 2xx 2xx 403 403 403 403", () -> Map.of("text", "matrix"))
             // A message id of no thread: the member is let in, the request is a 400 naming upTo.
             .row(

@@ -59,6 +59,7 @@ class AuthorizationMatrixTest {
             .row("GET /care-team/today", "401 403 403 2xx 2xx 403 403")
             // The other member has answered nothing: empty measures of their own.
             .row("GET /members/me/measures", "401 2xx 2xx 403 403 403 403")
+            .row("GET /members/me/data", "401 2xx 2xx 403 403 403 403")
             .row("GET /members/{memberId}/measures", "401 403 403 2xx 403 403 403")
             // FHIR: the CapabilityStatement is public; a patient's records for themselves, their clinician, an admin.
             .row("GET /fhir/metadata", "2xx 2xx 2xx 2xx 2xx 2xx 2xx")

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import org.limber.routine.ExportStandIn;
 import org.limber.routine.Fixtures;
 import org.limber.routine.service.CatalogReplica;
 import org.limber.testsupport.AuthorizationMatrix;
@@ -104,7 +105,9 @@ class AuthorizationMatrixTest {
             // Names: a clinician without the member gets no row of them (PeopleResourceTest).
             .row("GET /people/members", "401 403 403 2xx 2xx 403 2xx")
             .row("GET /people/clinicians", "401 403 403 403 403 403 2xx")
-            .row("GET /people", "401 403 403 2xx 2xx 403 2xx");
+            .row("GET /people", "401 403 403 2xx 2xx 403 2xx")
+            // The other services' parts come from stand-ins that answer the two members' own tokens.
+            .row("GET /members/me/export", "401 2xx 2xx 403 403 403 403");
 
     @Inject
     CatalogReplica replica;
@@ -123,8 +126,15 @@ class AuthorizationMatrixTest {
     void everyOperationAnswersEachCallerAsTheTableSays() {
         Fixtures.catalogLoaded(replica);
         Fixtures.planOnPanel(MEMBER, intake(), CLINICIAN);
+        Map<AuthorizationMatrix.Caller, String> tokens =
+                AuthorizationMatrix.tokens(MEMBER, newMember(), CLINICIAN, "clinician-" + newMember());
+        for (AuthorizationMatrix.Caller member :
+                List.of(AuthorizationMatrix.Caller.MEMBER, AuthorizationMatrix.Caller.OTHER_MEMBER)) {
+            ExportStandIn.part("progress", tokens.get(member), "{}");
+            ExportStandIn.part("engagement", tokens.get(member), "{}");
+        }
         MATRIX.check(
-                AuthorizationMatrix.tokens(MEMBER, newMember(), CLINICIAN, "clinician-" + newMember()),
+                tokens,
                 path -> path.equals("/people")
                         ? "/people?id=" + MEMBER
                         : path.replace("{memberId}", MEMBER)

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import org.limber.routine.ExportStandIn;
 import org.limber.routine.Fixtures;
 import org.limber.routine.service.CatalogReplica;
 import org.limber.testsupport.RequestFuzzer;
@@ -39,6 +40,9 @@ class FuzzedRequestsTest {
         String memberToken = Tokens.member(member);
         String clinicianToken = Tokens.clinician(clinician);
         String adminToken = Tokens.admin("fuzz-admin");
+        // The export's other parts: stand-ins answering the member's own token (a 503 otherwise, by design).
+        ExportStandIn.part("progress", memberToken, "{}");
+        ExportStandIn.part("engagement", memberToken, "{}");
         // Map.of takes ten pairs at most: the rest are added.
         Map<String, Object> bodies = new HashMap<>(Map.of(
                 "POST /members/me/intake",
