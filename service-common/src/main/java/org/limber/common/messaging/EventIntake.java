@@ -110,7 +110,7 @@ public class EventIntake {
     /** Whether a record's key is an erased member. */
     private final Predicate<String> erased;
 
-    /** An intake that checks no erased members (unit tests of parsing). */
+    /** An intake that checks no erased members (unit tests). */
     public EventIntake(ObjectMapper mapper) {
         this(mapper, key -> false);
     }
@@ -125,11 +125,7 @@ public class EventIntake {
         this.erased = erased;
     }
 
-    /**
-     * Takes one record in: parses it ({@link #parse}) and applies it ({@link #applyWithRetry}).
-     * Returns false, applying nothing, when the record is about an erased member; throws
-     * {@link Rejected} for the dead-letter topic.
-     */
+    /** {@link #parse} and {@link #applyWithRetry}; false (nothing applied) for an erased member's record. */
     public boolean take(ConsumerRecord<?, ?> record, List<EventType<?>> kinds, Consumer<Object> apply, String what) {
         Object event;
         try {
@@ -255,7 +251,7 @@ public class EventIntake {
         return false;
     }
 
-    /** The innermost cause, as its simple class name and message. */
+    /** The innermost cause: its simple class name and message. */
     public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -264,10 +260,7 @@ public class EventIntake {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    /**
-     * The headers of a dead letter sent by hand (a batch consumer): the record's own headers and why
-     * and where from, under the names SmallRye's dead-letter strategy uses.
-     */
+    /** A hand-sent dead letter's headers: the record's, why and where from (SmallRye's dead-letter names). */
     public static RecordHeaders deadLetterHeaders(ConsumerRecord<?, ?> record, String reason) {
         RecordHeaders headers = new RecordHeaders();
         record.headers().forEach(headers::add);
