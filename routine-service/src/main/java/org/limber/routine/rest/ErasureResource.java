@@ -70,6 +70,10 @@ public class ErasureResource {
     @GET
     @Path("/erasure")
     @Operation(summary = "A member's erasure request, with each service's part")
+    @APIResponse(
+            responseCode = "200",
+            description = "The request",
+            content = @Content(schema = @Schema(implementation = ErasureView.class)))
     @APIResponse(responseCode = "404", description = "No erasure was requested for the member")
     public ErasureView erasure(@PathParam("memberId") String memberId) {
         return erasures.find(memberId)
@@ -83,6 +87,10 @@ public class ErasureResource {
             summary = "Place a legal hold on a member's record",
             description =
                     "The member's erasure waits (HELD, with this reason) until the hold is released. A repeat with another reason replaces it.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The hold in force",
+            content = @Content(schema = @Schema(implementation = HoldView.class)))
     @APIResponse(responseCode = "400", description = "reason missing, blank or over 500 characters")
     @APIResponse(responseCode = "409", description = "The member's erasure has started: nothing is left to hold")
     public HoldView placeLegalHold(@PathParam("memberId") String memberId, @NotNull @Valid HoldRequest request) {
