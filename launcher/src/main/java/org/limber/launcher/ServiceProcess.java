@@ -41,8 +41,9 @@ final class ServiceProcess {
     static List<Service> services(Ports ports) {
         return List.of(
                 new Service("catalog", ports.catalog(), true, Map.of()),
-                // The directory of people reads the clinicians from Keycloak (the development realm's
-                // limber-directory client and secret, routine-service's defaults).
+                // The directory of people reads the clinicians from Keycloak, and an erasure deletes the member's
+                // account (the development realm's limber-directory and limber-provisioning clients and secrets,
+                // routine-service's defaults; the development pseudonym key, service-common's default).
                 new Service(
                         "routine",
                         ports.routine(),

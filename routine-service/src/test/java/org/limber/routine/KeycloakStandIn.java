@@ -10,6 +10,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import org.limber.testsupport.TestEvents;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -55,6 +58,19 @@ public final class KeycloakStandIn {
     public static synchronized void remove(String id) {
         CLINICIANS.removeIf(u -> u.get("id").equals(id));
         publish();
+    }
+
+    /** Keycloak's answer to deleting this user's account from now on (204 deleted, 404 none, 503 unreachable). */
+    public static synchronized void accountDeletion(String userId, int status) {
+        server().register(delete(urlPathEqualTo(REALM + "/users/" + userId))
+                .withHeader("Authorization", matching("Bearer .+"))
+                .willReturn(aResponse().withStatus(status)));
+    }
+
+    /** How many times this user's account was asked to be deleted. */
+    public static synchronized int accountDeletions(String userId) {
+        return server().find(deleteRequestedFor(urlPathEqualTo(REALM + "/users/" + userId)))
+                .size();
     }
 
     private static void publish() {

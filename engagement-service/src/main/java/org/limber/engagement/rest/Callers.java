@@ -10,6 +10,8 @@ import jakarta.enterprise.context.RequestScoped;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import org.limber.common.privacy.ErasedMembers;
+import org.limber.common.problem.ProblemException;
 import org.limber.common.time.Timestamps;
 import org.limber.engagement.repository.ContactStore;
 import org.limber.engagement.service.MessageService.Caller;
@@ -28,11 +30,13 @@ public class Callers {
     private final SecurityIdentity identity;
     private final ContactStore contacts;
     private final Clock clock;
+    private final ErasedMembers erased;
 
-    public Callers(SecurityIdentity identity, ContactStore contacts, Clock clock) {
+    public Callers(SecurityIdentity identity, ContactStore contacts, Clock clock, ErasedMembers erased) {
         this.identity = identity;
         this.contacts = contacts;
         this.clock = clock;
+        this.erased = erased;
     }
 
     public Caller caller() {
@@ -43,9 +47,15 @@ public class Callers {
         return identity.getPrincipal().getName();
     }
 
-    /** Remembers the caller's e-mail, name and roles (for their notifications). */
+    /**
+     * Remembers the caller's e-mail, name and roles (for their notifications). An erased member (a token
+     * issued before their account went) is refused: nothing of theirs is written back.
+     */
     public Caller remembered() {
         Caller caller = caller();
+        if (erased.isErased(caller.id())) {
+            throw ProblemException.forbidden("this account has been erased");
+        }
         List<String> roles = identity.getRoles().stream()
                 .filter(r -> List.of("member", "clinician", "admin").contains(r))
                 .toList();

@@ -1,6 +1,7 @@
 package org.limber.routine.client;
 
 import java.util.List;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -15,7 +16,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /**
  * The two reads of Keycloak's admin API the directory makes, as the {@code limber-directory}
  * client's service account: the group of clinicians by its path, and a page of its members. That
- * account may view the members of /clinicians and nothing else (see docs/security.md).
+ * account may view the members of /clinicians and nothing else (see docs/security.md). And the one
+ * write an erasure makes, as the {@code limber-provisioning} client's service account (which may
+ * manage the members of /members): deleting a member's account.
  */
 @RegisterRestClient(configKey = "keycloak-admin")
 @Path("/admin/realms/{realm}")
@@ -44,4 +47,12 @@ public interface KeycloakAdmin {
             @QueryParam("first") int first,
             @QueryParam("max") int max,
             @QueryParam("briefRepresentation") boolean briefRepresentation);
+
+    /** Deletes a user; Keycloak answers 204, or 404 when there is no such user (a 404 throws). */
+    @DELETE
+    @Path("/users/{userId}")
+    void deleteUser(
+            @HeaderParam("Authorization") String authorization,
+            @PathParam("realm") String realm,
+            @PathParam("userId") String userId);
 }

@@ -88,6 +88,11 @@ public class PersonDirectory {
         noted.put(memberId, bounded);
     }
 
+    /** Forgets the names last written for a member (their row was erased). */
+    public void forget(String memberId) {
+        noted.remove(memberId);
+    }
+
     /**
      * Throws a 422 naming {@code field} unless {@code id} is an enabled clinician. An id the directory
      * does not know as one makes it read the clinicians from Keycloak once more first (a clinician

@@ -107,7 +107,16 @@ class AuthorizationMatrixTest {
             .row("GET /people/clinicians", "401 403 403 403 403 403 2xx")
             .row("GET /people", "401 403 403 2xx 2xx 403 2xx")
             // The other services' parts come from stand-ins that answer the two members' own tokens.
-            .row("GET /members/me/export", "401 2xx 2xx 403 403 403 403");
+            .row("GET /members/me/export", "401 2xx 2xx 403 403 403 403")
+            // Privacy, last (the member is erased): an admin holds the member's record, so the member's own request
+            // waits (HELD); the other member's proceeds. Releasing the hold lets the member's erasure proceed.
+            .row("PUT /members/{memberId}/legal-hold", "401 403 403 403 403 403 2xx", () -> Map.of("reason", "matrix"))
+            .row("GET /legal-holds", "401 403 403 403 403 403 2xx")
+            .row("POST /members/me/erasure", "401 2xx 2xx 403 403 403 403")
+            .row("POST /members/{memberId}/erasure", "401 403 403 403 403 403 2xx")
+            .row("GET /members/{memberId}/erasure", "401 403 403 403 403 403 2xx")
+            .row("GET /erasures", "401 403 403 403 403 403 2xx")
+            .row("DELETE /members/{memberId}/legal-hold", "401 403 403 403 403 403 2xx");
 
     @Inject
     CatalogReplica replica;

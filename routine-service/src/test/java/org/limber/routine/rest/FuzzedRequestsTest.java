@@ -23,7 +23,7 @@ import static org.limber.routine.Fixtures.sessionDoingToday;
 /**
  * Random and mutated requests to every operation (bodies, path ids, query parameters), each with the
  * token of a caller who may make it: the member for {@code /members/me}, the member's clinician for
- * another member's plan, an admin for the care team. Never a 5xx; every 4xx a problem.
+ * another member's plan, an admin for the care team, erasures and legal holds. Never a 5xx; every 4xx a problem.
  */
 @QuarkusTest
 class FuzzedRequestsTest {
@@ -73,19 +73,28 @@ class FuzzedRequestsTest {
                 Map.of("clinicianId", clinician),
                 "POST /care-team/panels/{fromClinicianId}/move",
                 Map.of("toClinicianId", clinician)));
+        bodies.put("PUT /members/{memberId}/legal-hold", Map.of("reason", "fuzz"));
+        String erasingToken = Tokens.member(newMember());
         bodies.put(
                 "POST /members/me/questionnaires/{code}/responses",
                 MemberResourceQuestionnairesTest.peg(UUID.randomUUID(), 5, 5, 5));
         new RequestFuzzer()
                 .run(
                         200,
-                        operation -> operation.contains("/members/me")
-                                ? memberToken
-                                : operation.endsWith("/care-team")
-                                                || operation.endsWith("/move")
-                                                || operation.endsWith("/people/clinicians")
-                                        ? adminToken
-                                        : clinicianToken,
+                        // The member's own erasure is another member's, so that the member's other calls are fuzzed
+                        // before an admin's erasure of them (the admin's operations) makes them 403.
+                        operation -> operation.endsWith("/members/me/erasure")
+                                ? erasingToken
+                                : operation.contains("/members/me")
+                                        ? memberToken
+                                        : operation.endsWith("/care-team")
+                                                        || operation.endsWith("/move")
+                                                        || operation.endsWith("/people/clinicians")
+                                                        || operation.endsWith("/erasure")
+                                                        || operation.contains("legal-hold")
+                                                        || operation.endsWith("/erasures")
+                                                ? adminToken
+                                                : clinicianToken,
                         bodies,
                         Map.of(
                                 "memberId",

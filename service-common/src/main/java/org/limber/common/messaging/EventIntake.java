@@ -7,11 +7,14 @@ import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +27,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
+import org.limber.common.privacy.ErasedMembers;
+import org.limber.events.privacy.MemberErased;
+import org.limber.events.privacy.MemberErasureRequested;
+
 /**
  * The one way a consumer takes an event in: read the {@code ce_type} header, parse the JSON value
  * (unknown fields allowed: a newer producer may add some), accept schema versions
@@ -33,6 +40,11 @@ import org.jboss.logging.Logger;
  * {@code failure-strategy=dead-letter-queue} for a record-at-a-time consumer, or
  * {@link #deadLetterHeaders} for a batch consumer that sends its own). Works for single records
  * and for batches alike: {@link #parse} and {@link #isTransient} take one record or failure at a time.
+ * <p>
+ * A record whose key is a member this service has erased ({@link ErasedMembers}) is passed over:
+ * {@link #parse} throws {@link Erased}, which {@link #take} (and a batch consumer) acknowledges
+ * without applying or dead-lettering it, so that a late event or a replay of a topic from its start
+ * rebuilds nothing about the member. The erasure's own events are exempt: they are what erases.
  */
 @ApplicationScoped
 public class EventIntake {
@@ -47,6 +59,16 @@ public class EventIntake {
             super(reason, null, false, false);
         }
     }
+
+    /** A record about an erased member: acknowledged, neither applied nor dead-lettered. */
+    public static class Erased extends RuntimeException {
+        public Erased(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** The event types exempt from the erased-member check: the erasure's own request and reports. */
+    static final Set<String> ERASURE_TYPES = Set.of(MemberErasureRequested.TYPE, MemberErased.TYPE);
 
     /**
      * One type of event a consumer takes: its {@code ce_type}, its record class, the highest schema
@@ -85,8 +107,35 @@ public class EventIntake {
     /** One reader per event class, so that a batch consumer's per-record parse looks nothing up twice. */
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
+    /** Whether a record's key is an erased member. */
+    private final Predicate<String> erased;
+
+    /** An intake that checks no erased members (unit tests). */
     public EventIntake(ObjectMapper mapper) {
+        this(mapper, key -> false);
+    }
+
+    @Inject
+    public EventIntake(ObjectMapper mapper, ErasedMembers erasedMembers) {
+        this(mapper, (Predicate<String>) erasedMembers::isErased);
+    }
+
+    public EventIntake(ObjectMapper mapper, Predicate<String> erased) {
         this.json = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.erased = erased;
+    }
+
+    /** {@link #parse} and {@link #applyWithRetry}; false (nothing applied) for an erased member's record. */
+    public boolean take(ConsumerRecord<?, ?> record, List<EventType<?>> kinds, Consumer<Object> apply, String what) {
+        Object event;
+        try {
+            event = parse(record, kinds);
+        } catch (Erased e) {
+            LOG.debugf("Passed over %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+            return false;
+        }
+        applyWithRetry(() -> apply.accept(event), what);
+        return true;
     }
 
     /** The record's event, as the first of {@code kinds} whose type matches; {@link Rejected} if it cannot be. */
@@ -97,6 +146,9 @@ public class EventIntake {
         }
         for (EventType<?> kind : kinds) {
             if (kind.type().equals(type)) {
+                if (!ERASURE_TYPES.contains(type) && record.key() instanceof String key && isErased(key)) {
+                    throw new Erased("a " + type + " about an erased member");
+                }
                 return parse(record.value(), kind);
             }
         }
@@ -139,6 +191,13 @@ public class EventIntake {
                     + EventBounds.MAX_ID_LENGTH + " characters");
         }
         return kind.normalise().apply(event);
+    }
+
+    /** Whether the key is an erased member, asked again while the database is passingly unreachable. */
+    private boolean isErased(String key) {
+        boolean[] answer = new boolean[1];
+        applyWithRetry(() -> answer[0] = erased.test(key), "the erased-member check");
+        return answer[0];
     }
 
     /**
@@ -192,7 +251,7 @@ public class EventIntake {
         return false;
     }
 
-    /** The innermost cause, as its simple class name and message. */
+    /** The innermost cause: its simple class name and message. */
     public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -201,10 +260,7 @@ public class EventIntake {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    /**
-     * The headers of a dead letter sent by hand (a batch consumer): the record's own headers and why
-     * and where from, under the names SmallRye's dead-letter strategy uses.
-     */
+    /** A hand-sent dead letter's headers: the record's, why and where from (SmallRye's dead-letter names). */
     public static RecordHeaders deadLetterHeaders(ConsumerRecord<?, ?> record, String reason) {
         RecordHeaders headers = new RecordHeaders();
         record.headers().forEach(headers::add);

@@ -37,4 +37,22 @@ public final class DevelopmentCredentials {
         }
         return Optional.empty();
     }
+
+    /**
+     * Why the pseudonym key ({@code LIMBER_PSEUDONYM_KEY}) must not be used in production, or empty
+     * when it may: the development key, a development password, or fewer than 32 characters.
+     */
+    public static Optional<String> pseudonymKeyRefusal(String key, boolean allowed) {
+        if (allowed) {
+            return Optional.empty();
+        }
+        String value = key == null ? "" : key;
+        if (value.equals(org.limber.common.privacy.Pseudonyms.DEVELOPMENT_KEY) || KNOWN.contains(value.toLowerCase())) {
+            return Optional.of("the pseudonym key (LIMBER_PSEUDONYM_KEY) is the development key of this repository");
+        }
+        if (value.length() < 32) {
+            return Optional.of("the pseudonym key (LIMBER_PSEUDONYM_KEY) is shorter than 32 characters");
+        }
+        return Optional.empty();
+    }
 }

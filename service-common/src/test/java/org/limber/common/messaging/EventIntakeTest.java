@@ -141,4 +141,34 @@ class EventIntakeTest {
         assertThat(new String(headers.lastHeader("dead-letter-offset").value(), StandardCharsets.UTF_8))
                 .isEqualTo("7");
     }
+
+    @Test
+    void aRecordAboutAnErasedMemberIsPassedOverNeitherAppliedNorRejected() {
+        EventIntake erasing = new EventIntake(new ObjectMapper(), key -> key.equals("key"));
+        List<Object> applied = new java.util.ArrayList<>();
+        ConsumerRecord<String, String> erased = record("Thing", "{\"schemaVersion\":1,\"memberId\":\"m\"}");
+
+        assertThatThrownBy(() -> erasing.parse(erased, THING)).isInstanceOf(EventIntake.Erased.class);
+        assertThat(erasing.take(erased, List.of(THING), applied::add, "a thing"))
+                .isFalse();
+        assertThat(applied).isEmpty();
+
+        ConsumerRecord<String, String> other =
+                new ConsumerRecord<>("topic", 0, 8, "other", "{\"schemaVersion\":1,\"memberId\":\"m\"}");
+        other.headers().add(Headers.CE_TYPE, "Thing".getBytes(StandardCharsets.UTF_8));
+        assertThat(erasing.take(other, List.of(THING), applied::add, "a thing")).isTrue();
+        assertThat(applied).containsExactly(new Thing(1, "m"));
+    }
+
+    @Test
+    void theErasuresOwnEventsAreExemptFromTheErasedCheck() {
+        EventIntake erasing = new EventIntake(new ObjectMapper(), key -> true);
+        EventIntake.EventType<Thing> erased = new EventIntake.EventType<>(
+                org.limber.events.privacy.MemberErased.TYPE, Thing.class, 1, Thing::schemaVersion, t -> true);
+
+        assertThat(erasing.parse(
+                        record(org.limber.events.privacy.MemberErased.TYPE, "{\"schemaVersion\":1,\"memberId\":\"m\"}"),
+                        erased))
+                .isEqualTo(new Thing(1, "m"));
+    }
 }

@@ -45,4 +45,19 @@ class DevelopmentCredentialsTest {
         assertThat(DevelopmentCredentials.refusal("catalog", Optional.of("catalog"), true))
                 .isEmpty();
     }
+
+    @Test
+    void theDevelopmentPseudonymKeyIsRefusedUnlessOnTheLauncher() {
+        assertThat(DevelopmentCredentials.pseudonymKeyRefusal("limber-development-pseudonym-key", false))
+                .get()
+                .asString()
+                .contains("LIMBER_PSEUDONYM_KEY");
+        assertThat(DevelopmentCredentials.pseudonymKeyRefusal("short-key", false))
+                .isPresent();
+        assertThat(DevelopmentCredentials.pseudonymKeyRefusal("", false)).isPresent();
+        assertThat(DevelopmentCredentials.pseudonymKeyRefusal("k3J9-vq2x-Wm7p-8sLq-Zr4t-Yb6n-Hc1d", false))
+                .isEmpty();
+        assertThat(DevelopmentCredentials.pseudonymKeyRefusal("limber-development-pseudonym-key", true))
+                .isEmpty();
+    }
 }

@@ -34,7 +34,6 @@ public class CareAlertsConsumer {
         if (!EventKinds.ours(Headers.text(record, Headers.CE_TYPE), EventKinds.CARE_ALERTS)) {
             return;
         }
-        Object event = intake.parse(record, EventKinds.CARE_ALERTS);
-        intake.applyWithRetry(() -> escalations.alertEvent(event), "a care alert");
+        intake.take(record, EventKinds.CARE_ALERTS, escalations::alertEvent, "a care alert");
     }
 }

@@ -35,7 +35,6 @@ public class MemberEventsConsumer {
         if (!EventKinds.ours(Headers.text(record, Headers.CE_TYPE), EventKinds.MEMBER_EVENTS)) {
             return;
         }
-        Object event = intake.parse(record, EventKinds.MEMBER_EVENTS);
-        intake.applyWithRetry(() -> intakeService.memberEvent(event), "a member event");
+        intake.take(record, EventKinds.MEMBER_EVENTS, intakeService::memberEvent, "a member event");
     }
 }

@@ -137,6 +137,8 @@ public class MemberEventsConsumer {
                 Object event = intake.parse(record, MemberEventKinds.KINDS);
                 batch.add(event);
                 parsed.add(new ParsedRecord(record, event));
+            } catch (EventIntake.Erased e) {
+                // About a member erased here: acknowledged with the poll, neither applied nor dead-lettered.
             } catch (Rejected e) {
                 deadLetter(record, e.getMessage());
             }

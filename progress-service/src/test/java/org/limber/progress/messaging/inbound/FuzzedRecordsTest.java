@@ -107,4 +107,29 @@ class FuzzedRecordsTest {
                 .jsonPath()
                 .getLong("total");
     }
+
+    /** Erasure requests: a malformed one is a dead letter; a valid one erases a member who has nothing here. */
+    @Test
+    void everyMalformedErasureRequestIsADeadLetter() {
+        RecordFuzzer.Sent sent = new RecordFuzzer()
+                .send(
+                        40,
+                        () -> {
+                            org.limber.events.privacy.MemberErasureRequested e =
+                                    new org.limber.events.privacy.MemberErasureRequested(
+                                            java.util.UUID.randomUUID(), Instant.now(), 1, newMember());
+                            return new TestEvents.Outgoing(
+                                    org.limber.events.privacy.PrivacyTopics.ERASURE_REQUESTS,
+                                    e.memberId(),
+                                    org.limber.events.privacy.MemberErasureRequested.TYPE,
+                                    e.eventId(),
+                                    e);
+                        },
+                        List.of(
+                                new OutOfBounds("memberId", "m".repeat(10_000)),
+                                new OutOfBounds("memberId", " "),
+                                new OutOfBounds("occurredAt", "+200000-01-01T00:00:00Z"),
+                                new OutOfBounds("schemaVersion", 99)));
+        RecordFuzzer.awaitDeadLetters("progress.erasure-requests.dlq", sent, Duration.ofSeconds(60));
+    }
 }

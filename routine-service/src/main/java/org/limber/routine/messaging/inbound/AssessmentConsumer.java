@@ -1,5 +1,6 @@
 package org.limber.routine.messaging.inbound;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -85,7 +86,10 @@ public class AssessmentConsumer {
     @Incoming(CHANNEL)
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, String> record) {
-        ProgressAssessed assessment = intake.parse(record, KIND);
-        intake.applyWithRetry(() -> adaptation.apply(assessment), "assessment " + assessment.assessmentId());
+        intake.take(
+                record,
+                List.of(KIND),
+                event -> adaptation.apply((ProgressAssessed) event),
+                "an assessment of member " + record.key());
     }
 }

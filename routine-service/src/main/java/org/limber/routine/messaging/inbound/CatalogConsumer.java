@@ -65,8 +65,7 @@ public class CatalogConsumer {
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, String> record) {
         try {
-            Object event = intake.parse(record, KINDS);
-            intake.applyWithRetry(() -> replica.apply(event), "catalog event for " + record.key());
+            intake.take(record, KINDS, replica::apply, "catalog event for " + record.key());
         } finally {
             // Applied, or on its way to the dead-letter topic: either way the copy has read it.
             catchUp.consumed(record.partition(), record.offset());

@@ -116,4 +116,32 @@ class FuzzedRecordsTest {
                                 .allMatch(a ->
                                         adaptations.assessment(a.assessmentId()).isPresent())));
     }
+
+    static final List<OutOfBounds> REPORT_OUT_OF_BOUNDS = List.of(
+            new OutOfBounds("memberId", "m".repeat(10_000)),
+            new OutOfBounds("memberId", " "),
+            new OutOfBounds("service", "s".repeat(10_000)),
+            new OutOfBounds("service", null),
+            new OutOfBounds("occurredAt", "+200000-01-01T00:00:00Z"),
+            new OutOfBounds("schemaVersion", 99));
+
+    /** Erasure reports: a malformed one is a dead letter; a valid one for a member with no request changes nothing. */
+    @Test
+    void everyMalformedErasureReportIsADeadLetter() {
+        RecordFuzzer.Sent sent = new RecordFuzzer()
+                .send(
+                        40,
+                        () -> {
+                            org.limber.events.privacy.MemberErased e = new org.limber.events.privacy.MemberErased(
+                                    java.util.UUID.randomUUID(), java.time.Instant.now(), 1, newMember(), "progress");
+                            return new TestEvents.Outgoing(
+                                    org.limber.events.privacy.PrivacyTopics.ERASURE_REPORTS,
+                                    e.memberId(),
+                                    org.limber.events.privacy.MemberErased.TYPE,
+                                    e.eventId(),
+                                    e);
+                        },
+                        REPORT_OUT_OF_BOUNDS);
+        RecordFuzzer.awaitDeadLetters("routine.erasure-reports.dlq", sent, Duration.ofSeconds(60));
+    }
 }
