@@ -8,7 +8,7 @@ import org.limber.common.export.ExportSection;
 
 /**
  * progress-service's part of a member's data export (GET /members/me/data): every table of this service that
- * holds a member's id, exported or excluded with the reason. {@code MemberDataCompletenessTest} fails on a
+ * holds a member's id, exported or excluded with the reason. {@code MemberDataTest} fails on a
  * table with a member-id column that is in neither list.
  *
  * <p>At integration with the access audit (progress V8, table {@code access_log}), one line joins the list:

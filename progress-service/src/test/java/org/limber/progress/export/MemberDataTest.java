@@ -106,6 +106,17 @@ class MemberDataTest {
         String other = newMember();
         usesEverything(memberId, clock.instant());
         usesEverything(other, clock.instant());
+        // Their clinician reads their progress (with the access audit, a row of their access log).
+        await().atMost(Duration.ofSeconds(45))
+                .until(() -> !part(memberId)
+                        .path("collections")
+                        .path("profile")
+                        .path("items")
+                        .isEmpty());
+        clinician("clin-export")
+                .get("/members/" + memberId + "/progress")
+                .then()
+                .statusCode(200);
 
         await().atMost(Duration.ofSeconds(45))
                 .pollInterval(Duration.ofMillis(500))
