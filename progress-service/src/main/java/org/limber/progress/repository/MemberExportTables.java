@@ -10,14 +10,11 @@ import org.limber.common.export.ExportSection;
  * progress-service's part of a member's data export (GET /members/me/data): every table of this service that
  * holds a member's id, exported or excluded with the reason. {@code MemberDataTest} fails on a
  * table with a member-id column that is in neither list.
- *
- * <p>At integration with the access audit (progress V8, table {@code access_log}), one line joins the list:
- * {@link #ACCESS_LOG}; until then the table does not exist in this tree.
  */
 public final class MemberExportTables {
 
-    /** The member's access log (who looked at their data), once progress V8 adds the table. */
-    public static final ExportSection ACCESS_LOG = new ExportSection(
+    /** The member's access log: who on the staff read or changed their data, when, through what. */
+    private static final ExportSection ACCESS_LOG = new ExportSection(
             "accessLog",
             "access_log",
             "select accessed_at, actor_id, actor_role, operation, resource, service, client, event_id"
@@ -35,7 +32,8 @@ public final class MemberExportTables {
             section("alerts", "alert", "raised_at, id"),
             section("alertCauses", "alert_cause", "counted_at, kind, source_id"),
             section("assessments", "assessment", "created_at, id"),
-            section("questionnaireResponses", "questionnaire_response", "authored_at, response_id"));
+            section("questionnaireResponses", "questionnaire_response", "authored_at, response_id"),
+            ACCESS_LOG);
 
     private static final Map<String, String> EXCLUDED = excluded();
 
