@@ -126,7 +126,12 @@ class AccessLogTest {
         badSearch("size=0", "size");
         badSearch("size=101", "size");
         badSearch("page=-1", "page");
-        badSearch("memberId=%20", "memberId");
+        admin("admin-search")
+                .queryParam("memberId", " ")
+                .get("/audit/access")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("memberId"));
         badSearch("actorId=" + "a".repeat(129), "actorId");
         member(memberId).get("/audit/access").then().statusCode(403);
         given().auth()
