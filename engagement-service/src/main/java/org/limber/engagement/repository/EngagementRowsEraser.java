@@ -36,8 +36,9 @@ public class EngagementRowsEraser implements MemberDataEraser {
                 "delete from delivery where user_id = ? or strpos(title, ?) > 0 or strpos(body, ?) > 0"
                         + " or strpos(target, ?) > 0");
         s.put("contact", "delete from contact where user_id = ?");
-        // Events about the member in (or relayed from) the outbox, and those parked as undeliverable.
-        s.put("outbox_event", "delete from outbox_event where message_key = ?");
+        // Events about the member in (or relayed from) the outbox, and those parked as undeliverable; not the access
+        // audit's, which outlive an erasure (progress stores them under the pseudonym).
+        s.put("outbox_event", "delete from outbox_event where message_key = ? and topic <> 'audit.member-access'");
         s.put("outbox_dead_letter", "delete from outbox_dead_letter where message_key = ?");
         return s;
     }

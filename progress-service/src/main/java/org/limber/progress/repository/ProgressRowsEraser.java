@@ -36,8 +36,9 @@ public class ProgressRowsEraser implements MemberDataEraser {
         s.put("plan_detail", "delete from plan_detail where member_id = ?");
         s.put("plan_prescription", "delete from plan_prescription where member_id = ?");
         s.put("member_profile", "delete from member_profile where member_id = ?");
-        // Events about the member in (or relayed from) the outbox, and those parked as undeliverable.
-        s.put("outbox_event", "delete from outbox_event where message_key = ?");
+        // Events about the member in (or relayed from) the outbox, and those parked as undeliverable; not the access
+        // audit's, which outlive an erasure (progress stores them under the pseudonym).
+        s.put("outbox_event", "delete from outbox_event where message_key = ? and topic <> 'audit.member-access'");
         s.put("outbox_dead_letter", "delete from outbox_dead_letter where message_key = ?");
         return s;
     }

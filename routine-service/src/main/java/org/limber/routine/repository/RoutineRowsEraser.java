@@ -42,8 +42,9 @@ public class RoutineRowsEraser {
         s.put("questionnaire_response", "delete from questionnaire_response where member_id = ?1");
         s.put("care_assignment", "delete from care_assignment where member_id = ?1");
         s.put("person", "delete from person where id = ?1 and not clinician");
-        // Events about the member waiting in (or already relayed from) the outbox, and those parked as undeliverable.
-        s.put("outbox_event", "delete from outbox_event where message_key = ?1");
+        // Events about the member waiting in (or already relayed from) the outbox, and those parked as undeliverable;
+        // not the access audit's, which outlive an erasure (progress stores them under the pseudonym).
+        s.put("outbox_event", "delete from outbox_event where message_key = ?1 and topic <> 'audit.member-access'");
         s.put("outbox_dead_letter", "delete from outbox_dead_letter where message_key = ?1");
         return s;
     }

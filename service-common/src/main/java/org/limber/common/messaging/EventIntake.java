@@ -41,10 +41,8 @@ import org.limber.events.privacy.MemberErasureRequested;
  * {@link #deadLetterHeaders} for a batch consumer that sends its own). Works for single records
  * and for batches alike: {@link #parse} and {@link #isTransient} take one record or failure at a time.
  * <p>
- * A record whose key is a member this service has erased ({@link ErasedMembers}) is passed over:
- * {@link #parse} throws {@link Erased}, which {@link #take} (and a batch consumer) acknowledges
- * without applying or dead-lettering it, so that a late event or a replay of a topic from its start
- * rebuilds nothing about the member. The erasure's own events are exempt: they are what erases.
+ * A record keyed by a member erased here ({@link ErasedMembers}) is passed over ({@link Erased}, acknowledged
+ * by {@link #take} or a batch consumer, never applied nor dead-lettered): a replay rebuilds nothing.
  */
 @ApplicationScoped
 public class EventIntake {
@@ -67,8 +65,10 @@ public class EventIntake {
         }
     }
 
-    /** The event types exempt from the erased-member check: the erasure's own request and reports. */
+    /** Exempt from the erased-member check: the erasure's own events, and the access audit (kept, pseudonymized). */
     static final Set<String> ERASURE_TYPES = Set.of(MemberErasureRequested.TYPE, MemberErased.TYPE);
+
+    static final String AUDIT_TOPIC = "audit.member-access";
 
     /**
      * One type of event a consumer takes: its {@code ce_type}, its record class, the highest schema
@@ -107,10 +107,8 @@ public class EventIntake {
     /** One reader per event class, so that a batch consumer's per-record parse looks nothing up twice. */
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
-    /** Whether a record's key is an erased member. */
     private final Predicate<String> erased;
 
-    /** An intake that checks no erased members (unit tests). */
     public EventIntake(ObjectMapper mapper) {
         this(mapper, key -> false);
     }
@@ -146,7 +144,10 @@ public class EventIntake {
         }
         for (EventType<?> kind : kinds) {
             if (kind.type().equals(type)) {
-                if (!ERASURE_TYPES.contains(type) && record.key() instanceof String key && isErased(key)) {
+                if (!ERASURE_TYPES.contains(type)
+                        && !AUDIT_TOPIC.equals(record.topic())
+                        && record.key() instanceof String key
+                        && isErased(key)) {
                     throw new Erased("a " + type + " about an erased member");
                 }
                 return parse(record.value(), kind);
@@ -260,7 +261,7 @@ public class EventIntake {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    /** A hand-sent dead letter's headers: the record's, why and where from (SmallRye's dead-letter names). */
+    /** A hand-sent dead letter's headers: the record's, why and whence (SmallRye's names). */
     public static RecordHeaders deadLetterHeaders(ConsumerRecord<?, ?> record, String reason) {
         RecordHeaders headers = new RecordHeaders();
         record.headers().forEach(headers::add);

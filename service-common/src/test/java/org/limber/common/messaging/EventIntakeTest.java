@@ -171,4 +171,14 @@ class EventIntakeTest {
                         erased))
                 .isEqualTo(new Thing(1, "m"));
     }
+
+    @Test
+    void theAccessAuditIsExemptFromTheErasedCheck() {
+        EventIntake erasing = new EventIntake(new ObjectMapper(), key -> true);
+        ConsumerRecord<String, String> audit =
+                new ConsumerRecord<>("audit.member-access", 0, 1, "key", "{\"schemaVersion\":1,\"memberId\":\"m\"}");
+        audit.headers().add(Headers.CE_TYPE, "Thing".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(erasing.parse(audit, THING)).isEqualTo(new Thing(1, "m"));
+    }
 }
