@@ -9,12 +9,14 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.agroal.api.AgroalDataSource;
 
 import org.limber.common.paging.Page;
+import org.limber.common.privacy.MemberDataEraser;
 import org.limber.common.sql.SqlFailure;
 import org.limber.events.audit.MemberDataAccessed;
 
@@ -24,7 +26,7 @@ import org.limber.events.audit.MemberDataAccessed;
  * {@code staff_name}; pseudonymized at erasure; purged after the retention.
  */
 @ApplicationScoped
-public class AccessLogRepository {
+public class AccessLogRepository implements MemberDataEraser {
 
     /** One entry; {@code actorName} null when progress has not seen the actor's name. */
     public record Entry(
@@ -67,12 +69,12 @@ public class AccessLogRepository {
         this.dataSource = dataSource;
     }
 
-    /** Stores the entry unless its event id is stored already; true when new. */
-    public boolean record(MemberDataAccessed e) {
+    /** Stores the entry, about {@code memberRef} (the member's id, or pseudonym once erased), unless its event id is stored already; true when new. */
+    public boolean record(MemberDataAccessed e, String memberRef) {
         try (Connection db = dataSource.getConnection();
                 PreparedStatement q = db.prepareStatement(INSERT)) {
             q.setObject(1, e.eventId());
-            q.setString(2, e.memberId());
+            q.setString(2, memberRef);
             q.setString(3, e.actorId());
             q.setString(4, e.actorRole());
             q.setString(5, e.operation());
@@ -100,6 +102,12 @@ public class AccessLogRepository {
         } catch (SQLException ex) {
             throw new SqlFailure(ex);
         }
+    }
+
+    /** An erasure's part here: the member's entries stay, under the pseudonym. */
+    @Override
+    public Map<String, Integer> erase(String memberId, String pseudonym) {
+        return Map.of("access_log", pseudonymize(memberId, pseudonym));
     }
 
     /** Deletes the entries older than {@code cutoff} (the retention purge, the one delete the trigger allows). */

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import org.limber.common.paging.Page;
+import org.limber.common.privacy.ErasedMembers;
+import org.limber.common.privacy.Pseudonyms;
 import org.limber.common.time.Timestamps;
 import org.limber.events.audit.MemberDataAccessed;
 import org.limber.progress.repository.AccessLogRepository;
@@ -27,22 +29,35 @@ public class AccessLogService {
     private static final Logger LOG = Logger.getLogger(AccessLogService.class);
 
     private final AccessLogRepository repository;
+    private final ErasedMembers erased;
+    private final Pseudonyms pseudonyms;
     private final Clock clock;
     private final Duration retention;
 
     public AccessLogService(
             AccessLogRepository repository,
+            ErasedMembers erased,
+            Pseudonyms pseudonyms,
             Clock clock,
             @ConfigProperty(name = "limber.audit.retention", defaultValue = "P2192D") Duration retention) {
         this.repository = repository;
+        this.erased = erased;
+        this.pseudonyms = pseudonyms;
         this.clock = clock;
         this.retention = retention;
     }
 
-    /** Stores the entry (once by its event id); true when it was new. */
+    /**
+     * Stores the entry (once by its event id); true when it was new. An entry about a member erased already (a
+     * late event, or a replay of the topic) is kept, as every audit entry outlives an erasure, under the
+     * member's pseudonym.
+     */
     @Transactional
     public boolean record(MemberDataAccessed event) {
-        return repository.record(event);
+        if (erased.isErased(event.memberId())) {
+            return repository.record(event, pseudonyms.of(event.memberId()));
+        }
+        return repository.record(event, event.memberId());
     }
 
     /** The entries about a member, newest first. */

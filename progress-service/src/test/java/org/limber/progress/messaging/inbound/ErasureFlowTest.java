@@ -18,6 +18,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import org.limber.common.privacy.Pseudonyms;
+import org.limber.events.audit.AuditTopics;
+import org.limber.events.audit.MemberDataAccessed;
 import org.limber.events.privacy.MemberErased;
 import org.limber.events.privacy.MemberErasureRequested;
 import org.limber.events.privacy.PrivacyTopics;
@@ -47,6 +50,38 @@ class ErasureFlowTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    Pseudonyms pseudonyms;
+
+    /** A clinician's read of the member's progress, as the access audit reports it. */
+    private static void accessed(String memberId) {
+        MemberDataAccessed read = new MemberDataAccessed(
+                UUID.randomUUID(),
+                Instant.now(),
+                MemberDataAccessed.SCHEMA_VERSION,
+                memberId,
+                "clin-erasure",
+                "clinician",
+                "READ",
+                "progress",
+                "progress",
+                "limber-console");
+        TestEvents.send(List.of(new TestEvents.Outgoing(
+                AuditTopics.MEMBER_ACCESS, memberId, MemberDataAccessed.TYPE, read.eventId(), read)));
+    }
+
+    private long accessEntries(String memberRef) throws Exception {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement select =
+                        db.prepareStatement("select count(*) from access_log where member_ref = ?")) {
+            select.setString(1, memberRef);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
 
     private static void request(String memberId) {
         MemberErasureRequested request = new MemberErasureRequested(UUID.randomUUID(), Instant.now(), 1, memberId);
@@ -87,12 +122,14 @@ class ErasureFlowTest {
         String clinician = "clinician-" + UUID.randomUUID();
         List<Object> events = everything(memberId, clinician);
         send(events.toArray());
+        accessed(memberId);
         List<String> expected = ProgressRowsEraser.tables().stream()
                 .filter(t -> !List.of("outbox_dead_letter", "assessment").contains(t))
                 .toList();
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() ->
                         assertThat(MemberRows.tables(dataSource, memberId)).containsAll(expected));
+        await().atMost(Duration.ofSeconds(30)).until(() -> accessEntries(memberId) == 1);
 
         try (TopicReader reports = new TopicReader(PrivacyTopics.ERASURE_REPORTS)) {
             request(memberId);
@@ -106,11 +143,16 @@ class ErasureFlowTest {
             // Nothing but the erasure's own report (no health content; deleted with the outbox's retention).
             assertThat(MemberRows.holding(dataSource, memberId).keySet()).allMatch(c -> c.startsWith("outbox_event."));
             assertThat(outboxTypes(memberId)).containsOnly(MemberErased.TYPE);
+            // The access log outlives the erasure, under the member's pseudonym.
+            String pseudonym = pseudonyms.of(memberId);
+            assertThat(accessEntries(memberId)).isZero();
+            assertThat(accessEntries(pseudonym)).isEqualTo(1);
 
             // A repeated request, and a replay of the member's events from the start: nothing comes back.
             request(memberId);
             send(events.toArray());
             send(everything(memberId, clinician).toArray());
+            accessed(memberId);
             List<ConsumerRecord<String, String>> later = reports.readFor(Duration.ofSeconds(5)).stream()
                     .filter(r -> memberId.equals(r.key()))
                     .toList();
@@ -122,5 +164,8 @@ class ErasureFlowTest {
                                 MemberRows.holding(dataSource, memberId).keySet())
                         .allMatch(c -> c.startsWith("outbox_event.")));
         assertThat(outboxTypes(memberId)).containsExactly(MemberErased.TYPE);
+        // An access reported after the erasure is kept too, under the pseudonym only.
+        await().atMost(Duration.ofSeconds(30)).until(() -> accessEntries(pseudonyms.of(memberId)) == 2);
+        assertThat(accessEntries(memberId)).isZero();
     }
 }
