@@ -97,7 +97,7 @@ final class MemberActions {
     void logSession(Player player, MemberScript.Report report) {
         LocalDate day = LocalDate.ofInstant(report.performedAt(), ZoneOffset.UTC);
         // The app shows questionnaires due when the member opens it for a session.
-        calls.addAndGet(QuestionnaireAnswers.answerDue(http, config, player, day));
+        calls.addAndGet(QuestionnaireAnswers.answerDue(http, config, player, day, report.performedAt()));
         LocalDate weekStart = player.planStart.plusDays((day.toEpochDay() - player.planStart.toEpochDay()) / 7 * 7);
         if (!weekStart.equals(player.weekStart)) {
             player.weekStart = weekStart;

@@ -1,5 +1,6 @@
 package org.limber.simulator;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,25 +23,36 @@ final class QuestionnaireAnswers {
 
     private QuestionnaireAnswers() {}
 
-    /** Answers what has fallen due by {@code day} and was not answered yet; returns the number of calls made. */
-    static int answerDue(JsonHttp http, SimulatorConfig config, Player player, LocalDate day) {
+    /**
+     * Answers what has fallen due by {@code day} and was not answered yet, at {@code answeredAt} if that is earlier
+     * than the day's 06:00 (today's session may be logged before it, and an answer may not be authored in the future);
+     * returns the number of calls made.
+     */
+    static int answerDue(JsonHttp http, SimulatorConfig config, Player player, LocalDate day, Instant answeredAt) {
         if (player.programStart == null) {
             return 0;
         }
         int calls = 0;
         long inProgram = day.toEpochDay() - player.programStart.toEpochDay();
         if (inProgram >= 0 && player.questionnairesDone.add("STARTBACK@0")) {
-            calls += post(http, config, player, "STARTBACK", startBack(player, day));
+            calls += post(http, config, player, "STARTBACK", authoredBy(startBack(player, day), answeredAt));
         }
         for (int i = PEG_DAYS.length - 1; i >= 0; i--) {
             if (inProgram >= PEG_DAYS[i]) {
                 if (player.questionnairesDone.add("PEG@" + PEG_DAYS[i])) {
-                    calls += post(http, config, player, "PEG", peg(player, day));
+                    calls += post(http, config, player, "PEG", authoredBy(peg(player, day), answeredAt));
                 }
                 break;
             }
         }
         return calls;
+    }
+
+    private static Map<String, Object> authoredBy(Map<String, Object> response, Instant answeredAt) {
+        if (answeredAt.isBefore(Instant.parse((String) response.get("authored")))) {
+            response.put("authored", answeredAt.toString());
+        }
+        return response;
     }
 
     private static int post(JsonHttp http, SimulatorConfig config, Player player, String code, Map<String, Object> r) {
