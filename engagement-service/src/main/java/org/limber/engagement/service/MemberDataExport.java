@@ -6,7 +6,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,12 +41,7 @@ public class MemberDataExport {
     /** The member's part; {@code derived} holds figures computed from the rows (the measures). */
     public StreamingOutput part(String memberId, Map<String, Object> derived) {
         Instant exportedAt = Timestamps.now(clock);
-        return out -> {
-            try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
-                json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                MemberDataWriter.writePart(
-                        json, dataSource, MemberExportTables.MANIFEST, memberId, exportedAt, maxRows, derived);
-            }
-        };
+        return MemberDataWriter.streamedPart(
+                mapper, dataSource, MemberExportTables.MANIFEST, memberId, exportedAt, maxRows, derived);
     }
 }

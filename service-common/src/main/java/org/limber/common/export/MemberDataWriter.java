@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Writes one service's part of a member's data export as one JSON object, straight to the response, never
@@ -35,6 +37,26 @@ public final class MemberDataWriter {
     public static final int FETCH_SIZE = 500;
 
     private MemberDataWriter() {}
+
+    /**
+     * A service's own part of a member's export as a response body, written as it is sent (progress's and
+     * engagement's {@code GET /members/me/data}).
+     */
+    public static StreamingOutput streamedPart(
+            ObjectMapper mapper,
+            DataSource dataSource,
+            ExportManifest manifest,
+            String memberId,
+            Instant exportedAt,
+            int maxRows,
+            Map<String, Object> derived) {
+        return out -> {
+            try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+                json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                writePart(json, dataSource, manifest, memberId, exportedAt, maxRows, derived);
+            }
+        };
+    }
 
     /** Writes the part of {@code manifest} for the member, reading through a connection of {@code dataSource}. */
     public static void writePart(
